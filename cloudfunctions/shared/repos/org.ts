@@ -1,0 +1,42 @@
+import type { HouseholdSummary } from '../../../src/core/me/api'
+import type { Household } from '../../../src/core/org/model'
+import { db } from '../sdk'
+
+interface Named {
+  readonly name: string
+}
+
+async function getOne<T>(collection: string, id: string): Promise<T | null> {
+  const res = await db().collection(collection).doc(id).get()
+  const list = res.data as unknown
+  return Array.isArray(list) && list.length > 0 ? (list[0] as T) : null
+}
+
+/** The household with the names of every level above it, for display. */
+export async function householdSummary(householdId: string): Promise<HouseholdSummary | null> {
+  const household = await getOne<Household>('households', householdId)
+  if (!household) return null
+  const [street, community, grid, building, unit] = await Promise.all([
+    getOne<Named>('streets', household.streetId),
+    getOne<Named>('communities', household.communityId),
+    getOne<Named>('grids', household.gridId),
+    getOne<Named>('buildings', household.buildingId),
+    getOne<Named>('units', household.unitId),
+  ])
+  return {
+    path: {
+      streetId: household.streetId,
+      communityId: household.communityId,
+      gridId: household.gridId,
+      buildingId: household.buildingId,
+      unitId: household.unitId,
+      householdId: household._id,
+    },
+    streetName: street?.name ?? '',
+    communityName: community?.name ?? '',
+    gridName: grid?.name ?? '',
+    buildingName: building?.name ?? '',
+    unitName: unit?.name ?? '',
+    room: household.room,
+  }
+}

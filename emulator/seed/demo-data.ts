@@ -1,0 +1,156 @@
+/**
+ * Demo data for the local CloudBase: one street modelled on the seed articles' world (东街道 and its
+ * "e睦邻" platform), 6 communities, 6 grids each, buildings and units, and demo people for every
+ * role. All names of people are invented. Seeded only into a fresh data directory.
+ *
+ * Ids are readable and stable so journeys, tests and the dev login can name them.
+ */
+import type { Building, Community, Grid, Household, Street, Unit } from '../../src/core/org/model'
+import type { UserRecord } from '../../src/core/me/model'
+import type { Role, RoleGrant } from '../../src/core/roles'
+
+type Doc = Record<string, unknown> & { _id: string }
+
+const STREET_ID = 'st-dongjie'
+const COMMUNITIES = [
+  { slug: 'xinhua', name: '新华社区', joinPolicy: 'grid_worker' },
+  { slug: 'dongshan', name: '东山社区', joinPolicy: 'auto' },
+  { slug: 'sucun', name: '苏村社区', joinPolicy: 'building_leader' },
+  { slug: 'ximajiaping', name: '西马家坪社区', joinPolicy: 'grid_worker' },
+  { slug: 'taoyuan', name: '桃园社区', joinPolicy: 'auto' },
+  { slug: 'hepingli', name: '和平里社区', joinPolicy: 'grid_worker' },
+] as const
+const GRIDS_PER_COMMUNITY = 6
+const BUILDINGS_PER_GRID = 12
+const UNITS_PER_BUILDING = 2
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林']
+const GIVEN = ['建国', '秀英', '桂兰', '志强', '海燕', '德明', '丽华', '文博', '淑芬', '国庆', '晓东', '春梅']
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+/** A fixed creation time so a fresh seed is the same every time. */
+const SEEDED_AT = new Date('2026-01-01T00:00:00+08:00')
+
+export function buildDemoData(): Record<string, Doc[]> {
+  const street: Street = { _id: STREET_ID, level: 'street', name: '东街道', district: '城区' }
+  const communities: Community[] = []
+  const grids: Grid[] = []
+  const buildings: Building[] = []
+  const units: Unit[] = []
+  const households: Household[] = []
+  const users: UserRecord[] = []
+  let nameIndex = 0
+  const personName = (suffix = ''): string => {
+    const s = SURNAMES[nameIndex % SURNAMES.length] ?? '王'
+    const g = GIVEN[Math.floor(nameIndex / SURNAMES.length) % GIVEN.length] ?? '建国'
+    nameIndex += 1
+    return `${s}${g}${suffix}`
+  }
+  const addUser = (slug: string, displayName: string, grants: RoleGrant[], householdId?: string) => {
+    users.push({
+      _id: `user-${slug}`,
+      openid: `demo-openid-${slug}`,
+      displayName,
+      grants,
+      ...(householdId ? { householdId } : {}),
+      createdAt: SEEDED_AT,
+    })
+  }
+
+  addUser('street-admin', '周主任（街道）', [{ role: 'street_admin', scope: { streetId: STREET_ID } }])
+
+  for (const c of COMMUNITIES) {
+    const communityId = `cm-${c.slug}`
+    communities.push({ _id: communityId, level: 'community', name: c.name, streetId: STREET_ID, joinPolicy: c.joinPolicy })
+    addUser(`${c.slug}-admin`, `${personName()}（${c.name}管理员）`, [
+      { role: 'community_admin', scope: { streetId: STREET_ID, communityId } },
+    ])
+    for (let g = 1; g <= GRIDS_PER_COMMUNITY; g += 1) {
+      const gridId = `gr-${c.slug}-${pad(g)}`
+      grids.push({ _id: gridId, level: 'grid', name: `${c.name}第${g}网格`, streetId: STREET_ID, communityId })
+      addUser(`${c.slug}-${pad(g)}-worker`, `${personName()}（网格员）`, [
+        { role: 'grid_worker', scope: { streetId: STREET_ID, communityId, gridId } },
+      ])
+      for (let b = 1; b <= BUILDINGS_PER_GRID; b += 1) {
+        const number = (g - 1) * BUILDINGS_PER_GRID + b
+        const buildingId = `bd-${c.slug}-${pad(g)}-${pad(b)}`
+        buildings.push({ _id: buildingId, level: 'building', name: `${number}号楼`, streetId: STREET_ID, communityId, gridId })
+        for (let u = 1; u <= UNITS_PER_BUILDING; u += 1) {
+          units.push({
+            _id: `${buildingId}-u${u}`,
+            level: 'unit',
+            name: `${u}单元`,
+            streetId: STREET_ID,
+            communityId,
+            gridId,
+            buildingId,
+          })
+        }
+      }
+    }
+  }
+
+  // The first grid of 新华社区 is fully populated: residents, helpers, a building leader.
+  const home = (building: number, unit: number, room: string): Household => {
+    const buildingId = `bd-xinhua-01-${pad(building)}`
+    const household: Household = {
+      _id: `hh-xinhua-01-${pad(building)}-${unit}-${room}`,
+      level: 'household',
+      streetId: STREET_ID,
+      communityId: 'cm-xinhua',
+      gridId: 'gr-xinhua-01',
+      buildingId,
+      unitId: `${buildingId}-u${unit}`,
+      room,
+    }
+    households.push(household)
+    return household
+  }
+  const residentGrant = (h: Household): RoleGrant => ({
+    role: 'resident',
+    scope: {
+      streetId: h.streetId,
+      communityId: h.communityId,
+      gridId: h.gridId,
+      buildingId: h.buildingId,
+      unitId: h.unitId,
+      householdId: h._id,
+    },
+  })
+  const gridScope = { streetId: STREET_ID, communityId: 'cm-xinhua', gridId: 'gr-xinhua-01' }
+  const people: { slug: string; name: string; roles: Role[]; at: [number, number, string] }[] = [
+    { slug: 'resident-wang', name: '王秀英', roles: ['resident'], at: [1, 1, '302'] },
+    { slug: 'resident-li', name: '李德明', roles: ['resident'], at: [1, 2, '501'] },
+    { slug: 'resident-chen', name: '陈桂兰', roles: ['resident'], at: [2, 1, '101'] },
+    { slug: 'resident-zhao', name: '赵海燕', roles: ['resident'], at: [3, 2, '602'] },
+    { slug: 'helper-liu', name: '刘志强', roles: ['resident', 'helper'], at: [2, 2, '402'] },
+    { slug: 'helper-yang', name: '杨丽华', roles: ['resident', 'helper'], at: [4, 1, '201'] },
+    { slug: 'helper-huang', name: '黄文博', roles: ['resident', 'helper'], at: [5, 1, '301'] },
+    { slug: 'leader-zhou', name: '周淑芬', roles: ['resident', 'building_leader'], at: [1, 1, '101'] },
+  ]
+  for (const p of people) {
+    const h = home(...p.at)
+    const grants: RoleGrant[] = p.roles.map((role) => {
+      if (role === 'resident') return residentGrant(h)
+      if (role === 'building_leader') return { role, scope: { ...gridScope, buildingId: h.buildingId } }
+      return { role, scope: gridScope }
+    })
+    addUser(p.slug, p.name, grants, h._id)
+  }
+  // Someone who opened the app but has not joined a grid yet.
+  addUser('newcomer', '孙晓东（未入格）', [])
+
+  const docs = <T extends { _id: string }>(list: readonly T[]): Doc[] => list.map((d) => ({ ...d }) as Doc)
+  return {
+    streets: docs([street]),
+    communities: docs(communities),
+    grids: docs(grids),
+    buildings: docs(buildings),
+    units: docs(units),
+    households: docs(households),
+    users: docs(users),
+  }
+}

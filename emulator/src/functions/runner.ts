@@ -1,0 +1,353 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { Worker } from 'node:worker_threads'
+import { performance } from 'node:perf_hooks'
+import { Codes, TcbError } from '../errors'
+import * as log from '../log'
+import { cronMatches, parseCron, type Cron } from './cron'
+
+export interface TriggerDecl {
+  name: string
+  type: string
+  config: string
+}
+
+export interface FunctionConfig {
+  permissions?: { openapi?: string[] }
+  triggers?: TriggerDecl[]
+  /** seconds, as in the platform's config.json */
+  timeout?: number
+}
+
+export interface FunctionDef {
+  name: string
+  file: string
+  config: FunctionConfig
+  timers: Array<{ name: string; cron: Cron }>
+}
+
+export interface Caller {
+  openid?: string
+  /** how the event arrived: a mini-program/H5 user, another function, a timer, an admin/test */
+  source: 'user' | 'function' | 'timer' | 'admin'
+}
+
+export interface InvokeResult {
+  requestId: string
+  /** the function's return value as JSON text (what the platform puts in response_data) */
+  json: string
+  cold: boolean
+  initMs: number
+  durationMs: number
+}
+
+interface Pending {
+  id: string
+  resolve: (r: InvokeResult) => void
+  reject: (e: TcbError) => void
+  cold: boolean
+  initMs: number
+  started: number
+  timer?: NodeJS.Timeout
+}
+
+export interface Instance {
+  fn: FunctionDef
+  worker: Worker
+  token: string
+  invocations: number
+  current: (Pending & { caller: Caller }) | undefined
+  retire: boolean
+  idleTimer?: NodeJS.Timeout
+}
+
+export interface RunnerOptions {
+  functionsDir: string
+  envId: string
+  appId: string
+  /** the SDK endpoint the functions talk to (TCB_CONTEXT_CNFG.URL) */
+  sdkUrl: () => string
+  workerFile: string
+  maxInstancesPerFunction?: number
+  /** overrides config.json timeout / platform default of 3 s */
+  timeoutMs?: number
+  idleMs?: number
+}
+
+const IGNORED = new Set(['shared', 'node_modules'])
+const INIT_TIMEOUT_MS = 30_000
+
+export class FunctionRunner {
+  private defs = new Map<string, FunctionDef>()
+  private readonly instances = new Map<string, Instance[]>()
+  private readonly queues = new Map<string, Array<() => void>>()
+  private readonly byTokenMap = new Map<string, Instance>()
+  private scheduler?: NodeJS.Timeout
+  private stopped = false
+
+  constructor(private readonly opts: RunnerOptions) {
+    this.discover()
+  }
+
+  /** functions = subdirectories of functionsDir with an index.js (shared/ and node_modules/ ignored) */
+  discover(): void {
+    const defs = new Map<string, FunctionDef>()
+    const dir = this.opts.functionsDir
+    if (fs.existsSync(dir)) {
+      for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (!ent.isDirectory() || IGNORED.has(ent.name) || ent.name.startsWith('.')) continue
+        const file = path.join(dir, ent.name, 'index.js')
+        if (!fs.existsSync(file)) continue
+        let config: FunctionConfig = {}
+        const cfgFile = path.join(dir, ent.name, 'config.json')
+        if (fs.existsSync(cfgFile)) config = JSON.parse(fs.readFileSync(cfgFile, 'utf8')) as FunctionConfig
+        const timers = (config.triggers ?? []).filter((t) => t.type === 'timer').map((t) => ({ name: t.name, cron: parseCron(t.config) }))
+        defs.set(ent.name, { name: ent.name, file, config, timers })
+      }
+    }
+    this.defs = defs
+  }
+
+  list(): FunctionDef[] {
+    return [...this.defs.values()]
+  }
+
+  get(name: string): FunctionDef | undefined {
+    if (!this.defs.has(name)) this.discover()
+    return this.defs.get(name)
+  }
+
+  /** the instance whose credentials signed an SDK request (identity of the calling function) */
+  byToken(token: string | undefined): Instance | undefined {
+    return token ? this.byTokenMap.get(token) : undefined
+  }
+
+  private timeoutMs(fn: FunctionDef): number {
+    if (this.opts.timeoutMs) return this.opts.timeoutMs
+    const s = fn.config.timeout
+    return (typeof s === 'number' && s > 0 ? s : 3) * 1000
+  }
+
+  private spawn(fn: FunctionDef): Instance {
+    const token = randomBytes(24).toString('hex')
+    const worker = new Worker(this.opts.workerFile, {
+      workerData: { file: fn.file },
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+      env: { ...process.env },
+    })
+    const inst: Instance = { fn, worker, token, invocations: 0, current: undefined, retire: false }
+    this.byTokenMap.set(token, inst)
+    const list = this.instances.get(fn.name) ?? []
+    list.push(inst)
+    this.instances.set(fn.name, list)
+    worker.on('message', (m: { type: string; id: string; initMs?: number; ok?: boolean; json?: string; error?: { message: string; name?: string } }) => {
+      const cur = inst.current
+      if (!cur || cur.id !== m.id) return
+      if (m.type === 'started') {
+        clearTimeout(cur.timer)
+        cur.initMs = m.initMs ?? 0
+        const ms = this.timeoutMs(fn)
+        cur.timer = setTimeout(() => {
+          this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, `Invoking task timed out after ${ms / 1000} seconds`))
+          this.kill(inst)
+        }, ms)
+        return
+      }
+      if (m.type === 'result') {
+        if (m.ok) this.finish(inst, undefined, m.json ?? 'null')
+        else this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, `${m.error?.name ?? 'Error'}: ${m.error?.message ?? 'unknown error'}`))
+      }
+    })
+    worker.on('error', (e) => {
+      this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, `function instance crashed: ${e.message}`))
+      this.remove(inst)
+    })
+    worker.on('exit', () => {
+      if (inst.current) this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, 'function instance exited during invocation'))
+      this.remove(inst)
+    })
+    return inst
+  }
+
+  private remove(inst: Instance): void {
+    this.byTokenMap.delete(inst.token)
+    clearTimeout(inst.idleTimer)
+    const list = this.instances.get(inst.fn.name)
+    if (list) {
+      const i = list.indexOf(inst)
+      if (i >= 0) list.splice(i, 1)
+    }
+    this.pump(inst.fn.name)
+  }
+
+  private kill(inst: Instance): void {
+    this.remove(inst)
+    void inst.worker.terminate()
+  }
+
+  private finish(inst: Instance, err: TcbError | undefined, json?: string): void {
+    const cur = inst.current
+    if (!cur) return
+    clearTimeout(cur.timer)
+    inst.current = undefined
+    const durationMs = performance.now() - cur.started
+    if (err) cur.reject(err)
+    else cur.resolve({ requestId: cur.id, json: json ?? 'null', cold: cur.cold, initMs: cur.initMs, durationMs })
+    if (inst.retire || this.stopped) this.kill(inst)
+    else {
+      clearTimeout(inst.idleTimer)
+      inst.idleTimer = setTimeout(() => this.kill(inst), this.opts.idleMs ?? 15 * 60_000)
+      inst.idleTimer.unref()
+      this.pump(inst.fn.name)
+    }
+  }
+
+  private pump(name: string): void {
+    const q = this.queues.get(name)
+    const next = q?.shift()
+    if (next) next()
+  }
+
+  private envFor(inst: Instance, caller: Caller, requestId: string): Record<string, string> {
+    const envId = this.opts.envId
+    const openid = caller.openid ?? ''
+    return {
+      TENCENTCLOUD: 'true',
+      TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.opts.sdkUrl() }),
+      TCB_ENV: envId,
+      SCF_NAMESPACE: envId,
+      SCF_FUNCTIONNAME: inst.fn.name,
+      SCF_FUNCTIONVERSION: '$LATEST',
+      TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE,TRIGGER_SRC',
+      TCB_SEQID: requestId,
+      TCB_SOURCE: caller.source === 'user' ? 'wx_client' : caller.source === 'timer' ? 'timer' : 'server',
+      TRIGGER_SRC: caller.source === 'timer' ? 'timer' : 'tcb',
+      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6',
+      WX_OPENID: openid,
+      WX_APPID: openid ? this.opts.appId : '',
+      WX_UNIONID: '',
+      WX_CLIENTIP: caller.source === 'user' ? '127.0.0.1' : '',
+      WX_CLIENTIPV6: '',
+      TENCENTCLOUD_SECRETID: `emulator-${inst.fn.name}`,
+      TENCENTCLOUD_SECRETKEY: 'emulator-secret',
+      TENCENTCLOUD_SESSIONTOKEN: inst.token,
+    }
+  }
+
+  /** runs one event on an idle (warm) instance, or a new (cold) one, or waits for one */
+  async invoke(name: string, event: unknown, caller: Caller): Promise<InvokeResult> {
+    if (this.stopped) throw new TcbError(Codes.FUNCTIONS_REQUEST_FAIL, 'emulator is stopping')
+    const fn = this.get(name)
+    if (!fn) throw new TcbError(Codes.FUNCTIONS_REQUEST_FAIL, `[ResourceNotFound.Function] function ${name} not found`)
+    const max = this.opts.maxInstancesPerFunction ?? 10
+    for (;;) {
+      const list = this.instances.get(name) ?? []
+      let inst = list.find((i) => !i.current && !i.retire)
+      let cold = false
+      if (!inst && list.filter((i) => !i.retire).length < max) {
+        inst = this.spawn(fn)
+        cold = true
+      }
+      if (inst) return this.run(inst, event, caller, cold)
+      await new Promise<void>((r) => {
+        const q = this.queues.get(name) ?? []
+        q.push(r)
+        this.queues.set(name, q)
+      })
+    }
+  }
+
+  private run(inst: Instance, event: unknown, caller: Caller, cold: boolean): Promise<InvokeResult> {
+    const id = randomUUID()
+    clearTimeout(inst.idleTimer)
+    inst.invocations++
+    const env = this.envFor(inst, caller, id)
+    const timeLimit = this.timeoutMs(inst.fn)
+    const context = {
+      callbackWaitsForEmptyEventLoop: false,
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: timeLimit,
+      request_id: id,
+      function_name: inst.fn.name,
+      function_version: '$LATEST',
+      namespace: this.opts.envId,
+      tencentcloud_region: 'ap-shanghai',
+      environ: Object.entries(env)
+        .filter(([k]) => !k.startsWith('TENCENTCLOUD_SECRET'))
+        .map(([k, v]) => `${k}=${v}`)
+        .join(';'),
+      environment: JSON.stringify(Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('TENCENTCLOUD_SECRET')))),
+    }
+    return new Promise<InvokeResult>((resolve, reject) => {
+      const pending: Pending & { caller: Caller } = { id, resolve, reject, cold, initMs: 0, started: performance.now(), caller }
+      inst.current = pending
+      // init (module load) gets its own generous limit; the execution timeout starts once main() is called
+      pending.timer = setTimeout(() => {
+        this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, `function initialisation timed out after ${INIT_TIMEOUT_MS / 1000} seconds`))
+        this.kill(inst)
+      }, INIT_TIMEOUT_MS)
+      inst.worker.postMessage({ type: 'invoke', id, event, context, env })
+    })
+  }
+
+  /** fires a timer trigger now, with the platform's timer event */
+  async fireTimer(name: string, triggerName?: string): Promise<InvokeResult> {
+    const fn = this.get(name)
+    if (!fn) throw new TcbError(Codes.FUNCTIONS_REQUEST_FAIL, `[ResourceNotFound.Function] function ${name} not found`)
+    const trig = triggerName ? fn.timers.find((t) => t.name === triggerName) : fn.timers[0]
+    if (!trig) throw new TcbError(Codes.INVALID_PARAM, `function ${name} has no timer trigger${triggerName ? ` named ${triggerName}` : ''}`)
+    const event = { Type: 'Timer', TriggerName: trig.name, Time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), Message: '' }
+    return this.invoke(name, event, { source: 'timer' })
+  }
+
+  /** forces the next invocation(s) to cold-start: idle instances go now, busy ones after their event */
+  coldStart(name?: string): void {
+    for (const [fn, list] of this.instances) {
+      if (name && fn !== name) continue
+      for (const inst of [...list]) {
+        if (inst.current) inst.retire = true
+        else this.kill(inst)
+      }
+    }
+    this.discover()
+  }
+
+  /** checks every timer trigger once a second, in UTC+8 */
+  startScheduler(): void {
+    let last = Math.floor(Date.now() / 1000)
+    this.scheduler = setInterval(() => {
+      const nowSec = Math.floor(Date.now() / 1000)
+      for (let s = last + 1; s <= nowSec; s++) {
+        const at = new Date(s * 1000)
+        for (const fn of this.defs.values()) {
+          for (const t of fn.timers) {
+            if (!cronMatches(t.cron, at)) continue
+            log.info(`timer ${fn.name}/${t.name} fired`)
+            this.fireTimer(fn.name, t.name).catch((e: TcbError) => log.error(`timer ${fn.name}/${t.name}`, e.code, e.message))
+          }
+        }
+      }
+      last = nowSec
+    }, 250)
+    this.scheduler.unref()
+  }
+
+  stats(): Array<{ name: string; instances: number; busy: number }> {
+    return this.list().map((f) => {
+      const list = this.instances.get(f.name) ?? []
+      return { name: f.name, instances: list.length, busy: list.filter((i) => i.current).length }
+    })
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    clearInterval(this.scheduler)
+    const all = [...this.instances.values()].flat()
+    for (const inst of all) if (inst.current) this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, 'emulator stopped'))
+    await Promise.all(all.map((i) => i.worker.terminate()))
+    this.instances.clear()
+    this.byTokenMap.clear()
+    for (const q of this.queues.values()) for (const r of q) r()
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Main package: only the first screens (home, join, me). Every feature lives in its own subpackage
+ * so the main package stays under its size budget (config/size-budget.json).
+ */
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/join/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'features/reports', name: 'reports', pages: ['pages/index/index'] },
+    { root: 'features/errands', name: 'errands', pages: ['pages/index/index'] },
+    { root: 'features/points', name: 'points', pages: ['pages/index/index'] },
+  ],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['reports'] },
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#B8322A',
+    navigationBarTitleText: 'e睦邻',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#F6F3EE',
+  },
+  tabBar: {
+    color: '#4A4A4A',
+    selectedColor: '#B8322A',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
+    ],
+  },
+  // WeChat privacy guide (用户隐私保护指引): pages call wx.requirePrivacyAuthorize before personal fields.
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+})

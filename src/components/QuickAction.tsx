@@ -1,0 +1,32 @@
+import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import './QuickAction.scss'
+
+interface QuickActionProps {
+  readonly title: string
+  readonly hint: string
+  /** App path of the target page, e.g. /features/reports/pages/index/index */
+  readonly url: string
+  /** One or two characters drawn as the tile's mark (no icon font needed). */
+  readonly mark: string
+}
+
+/** A big, labelled tile on the home page that opens a feature. */
+export function QuickAction({ title, hint, url, mark }: QuickActionProps) {
+  return (
+    <View
+      className='quick-action btn'
+      ariaRole='button'
+      ariaLabel={`${title}，${hint}`}
+      role='button'
+      aria-label={`${title}，${hint}`}
+      onClick={() => void Taro.navigateTo({ url })}
+    >
+      <View className='quick-action__mark' aria-hidden='true'>
+        {mark}
+      </View>
+      <Text className='quick-action__title'>{title}</Text>
+      <Text className='quick-action__hint'>{hint}</Text>
+    </View>
+  )
+}

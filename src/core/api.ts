@@ -1,0 +1,28 @@
+import type { AnyActionDef, InputOf, OutputOf, ParsedInputOf } from './contract/define'
+import { meActions } from './me/api'
+
+/**
+ * The wire contract of the `api` cloud function: every action name → input schema → output type.
+ * Feature modules contribute their `…Actions` maps here.
+ */
+export const apiActions = {
+  ...meActions,
+} satisfies Record<string, AnyActionDef>
+
+export type ApiActions = typeof apiActions
+export type ApiActionName = keyof ApiActions
+export type ApiInput<N extends ApiActionName> = InputOf<ApiActions[N]>
+export type ApiParsedInput<N extends ApiActionName> = ParsedInputOf<ApiActions[N]>
+export type ApiOutput<N extends ApiActionName> = OutputOf<ApiActions[N]>
+
+/** The event the `api` function receives (from wx.cloud.callFunction or the local gateway). */
+export interface ApiEvent {
+  readonly action: string
+  readonly input?: unknown
+  /** Client-generated id for idempotent retries of writes; echoed back in logs. */
+  readonly requestId?: string
+}
+
+export function isApiActionName(name: string): name is ApiActionName {
+  return Object.prototype.hasOwnProperty.call(apiActions, name)
+}

@@ -1,0 +1,31 @@
+import { isWithin, type OrgPath } from './org/model'
+import type { Actor, Role } from './roles'
+
+/**
+ * The single permission table: action × role → may the role act, and on what part of the tree.
+ * Pages ask it what to show; functions ask it what to allow. Feature issues add rows.
+ *
+ * - `anyone`: every identified caller, with or without grants (e.g. reading one's own profile).
+ * - `roles`: the caller must hold one of these roles; when the action names a target place in the
+ *   tree, the grant's scope must contain it (a grid worker of grid A cannot act on grid B).
+ */
+export type Permission = { readonly anyone: true } | { readonly roles: readonly Role[] }
+
+export const permissionTable = {
+  'me.profile': { anyone: true },
+} as const satisfies Record<string, Permission>
+
+export type PermissionAction = keyof typeof permissionTable
+
+/**
+ * May `actor` perform `action`, on `target` when the action concerns a place in the tree?
+ * Pure and total: unknown actions are denied.
+ */
+export function can(actor: Actor, action: string, target?: OrgPath): boolean {
+  const rule: Permission | undefined = (permissionTable as Record<string, Permission>)[action]
+  if (!rule) return false
+  if ('anyone' in rule) return true
+  return actor.grants.some(
+    (grant) => rule.roles.includes(grant.role) && (target === undefined || isWithin(target, grant.scope)),
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: 'e睦邻',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,63 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Button } from '../../components/ui'
+import { Page } from '../../components/Page'
+import { QuickAction } from '../../components/QuickAction'
+import { MyGridCard } from '../../components/MyGridCard'
+import { useProfile } from '../../hooks/use-profile'
+import { DEV_LOGIN_URL } from '../../services/dev-login'
+import './index.scss'
+
+const QUICK_ACTIONS = [
+  { title: '一键上报', hint: '身边问题随手报', url: '/features/reports/pages/index/index', mark: '报' },
+  { title: '邻里互助', hint: '代买代取找帮办', url: '/features/errands/pages/index/index', mark: '助' },
+  { title: '爱心积分', hint: '志愿服务攒积分', url: '/features/points/pages/index/index', mark: '爱' },
+  { title: '加入网格', hint: '扫码绑定我的家', url: '/pages/join/index', mark: '家' },
+] as const
+
+export default function HomePage() {
+  const state = useProfile()
+  usePullDownRefresh(() => {
+    state.reload()
+    void Taro.stopPullDownRefresh()
+  })
+
+  return (
+    <Page label='首页'>
+      <View className='home__hello'>
+        <Text className='t-title'>
+          {state.status === 'ready' ? `${state.profile.displayName}，您好` : '邻里好，您好'}
+        </Text>
+      </View>
+
+      {state.status === 'loading' && (
+        <View className='card' aria-live='polite'>
+          <Text className='t-muted'>正在加载我的网格…</Text>
+        </View>
+      )}
+      {state.status === 'error' && (
+        <View className='card' aria-live='assertive'>
+          <Text className='t-body'>{state.message}</Text>
+          <Button className='btn' type='primary' onClick={state.reload}>
+            重试
+          </Button>
+        </View>
+      )}
+      {state.status === 'signed-out' && (
+        <View className='card'>
+          <Text className='t-body'>本地演示环境：请先选择一个演示身份。</Text>
+          <Button className='btn' type='primary' onClick={() => void Taro.navigateTo({ url: DEV_LOGIN_URL })}>
+            选择演示身份
+          </Button>
+        </View>
+      )}
+      {state.status === 'ready' && <MyGridCard household={state.profile.household} />}
+
+      <View className='home__actions' ariaRole='navigation' ariaLabel='常用服务' aria-label='常用服务'>
+        {QUICK_ACTIONS.map((a) => (
+          <QuickAction key={a.url} title={a.title} hint={a.hint} url={a.url} mark={a.mark} />
+        ))}
+      </View>
+    </Page>
+  )
+}

@@ -1,0 +1,32 @@
+/**
+ * A project-owned test double for `@tarojs/taro` in the jsdom UI project (Taro's own module needs
+ * the mini-program runtime). Only the APIs the app uses; each records its calls.
+ */
+const storage = new Map<string, unknown>()
+
+export const navigateTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'navigateTo:ok' }))
+export const stopPullDownRefresh = jest.fn(async () => undefined)
+export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''))
+export const setStorageSync = jest.fn((key: string, value: unknown) => {
+  storage.set(key, value)
+})
+export const router = { params: {} as Record<string, string> }
+export const useRouter = () => router
+export const useLaunch = (_fn: () => void) => undefined
+export const usePullDownRefresh = (_fn: () => void) => undefined
+export const cloud = { init: jest.fn(), callFunction: jest.fn() }
+/** The H5 build reports 'WEB'; NutUI asks to pick its platform code paths. */
+export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' } as const
+export const getEnv = () => ENV_TYPE.WEB
+export const pxTransform = (value: number) => `${value}px`
+
+export function resetTaroMock(): void {
+  storage.clear()
+  router.params = {}
+  navigateTo.mockClear()
+  setStorageSync.mockClear()
+  getStorageSync.mockClear()
+}
+
+const Taro = { navigateTo, stopPullDownRefresh, getStorageSync, setStorageSync, useRouter, cloud, getEnv, ENV_TYPE, pxTransform }
+export default Taro
