@@ -11,7 +11,7 @@ interface MyGridCardProps {
 export function MyGridCard({ household }: MyGridCardProps) {
   if (!household) {
     return (
-      <View className='card' ariaLabel='我的网格' aria-label='我的网格'>
+      <View className='card' ariaRole='region' ariaLabel='我的网格'>
         <Text className='t-title'>我的网格</Text>
         <View>
           <Text className='t-body'>您还没有加入网格。扫描楼栋门口的二维码，或手动选择小区，即可加入。</Text>
@@ -23,7 +23,7 @@ export function MyGridCard({ household }: MyGridCardProps) {
     )
   }
   return (
-    <View className='card' ariaLabel='我的网格' aria-label='我的网格'>
+    <View className='card' ariaRole='region' ariaLabel='我的网格'>
       <Text className='t-title'>{household.gridName}</Text>
       <View>
         <Text className='t-body'>

@@ -12,7 +12,7 @@ interface PageProps {
 export function Page({ label, children }: PageProps) {
   const elder = useElderMode()
   return (
-    <View className={elder ? 'page elder' : 'page'} ariaRole='main' ariaLabel={label} role='main' aria-label={label}>
+    <View className={elder ? 'page elder' : 'page'} ariaRole='main' ariaLabel={label}>
       {children}
     </View>
   )

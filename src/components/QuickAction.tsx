@@ -18,8 +18,6 @@ export function QuickAction({ title, hint, url, mark }: QuickActionProps) {
       className='quick-action btn'
       ariaRole='button'
       ariaLabel={`${title}，${hint}`}
-      role='button'
-      aria-label={`${title}，${hint}`}
       onClick={() => void Taro.navigateTo({ url })}
     >
       <View className='quick-action__mark' aria-hidden='true'>

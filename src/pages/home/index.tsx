@@ -53,7 +53,7 @@ export default function HomePage() {
       )}
       {state.status === 'ready' && <MyGridCard household={state.profile.household} />}
 
-      <View className='home__actions' ariaRole='navigation' ariaLabel='常用服务' aria-label='常用服务'>
+      <View className='home__actions' ariaRole='navigation' ariaLabel='常用服务'>
         {QUICK_ACTIONS.map((a) => (
           <QuickAction key={a.url} title={a.title} hint={a.hint} url={a.url} mark={a.mark} />
         ))}

@@ -30,7 +30,7 @@ export default function MePage() {
             <Switch
               checked={elder}
               onChange={(on: boolean) => setElderMode(on)}
-              aria-label='长辈模式'
+              ariaLabel='长辈模式'
               className='me__switch'
             />
           }

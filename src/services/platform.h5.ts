@@ -1,0 +1,36 @@
+/**
+ * H5 start-up. The gateway is same-origin, so there is nothing to connect. What H5 needs is
+ * accessibility repair of what Taro renders:
+ * - Taro's cross-platform `ariaRole` prop (what WeChat reads as `aria-role`) comes out in the DOM as
+ *   an `aria-role` attribute, which browsers and screen readers ignore. Every such element, ours or
+ *   the component library's, gets the equivalent `role`.
+ * - The tab bar is rendered outside any landmark and its icons have no text alternative.
+ */
+function repair(el: Element): void {
+  const role = el.getAttribute('aria-role')
+  if (role !== null) {
+    el.setAttribute('role', role)
+    el.removeAttribute('aria-role')
+  }
+}
+
+function repairTree(root: ParentNode): void {
+  if (root instanceof Element) repair(root)
+  root.querySelectorAll('[aria-role]').forEach(repair)
+  const bar = root.querySelector('.taro-tabbar__tabbar')
+  if (bar && !bar.hasAttribute('role')) {
+    bar.setAttribute('role', 'navigation')
+    bar.setAttribute('aria-label', '主导航')
+    bar.querySelectorAll('img.weui-tabbar__icon').forEach((img) => img.setAttribute('alt', ''))
+  }
+}
+
+export function initPlatform(): void {
+  repairTree(document)
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes') repair(r.target as Element)
+      else r.addedNodes.forEach((n) => n instanceof Element && repairTree(n))
+    }
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-role'] })
+}

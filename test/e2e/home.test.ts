@@ -1,0 +1,93 @@
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { buildDemoData } from '../../emulator/seed/demo-data'
+import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { axeViolations, describeViolations, launchChromium, phoneContext, screenshot, signInAs } from './support/browser'
+
+// The H5 build served by the local CloudBase, clicked through in Debian's Chromium.
+let emu: TestEmulator
+let browser: Browser
+
+beforeAll(async () => {
+  emu = await startTestEmulator({
+    seed: buildDemoData(),
+    staticDir: path.join(__dirname, '..', '..', 'dist', 'h5'),
+  })
+  browser = await launchChromium()
+}, 90_000)
+afterAll(async () => {
+  await browser?.close()
+  await emu?.stop()
+})
+
+async function openAs(userId: string | null): Promise<Page> {
+  const context = await phoneContext(browser, emu.url)
+  const page = await context.newPage()
+  if (userId) await signInAs(page, userId)
+  await page.goto('/')
+  return page
+}
+
+describe('home page journey', () => {
+  it('shows a resident their grid, passes axe, and opens a feature subpackage', async () => {
+    const page = await openAs('user-resident-wang')
+    await page.getByText('王秀英，您好').waitFor()
+    await page.getByText('新华社区第1网格').waitFor()
+    await page.getByText(/新华社区 · 1号楼1单元 302室/).waitFor()
+
+    const violations = await axeViolations(page)
+    await screenshot(page, 'home-resident')
+    expect(describeViolations(violations)).toBe('')
+
+    await page.getByRole('button', { name: /一键上报/ }).tap()
+    await page.getByText(/一键上报给网格员/).waitFor()
+    expect(page.url()).toContain('/features/reports/pages/index/index')
+    await screenshot(page, 'reports-entry')
+    await page.context().close()
+  })
+
+  it('shows a newcomer the way to join their grid', async () => {
+    const page = await openAs('user-newcomer')
+    await page.getByText(/您还没有加入网格/).waitFor()
+    await page.getByText('加入我的网格').waitFor()
+    await page.context().close()
+  })
+
+  it('sends a signed-out browser to the demo login', async () => {
+    const page = await openAs(null)
+    await page.getByText('选择演示身份').waitFor()
+    await page.context().close()
+  })
+
+  it('turns on elder mode: body text ≥ 24px (18pt), targets ≥ 60px, still axe clean', async () => {
+    const page = await openAs('user-resident-wang')
+    await page.getByText('王秀英，您好').waitFor()
+    await page.goto('/#/pages/me/index')
+    await page.getByText('长辈模式（大字体、大按钮）').waitFor()
+    await page.locator('.nut-switch').tap()
+    await page.locator('.page.elder').waitFor()
+    const violations = await axeViolations(page)
+    await screenshot(page, 'me-elder')
+    expect(describeViolations(violations)).toBe('')
+
+    await page.goto('/#/pages/home/index')
+    await page.getByText('新华社区第1网格').waitFor()
+    await page.locator('.page.elder').waitFor()
+    const metrics = await page.evaluate(() => {
+      const body = document.querySelector('.page.elder .t-body') as HTMLElement
+      const tiles = [...document.querySelectorAll('.page.elder .quick-action')] as HTMLElement[]
+      return {
+        bodyFont: parseFloat(getComputedStyle(body).fontSize),
+        tiles: tiles.map((t) => ({ w: t.getBoundingClientRect().width, h: t.getBoundingClientRect().height })),
+      }
+    })
+    await screenshot(page, 'home-elder')
+    expect(metrics.bodyFont).toBeGreaterThanOrEqual(24)
+    expect(metrics.tiles).toHaveLength(4)
+    for (const t of metrics.tiles) {
+      expect(t.w).toBeGreaterThanOrEqual(60)
+      expect(t.h).toBeGreaterThanOrEqual(60)
+    }
+    await page.context().close()
+  })
+})
