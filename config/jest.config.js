@@ -27,7 +27,10 @@ module.exports = {
   rootDir,
   projects: [
     node('core'),
-    node('functions', { globalSetup: '<rootDir>/test/support/build-functions.js' }),
+    node('functions', {
+      globalSetup: '<rootDir>/test/support/build-functions.js',
+      setupFilesAfterEnv: ['<rootDir>/test/support/slow-tests.js'],
+    }),
     node('emulator'),
     {
       displayName: 'ui',
@@ -71,6 +74,6 @@ module.exports = {
     },
     node('weapp', { testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] }),
     // Whole journeys in Debian's Chromium against the H5 build served by the local CloudBase.
-    node('e2e', { testTimeout: 120_000 }),
+    node('e2e', { setupFilesAfterEnv: ['<rootDir>/test/support/slow-tests.js'] }),
   ],
 }
