@@ -64,7 +64,10 @@ const pad = (s, n) => String(s).padEnd(n)
 const lpad = (s, n) => String(s).padStart(n)
 
 const opts = parseArgs(process.argv.slice(2))
-const shown = (p) => relative(process.cwd(), p) || '.'
+const shown = (p) => {
+  const r = relative(process.cwd(), p)
+  return r === '' ? '.' : r.startsWith('..') ? p : r
+}
 
 const appJsonPath = join(opts.weapp, 'app.json')
 if (!existsSync(appJsonPath)) {

@@ -277,12 +277,8 @@ if (existsSync(opts.project)) {
 }
 let jsNote = ''
 if (es6Transpile === false) {
-  let acorn
-  try {
-    acorn = require('acorn')
-  } catch {
-    jsNote = ' (JS level not checked: acorn not resolvable)'
-  }
+  // acorn is a pinned devDependency: the ES level check always runs.
+  const acorn = require('acorn')
   const ecmaVersion = opts.ecma === 'latest' ? 'latest' : Number(opts.ecma)
   if (acorn) {
     for (const f of files.filter((f) => f.endsWith('.js'))) {

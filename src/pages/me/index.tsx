@@ -31,6 +31,7 @@ export default function MePage() {
               checked={elder}
               onChange={(on: boolean) => setElderMode(on)}
               ariaLabel='长辈模式'
+              loadingIcon={null}
               className='me__switch'
             />
           }
