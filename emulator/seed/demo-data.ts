@@ -5,8 +5,11 @@
  *
  * Ids are readable and stable so journeys, tests and the dev login can name them.
  */
-import type { Building, Community, Grid, Household, Street, Unit } from '../../src/core/org/model'
+import { createHash } from 'node:crypto'
+import { householdIdFor, type InviteCodeRecord } from '../../src/core/join/model'
 import type { UserRecord } from '../../src/core/me/model'
+import { codeFromBytes } from '../../src/core/org/invite-code'
+import type { Building, Community, Grid, Household, OrgPath, Street, Unit } from '../../src/core/org/model'
 import type { Role, RoleGrant } from '../../src/core/roles'
 
 type Doc = Record<string, unknown> & { _id: string }
@@ -34,6 +37,21 @@ function pad(n: number): string {
 /** A fixed creation time so a fresh seed is the same every time. */
 const SEEDED_AT = new Date('2026-01-01T00:00:00+08:00')
 
+/** Stable pseudo-random bytes from a string, so demo invite codes never change between seeds. */
+function demoBytes(seed: string): Uint8Array {
+  return createHash('sha256').update(seed).digest()
+}
+
+/** The demo invite code of a building or grid (what its printed mini-program code carries). */
+export function demoInviteCode(targetId: string): string {
+  return codeFromBytes(demoBytes(targetId))
+}
+
+/** A made-up but well-formed mobile number per person (138 0010 xxxx range). */
+function demoPhone(n: number): string {
+  return `1380010${String(n).padStart(4, '0')}`
+}
+
 export function buildDemoData(): Record<string, Doc[]> {
   const street: Street = { _id: STREET_ID, level: 'street', name: '东街道', district: '城区' }
   const communities: Community[] = []
@@ -41,7 +59,10 @@ export function buildDemoData(): Record<string, Doc[]> {
   const buildings: Building[] = []
   const units: Unit[] = []
   const households: Household[] = []
-  const users: UserRecord[] = []
+  const users: (UserRecord & Record<string, unknown>)[] = []
+  const codes: InviteCodeRecord[] = []
+  const code = (target: 'building' | 'grid', targetId: string, path: OrgPath) =>
+    codes.push({ _id: demoInviteCode(targetId), target, targetId, path, active: true, createdAt: SEEDED_AT })
   let nameIndex = 0
   const personName = (suffix = ''): string => {
     const s = SURNAMES[nameIndex % SURNAMES.length] ?? '王'
@@ -49,14 +70,22 @@ export function buildDemoData(): Record<string, Doc[]> {
     nameIndex += 1
     return `${s}${g}${suffix}`
   }
-  const addUser = (slug: string, displayName: string, grants: RoleGrant[], householdId?: string) => {
+  const addUser = (
+    slug: string,
+    displayName: string,
+    grants: RoleGrant[],
+    householdId?: string,
+    extra: Record<string, unknown> = {},
+  ) => {
     users.push({
       _id: `user-${slug}`,
       openid: `demo-openid-${slug}`,
       displayName,
       grants,
       ...(householdId ? { householdId } : {}),
+      ...(grants.length > 0 ? { phone: demoPhone(users.length) } : {}),
       createdAt: SEEDED_AT,
+      ...extra,
     })
   }
 
@@ -70,7 +99,19 @@ export function buildDemoData(): Record<string, Doc[]> {
     ])
     for (let g = 1; g <= GRIDS_PER_COMMUNITY; g += 1) {
       const gridId = `gr-${c.slug}-${pad(g)}`
-      grids.push({ _id: gridId, level: 'grid', name: `${c.name}第${g}网格`, streetId: STREET_ID, communityId })
+      const gridPath = { streetId: STREET_ID, communityId, gridId }
+      grids.push({
+        _id: gridId,
+        level: 'grid',
+        name: `${c.name}第${g}网格`,
+        streetId: STREET_ID,
+        communityId,
+        contacts: {
+          police: { name: `${personName()}（片区民警）`, phone: demoPhone(5000 + grids.length) },
+          doctor: { name: `${personName()}（家庭医生）`, phone: demoPhone(6000 + grids.length) },
+        },
+      } as Grid)
+      code('grid', gridId, gridPath)
       addUser(`${c.slug}-${pad(g)}-worker`, `${personName()}（网格员）`, [
         { role: 'grid_worker', scope: { streetId: STREET_ID, communityId, gridId } },
       ])
@@ -78,6 +119,7 @@ export function buildDemoData(): Record<string, Doc[]> {
         const number = (g - 1) * BUILDINGS_PER_GRID + b
         const buildingId = `bd-${c.slug}-${pad(g)}-${pad(b)}`
         buildings.push({ _id: buildingId, level: 'building', name: `${number}号楼`, streetId: STREET_ID, communityId, gridId })
+        code('building', buildingId, { ...gridPath, buildingId })
         for (let u = 1; u <= UNITS_PER_BUILDING; u += 1) {
           units.push({
             _id: `${buildingId}-u${u}`,
@@ -96,14 +138,15 @@ export function buildDemoData(): Record<string, Doc[]> {
   // The first grid of 新华社区 is fully populated: residents, helpers, a building leader.
   const home = (building: number, unit: number, room: string): Household => {
     const buildingId = `bd-xinhua-01-${pad(building)}`
+    const unitId = `${buildingId}-u${unit}`
     const household: Household = {
-      _id: `hh-xinhua-01-${pad(building)}-${unit}-${room}`,
+      _id: householdIdFor(unitId, room),
       level: 'household',
       streetId: STREET_ID,
       communityId: 'cm-xinhua',
       gridId: 'gr-xinhua-01',
       buildingId,
-      unitId: `${buildingId}-u${unit}`,
+      unitId,
       room,
     }
     households.push(household)
@@ -121,14 +164,33 @@ export function buildDemoData(): Record<string, Doc[]> {
     },
   })
   const gridScope = { streetId: STREET_ID, communityId: 'cm-xinhua', gridId: 'gr-xinhua-01' }
-  const people: { slug: string; name: string; roles: Role[]; at: [number, number, string] }[] = [
+  type Person = { slug: string; name: string; roles: Role[]; at: [number, number, string]; helper?: Record<string, unknown> }
+  const people: Person[] = [
     { slug: 'resident-wang', name: '王秀英', roles: ['resident'], at: [1, 1, '302'] },
     { slug: 'resident-li', name: '李德明', roles: ['resident'], at: [1, 2, '501'] },
     { slug: 'resident-chen', name: '陈桂兰', roles: ['resident'], at: [2, 1, '101'] },
     { slug: 'resident-zhao', name: '赵海燕', roles: ['resident'], at: [3, 2, '602'] },
-    { slug: 'helper-liu', name: '刘志强', roles: ['resident', 'helper'], at: [2, 2, '402'] },
-    { slug: 'helper-yang', name: '杨丽华', roles: ['resident', 'helper'], at: [4, 1, '201'] },
-    { slug: 'helper-huang', name: '黄文博', roles: ['resident', 'helper'], at: [5, 1, '301'] },
+    {
+      slug: 'helper-liu',
+      name: '刘志强',
+      roles: ['resident', 'helper'],
+      at: [2, 2, '402'],
+      helper: { partyMember: true, showParty: true, skills: ['家电维修', '代买米菜'] },
+    },
+    {
+      slug: 'helper-yang',
+      name: '杨丽华',
+      roles: ['resident', 'helper'],
+      at: [4, 1, '201'],
+      helper: { partyMember: true, showParty: true, skills: ['代接送小孩', '代收快递'] },
+    },
+    {
+      slug: 'helper-huang',
+      name: '黄文博',
+      roles: ['resident', 'helper'],
+      at: [5, 1, '301'],
+      helper: { partyMember: false, showParty: false, skills: ['电脑手机教学'] },
+    },
     { slug: 'leader-zhou', name: '周淑芬', roles: ['resident', 'building_leader'], at: [1, 1, '101'] },
   ]
   for (const p of people) {
@@ -138,7 +200,7 @@ export function buildDemoData(): Record<string, Doc[]> {
       if (role === 'building_leader') return { role, scope: { ...gridScope, buildingId: h.buildingId } }
       return { role, scope: gridScope }
     })
-    addUser(p.slug, p.name, grants, h._id)
+    addUser(p.slug, p.name, grants, h._id, { realName: p.name, ...(p.helper ? { helper: p.helper } : {}) })
   }
   // Someone who opened the app but has not joined a grid yet.
   addUser('newcomer', '孙晓东（未入格）', [])
@@ -152,5 +214,8 @@ export function buildDemoData(): Record<string, Doc[]> {
     units: docs(units),
     households: docs(households),
     users: docs(users),
+    invite_codes: docs(codes),
+    join_requests: [],
+    access_logs: [],
   }
 }

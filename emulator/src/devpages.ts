@@ -58,7 +58,8 @@ document.addEventListener('click', async (ev) => {
   const res = await fetch('/dev/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: id }) });
   if (!res.ok) { alert('登录失败：' + res.status); return; }
   const body = await res.json();
-  localStorage.setItem('emulin.devSession', JSON.stringify(body));
+  localStorage.setItem('emulin.devToken', body.token); // read by src/services/transport.h5.ts
+  localStorage.setItem('emulin.devUser', JSON.stringify(body.user));
   location.href = '/';
 });
 </script>`,

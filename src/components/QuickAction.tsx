@@ -11,13 +11,15 @@ interface QuickActionProps {
   readonly mark: string
 }
 
-/** A big, labelled tile on the home page that opens a feature. */
+/**
+ * A big tile on the home page that opens a feature. Screen readers announce it as a button named
+ * by its visible title and hint (the round mark is decoration and hidden from them).
+ */
 export function QuickAction({ title, hint, url, mark }: QuickActionProps) {
   return (
     <View
       className='quick-action btn'
       ariaRole='button'
-      ariaLabel={`${title}，${hint}`}
       onClick={() => void Taro.navigateTo({ url })}
     >
       <View className='quick-action__mark' aria-hidden='true'>

@@ -1,4 +1,6 @@
 import type { AnyActionDef, InputOf, OutputOf, ParsedInputOf } from './contract/define'
+import { directoryActions } from './directory/api'
+import { joinActions } from './join/api'
 import { meActions } from './me/api'
 
 /**
@@ -7,6 +9,8 @@ import { meActions } from './me/api'
  */
 export const apiActions = {
   ...meActions,
+  ...joinActions,
+  ...directoryActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

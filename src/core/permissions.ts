@@ -13,6 +13,17 @@ export type Permission = { readonly anyone: true } | { readonly roles: readonly 
 
 export const permissionTable = {
   'me.profile': { anyone: true },
+  // Scan to join: anyone identified may look up a code, browse places and ask to join.
+  'code.resolve': { anyone: true },
+  'join.options': { anyone: true },
+  'join.submit': { anyone: true },
+  'join.mine': { anyone: true },
+  // Deciding joins: the policy's deciders, each within their subtree (core/join/rules.ts).
+  'join.inbox': { roles: ['grid_worker', 'building_leader', 'community_admin'] },
+  'join.decide': { roles: ['grid_worker', 'building_leader', 'community_admin'] },
+  // The grid card: members of a household (every joined person holds a resident grant).
+  'directory.card': { roles: ['resident'] },
+  'directory.call': { roles: ['resident'] },
 } as const satisfies Record<string, Permission>
 
 export type PermissionAction = keyof typeof permissionTable

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { buildDemoData } from '../../emulator/seed/demo-data'
@@ -64,18 +65,19 @@ describe('home page journey', () => {
     await page.getByText('王秀英，您好').waitFor()
     await page.goto('/#/pages/me/index')
     await page.getByText('长辈模式（大字体、大按钮）').waitFor()
-    await page.locator('.nut-switch').tap()
-    await page.locator('.page.elder').waitFor()
+    await page.locator('.nut-switch:visible').tap()
+    await page.getByRole('main', { name: '我的' }).and(page.locator('.elder')).waitFor()
     const violations = await axeViolations(page)
     await screenshot(page, 'me-elder')
     expect(describeViolations(violations)).toBe('')
 
     await page.goto('/#/pages/home/index')
-    await page.getByText('新华社区第1网格').waitFor()
-    await page.locator('.page.elder').waitFor()
-    const metrics = await page.evaluate(() => {
-      const body = document.querySelector('.page.elder .t-body') as HTMLElement
-      const tiles = [...document.querySelectorAll('.page.elder .quick-action')] as HTMLElement[]
+    const home = page.getByRole('main', { name: '首页' })
+    await home.and(page.locator('.elder')).waitFor()
+    await home.getByText('新华社区第1网格').waitFor()
+    const metrics = await home.evaluate((main) => {
+      const body = main.querySelector('.t-body') as HTMLElement
+      const tiles = Array.from(main.querySelectorAll<HTMLElement>('.quick-action'))
       return {
         bodyFont: parseFloat(getComputedStyle(body).fontSize),
         tiles: tiles.map((t) => ({ w: t.getBoundingClientRect().width, h: t.getBoundingClientRect().height })),

@@ -60,10 +60,11 @@ describe('home page', () => {
     answer({ ok: true, data: profile() })
     render(<HomePage />)
     await screen.findByText('王阿姨，您好')
-    fireEvent.click(screen.getByLabelText('一键上报，身边问题随手报'))
+    fireEvent.click(screen.getByText('一键上报'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/features/reports/pages/index/index' })
-    expect(screen.getByLabelText('邻里互助，代买代取找帮办')).toBeTruthy()
-    expect(screen.getByLabelText('爱心积分，志愿服务攒积分')).toBeTruthy()
+    fireEvent.click(screen.getByText('代买代取找帮办'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/errands/pages/index/index' })
+    expect(screen.getByText('爱心积分')).toBeTruthy()
   })
 
   it('turns an error code into Chinese copy and retries', async () => {

@@ -1,15 +1,9 @@
 import type { HouseholdSummary } from '../../../src/core/me/api'
 import type { Household } from '../../../src/core/org/model'
-import { db } from '../sdk'
+import { getDoc as getOne } from './docs'
 
 interface Named {
   readonly name: string
-}
-
-async function getOne<T>(collection: string, id: string): Promise<T | null> {
-  const res = await db().collection(collection).doc(id).get()
-  const list = res.data as unknown
-  return Array.isArray(list) && list.length > 0 ? (list[0] as T) : null
 }
 
 /** The household with the names of every level above it, for display. */

@@ -1,12 +1,9 @@
 import { DEFAULT_DISPLAY_NAME, type UserRecord } from '../../../src/core/me/model'
 import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
+import { firstDoc as first, getDoc } from './docs'
 
 const USERS = 'users'
-
-function first<T>(list: unknown): T | null {
-  return Array.isArray(list) && list.length > 0 ? (list[0] as T) : null
-}
 
 export async function findUserByOpenId(openid: string): Promise<UserRecord | null> {
   const res = await db().collection(USERS).where({ openid }).limit(1).get()
@@ -14,8 +11,7 @@ export async function findUserByOpenId(openid: string): Promise<UserRecord | nul
 }
 
 export async function findUser(userId: string): Promise<UserRecord | null> {
-  const res = await db().collection(USERS).doc(userId).get()
-  return first<UserRecord>(res.data)
+  return getDoc<UserRecord>(USERS, userId)
 }
 
 /**

@@ -134,7 +134,8 @@ export class FunctionRunner {
     const worker = new Worker(this.opts.workerFile, {
       workerData: { file: fn.file },
       resourceLimits: { maxOldGenerationSizeMb: 256 },
-      env: { ...process.env },
+      // the platform gives an instance no secrets of the host; keep the emulator's own settings out too
+      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('EMULATOR_'))),
     })
     const inst: Instance = { fn, worker, token, invocations: 0, current: undefined, retire: false }
     this.byTokenMap.set(token, inst)

@@ -48,7 +48,6 @@ async function run(msg: InvokeMsg): Promise<void> {
   try {
     if (!main) {
       const t0 = performance.now()
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(file) as { main?: MainFn }
       if (typeof mod.main !== 'function') throw new Error(`${file} does not export main(event, context)`)
       main = mod.main

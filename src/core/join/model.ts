@@ -1,0 +1,41 @@
+import type { JoinPolicy, OrgPath } from '../org/model'
+import type { JoinStatus } from './rules'
+
+/** Collection `join_requests`. `_id` is derived from (userId, client requestId): a retried submit finds its own record. */
+export interface JoinRecord {
+  readonly _id: string
+  readonly userId: string
+  readonly requestId: string
+  /** Down to the unit; the household is created (or found) on approval. */
+  readonly path: Required<Omit<OrgPath, 'householdId'>>
+  readonly room: string
+  readonly name: string
+  readonly phone: string | null
+  readonly policy: JoinPolicy
+  readonly status: JoinStatus
+  readonly via: 'code' | 'picker'
+  readonly reason: string | null
+  readonly decidedBy: string | null
+  readonly createdAt: Date
+  readonly decidedAt: Date | null
+}
+
+/** Collection `invite_codes`: `_id` is the code itself. */
+export interface InviteCodeRecord {
+  readonly _id: string
+  readonly target: 'building' | 'grid'
+  readonly targetId: string
+  readonly path: OrgPath
+  readonly active: boolean
+  readonly createdAt: Date
+}
+
+/** Deterministic ids keep retries and concurrent approvals idempotent. */
+export function joinIdFor(userId: string, requestId: string): string {
+  return `jr_${userId}_${requestId}`
+}
+
+/** One household per unit + room, whoever joins it first. */
+export function householdIdFor(unitId: string, room: string): string {
+  return `hh_${unitId}_${room.toUpperCase()}`
+}
