@@ -72,6 +72,8 @@ describe('code.resolve', () => {
 
 describe('join.options', () => {
   it('lists communities of the street and units of a building, in natural order', async () => {
+    const streets = await call('openid-pick', 'join.options', { level: 'street', parentId: '-' })
+    expect(streets.data).toEqual([{ id: 'st-dongjie', name: '东街道' }])
     const communities = await call('openid-pick', 'join.options', { level: 'community', parentId: 'st-dongjie' })
     expect(communities.data).toHaveLength(6)
     const buildings = await call('openid-pick', 'join.options', { level: 'building', parentId: 'gr-xinhua-01' })

@@ -48,7 +48,8 @@ export async function resolveCode(scene: string): Promise<JoinTarget> {
   return target
 }
 
-const CHILD: Record<string, { collection: string; parentKey: string }> = {
+const CHILD: Record<string, { collection: string; parentKey: string | null }> = {
+  street: { collection: 'streets', parentKey: null },
   community: { collection: 'communities', parentKey: 'streetId' },
   grid: { collection: 'grids', parentKey: 'communityId' },
   building: { collection: 'buildings', parentKey: 'gridId' },
@@ -61,7 +62,7 @@ export async function options(level: string, parentId: string): Promise<NamedOpt
   if (!child) throw new DomainError(CommonErrorCodes.INVALID_INPUT, `bad level ${level}`)
   const res = await db()
     .collection(child.collection)
-    .where({ [child.parentKey]: parentId })
+    .where(child.parentKey ? { [child.parentKey]: parentId } : {})
     .field({ name: true })
     .limit(200)
     .get()

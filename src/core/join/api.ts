@@ -54,7 +54,8 @@ const mobile = v.pipe(v.string(), v.trim(), v.regex(/^1[3-9]\d{9}$/, '请填写 
 /** A client-generated id that makes a retried submit land once. */
 export const clientRequestId = v.pipe(v.string(), v.regex(/^[0-9A-Za-z_-]{8,64}$/, 'bad request id'))
 
-export const OptionLevels = ['community', 'grid', 'building', 'unit'] as const
+/** Picker levels; `street` lists every street (its parentId is ignored). */
+export const OptionLevels = ['street', 'community', 'grid', 'building', 'unit'] as const
 
 export const joinActions = {
   /** What a scanned scene points at; JOIN.CODE_INVALID for unknown or regenerated codes. */
