@@ -8,6 +8,7 @@ export default defineAppConfig({
     { root: 'features/reports', name: 'reports', pages: ['pages/index/index'] },
     { root: 'features/errands', name: 'errands', pages: ['pages/index/index'] },
     { root: 'features/points', name: 'points', pages: ['pages/index/index'] },
+    { root: 'features/grid', name: 'grid', pages: ['pages/joins/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['reports'] },

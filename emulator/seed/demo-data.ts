@@ -107,12 +107,12 @@ export function buildDemoData(): Record<string, Doc[]> {
         streetId: STREET_ID,
         communityId,
         contacts: {
-          police: { name: `${personName()}（片区民警）`, phone: demoPhone(5000 + grids.length) },
-          doctor: { name: `${personName()}（家庭医生）`, phone: demoPhone(6000 + grids.length) },
+          police: { name: personName(), phone: demoPhone(5000 + grids.length) },
+          doctor: { name: personName(), phone: demoPhone(6000 + grids.length) },
         },
       } as Grid)
       code('grid', gridId, gridPath)
-      addUser(`${c.slug}-${pad(g)}-worker`, `${personName()}（网格员）`, [
+      addUser(`${c.slug}-${pad(g)}-worker`, personName(), [
         { role: 'grid_worker', scope: { streetId: STREET_ID, communityId, gridId } },
       ])
       for (let b = 1; b <= BUILDINGS_PER_GRID; b += 1) {

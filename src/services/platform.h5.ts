@@ -4,14 +4,29 @@
  * - Taro's cross-platform `ariaRole` prop (what WeChat reads as `aria-role`) comes out in the DOM as
  *   an `aria-role` attribute, which browsers and screen readers ignore. Every such element, ours or
  *   the component library's, gets the equivalent `role`.
+ * - Tappable Views announced as buttons, radios or switches are not keyboard-reachable: they get
+ *   `tabindex=0`, and Enter / Space act like a tap.
  * - The tab bar is rendered outside any landmark and its icons have no text alternative.
  */
+const INTERACTIVE = new Set(['button', 'radio', 'switch', 'checkbox', 'link'])
+
 function repair(el: Element): void {
   const role = el.getAttribute('aria-role')
   if (role !== null) {
     el.setAttribute('role', role)
     el.removeAttribute('aria-role')
   }
+  const effective = el.getAttribute('role')
+  if (effective && INTERACTIVE.has(effective) && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0')
+}
+
+function activateOnKey(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' && event.key !== ' ') return
+  const el = event.target as HTMLElement | null
+  const role = el?.getAttribute('role')
+  if (!el || !role || !INTERACTIVE.has(role) || el instanceof HTMLButtonElement || el instanceof HTMLInputElement) return
+  event.preventDefault()
+  el.click()
 }
 
 function repairTree(root: ParentNode): void {
@@ -26,11 +41,12 @@ function repairTree(root: ParentNode): void {
 }
 
 export function initPlatform(): void {
+  document.addEventListener('keydown', activateOnKey)
   repairTree(document)
   new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes') repair(r.target as Element)
       else r.addedNodes.forEach((n) => n instanceof Element && repairTree(n))
     }
-  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-role'] })
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-role', 'role'] })
 }

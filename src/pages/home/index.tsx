@@ -4,6 +4,7 @@ import { Button } from '../../components/ui'
 import { Page } from '../../components/Page'
 import { QuickAction } from '../../components/QuickAction'
 import { MyGridCard } from '../../components/MyGridCard'
+import { ServiceCard } from '../../components/ServiceCard'
 import { useProfile } from '../../hooks/use-profile'
 import { DEV_LOGIN_URL } from '../../services/dev-login'
 import './index.scss'
@@ -58,6 +59,8 @@ export default function HomePage() {
           <QuickAction key={a.url} title={a.title} hint={a.hint} url={a.url} mark={a.mark} />
         ))}
       </View>
+
+      {state.status === 'ready' && state.profile.household && <ServiceCard />}
     </Page>
   )
 }

@@ -1,5 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Cell, Switch } from '../../components/ui'
+import Taro from '@tarojs/taro'
+import { can } from '@core/permissions'
 import { RoleLabel } from '@core/roles'
 import { Page } from '../../components/Page'
 import { setElderMode, useElderMode } from '../../hooks/elder-mode'
@@ -22,6 +24,15 @@ export default function MePage() {
           <Text className='t-muted'>身份：{roles}</Text>
         </View>
       </View>
+      {state.status === 'ready' && can({ userId: state.profile.userId, grants: state.profile.roles }, 'join.inbox') && (
+        <View
+          className='card'
+          ariaRole='button'
+          onClick={() => void Taro.navigateTo({ url: '/features/grid/pages/joins/index' })}
+        >
+          <Cell className='btn' title={<Text className='t-body'>入格审核</Text>} extra={<Text className='t-muted'>去处理 ›</Text>} />
+        </View>
+      )}
       <View className='card me__settings'>
         <Cell
           className='btn me__elder'

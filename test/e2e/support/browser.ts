@@ -60,8 +60,14 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[]
 }
 
-/** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now. */
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA, best practices) on the page once Taro's page transition
+ * has settled (exactly one visible page, so one main landmark).
+ */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.waitForFunction(
+    () => Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none').length === 1,
+  )
   await page.addScriptTag({ content: AXE_SOURCE })
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe
@@ -80,4 +86,9 @@ export function describeViolations(violations: AxeViolation[]): string {
   return violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`)
     .join('\n')
+}
+
+/** Taps a Taro/NutUI button by its visible text (the text node itself sits under the button's hit area). */
+export async function tapButton(scope: Page | import('playwright-core').Locator, text: string): Promise<void> {
+  await scope.locator('taro-button-core', { hasText: text }).first().tap()
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入格审核', enablePullDownRefresh: true })

@@ -1,0 +1,103 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import type { JoinInboxItem } from '@core/join/api'
+import { Field } from '../../../../components/Field'
+import { Page } from '../../../../components/Page'
+import { Button } from '../../../../components/ui'
+import { callApi, ServiceError } from '../../../../services/cloud'
+import './index.scss'
+
+/** 入格审核: pending join requests the grid worker / building leader / community admin may decide. */
+export default function JoinInboxPage() {
+  const [items, setItems] = useState<readonly JoinInboxItem[] | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const [rejecting, setRejecting] = useState<string | null>(null)
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(() => {
+    callApi('join.inbox', {}).then(setItems, (err: unknown) =>
+      setMessage(err instanceof ServiceError ? err.copy : '加载失败，请下拉重试'),
+    )
+  }, [])
+  useEffect(load, [load])
+  usePullDownRefresh(() => {
+    load()
+    void Taro.stopPullDownRefresh()
+  })
+
+  const decide = async (item: JoinInboxItem, decision: 'approve' | 'reject') => {
+    setBusy(true)
+    try {
+      const input =
+        decision === 'approve'
+          ? { joinId: item.joinId, decision }
+          : { joinId: item.joinId, decision, reason: reason.trim() }
+      await callApi('join.decide', input)
+      setMessage(decision === 'approve' ? `已通过 ${item.name} 的入格申请` : `已驳回 ${item.name} 的入格申请`)
+      setRejecting(null)
+      setReason('')
+      load()
+    } catch (err) {
+      setMessage(err instanceof ServiceError ? err.copy : '操作失败，请重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Page label='入格审核'>
+      {message && (
+        <View className='card' ariaRole='status'>
+          <Text className='t-body'>{message}</Text>
+        </View>
+      )}
+      {items === null && !message && <Text className='t-muted'>正在加载…</Text>}
+      {items?.length === 0 && (
+        <View className='card'>
+          <Text className='t-body'>暂无待审核的入格申请。</Text>
+        </View>
+      )}
+      {items?.map((item) => (
+        <View key={item.joinId} className='card' ariaRole='region' ariaLabel={`${item.name}的入格申请`}>
+          <Text className='t-title'>{item.name}</Text>
+          <View>
+            <Text className='t-body'>
+              {item.buildingName}
+              {item.unitName} {item.room}室
+            </Text>
+          </View>
+          <View>
+            <Text className='t-muted'>
+              {item.maskedPhone ? `手机 ${item.maskedPhone} · ` : ''}
+              {new Date(item.submittedAt).toLocaleString('zh-CN', { hour12: false })}
+            </Text>
+          </View>
+          {rejecting === item.joinId ? (
+            <View className='inbox__reject'>
+              <Field label='不通过的原因' value={reason} onInput={setReason} placeholder='如：房号与登记不符' maxlength={100} />
+              <View className='inbox__actions'>
+                <Button className='btn' type='primary' disabled={busy || reason.trim().length < 2} onClick={() => void decide(item, 'reject')}>
+                  确认驳回
+                </Button>
+                <Button className='btn' onClick={() => setRejecting(null)}>
+                  取消
+                </Button>
+              </View>
+            </View>
+          ) : (
+            <View className='inbox__actions'>
+              <Button className='btn' type='primary' disabled={busy} onClick={() => void decide(item, 'approve')}>
+                通过
+              </Button>
+              <Button className='btn' disabled={busy} onClick={() => setRejecting(item.joinId)}>
+                不通过
+              </Button>
+            </View>
+          )}
+        </View>
+      ))}
+    </Page>
+  )
+}
