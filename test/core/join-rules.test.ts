@@ -1,25 +1,11 @@
 import { JoinDeciders, joinTransitions, JoinStatuses, mayDecideJoin, nextJoinStatus, type JoinMove, type JoinParty } from '../../src/core/join/rules'
 import type { JoinPolicy, OrgPath } from '../../src/core/org/model'
-import { Roles, type Actor, type Role } from '../../src/core/roles'
+import { Roles, type Role } from '../../src/core/roles'
+import { actorWith, elsewhereOf, scopeOf, unitPath } from '../support/builders'
 
-const target: OrgPath = { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b', unitId: 'u' }
-const scopeOf: Record<Role, OrgPath> = {
-  resident: { ...target, householdId: 'h' },
-  helper: { streetId: 's', communityId: 'c', gridId: 'g' },
-  grid_worker: { streetId: 's', communityId: 'c', gridId: 'g' },
-  building_leader: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b' },
-  community_admin: { streetId: 's', communityId: 'c' },
-  street_admin: { streetId: 's' },
-}
-const elsewhere: Record<Role, OrgPath> = {
-  resident: { streetId: 's', communityId: 'c', gridId: 'g2', buildingId: 'b2', unitId: 'u2', householdId: 'h2' },
-  helper: { streetId: 's', communityId: 'c', gridId: 'g2' },
-  grid_worker: { streetId: 's', communityId: 'c', gridId: 'g2' },
-  building_leader: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b2' },
-  community_admin: { streetId: 's', communityId: 'c2' },
-  street_admin: { streetId: 's2' },
-}
-const actor = (role: Role, scope: OrgPath): Actor => ({ userId: 'x', grants: [{ role, scope }] })
+const target = unitPath
+const actor = (role: Role, scope: OrgPath) => actorWith(role, scope)
+const elsewhere = elsewhereOf
 
 describe('join state machine', () => {
   const moves: JoinMove[] = ['approve', 'reject', 'cancel']

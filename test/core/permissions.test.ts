@@ -1,18 +1,8 @@
 import { can, permissionTable } from '../../src/core/permissions'
-import { Roles, RoleScopeLevel, type Actor, type Role } from '../../src/core/roles'
+import { Roles, RoleScopeLevel, type Role } from '../../src/core/roles'
+import { actorWith, scopeOf } from '../support/builders'
 
-const scopes: Record<Role, Actor['grants'][number]['scope']> = {
-  resident: { streetId: 's1', communityId: 'c1', gridId: 'g1', buildingId: 'b1', unitId: 'u1', householdId: 'h1' },
-  helper: { streetId: 's1', communityId: 'c1', gridId: 'g1' },
-  grid_worker: { streetId: 's1', communityId: 'c1', gridId: 'g1' },
-  building_leader: { streetId: 's1', communityId: 'c1', gridId: 'g1', buildingId: 'b1' },
-  community_admin: { streetId: 's1', communityId: 'c1' },
-  street_admin: { streetId: 's1' },
-}
-const actorWith = (role: Role | null): Actor => ({
-  userId: 'u',
-  grants: role ? [{ role, scope: scopes[role] }] : [],
-})
+const scopes = scopeOf
 
 describe('permission table', () => {
   const cells = Object.keys(permissionTable).flatMap((action) =>

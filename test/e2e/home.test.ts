@@ -1,28 +1,16 @@
 /// <reference lib="dom" />
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { buildDemoData } from '../../emulator/seed/demo-data'
-import { startTestEmulator, type TestEmulator } from '../support/emulator'
-import { axeViolations, describeViolations, launchChromium, phoneContext, screenshot, signInAs } from './support/browser'
+import type { Page } from 'playwright-core'
+import { useSeededEmulator } from '../support/seeded-emulator'
+import { axeViolations, describeViolations, useBrowser, phoneContext, screenshot, signInAs } from './support/browser'
+
+const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 
 // The H5 build served by the local CloudBase, clicked through in Debian's Chromium.
-let emu: TestEmulator
-let browser: Browser
-
-beforeAll(async () => {
-  emu = await startTestEmulator({
-    seed: buildDemoData(),
-    staticDir: path.join(__dirname, '..', '..', 'dist', 'h5'),
-  })
-  browser = await launchChromium()
-}, 90_000)
-afterAll(async () => {
-  await browser?.close()
-  await emu?.stop()
-})
+const browser = useBrowser()
 
 async function openAs(userId: string | null): Promise<Page> {
-  const context = await phoneContext(browser, emu.url)
+  const context = await phoneContext(browser(), emu().url)
   const page = await context.newPage()
   if (userId) await signInAs(page, userId)
   await page.goto('/')

@@ -1,26 +1,18 @@
 /// <reference lib="dom" />
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { buildDemoData, demoInviteCode } from '../../emulator/seed/demo-data'
-import { startTestEmulator, type TestEmulator } from '../support/emulator'
-import { axeViolations, describeViolations, launchChromium, phoneContext, screenshot, signInAs, tapButton } from './support/browser'
+import type { Page } from 'playwright-core'
+import { demoInviteCode } from '../../emulator/seed/demo-data'
+import { useSeededEmulator } from '../support/seeded-emulator'
+import { axeViolations, describeViolations, useBrowser, phoneContext, screenshot, signInAs, tapButton } from './support/browser'
+
+const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 
 // 扫码入格 end to end: a newcomer opens the app from building 1's code, consents, fills the form;
 // the grid worker approves in the inbox; the newcomer's home shows the grid card, numbers masked.
-let emu: TestEmulator
-let browser: Browser
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: buildDemoData(), staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
-  browser = await launchChromium()
-}, 90_000)
-afterAll(async () => {
-  await browser?.close()
-  await emu?.stop()
-})
+const browser = useBrowser()
 
 async function pageAs(userId: string): Promise<Page> {
-  const context = await phoneContext(browser, emu.url)
+  const context = await phoneContext(browser(), emu().url)
   const page = await context.newPage()
   await signInAs(page, userId)
   return page
@@ -79,12 +71,12 @@ describe('scan to join', () => {
 
   it('shows a clear page for a regenerated code, and stores nothing', async () => {
     const code = demoInviteCode('bd-xinhua-01-11')
-    await emu.app.database().collection('invite_codes').doc(code).update({ active: false })
-    const before = (await emu.app.database().collection('join_requests').count()).total
+    await emu().app.database().collection('invite_codes').doc(code).update({ active: false })
+    const before = (await emu().app.database().collection('join_requests').count()).total
     const page = await pageAs('user-resident-li')
     await page.goto(`/#/pages/join/index?scene=${encodeURIComponent(`b=${code}`)}`)
     await page.getByText('该二维码已失效').waitFor()
     await expectAxeClean(page)
-    expect((await emu.app.database().collection('join_requests').count()).total).toBe(before)
+    expect((await emu().app.database().collection('join_requests').count()).total).toBe(before)
   })
 })

@@ -1,20 +1,14 @@
-import { buildDemoData, demoInviteCode } from '../../emulator/seed/demo-data'
-import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { demoInviteCode } from '../../emulator/seed/demo-data'
+import { useSeededEmulator } from '../support/seeded-emulator'
+
+const emu = useSeededEmulator()
 
 // Scan to join, through the built `api` function in the local CloudBase with the real node-sdk.
-let emu: TestEmulator
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: buildDemoData() })
-}, 60_000)
-afterAll(async () => {
-  await emu?.stop()
-})
 
 type Result = { ok: boolean; data?: any; error?: { code: string; message: string } } // eslint-disable-line @typescript-eslint/no-explicit-any
 const call = async (openid: string, action: string, input: unknown = {}) =>
-  (await emu.invoke('api', { action, input }, { openid })) as Result
-const db = () => emu.app.database()
+  (await emu().invoke('api', { action, input }, { openid })) as Result
+const db = () => emu().app.database()
 const joinsOf = async (userId: string) => (await db().collection('join_requests').where({ userId }).get()).data as Record<string, unknown>[]
 const userIdOf = async (openid: string) => (await call(openid, 'me.profile')).data.userId as string
 

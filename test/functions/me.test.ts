@@ -1,23 +1,16 @@
-import { buildDemoData } from '../../emulator/seed/demo-data'
-import { startTestEmulator, type TestEmulator } from '../support/emulator'
+import { useSeededEmulator } from '../support/seeded-emulator'
+
+const emu = useSeededEmulator()
 
 // The built `api` function (cloudfunctions/api/index.js) run by the local CloudBase, with the real
 // @cloudbase/node-sdk inside it; callers are simulated the way the platform does (OPENID in context).
-let emu: TestEmulator
-
-beforeAll(async () => {
-  emu = await startTestEmulator({ seed: buildDemoData() })
-}, 60_000)
-afterAll(async () => {
-  await emu?.stop()
-})
 
 type Result = { ok: boolean; data?: Record<string, unknown>; error?: { code: string; message: string } }
 const call = async (event: unknown, openid?: string) =>
-  (await emu.invoke('api', event, openid === undefined ? {} : { openid })) as Result
+  (await emu().invoke('api', event, openid === undefined ? {} : { openid })) as Result
 
 async function usersWithOpenId(openid: string): Promise<unknown[]> {
-  const res = await emu.app.database().collection('users').where({ openid }).get()
+  const res = await emu().app.database().collection('users').where({ openid }).get()
   return res.data as unknown[]
 }
 
@@ -60,10 +53,10 @@ describe('api · me.profile', () => {
   })
 
   it('refuses a call without platform identity, and stores nothing', async () => {
-    const before = (await emu.app.database().collection('users').count()).total
+    const before = (await emu().app.database().collection('users').count()).total
     const res = await call({ action: 'me.profile', input: {} })
     expect(res).toMatchObject({ ok: false, error: { code: 'AUTH.UNAUTHENTICATED' } })
-    expect((await emu.app.database().collection('users').count()).total).toBe(before)
+    expect((await emu().app.database().collection('users').count()).total).toBe(before)
   })
 
   it.each([

@@ -24,6 +24,21 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
+/** One Chromium per test file: launched before its tests, closed after. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+  }, 90_000)
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (!browser) throw new Error('browser not launched')
+    return browser
+  }
+}
+
 /** A phone: 375×812, touch (Taro's H5 buttons act on touch events), Chinese locale. */
 export function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   return browser.newContext({
