@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ContactKindLabel, type Contact, type GridCard } from '@core/directory/api'
-import { callApi, ServiceError } from '../services/cloud'
+import { callApi, failureCopy, ServiceError } from '../services/cloud'
 import { Button } from './ui'
 import './ServiceCard.scss'
 
@@ -15,7 +15,7 @@ export function ServiceCard() {
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     callApi('directory.card', {}).then(setCard, (err: unknown) =>
-      setError(err instanceof ServiceError ? err.copy : '服务卡加载失败'),
+      setError(failureCopy(err, '服务卡加载失败')),
     )
   }, [])
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Profile } from '@core/me/api'
-import { callApi, ServiceError } from '../services/cloud'
+import { callApi, failureCopy } from '../services/cloud'
 import { NotSignedInError } from '../services/transport-types'
 
 export type ProfileState =
@@ -21,7 +21,7 @@ export function useProfile(): ProfileState & { reload: () => void } {
       (err: unknown) => {
         if (!live) return
         if (err instanceof NotSignedInError) setState({ status: 'signed-out' })
-        else setState({ status: 'error', message: err instanceof ServiceError ? err.copy : '加载失败，请重试' })
+        else setState({ status: 'error', message: failureCopy(err, '加载失败，请重试') })
       },
     )
     return () => {

@@ -18,6 +18,11 @@ export class ServiceError extends Error {
   }
 }
 
+/** What to tell the person about a failed call: the code's copy, or the page's own fallback. */
+export function failureCopy(err: unknown, fallback: string): string {
+  return err instanceof ServiceError ? err.copy : fallback
+}
+
 let activeTransport: Transport = defaultTransport
 
 /** Tests and tools swap the transport; pages never do. */

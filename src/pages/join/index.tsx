@@ -6,7 +6,7 @@ import { ChoiceList } from '../../components/ChoiceList'
 import { Field } from '../../components/Field'
 import { Page } from '../../components/Page'
 import { Button } from '../../components/ui'
-import { callApi, ServiceError } from '../../services/cloud'
+import { callApi, failureCopy, ServiceError } from '../../services/cloud'
 import { requirePrivacyConsent } from '../../services/privacy'
 import { newRequestId } from '../../services/request-id'
 import './index.scss'
@@ -71,7 +71,7 @@ export default function JoinPage() {
         if (!live) return
         if (err instanceof ServiceError && err.code === 'JOIN.CODE_INVALID') setStage('invalid')
         else {
-          setError(err instanceof ServiceError ? err.copy : '加载失败，请重试')
+          setError(failureCopy(err, '加载失败，请重试'))
           setStage('consent')
         }
       }
@@ -90,7 +90,7 @@ export default function JoinPage() {
     if (!parentId) return
     callApi('join.options', { level: next, parentId }).then(
       (list) => setOptions((o) => ({ ...o, [next]: list })),
-      (err: unknown) => setError(err instanceof ServiceError ? err.copy : '加载失败，请重试'),
+      (err: unknown) => setError(failureCopy(err, '加载失败，请重试')),
     )
   }, [stage, next, picked, options])
 
@@ -128,7 +128,7 @@ export default function JoinPage() {
       setMine(result)
       setStage('status')
     } catch (err) {
-      setError(err instanceof ServiceError ? err.copy : '提交失败，请重试')
+      setError(failureCopy(err, '提交失败，请重试'))
     } finally {
       setBusy(false)
     }

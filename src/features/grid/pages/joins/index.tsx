@@ -5,7 +5,7 @@ import type { JoinInboxItem } from '@core/join/api'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
-import { callApi, ServiceError } from '../../../../services/cloud'
+import { callApi, failureCopy } from '../../../../services/cloud'
 import './index.scss'
 
 /** 入格审核: pending join requests the grid worker / building leader / community admin may decide. */
@@ -18,7 +18,7 @@ export default function JoinInboxPage() {
 
   const load = useCallback(() => {
     callApi('join.inbox', {}).then(setItems, (err: unknown) =>
-      setMessage(err instanceof ServiceError ? err.copy : '加载失败，请下拉重试'),
+      setMessage(failureCopy(err, '加载失败，请下拉重试')),
     )
   }, [])
   useEffect(load, [load])
@@ -40,7 +40,7 @@ export default function JoinInboxPage() {
       setReason('')
       load()
     } catch (err) {
-      setMessage(err instanceof ServiceError ? err.copy : '操作失败，请重试')
+      setMessage(failureCopy(err, '操作失败，请重试'))
     } finally {
       setBusy(false)
     }
