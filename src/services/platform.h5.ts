@@ -32,21 +32,27 @@ function activateOnKey(event: KeyboardEvent): void {
 function repairTree(root: ParentNode): void {
   if (root instanceof Element) repair(root)
   root.querySelectorAll('[aria-role]').forEach(repair)
-  const bar = root.querySelector('.taro-tabbar__tabbar')
-  if (bar && !bar.hasAttribute('role')) {
+}
+
+/** The tab bar element may get its content after insertion: checked after every batch of changes. */
+function labelTabBar(): void {
+  const bar = document.querySelector('taro-tabbar:not([role]), .taro-tabbar__tabbar:not([role])')
+  if (bar) {
     bar.setAttribute('role', 'navigation')
     bar.setAttribute('aria-label', '主导航')
-    bar.querySelectorAll('img.weui-tabbar__icon').forEach((img) => img.setAttribute('alt', ''))
   }
+  document.querySelectorAll('img.weui-tabbar__icon:not([alt])').forEach((img) => img.setAttribute('alt', ''))
 }
 
 export function initPlatform(): void {
   document.addEventListener('keydown', activateOnKey)
   repairTree(document)
+  labelTabBar()
   new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes') repair(r.target as Element)
       else r.addedNodes.forEach((n) => n instanceof Element && repairTree(n))
     }
+    labelTabBar()
   }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-role', 'role'] })
 }
