@@ -1,11 +1,11 @@
 import type { Contact, GridCard } from '../../../src/core/directory/api'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
-import type { Building, Community, Grid, Household } from '../../../src/core/org/model'
+import type { Community, Grid, Household } from '../../../src/core/org/model'
 import { maskPhone } from '../../../src/core/privacy/mask'
 import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
-import { getDoc } from './docs'
+import { getDoc, namesByIds } from './docs'
 
 /** Grid-wide contacts that are not app users (片区民警, 家庭医生), kept on the grid document. */
 interface GridContacts {
@@ -24,12 +24,12 @@ export const DirectoryErrors = {
   NOT_IN_GRID: 'DIRECTORY.NOT_IN_GRID',
 } as const
 
-async function myGrid(actor: Actor): Promise<{ household: Household; grid: GridDoc }> {
+async function myGrid(actor: Actor): Promise<GridDoc> {
   const user = await getDoc<UserRecord>('users', actor.userId)
   const household = user?.householdId ? await getDoc<Household>('households', user.householdId) : null
   const grid = household ? await getDoc<GridDoc>('grids', household.gridId) : null
-  if (!household || !grid) throw new DomainError(DirectoryErrors.NOT_IN_GRID, '请先加入网格')
-  return { household, grid }
+  if (!grid) throw new DomainError(DirectoryErrors.NOT_IN_GRID, '请先加入网格')
+  return grid
 }
 
 interface Entry {
@@ -46,11 +46,10 @@ async function entries(grid: GridDoc): Promise<Entry[]> {
     .limit(200)
     .get()
   const people = res.data as DirectoryUser[]
-  const buildingIds = [...new Set(people.flatMap((p) => p.grants.map((g) => g.scope.buildingId).filter((b): b is string => !!b)))]
-  const buildings = buildingIds.length
-    ? ((await db().collection('buildings').where({ _id: _.in(buildingIds) }).limit(200).get()).data as Building[])
-    : []
-  const buildingName = new Map(buildings.map((b) => [b._id, b.name]))
+  const buildingName = await namesByIds(
+    'buildings',
+    people.flatMap((p) => p.grants.map((g) => g.scope.buildingId).filter((b): b is string => !!b)),
+  )
   const out: Entry[] = []
   const add = (id: string, kind: Contact['kind'], name: string, phone: string | null | undefined, buildingId?: string, skills: readonly string[] = []) =>
     out.push({
@@ -84,7 +83,7 @@ async function entries(grid: GridDoc): Promise<Entry[]> {
 
 /** directory.card */
 export async function card(actor: Actor): Promise<GridCard> {
-  const { grid } = await myGrid(actor)
+  const grid = await myGrid(actor)
   const community = await getDoc<Community>('communities', grid.communityId)
   return {
     gridId: grid._id,
@@ -96,27 +95,18 @@ export async function card(actor: Actor): Promise<GridCard> {
 
 /** directory.call: the full number of one contact on the caller's own grid card, logged. */
 export async function reveal(actor: Actor, contactId: string, requestId: string, now: Date): Promise<{ phone: string }> {
-  const { grid } = await myGrid(actor)
-  const entry = (await entries(grid)).find((e) => e.contact.contactId === contactId)
-  if (!entry || !entry.phone) {
-    await db().collection('access_logs').add({
-      actorId: actor.userId,
-      action: 'directory.call',
-      subject: contactId,
-      allowed: false,
-      requestId,
-      at: now,
-    })
-    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能拨打本网格服务卡上的电话')
-  }
+  const grid = await myGrid(actor)
+  const phone = (await entries(grid)).find((e) => e.contact.contactId === contactId)?.phone ?? null
+  // Every attempt is logged, allowed or not.
   await db().collection('access_logs').add({
     actorId: actor.userId,
     action: 'directory.call',
     subject: contactId,
     gridId: grid._id,
-    allowed: true,
+    allowed: phone !== null,
     requestId,
     at: now,
   })
-  return { phone: entry.phone }
+  if (phone === null) throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能拨打本网格服务卡上的电话')
+  return { phone }
 }

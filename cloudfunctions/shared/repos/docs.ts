@@ -9,6 +9,19 @@ export function firstDoc<T>(data: unknown): T | null {
   return data && typeof data === 'object' ? (data as T) : null
 }
 
+/** `_id → name` for documents of one collection, in one query (lists show names, not ids). */
+export async function namesByIds(collection: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const res = await db()
+    .collection(collection)
+    .where({ _id: db().command.in(unique) })
+    .field({ name: true })
+    .limit(unique.length)
+    .get()
+  return new Map((res.data as { _id: string; name: string }[]).map((d) => [d._id, d.name]))
+}
+
 export async function getDoc<T>(collection: string, id: string): Promise<T | null> {
   const res = await db().collection(collection).doc(id).get()
   return firstDoc<T>(res.data)

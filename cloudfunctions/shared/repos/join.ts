@@ -15,7 +15,7 @@ import type { Building, Community, Grid, Street, Unit } from '../../../src/core/
 import { maskPhone } from '../../../src/core/privacy/mask'
 import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
-import { firstDoc, getDoc } from './docs'
+import { firstDoc, getDoc, namesByIds } from './docs'
 
 const JOINS = 'join_requests'
 
@@ -203,21 +203,20 @@ export async function inbox(actor: Actor): Promise<JoinInboxItem[]> {
     .limit(100)
     .get()
   const joins = (res.data as JoinRecord[]).filter((j) => mayDecideJoin(actor, j.policy, j.path))
-  return Promise.all(
-    joins.map(async (j) => {
-      const view = await viewOf(j)
-      return {
-        joinId: j._id,
-        name: j.name,
-        maskedPhone: j.phone ? maskPhone(j.phone) : null,
-        buildingName: view.buildingName,
-        unitName: view.unitName,
-        room: j.room,
-        submittedAt: new Date(j.createdAt).toISOString(),
-        path: j.path,
-      }
-    }),
-  )
+  const [buildingName, unitName] = await Promise.all([
+    namesByIds('buildings', joins.map((j) => j.path.buildingId)),
+    namesByIds('units', joins.map((j) => j.path.unitId)),
+  ])
+  return joins.map((j) => ({
+    joinId: j._id,
+    name: j.name,
+    maskedPhone: j.phone ? maskPhone(j.phone) : null,
+    buildingName: buildingName.get(j.path.buildingId) ?? '',
+    unitName: unitName.get(j.path.unitId) ?? '',
+    room: j.room,
+    submittedAt: new Date(j.createdAt).toISOString(),
+    path: j.path,
+  }))
 }
 
 /** join.decide: approve (admitting the resident) or reject with a reason, atomically. */

@@ -1,6 +1,6 @@
 import type { HouseholdSummary } from '../../../src/core/me/api'
 import type { Household } from '../../../src/core/org/model'
-import { getDoc as getOne } from './docs'
+import { getDoc } from './docs'
 
 interface Named {
   readonly name: string
@@ -8,14 +8,14 @@ interface Named {
 
 /** The household with the names of every level above it, for display. */
 export async function householdSummary(householdId: string): Promise<HouseholdSummary | null> {
-  const household = await getOne<Household>('households', householdId)
+  const household = await getDoc<Household>('households', householdId)
   if (!household) return null
   const [street, community, grid, building, unit] = await Promise.all([
-    getOne<Named>('streets', household.streetId),
-    getOne<Named>('communities', household.communityId),
-    getOne<Named>('grids', household.gridId),
-    getOne<Named>('buildings', household.buildingId),
-    getOne<Named>('units', household.unitId),
+    getDoc<Named>('streets', household.streetId),
+    getDoc<Named>('communities', household.communityId),
+    getDoc<Named>('grids', household.gridId),
+    getDoc<Named>('buildings', household.buildingId),
+    getDoc<Named>('units', household.unitId),
   ])
   return {
     path: {

@@ -1,13 +1,13 @@
 import { DEFAULT_DISPLAY_NAME, type UserRecord } from '../../../src/core/me/model'
 import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
-import { firstDoc as first, getDoc } from './docs'
+import { firstDoc, getDoc } from './docs'
 
 const USERS = 'users'
 
 export async function findUserByOpenId(openid: string): Promise<UserRecord | null> {
   const res = await db().collection(USERS).where({ openid }).limit(1).get()
-  return first<UserRecord>(res.data)
+  return firstDoc<UserRecord>(res.data)
 }
 
 export async function findUser(userId: string): Promise<UserRecord | null> {

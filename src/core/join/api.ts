@@ -41,7 +41,7 @@ export interface JoinInboxItem {
 }
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
-/** Chinese names are 2–20 characters; no digits or control characters. */
+/** A name of 1–20 characters after trimming; no digits, control characters or angle brackets. */
 const personName = v.pipe(
   v.string(),
   v.trim(),

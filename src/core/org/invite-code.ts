@@ -4,7 +4,7 @@
  * `wxacode.getUnlimited` allows a `scene` of ≤ 32 visible characters; a 32-hex `_id` plus a prefix
  * does not fit, so each code is a short random string from an alphabet without look-alikes
  * (no 0/O, 1/I/l), and the scene is `b=<code>` (building) or `g=<code>` (grid).
- * 31^8 ≈ 8.5 × 10^11 codes: guessing a live one is impractical, and regeneration retires the old.
+ * 32^8 ≈ 1.1 × 10^12 codes: guessing a live one is impractical, and regeneration retires the old.
  */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
 export const CODE_LENGTH = 8

@@ -188,7 +188,7 @@ export default function JoinPage() {
       {stage === 'form' && (
         <View className='card'>
           <Text className='t-title'>填写住户信息</Text>
-          {LEVELS.filter((l) => picked[l] && fixed && LEVELS.indexOf(l) <= LEVELS.indexOf(fixed)).length > 0 && (
+          {fixed && (
             <View className='join__fixed'>
               <Text className='t-body'>
                 {(['community', 'grid', 'building'] as const)
