@@ -9,6 +9,12 @@ export default defineAppConfig({
     { root: 'features/errands', name: 'errands', pages: ['pages/index/index'] },
     { root: 'features/points', name: 'points', pages: ['pages/index/index'] },
     { root: 'features/grid', name: 'grid', pages: ['pages/joins/index'] },
+    {
+      root: 'features/admin',
+      name: 'admin',
+      pages: ['pages/org/index', 'pages/import/index', 'pages/staff/index', 'pages/codes/index', 'pages/print/index'],
+    },
+    { root: 'features/mine', name: 'mine', pages: ['pages/data/index', 'pages/household/index', 'pages/helper/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['reports'] },

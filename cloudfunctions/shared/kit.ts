@@ -21,6 +21,8 @@ export interface CallContext {
 
 export type Route<N extends ApiActionName> = (input: ApiParsedInput<N>, ctx: CallContext) => Promise<ApiOutput<N>>
 export type Routes = { readonly [N in ApiActionName]: Route<N> }
+/** The routes of one feature's actions (cloudfunctions/api/src/routes/*.ts); index.ts merges them. */
+export type RoutesFor<A> = { readonly [N in keyof A & ApiActionName]: Route<N> }
 
 export interface KitDeps {
   /** The caller's OPENID from the platform context ('' when there is none, e.g. timers). */

@@ -1,3 +1,5 @@
+import { adminActions } from './admin/api'
+import { codeActions } from './codes/api'
 import type { AnyActionDef, InputOf, OutputOf, ParsedInputOf } from './contract/define'
 import { directoryActions } from './directory/api'
 import { joinActions } from './join/api'
@@ -11,6 +13,8 @@ export const apiActions = {
   ...meActions,
   ...joinActions,
   ...directoryActions,
+  ...adminActions,
+  ...codeActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

@@ -24,6 +24,9 @@ export const permissionTable = {
   // The grid card: members of a household (every joined person holds a resident grant).
   'directory.card': { roles: ['resident'] },
   'directory.call': { roles: ['resident'] },
+  // ── Org tree admin: tree, CSV import, assignments, role grants (src/core/admin) ──
+  // ── Building codes (src/core/codes) ──
+  // ── My data, household, helper profile (src/core/me, src/core/household) ──
 } as const satisfies Record<string, Permission>
 
 export type PermissionAction = keyof typeof permissionTable

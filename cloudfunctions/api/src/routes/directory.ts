@@ -1,0 +1,8 @@
+import type { directoryActions } from '../../../../src/core/directory/api'
+import type { RoutesFor } from '../../../shared/kit'
+import { card, reveal } from '../../../shared/repos/directory'
+
+export const directoryRoutes: RoutesFor<typeof directoryActions> = {
+  'directory.card': (_input, ctx) => card(ctx.actor),
+  'directory.call': (input, ctx) => reveal(ctx.actor, input.contactId, ctx.requestId, new Date()),
+}
