@@ -32,6 +32,8 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/support/slow-tests.js'],
     }),
     node('emulator'),
+    // Memory budgets of the built functions, each in its own process (timings: npm run bench:functions).
+    node('perf', { globalSetup: '<rootDir>/test/support/build-functions.js' }),
     {
       displayName: 'ui',
       rootDir,

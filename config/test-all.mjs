@@ -52,7 +52,7 @@ step('validate weapp (wcc/wcsc)', process.execPath, ['config/validate-weapp.mjs'
 step('size budget', process.execPath, ['config/size-report.mjs'])
 step('build h5', bin('taro'), ['build', '--type', 'h5'])
 
-const unit = jest('jest: core functions emulator ui weapp', ['core', 'functions', 'emulator', 'ui', 'weapp'], join(resultsDir, 'jest-unit.json'))
+const unit = jest('jest: core functions emulator perf ui weapp', ['core', 'functions', 'emulator', 'perf', 'ui', 'weapp'], join(resultsDir, 'jest-unit.json'))
 step('browser (Debian chromium)', process.execPath, ['config/ensure-chromium.mjs'])
 const e2e = jest('jest: e2e (Chromium)', ['e2e'], join(resultsDir, 'jest-e2e.json'))
 

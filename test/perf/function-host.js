@@ -1,0 +1,62 @@
+/**
+ * One function instance in its own Node process, as SCF runs it: loads the built bundle
+ * (cold start), then runs the given events one at a time with the platform environment of each
+ * event (caller OPENID, request id) — the same variables the local CloudBase's runner sets.
+ * Prints one JSON line: { initMs, calls: [{ name, ms, ok, code }], peakRssMb }.
+ * Usage (by function-bench.js): node function-host.js <bundle> <sdkUrl> <envId> <events.json>
+ */
+'use strict'
+const fs = require('node:fs')
+const { performance } = require('node:perf_hooks')
+
+const [bundle, sdkUrl, envId, eventsFile] = process.argv.slice(2)
+const events = JSON.parse(fs.readFileSync(eventsFile, 'utf8'))
+
+Object.assign(process.env, {
+  TENCENTCLOUD: 'true',
+  TCB_CONTEXT_CNFG: JSON.stringify({ URL: sdkUrl }),
+  TCB_ENV: envId,
+  SCF_NAMESPACE: envId,
+  SCF_FUNCTIONVERSION: '$LATEST',
+  TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE,TRIGGER_SRC',
+  WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6',
+  TENCENTCLOUD_SECRETID: 'bench',
+  TENCENTCLOUD_SECRETKEY: 'bench',
+  SILENCE: 'true',
+})
+
+async function main() {
+  const t0 = performance.now()
+  const { main: handler } = require(bundle)
+  const initMs = performance.now() - t0
+  const calls = []
+  let seq = 0
+  const quiet = console.log
+  for (const e of events) {
+    seq += 1
+    Object.assign(process.env, {
+      TCB_SEQID: `bench-${seq}`,
+      TCB_SOURCE: 'wx_client',
+      WX_OPENID: e.openid,
+      WX_APPID: 'wx-bench',
+      WX_CLIENTIP: '127.0.0.1',
+    })
+    console.log = () => {} // the function's JSON log lines are not part of the measurement
+    const s = performance.now()
+    let res
+    try {
+      res = await handler(e.event, { request_id: `bench-${seq}` })
+    } finally {
+      console.log = quiet
+    }
+    calls.push({ name: e.name, ms: performance.now() - s, ok: Boolean(res && res.ok), code: res && res.error ? res.error.code : null })
+  }
+  // maxRSS is in kilobytes on Linux: the whole process, SDK and bundle included.
+  const peakRssMb = process.resourceUsage().maxRSS / 1024
+  process.stdout.write(`${JSON.stringify({ initMs, calls, peakRssMb })}\n`)
+}
+
+main().catch((e) => {
+  process.stderr.write(`${(e && e.stack) || e}\n`)
+  process.exit(1)
+})
