@@ -5,6 +5,16 @@ const STORAGE_KEY = 'emulin.elderMode'
 const listeners = new Set<() => void>()
 let cached: boolean | undefined
 
+/**
+ * H5 only: Taro renders the tab bar outside every page, so the `elder` class on the page root does
+ * not reach it; the same class on <html> does (src/app.scss). WeChat draws its own native bar.
+ */
+function markDocument(on: boolean): void {
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
+    document.documentElement.classList.toggle('elder', on)
+  }
+}
+
 function read(): boolean {
   if (cached === undefined) {
     try {
@@ -12,6 +22,7 @@ function read(): boolean {
     } catch {
       cached = false
     }
+    markDocument(cached)
   }
   return cached
 }
@@ -19,6 +30,7 @@ function read(): boolean {
 /** Turns elder mode (长辈模式) on or off for every page; remembered on the device. */
 export function setElderMode(on: boolean): void {
   cached = on
+  markDocument(on)
   try {
     Taro.setStorageSync(STORAGE_KEY, on)
   } catch {

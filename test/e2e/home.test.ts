@@ -69,6 +69,11 @@ describe('home page journey', () => {
       return {
         bodyFont: parseFloat(getComputedStyle(body).fontSize),
         tiles: tiles.map((t) => ({ w: t.getBoundingClientRect().width, h: t.getBoundingClientRect().height })),
+        // Taro's H5 tab bar lives outside the page: elder mode must reach it too.
+        tabs: Array.from(document.querySelectorAll<HTMLElement>('.weui-tabbar__item')).map((t) => ({
+          h: t.getBoundingClientRect().height,
+          font: parseFloat(getComputedStyle(t.querySelector('.weui-tabbar__label') as HTMLElement).fontSize),
+        })),
       }
     })
     await screenshot(page, 'home-elder')
@@ -77,6 +82,11 @@ describe('home page journey', () => {
     for (const t of metrics.tiles) {
       expect(t.w).toBeGreaterThanOrEqual(60)
       expect(t.h).toBeGreaterThanOrEqual(60)
+    }
+    expect(metrics.tabs).toHaveLength(2)
+    for (const t of metrics.tabs) {
+      expect(t.h).toBeGreaterThanOrEqual(60)
+      expect(t.font).toBeGreaterThanOrEqual(24)
     }
     await page.context().close()
   })
