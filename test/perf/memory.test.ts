@@ -1,7 +1,7 @@
-import { readdirSync, existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { functionsWithScenarios, measureFunction } from './function-bench'
+import { functionsWithScenarios, measureFunction, MEMORY_LIMIT_MB } from './function-bench'
 
 const emu = useSeededEmulator()
 const fnRoot = path.join(__dirname, '..', '..', 'cloudfunctions')
@@ -12,6 +12,14 @@ const functions = readdirSync(fnRoot).filter((d) => existsSync(path.join(fnRoot,
 describe('function memory budget', () => {
   it('has a benchmark scenario for every function', () => {
     expect(functionsWithScenarios().sort()).toEqual([...functions].sort())
+  })
+
+  it('deploys every function with the memory it is benchmarked against (cloudbaserc.json)', () => {
+    const rc = JSON.parse(readFileSync(path.join(fnRoot, '..', 'cloudbaserc.json'), 'utf8')) as {
+      functions: { name: string; memorySize: number; handler: string }[]
+    }
+    expect(rc.functions.map((f) => f.name).sort()).toEqual([...functions].sort())
+    for (const f of rc.functions) expect({ name: f.name, memorySize: f.memorySize, handler: f.handler }).toEqual({ name: f.name, memorySize: MEMORY_LIMIT_MB, handler: 'index.main' })
   })
 
   it.each(functions)('%s runs its benchmark within 128 MB', async (fn) => {
