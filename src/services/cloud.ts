@@ -1,6 +1,6 @@
 import { apiActions, type ApiActionName, type ApiInput, type ApiOutput } from '@core/api'
 import { parseInput } from '@core/contract/validate'
-import { isDomainError, type ErrorCode } from '@core/errors'
+import { isDomainError, type ErrorCode, type ErrorDetail } from '@core/errors'
 import type { ActionResult } from '@core/result'
 import { errorCopy } from './error-copy'
 import { transport as defaultTransport } from './transport'
@@ -10,11 +10,14 @@ import { TransportError, type Transport } from './transport-types'
 export class ServiceError extends Error {
   readonly code: ErrorCode | 'NETWORK'
   readonly copy: string
-  constructor(code: ErrorCode | 'NETWORK', message: string) {
+  /** Per-field or per-line problems (e.g. `{ path: 'line 3', message }` of a CSV import). */
+  readonly details: readonly ErrorDetail[]
+  constructor(code: ErrorCode | 'NETWORK', message: string, details: readonly ErrorDetail[] = []) {
     super(message)
     this.name = 'ServiceError'
     this.code = code
     this.copy = errorCopy(code)
+    this.details = details
   }
 }
 
@@ -38,7 +41,7 @@ export async function callApi<N extends ApiActionName>(action: N, input: ApiInpu
   try {
     parseInput(apiActions[action].input, input)
   } catch (err) {
-    if (isDomainError(err)) throw new ServiceError(err.code, err.message)
+    if (isDomainError(err)) throw new ServiceError(err.code, err.message, err.details)
     throw err
   }
   let raw: unknown
@@ -52,6 +55,6 @@ export async function callApi<N extends ApiActionName>(action: N, input: ApiInpu
   if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
     throw new ServiceError('INTERNAL', 'malformed response')
   }
-  if (!result.ok) throw new ServiceError(result.error.code, result.error.message)
+  if (!result.ok) throw new ServiceError(result.error.code, result.error.message, result.error.details ?? [])
   return result.data
 }
