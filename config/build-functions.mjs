@@ -5,6 +5,7 @@
 // Usage: node config/build-functions.mjs [fn ...]
 import { build } from 'esbuild'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -64,6 +65,7 @@ for (const name of names) {
   }
   const dependencies = {}
   for (const dep of [...used].sort()) {
+    if (isBuiltin(dep)) continue // node:crypto etc. come with the runtime
     if (!EXTERNAL.includes(dep)) die(`cloudfunctions/${name} requires "${dep}", which is neither bundled nor a known SDK`)
     const version = rootDeps[dep]
     if (!version || !/^\d+\.\d+\.\d+$/.test(version)) die(`"${dep}" must be pinned to an exact version in package.json`)

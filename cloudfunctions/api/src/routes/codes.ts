@@ -1,5 +1,12 @@
 import type { codeActions } from '../../../../src/core/codes/api'
 import type { RoutesFor } from '../../../shared/kit'
+import { codeGrids, listCodes, regenerateCode } from '../../../shared/repos/codes'
 
-/** Building and grid invite codes: list, mini-program code images, regenerate. */
-export const codeRoutes: RoutesFor<typeof codeActions> = {}
+const now = () => new Date()
+
+/** Building and grid invite codes: list (issuing and imaging lazily), regenerate, grid picker. */
+export const codeRoutes: RoutesFor<typeof codeActions> = {
+  'codes.grids': (_input, ctx) => codeGrids(ctx.actor),
+  'codes.list': (input, ctx) => listCodes(ctx.actor, input.gridId, now()),
+  'codes.regenerate': (input, ctx) => regenerateCode(ctx.actor, input, now()),
+}
