@@ -77,7 +77,7 @@ export class OpenApis {
     private readonly opts: { appId: string; secCheck: Required<SecCheckKeywords> },
   ) {}
 
-  static readonly implemented = ['wxacode.getUnlimited', 'subscribeMessage.send', 'security.msgSecCheck']
+  static readonly implemented = ['wxacode.getUnlimited', 'subscribeMessage.send', 'security.msgSecCheck', 'phonenumber.getPhoneNumber']
 
   async call(api: string, rawData: Record<string, unknown>, ctx: { fn: string; openid?: string }): Promise<WxResponse> {
     const data = camelToSnake(rawData)
@@ -88,6 +88,8 @@ export class OpenApis {
         return this.sendSubscribe(data, ctx.fn)
       case 'security.msgSecCheck':
         return this.msgSecCheck(data)
+      case 'phonenumber.getPhoneNumber':
+        return this.getPhoneNumber(data)
       default:
         return wxError(API_NOT_FOUND, `API not found: ${api}`)
     }
@@ -171,6 +173,30 @@ export class OpenApis {
       result: { suggest, label },
       detail: [{ strategy: 'keyword', errcode: 0, suggest, label, ...(keyword ? { keyword, level: 90 } : {}) }],
       trace_id: traceId,
+    })
+  }
+
+  /**
+   * The phone-number button's code → the user's number. A real code is opaque and single-use (5 min);
+   * here a code of the form `<anything>-<11-digit mobile>` (e.g. `dev-13812345678`) answers that
+   * number, any other well-formed code a fixed demo number; each code works once (40163 after).
+   */
+  private async getPhoneNumber(data: Record<string, unknown>): Promise<WxResponse> {
+    const code = data.code
+    if (typeof code !== 'string' || !/^[0-9A-Za-z_-]{1,128}$/.test(code)) return wxError(40029, 'invalid code')
+    const used = this.db.internal('phonecodes')
+    if (used.get(code)) return wxError(40163, 'code been used')
+    await used.put(code, { usedAt: new Date() })
+    const pure = /-(1[3-9]\d{9})$/.exec(code)?.[1] ?? '13800138000'
+    return json({
+      errcode: 0,
+      errmsg: 'ok',
+      phone_info: {
+        phoneNumber: pure,
+        purePhoneNumber: pure,
+        countryCode: '86',
+        watermark: { timestamp: Math.floor(Date.now() / 1000), appid: this.opts.appId },
+      },
     })
   }
 

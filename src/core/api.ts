@@ -2,6 +2,7 @@ import { adminActions } from './admin/api'
 import { codeActions } from './codes/api'
 import type { AnyActionDef, InputOf, OutputOf, ParsedInputOf } from './contract/define'
 import { directoryActions } from './directory/api'
+import { householdActions } from './household/api'
 import { joinActions } from './join/api'
 import { meActions } from './me/api'
 
@@ -15,6 +16,7 @@ export const apiActions = {
   ...directoryActions,
   ...adminActions,
   ...codeActions,
+  ...householdActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

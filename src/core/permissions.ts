@@ -25,8 +25,33 @@ export const permissionTable = {
   'directory.card': { roles: ['resident'] },
   'directory.call': { roles: ['resident'] },
   // ── Org tree admin: tree, CSV import, assignments, role grants (src/core/admin) ──
+  // Which level and which subtree: core/admin/rules.ts (ManagedBy, SettingsBy, GrantableBy, StaffViewers).
+  'org.children': { roles: ['community_admin', 'street_admin'] },
+  'org.create': { roles: ['community_admin', 'street_admin'] },
+  'org.rename': { roles: ['community_admin', 'street_admin'] },
+  'org.update': { roles: ['community_admin', 'street_admin'] },
+  'org.import': { roles: ['community_admin', 'street_admin'] },
+  'org.contacts': { roles: ['community_admin', 'street_admin'] },
+  'role.grant': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+  'role.revoke': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+  'staff.list': { roles: ['grid_worker', 'building_leader', 'community_admin', 'street_admin'] },
   // ── Building codes (src/core/codes) ──
+  // Viewing, downloading and printing a grid's codes: its grid workers and the admins above it.
+  // Regenerating retires codes already printed on doors, so only community and street admins may.
+  'codes.grids': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+  'codes.list': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+  'codes.regenerate': { roles: ['community_admin', 'street_admin'] },
   // ── My data, household, helper profile (src/core/me, src/core/household) ──
+  // Everyone reads and erases their own data (PIPL), leaves or moves their own household (idempotent).
+  'me.data': { anyone: true },
+  'me.delete': { anyone: true },
+  'household.mine': { anyone: true },
+  'household.leave': { anyone: true },
+  'join.cancel': { anyone: true },
+  'phone.fromCode': { anyone: true },
+  // The volunteer profile (skills, 党员亮身份): helpers only.
+  'helper.profile': { roles: ['helper'] },
+  'helper.update': { roles: ['helper'] },
 } as const satisfies Record<string, Permission>
 
 export type PermissionAction = keyof typeof permissionTable

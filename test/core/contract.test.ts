@@ -6,7 +6,7 @@ describe('action contract', () => {
   it('knows its actions and nothing else', () => {
     expect(isApiActionName('me.profile')).toBe(true)
     expect(isApiActionName('toString')).toBe(false)
-    expect(isApiActionName('me.delete')).toBe(false)
+    expect(isApiActionName('me.erase_everyone')).toBe(false)
   })
 
   it.each([

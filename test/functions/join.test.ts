@@ -221,3 +221,167 @@ describe('directory', () => {
     expect(await call('demo-openid-newcomer', 'directory.card')).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
   })
 })
+
+describe('join.submit with a scanned code', () => {
+  const viaOf = async (joinId: string) => ((await db().collection('join_requests').doc(joinId).get()).data as { via: string }[])[0]?.via
+
+  it('records via: code when the code points at the chosen unit (building or grid code)', async () => {
+    const building = await call('openid-via-1', 'join.submit', form({ room: '1201', scene: `b=${demoInviteCode(XINHUA_B1)}` }))
+    expect(building).toMatchObject({ ok: true, data: { status: 'pending' } })
+    expect(await viaOf(building.data.joinId)).toBe('code')
+    const grid = await call('openid-via-2', 'join.submit', form({ room: '1202', scene: encodeURIComponent(`g=${demoInviteCode('gr-xinhua-01')}`) }))
+    expect(await viaOf(grid.data.joinId)).toBe('code')
+  })
+
+  it('records via: picker when a live code points elsewhere, or when there is none', async () => {
+    const other = await call('openid-via-3', 'join.submit', form({ room: '1203', scene: `b=${demoInviteCode('bd-xinhua-01-02')}` }))
+    expect(await viaOf(other.data.joinId)).toBe('picker')
+    const otherGrid = await call('openid-via-4', 'join.submit', form({ room: '1204', scene: `g=${demoInviteCode('gr-xinhua-02')}` }))
+    expect(await viaOf(otherGrid.data.joinId)).toBe('picker')
+    const none = await call('openid-via-5', 'join.submit', form({ room: '1205' }))
+    expect(await viaOf(none.data.joinId)).toBe('picker')
+  })
+
+  it.each([
+    ['an unknown code', 'b=ZZZZZZZZ'],
+    ['garbage', 'x=<1>'],
+    ['a retired code', 'retired'],
+  ])('refuses %s with JOIN.CODE_INVALID and stores nothing', async (_name, scene) => {
+    let s = scene
+    if (scene === 'retired') {
+      const code = demoInviteCode('bd-xinhua-01-10')
+      await db().collection('invite_codes').doc(code).update({ active: false })
+      s = `b=${code}`
+    }
+    const applicant = 'openid-via-bad'
+    const userId = await userIdOf(applicant)
+    const notes = async () => (await db().collection('notifications').count()).total
+    const before = await notes()
+    const res = await call(applicant, 'join.submit', form({ unitId: 'bd-xinhua-01-10-u1', room: '101', scene: s }))
+    expect(res).toMatchObject({ ok: false, error: { code: 'JOIN.CODE_INVALID' } })
+    expect(await joinsOf(userId)).toHaveLength(0)
+    expect(await notes()).toBe(before)
+  })
+})
+
+describe('one pending request per person', () => {
+  it('lets at most one of two concurrent submits to different places end pending', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const applicant = `openid-racer-${round}`
+      const userId = await userIdOf(applicant)
+      const results = await Promise.all([
+        call(applicant, 'join.submit', form({ room: `81${round}` })),
+        call(applicant, 'join.submit', form({ unitId: 'bd-xinhua-01-03-u1', room: `82${round}` })),
+      ])
+      expect(results.filter((r) => r.ok)).toHaveLength(1)
+      const loser = results.find((r) => !r.ok)
+      expect(['JOIN.PENDING_EXISTS', 'DATA.CONFLICT']).toContain(loser?.error?.code)
+      const stored = await joinsOf(userId)
+      expect(stored.filter((j) => j.status === 'pending')).toHaveLength(1)
+      expect(stored).toHaveLength(1)
+    }
+  })
+
+  it('lets the applicant withdraw a pending request, then ask again elsewhere', async () => {
+    const applicant = 'openid-withdraw'
+    const first = await call(applicant, 'join.submit', form({ room: '901' }))
+    expect(await call('openid-someone-else', 'join.cancel', { joinId: first.data.joinId })).toMatchObject({
+      ok: false,
+      error: { code: 'DATA.NOT_FOUND' },
+    })
+    const cancelled = await call(applicant, 'join.cancel', { joinId: first.data.joinId })
+    expect(cancelled).toMatchObject({ ok: true, data: { status: 'cancelled' } })
+    expect(await call(applicant, 'join.cancel', { joinId: first.data.joinId })).toMatchObject({ ok: false, error: { code: 'JOIN.NOT_PENDING' } })
+    expect(await call(WORKER_XINHUA_01, 'join.decide', { joinId: first.data.joinId, decision: 'approve' })).toMatchObject({
+      ok: false,
+      error: { code: 'JOIN.NOT_PENDING' },
+    })
+    expect(await call(applicant, 'join.submit', form({ room: '902' }))).toMatchObject({ ok: true, data: { status: 'pending', room: '902' } })
+  })
+})
+
+describe('notifying the deciders of a new pending request', () => {
+  const notesFor = async (joinId: string) =>
+    (await db().collection('notifications').where({ sourceId: joinId }).get()).data as Record<string, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any
+  const outboxFor = async (openid: string) =>
+    ((await emu().outbox()) as { touser: string; template_id: string; page: string; data: Record<string, { value: string }> }[]).filter((m) => m.touser === openid)
+
+  it('sends the grid worker a subscribe message when they hold a subscription, and marks it sent', async () => {
+    const worker = 'demo-openid-xinhua-03-worker'
+    await emu().grantSubscriptions(worker, 'tmpl-join-pending', 1)
+    const res = await call('openid-notify-1', 'join.submit', form({ unitId: 'bd-xinhua-03-01-u1', room: '301', name: '钱多多' }))
+    expect(res).toMatchObject({ ok: true, data: { status: 'pending' } })
+    const notes = await notesFor(res.data.joinId)
+    expect(notes).toEqual([
+      expect.objectContaining({ kind: 'join.pending', recipientId: 'user-xinhua-03-worker', status: 'sent', attempts: 1, templateId: 'tmpl-join-pending' }),
+    ])
+    const sent = await outboxFor(worker)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({
+      template_id: 'tmpl-join-pending',
+      page: 'features/grid/pages/joins/index',
+      data: { thing1: { value: '钱多多' }, thing2: { value: '25号楼1单元301室' }, time3: { value: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) } },
+    })
+    // The subscription was one-time: the next request finds none, and is marked so, the join unharmed.
+    const next = await call('openid-notify-2', 'join.submit', form({ unitId: 'bd-xinhua-03-01-u1', room: '302' }))
+    expect(next).toMatchObject({ ok: true, data: { status: 'pending' } })
+    expect(await notesFor(next.data.joinId)).toEqual([expect.objectContaining({ status: 'no_subscription', lastError: expect.stringContaining('43101') })])
+    expect(await outboxFor(worker)).toHaveLength(1)
+  })
+
+  it('tells the building leader where the policy says so, else falls back to the grid worker', async () => {
+    // 苏村社区 approves by building leader; its buildings have none, so the grid worker is told.
+    const res = await call('openid-notify-3', 'join.submit', form({ unitId: 'bd-sucun-02-01-u1', room: '101' }))
+    expect(res).toMatchObject({ ok: true, data: { status: 'pending' } })
+    expect((await notesFor(res.data.joinId)).map((n) => n.recipientId)).toEqual(['user-sucun-02-worker'])
+    // 新华 1号楼 has a leader, but 新华's policy is the grid worker: the leader is not told.
+    const xinhua = await call('openid-notify-4', 'join.submit', form({ room: '1301' }))
+    expect((await notesFor(xinhua.data.joinId)).map((n) => n.recipientId)).toEqual(['user-xinhua-01-worker'])
+  })
+
+  it('writes nothing to send when the community approves automatically, or on a retried submit', async () => {
+    const auto = await call('openid-notify-5', 'join.submit', form({ unitId: 'bd-dongshan-02-01-u1', room: '101' }))
+    expect(auto.data.status).toBe('approved')
+    expect(await notesFor(auto.data.joinId)).toHaveLength(0)
+    const input = form({ unitId: 'bd-xinhua-04-01-u1', room: '101' })
+    const first = await call('openid-notify-6', 'join.submit', input)
+    await call('openid-notify-6', 'join.submit', input)
+    expect(await notesFor(first.data.joinId)).toHaveLength(1)
+  })
+
+  it('keeps the request when delivery fails, and the notify timer delivers it later', async () => {
+    const res = await call('openid-notify-7', 'join.submit', form({ unitId: 'bd-xinhua-05-01-u1', room: '101' }))
+    expect(res).toMatchObject({ ok: true, data: { status: 'pending' } })
+    const [note] = await notesFor(res.data.joinId)
+    if (!note) throw new Error('no notification stored')
+    expect(note).toMatchObject({ status: 'no_subscription' })
+
+    // As if the send had failed (network, WeChat busy) an hour ago: retryable, backoff passed.
+    await db().collection('notifications').doc(note._id).update({ status: 'failed', attempts: 1, updatedAt: new Date(Date.now() - 3_600_000) })
+    await emu().grantSubscriptions('demo-openid-xinhua-05-worker', 'tmpl-join-pending', 1)
+    const fired = (await emu().fireTimer('notify', 'retryUndelivered')) as { ok: boolean; outcomes: Record<string, string> }
+    expect(fired.outcomes[note._id]).toBe('sent')
+    expect((await notesFor(res.data.joinId))[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null })
+    // Delivered records are not sent again.
+    const again = (await emu().fireTimer('notify', 'retryUndelivered')) as { outcomes: Record<string, string> }
+    expect(again.outcomes[note._id]).toBeUndefined()
+  })
+})
+
+describe('content security and the phone-number button', () => {
+  it('refuses a risky name with CONTENT.RISKY and stores nothing', async () => {
+    const applicant = 'openid-risky'
+    const userId = await userIdOf(applicant)
+    const res = await call(applicant, 'join.submit', form({ name: '赌博王' }))
+    expect(res).toMatchObject({ ok: false, error: { code: 'CONTENT.RISKY' } })
+    expect(await joinsOf(userId)).toHaveLength(0)
+  })
+
+  it('exchanges the button code for the verified number, once', async () => {
+    const res = await call('openid-phone', 'phone.fromCode', { code: 'wx-13712345678' })
+    expect(res).toMatchObject({ ok: true, data: { phone: '13712345678' } })
+    expect(await call('openid-phone', 'phone.fromCode', { code: 'wx-13712345678' })).toMatchObject({ ok: false, error: { code: 'PHONE.CODE_INVALID' } })
+    expect(await call('openid-phone', 'phone.fromCode', { code: '' })).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
+    expect(await call('openid-phone', 'phone.fromCode', { code: 'bad code!' })).toMatchObject({ ok: false, error: { code: 'PHONE.CODE_INVALID' } })
+  })
+})

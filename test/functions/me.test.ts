@@ -60,7 +60,7 @@ describe('api · me.profile', () => {
   })
 
   it.each([
-    ['an unknown action', { action: 'me.delete', input: {} }, 'INPUT.UNKNOWN_ACTION'],
+    ['an unknown action', { action: 'me.erase_everyone', input: {} }, 'INPUT.UNKNOWN_ACTION'],
     ['no action', { input: {} }, 'INPUT.UNKNOWN_ACTION'],
     ['a prototype key as action', { action: '__proto__' }, 'INPUT.UNKNOWN_ACTION'],
     ['an identity smuggled in the input', { action: 'me.profile', input: { openid: 'demo-openid-street-admin' } }, 'INPUT.INVALID'],

@@ -34,22 +34,28 @@ async function main() {
   const quiet = console.log
   for (const e of events) {
     seq += 1
+    const user = Boolean(e.openid) // timer events have no caller
     Object.assign(process.env, {
       TCB_SEQID: `bench-${seq}`,
-      TCB_SOURCE: 'wx_client',
-      WX_OPENID: e.openid,
-      WX_APPID: 'wx-bench',
-      WX_CLIENTIP: '127.0.0.1',
+      TCB_SOURCE: user ? 'wx_client' : 'timer',
+      WX_OPENID: e.openid || '',
+      WX_APPID: user ? 'wx-bench' : '',
+      WX_CLIENTIP: user ? '127.0.0.1' : '',
     })
     console.log = () => {} // the function's JSON log lines are not part of the measurement
     const s = performance.now()
     let res
+    let thrown = null
     try {
       res = await handler(e.event, { request_id: `bench-${seq}` })
+    } catch (err) {
+      thrown = String((err && err.message) || err)
     } finally {
       console.log = quiet
     }
-    calls.push({ name: e.name, ms: performance.now() - s, ok: Boolean(res && res.ok), code: res && res.error ? res.error.code : null })
+    // `api` answers { ok, data | error }; other functions (timers) succeed unless they throw or say ok: false.
+    const ok = thrown === null && !(res && res.ok === false)
+    calls.push({ name: e.name, ms: performance.now() - s, ok, code: thrown ?? (res && res.error ? res.error.code : null) })
   }
   // maxRSS is in kilobytes on Linux: the whole process, SDK and bundle included.
   const peakRssMb = process.resourceUsage().maxRSS / 1024

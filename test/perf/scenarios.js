@@ -15,7 +15,11 @@ const scenarios = {
     { name: 'join.options', openid: 'bench-newcomer', event: { action: 'join.options', input: { level: 'building', parentId: 'gr-xinhua-01' } } },
     { name: 'join.inbox', openid: WORKER, event: { action: 'join.inbox' } },
     { name: 'join.mine', openid: ADMIN, event: { action: 'join.mine' } },
+    // The first round generates the grid's 13 wxacode images (wx-server-sdk loaded), later rounds reuse them.
+    { name: 'codes.list', openid: ADMIN, event: { action: 'codes.list', input: { gridId: 'gr-xinhua-01' } } },
   ],
+  // The retry timer (no caller): one query for undelivered notifications, nothing due in the demo data.
+  notify: [{ name: 'retryUndelivered', event: {} }],
 }
 
 module.exports = { scenarios }

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import MePage from '../../src/pages/me/index'
 import { setElderMode } from '../../src/hooks/elder-mode'
 import { useTransport } from '../../src/services/cloud'
-import { setStorageSync } from '../support/taro-mock'
+import { navigateTo, setStorageSync } from '../support/taro-mock'
 
 beforeEach(() => {
   setElderMode(false)
@@ -35,5 +35,35 @@ describe('me page', () => {
     fireEvent.click(toggle as Element)
     expect(screen.getByLabelText('我的').className).toMatch(/\belder\b/)
     expect(setStorageSync).toHaveBeenLastCalledWith('emulin.elderMode', true)
+  })
+})
+
+describe('me page entries', () => {
+  const as = (roles: { role: string; scope: Record<string, string> }[]) =>
+    useTransport(async () => ({ ok: true, data: { userId: 'u1', displayName: '测试用户', roles, household: null, created: false } }))
+  const grid = { streetId: 's', communityId: 'c', gridId: 'g' }
+  const titles = () =>
+    ['我的个人信息', '我的家庭', '志愿服务资料', '入格审核', '网格管理', '人员与角色', '楼栋二维码'].filter((t) => screen.queryByText(t) !== null)
+
+  it.each([
+    ['a newcomer', [], ['我的个人信息', '我的家庭']],
+    ['a helper', [{ role: 'helper', scope: grid }], ['我的个人信息', '我的家庭', '志愿服务资料']],
+    ['a grid worker', [{ role: 'grid_worker', scope: grid }], ['我的个人信息', '我的家庭', '入格审核', '人员与角色', '楼栋二维码']],
+    ['a community admin', [{ role: 'community_admin', scope: { streetId: 's', communityId: 'c' } }], ['我的个人信息', '我的家庭', '入格审核', '网格管理', '人员与角色', '楼栋二维码']],
+  ])('shows %s only their entries', async (_who, roles, expected) => {
+    as(roles)
+    render(<MePage />)
+    await screen.findByText('测试用户')
+    expect(titles()).toEqual(expected)
+  })
+
+  it('opens an entry’s page', async () => {
+    as([{ role: 'community_admin', scope: { streetId: 's', communityId: 'c' } }])
+    render(<MePage />)
+    await screen.findByText('测试用户')
+    fireEvent.click(screen.getByText('我的个人信息'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/mine/pages/data/index' })
+    fireEvent.click(screen.getByText('网格管理'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/admin/pages/org/index' })
   })
 })

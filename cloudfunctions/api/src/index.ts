@@ -9,6 +9,7 @@ import { callerOpenId } from '../../shared/sdk'
 import { adminRoutes } from './routes/admin'
 import { codeRoutes } from './routes/codes'
 import { directoryRoutes } from './routes/directory'
+import { householdRoutes } from './routes/household'
 import { joinRoutes } from './routes/join'
 import { meRoutes } from './routes/me'
 
@@ -18,6 +19,7 @@ const routes: Routes = {
   ...directoryRoutes,
   ...adminRoutes,
   ...codeRoutes,
+  ...householdRoutes,
 }
 
 export const main = createApiHandler(routes, { openId: callerOpenId, identify, log: jsonLog })

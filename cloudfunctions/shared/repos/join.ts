@@ -1,10 +1,13 @@
 import type { JoinInboxItem, JoinTarget, MyJoin, NamedOption } from '../../../src/core/join/api'
 import {
+  applyCancel,
   applyDecision,
+  checkCanAdmit,
   checkCanSubmit,
   grantsAfterAdmission,
   householdPathOf,
   JoinErrors,
+  viaOf,
 } from '../../../src/core/join/decide'
 import { joinIdFor, type InviteCodeRecord, type JoinRecord } from '../../../src/core/join/model'
 import { JoinDeciders, mayDecideJoin } from '../../../src/core/join/rules'
@@ -12,12 +15,31 @@ import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import { parseScene } from '../../../src/core/org/invite-code'
 import type { Building, Community, Grid, Street, Unit } from '../../../src/core/org/model'
+import { isWithin } from '../../../src/core/org/model'
+import { joinPendingMessage } from '../../../src/core/notify/templates'
 import { maskPhone } from '../../../src/core/privacy/mask'
 import type { Actor } from '../../../src/core/roles'
+import { deliver, holdersOf, NOTIFICATIONS, writeNotifications, type Outgoing, type Tx } from '../notify'
 import { db } from '../sdk'
 import { firstDoc, getDoc, namesByIds } from './docs'
 
 const JOINS = 'join_requests'
+
+/**
+ * node-sdk's runTransaction retries a write conflict a few times at once; when a racing writer
+ * holds on longer, the conflict surfaces: answer DATA.CONFLICT (retrying the action is safe).
+ */
+export async function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return (await db().runTransaction(fn)) as T
+  } catch (err) {
+    const code = (err as { code?: unknown } | null)?.code
+    if (typeof code === 'string' && code.includes('TRANSACTION_CONFLICT')) {
+      throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
+    }
+    throw err
+  }
+}
 
 async function targetOf(gridId: string, buildingId: string | null): Promise<JoinTarget | null> {
   const grid = await getDoc<Grid>('grids', gridId)
@@ -36,15 +58,22 @@ async function targetOf(gridId: string, buildingId: string | null): Promise<Join
   }
 }
 
-/** code.resolve: a live code's place in the tree; unknown and retired codes are the same error. */
-export async function resolveCode(scene: string): Promise<JoinTarget> {
+const invalidCode = () => new DomainError(JoinErrors.CODE_INVALID, '该二维码已失效，请联系网格员获取新码')
+
+/** The live code a scene names; unknown, retired and mismatched codes are the same error. */
+async function liveCode(scene: string): Promise<InviteCodeRecord & { path: { gridId: string } }> {
   const parsed = parseScene(scene)
-  const invalid = () => new DomainError(JoinErrors.CODE_INVALID, '该二维码已失效，请联系网格员获取新码')
-  if (!parsed) throw invalid()
+  if (!parsed) throw invalidCode()
   const code = await getDoc<InviteCodeRecord>('invite_codes', parsed.code)
-  if (!code || !code.active || code.target !== parsed.target || !code.path.gridId) throw invalid()
+  if (!code || !code.active || code.target !== parsed.target || !code.path.gridId) throw invalidCode()
+  return code as InviteCodeRecord & { path: { gridId: string } }
+}
+
+/** code.resolve: a live code's place in the tree. */
+export async function resolveCode(scene: string): Promise<JoinTarget> {
+  const code = await liveCode(scene)
   const target = await targetOf(code.path.gridId, code.target === 'building' ? code.targetId : null)
-  if (!target) throw invalid()
+  if (!target) throw invalidCode()
   return target
 }
 
@@ -85,11 +114,18 @@ async function viewOf(join: JoinRecord): Promise<MyJoin> {
     unitName: unit?.name ?? '',
     room: join.room,
     reason: join.reason,
+    move: Boolean(join.moveFrom),
   }
 }
 
-async function latestJoin(userId: string): Promise<JoinRecord | null> {
-  const res = await db().collection(JOINS).where({ userId }).orderBy('createdAt', 'desc').limit(1).get()
+/** The caller's latest request, not counting those anonymised when they erased their data. */
+export async function latestJoin(userId: string): Promise<JoinRecord | null> {
+  const res = await db()
+    .collection(JOINS)
+    .where({ userId, erased: db().command.neq(true) })
+    .orderBy('createdAt', 'desc')
+    .limit(1)
+    .get()
   return firstDoc<JoinRecord>(res.data)
 }
 
@@ -99,10 +135,10 @@ export async function mine(actor: Actor): Promise<MyJoin | null> {
   return join ? viewOf(join) : null
 }
 
-/** A transaction as node-sdk hands it to `runTransaction`: single-document operations only. */
-type Tx = { collection(name: string): ReturnType<ReturnType<typeof db>['collection']> }
-
-/** Inside a transaction: the household exists, the user lives there and holds a resident grant. */
+/**
+ * Inside a transaction: the household exists, the user lives there and holds a resident grant.
+ * For a move this replaces the old household and resident grant in the same write.
+ */
 async function admit(tx: Tx, join: JoinRecord, user: UserRecord): Promise<void> {
   const household = householdPathOf(join)
   await tx.collection('households').doc(household.householdId).set({
@@ -120,64 +156,130 @@ async function admit(tx: Tx, join: JoinRecord, user: UserRecord): Promise<void> 
     realName: join.name,
     phone: join.phone,
     grants: grantsAfterAdmission(user.grants, household),
+    lastJoinId: join._id,
   })
 }
 
 /**
- * join.submit: idempotent on the client's requestId. Under an `auto` policy the request is
- * approved and the resident admitted in the same transaction.
+ * Who is told about a new pending request: the holders of the policy's first decider role that has
+ * anyone for this place (JoinDeciders order: a building without a leader falls to the grid worker).
  */
-export async function submit(
-  actor: Actor,
-  input: { requestId: string; unitId: string; room: string; name: string; phone?: string },
-  via: 'code' | 'picker',
-  now: Date,
-): Promise<MyJoin> {
+async function decidersToNotify(join: JoinRecord): Promise<UserRecord[]> {
+  for (const role of JoinDeciders[join.policy]) {
+    const holders = (await holdersOf(role, join.path)).filter(
+      (u) => u._id !== join.userId && u.grants.some((g) => g.role === role && isWithin(join.path, g.scope)),
+    )
+    if (holders.length > 0) return holders
+  }
+  return []
+}
+
+export interface SubmitInput {
+  readonly requestId: string
+  readonly unitId: string
+  readonly room: string
+  readonly name: string
+  readonly phone?: string
+  readonly scene?: string
+  readonly move?: boolean
+}
+
+/**
+ * join.submit: idempotent on the client's requestId. Under an `auto` policy the request is
+ * approved and the resident admitted in the same transaction; otherwise the deciders' notification
+ * records are written in that transaction and delivered after it (a failed push never fails this).
+ *
+ * One pending request per person: the user document's `lastJoinId` is read and written in the
+ * transaction, so of two concurrent submits to different places one conflicts, is retried by the
+ * SDK, and then finds the other's pending request (JOIN.PENDING_EXISTS).
+ */
+export async function submit(actor: Actor, input: SubmitInput, now: Date): Promise<MyJoin> {
   const joinId = joinIdFor(actor.userId, input.requestId)
   const existing = await getDoc<JoinRecord>(JOINS, joinId)
   if (existing) return viewOf(existing)
 
   const unit = await getDoc<Unit>('units', input.unitId)
   if (!unit) throw new DomainError(JoinErrors.UNIT_NOT_FOUND, '所选单元不存在')
-  const community = await getDoc<Community>('communities', unit.communityId)
+  const [community, building] = await Promise.all([
+    getDoc<Community>('communities', unit.communityId),
+    getDoc<Building>('buildings', unit.buildingId),
+  ])
   if (!community) throw new DomainError(JoinErrors.UNIT_NOT_FOUND, '所选单元不存在')
+  const via = input.scene ? viaOf(await liveCode(input.scene), unit) : 'picker'
+  const auto = community.joinPolicy === 'auto'
 
-  const record: JoinRecord = await db().runTransaction(async (tx: Tx) => {
+  const draft: Omit<JoinRecord, 'moveFrom'> = {
+    _id: joinId,
+    userId: actor.userId,
+    requestId: input.requestId,
+    path: {
+      streetId: unit.streetId,
+      communityId: unit.communityId,
+      gridId: unit.gridId,
+      buildingId: unit.buildingId,
+      unitId: unit._id,
+    },
+    room: input.room.toUpperCase(),
+    name: input.name,
+    phone: input.phone ?? null,
+    policy: community.joinPolicy,
+    status: auto ? 'approved' : 'pending',
+    via,
+    reason: null,
+    decidedBy: auto ? 'auto' : null,
+    createdAt: now,
+    decidedAt: auto ? now : null,
+  }
+  const recipients = auto ? [] : await decidersToNotify({ ...draft, moveFrom: null })
+
+  const { record, notify } = await inTransaction(async (tx: Tx) => {
     const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
     if (!user) throw new Error(`user ${actor.userId} vanished`)
     const again = firstDoc<JoinRecord>((await tx.collection(JOINS).doc(joinId).get()).data)
-    if (again) return again
-    const same = checkCanSubmit(user, await latestJoin(actor.userId), unit._id, input.room)
-    if (same) return same
-    const auto = community.joinPolicy === 'auto'
-    const join: JoinRecord = {
-      _id: joinId,
-      userId: actor.userId,
-      requestId: input.requestId,
-      path: {
-        streetId: unit.streetId,
-        communityId: unit.communityId,
-        gridId: unit.gridId,
-        buildingId: unit.buildingId,
-        unitId: unit._id,
-      },
-      room: input.room.toUpperCase(),
-      name: input.name,
-      phone: input.phone ?? null,
-      policy: community.joinPolicy,
-      status: auto ? 'approved' : 'pending',
-      via,
-      reason: null,
-      decidedBy: auto ? 'auto' : null,
-      createdAt: now,
-      decidedAt: auto ? now : null,
-    }
+    if (again) return { record: { ...again, _id: joinId }, notify: [] as string[] }
+    const current = user.lastJoinId
+      ? firstDoc<JoinRecord>((await tx.collection(JOINS).doc(user.lastJoinId).get()).data)
+      : null
+    const same = checkCanSubmit(user, current ? { ...current, _id: user.lastJoinId as string } : null, unit._id, input.room, input.move === true)
+    if (same) return { record: same, notify: [] as string[] }
+    const join: JoinRecord = { ...draft, moveFrom: user.householdId ?? null }
     const { _id, ...body } = join
     await tx.collection(JOINS).doc(_id).set(body)
-    if (auto) await admit(tx, join, user)
-    return join
+    if (auto) {
+      await admit(tx, join, user)
+      return { record: join, notify: [] as string[] }
+    }
+    await tx.collection('users').doc(user._id).update({ lastJoinId: join._id })
+    const data = joinPendingMessage({
+      applicantName: join.name,
+      buildingName: building?.name ?? '',
+      unitName: unit.name,
+      room: join.room,
+      submittedAt: now,
+      move: Boolean(join.moveFrom),
+    })
+    const messages: Outgoing[] = recipients.map((r) => ({ kind: 'join.pending', sourceId: join._id, recipientId: r._id, template: 'joinPending', data }))
+    return { record: join, notify: await writeNotifications(tx, messages, now) }
   })
+  if (notify.length > 0) await deliver(notify)
   return viewOf(record)
+}
+
+/** join.cancel: the applicant withdraws a pending request; its undelivered notifications go too. */
+export async function cancel(actor: Actor, joinId: string, now: Date): Promise<MyJoin> {
+  const cancelled: JoinRecord = await inTransaction(async (tx: Tx) => {
+    const join = firstDoc<JoinRecord>((await tx.collection(JOINS).doc(joinId).get()).data)
+    if (!join) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请不存在')
+    const next = applyCancel({ ...join, _id: joinId }, actor, now)
+    await tx.collection(JOINS).doc(joinId).update({ status: next.status, decidedBy: next.decidedBy, decidedAt: now })
+    return next
+  })
+  const _ = db().command
+  await db()
+    .collection(NOTIFICATIONS)
+    .where({ sourceId: joinId, status: _.in(['pending', 'failed']) })
+    .update({ status: 'cancelled', updatedAt: now })
+  return viewOf(cancelled)
 }
 
 /** join.inbox: pending requests the caller may decide, oldest first, phones masked. */
@@ -216,6 +318,7 @@ export async function inbox(actor: Actor): Promise<JoinInboxItem[]> {
     room: j.room,
     submittedAt: new Date(j.createdAt).toISOString(),
     path: j.path,
+    move: Boolean(j.moveFrom),
   }))
 }
 
@@ -225,7 +328,7 @@ export async function decide(
   input: { joinId: string; decision: 'approve' } | { joinId: string; decision: 'reject'; reason: string },
   now: Date,
 ): Promise<MyJoin> {
-  const decided: JoinRecord = await db().runTransaction(async (tx: Tx) => {
+  const decided: JoinRecord = await inTransaction(async (tx: Tx) => {
     const join = firstDoc<JoinRecord>((await tx.collection(JOINS).doc(input.joinId).get()).data)
     if (!join) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请不存在')
     const next = applyDecision({ ...join, _id: input.joinId }, actor, input, now)
@@ -238,7 +341,7 @@ export async function decide(
     if (next.status === 'approved') {
       const user = firstDoc<UserRecord>((await tx.collection('users').doc(join.userId).get()).data)
       if (!user) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请人不存在')
-      if (user.householdId) throw new DomainError(JoinErrors.ALREADY_MEMBER, '申请人已加入其他家庭')
+      checkCanAdmit(next, user)
       await admit(tx, next, user)
     }
     return next

@@ -1,6 +1,7 @@
 import { DEFAULT_DISPLAY_NAME, type UserRecord } from '../../../src/core/me/model'
+import { DomainError } from '../../../src/core/errors'
 import type { Actor } from '../../../src/core/roles'
-import { db } from '../sdk'
+import { cloud, db } from '../sdk'
 import { firstDoc, getDoc } from './docs'
 
 const USERS = 'users'
@@ -34,4 +35,27 @@ export async function identify(openid: string): Promise<{ actor: Actor; created:
     if (winner) return { actor: { userId: winner._id, grants: winner.grants }, created: false }
     throw err
   }
+}
+
+export const PhoneErrors = {
+  /** The one-time code from the phone-number button is unknown, used or expired. */
+  CODE_INVALID: 'PHONE.CODE_INVALID',
+} as const
+
+/**
+ * phone.fromCode: exchanges the phone-number button's one-time code for the number WeChat verified
+ * (`phonenumber.getPhoneNumber`). Nothing is stored here; the number only fills the join form.
+ */
+export async function phoneFromCode(code: string): Promise<{ phone: string }> {
+  const res = (await cloud().callWxOpenApi({ apiName: 'phonenumber.getPhoneNumber', requestData: { code } })) as {
+    result?: { errcode?: number; errmsg?: string; phone_info?: { purePhoneNumber?: string } }
+    code?: string
+    message?: string
+  }
+  const phone = res.result?.phone_info?.purePhoneNumber
+  if (!res.result || (res.result.errcode ?? 0) !== 0 || !phone) {
+    console.log(JSON.stringify({ level: 'info', what: 'phonenumber.getPhoneNumber', errcode: res.result?.errcode ?? res.code, errmsg: res.result?.errmsg ?? res.message }))
+    throw new DomainError(PhoneErrors.CODE_INVALID, '获取手机号失败，请重试或手动填写')
+  }
+  return { phone }
 }

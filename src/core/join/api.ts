@@ -26,6 +26,8 @@ export interface MyJoin {
   readonly unitName: string
   readonly room: string
   readonly reason: string | null
+  /** True when this request moves the applicant out of their current household on approval. */
+  readonly move: boolean
 }
 
 /** A join request as a decider sees it: what they need to recognise a neighbour, phone masked. */
@@ -38,6 +40,8 @@ export interface JoinInboxItem {
   readonly room: string
   readonly submittedAt: string
   readonly path: OrgPath
+  /** The applicant already lives elsewhere in the app and is moving here. */
+  readonly move: boolean
 }
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
@@ -66,7 +70,10 @@ export const joinActions = {
   ),
   /**
    * Asks to join the household at unit + room. Needs consent to the privacy guide. Approved at once
-   * under an `auto` policy, else pending for the grid worker / building leader.
+   * under an `auto` policy, else pending for the grid worker / building leader (who are notified).
+   * `scene`: the scanned code, when the resident came from one (recorded as `via: 'code'` when it
+   * points at the chosen unit; a retired or unknown code fails with JOIN.CODE_INVALID).
+   * `move`: a member of a household asks to move here; they stay where they are until approved.
    */
   'join.submit': defineAction<MyJoin>()(
     v.strictObject({
@@ -76,7 +83,19 @@ export const joinActions = {
       name: personName,
       phone: v.optional(mobile),
       consent: v.literal(true, '请先阅读并同意隐私保护指引'),
+      scene: v.optional(v.pipe(v.string(), v.maxLength(64))),
+      move: v.optional(v.boolean()),
     }),
+  ),
+  /** The applicant withdraws their own pending request (JOIN.NOT_PENDING once decided). */
+  'join.cancel': defineAction<MyJoin>()(v.strictObject({ joinId: id })),
+  /**
+   * WeChat's phone-number button (`open-type="getPhoneNumber"`) hands the page a one-time code; the
+   * function exchanges it for the number (`phonenumber.getPhoneNumber`). Nothing is stored: the
+   * number only fills the form, which the resident may still edit or clear.
+   */
+  'phone.fromCode': defineAction<{ readonly phone: string }>()(
+    v.strictObject({ code: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) }),
   ),
   /** My latest join request (null when I have never asked). */
   'join.mine': defineAction<MyJoin | null>()(v.strictObject({})),

@@ -18,6 +18,10 @@ export interface JoinRecord {
   readonly decidedBy: string | null
   readonly createdAt: Date
   readonly decidedAt: Date | null
+  /** The household the applicant leaves when this request is approved (a move); null for a first join. */
+  readonly moveFrom?: string | null
+  /** Set when the applicant erased their personal data (me.delete): name and phone are gone. */
+  readonly erased?: boolean
 }
 
 /** Collection `invite_codes`: `_id` is the code itself. */

@@ -9,6 +9,24 @@ export interface UserRecord {
   /** Set once the person has joined a household. */
   readonly householdId?: string
   readonly createdAt: Date
+  /** Real name and phone as given when joining (shown masked to others). */
+  readonly realName?: string
+  readonly phone?: string | null
+  /**
+   * The caller's most recent join request: read and written inside the submit transaction, so two
+   * concurrent submits by one person conflict and at most one of them can end pending.
+   */
+  readonly lastJoinId?: string | null
+  /** Helpers (党员帮办/志愿者): `partyMember` is set by staff, the rest by the helper. */
+  readonly helper?: HelperProfileRecord
+  /** When the person erased their personal data (me.delete). */
+  readonly erasedAt?: Date
+}
+
+export interface HelperProfileRecord {
+  readonly partyMember?: boolean
+  readonly showParty?: boolean
+  readonly skills?: readonly string[]
 }
 
 export const DEFAULT_DISPLAY_NAME = '新邻居'

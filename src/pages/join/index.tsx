@@ -1,7 +1,8 @@
-import { View, Text } from '@tarojs/components'
+import { View, Text, Button as NativeButton } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { JoinTarget, MyJoin, NamedOption } from '@core/join/api'
+import type { HouseholdSummary } from '@core/me/api'
 import { ChoiceList } from '../../components/ChoiceList'
 import { Field } from '../../components/Field'
 import { Page } from '../../components/Page'
@@ -15,6 +16,8 @@ type Level = 'street' | 'community' | 'grid' | 'building' | 'unit'
 const LEVELS: readonly Level[] = ['street', 'community', 'grid', 'building', 'unit']
 const LEVEL_LABEL: Record<Level, string> = { street: '街道', community: '社区', grid: '网格', building: '楼栋', unit: '单元' }
 type Picked = Partial<Record<Level, NamedOption>>
+
+const HOUSEHOLD_PAGE = '/features/mine/pages/household/index'
 
 const STATUS_COPY: Record<MyJoin['status'], string> = {
   pending: '已提交，等待网格员审核',
@@ -32,11 +35,16 @@ function pickedFromTarget(t: JoinTarget): Picked {
   }
 }
 
-/** 扫码入格: scanned code (scene) or manual picker → privacy consent → household form → status. */
+/**
+ * 扫码入格: scanned code (scene) or manual picker → privacy consent → household form → status.
+ * Members see where they live instead of the form, and may start a move (`move=1`, or the button).
+ */
 export default function JoinPage() {
   const { params } = useRouter()
   const scene = params.scene ?? ''
-  const [stage, setStage] = useState<'loading' | 'invalid' | 'status' | 'consent' | 'form'>('loading')
+  const [move, setMove] = useState(params.move === '1')
+  const [stage, setStage] = useState<'loading' | 'invalid' | 'status' | 'member' | 'consent' | 'form'>('loading')
+  const [home, setHome] = useState<HouseholdSummary | null>(null)
   const [mine, setMine] = useState<MyJoin | null>(null)
   const [picked, setPicked] = useState<Picked>({})
   const [fixed, setFixed] = useState<Level | null>(null)
@@ -52,21 +60,22 @@ export default function JoinPage() {
     let live = true
     ;(async () => {
       try {
-        const existing = await callApi('join.mine', {})
+        const [profile, existing] = await Promise.all([callApi('me.profile', {}), callApi('join.mine', {})])
         if (!live) return
-        if (existing && (existing.status === 'pending' || existing.status === 'approved')) {
-          setMine(existing)
+        setMine(existing)
+        setHome(profile.household)
+        if (existing?.status === 'pending') {
           setStage('status')
           return
         }
-        setMine(existing)
+        // A dead code gets its clear page whoever scans it (members included).
         if (scene) {
           const target = await callApi('code.resolve', { scene })
           if (!live) return
           setPicked(pickedFromTarget(target))
           setFixed(target.building ? 'building' : 'grid')
         }
-        setStage('consent')
+        setStage(profile.household && !move ? 'member' : 'consent')
       } catch (err) {
         if (!live) return
         if (err instanceof ServiceError && err.code === 'JOIN.CODE_INVALID') setStage('invalid')
@@ -79,7 +88,7 @@ export default function JoinPage() {
     return () => {
       live = false
     }
-  }, [scene])
+  }, [scene, move])
 
   // Load the options of the first level that is not chosen yet.
   const next = LEVELS.find((l) => !picked[l])
@@ -124,6 +133,8 @@ export default function JoinPage() {
         name: name.trim(),
         ...(phone.trim() ? { phone: phone.trim() } : {}),
         consent: true,
+        ...(scene ? { scene } : {}),
+        ...(move && home ? { move: true } : {}),
       })
       setMine(result)
       setStage('status')
@@ -131,6 +142,32 @@ export default function JoinPage() {
       setError(failureCopy(err, '提交失败，请重试'))
     } finally {
       setBusy(false)
+    }
+  }
+
+  const withdraw = async () => {
+    if (!mine) return
+    setBusy(true)
+    setError(null)
+    try {
+      const result = await callApi('join.cancel', { joinId: mine.joinId })
+      setMine(result)
+      setStage(home && !move ? 'member' : 'consent')
+    } catch (err) {
+      setError(failureCopy(err, '撤回失败，请重试'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  /** WeChat's phone-number button: its one-time code becomes the number (nothing stored yet). */
+  const phoneFromWeChat = async (code: string | undefined) => {
+    if (!code) return setError('未获取到手机号，您也可以手动填写或不填')
+    setError(null)
+    try {
+      setPhone((await callApi('phone.fromCode', { code })).phone)
+    } catch (err) {
+      setError(failureCopy(err, '获取手机号失败，请手动填写'))
     }
   }
 
@@ -150,19 +187,56 @@ export default function JoinPage() {
         </View>
       )}
 
+      {stage === 'member' && home && (
+        <View className='card' ariaRole='status'>
+          <Text className='t-title'>
+            您已加入{home.gridName} {home.buildingName}
+            {home.unitName} {home.room}室
+          </Text>
+          <View>
+            <Text className='t-body'>如需搬到新的住处，可以申请迁移；审核通过前，您仍属于现在的家庭。</Text>
+          </View>
+          <View className='join__actions'>
+            <Button className='btn' type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+              返回首页
+            </Button>
+            <Button className='btn' block onClick={() => void Taro.navigateTo({ url: HOUSEHOLD_PAGE })}>
+              我的家庭
+            </Button>
+            <Button className='btn' block onClick={() => setMove(true)}>
+              {scene ? '迁移到扫码的楼栋' : '申请迁移到新住处'}
+            </Button>
+          </View>
+        </View>
+      )}
+
       {stage === 'status' && mine && (
         <View className='card' ariaRole='status'>
-          <Text className='t-title'>{STATUS_COPY[mine.status]}</Text>
+          <Text className='t-title'>{mine.move && mine.status === 'pending' ? '迁移申请已提交，等待审核' : STATUS_COPY[mine.status]}</Text>
           <View>
             <Text className='t-body'>
               {mine.gridName} · {mine.buildingName}
               {mine.unitName} {mine.room}室
             </Text>
           </View>
-          {mine.status === 'pending' && <Text className='t-muted'>审核通过后，首页将显示您的网格服务卡。</Text>}
-          <Button className='btn' type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
-            返回首页
-          </Button>
+          {mine.status === 'pending' && (
+            <Text className='t-muted'>{mine.move ? '审核通过后，您将迁入新的家庭。' : '审核通过后，首页将显示您的网格服务卡。'}</Text>
+          )}
+          <View className='join__actions'>
+            <Button className='btn' type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+              返回首页
+            </Button>
+            {mine.status === 'approved' && (
+              <Button className='btn' block onClick={() => void Taro.navigateTo({ url: HOUSEHOLD_PAGE })}>
+                我的家庭
+              </Button>
+            )}
+            {mine.status === 'pending' && (
+              <Button className='btn' block disabled={busy} onClick={() => void withdraw()}>
+                撤回申请
+              </Button>
+            )}
+          </View>
         </View>
       )}
 
@@ -171,6 +245,14 @@ export default function JoinPage() {
           {mine?.status === 'rejected' && (
             <View className='join__notice' ariaRole='alert'>
               <Text className='t-body'>上次申请未通过：{mine.reason ?? '未说明原因'}</Text>
+            </View>
+          )}
+          {move && home && (
+            <View className='join__notice'>
+              <Text className='t-body'>
+                申请迁移：审核通过后，您将从{home.buildingName}
+                {home.unitName} {home.room}室迁入新的家庭。
+              </Text>
             </View>
           )}
           <Text className='t-title'>隐私保护指引</Text>
@@ -224,8 +306,17 @@ export default function JoinPage() {
                 maxlength={11}
                 hint='只有网格员能看到完整号码'
               />
+              {process.env.TARO_ENV === 'weapp' && (
+                <NativeButton
+                  className='btn join__phone'
+                  openType='getPhoneNumber'
+                  onGetPhoneNumber={(e) => void phoneFromWeChat(e.detail.code)}
+                >
+                  使用微信绑定的手机号
+                </NativeButton>
+              )}
               <Button className='btn' type='primary' block loading={busy} disabled={busy} onClick={() => void submit()}>
-                提交申请
+                {move && home ? '提交迁移申请' : '提交申请'}
               </Button>
             </View>
           )}

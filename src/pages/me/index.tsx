@@ -2,11 +2,47 @@ import { View, Text } from '@tarojs/components'
 import { Cell, Switch } from '../../components/ui'
 import Taro from '@tarojs/taro'
 import { can } from '@core/permissions'
-import { RoleLabel } from '@core/roles'
+import { RoleLabel, type Actor } from '@core/roles'
 import { Page } from '../../components/Page'
 import { setElderMode, useElderMode } from '../../hooks/elder-mode'
 import { useProfile } from '../../hooks/use-profile'
 import './index.scss'
+
+interface Entry {
+  readonly title: string
+  readonly url: string
+  /** Shown only when the permission table lets the caller do this (no action: everyone). */
+  readonly action?: string
+}
+
+/** My own things: everyone has them; the volunteer profile needs a helper grant. */
+const MINE: readonly Entry[] = [
+  { title: '我的个人信息', url: '/features/mine/pages/data/index' },
+  { title: '我的家庭', url: '/features/mine/pages/household/index' },
+  { title: '志愿服务资料', url: '/features/mine/pages/helper/index', action: 'helper.profile' },
+  { title: '入格审核', url: '/features/grid/pages/joins/index', action: 'join.inbox' },
+]
+
+/** Staff tools, each behind the action its page starts with. */
+const ADMIN: readonly Entry[] = [
+  { title: '网格管理', url: '/features/admin/pages/org/index', action: 'org.children' },
+  { title: '人员与角色', url: '/features/admin/pages/staff/index', action: 'staff.list' },
+  { title: '楼栋二维码', url: '/features/admin/pages/codes/index', action: 'codes.list' },
+]
+
+function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor: Actor; label: string }) {
+  const shown = entries.filter((e) => !e.action || can(actor, e.action))
+  if (shown.length === 0) return null
+  return (
+    <View className='card me__entries' ariaRole='navigation' ariaLabel={label}>
+      {shown.map((e) => (
+        <View key={e.url} ariaRole='button' ariaLabel={e.title} onClick={() => void Taro.navigateTo({ url: e.url })}>
+          <Cell className='btn' title={<Text className='t-body'>{e.title}</Text>} extra={<Text className='t-muted'>›</Text>} />
+        </View>
+      ))}
+    </View>
+  )
+}
 
 export default function MePage() {
   const state = useProfile()
@@ -15,6 +51,7 @@ export default function MePage() {
     state.status === 'ready' && state.profile.roles.length > 0
       ? [...new Set(state.profile.roles.map((g) => RoleLabel[g.role]))].join('、')
       : '居民（未入格）'
+  const actor: Actor | null = state.status === 'ready' ? { userId: state.profile.userId, grants: state.profile.roles } : null
 
   return (
     <Page label='我的'>
@@ -24,15 +61,8 @@ export default function MePage() {
           <Text className='t-muted'>身份：{roles}</Text>
         </View>
       </View>
-      {state.status === 'ready' && can({ userId: state.profile.userId, grants: state.profile.roles }, 'join.inbox') && (
-        <View
-          className='card'
-          ariaRole='button'
-          onClick={() => void Taro.navigateTo({ url: '/features/grid/pages/joins/index' })}
-        >
-          <Cell className='btn' title={<Text className='t-body'>入格审核</Text>} extra={<Text className='t-muted'>去处理 ›</Text>} />
-        </View>
-      )}
+      {actor && <EntryList entries={MINE} actor={actor} label='我的服务' />}
+      {actor && <EntryList entries={ADMIN} actor={actor} label='管理' />}
       <View className='card me__settings'>
         <Cell
           className='btn me__elder'

@@ -1,14 +1,23 @@
 import type { joinActions } from '../../../../src/core/join/api'
+import { checkText, SecScene } from '../../../shared/content-security'
 import type { RoutesFor } from '../../../shared/kit'
-import { decide, inbox, mine, options, resolveCode, submit } from '../../../shared/repos/join'
+import { cancel, decide, inbox, mine, options, resolveCode, submit } from '../../../shared/repos/join'
+import { phoneFromCode } from '../../../shared/repos/users'
+import { callerOpenId } from '../../../shared/sdk'
 
 const now = () => new Date()
 
 export const joinRoutes: RoutesFor<typeof joinActions> = {
   'code.resolve': (input) => resolveCode(input.scene),
   'join.options': (input) => options(input.level, input.parentId),
-  'join.submit': (input, ctx) => submit(ctx.actor, input, 'picker', now()),
+  'join.submit': async (input, ctx) => {
+    // The name is shown to deciders and (as the display name) on cards: checked before it is stored.
+    await checkText(callerOpenId(), input.name, SecScene.profile)
+    return submit(ctx.actor, input, now())
+  },
   'join.mine': (_input, ctx) => mine(ctx.actor),
+  'join.cancel': (input, ctx) => cancel(ctx.actor, input.joinId, now()),
   'join.inbox': (_input, ctx) => inbox(ctx.actor),
   'join.decide': (input, ctx) => decide(ctx.actor, input, now()),
+  'phone.fromCode': (input) => phoneFromCode(input.code),
 }

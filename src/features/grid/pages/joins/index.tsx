@@ -2,10 +2,12 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { JoinInboxItem } from '@core/join/api'
+import { NotifyTemplates } from '@core/notify/templates'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { callApi, failureCopy } from '../../../../services/cloud'
+import { requestSubscription } from '../../../../services/subscribe'
 import './index.scss'
 
 /** 入格审核: pending join requests the grid worker / building leader / community admin may decide. */
@@ -26,6 +28,16 @@ export default function JoinInboxPage() {
     load()
     void Taro.stopPullDownRefresh()
   })
+
+  /** One tap = one future message (WeChat's one-time subscriptions); must run inside the tap. */
+  const subscribe = async () => {
+    try {
+      const accepted = await requestSubscription([NotifyTemplates.joinPending.id])
+      setMessage(accepted.length > 0 ? '已订阅：下一条新的入格申请将通过微信提醒您' : '未订阅提醒，您仍可在此查看申请')
+    } catch {
+      setMessage('订阅失败，请稍后再试')
+    }
+  }
 
   const decide = async (item: JoinInboxItem, decision: 'approve' | 'reject') => {
     setBusy(true)
@@ -48,6 +60,12 @@ export default function JoinInboxPage() {
 
   return (
     <Page label='入格审核'>
+      <View className='card'>
+        <Button className='btn' block onClick={() => void subscribe()}>
+          订阅新申请提醒
+        </Button>
+        <Text className='t-muted'>每订阅一次，收到一条新申请的微信提醒。</Text>
+      </View>
       {message && (
         <View className='card' ariaRole='status'>
           <Text className='t-body'>{message}</Text>
@@ -64,6 +82,7 @@ export default function JoinInboxPage() {
           <Text className='t-title'>{item.name}</Text>
           <View>
             <Text className='t-body'>
+              {item.move ? '申请迁入 · ' : ''}
               {item.buildingName}
               {item.unitName} {item.room}室
             </Text>

@@ -1,0 +1,172 @@
+/**
+ * Subscribe-message notifications (订阅消息), reusable by every feature:
+ *
+ * 1. Inside the transaction that creates the thing to announce, `writeNotifications(tx, …)` stores
+ *    one `notifications` record per recipient (deterministic id: a retried write lands once). If the
+ *    transaction commits, the notification exists; nothing acknowledged is ever lost.
+ * 2. After the commit, `deliver(ids)` sends them through `subscribeMessage.send` and marks each
+ *    record `sent`, `no_subscription` (43101: the recipient holds no one-time subscription) or
+ *    `failed` (retried later by the `notify` function's timer: `retryUndelivered`). Delivery never
+ *    throws: a failed push must not fail the action that caused it.
+ *
+ * The calling function's config.json must list `subscribeMessage.send` under permissions.openapi.
+ * Templates and message data: src/core/notify/templates.ts.
+ */
+import {
+  isDue,
+  MAX_ATTEMPTS,
+  notificationIdFor,
+  statusAfterSend,
+  type NotificationRecord,
+} from '../../src/core/notify/model'
+import { NotifyTemplates, type MessageData, type TemplateKey } from '../../src/core/notify/templates'
+import type { UserRecord } from '../../src/core/me/model'
+import type { Role } from '../../src/core/roles'
+import { cloud, db } from './sdk'
+import { getDoc } from './repos/docs'
+
+export const NOTIFICATIONS = 'notifications'
+
+/** A transaction as node-sdk hands it to `runTransaction`: single-document operations only. */
+export type Tx = { collection(name: string): ReturnType<ReturnType<typeof db>['collection']> }
+
+export interface Outgoing {
+  readonly kind: string
+  readonly sourceId: string
+  readonly recipientId: string
+  readonly template: TemplateKey
+  readonly data: MessageData
+}
+
+/** Inside the caller's transaction: one record per message; returns their ids for `deliver`. */
+export async function writeNotifications(tx: Tx, messages: readonly Outgoing[], now: Date): Promise<string[]> {
+  const ids: string[] = []
+  for (const m of messages) {
+    const template = NotifyTemplates[m.template]
+    const id = notificationIdFor(m.kind, m.sourceId, m.recipientId)
+    const record: Omit<NotificationRecord, '_id'> = {
+      kind: m.kind,
+      sourceId: m.sourceId,
+      recipientId: m.recipientId,
+      templateId: template.id,
+      page: template.page,
+      data: m.data,
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      msgid: null,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await tx.collection(NOTIFICATIONS).doc(id).set(record)
+    ids.push(id)
+  }
+  return ids
+}
+
+/**
+ * Users holding `role` whose grant covers the given place (e.g. grid workers of a grid). The query
+ * narrows by grid (indexed: users.grants.scope.gridId) or community, the exact scope check is the
+ * caller's (core rules). Limited: a place has a handful of staff.
+ */
+export async function holdersOf(role: Role, place: { gridId?: string; communityId?: string }): Promise<UserRecord[]> {
+  const _ = db().command
+  const scope = place.gridId && role !== 'community_admin' && role !== 'street_admin'
+    ? { 'scope.gridId': place.gridId }
+    : { 'scope.communityId': place.communityId }
+  const res = await db()
+    .collection('users')
+    .where({ grants: _.elemMatch({ role, ...scope }) })
+    .limit(20)
+    .get()
+  return res.data as UserRecord[]
+}
+
+interface SendAnswer {
+  readonly errcode: number | null
+  readonly errmsg: string
+  readonly msgid: number | null
+}
+
+async function send(openid: string, n: NotificationRecord): Promise<SendAnswer> {
+  try {
+    const res = (await cloud().callWxOpenApi({
+      apiName: 'subscribeMessage.send',
+      requestData: { touser: openid, template_id: n.templateId, page: n.page, data: n.data },
+    })) as { result?: { errcode?: number; errmsg?: string; msgid?: number }; code?: string; message?: string }
+    if (!res.result) return { errcode: null, errmsg: `${res.code ?? 'NO_RESULT'}: ${res.message ?? ''}`, msgid: null }
+    return { errcode: res.result.errcode ?? 0, errmsg: res.result.errmsg ?? '', msgid: res.result.msgid ?? null }
+  } catch (err) {
+    return { errcode: null, errmsg: err instanceof Error ? err.message : String(err), msgid: null }
+  }
+}
+
+/**
+ * Claims a record for delivery (conditional update: only one deliverer wins it, so a message is not
+ * sent twice by racing deliverers), sends it, records the outcome.
+ */
+async function deliverOne(id: string, now: () => Date): Promise<NotificationRecord['status'] | 'skipped'> {
+  const _ = db().command
+  const n = await getDoc<NotificationRecord>(NOTIFICATIONS, id)
+  if (!n || !n.data || !isDue(n, now())) return 'skipped'
+  const claimed = await db()
+    .collection(NOTIFICATIONS)
+    .where({ _id: id, status: n.status, attempts: n.attempts })
+    .update({ status: 'sending', attempts: _.inc(1), updatedAt: now() })
+  if ((claimed as { updated?: number }).updated !== 1) return 'skipped'
+  const recipient = await getDoc<UserRecord>('users', n.recipientId)
+  const answer = recipient?.openid ? await send(recipient.openid, n) : { errcode: 40003, errmsg: 'recipient gone', msgid: null }
+  const status = statusAfterSend(answer.errcode)
+  await db()
+    .collection(NOTIFICATIONS)
+    .doc(id)
+    .update({
+      status,
+      msgid: answer.msgid,
+      lastError: status === 'sent' ? null : `${answer.errcode ?? 'ERR'} ${answer.errmsg}`.slice(0, 200),
+      updatedAt: now(),
+    })
+  return status
+}
+
+/** Sends these records now. Never throws; returns each record's outcome. */
+export async function deliver(ids: readonly string[], now: () => Date = () => new Date()): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  for (const id of ids) {
+    try {
+      out[id] = await deliverOne(id, now)
+    } catch (err) {
+      out[id] = 'error'
+      console.log(JSON.stringify({ level: 'error', what: 'notify.deliver', id, error: String(err) }))
+    }
+  }
+  return out
+}
+
+/**
+ * For the timer: records still undelivered (pending, failed with backoff elapsed, or stuck in
+ * `sending` by a crashed deliverer), oldest first, at most `limit` per run.
+ */
+export async function retryUndelivered(now: () => Date = () => new Date(), limit = 50): Promise<Record<string, string>> {
+  const _ = db().command
+  const res = await db()
+    .collection(NOTIFICATIONS)
+    .where({ status: _.in(['pending', 'failed', 'sending']), attempts: _.lt(MAX_ATTEMPTS) })
+    .orderBy('updatedAt', 'asc')
+    .limit(limit)
+    .get()
+  const due = (res.data as NotificationRecord[]).filter((n) => isDue(n, now()))
+  return deliver(
+    due.map((n) => n._id),
+    now,
+  )
+}
+
+/** Erasure: the message contents for these sources go, undelivered ones are cancelled. */
+export async function eraseNotificationsOf(sourceIds: readonly string[], now: Date): Promise<void> {
+  if (sourceIds.length === 0) return
+  const _ = db().command
+  const col = db().collection(NOTIFICATIONS)
+  await col.where({ sourceId: _.in([...sourceIds]), status: _.in(['pending', 'failed', 'sending']) }).update({ status: 'cancelled', updatedAt: now })
+  await col.where({ sourceId: _.in([...sourceIds]) }).update({ data: null, updatedAt: now })
+}

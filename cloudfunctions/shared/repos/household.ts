@@ -1,0 +1,47 @@
+import type { HouseholdView } from '../../../src/core/household/api'
+import { grantsAfterLeaving } from '../../../src/core/join/decide'
+import type { UserRecord } from '../../../src/core/me/model'
+import type { Actor } from '../../../src/core/roles'
+import type { Tx } from '../notify'
+import { db } from '../sdk'
+import { firstDoc, getDoc } from './docs'
+import { inTransaction, mine } from './join'
+import { householdSummary } from './org'
+
+/** household.mine: my household, its members' display names, and a move under way. */
+export async function myHousehold(actor: Actor): Promise<HouseholdView> {
+  const user = await getDoc<UserRecord>('users', actor.userId)
+  const household = user?.householdId ? await householdSummary(user.householdId) : null
+  const latest = await mine(actor)
+  const pendingMove = household && latest?.status === 'pending' && latest.move ? latest : null
+  if (!household || !user?.householdId) return { household: null, members: [], pendingMove: null }
+  const res = await db()
+    .collection('users')
+    .where({ householdId: user.householdId })
+    .field({ displayName: true })
+    .limit(20)
+    .get()
+  const members = (res.data as { _id: string; displayName: string }[])
+    .map((m) => ({ name: m.displayName, me: m._id === actor.userId }))
+    .sort((a, b) => Number(b.me) - Number(a.me))
+  return { household, members, pendingMove }
+}
+
+/**
+ * household.leave: out of the household in one write (link and resident grant together). A pending
+ * move stays pending and, if approved, admits them as a newcomer. Idempotent.
+ */
+export async function leave(actor: Actor): Promise<{ left: boolean }> {
+  return inTransaction(async (tx: Tx) => {
+    const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
+    if (!user) throw new Error(`user ${actor.userId} vanished`)
+    const hasGrant = user.grants.some((g) => g.role === 'resident')
+    if (!user.householdId && !hasGrant) return { left: false }
+    await tx.collection('users').doc(user._id).update({
+      householdId: db().command.remove(),
+      grants: grantsAfterLeaving(user.grants),
+    })
+    return { left: true }
+  })
+}
+

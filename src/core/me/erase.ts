@@ -1,0 +1,12 @@
+import type { RoleGrant } from '../roles'
+
+/**
+ * Roles that erasing one's personal data ends: living in a household (resident) and volunteering
+ * (helper: shown on the public service card by name). Staff positions (grid worker, building leader,
+ * admins) are the organisation's records of responsibility: the granting staff revoke those.
+ */
+export const ErasedRoles = ['resident', 'helper'] as const
+
+export function grantsAfterErasure(grants: readonly RoleGrant[]): RoleGrant[] {
+  return grants.filter((g) => !(ErasedRoles as readonly string[]).includes(g.role))
+}

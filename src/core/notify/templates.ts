@@ -1,0 +1,70 @@
+/**
+ * WeChat subscribe-message templates (订阅消息), as data: which template, which page it opens, and
+ * how a message's fields are filled.
+ *
+ * Template ids are per-account configuration: each mini-program picks templates from the public
+ * library in 小程序后台 → 功能 → 订阅消息 and gets its own ids. Replace the `id` values below with the
+ * ids of your account (the field keys, e.g. `thing1`, must match the chosen template's keywords).
+ * The client asks for subscriptions to the same ids (`wx.requestSubscribeMessage`), so this file is
+ * the one place they live.
+ */
+
+/** Keyword value limits WeChat enforces per type (the key's prefix): `thing` ≤ 20 characters, etc. */
+export const FIELD_LIMITS = { thing: 20, name: 10, phrase: 5 } as const
+
+export interface TemplateDef {
+  /** The account's template id (per-account configuration, see above). */
+  readonly id: string
+  /** The template's title in the public library, for whoever configures the account. */
+  readonly title: string
+  /** Page the message opens, without a leading slash (as subscribeMessage.send wants it). */
+  readonly page: string
+  /** keyword key → what it shows (documentation; the keys are what WeChat checks). */
+  readonly fields: Readonly<Record<string, string>>
+}
+
+export const NotifyTemplates = {
+  /** To the primary decider(s) of a join: a neighbour asks to join and waits for approval. */
+  joinPending: {
+    id: 'tmpl-join-pending',
+    title: '入格申请待审核提醒',
+    page: 'features/grid/pages/joins/index',
+    fields: { thing1: '申请人', thing2: '申请房屋', time3: '申请时间', thing4: '温馨提示' },
+  },
+} as const satisfies Record<string, TemplateDef>
+
+export type TemplateKey = keyof typeof NotifyTemplates
+
+/** A subscribe message's `data`: keyword → { value }. */
+export type MessageData = Readonly<Record<string, { readonly value: string }>>
+
+/** Cuts to WeChat's `thing` limit (20 characters, counted as code points), marking the cut. */
+export function clipThing(text: string, max: number = FIELD_LIMITS.thing): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()]
+  if (chars.length <= max) return chars.join('') || '-'
+  return `${chars.slice(0, max - 1).join('')}…`
+}
+
+/** `2026-11-21 09:05`, Beijing time (functions run in UTC; residents read China time). */
+export function beijingTime(at: Date): string {
+  const d = new Date(at.getTime() + 8 * 3600_000)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
+}
+
+/** The joinPending message for one request. */
+export function joinPendingMessage(input: {
+  readonly applicantName: string
+  readonly buildingName: string
+  readonly unitName: string
+  readonly room: string
+  readonly submittedAt: Date
+  readonly move: boolean
+}): MessageData {
+  return {
+    thing1: { value: clipThing(input.applicantName) },
+    thing2: { value: clipThing(`${input.buildingName}${input.unitName}${input.room}室`) },
+    time3: { value: beijingTime(input.submittedAt) },
+    thing4: { value: input.move ? '居民申请迁入，请及时审核' : '新邻居申请入格，请及时审核' },
+  }
+}

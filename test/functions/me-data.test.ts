@@ -1,0 +1,164 @@
+import { useSeededEmulator } from '../support/seeded-emulator'
+
+const emu = useSeededEmulator()
+
+// PIPL (查看与删除我的个人信息) and the helper profile (党员亮身份), through the built `api` function.
+
+type Result = { ok: boolean; data?: any; error?: { code: string; message: string } } // eslint-disable-line @typescript-eslint/no-explicit-any
+const call = async (openid: string, action: string, input: unknown = {}) =>
+  (await emu().invoke('api', { action, input }, { openid })) as Result
+const db = () => emu().app.database()
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const userDoc = async (id: string): Promise<Record<string, any>> => {
+  const doc = ((await db().collection('users').doc(id).get()).data as Record<string, unknown>[])[0]
+  if (!doc) throw new Error(`no user ${id}`)
+  return doc
+}
+const form = (over: Record<string, unknown> = {}) => ({
+  requestId: `req-me-${Math.random().toString(36).slice(2, 10)}`,
+  unitId: 'bd-xinhua-01-09-u1',
+  room: '401',
+  name: '孙晓东',
+  phone: '13700001111',
+  consent: true,
+  ...over,
+})
+const WORKER = 'demo-openid-xinhua-01-worker'
+
+describe('me.data', () => {
+  it('lists everything stored about me, including who saw my number', async () => {
+    // 王秀英 calls the party member 刘志强: that reveal is logged against him.
+    const card = await call('demo-openid-resident-wang', 'directory.card')
+    const liu = card.data.contacts.find((c: { name: string }) => c.name === '刘志强')
+    expect(await call('demo-openid-resident-wang', 'directory.call', { contactId: liu.contactId })).toMatchObject({ ok: true })
+
+    const res = await call('demo-openid-helper-liu', 'me.data')
+    expect(res).toMatchObject({
+      ok: true,
+      data: {
+        user: { displayName: '刘志强', realName: '刘志强', phone: expect.stringMatching(/^1\d{10}$/) },
+        household: { buildingName: '2号楼', room: '402' },
+        joins: [],
+        helper: { partyMember: true, showParty: true, skills: ['家电维修', '代买米菜'] },
+        accessLog: [{ who: '王**（通过党员帮办/志愿者服务卡）', action: '查看了您的电话号码', allowed: true, at: expect.any(String) }],
+      },
+    })
+  })
+
+  it('includes my join requests with what I gave', async () => {
+    await call('openid-me-applicant', 'join.submit', form())
+    const res = await call('openid-me-applicant', 'me.data')
+    expect(res.data.joins).toEqual([
+      expect.objectContaining({ status: 'pending', name: '孙晓东', phone: '13700001111', place: '新华社区第1网格 9号楼1单元', room: '401', via: 'picker' }),
+    ])
+    expect(res.data.helper).toBeNull()
+  })
+
+  it('shows nobody else’s data', async () => {
+    const res = await call('demo-openid-resident-wang', 'me.data')
+    expect(JSON.stringify(res.data)).not.toContain('刘志强')
+  })
+})
+
+describe('me.delete', () => {
+  it('needs an explicit confirmation; without it nothing changes', async () => {
+    expect(await call('demo-openid-resident-chen', 'me.delete')).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
+    expect(await call('demo-openid-resident-chen', 'me.delete', { confirm: 'yes' })).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
+    expect((await userDoc('user-resident-chen')).realName).toBe('陈桂兰')
+  })
+
+  it('erases name, phone, household and requests; the app then treats me as a newcomer', async () => {
+    const me = 'openid-me-eraser'
+    const approved = await call(me, 'join.submit', form({ unitId: 'bd-dongshan-01-01-u2', room: '501', name: '冯安', phone: '13911112222' }))
+    expect(approved.data.status).toBe('approved')
+    // A pending move, announced to the grid worker.
+    await emu().grantSubscriptions('demo-openid-dongshan-01-worker', 'tmpl-join-pending', 1)
+    const moving = await call(me, 'join.submit', form({ name: '冯安', phone: '13911112222', move: true }))
+    expect(moving.data.status).toBe('pending')
+    const userId = (await call(me, 'me.profile')).data.userId
+
+    const res = await call(me, 'me.delete', { confirm: true })
+    expect(res).toMatchObject({ ok: true, data: { displayName: '新邻居', household: null, roles: [] } })
+
+    const user = await userDoc(userId)
+    for (const field of ['realName', 'phone', 'householdId', 'helper', 'lastJoinId']) expect(user[field]).toBeUndefined()
+    expect(user.erasedAt).toBeTruthy()
+    const joins = (await db().collection('join_requests').where({ userId }).get()).data as Record<string, unknown>[]
+    expect(joins).toHaveLength(2)
+    for (const j of joins) expect(j).toMatchObject({ name: '', phone: null, erased: true })
+    expect(joins.map((j) => j.status).sort()).toEqual(['approved', 'cancelled'])
+    expect(JSON.stringify(joins)).not.toMatch(/冯安|13911112222/)
+    const notes = (await db().collection('notifications').where({ sourceId: moving.data.joinId }).get()).data as Record<string, unknown>[]
+    expect(notes.length).toBeGreaterThan(0)
+    for (const n of notes) expect(n.data).toBeNull()
+
+    // The decider no longer sees it; the app shows a newcomer.
+    const inbox = await call(WORKER, 'join.inbox')
+    expect(inbox.data.map((i: { joinId: string }) => i.joinId)).not.toContain(moving.data.joinId)
+    expect(await call(me, 'join.mine')).toMatchObject({ ok: true, data: null })
+    expect(await call(me, 'directory.card')).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    const data = await call(me, 'me.data')
+    expect(data.data.user).toMatchObject({ displayName: '新邻居', realName: null, phone: null })
+    expect(JSON.stringify(data.data)).not.toMatch(/冯安|13911112222/)
+
+    // Idempotent, and a fresh start is possible.
+    expect(await call(me, 'me.delete', { confirm: true })).toMatchObject({ ok: true })
+    expect(await call(me, 'join.submit', form({ name: '冯安', room: '402' }))).toMatchObject({ ok: true, data: { status: 'pending' } })
+  })
+
+  it('keeps access logs and staff positions, drops the volunteer profile', async () => {
+    const before = (await db().collection('access_logs').where({ actorId: 'user-resident-wang' }).count()).total
+    expect(await call('demo-openid-resident-wang', 'me.delete', { confirm: true })).toMatchObject({ ok: true })
+    expect((await db().collection('access_logs').where({ actorId: 'user-resident-wang' }).count()).total).toBe(before)
+
+    await call('demo-openid-leader-zhou', 'me.delete', { confirm: true })
+    expect((await userDoc('user-leader-zhou')).grants.map((g: { role: string }) => g.role)).toEqual(['building_leader'])
+
+    await call('demo-openid-helper-yang', 'me.delete', { confirm: true })
+    const yang = await userDoc('user-helper-yang')
+    expect(yang.grants).toEqual([])
+    expect(yang.helper).toBeUndefined()
+  })
+})
+
+describe('helper profile (党员亮身份)', () => {
+  const HUANG = 'demo-openid-helper-huang'
+  const LIU = 'demo-openid-helper-liu'
+
+  it('lets a helper edit skills; the grid card shows them', async () => {
+    const res = await call(LIU, 'helper.update', { skills: ['家电维修', '修自行车'], showParty: true })
+    expect(res).toMatchObject({ ok: true, data: { partyMember: true, showParty: true, skills: ['家电维修', '修自行车'] } })
+    expect(await call(LIU, 'helper.profile')).toMatchObject({ ok: true, data: { skills: ['家电维修', '修自行车'] } })
+    const card = await call('demo-openid-resident-li', 'directory.card')
+    expect(card.data.contacts.find((c: { name: string }) => c.name === '刘志强')).toMatchObject({ kind: 'party_member', skills: ['家电维修', '修自行车'] })
+  })
+
+  it('hides party membership when the member chooses so', async () => {
+    await call(LIU, 'helper.update', { skills: ['家电维修'], showParty: false })
+    const card = await call('demo-openid-resident-li', 'directory.card')
+    expect(card.data.contacts.find((c: { name: string }) => c.name === '刘志强')).toMatchObject({ kind: 'volunteer' })
+    expect((await userDoc('user-helper-liu')).helper.partyMember).toBe(true)
+  })
+
+  it('never shows a volunteer as a party member, whatever they ask', async () => {
+    const res = await call(HUANG, 'helper.update', { skills: ['电脑手机教学'], showParty: true })
+    expect(res).toMatchObject({ ok: true, data: { partyMember: false, showParty: false } })
+    expect((await userDoc('user-helper-huang')).helper).toEqual({ partyMember: false, showParty: false, skills: ['电脑手机教学'] })
+  })
+
+  it.each([
+    ['a risky free-text skill', { skills: ['赌博'], showParty: false }, 'CONTENT.RISKY'],
+    ['seven skills', { skills: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], showParty: false }, 'INPUT.INVALID'],
+    ['a skill of 11 characters', { skills: ['一二三四五六七八九十一'], showParty: false }, 'INPUT.INVALID'],
+    ['the party flag', { skills: [], showParty: true, partyMember: true }, 'INPUT.INVALID'],
+  ])('refuses %s with %s and changes nothing', async (_name, input, code) => {
+    const before = (await userDoc('user-helper-huang')).helper
+    expect(await call(HUANG, 'helper.update', input)).toMatchObject({ ok: false, error: { code } })
+    expect((await userDoc('user-helper-huang')).helper).toEqual(before)
+  })
+
+  it('is for helpers only', async () => {
+    expect(await call('demo-openid-resident-li', 'helper.profile')).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    expect(await call('demo-openid-resident-li', 'helper.update', { skills: [], showParty: false })).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+  })
+})

@@ -1,0 +1,154 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import type { HouseholdView } from '../../src/core/household/api'
+import type { MyData } from '../../src/core/me/api'
+import MyDataPage from '../../src/features/mine/pages/data/index'
+import HelperPage from '../../src/features/mine/pages/helper/index'
+import HouseholdPage from '../../src/features/mine/pages/household/index'
+import { useTransport } from '../../src/services/cloud'
+import Taro, { navigateTo, resetTaroMock } from '../support/taro-mock'
+
+// 我的个人信息, 我的家庭, 志愿服务资料 against a scripted `api`.
+
+Object.assign(Taro, { switchTab: jest.fn(async () => ({ errMsg: 'switchTab:ok' })) })
+
+let calls: { action: string; input: unknown }[] = []
+function api(answers: Record<string, unknown>) {
+  calls = []
+  useTransport(async (_name, data) => {
+    const { action, input } = data as { action: string; input: unknown }
+    calls.push({ action, input })
+    if (!(action in answers)) throw new Error(`unexpected ${action}`)
+    const a = answers[action]
+    return a && typeof a === 'object' && 'ok' in a ? a : { ok: true, data: a }
+  })
+}
+const tap = (el: Element) =>
+  act(async () => {
+    fireEvent.click(el)
+  })
+
+beforeEach(() => resetTaroMock())
+
+const myData: MyData = {
+  user: { displayName: '王秀英', realName: '王秀英', phone: '13812345678', roles: [], createdAt: '2026-11-01T00:00:00.000Z' },
+  household: null,
+  joins: [
+    {
+      joinId: 'j1',
+      status: 'approved',
+      place: '新华社区第1网格 1号楼1单元',
+      room: '302',
+      name: '王秀英',
+      phone: '13812345678',
+      via: 'code',
+      move: false,
+      reason: null,
+      createdAt: '2026-11-01T00:00:00.000Z',
+      decidedAt: null,
+    },
+  ],
+  helper: null,
+  accessLog: [{ at: '2026-11-02T00:00:00.000Z', who: '张**（通过网格员服务卡）', action: '查看了您的电话号码', allowed: true }],
+}
+
+describe('我的个人信息', () => {
+  it('shows what is stored, and who looked at it', async () => {
+    api({ 'me.data': myData })
+    render(<MyDataPage />)
+    await screen.findByText('基本信息')
+    expect(screen.getAllByText('13812345678').length).toBeGreaterThan(0)
+    expect(screen.getByText(/张\*\*（通过网格员服务卡） 查看了您的电话号码/)).toBeTruthy()
+  })
+
+  it('erases only after a second, explicit confirmation', async () => {
+    api({ 'me.data': myData })
+    render(<MyDataPage />)
+    await screen.findByText('基本信息')
+    api({ 'me.delete': { userId: 'u1', displayName: '新邻居', roles: [], household: null, created: false } })
+    await tap(screen.getByText('删除我的个人信息', { selector: '.nut-button-children' }))
+    expect(calls).toEqual([])
+    await tap(screen.getByText('取消'))
+    expect(screen.queryByText('确认删除')).toBeNull()
+    await tap(screen.getByText('删除我的个人信息', { selector: '.nut-button-children' }))
+    await tap(screen.getByText('确认删除'))
+    expect(calls).toEqual([{ action: 'me.delete', input: { confirm: true } }])
+    await screen.findByText('您的个人信息已删除')
+  })
+})
+
+const view: HouseholdView = {
+  household: {
+    path: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b', unitId: 'u', householdId: 'h' },
+    streetName: '东街道',
+    communityName: '新华社区',
+    gridName: '新华社区第1网格',
+    buildingName: '1号楼',
+    unitName: '1单元',
+    room: '302',
+  },
+  members: [
+    { name: '王秀英', me: true },
+    { name: '李建国', me: false },
+  ],
+  pendingMove: null,
+}
+
+describe('我的家庭', () => {
+  it('shows the household and its members; moving opens the join page in move mode', async () => {
+    api({ 'household.mine': view })
+    render(<HouseholdPage />)
+    await screen.findByText('李建国')
+    await tap(screen.getByText('申请迁移到新住处'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/join/index?move=1' })
+  })
+
+  it('leaves after confirmation, then shows the join prompt', async () => {
+    api({ 'household.mine': view })
+    render(<HouseholdPage />)
+    await screen.findByText('李建国')
+    await tap(screen.getByText('退出家庭'))
+    api({ 'household.leave': { left: true }, 'household.mine': { household: null, members: [], pendingMove: null } })
+    await tap(screen.getByText('确认退出'))
+    await screen.findByText('您还没有加入家庭')
+    expect(calls.map((c) => c.action)).toEqual(['household.leave', 'household.mine'])
+  })
+
+  it('withdraws a pending move', async () => {
+    const pendingMove = { joinId: 'j9', status: 'pending' as const, gridName: '东山社区第1网格', buildingName: '3号楼', unitName: '1单元', room: '101', reason: null, move: true }
+    api({ 'household.mine': { ...view, pendingMove } })
+    render(<HouseholdPage />)
+    await screen.findByText('迁移申请审核中')
+    api({ 'join.cancel': { ...pendingMove, status: 'cancelled' }, 'household.mine': view })
+    await tap(screen.getByText('撤回迁移申请'))
+    await screen.findByText('已撤回迁移申请')
+    expect(calls[0]).toEqual({ action: 'join.cancel', input: { joinId: 'j9' } })
+  })
+})
+
+describe('志愿服务资料', () => {
+  it('edits skills (list + free text) and the party switch only for party members', async () => {
+    api({ 'helper.profile': { partyMember: false, showParty: false, skills: ['理发'] } })
+    render(<HelperPage />)
+    await screen.findByText('我的技能')
+    expect(screen.getByText(/党员身份由社区工作人员登记/)).toBeTruthy()
+    await tap(screen.getByText('代收快递'))
+    await tap(screen.getByText('理发'))
+    await act(async () => {
+      document.querySelector('taro-input-core[aria-label="其他技能"]')?.dispatchEvent(new CustomEvent('input', { detail: { value: '修自行车' }, bubbles: true }))
+    })
+    await tap(screen.getByText('添加技能'))
+    api({ 'helper.update': { partyMember: false, showParty: false, skills: ['代收快递', '修自行车'] } })
+    await tap(screen.getByText('保存'))
+    expect(calls).toEqual([{ action: 'helper.update', input: { skills: ['代收快递', '修自行车'], showParty: false } }])
+    await screen.findByText('已保存，网格服务卡将显示新的资料')
+  })
+
+  it('shows the risky-content copy when a skill is refused', async () => {
+    api({ 'helper.profile': { partyMember: true, showParty: true, skills: [] } })
+    render(<HelperPage />)
+    await screen.findByText('在服务卡上显示我的党员身份')
+    api({ 'helper.update': { ok: false, error: { code: 'CONTENT.RISKY', message: 'x' } } })
+    await tap(screen.getByText('保存'))
+    await screen.findByText('内容含有不当信息，请修改后再提交')
+  })
+})
