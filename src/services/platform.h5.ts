@@ -6,6 +6,9 @@
  *   the component library's, gets the equivalent `role`.
  * - Tappable Views announced as buttons, radios or switches are not keyboard-reachable: they get
  *   `tabindex=0`, and Enter / Space act like a tap.
+ * - Taro's H5 `<Button>` (and NutUI's, built on it) is a `<taro-button-core>` custom element: no
+ *   role, not focusable. It gets `role=button`, `tabindex` (0, or -1 while disabled) and
+ *   `aria-disabled` following its `disabled` attribute.
  * - The tab bar is rendered outside any landmark and its icons have no text alternative.
  */
 const INTERACTIVE = new Set(['button', 'radio', 'switch', 'checkbox', 'link'])
@@ -15,6 +18,13 @@ function repair(el: Element): void {
   if (role !== null) {
     el.setAttribute('role', role)
     el.removeAttribute('aria-role')
+  }
+  if (el.tagName === 'TARO-BUTTON-CORE') {
+    const disabled = el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false'
+    if (!el.hasAttribute('role')) el.setAttribute('role', 'button')
+    el.setAttribute('aria-disabled', String(disabled))
+    el.setAttribute('tabindex', disabled ? '-1' : '0')
+    return
   }
   const effective = el.getAttribute('role')
   if (effective && INTERACTIVE.has(effective) && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0')
@@ -31,7 +41,7 @@ function activateOnKey(event: KeyboardEvent): void {
 
 function repairTree(root: ParentNode): void {
   if (root instanceof Element) repair(root)
-  root.querySelectorAll('[aria-role]').forEach(repair)
+  root.querySelectorAll('[aria-role], taro-button-core').forEach(repair)
 }
 
 /** The tab bar element may get its content after insertion: checked after every batch of changes. */
@@ -54,5 +64,5 @@ export function initPlatform(): void {
       else r.addedNodes.forEach((n) => n instanceof Element && repairTree(n))
     }
     labelTabBar()
-  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-role', 'role'] })
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-role', 'role', 'disabled'] })
 }

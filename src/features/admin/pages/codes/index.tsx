@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CodeCard, CodeGridOption, GridCodes } from '@core/codes/api'
 import type { OrgPath } from '@core/org/model'
 import { can } from '@core/permissions'
@@ -10,6 +10,7 @@ import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { callApi, failureCopy, ServiceError } from '../../../../services/cloud'
 import { newRequestId } from '../../../../services/request-id'
+import { useGridCodes } from '../../hooks/use-grid-codes'
 import { CodeImage } from './code-image'
 import { saveCodeImage } from './save-image'
 import './index.scss'
@@ -27,7 +28,6 @@ export default function CodesPage() {
   const [grids, setGrids] = useState<readonly CodeGridOption[] | null>(null)
   const [community, setCommunity] = useState<string | null>(null)
   const [gridId, setGridId] = useState<string | null>(params.gridId ?? null)
-  const [codes, setCodes] = useState<GridCodes | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [confirming, setConfirming] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -51,14 +51,9 @@ export default function CodesPage() {
     }
   }, [params.gridId])
 
-  const load = useCallback(() => {
-    if (!gridId) return
-    setCodes(null)
-    callApi('codes.list', { gridId }).then(setCodes, (err: unknown) => setMessage(failureCopy(err, '加载失败，请下拉重试')))
-  }, [gridId])
-  useEffect(load, [load])
+  const { codes, setCodes, error, missing, stillMaking, reload } = useGridCodes(gridId)
   usePullDownRefresh(() => {
-    load()
+    reload()
     void Taro.stopPullDownRefresh()
   })
 
@@ -146,9 +141,9 @@ export default function CodesPage() {
 
   return (
     <Page label='楼栋二维码'>
-      {message && (
+      {(message ?? error) && (
         <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+          <Text className='t-body'>{message ?? error}</Text>
         </View>
       )}
       {grids?.length === 0 && (
@@ -167,7 +162,10 @@ export default function CodesPage() {
       {gridsShown.length > 1 && (
         <ChoiceList label='选择网格' options={gridsShown} selected={gridId} onSelect={(o) => setGridId(o.id)} />
       )}
-      {gridId && codes === null && !message && <Text className='t-muted'>正在加载…</Text>}
+      {gridId && codes === null && !message && !error && <Text className='t-muted'>正在加载…</Text>}
+      {missing > 0 && (
+        <Text className='t-muted'>{stillMaking ? `有 ${missing} 个二维码正在生成，请稍候…` : `有 ${missing} 个二维码仍未生成，请下拉刷新重试`}</Text>
+      )}
       {codes && (
         <View>
           <View className='card'>

@@ -314,6 +314,13 @@ export default function OrgPage() {
                   >
                     人员
                   </Button>
+                  <Button
+                    className='btn'
+                    onClick={() => void Taro.navigateTo({ url: `/features/admin/pages/codes/index?gridId=${encodeURIComponent(item.id)}` })}
+                    ariaLabel={`${item.name}的入格二维码`}
+                  >
+                    二维码
+                  </Button>
                 </>
               )}
             </View>

@@ -1,11 +1,10 @@
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import type { CodeCard, GridCodes } from '@core/codes/api'
+import type { CodeCard } from '@core/codes/api'
 import { PRINT_INSTRUCTION } from '@core/codes/model'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
-import { callApi, failureCopy } from '../../../../services/cloud'
+import { useGridCodes } from '../../hooks/use-grid-codes'
 import { CodeImage } from '../codes/code-image'
 import { printSheet, printSupported } from './print-support'
 import './index.scss'
@@ -39,22 +38,10 @@ function PrintCell({ card }: { readonly card: CodeCard }) {
 export default function PrintPage() {
   const { params } = useRouter()
   const gridId = params.gridId ?? ''
-  const [codes, setCodes] = useState<GridCodes | null>(null)
-  const [message, setMessage] = useState<string | null>(gridId ? null : '请从“楼栋二维码”页面选择网格后再打印')
+  const message = gridId ? null : '请从“楼栋二维码”页面选择网格后再打印'
 
-  useEffect(() => {
-    if (!gridId) return
-    let live = true
-    callApi('codes.list', { gridId }).then(
-      (data) => live && setCodes(data),
-      (err: unknown) => live && setMessage(failureCopy(err, '加载失败，请重试')),
-    )
-    return () => {
-      live = false
-    }
-  }, [gridId])
-
-  const missing = codes ? [codes.gridCode, ...codes.buildings].filter((c) => !c.imageUrl).length : 0
+  const { codes, error, missing, stillMaking } = useGridCodes(gridId || null)
+  const shownMessage = message ?? error
 
   return (
     <Page label='打印二维码'>
@@ -71,14 +58,14 @@ export default function PrintPage() {
             小程序内不能直接打印。请在电脑上打开本页打印（电脑版微信打开小程序，或使用网页版管理端）；也可以长按二维码保存到相册后打印。
           </Text>
         )}
-        {missing > 0 && <Text className='t-muted'>有 {missing} 个二维码仍在生成，请稍后重新进入本页。</Text>}
+        {missing > 0 && <Text className='t-muted'>{stillMaking ? `有 ${missing} 个二维码正在生成，请稍候…` : `有 ${missing} 个二维码仍未生成，请稍后重新进入本页。`}</Text>}
       </View>
-      {message && (
+      {shownMessage && (
         <View className='card no-print' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+          <Text className='t-body'>{shownMessage}</Text>
         </View>
       )}
-      {!codes && !message && <Text className='t-muted no-print'>正在加载…</Text>}
+      {!codes && !shownMessage && <Text className='t-muted no-print'>正在加载…</Text>}
       {codes && (
         <View className='print-sheet'>
           <Text className='t-title print-sheet__head'>
