@@ -8,6 +8,7 @@ import {
 import { parseInput } from '../../src/core/contract/validate'
 import { CommonErrorCodes, DomainError, isDomainError } from '../../src/core/errors'
 import { can } from '../../src/core/permissions'
+import { AuditedActions, subjectOfInput, type AccessLogEntry } from '../../src/core/privacy/access-log'
 import type { ActionResult } from '../../src/core/result'
 import type { Actor } from '../../src/core/roles'
 
@@ -30,6 +31,8 @@ export interface KitDeps {
   /** Finds (or on first contact creates) the caller's user record. */
   readonly identify: (openId: string) => Promise<{ actor: Actor; created: boolean }>
   readonly log: (line: Record<string, unknown>) => void
+  /** Writes an access log entry: refusals of actions that would read others' personal data. */
+  readonly audit?: (entry: AccessLogEntry) => Promise<void>
 }
 
 /** SCF passes `request_id` in the context; keep a fallback for callers that do not. */
@@ -64,7 +67,13 @@ export function createApiHandler(routes: Routes, deps: KitDeps) {
       if (!openId) throw new DomainError(CommonErrorCodes.UNAUTHENTICATED, 'no caller identity')
       const input = parseInput(apiActions[action].input, (event as { input?: unknown }).input ?? {})
       const { actor, created } = await deps.identify(openId)
-      if (!can(actor, action)) throw new DomainError(CommonErrorCodes.FORBIDDEN, `not allowed: ${action}`)
+      if (!can(actor, action)) {
+        // Refused before any route runs (no role at all): still an attempt on personal data.
+        if (deps.audit && AuditedActions.includes(action)) {
+          await deps.audit({ actorId: actor.userId, action, subject: subjectOfInput(input), people: [], allowed: false, requestId, at: new Date() })
+        }
+        throw new DomainError(CommonErrorCodes.FORBIDDEN, `not allowed: ${action}`)
+      }
       const route = routes[action] as Route<typeof action>
       const data = await route(input as never, { actor, created, requestId })
       return { ok: true, data, requestId }

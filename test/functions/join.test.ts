@@ -207,7 +207,7 @@ describe('directory', () => {
     expect(res.data.phone).toMatch(/^1[3-9]\d{9}$/)
     expect(res.data.phone.slice(0, 3) + '****' + res.data.phone.slice(7)).toBe(worker.maskedPhone)
     const logs = (await db().collection('access_logs').where({ actorId: 'user-resident-wang', subject: worker.contactId }).get()).data
-    expect(logs).toEqual([expect.objectContaining({ action: 'directory.call', allowed: true, gridId: 'gr-xinhua-01' })])
+    expect(logs).toEqual([expect.objectContaining({ action: 'directory.call', allowed: true, people: ['user-xinhua-01-worker'] })])
   })
 
   it('refuses numbers from another grid, and logs the attempt', async () => {

@@ -4,6 +4,7 @@
  * function routes many actions.
  */
 import { createApiHandler, jsonLog, type Routes } from '../../shared/kit'
+import { logAccess } from '../../shared/repos/access-log'
 import { identify } from '../../shared/repos/users'
 import { callerOpenId } from '../../shared/sdk'
 import { adminRoutes } from './routes/admin'
@@ -22,4 +23,4 @@ const routes: Routes = {
   ...householdRoutes,
 }
 
-export const main = createApiHandler(routes, { openId: callerOpenId, identify, log: jsonLog })
+export const main = createApiHandler(routes, { openId: callerOpenId, identify, log: jsonLog, audit: logAccess })

@@ -6,6 +6,7 @@ import { isWithin, type OrgPath } from '../../../src/core/org/model'
 import { RoleScopeLevel, type Actor, type Role, type RoleGrant } from '../../../src/core/roles'
 import { db } from '../sdk'
 import { getPlace, pathAt, type PlaceLevel } from './admin-places'
+import { logAccess } from './access-log'
 import { firstDoc, namesByIds } from './docs'
 
 /** Users as grants and the staff list see them. */
@@ -173,18 +174,12 @@ async function staffPlace(scopeId: string): Promise<StaffPage['place'] | null> {
 export async function listStaff(actor: Actor, scopeId: string, cursor: string | undefined, requestId: string, now: Date): Promise<StaffPage> {
   const place = await staffPlace(scopeId)
   const allowed = place !== null && mayListStaff(actor, place.path)
-  await db()
-    .collection('access_logs')
-    .add({
-      actorId: actor.userId,
-      action: 'staff.list',
-      subject: scopeId,
-      scope: place?.path ?? null,
-      allowed,
-      requestId,
-      at: now,
-    })
-  if (!place || !allowed) throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本人负责范围内的居民')
+  const log = (people: readonly string[]) =>
+    logAccess({ actorId: actor.userId, action: 'staff.list', subject: scopeId, people, allowed, requestId, at: now })
+  if (!place || !allowed) {
+    await log([])
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本人负责范围内的居民')
+  }
   const _ = db().command
   const key = `grants.scope.${PLACE_KEY[place.level]}`
   const res = await db()
@@ -195,6 +190,8 @@ export async function listStaff(actor: Actor, scopeId: string, cursor: string | 
     .get()
   const rows = res.data as PersonDoc[]
   const page = rows.slice(0, STAFF_PAGE_SIZE)
+  // Logged before answering: who was shown to whom (each resident sees it in 我的个人信息).
+  await log(page.map((p) => p._id))
   const inside = page.map((p) => p.grants.filter((g) => isWithin(g.scope, place.path)))
   const names = await placeNames(inside.flat())
   const items = page.map((p, i) => {

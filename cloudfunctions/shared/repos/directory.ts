@@ -5,6 +5,7 @@ import type { Community, Grid, Household } from '../../../src/core/org/model'
 import { maskPhone } from '../../../src/core/privacy/mask'
 import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
+import { logAccess } from './access-log'
 import { getDoc, namesByIds } from './docs'
 
 /** Grid-wide contacts that are not app users (片区民警, 家庭医生), kept on the grid document. */
@@ -98,11 +99,12 @@ export async function reveal(actor: Actor, contactId: string, requestId: string,
   const grid = await myGrid(actor)
   const phone = (await entries(grid)).find((e) => e.contact.contactId === contactId)?.phone ?? null
   // Every attempt is logged, allowed or not.
-  await db().collection('access_logs').add({
+  const person = /^user:([^:]+):/.exec(contactId)?.[1]
+  await logAccess({
     actorId: actor.userId,
     action: 'directory.call',
     subject: contactId,
-    gridId: grid._id,
+    people: phone !== null && person ? [person] : [],
     allowed: phone !== null,
     requestId,
     at: now,

@@ -21,6 +21,7 @@ import { maskPhone } from '../../../src/core/privacy/mask'
 import type { Actor } from '../../../src/core/roles'
 import { deliver, holdersOf, NOTIFICATIONS, writeNotifications, type Outgoing, type Tx } from '../notify'
 import { db } from '../sdk'
+import { logAccess } from './access-log'
 import { firstDoc, getDoc, namesByIds } from './docs'
 
 const JOINS = 'join_requests'
@@ -283,7 +284,7 @@ export async function cancel(actor: Actor, joinId: string, now: Date): Promise<M
 }
 
 /** join.inbox: pending requests the caller may decide, oldest first, phones masked. */
-export async function inbox(actor: Actor): Promise<JoinInboxItem[]> {
+export async function inbox(actor: Actor, requestId: string, now: Date): Promise<JoinInboxItem[]> {
   const _ = db().command
   const deciderRoles = new Set(Object.values(JoinDeciders).flat())
   const clauses = actor.grants
@@ -305,6 +306,10 @@ export async function inbox(actor: Actor): Promise<JoinInboxItem[]> {
     .limit(100)
     .get()
   const joins = (res.data as JoinRecord[]).filter((j) => mayDecideJoin(actor, j.policy, j.path))
+  // Applicants' names, rooms and masked phones are personal data: logged before answering.
+  if (joins.length > 0) {
+    await logAccess({ actorId: actor.userId, action: 'join.inbox', subject: '', people: joins.map((j) => j.userId), allowed: true, requestId, at: now })
+  }
   const [buildingName, unitName] = await Promise.all([
     namesByIds('buildings', joins.map((j) => j.path.buildingId)),
     namesByIds('units', joins.map((j) => j.path.unitId)),

@@ -1,4 +1,5 @@
 import type { MyData, Profile } from '../../../src/core/me/api'
+import { AccessActionLabel } from '../../../src/core/privacy/access-log'
 import { helperAfterUpdate, helperProfileOf, type HelperProfile } from '../../../src/core/me/helper'
 import { DEFAULT_DISPLAY_NAME, type UserRecord } from '../../../src/core/me/model'
 import type { JoinRecord } from '../../../src/core/join/model'
@@ -29,7 +30,7 @@ export async function myData(actor: Actor): Promise<MyData> {
     db().collection(JOINS).where({ userId: actor.userId }).orderBy('createdAt', 'desc').limit(50).get(),
     db()
       .collection('access_logs')
-      .where({ subject: _.in(subjectsOf(actor.userId)) })
+      .where(_.or([{ subject: _.in(subjectsOf(actor.userId)) }, { people: actor.userId }]))
       .orderBy('at', 'desc')
       .limit(100)
       .get(),
@@ -71,7 +72,7 @@ export async function myData(actor: Actor): Promise<MyData> {
       return {
         at: iso(l.at) ?? '',
         who: role ? `${who}（通过${RoleLabel[role] ?? ''}服务卡）` : who,
-        action: l.action === 'directory.call' ? '查看了您的电话号码' : l.action,
+        action: AccessActionLabel[l.action] ?? l.action,
         allowed: l.allowed,
       }
     }),

@@ -17,7 +17,7 @@ export const joinRoutes: RoutesFor<typeof joinActions> = {
   },
   'join.mine': (_input, ctx) => mine(ctx.actor),
   'join.cancel': (input, ctx) => cancel(ctx.actor, input.joinId, now()),
-  'join.inbox': (_input, ctx) => inbox(ctx.actor),
+  'join.inbox': (_input, ctx) => inbox(ctx.actor, ctx.requestId, now()),
   'join.decide': (input, ctx) => decide(ctx.actor, input, now()),
   'phone.fromCode': (input) => phoneFromCode(input.code),
 }
