@@ -11,6 +11,8 @@
  *   `aria-disabled` following its `disabled` attribute.
  * - The tab bar is rendered outside any landmark and its icons have no text alternative.
  */
+import './platform.h5.scss'
+
 const INTERACTIVE = new Set(['button', 'radio', 'switch', 'checkbox', 'link'])
 
 function repair(el: Element): void {

@@ -29,7 +29,7 @@ describe('home page journey', () => {
     expect(describeViolations(violations)).toBe('')
 
     await page.getByRole('button', { name: /一键上报/ }).tap()
-    await page.getByText(/一键上报给网格员/).waitFor()
+    await page.getByRole('radiogroup', { name: '问题类别' }).waitFor()
     expect(page.url()).toContain('/features/reports/pages/index/index')
     await screenshot(page, 'reports-entry')
     await page.context().close()

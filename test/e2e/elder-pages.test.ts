@@ -1,0 +1,92 @@
+/// <reference lib="dom" />
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { demoInviteCode } from '../../emulator/seed/demo-data'
+import { useSeededEmulator } from '../support/seeded-emulator'
+import { axeViolations, describeViolations, phoneContext, screenshot, signInAs, useBrowser } from './support/browser'
+
+const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
+const browser = useBrowser()
+
+// Elder mode (长辈模式) on every page of 扫码入格, as each page's real user sees it: body text ≥ 24px
+// (18pt), every touch target ≥ 60×60, and axe (WCAG 2.1 AA incl. contrast) clean.
+
+async function elderPageAs(userId: string): Promise<Page> {
+  const context = await phoneContext(browser(), emu().url)
+  const page = await context.newPage()
+  await signInAs(page, userId)
+  // What Taro.setStorageSync('emulin.elderMode', true) stores on H5.
+  await page.addInitScript(() => window.localStorage.setItem('emulin.elderMode', JSON.stringify({ data: true })))
+  return page
+}
+
+interface Metrics {
+  readonly smallText: string[]
+  readonly smallTargets: string[]
+}
+
+/** Visible body text under 24px and visible touch targets under 60×60 on the current page. */
+async function measure(page: Page): Promise<Metrics> {
+  return page.evaluate(() => {
+    const root = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find((p) => getComputedStyle(p).display !== 'none')
+    if (!root) return { smallText: ['no visible page'], smallTargets: [] }
+    const visible = (el: HTMLElement) => {
+      const r = el.getBoundingClientRect()
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'
+    }
+    const label = (el: HTMLElement) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 20)}"`
+    const smallText = Array.from(root.querySelectorAll<HTMLElement>('.t-body'))
+      .filter(visible)
+      .filter((el) => parseFloat(getComputedStyle(el).fontSize) < 24)
+      .map((el) => `${label(el)} ${getComputedStyle(el).fontSize}`)
+    const targets = root.querySelectorAll<HTMLElement>('taro-button-core, [role="button"], [role="radio"], [role="switch"], [role="checkbox"], input, textarea')
+    const smallTargets = Array.from(targets)
+      .filter(visible)
+      .map((el) => {
+        // The touch area: the element's box, or a larger transparent ::after hit area if it has one.
+        const r = el.getBoundingClientRect()
+        const after = getComputedStyle(el, '::after')
+        const hit = after.content !== 'none' && after.position === 'absolute'
+        const w = Math.max(r.width, hit ? parseFloat(after.width) || 0 : 0)
+        const h = Math.max(r.height, hit ? parseFloat(after.height) || 0 : 0)
+        return { el, w, h }
+      })
+      .filter(({ w, h }) => w < 60 || h < 60)
+      .map(({ el, w, h }) => `${label(el)} ${Math.round(w)}×${Math.round(h)}`)
+    return { smallText, smallTargets }
+  })
+}
+
+async function expectElderReady(page: Page, name: string): Promise<void> {
+  await page.locator('.taro_page .page.elder').first().waitFor()
+  const violations = await axeViolations(page)
+  await page.waitForTimeout(300) // page transition
+  await screenshot(page, `elder-${name}`)
+  expect(describeViolations(violations)).toBe('')
+  expect(await measure(page)).toEqual({ smallText: [], smallTargets: [] })
+}
+
+const pages: [name: string, userId: string, url: string, ready: string][] = [
+  ['join-consent', 'user-newcomer', `/#/pages/join/index?scene=${encodeURIComponent(`b=${demoInviteCode('bd-xinhua-01-02')}`)}`, '隐私保护指引'],
+  ['join-picker', 'user-newcomer', '/#/pages/join/index', '隐私保护指引'],
+  ['join-member', 'user-resident-wang', '/#/pages/join/index', '您已加入'],
+  ['grid-inbox', 'user-xinhua-01-worker', '/#/features/grid/pages/joins/index', '每订阅一次'],
+  ['admin-org', 'user-xinhua-admin', '/#/features/admin/pages/org/index', '新华社区'],
+  ['admin-import', 'user-xinhua-admin', '/#/features/admin/pages/import/index?communityId=cm-xinhua', '开始导入'],
+  ['admin-staff', 'user-xinhua-admin', '/#/features/admin/pages/staff/index?scopeId=gr-xinhua-01', '王秀英'],
+  ['admin-codes', 'user-xinhua-admin', '/#/features/admin/pages/codes/index?gridId=gr-xinhua-02', '打印本网格二维码'],
+  ['admin-print', 'user-xinhua-admin', '/#/features/admin/pages/print/index?gridId=gr-xinhua-02', '微信扫码，加入网格'],
+  ['mine-data', 'user-resident-wang', '/#/features/mine/pages/data/index', '王秀英'],
+  ['mine-household', 'user-resident-wang', '/#/features/mine/pages/household/index', '302'],
+  ['mine-helper', 'user-helper-liu', '/#/features/mine/pages/helper/index', '技能'],
+]
+
+describe('elder mode on the scan-to-join pages', () => {
+  it.each(pages)('%s', async (name, userId, url, ready) => {
+    const page = await elderPageAs(userId)
+    await page.goto(url)
+    await page.getByText(ready).first().waitFor()
+    await expectElderReady(page, name)
+    await page.context().close()
+  })
+})
