@@ -55,6 +55,8 @@ export interface Emulator {
 }
 
 const MAX_BODY = 16 * 1024 * 1024
+/** a client upload (wx.cloud.uploadFile through the H5 gateway) may be at most 10 MB */
+const MAX_CLIENT_UPLOAD = 10 * 1024 * 1024
 
 class HttpError extends Error {
   constructor(
@@ -181,6 +183,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       action = body.action
       if (opts.recordFile) fs.appendFileSync(opts.recordFile, JSON.stringify(requestShape(body)) + '\n')
       const inst = runner.byToken(typeof body.sessionToken === 'string' ? body.sessionToken : undefined)
+      if (inst?.current) {
+        // Round trips per invocation, reported by /__admin/invoke (benchmarks)
+        inst.current.sdkCalls = (inst.current.sdkCalls ?? 0) + 1
+        if (action.startsWith('database.')) inst.current.dbCalls = (inst.current.dbCalls ?? 0) + 1
+      }
       if (action.startsWith('database.')) return sendJson(res, 200, { ...(await db.handle(action, body)), requestId: rid })
       if (action.startsWith('storage.')) return sendJson(res, 200, { ...(await storage.handle(action, body)), requestId: rid })
       if (action === 'functions.invokeFunction') {
@@ -256,6 +263,33 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     return req.headers['x-emulator-admin'] === adminToken
   }
 
+  /**
+   * `POST /api/__upload?cloudPath=<path>` (Bearer, raw file bytes as the body): what
+   * `wx.cloud.uploadFile({ cloudPath, filePath })` does for the H5 build — the file is stored as the
+   * signed-in user's and the answer is `{ fileID }` (a `cloud://` id like production's).
+   */
+  async function clientUpload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const openid = await sessionOpenid(req)
+    const cloudPath = url.searchParams.get('cloudPath') ?? ''
+    if (!cloudPath) throw new HttpError(400, { errCode: 400, errMsg: 'cloudPath 必填' })
+    if (Number(req.headers['content-length'] ?? 0) > MAX_CLIENT_UPLOAD) {
+      req.resume()
+      throw new HttpError(413, { errCode: 413, errMsg: `文件超过 ${MAX_CLIENT_UPLOAD / 1024 / 1024} MB` })
+    }
+    const content = await readBody(req)
+    if (content.length > MAX_CLIENT_UPLOAD) throw new HttpError(413, { errCode: 413, errMsg: `文件超过 ${MAX_CLIENT_UPLOAD / 1024 / 1024} MB` })
+    if (content.length === 0) throw new HttpError(400, { errCode: 400, errMsg: '文件内容为空' })
+    const ctype = String(req.headers['content-type'] ?? '').split(';')[0]?.trim()
+    let r: { fileID: string } | { denied: true }
+    try {
+      r = await storage.putAsUser(cloudPath, content, ctype && ctype !== 'application/octet-stream' ? ctype : undefined, openid)
+    } catch (e) {
+      throw new HttpError(400, { errCode: 400, errMsg: (e as Error).message })
+    }
+    if ('denied' in r) throw new HttpError(403, { errCode: 403, errMsg: '该路径的文件属于其他用户，不能覆盖' })
+    return sendJson(res, 200, { fileID: r.fileID, statusCode: 200 })
+  }
+
   async function jsonBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
     const raw = await readBody(req)
     if (raw.length === 0) return {}
@@ -277,7 +311,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     try {
       const r =
         source === 'timer' ? await runner.fireTimer(fn, trigger) : await runner.invoke(fn, event, { openid, source: source === 'user' ? 'user' : openid ? 'user' : 'admin' })
-      return { status: 200, body: JSON.parse(r.json) as unknown, meta: { cold: r.cold, initMs: r.initMs, durationMs: r.durationMs, requestId: r.requestId } }
+      return { status: 200, body: JSON.parse(r.json) as unknown, meta: { cold: r.cold, initMs: r.initMs, durationMs: r.durationMs, requestId: r.requestId, sdkCalls: r.sdkCalls ?? 0, dbCalls: r.dbCalls ?? 0 } }
     } catch (e) {
       const err = e instanceof TcbError ? e : new TcbError(Codes.SYS_ERR, String(e))
       log.error(`invoke ${fn}`, err.code, err.message)
@@ -320,6 +354,19 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     if (p === '/admin' || p === '/admin/') {
       if (method !== 'POST') throw new HttpError(405, { errCode: 405, errMsg: 'POST only' })
       return handleAdmin(req, res)
+    }
+    if (p === '/api/__tempurl') {
+      if (method !== 'POST') throw new HttpError(405, { errCode: 405, errMsg: 'POST only' })
+      await sessionOpenid(req)
+      const list = (await jsonBody(req)).fileList
+      if (!Array.isArray(list) || list.length > 50) throw new HttpError(400, { errCode: 400, errMsg: 'fileList 必须是不超过 50 项的数组' })
+      const r = await storage.handle('storage.batchGetDownloadUrl', { file_list: list.map((fileid) => ({ fileid: String(fileid), max_age: 3600 })) })
+      const rows = (r.data as { download_list: Array<{ fileID: string; tempFileURL: string; code: string }> }).download_list
+      return sendJson(res, 200, { fileList: rows.map((f) => ({ fileID: f.fileID, tempFileURL: f.tempFileURL, status: f.code === 'SUCCESS' ? 0 : 1 })) })
+    }
+    if (p === '/api/__upload') {
+      if (method !== 'POST') throw new HttpError(405, { errCode: 405, errMsg: 'POST only' })
+      return clientUpload(req, res, url)
     }
     if (p.startsWith('/api/')) {
       if (method !== 'POST') throw new HttpError(405, { errCode: 405, errMsg: 'POST only' })

@@ -135,8 +135,20 @@ export class Storage {
     }
   }
 
+  /**
+   * A mini-program's own upload (wx.cloud.uploadFile): stored as that user's file. Like the default
+   * storage rule (所有用户可读，仅创建者可读写), a path another user already wrote is refused.
+   */
+  async putAsUser(cloudPath: unknown, content: Buffer, contentType: string | undefined, openid: string): Promise<{ fileID: string } | { denied: true }> {
+    const p = this.cleanPath(cloudPath)
+    const existing = this.db.internal('files').get(p)
+    if (existing && existing.owner !== openid) return { denied: true }
+    await this.put(p, content, contentType, openid)
+    return { fileID: this.fileId(p) }
+  }
+
   /** stores an uploaded object durably (tmp + fsync + rename) and records it */
-  async put(p: string, content: Buffer, contentType: string | undefined): Promise<void> {
+  async put(p: string, content: Buffer, contentType: string | undefined, owner?: string): Promise<void> {
     const file = path.join(this.root, p)
     fs.mkdirSync(path.dirname(file), { recursive: true })
     const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`
@@ -148,7 +160,7 @@ export class Storage {
       fs.closeSync(fd)
     }
     fs.renameSync(tmp, file)
-    await this.db.internal('files').put(p, { path: p, size: content.length, contentType: contentType ?? contentTypeOf(p), uploadedAt: new Date() })
+    await this.db.internal('files').put(p, { path: p, size: content.length, contentType: contentType ?? contentTypeOf(p), uploadedAt: new Date(), ...(owner ? { owner } : {}) })
   }
 
   read(p: string): { content: Buffer; contentType: string } | undefined {
