@@ -40,6 +40,9 @@ export interface InvokeResult {
   cold: boolean
   initMs: number
   durationMs: number
+  /** SDK requests the invocation made to the emulator (all / `database.*` only): round trips, for benchmarks */
+  sdkCalls?: number
+  dbCalls?: number
 }
 
 interface Pending {
@@ -50,6 +53,8 @@ interface Pending {
   initMs: number
   started: number
   timer?: NodeJS.Timeout
+  sdkCalls?: number
+  dbCalls?: number
 }
 
 export interface Instance {
@@ -194,7 +199,7 @@ export class FunctionRunner {
     inst.current = undefined
     const durationMs = performance.now() - cur.started
     if (err) cur.reject(err)
-    else cur.resolve({ requestId: cur.id, json: json ?? 'null', cold: cur.cold, initMs: cur.initMs, durationMs })
+    else cur.resolve({ requestId: cur.id, json: json ?? 'null', cold: cur.cold, initMs: cur.initMs, durationMs, sdkCalls: cur.sdkCalls ?? 0, dbCalls: cur.dbCalls ?? 0 })
     if (inst.retire || this.stopped) this.kill(inst)
     else {
       clearTimeout(inst.idleTimer)

@@ -1,0 +1,689 @@
+/**
+ * Work orders in the store (collection `orders`, one document per order with its timeline inside).
+ *
+ * Concurrency: every move is read → core decides (src/core/orders/decide.ts) → ONE conditional
+ * update `where({ _id, version })`. Of two racing moves exactly one matches the version; the loser
+ * re-reads and gets the domain answer (e.g. ORDER.ALREADY_ACCEPTED). A single-document conditional
+ * update is atomic in CloudBase, so no multi-request transaction is needed on the hot paths.
+ *
+ * Counters (order_stats, src/core/orders/metrics.ts) are incremented with atomic `inc` right after
+ * the move's write, not inside a transaction: every move in a street touches the street's counter
+ * document, and an optimistic transaction on such a hot document would fail under load. The move
+ * happens once (the conditional write), so its delta is applied once; a crash between the two
+ * writes loses that one delta (logged).
+ */
+import type {
+  CategoryView,
+  OrderDetail,
+  OrderPage,
+  RatesView,
+  ReportCategories,
+  ReportReceipt,
+  SimilarOrder,
+  StatsLevel,
+} from '../../../src/core/orders/api'
+import { OrderErrors, ReportErrors, TEXT_MAX, MAX_PHOTOS } from '../../../src/core/orders/errors'
+import { categoriesFor, findCategory, type CategoryOverride } from '../../../src/core/orders/categories'
+import {
+  applyMove,
+  isStaffFor,
+  markOverdue,
+  partiesOf,
+  settle,
+  staffRoleFor,
+  TierHandlers,
+  TierSupervisors,
+  type MoveRequest,
+  type MoveResult,
+  type Mover,
+} from '../../../src/core/orders/decide'
+import { gridAt } from '../../../src/core/orders/location'
+import { orderNewMessage, orderOverdueMessage, orderProgressMessage } from '../../../src/core/orders/messages'
+import { ratesOf, statsDelta, statsIdFor, StatsFields, type StatsDelta } from '../../../src/core/orders/metrics'
+import type { OnBehalfOf, OrderEvent, OrderLocation, OrderRecord } from '../../../src/core/orders/model'
+import { orderIdFor } from '../../../src/core/orders/model'
+import { slaFor, sweepDecision, type SlaOverride, type SlaTable } from '../../../src/core/orders/sla'
+import { toDetail, toSummary, viewerOf } from '../../../src/core/orders/view'
+import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
+import type { UserRecord } from '../../../src/core/me/model'
+import type { Building, Grid, OrgPath } from '../../../src/core/org/model'
+import { isWithin } from '../../../src/core/org/model'
+import type { Actor, Role } from '../../../src/core/roles'
+import { deliver, writeNotifications, type Outgoing, type Tx } from '../notify'
+import { cloud, db } from '../sdk'
+import { firstDoc, getDoc } from './docs'
+
+export const ORDERS = 'orders'
+export const ORDER_CONFIG = 'order_config'
+export const ORDER_STATS = 'order_stats'
+const PAGE = 20
+
+// ── Community configuration (categories, SLA), cached per warm instance ──
+
+interface OrderConfigRecord extends CategoryOverride {
+  readonly sla?: SlaOverride
+}
+interface Config {
+  readonly override: OrderConfigRecord | null
+  readonly sla: SlaTable
+}
+const CONFIG_TTL_MS = 60_000
+const configCache = new Map<string, { at: number; config: Config }>()
+
+export async function configOf(communityId: string): Promise<Config> {
+  const hit = configCache.get(communityId)
+  if (hit && Date.now() - hit.at < CONFIG_TTL_MS) return hit.config
+  const override = await getDoc<OrderConfigRecord>(ORDER_CONFIG, communityId)
+  const config = { override, sla: slaFor(override?.sla) }
+  configCache.set(communityId, { at: Date.now(), config })
+  return config
+}
+
+function hazardOf(config: Config, categoryId: string): boolean {
+  return findCategory(config.override, categoryId)?.hazard ?? false
+}
+
+// ── Small helpers ──
+
+const notFound = () => new DomainError(CommonErrorCodes.NOT_FOUND, '工单不存在')
+
+function communityOfActor(actor: Actor): string | null {
+  const resident = actor.grants.find((g) => g.role === 'resident' && g.scope.communityId)
+  return (resident ?? actor.grants.find((g) => g.scope.communityId))?.scope.communityId ?? null
+}
+
+async function userOf(userId: string): Promise<UserRecord | null> {
+  return getDoc<UserRecord>('users', userId)
+}
+
+/** Staff holding one of `roles` whose grant covers `path` (a place has a handful). */
+async function staffFor(roles: readonly Role[], path: OrgPath): Promise<UserRecord[]> {
+  const _ = db().command
+  const clauses = roles.map((role) =>
+    role === 'grid_worker'
+      ? { grants: _.elemMatch({ role, 'scope.gridId': path.gridId }) }
+      : role === 'community_admin'
+        ? { grants: _.elemMatch({ role, 'scope.communityId': path.communityId }) }
+        : { grants: _.elemMatch({ role, 'scope.streetId': path.streetId }) },
+  )
+  if (clauses.length === 0) return []
+  const res = await db().collection('users').where(_.or(clauses)).limit(20).get()
+  return (res.data as UserRecord[]).filter((u) => u.grants.some((g) => roles.includes(g.role) && isWithin(path, g.scope)))
+}
+
+function bodyOf(o: OrderRecord): Omit<OrderRecord, '_id'> {
+  const { _id, ...body } = o
+  return body
+}
+
+async function readOrder(orderId: string): Promise<OrderRecord | null> {
+  const o = await getDoc<OrderRecord>(ORDERS, orderId)
+  return o ? { ...o, _id: orderId } : null
+}
+
+// ── Counters ──
+
+async function ensureStats(ids: readonly { id: string; level: StatsLevel; refId: string; parentId: string | null }[]): Promise<void> {
+  const _ = db().command
+  const res = await db().collection(ORDER_STATS).where({ _id: _.in(ids.map((i) => i.id)) }).field({ _id: true }).get()
+  const have = new Set((res.data as { _id: string }[]).map((d) => d._id))
+  for (const s of ids.filter((i) => !have.has(i.id))) {
+    try {
+      await db()
+        .collection(ORDER_STATS)
+        .add({ _id: s.id, level: s.level, refId: s.refId, parentId: s.parentId, ...Object.fromEntries(StatsFields.map((f) => [f, 0])) })
+    } catch {
+      // Created by a racing writer: fine.
+    }
+  }
+}
+
+async function incStats(ids: readonly { id: string; level: StatsLevel; refId: string; parentId: string | null }[], delta: StatsDelta): Promise<void> {
+  const fields = Object.entries(delta)
+  if (fields.length === 0 || ids.length === 0) return
+  const _ = db().command
+  const inc = Object.fromEntries(fields.map(([f, n]) => [f, _.inc(n as number)]))
+  const col = db().collection(ORDER_STATS)
+  const res = (await col.where({ _id: _.in(ids.map((i) => i.id)) }).update(inc)) as { updated?: number }
+  if ((res.updated ?? 0) >= ids.length) return
+  // First order of some unit: create its document, then count this move on the ones just created.
+  const before = await col.where({ _id: _.in(ids.map((i) => i.id)) }).field({ _id: true }).get()
+  const had = new Set((before.data as { _id: string }[]).map((d) => d._id))
+  const missing = ids.filter((i) => !had.has(i.id))
+  await ensureStats(missing)
+  if (missing.length > 0) await col.where({ _id: _.in(missing.map((i) => i.id)) }).update(inc)
+}
+
+function areaUnits(path: OrderRecord['path']) {
+  return [
+    { id: statsIdFor('grid', path.gridId), level: 'grid' as const, refId: path.gridId, parentId: path.communityId },
+    { id: statsIdFor('community', path.communityId), level: 'community' as const, refId: path.communityId, parentId: path.streetId },
+    { id: statsIdFor('street', path.streetId), level: 'street' as const, refId: path.streetId, parentId: null },
+  ]
+}
+
+function acceptDeadlineOf(o: OrderRecord, config: Config): Date {
+  const t = config.sla.tiers.grid
+  const hours = hazardOf(config, o.categoryId) ? Math.min(config.sla.hazardAcceptHours, t.acceptHours) : t.acceptHours
+  return new Date(new Date(o.submittedAt).getTime() + hours * 3_600_000)
+}
+
+async function countMove(before: OrderRecord | null, after: OrderRecord, config: Config): Promise<void> {
+  try {
+    const { area, worker } = statsDelta(before, after, acceptDeadlineOf(after, config))
+    await incStats(areaUnits(after.path), area)
+    if (after.firstReceiverId) {
+      await incStats([{ id: statsIdFor('worker', after.firstReceiverId), level: 'worker', refId: after.firstReceiverId, parentId: after.path.gridId }], worker)
+    }
+  } catch (err) {
+    console.log(JSON.stringify({ level: 'error', what: 'orders.countMove', orderId: after._id, error: String(err) }))
+  }
+}
+
+// ── Notifications ──
+
+/** Writes and sends; returns true when at least one message was delivered. */
+async function notify(messages: readonly Outgoing[], now: Date): Promise<boolean> {
+  if (messages.length === 0) return false
+  try {
+    const ids = await writeNotifications(db() as unknown as Tx, messages, now)
+    const outcomes = await deliver(ids)
+    return Object.values(outcomes).some((s) => s === 'sent')
+  } catch (err) {
+    console.log(JSON.stringify({ level: 'error', what: 'orders.notify', error: String(err) }))
+    return false
+  }
+}
+
+/** New (or newly escalated) work for the tier's handlers; flags the order `unnotified` when nobody got it. */
+async function announceToHandlers(o: OrderRecord, escalated: boolean, now: Date): Promise<void> {
+  const staff = await staffFor(TierHandlers[o.tier], o.path)
+  const kind = `order.new.${o.tier}.v${o.version}`
+  const sent = await notify(
+    staff.map((u) => ({ kind, sourceId: o._id, recipientId: u._id, template: 'orderNew' as const, data: orderNewMessage(o, escalated) })),
+    now,
+  )
+  if (sent === o.unnotified) {
+    // Flag flips (nobody reached ↔ someone reached); version untouched: it is not a move.
+    await db().collection(ORDERS).doc(o._id).update({ unnotified: !sent })
+  }
+}
+
+async function announceProgress(o: OrderRecord, e: OrderEvent, now: Date): Promise<void> {
+  const recipients = [o.reporterId, ...o.followerIds].filter((id) => id !== (e.by === 'system' ? '' : e.by))
+  const data = orderProgressMessage(o, e)
+  await notify(
+    [...new Set(recipients)].map((r) => ({ kind: `order.progress.v${o.version}`, sourceId: o._id, recipientId: r, template: 'orderProgress' as const, data })),
+    now,
+  )
+}
+
+async function announceToSupervisors(o: OrderRecord, what: 'overdue' | 'unsatisfied', now: Date): Promise<void> {
+  const staff = await staffFor(TierSupervisors[o.tier], o.path)
+  const data = orderOverdueMessage(o, what)
+  await notify(staff.map((u) => ({ kind: `order.${what}.v${o.version}`, sourceId: o._id, recipientId: u._id, template: 'orderOverdue' as const, data })), now)
+}
+
+async function afterMove(before: OrderRecord, r: MoveResult, config: Config, now: Date): Promise<void> {
+  const o = r.next
+  await countMove(before, o, config)
+  if (r.event.kind === 'escalate') await announceToHandlers(o, true, now)
+  if (r.event.kind === 'overdue' || (r.event.kind === 'escalate' && r.event.auto)) await announceToSupervisors(o, 'overdue', now)
+  if (r.event.kind === 'rate' && o.status === 'unsatisfied') await announceToSupervisors(o, 'unsatisfied', now)
+  if (r.event.kind !== 'overdue' && r.event.kind !== 'rate') await announceProgress(o, r.event, now)
+}
+
+// ── Report ──
+
+export async function categories(actor: Actor, communityId?: string): Promise<ReportCategories> {
+  const id = communityId ?? communityOfActor(actor)
+  if (!id) return { communityId: '', categories: categoriesFor(null).map(publicCategory) }
+  const config = await configOf(id)
+  return { communityId: id, categories: categoriesFor(config.override).map(publicCategory) }
+}
+
+function publicCategory(c: CategoryView): CategoryView {
+  return { id: c.id, name: c.name, hint: c.hint, hazard: c.hazard }
+}
+
+/** The grant a report is made under: the resident's household, or the staff member's area for intake. */
+function reportingGrant(actor: Actor, onBehalf: boolean) {
+  if (onBehalf) return actor.grants.find((g) => g.role === 'grid_worker' || g.role === 'community_admin' || g.role === 'street_admin') ?? null
+  return actor.grants.find((g) => g.role === 'resident') ?? null
+}
+
+interface Place {
+  readonly path: OrderRecord['path']
+  readonly placeName: string
+}
+
+/** Where a report lands: its grid (and building when known), or ORDER.OUTSIDE_GRID. */
+async function placeOf(actor: Actor, location: OrderLocation, onBehalf: boolean): Promise<Place> {
+  const grant = reportingGrant(actor, onBehalf)
+  if (!grant) throw new DomainError(onBehalf ? ReportErrors.NOT_STAFF : ReportErrors.NO_HOUSEHOLD, '请先加入网格')
+  const scope = grant.scope
+  const outside = () => new DomainError(OrderErrors.OUTSIDE_GRID, '所选位置不在网格内')
+  if (location.kind === 'household') {
+    if (onBehalf || !scope.gridId || !scope.communityId || !scope.buildingId) throw new DomainError(ReportErrors.NO_HOUSEHOLD, '请选择问题所在楼栋')
+    const building = await getDoc<Building>('buildings', scope.buildingId)
+    return {
+      path: { ...scope, streetId: scope.streetId, communityId: scope.communityId, gridId: scope.gridId },
+      placeName: building?.name ?? '',
+    }
+  }
+  if (location.kind === 'building') {
+    const building = await getDoc<Building>('buildings', location.buildingId)
+    // Residents report anywhere in their community; staff within their own area.
+    const area: OrgPath = onBehalf ? scope : { streetId: scope.streetId, communityId: scope.communityId }
+    if (!building || !isWithin({ streetId: building.streetId, communityId: building.communityId, gridId: building.gridId }, area)) throw outside()
+    return {
+      path: { streetId: building.streetId, communityId: building.communityId, gridId: building.gridId, buildingId: building._id },
+      placeName: building.name,
+    }
+  }
+  const where = scope.gridId && onBehalf ? { _id: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : { streetId: scope.streetId }
+  const res = await db().collection('grids').where(where).field({ name: true, boundary: true, streetId: true, communityId: true }).limit(100).get()
+  const grid = gridAt(location.lng, location.lat, res.data as Grid[])
+  if (!grid) throw outside()
+  return {
+    path: { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id },
+    placeName: location.label?.trim() || grid.name,
+  }
+}
+
+function checkDraft(text: string, photos: readonly string[], userId: string, requestId: string): void {
+  const chars = [...text.trim()].length
+  if (chars === 0) throw new DomainError(ReportErrors.TEXT_EMPTY, '请描述问题')
+  if (chars > TEXT_MAX) throw new DomainError(ReportErrors.TEXT_TOO_LONG, '问题描述过长')
+  if (photos.length > MAX_PHOTOS) throw new DomainError(ReportErrors.TOO_MANY_PHOTOS, '照片过多')
+  const prefix = new RegExp(`^cloud://[^/]+/reports/${escapeRe(userId)}/${escapeRe(requestId)}/[1-9]\\.(jpg|jpeg|png)$`)
+  if (new Set(photos).size !== photos.length || photos.some((p) => !prefix.test(p))) {
+    throw new DomainError(ReportErrors.PHOTO_INVALID, '照片无效')
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The files exist in storage (one request for all). */
+async function checkPhotosExist(photos: readonly string[]): Promise<void> {
+  if (photos.length === 0) return
+  const res = (await cloud().getTempFileURL({ fileList: photos.map((fileID) => ({ fileID, maxAge: 60 })) })) as {
+    fileList?: { fileID: string; code?: string; tempFileURL?: string }[]
+  }
+  const ok = new Set((res.fileList ?? []).filter((f) => f.code === 'SUCCESS' && f.tempFileURL).map((f) => f.fileID))
+  if (photos.some((p) => !ok.has(p))) throw new DomainError(ReportErrors.PHOTO_INVALID, '照片上传未完成')
+}
+
+export interface SubmitInput {
+  readonly requestId: string
+  readonly category: string
+  readonly text: string
+  readonly photos: readonly string[]
+  readonly location: OrderLocation
+  readonly hideName: boolean
+  readonly onBehalfOf?: OnBehalfOf
+}
+
+function receipt(o: OrderRecord, retried: boolean): ReportReceipt {
+  return { orderId: o._id, status: o.status, submittedAt: new Date(o.submittedAt).toISOString(), held: o.held, retried }
+}
+
+/**
+ * Before anything is written: the draft's checks and the content check. `verdict` comes from the
+ * route (checkText): `review` stores the order held. A retry of a stored report answers its receipt.
+ */
+export async function submit(
+  actor: Actor,
+  input: SubmitInput,
+  now: Date,
+  checkText: (text: string) => Promise<'pass' | 'review'>,
+): Promise<ReportReceipt> {
+  const orderId = orderIdFor(actor.userId, input.requestId)
+  const existing = await readOrder(orderId)
+  if (existing) return receipt(existing, true)
+
+  checkDraft(input.text, input.photos, actor.userId, input.requestId)
+  const onBehalf = input.onBehalfOf !== undefined
+  const place = await placeOf(actor, input.location, onBehalf)
+  if (onBehalf && !isStaffFor(actor, place.path)) throw new DomainError(ReportErrors.NOT_STAFF, '只有该网格的工作人员可以代登记')
+  const config = await configOf(place.path.communityId)
+  const category = findCategory(config.override, input.category)
+  if (!category) throw new DomainError(ReportErrors.UNKNOWN_CATEGORY, '未知的问题类别')
+  const [verdict, user] = await Promise.all([checkText(input.text), userOf(actor.userId), checkPhotosExist(input.photos)])
+  const held = verdict === 'review'
+  const reporterName = input.onBehalfOf?.name ?? user?.realName ?? user?.displayName ?? '居民'
+  const submitEvent: OrderEvent = {
+    kind: 'submit',
+    at: now,
+    by: actor.userId,
+    byRole: onBehalf ? staffRoleFor(actor, place.path) : 'resident',
+    byName: onBehalf ? (user?.displayName ?? '') : reporterName,
+    tier: 'grid',
+    ...(onBehalf ? { text: input.onBehalfOf?.channel === 'phone' ? '电话代登记' : '来访代登记' } : {}),
+  }
+  const events: OrderEvent[] = held
+    ? [submitEvent, { kind: 'held', at: now, by: 'system', byRole: 'system', byName: '系统', tier: 'grid' }]
+    : [submitEvent]
+  const draft: OrderRecord = settle(
+    {
+      _id: orderId,
+      requestId: input.requestId,
+      reporterId: actor.userId,
+      reporterName,
+      hideName: input.hideName,
+      onBehalfOf: input.onBehalfOf ? { name: input.onBehalfOf.name, channel: input.onBehalfOf.channel, ...(input.onBehalfOf.phone ? { phone: input.onBehalfOf.phone } : {}) } : null,
+      categoryId: category.id,
+      categoryName: category.name,
+      text: input.text.trim(),
+      photos: [...input.photos],
+      photosChecked: input.photos.length === 0,
+      held,
+      location: input.location,
+      path: place.path,
+      placeName: place.placeName,
+      status: 'submitted',
+      tier: 'grid',
+      department: null,
+      handlerId: null,
+      handlerName: null,
+      firstReceiverId: null,
+      firstReceiverName: null,
+      submittedAt: now,
+      tierSince: now,
+      acceptedAt: null,
+      repliedAt: null,
+      lastReplyAt: null,
+      reply: null,
+      rating: null,
+      closedAt: null,
+      dueAt: null,
+      dueAction: null,
+      overdue: false,
+      unnotified: false,
+      reopenCount: 0,
+      followerIds: [],
+      events,
+      version: -1,
+      open: true,
+    },
+    config.sla,
+    category.hazard,
+  )
+  try {
+    await db().collection(ORDERS).add({ _id: orderId, ...bodyOf(draft) })
+  } catch (err) {
+    // A concurrent retry of the same request stored it first (duplicate _id): answer that one.
+    const again = await readOrder(orderId)
+    if (again) return receipt(again, true)
+    throw err
+  }
+  await countMove(null, draft, config)
+  await announceToHandlers(draft, false, now)
+  return receipt(draft, false)
+}
+
+/** Open orders of the same category at the same building (or grid), recent first: "same problem? follow it". */
+export async function similar(actor: Actor, category: string, location: OrderLocation): Promise<SimilarOrder[]> {
+  let place: Place
+  try {
+    place = await placeOf(actor, location, false)
+  } catch {
+    return []
+  }
+  const where = place.path.buildingId
+    ? { categoryId: category, 'path.buildingId': place.path.buildingId, open: true }
+    : { categoryId: category, 'path.gridId': place.path.gridId, open: true }
+  const res = await db().collection(ORDERS).where(where).orderBy('submittedAt', 'desc').limit(10).get()
+  return (res.data as OrderRecord[])
+    .filter((o) => !o.held && o.reporterId !== actor.userId)
+    .slice(0, 5)
+    .map((o) => ({
+      orderId: o._id,
+      categoryName: o.categoryName,
+      summary: toSummary(o).summary,
+      placeName: o.placeName,
+      status: o.status,
+      submittedAt: new Date(o.submittedAt).toISOString(),
+      followers: o.followerIds.length,
+    }))
+}
+
+// ── Reading ──
+
+async function detail(actor: Actor, o: OrderRecord, now: Date): Promise<OrderDetail> {
+  const viewer = viewerOf(actor, o)
+  if (!viewer) throw notFound()
+  const config = await configOf(o.path.communityId)
+  return toDetail(actor, o, viewer, now, config.sla)
+}
+
+export async function get(actor: Actor, orderId: string, now: Date): Promise<OrderDetail> {
+  const o = await readOrder(orderId)
+  if (!o) throw notFound()
+  return detail(actor, o, now)
+}
+
+export async function follow(actor: Actor, orderId: string, now: Date): Promise<OrderDetail> {
+  const o = await readOrder(orderId)
+  if (!o || !viewerOf(actor, o)) throw notFound()
+  if (o.reporterId === actor.userId) throw new DomainError(OrderErrors.OWN_ORDER, '这是您上报的问题')
+  if (!o.followerIds.includes(actor.userId)) {
+    const _ = db().command
+    // addToSet: following twice (or racing) adds once; not a move, the version stays.
+    await db().collection(ORDERS).doc(orderId).update({ followerIds: _.addToSet(actor.userId) })
+    return detail(actor, { ...o, followerIds: [...o.followerIds, actor.userId] }, now)
+  }
+  return detail(actor, o, now)
+}
+
+/** Cursor = the last item's submittedAt in ms. Ties at the same millisecond may cut a page short, never repeat. */
+function pageOf(list: OrderRecord[]): OrderPage {
+  const items = list.slice(0, PAGE)
+  const last = items[items.length - 1]
+  return { items: items.map(toSummary), cursor: list.length > PAGE && last ? String(new Date(last.submittedAt).getTime()) : null }
+}
+
+function after(cursor: string | undefined, dir: 'asc' | 'desc') {
+  const _ = db().command
+  const ms = cursor ? Number(cursor) : NaN
+  if (!Number.isFinite(ms)) return {}
+  return { submittedAt: dir === 'asc' ? _.gt(new Date(ms)) : _.lt(new Date(ms)) }
+}
+
+export async function mine(actor: Actor, cursor?: string): Promise<OrderPage> {
+  const _ = db().command
+  const res = await db()
+    .collection(ORDERS)
+    .where(_.and([_.or([{ reporterId: actor.userId }, { followerIds: actor.userId }]), after(cursor, 'desc')]))
+    .orderBy('submittedAt', 'desc')
+    .limit(PAGE + 1)
+    .get()
+  return pageOf(res.data as OrderRecord[])
+}
+
+export async function inbox(actor: Actor, box: 'new' | 'mine' | 'overdue', cursor?: string): Promise<OrderPage> {
+  const _ = db().command
+  const grids = [...new Set(actor.grants.filter((g) => g.role === 'grid_worker' && g.scope.gridId).map((g) => g.scope.gridId as string))]
+  if (grids.length === 0) return { items: [], cursor: null }
+  const where =
+    box === 'new'
+      ? { 'path.gridId': _.in(grids), tier: 'grid', status: 'submitted' }
+      : box === 'mine'
+        ? { handlerId: actor.userId, open: true }
+        : _.and([{ 'path.gridId': _.in(grids), open: true }, _.or([{ overdue: true }, { unnotified: true }])])
+  const dir = box === 'mine' ? 'desc' : 'asc'
+  const res = await db()
+    .collection(ORDERS)
+    .where(_.and([where, after(cursor, dir)]))
+    .orderBy('submittedAt', dir)
+    .limit(PAGE + 1)
+    .get()
+  return pageOf(res.data as OrderRecord[])
+}
+
+export async function queue(
+  actor: Actor,
+  level: 'community' | 'street',
+  box: 'open' | 'overdue' | 'unsatisfied',
+  id: string | undefined,
+  cursor?: string,
+): Promise<OrderPage> {
+  const _ = db().command
+  const role = level === 'community' ? 'community_admin' : 'street_admin'
+  const grant = actor.grants.find(
+    (g) => g.role === role && (id === undefined || (level === 'community' ? g.scope.communityId === id : g.scope.streetId === id)),
+  )
+  // A street admin may look at one community's queue too.
+  const streetOver = level === 'community' && id ? actor.grants.find((g) => g.role === 'street_admin') : undefined
+  if (!grant && !streetOver) throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看该队列')
+  const key = level === 'community' ? 'path.communityId' : 'path.streetId'
+  const value = grant ? (level === 'community' ? grant.scope.communityId : grant.scope.streetId) : id
+  if (streetOver && !grant) {
+    const c = await getDoc<{ streetId: string }>('communities', id as string)
+    if (!c || c.streetId !== streetOver.scope.streetId) throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看该队列')
+  }
+  const tiers = level === 'community' ? ['community'] : ['street', 'department']
+  const where =
+    box === 'open'
+      ? { [key]: value, tier: _.in(tiers), open: true }
+      : box === 'unsatisfied'
+        ? { [key]: value, status: 'unsatisfied' }
+        : _.and([{ [key]: value, open: true }, _.or([{ overdue: true }, { unnotified: true }])])
+  const res = await db()
+    .collection(ORDERS)
+    .where(_.and([where, after(cursor, 'asc')]))
+    .orderBy('submittedAt', 'asc')
+    .limit(PAGE + 1)
+    .get()
+  return pageOf(res.data as OrderRecord[])
+}
+
+// ── Moves ──
+
+const MAX_TRIES = 4
+
+/**
+ * One move by a person: read, decide in core, conditional write on the version; a lost race
+ * re-reads and decides again (which usually answers with the precise domain error).
+ */
+export async function move(actor: Actor, orderId: string, req: MoveRequest, now: Date): Promise<OrderDetail> {
+  for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
+    const [o, user] = await Promise.all([readOrder(orderId), attempt === 0 ? userOf(actor.userId) : Promise.resolve(null)])
+    if (!o) throw notFound()
+    const viewer = viewerOf(actor, o)
+    if (!viewer) throw notFound()
+    const config = await configOf(o.path.communityId)
+    const parties = partiesOf(actor, o)
+    const role = parties.includes('handler') || parties.includes('supervisor') ? staffRoleFor(actor, o.path) : 'resident'
+    const name = role === 'resident' ? o.reporterName : (user?.realName ?? user?.displayName ?? '')
+    const mover: Mover = { kind: 'person', userId: actor.userId, name: name || (nameCache.get(actor.userId) ?? ''), role, parties }
+    if (name) nameCache.set(actor.userId, name)
+    const r = applyMove(o, req, { by: mover, now, sla: config.sla, hazard: hazardOf(config, o.categoryId) })
+    if (await writeIfVersion(o, r.next)) {
+      await afterMove(o, r, config, now)
+      return toDetail(actor, r.next, viewerOf(actor, r.next) ?? viewer, now, config.sla)
+    }
+  }
+  throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
+}
+const nameCache = new Map<string, string>()
+
+async function writeIfVersion(before: OrderRecord, next: OrderRecord): Promise<boolean> {
+  const { followerIds: _f, unnotified: _u, ...body } = bodyOf(next)
+  // followerIds and unnotified are left alone: following and delivery outcomes are not moves and
+  // are written meanwhile without a version bump.
+  const res = (await db().collection(ORDERS).where({ _id: before._id, version: before.version }).update(body)) as { updated?: number }
+  return res.updated === 1
+}
+
+// ── Sweep (timer) ──
+
+export interface SweepReport {
+  readonly found: number
+  readonly escalated: number
+  readonly overdue: number
+  readonly closed: number
+  readonly lost: number
+}
+
+/**
+ * Orders whose deadline passed (index `due`), oldest first, at most `limit`: escalate, mark
+ * overdue, or close — each a conditional write on the version, so two sweeps at once act once.
+ */
+export async function sweep(now: Date, limit = 50): Promise<SweepReport> {
+  const _ = db().command
+  const res = await db().collection(ORDERS).where({ dueAt: _.lte(now) }).orderBy('dueAt', 'asc').limit(limit).get()
+  const found = res.data as OrderRecord[]
+  const out = { found: found.length, escalated: 0, overdue: 0, closed: 0, lost: 0 }
+  for (const o of found) {
+    const decision = sweepDecision(o, now)
+    if (!decision) continue
+    const config = await configOf(o.path.communityId)
+    let r: MoveResult
+    try {
+      r =
+        decision.kind === 'overdue'
+          ? markOverdue(o, now)
+          : applyMove(
+              o,
+              decision.kind === 'close' ? { move: 'close' } : { move: 'escalate', reason: '超过办理时限，自动上报' },
+              { by: { kind: 'system' }, now, sla: config.sla, hazard: hazardOf(config, o.categoryId) },
+            )
+    } catch (err) {
+      console.log(JSON.stringify({ level: 'error', what: 'sweep.decide', orderId: o._id, error: String(err) }))
+      continue
+    }
+    if (!(await writeIfVersion(o, r.next))) {
+      out.lost += 1
+      continue
+    }
+    await afterMove(o, r, config, now)
+    if (decision.kind === 'escalate') out.escalated += 1
+    else if (decision.kind === 'overdue') out.overdue += 1
+    else out.closed += 1
+  }
+  return out
+}
+
+// ── Rates ──
+
+export async function rates(actor: Actor, level: StatsLevel, id: string): Promise<RatesView> {
+  if (level === 'worker' && id !== actor.userId) {
+    // A worker's own figures: that worker, and staff above their grid.
+    const worker = await userOf(id)
+    const grid = worker?.grants.find((g) => g.role === 'grid_worker')?.scope
+    const above = grid && actor.grants.some((g) => (g.role === 'community_admin' || g.role === 'street_admin') && isWithin(grid, g.scope))
+    if (!above) throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看')
+  }
+  const _ = db().command
+  const childLevel: StatsLevel | null = level === 'street' ? 'community' : level === 'community' ? 'grid' : null
+  const [self, children, name] = await Promise.all([
+    getDoc<Partial<Record<(typeof StatsFields)[number], number>>>(ORDER_STATS, statsIdFor(level, id)),
+    childLevel ? db().collection(ORDER_STATS).where({ level: childLevel, parentId: id }).limit(100).get() : Promise.resolve({ data: [] }),
+    nameOf(level, id),
+  ])
+  const kids = (children.data as ({ refId: string } & Partial<Record<(typeof StatsFields)[number], number>>)[]) ?? []
+  const names = childLevel
+    ? new Map(
+        ((await db().collection(childLevel === 'grid' ? 'grids' : 'communities').where({ _id: _.in(kids.map((k) => k.refId)) }).field({ name: true }).limit(100).get()).data as { _id: string; name: string }[]).map((d) => [d._id, d.name]),
+      )
+    : new Map<string, string>()
+  return {
+    level,
+    id,
+    name,
+    rates: ratesOf(self),
+    children: kids
+      .map((k) => ({ id: k.refId, name: names.get(k.refId) ?? k.refId, rates: ratesOf(k) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true })),
+  }
+}
+
+async function nameOf(level: StatsLevel, id: string): Promise<string> {
+  const collection = { worker: 'users', grid: 'grids', community: 'communities', street: 'streets' }[level]
+  const doc = firstDoc<{ name?: string; displayName?: string }>((await db().collection(collection).doc(id).field({ name: true, displayName: true }).get()).data)
+  if (!doc) throw new DomainError(CommonErrorCodes.NOT_FOUND, '不存在')
+  return doc.name ?? doc.displayName ?? ''
+}

@@ -1,0 +1,24 @@
+/**
+ * `sweep`: timer-triggered (every 5 minutes, config.json) walk over work orders whose next deadline
+ * passed (index `orders.due`): escalate one tier up (grid → community → street), mark overdue at
+ * the street, close replied orders whose reopen window ended, and notify. Each action is a
+ * conditional write on the order's version, so two sweeps running at once act once.
+ *
+ * The clock: the platform's, except that a caller WITHOUT an OPENID (the timer, the console, the
+ * CLI, another function, tests through the emulator's admin invoke) may pass `{ now: ISO string }`
+ * to sweep as of that instant. A mini-program user always carries an OPENID and is refused outright:
+ * nobody's phone can run the sweep, let alone with its own clock.
+ */
+import { sweep, type SweepReport } from '../../shared/repos/orders'
+import { callerOpenId } from '../../shared/sdk'
+
+type Answer = { ok: true; now: string; report: SweepReport } | { ok: false; error: string }
+
+export async function main(event: unknown): Promise<Answer> {
+  if (callerOpenId()) return { ok: false, error: 'AUTH.FORBIDDEN' }
+  const given = (event as { now?: unknown } | null)?.now
+  const now = typeof given === 'string' && !Number.isNaN(Date.parse(given)) ? new Date(given) : new Date()
+  const report = await sweep(now)
+  console.log(JSON.stringify({ level: 'info', what: 'sweep', now: now.toISOString(), ...report }))
+  return { ok: true, now: now.toISOString(), report }
+}

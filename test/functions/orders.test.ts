@@ -1,0 +1,320 @@
+import { useSeededEmulator } from '../support/seeded-emulator'
+
+const emu = useSeededEmulator({ secCheckKeywords: { risky: ['赌博网站'], review: ['需要人工看看'] } })
+
+// Work orders through the built `api` and `sweep` functions in the local CloudBase, real node-sdk.
+
+type Result = { ok: boolean; data?: any; error?: { code: string; message: string } } // eslint-disable-line @typescript-eslint/no-explicit-any
+const call = async (openid: string, action: string, input: unknown = {}) =>
+  (await emu().invoke('api', { action, input }, { openid })) as Result
+const db = () => emu().app.database()
+const orderDoc = async (id: string) => ((await db().collection('orders').doc(id).get()).data as Record<string, any>[])[0] ?? {} // eslint-disable-line @typescript-eslint/no-explicit-any
+const ordersBy = async (reporterId: string) => (await db().collection('orders').where({ reporterId }).get()).data as Record<string, unknown>[]
+const stats = async (id: string) => ((await db().collection('order_stats').doc(id).get()).data as Record<string, any>[])[0] ?? {} // eslint-disable-line @typescript-eslint/no-explicit-any
+const sweep = async (now: Date, openid?: string) => (await emu().invoke('sweep', { now: now.toISOString() }, openid ? { openid } : undefined)) as any // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const WANG = 'demo-openid-resident-wang'
+const LI = 'demo-openid-resident-li'
+const CHEN = 'demo-openid-resident-chen'
+const ZHAO = 'demo-openid-resident-zhao'
+const WORKER = 'demo-openid-xinhua-01-worker'
+const WORKER2 = 'demo-openid-xinhua-02-worker'
+const WORKER_B = 'openid-second-worker-xinhua-01'
+const ADMIN = 'demo-openid-xinhua-admin'
+const STREET = 'demo-openid-street-admin'
+const GRID = { streetId: 'st-dongjie', communityId: 'cm-xinhua', gridId: 'gr-xinhua-01' }
+
+let seq = 0
+const rid = () => `req-${Date.now().toString(36)}-${(seq += 1)}`
+const report = (over: Record<string, unknown> = {}) => ({ requestId: rid(), category: 'street_light', text: '3号楼前的路灯一直不亮，晚上很黑', ...over })
+const submit = async (openid = WANG, over: Record<string, unknown> = {}) => {
+  const res = await call(openid, 'report.submit', report(over))
+  if (!res.ok) throw new Error(JSON.stringify(res.error))
+  return res.data.orderId as string
+}
+
+beforeAll(async () => {
+  // A second grid worker of 新华社区第1网格, for the accept race.
+  await db().collection('users').add({
+    _id: 'user-second-worker',
+    openid: WORKER_B,
+    displayName: '第二网格员',
+    realName: '郑第二',
+    grants: [{ role: 'grid_worker', scope: GRID }],
+    createdAt: new Date(),
+  })
+})
+
+describe('report.categories', () => {
+  it('offers the seeded categories with 其他 last, and a community override', async () => {
+    const res = await call(WANG, 'report.categories')
+    expect(res.data.communityId).toBe('cm-xinhua')
+    const names = res.data.categories.map((c: { name: string }) => c.name)
+    expect(names).toEqual(expect.arrayContaining(['安全隐患', '违章搭建', '路灯不亮', '下水道堵塞', '楼道堆物', '停车问题', '邻里纠纷', '意见建议']))
+    expect(names[names.length - 1]).toBe('其他')
+    expect(res.data.categories.find((c: { id: string }) => c.id === 'safety')).toMatchObject({ hazard: true })
+
+    await db().collection('order_config').add({ _id: 'cm-taoyuan', categories: [{ id: 'pets', name: '文明养犬', hint: '', hazard: false }] })
+    const own = await call(WANG, 'report.categories', { communityId: 'cm-taoyuan' })
+    expect(own.data.categories.map((c: { id: string }) => c.id)).toEqual(['pets', 'other'])
+  })
+})
+
+describe('report.submit', () => {
+  it('stores the order at the reporter household grid, notifies the grid worker, and a retry lands once', async () => {
+    const before = await stats('grid_gr-xinhua-01')
+    const input = report()
+    const first = await call(WANG, 'report.submit', input)
+    expect(first).toMatchObject({ ok: true, data: { status: 'submitted', held: false, retried: false } })
+    const again = await call(WANG, 'report.submit', input)
+    expect(again.data).toMatchObject({ orderId: first.data.orderId, retried: true })
+    const o = await orderDoc(first.data.orderId)
+    expect(o).toMatchObject({ path: { gridId: 'gr-xinhua-01', buildingId: 'bd-xinhua-01-01' }, tier: 'grid', placeName: '1号楼', open: true })
+    expect((await ordersBy('user-resident-wang')).filter((x) => x.requestId === input.requestId)).toHaveLength(1)
+    // The worker holds no subscription: the order is flagged, never silently dropped.
+    expect(o.unnotified).toBe(true)
+    const inbox = await call(WORKER, 'order.inbox', { box: 'new' })
+    expect(inbox.data.items.map((i: { orderId: string }) => i.orderId)).toContain(first.data.orderId)
+    const overdue = await call(WORKER, 'order.inbox', { box: 'overdue' })
+    expect(overdue.data.items.map((i: { orderId: string }) => i.orderId)).toContain(first.data.orderId)
+    expect((await stats('grid_gr-xinhua-01')).received).toBe((before.received ?? 0) + 1)
+  })
+
+  it('sends the subscribe message when the worker holds a subscription', async () => {
+    await emu().grantSubscriptions(WORKER, 'tmpl-order-new', 1)
+    const id = await submit(LI, { category: 'drain', text: '下水道堵了，污水冒出来' })
+    const sent = ((await emu().outbox()) as { touser: string; template_id: string; data: Record<string, { value: string }> }[]).filter(
+      (m) => m.touser === WORKER && m.template_id === 'tmpl-order-new',
+    )
+    expect(sent.at(-1)?.data.thing1?.value).toBe('下水道堵塞')
+    expect((await orderDoc(id)).unnotified).toBe(false)
+  })
+
+  it('refuses risky text with CONTENT.RISKY and stores nothing', async () => {
+    const n = (await ordersBy('user-resident-chen')).length
+    const res = await call(CHEN, 'report.submit', report({ text: '有人在楼道发赌博网站广告' }))
+    expect(res).toMatchObject({ ok: false, error: { code: 'CONTENT.RISKY' } })
+    expect(await ordersBy('user-resident-chen')).toHaveLength(n)
+  })
+
+  it('holds text under review: staff see it, neighbours only after a grid worker releases it', async () => {
+    const id = (await call(CHEN, 'report.submit', report({ text: '这件事需要人工看看' }))).data.orderId as string
+    expect((await orderDoc(id)).held).toBe(true)
+    expect(await call(ZHAO, 'order.get', { orderId: id })).toMatchObject({ ok: false, error: { code: 'DATA.NOT_FOUND' } })
+    const own = await call(CHEN, 'order.get', { orderId: id })
+    expect(own.data).toMatchObject({ held: true, mine: true })
+    const staff = await call(WORKER, 'order.get', { orderId: id })
+    expect(staff.data).toMatchObject({ held: true, can: { release: true } })
+    expect(await call(ZHAO, 'order.release', { orderId: id })).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    expect((await call(WORKER, 'order.release', { orderId: id })).data.held).toBe(false)
+    expect((await call(ZHAO, 'order.get', { orderId: id })).data).toMatchObject({ held: false, mine: false, reporterName: '陈桂兰' })
+    expect(await call(WORKER, 'order.release', { orderId: id })).toMatchObject({ ok: false, error: { code: 'ORDER.NOT_HELD' } })
+  })
+
+  it('takes photos uploaded under the caller own path, staff-only until checked', async () => {
+    const requestId = rid()
+    const up = await emu().app.uploadFile({ cloudPath: `reports/user-resident-zhao/${requestId}/1.jpg`, fileContent: Buffer.from('jpegbytes') })
+    const res = await call(ZHAO, 'report.submit', report({ requestId, photos: [up.fileID], hideName: true }))
+    expect(res.ok).toBe(true)
+    const id = res.data.orderId as string
+    expect((await call(ZHAO, 'order.get', { orderId: id })).data.photos).toEqual([up.fileID])
+    expect((await call(WANG, 'order.get', { orderId: id })).data).toMatchObject({ photos: [], photosChecked: false, reporterName: null })
+    expect((await call(WORKER, 'order.get', { orderId: id })).data).toMatchObject({ photos: [up.fileID], reporterName: '赵海燕' })
+    await call(WORKER, 'order.release', { orderId: id })
+    expect((await call(WANG, 'order.get', { orderId: id })).data).toMatchObject({ photos: [up.fileID], reporterName: null })
+  })
+
+  it('routes a map pin to the grid whose boundary contains it; outside every grid is ORDER.OUTSIDE_GRID', async () => {
+    await db().collection('grids').doc('gr-xinhua-02').update({ boundary: [[118.30, 32.30], [118.31, 32.30], [118.31, 32.31], [118.30, 32.31]] })
+    const id = await submit(WANG, { location: { kind: 'point', lng: 118.305, lat: 32.305, label: '小区东门' } })
+    expect(await orderDoc(id)).toMatchObject({ path: { gridId: 'gr-xinhua-02' }, placeName: '小区东门' })
+    expect((await call(WORKER2, 'order.inbox', { box: 'new' })).data.items.map((i: { orderId: string }) => i.orderId)).toContain(id)
+  })
+
+  const photo = (user: string, r: string, n: number) => `cloud://x.y/reports/${user}/${r}/${n}.jpg`
+  it.each([
+    ['empty text', { text: '   ' }, 'REPORT.TEXT_EMPTY'],
+    ['over-long text', { text: '灯'.repeat(501) }, 'REPORT.TEXT_TOO_LONG'],
+    ['too many photos', { requestId: 'req-many-photos', photos: Array.from({ length: 10 }, (_, i) => photo('user-resident-li', 'req-many-photos', (i % 9) + 1)) }, 'REPORT.TOO_MANY_PHOTOS'],
+    ['someone else’s photo', { requestId: 'req-foreign-photo', photos: [photo('user-resident-wang', 'req-foreign-photo', 1)] }, 'REPORT.PHOTO_INVALID'],
+    ['a photo never uploaded', { requestId: 'req-missing-photo', photos: [photo('user-resident-li', 'req-missing-photo', 1)] }, 'REPORT.PHOTO_INVALID'],
+    ['an unknown category', { category: 'ufo' }, 'REPORT.UNKNOWN_CATEGORY'],
+    ['a pin outside every grid', { location: { kind: 'point', lng: 100, lat: 30 } }, 'ORDER.OUTSIDE_GRID'],
+    ['a building of another community', { location: { kind: 'building', buildingId: 'bd-taoyuan-01-01' } }, 'ORDER.OUTSIDE_GRID'],
+    ['an unknown building', { location: { kind: 'building', buildingId: 'bd-nowhere' } }, 'ORDER.OUTSIDE_GRID'],
+    ['intake on behalf by a resident', { onBehalfOf: { name: '张大爷', channel: 'phone' }, location: { kind: 'building', buildingId: 'bd-xinhua-01-02' } }, 'REPORT.NOT_STAFF'],
+    ['a malformed request id', { requestId: 'x' }, 'INPUT.INVALID'],
+  ])('refuses %s with its code and stores nothing', async (_name, over, code) => {
+    const n = (await ordersBy('user-resident-li')).length
+    const res = await call(LI, 'report.submit', report(over))
+    expect(res).toMatchObject({ ok: false, error: { code } })
+    expect(await ordersBy('user-resident-li')).toHaveLength(n)
+  })
+
+  it('refuses someone who has not joined a grid', async () => {
+    expect(await call('demo-openid-newcomer', 'report.submit', report())).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+  })
+
+  it('lets staff take a report on behalf of a resident, marked as such', async () => {
+    const res = await call(WORKER, 'report.submit', report({ onBehalfOf: { name: '张大爷', phone: '13800001111', channel: 'phone' }, location: { kind: 'building', buildingId: 'bd-xinhua-01-03' } }))
+    expect(res.ok).toBe(true)
+    const d = (await call(WORKER, 'order.get', { orderId: res.data.orderId })).data
+    expect(d).toMatchObject({ onBehalf: true, onBehalfOf: { name: '张大爷', channel: 'phone' }, reporterName: '张大爷', placeName: '3号楼' })
+    // Not in another grid worker's area.
+    const other = await call(WORKER2, 'report.submit', report({ onBehalfOf: { name: '李奶奶', channel: 'walk_in' }, location: { kind: 'building', buildingId: 'bd-xinhua-01-03' } }))
+    expect(other).toMatchObject({ ok: false, error: { code: 'ORDER.OUTSIDE_GRID' } })
+  })
+})
+
+describe('duplicates and following', () => {
+  it('offers open orders of the same category at the same building, and following adds updates', async () => {
+    const id = await submit(WANG, { category: 'clutter', text: '1号楼楼道堆满纸箱' })
+    // 李德明 lives in 1号楼 2单元: same building.
+    const similar = await call(LI, 'report.similar', { category: 'clutter', location: { kind: 'household' } })
+    expect(similar.data.map((s: { orderId: string }) => s.orderId)).toContain(id)
+    expect((await call(WANG, 'report.similar', { category: 'clutter', location: { kind: 'household' } })).data.map((s: { orderId: string }) => s.orderId)).not.toContain(id)
+    const followed = await call(LI, 'report.follow', { orderId: id })
+    expect(followed.data).toMatchObject({ following: true })
+    await call(LI, 'report.follow', { orderId: id })
+    expect((await orderDoc(id)).followerIds).toEqual(['user-resident-li'])
+    expect(await call(WANG, 'report.follow', { orderId: id })).toMatchObject({ ok: false, error: { code: 'ORDER.OWN_ORDER' } })
+    expect((await call(LI, 'report.mine')).data.items.map((i: { orderId: string }) => i.orderId)).toContain(id)
+    await call(WORKER, 'order.accept', { orderId: id })
+    const notes = (await db().collection('notifications').where({ sourceId: id, recipientId: 'user-resident-li' }).get()).data
+    expect(notes.length).toBeGreaterThan(0)
+  })
+})
+
+describe('moves', () => {
+  it('accept race between two grid workers: exactly one wins', async () => {
+    const id = await submit(ZHAO, { category: 'parking' })
+    const [a, b] = await Promise.all([call(WORKER, 'order.accept', { orderId: id }), call(WORKER_B, 'order.accept', { orderId: id })])
+    const wins = [a, b].filter((r) => r.ok)
+    expect(wins).toHaveLength(1)
+    expect([a, b].find((r) => !r.ok)).toMatchObject({ error: { code: 'ORDER.ALREADY_ACCEPTED' } })
+    const o = await orderDoc(id)
+    expect(o.events.filter((e: { kind: string }) => e.kind === 'accept')).toHaveLength(1)
+    expect(o.firstReceiverId).toBe(o.handlerId)
+  })
+
+  it('runs the whole life: accept, start, reply 当场办, rate 满意 — and the rates change', async () => {
+    const before = await stats('grid_gr-xinhua-01')
+    const id = await submit(WANG, { category: 'safety', text: '有人飞线充电' })
+    expect((await call(WANG, 'order.get', { orderId: id })).data.can).toMatchObject({ rate: false, reopen: false })
+    expect(await call(WORKER2, 'order.accept', { orderId: id })).toMatchObject({ ok: false, error: { code: 'DATA.NOT_FOUND' } })
+    expect(await call(WANG, 'order.accept', { orderId: id })).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    expect((await call(WORKER, 'order.accept', { orderId: id })).data).toMatchObject({ status: 'accepted', firstReceiver: expect.any(String) })
+    expect((await call(WORKER, 'order.start', { orderId: id })).data.status).toBe('in_progress')
+    const v = (await orderDoc(id)).version
+    expect(await call(WORKER, 'order.reply', { orderId: id, text: '已处理' })).toMatchObject({ ok: false, error: { code: 'ORDER.OUTCOME_REQUIRED' } })
+    expect(await call(WORKER, 'order.reply', { orderId: id, outcome: 'deadline', text: '周五前处理' })).toMatchObject({ ok: false, error: { code: 'ORDER.PROMISED_DATE_REQUIRED' } })
+    expect(await call(WORKER, 'order.reply', { orderId: id, outcome: 'explained', text: '说明' })).toMatchObject({ ok: false, error: { code: 'ORDER.REASON_REQUIRED' } })
+    expect(await call(WORKER, 'order.reply', { orderId: id, outcome: 'transferred', text: '转办' })).toMatchObject({ ok: false, error: { code: 'ORDER.TRANSFER_TARGET_REQUIRED' } })
+    expect(await call(WANG, 'order.rate', { orderId: id, rating: 'satisfied' })).toMatchObject({ ok: false, error: { code: 'ORDER.NOT_REPLIED' } })
+    expect((await orderDoc(id)).version).toBe(v)
+    const replied = await call(WORKER, 'order.reply', { orderId: id, outcome: 'handled', text: '已现场拆除飞线并宣传' })
+    expect(replied.data).toMatchObject({ status: 'replied', open: false, reply: { outcome: 'handled' } })
+    expect(await call(LI, 'order.rate', { orderId: id, rating: 'satisfied' })).toMatchObject({ ok: false, error: { code: 'ORDER.NOT_REPORTER' } })
+    const rated = await call(WANG, 'order.rate', { orderId: id, rating: 'satisfied', comment: '很及时' })
+    expect(rated.data).toMatchObject({ status: 'closed', rating: { rating: 'satisfied' } })
+    expect(rated.data.timeline.map((e: { kind: string }) => e.kind)).toEqual(['submit', 'accept', 'start', 'reply', 'rate'])
+    expect(await call(WANG, 'order.rate', { orderId: id, rating: 'unsatisfied' })).toMatchObject({ ok: false, error: { code: 'ORDER.ALREADY_RATED' } })
+    const after = await stats('grid_gr-xinhua-01')
+    for (const f of ['received', 'accepted', 'acceptedOnTime', 'replied', 'repliedOnTime', 'resolved', 'rated', 'satisfied']) {
+      expect([f, after[f]]).toEqual([f, (before[f] ?? 0) + 1])
+    }
+    const view = await call(ADMIN, 'stats.rates', { level: 'community', id: 'cm-xinhua' })
+    expect(view.data.rates.satisfactionRate).toBeGreaterThan(0)
+    expect(view.data.children.find((c: { id: string }) => c.id === 'gr-xinhua-01')).toMatchObject({ name: '新华社区第1网格' })
+    const worker = await call(WORKER, 'stats.rates', { level: 'worker', id: 'user-xinhua-01-worker' })
+    expect(worker.data.rates.accepted).toBeGreaterThan(0)
+    expect(await call(WORKER2, 'stats.rates', { level: 'worker', id: 'user-xinhua-01-worker' })).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+
+    // Reopen within the window: back to the same tier, flagged; no longer counted as resolved.
+    const reopened = await call(WANG, 'order.reopen', { orderId: id, reason: '又有人飞线了' })
+    expect(reopened.data).toMatchObject({ status: 'in_progress', tier: 'grid', reopened: true })
+    expect((await stats('grid_gr-xinhua-01')).resolved).toBe(after.resolved - 1)
+  })
+
+  it('refuses reopening after the window', async () => {
+    const id = await submit(WANG, { category: 'noise' })
+    await call(WORKER, 'order.accept', { orderId: id })
+    await call(WORKER, 'order.reply', { orderId: id, outcome: 'explained', text: '已调解', reason: '属正常生活噪音' })
+    await db().collection('orders').doc(id).update({ lastReplyAt: new Date(Date.now() - 8 * 86_400_000) })
+    const v = (await orderDoc(id)).version
+    expect(await call(WANG, 'order.reopen', { orderId: id, reason: '还是很吵' })).toMatchObject({ ok: false, error: { code: 'ORDER.REOPEN_EXPIRED' } })
+    expect((await orderDoc(id)).version).toBe(v)
+  })
+
+  it('不满意 goes to the supervisor queue, not resolved', async () => {
+    const before = await stats('community_cm-xinhua')
+    const id = await submit(WANG, { category: 'sanitation' })
+    await call(WORKER, 'order.accept', { orderId: id })
+    await call(WORKER, 'order.reply', { orderId: id, outcome: 'handled', text: '已清理' })
+    expect((await call(WANG, 'order.rate', { orderId: id, rating: 'unsatisfied', comment: '没清干净' })).data.status).toBe('unsatisfied')
+    const q = await call(ADMIN, 'order.queue', { level: 'community', box: 'unsatisfied' })
+    expect(q.data.items.map((i: { orderId: string }) => i.orderId)).toContain(id)
+    const after = await stats('community_cm-xinhua')
+    expect(after.unsatisfied).toBe((before.unsatisfied ?? 0) + 1)
+    expect(after.resolved ?? 0).toBe(before.resolved ?? 0)
+    // The grid worker may not answer it again; the supervisor does.
+    expect(await call(WORKER, 'order.reply', { orderId: id, outcome: 'handled', text: '再次清理' })).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    expect((await call(ADMIN, 'order.reply', { orderId: id, outcome: 'handled', text: '社区督办，已彻底清理' })).data.status).toBe('replied')
+  })
+
+  it('escalates by hand with a reason; the first receiver stays on the timeline', async () => {
+    const id = await submit(WANG, { category: 'illegal_build', text: '楼顶私搭乱建' })
+    await call(WORKER, 'order.accept', { orderId: id })
+    const up = await call(WORKER, 'order.escalate', { orderId: id, reason: '需要城管执法' })
+    expect(up.data).toMatchObject({ tier: 'community', status: 'submitted', handler: null, firstReceiver: expect.any(String) })
+    expect(await call(WORKER, 'order.accept', { orderId: id })).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    expect((await call(ADMIN, 'order.queue', { level: 'community', box: 'open' })).data.items.map((i: { orderId: string }) => i.orderId)).toContain(id)
+    await call(ADMIN, 'order.accept', { orderId: id })
+    const first = (await orderDoc(id)).firstReceiverId
+    expect(first).toBe('user-xinhua-01-worker')
+    await call(ADMIN, 'order.escalate', { orderId: id, reason: '跨部门' })
+    expect(await call(STREET, 'order.escalate', { orderId: id, reason: '需职能部门' })).toMatchObject({ ok: false, error: { code: 'ORDER.TRANSFER_TARGET_REQUIRED' } })
+    expect((await call(STREET, 'order.escalate', { orderId: id, reason: '需职能部门', to: '区城管局' })).data).toMatchObject({ tier: 'department', department: '区城管局' })
+    expect(await call(STREET, 'order.escalate', { orderId: id, reason: '再上' })).toMatchObject({ ok: false, error: { code: 'ORDER.TOP_TIER' } })
+    expect((await call(WANG, 'order.get', { orderId: id })).data.timeline.filter((e: { kind: string }) => e.kind === 'escalate')).toHaveLength(3)
+  })
+})
+
+describe('sweep', () => {
+  it('escalates an order not accepted in time, once even when two sweeps race, with the clock injected', async () => {
+    const id = await submit(CHEN, { category: 'street_light' })
+    const o = await orderDoc(id)
+    const late = new Date(new Date(o.dueAt).getTime() + 60_000)
+    const [a, b] = await Promise.all([sweep(late), sweep(late)])
+    expect(a.ok && b.ok).toBe(true)
+    const after = await orderDoc(id)
+    expect(after).toMatchObject({ tier: 'community', status: 'submitted', overdue: true, version: o.version + 1 })
+    expect(after.events.filter((e: { kind: string; auto?: boolean }) => e.kind === 'escalate' && e.auto)).toHaveLength(1)
+    expect((await call(ADMIN, 'order.queue', { level: 'community', box: 'overdue' })).data.items.map((i: { orderId: string }) => i.orderId)).toContain(id)
+    // At the street the ladder stops: marked overdue, never sent to a department by itself.
+    await sweep(new Date(new Date(after.dueAt).getTime() + 60_000))
+    const atStreet = await orderDoc(id)
+    expect(atStreet.tier).toBe('street')
+    await sweep(new Date(new Date(atStreet.dueAt).getTime() + 60_000))
+    expect(await orderDoc(id)).toMatchObject({ tier: 'street', overdue: true, dueAt: null })
+  })
+
+  it('closes a replied order once the reopen window ended', async () => {
+    const id = await submit(CHEN, { category: 'suggestion', text: '建议增加健身器材' })
+    await call(WORKER, 'order.accept', { orderId: id })
+    await call(WORKER, 'order.reply', { orderId: id, outcome: 'transferred', text: '已转物业', to: '物业公司' })
+    const o = await orderDoc(id)
+    await sweep(new Date(new Date(o.dueAt).getTime() - 60_000))
+    expect((await orderDoc(id)).status).toBe('replied')
+    await sweep(new Date(new Date(o.dueAt).getTime() + 60_000))
+    expect(await orderDoc(id)).toMatchObject({ status: 'closed', open: false })
+  })
+
+  it('ignores a client clock: a mini-program user cannot run the sweep', async () => {
+    expect(await sweep(new Date('2099-01-01'), WANG)).toEqual({ ok: false, error: 'AUTH.FORBIDDEN' })
+  })
+
+  it('runs from its timer trigger with the platform clock', async () => {
+    expect(await emu().fireTimer('sweep')).toMatchObject({ ok: true })
+  })
+})
