@@ -5,7 +5,11 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/join/index', 'pages/me/index'],
   subPackages: [
-    { root: 'features/reports', name: 'reports', pages: ['pages/index/index'] },
+    {
+      root: 'features/reports',
+      name: 'reports',
+      pages: ['pages/index/index', 'pages/mine/index', 'pages/detail/index', 'pages/inbox/index', 'pages/queue/index'],
+    },
     { root: 'features/errands', name: 'errands', pages: ['pages/index/index'] },
     { root: 'features/points', name: 'points', pages: ['pages/index/index'] },
     { root: 'features/grid', name: 'grid', pages: ['pages/joins/index'] },

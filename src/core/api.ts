@@ -5,6 +5,7 @@ import { directoryActions } from './directory/api'
 import { householdActions } from './household/api'
 import { joinActions } from './join/api'
 import { meActions } from './me/api'
+import { orderActions } from './orders/api'
 
 /**
  * The wire contract of the `api` cloud function: every action name → input schema → output type.
@@ -17,6 +18,7 @@ export const apiActions = {
   ...adminActions,
   ...codeActions,
   ...householdActions,
+  ...orderActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

@@ -52,6 +52,26 @@ export const permissionTable = {
   // The volunteer profile (skills, 党员亮身份): helpers only.
   'helper.profile': { roles: ['helper'] },
   'helper.update': { roles: ['helper'] },
+  // ── Work orders (src/core/orders): who may act on WHICH order is core/orders/rules.ts ──
+  // Reporting needs a household (resident) or staff intake on behalf; reading/rating/reopening own
+  // orders is checked per order (reporter or follower, staff in scope).
+  'report.categories': { anyone: true },
+  'report.similar': { roles: ['resident', 'grid_worker', 'community_admin', 'street_admin'] },
+  'report.submit': { roles: ['resident', 'grid_worker', 'community_admin', 'street_admin'] },
+  'report.follow': { roles: ['resident'] },
+  'report.mine': { anyone: true },
+  'order.get': { anyone: true },
+  'order.rate': { anyone: true },
+  'order.reopen': { anyone: true },
+  'order.inbox': { roles: ['grid_worker'] },
+  'order.queue': { roles: ['community_admin', 'street_admin'] },
+  'order.accept': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+  'order.start': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+  'order.reply': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+  'order.escalate': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+  'order.release': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+  // Area rates are public figures (事事有回音); a worker's own figures: that worker and staff above.
+  'stats.rates': { anyone: true },
 } as const satisfies Record<string, Permission>
 
 export type PermissionAction = keyof typeof permissionTable

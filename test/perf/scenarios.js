@@ -20,6 +20,8 @@ const scenarios = {
   ],
   // The retry timer (no caller): one query for undelivered notifications, nothing due in the demo data.
   notify: [{ name: 'retryUndelivered', event: {} }],
+  // The overdue sweep (timer, no caller): one indexed query on orders.dueAt, nothing due in the demo data.
+  sweep: [{ name: 'sweep', openid: '', event: {} }],
 }
 
 module.exports = { scenarios }

@@ -13,6 +13,7 @@ import { directoryRoutes } from './routes/directory'
 import { householdRoutes } from './routes/household'
 import { joinRoutes } from './routes/join'
 import { meRoutes } from './routes/me'
+import { orderRoutes } from './routes/orders'
 
 const routes: Routes = {
   ...meRoutes,
@@ -21,6 +22,7 @@ const routes: Routes = {
   ...adminRoutes,
   ...codeRoutes,
   ...householdRoutes,
+  ...orderRoutes,
 }
 
 export const main = createApiHandler(routes, { openId: callerOpenId, identify, log: jsonLog, audit: logAccess })

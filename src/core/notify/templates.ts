@@ -31,6 +31,27 @@ export const NotifyTemplates = {
     page: 'features/grid/pages/joins/index',
     fields: { thing1: '申请人', thing2: '申请房屋', time3: '申请时间', thing4: '温馨提示' },
   },
+  /** To the grid worker(s) of the grid (or the staff of the tier it was escalated to): a new work order. */
+  orderNew: {
+    id: 'tmpl-order-new',
+    title: '工单待处理提醒',
+    page: 'features/reports/pages/detail/index',
+    fields: { thing1: '问题类别', thing2: '问题地点', time3: '上报时间', thing4: '温馨提示' },
+  },
+  /** To the reporter and followers: their order moved (accepted, replied, escalated…). */
+  orderProgress: {
+    id: 'tmpl-order-progress',
+    title: '工单进度通知',
+    page: 'features/reports/pages/detail/index',
+    fields: { thing1: '问题类别', phrase2: '当前状态', thing3: '办理说明', time4: '更新时间' },
+  },
+  /** To supervisors: an order missed a deadline or was rated 不满意. */
+  orderOverdue: {
+    id: 'tmpl-order-overdue',
+    title: '工单超时提醒',
+    page: 'features/reports/pages/detail/index',
+    fields: { thing1: '问题类别', thing2: '问题地点', thing3: '提醒事项', time4: '上报时间' },
+  },
 } as const satisfies Record<string, TemplateDef>
 
 export type TemplateKey = keyof typeof NotifyTemplates

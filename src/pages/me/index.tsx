@@ -21,6 +21,8 @@ const MINE: readonly Entry[] = [
   { title: '我的家庭', url: '/features/mine/pages/household/index' },
   { title: '志愿服务资料', url: '/features/mine/pages/helper/index', action: 'helper.profile' },
   { title: '入格审核', url: '/features/grid/pages/joins/index', action: 'join.inbox' },
+  { title: '我的上报', url: '/features/reports/pages/mine/index' },
+  { title: '工单处理', url: '/features/reports/pages/inbox/index', action: 'order.inbox' },
 ]
 
 /** Staff tools, each behind the action its page starts with. */
@@ -28,6 +30,7 @@ const ADMIN: readonly Entry[] = [
   { title: '网格管理', url: '/features/admin/pages/org/index', action: 'org.children' },
   { title: '人员与角色', url: '/features/admin/pages/staff/index', action: 'staff.list' },
   { title: '楼栋二维码', url: '/features/admin/pages/codes/index', action: 'codes.list' },
+  { title: '工单督办', url: '/features/reports/pages/queue/index', action: 'order.queue' },
 ]
 
 function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor: Actor; label: string }) {

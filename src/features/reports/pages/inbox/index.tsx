@@ -1,0 +1,104 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import type { OrderSummary } from '@core/orders/api'
+import { Page } from '../../../../components/Page'
+import { Button } from '../../../../components/ui'
+import { useProfile } from '../../../../hooks/use-profile'
+import { callApi, failureCopy } from '../../../../services/cloud'
+import { OrderList } from '../../components/OrderList'
+import { RatesCard } from '../../components/RatesCard'
+import { Tabs } from '../../components/Tabs'
+import { useOrderPages } from '../../hooks'
+import { INTAKE_URL, detailUrl } from '../../labels'
+import { subscribeFromTap, templateIdOf } from '../../subscribe'
+import '../../reports.scss'
+
+type Box = 'new' | 'mine' | 'overdue'
+const BOXES: readonly { id: Box; name: string }[] = [
+  { id: 'new', name: '待接单' },
+  { id: 'mine', name: '我在办' },
+  { id: 'overdue', name: '已超时' },
+]
+const EMPTY: Readonly<Record<Box, string>> = {
+  new: '暂无待接单的工单。',
+  mine: '您没有正在办理的工单。',
+  overdue: '没有超时的工单。',
+}
+
+/** 工单处理 (grid worker): new / mine / overdue, accept from the list, subscribe to new-order messages. */
+export default function InboxPage() {
+  const profile = useProfile()
+  const gridId = profile.status === 'ready' ? (profile.profile.roles.find((g) => g.role === 'grid_worker')?.scope.gridId ?? null) : null
+  const [box, setBox] = useState<Box>('new')
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [round, setRound] = useState(0)
+  const list = useOrderPages(`${box}:${round}`, (cursor) => callApi('order.inbox', cursor ? { box, cursor } : { box }))
+  usePullDownRefresh(() => {
+    setRound((n) => n + 1)
+    void Taro.stopPullDownRefresh()
+  })
+  const newIds = templateIdOf('orderNew')
+
+  const accept = async (o: OrderSummary) => {
+    setBusy(o.orderId)
+    setMessage(null)
+    try {
+      await callApi('order.accept', { orderId: o.orderId })
+      setMessage(`已接单：${o.categoryName}`)
+      void Taro.navigateTo({ url: detailUrl(o.orderId) })
+      setRound((n) => n + 1)
+    } catch (e) {
+      setMessage(failureCopy(e, '接单失败，请重试'))
+      setRound((n) => n + 1)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <Page label='工单处理'>
+      <View className='card'>
+        {newIds.length > 0 && (
+          <Button className='btn' block onClick={() => void subscribeFromTap(newIds, '已订阅：下一条新工单将通过微信提醒您', '未订阅提醒，您仍可在此查看新工单').then(setMessage)}>
+            订阅新工单提醒
+          </Button>
+        )}
+        <Text className='t-muted'>每订阅一次，收到一条新工单的微信提醒；未能提醒的工单会标注“未通知到网格员”。</Text>
+        <View className='report__actions'>
+          <Button className='btn' onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
+            代居民登记
+          </Button>
+        </View>
+      </View>
+      {message && (
+        <View className='card' ariaRole='status'>
+          <Text className='t-body'>{message}</Text>
+        </View>
+      )}
+      {list.error && (
+        <View className='card' ariaRole='alert'>
+          <Text className='t-body'>{list.error}</Text>
+        </View>
+      )}
+      <Tabs label='工单分类' tabs={BOXES} value={box} onChange={setBox} />
+      <OrderList
+        items={list.items}
+        cursor={list.cursor}
+        empty={EMPTY[box]}
+        onMore={list.more}
+        actions={(o) =>
+          box === 'new' && o.status === 'submitted' ? (
+            <View className='report__actions'>
+              <Button className='btn' type='primary' disabled={busy !== null} ariaLabel={`接单：${o.categoryName}，${o.placeName}`} onClick={() => void accept(o)}>
+                接单
+              </Button>
+            </View>
+          ) : null
+        }
+      />
+      {gridId && <RatesCard level='grid' id={gridId} refresh={round} />}
+    </Page>
+  )
+}

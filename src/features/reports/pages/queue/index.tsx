@@ -1,0 +1,75 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import { ChoiceList } from '../../../../components/ChoiceList'
+import { Page } from '../../../../components/Page'
+import { Button } from '../../../../components/ui'
+import { useProfile } from '../../../../hooks/use-profile'
+import { callApi } from '../../../../services/cloud'
+import { OrderList } from '../../components/OrderList'
+import { RatesCard } from '../../components/RatesCard'
+import { Tabs } from '../../components/Tabs'
+import { useOrderPages } from '../../hooks'
+import { INTAKE_URL } from '../../labels'
+import '../../reports.scss'
+
+type Box = 'open' | 'overdue' | 'unsatisfied'
+type Level = 'community' | 'street'
+const BOXES: readonly { id: Box; name: string }[] = [
+  { id: 'open', name: '在办' },
+  { id: 'overdue', name: '超时/未通知' },
+  { id: 'unsatisfied', name: '不满意' },
+]
+const EMPTY: Readonly<Record<Box, string>> = {
+  open: '本级暂无在办工单。',
+  overdue: '没有超时或未通知到网格员的工单。',
+  unsatisfied: '没有居民不满意的工单。',
+}
+
+/** 工单督办 (community / street admins): orders at their tier, overdue and unnotified below it, unsatisfied ones. */
+export default function QueuePage() {
+  const profile = useProfile()
+  const grants = profile.status === 'ready' ? profile.profile.roles : []
+  const scopes = grants.flatMap((g) =>
+    g.role === 'community_admin' && g.scope.communityId
+      ? [{ id: `community:${g.scope.communityId}`, level: 'community' as Level, scopeId: g.scope.communityId, name: '社区' }]
+      : g.role === 'street_admin'
+        ? [{ id: `street:${g.scope.streetId}`, level: 'street' as Level, scopeId: g.scope.streetId, name: '街道' }]
+        : [],
+  )
+  const [picked, setPicked] = useState<string | null>(null)
+  const scope = scopes.find((s) => s.id === picked) ?? scopes[0] ?? null
+  const [box, setBox] = useState<Box>('open')
+  const [round, setRound] = useState(0)
+  const list = useOrderPages(`${scope?.id ?? 'none'}:${box}:${round}`, (cursor) =>
+    scope ? callApi('order.queue', { level: scope.level, box, id: scope.scopeId, ...(cursor ? { cursor } : {}) }) : Promise.resolve({ items: [], cursor: null }),
+  )
+  usePullDownRefresh(() => {
+    setRound((n) => n + 1)
+    void Taro.stopPullDownRefresh()
+  })
+
+  return (
+    <Page label='工单督办'>
+      {profile.status === 'ready' && !scope && (
+        <View className='card' ariaRole='alert'>
+          <Text className='t-body'>工单督办仅供社区、街道管理员使用。</Text>
+        </View>
+      )}
+      {scopes.length > 1 && <ChoiceList label='督办范围' options={scopes} selected={scope?.id ?? null} onSelect={(o) => setPicked(o.id)} />}
+      <View className='report__actions'>
+        <Button className='btn' onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
+          代居民登记
+        </Button>
+      </View>
+      {list.error && (
+        <View className='card' ariaRole='alert'>
+          <Text className='t-body'>{list.error}</Text>
+        </View>
+      )}
+      <Tabs label='工单分类' tabs={BOXES} value={box} onChange={setBox} />
+      <OrderList items={list.items} cursor={list.cursor} empty={EMPTY[box]} onMore={list.more} />
+      {scope && <RatesCard level={scope.level} id={scope.scopeId} refresh={round} />}
+    </Page>
+  )
+}

@@ -1,0 +1,231 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import type { HouseholdSummary, Profile } from '../../src/core/me/api'
+import type { CategoryView, ReportReceipt } from '../../src/core/orders/api'
+import ReportPage from '../../src/features/reports/pages/index/index'
+import { useTransport } from '../../src/services/cloud'
+import { requestSubscription } from '../../src/services/subscribe'
+import { compressPhoto, pickPhotos, uploadPhoto } from '../../src/services/upload'
+import Taro, { resetTaroMock, router, getStorageSync } from '../support/taro-mock'
+
+// The report form against a scripted `api`: local validation, the draft is on the phone before the
+// submit goes out, "已提交" only after the receipt, the same request id on every retry, photos.
+
+jest.mock('../../src/services/subscribe', () => ({ requestSubscription: jest.fn(async (ids: string[]) => ids) }))
+jest.mock('../../src/services/upload', () => ({
+  pickPhotos: jest.fn(),
+  compressPhoto: jest.fn(),
+  uploadPhoto: jest.fn(),
+  discardPhoto: jest.fn(),
+  photoUrls: jest.fn(async () => ({})),
+}))
+const pick = pickPhotos as jest.MockedFunction<typeof pickPhotos>
+const compress = compressPhoto as jest.MockedFunction<typeof compressPhoto>
+const upload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>
+
+const redirectTo = jest.fn(async (_o: { url: string }) => ({ errMsg: 'redirectTo:ok' }))
+Object.assign(Taro, { redirectTo })
+
+const home: HouseholdSummary = {
+  path: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b', unitId: 'u', householdId: 'h' },
+  streetName: '东街道',
+  communityName: '新华社区',
+  gridName: '新华社区第1网格',
+  buildingName: '3号楼',
+  unitName: '2单元',
+  room: '502',
+}
+const profile: Profile = { userId: 'u1', displayName: '王秀英', roles: [], household: home, created: false }
+const categories: CategoryView[] = [
+  { id: 'hazard', name: '安全隐患', hint: '飞线充电、楼道堆物', hazard: true },
+  { id: 'lights', name: '路灯损坏', hint: '', hazard: false },
+]
+const receipt = (requestId: string): ReportReceipt => ({ orderId: `wo_u1_${requestId}`, status: 'submitted', submittedAt: '2026-11-21T01:00:00.000Z', held: false, retried: false })
+
+type Answer = unknown | ((input: Record<string, unknown>) => unknown)
+let calls: { action: string; input: Record<string, unknown> }[] = []
+function api(answers: Record<string, Answer>) {
+  calls = []
+  useTransport(async (_name, data) => {
+    const { action, input } = data as { action: string; input: Record<string, unknown> }
+    calls.push({ action, input })
+    if (!(action in answers)) throw new Error(`unexpected ${action}`)
+    const a = answers[action]
+    const value = typeof a === 'function' ? await (a as (i: Record<string, unknown>) => unknown)(input) : a
+    return value && typeof value === 'object' && 'ok' in value ? value : { ok: true, data: value }
+  })
+}
+const base = { 'me.profile': profile, 'report.categories': { communityId: 'c', categories }, 'report.similar': [] }
+
+const tap = (el: Element) =>
+  act(async () => {
+    fireEvent.click(el)
+  })
+const describeProblem = (value: string) =>
+  act(async () => {
+    const el = document.querySelector('taro-textarea-core[aria-label="问题描述"]')
+    if (!el) throw new Error('no textarea')
+    el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
+  })
+const storedDrafts = () => JSON.parse(String(getStorageSync('emulin.drafts.v1') || '[]')) as Array<{ id: string; state: string; files: { fileID: string | null }[] }>
+
+beforeEach(() => {
+  resetTaroMock()
+  router.params = {}
+  pick.mockReset()
+  compress.mockReset()
+  upload.mockReset()
+})
+
+describe('report form', () => {
+  it('defaults the place to my home and checks category and text before anything is sent', async () => {
+    api(base)
+    render(<ReportPage />)
+    await screen.findByText('安全隐患')
+    expect(screen.getByText('我家（3号楼2单元502室）').getAttribute('aria-checked')).toBe('true')
+    expect(screen.getByText(/点输入法键盘上的“话筒”按钮/)).toBeTruthy()
+    await tap(screen.getByText('提交上报'))
+    await screen.findByText('请选择问题类别')
+    await tap(screen.getByText('安全隐患'))
+    await tap(screen.getByText('提交上报'))
+    await screen.findByText('请描述一下遇到的问题')
+    await describeProblem('长'.repeat(501))
+    await tap(screen.getByText('提交上报'))
+    await screen.findByText(/不能超过 500 个字/)
+    expect(calls.map((c) => c.action)).not.toContain('report.submit')
+    expect(storedDrafts()).toEqual([])
+  })
+
+  it('saves the draft before sending and says 已提交 only after the receipt', async () => {
+    let release: (v: unknown) => void = () => undefined
+    let draftsAtSend: ReturnType<typeof storedDrafts> = []
+    api({
+      ...base,
+      'report.submit': (input: Record<string, unknown>) => {
+        draftsAtSend = storedDrafts()
+        return new Promise((r) => (release = () => r({ ok: true, data: receipt(String(input.requestId)) })))
+      },
+    })
+    render(<ReportPage />)
+    await tap(await screen.findByText('安全隐患'))
+    await describeProblem('3号楼2单元楼道有电动车飞线充电')
+    await tap(screen.getByText('提交上报'))
+    const submit = calls.find((c) => c.action === 'report.submit')
+    expect(submit?.input).toMatchObject({ category: 'hazard', text: '3号楼2单元楼道有电动车飞线充电', location: { kind: 'household' }, hideName: false, photos: [] })
+    expect(draftsAtSend).toEqual([expect.objectContaining({ id: submit?.input.requestId, state: 'pending' })])
+    expect(screen.getByText('正在提交…')).toBeTruthy()
+    expect(screen.queryByText('已提交')).toBeNull()
+    await act(async () => release(undefined))
+    await screen.findByText('已提交')
+    expect(storedDrafts()[0]?.state).toBe('sent')
+    await tap(screen.getByText('订阅处理进度'))
+    expect(requestSubscription).toHaveBeenCalledWith(['tmpl-order-progress'])
+    await screen.findByText('已订阅：办理有进展时微信通知您')
+    await tap(screen.getByText('查看办理进度'))
+    expect(redirectTo).toHaveBeenCalledWith({ url: `/features/reports/pages/detail/index?id=wo_u1_${String(submit?.input.requestId)}` })
+  })
+
+  it('keeps a draft that could not be sent and retries it with the same request id', async () => {
+    let failures = 2
+    api({
+      ...base,
+      'report.submit': (input: Record<string, unknown>) => {
+        if (failures-- > 0) throw new Error('request:fail timeout')
+        return receipt(String(input.requestId))
+      },
+    })
+    render(<ReportPage />)
+    await tap(await screen.findByText('路灯损坏'))
+    await describeProblem('小区东门路灯不亮')
+    await tap(screen.getByText('提交上报'))
+    await screen.findByText('待发送（网络恢复后自动提交）')
+    expect(screen.queryByText('已提交')).toBeNull()
+    expect(storedDrafts()).toEqual([expect.objectContaining({ state: 'pending' })])
+    await tap(screen.getByText('立即重试'))
+    await screen.findByText('待发送（网络恢复后自动提交）')
+    await tap(screen.getByText('立即重试'))
+    await screen.findByText('已提交')
+    const ids = calls.filter((c) => c.action === 'report.submit').map((c) => c.input.requestId)
+    expect(ids).toHaveLength(3)
+    expect(new Set(ids).size).toBe(1)
+  })
+
+  it('keeps the form when the server refuses, and stores nothing', async () => {
+    api({ ...base, 'report.submit': { ok: false, error: { code: 'CONTENT.RISKY', message: 'risky' } } })
+    render(<ReportPage />)
+    await tap(await screen.findByText('安全隐患'))
+    await describeProblem('不当内容')
+    await tap(screen.getByText('提交上报'))
+    await screen.findByText('内容含有不当信息，请修改后再提交')
+    expect(screen.getByText('提交上报')).toBeTruthy()
+    expect(storedDrafts()).toEqual([])
+  })
+
+  it('compresses picked photos, refuses what does not fit, uploads each under my path and submits the fileIDs', async () => {
+    pick.mockResolvedValue([
+      { path: 'blob:a', size: 3_000_000 },
+      { path: 'blob:b', size: 11 * 1024 * 1024 },
+      { path: 'blob:c', size: 500_000 },
+    ])
+    compress.mockImplementation(async (p) => ({ path: `${p}-small`, size: 200_000 }))
+    upload.mockImplementation(async (_local, cloudPath) => `cloud://env.bucket/${cloudPath}`)
+    api({ ...base, 'report.submit': (input: Record<string, unknown>) => receipt(String(input.requestId)) })
+    render(<ReportPage />)
+    await tap(await screen.findByText('安全隐患'))
+    await describeProblem('楼道堆满杂物')
+    await tap(screen.getByText('添加照片'))
+    await screen.findByText('1 张照片超过 10 MB，未添加')
+    expect(compress.mock.calls.map((c) => c[0])).toEqual(['blob:a', 'blob:c'])
+    expect(screen.getByText(/已选 2 张/)).toBeTruthy()
+    await tap(screen.getByText('删除第1张'))
+    expect(screen.getByText(/已选 1 张/)).toBeTruthy()
+    await tap(screen.getByText('提交上报'))
+    await screen.findByText('已提交')
+    const submit = calls.find((c) => c.action === 'report.submit')
+    const rid = String(submit?.input.requestId)
+    expect(upload.mock.calls).toEqual([['blob:c-small', `reports/u1/${rid}/1.jpg`]])
+    expect(submit?.input.photos).toEqual([`cloud://env.bucket/reports/u1/${rid}/1.jpg`])
+  })
+
+  it('offers open orders of the same problem and follows one instead of submitting', async () => {
+    api({
+      ...base,
+      'report.similar': [{ orderId: 'wo_x', categoryName: '安全隐患', summary: '楼道飞线充电', placeName: '3号楼', status: 'accepted', submittedAt: '2026-11-20T01:00:00.000Z', followers: 2 }],
+      'report.follow': { orderId: 'wo_x' },
+    })
+    render(<ReportPage />)
+    await tap(await screen.findByText('安全隐患'))
+    await describeProblem('飞线充电')
+    await tap(screen.getByText('提交上报'))
+    await screen.findByText('是同一个问题吗？')
+    expect(screen.getByText(/2 人关注/)).toBeTruthy()
+    await tap(screen.getByText('是同一个问题，关注它'))
+    expect(calls.filter((c) => c.action === 'report.follow')).toEqual([{ action: 'report.follow', input: { orderId: 'wo_x' } }])
+    expect(calls.map((c) => c.action)).not.toContain('report.submit')
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/features/reports/pages/detail/index?id=wo_x' })
+  })
+
+  it('lets staff register on behalf of a resident at a picked building', async () => {
+    router.params = { mode: 'intake' }
+    api({
+      ...base,
+      'me.profile': { ...profile, household: null, roles: [{ role: 'grid_worker', scope: { streetId: 's', communityId: 'c', gridId: 'g' } }] },
+      'join.options': [{ id: 'b7', name: '7号楼' }],
+      'report.submit': (input: Record<string, unknown>) => receipt(String(input.requestId)),
+    })
+    render(<ReportPage />)
+    await screen.findByText('代居民登记')
+    await tap(await screen.findByText('7号楼'))
+    await tap(screen.getByText('安全隐患'))
+    await describeProblem('来电反映7号楼楼顶漏水')
+    await act(async () => {
+      document.querySelector('taro-input-core[aria-label="居民姓名"]')?.dispatchEvent(new CustomEvent('input', { detail: { value: '赵大爷' }, bubbles: true }))
+    })
+    await tap(screen.getByText('提交登记'))
+    await screen.findByText('已提交')
+    expect(calls.find((c) => c.action === 'report.submit')?.input).toMatchObject({
+      location: { kind: 'building', buildingId: 'b7' },
+      onBehalfOf: { name: '赵大爷', channel: 'phone' },
+    })
+    expect(calls.map((c) => c.action)).not.toContain('report.similar')
+  })
+})
