@@ -9,6 +9,8 @@
  * - Taro's H5 `<Button>` (and NutUI's, built on it) is a `<taro-button-core>` custom element: no
  *   role, not focusable. It gets `role=button`, `tabindex` (0, or -1 while disabled) and
  *   `aria-disabled` following its `disabled` attribute.
+ * - Taro's H5 `<Image>` renders an inner `<img>` without `alt`: it gets the Image's `ariaLabel`, or
+ *   `alt=""` (decorative) when the Image has none.
  * - The tab bar is rendered outside any landmark and its icons have no text alternative.
  */
 import './platform.h5.scss'
@@ -16,6 +18,11 @@ import './platform.h5.scss'
 const INTERACTIVE = new Set(['button', 'radio', 'switch', 'checkbox', 'link'])
 
 function repair(el: Element): void {
+  if (el.tagName === 'IMG') {
+    const host = el.parentElement
+    if (host?.tagName === 'TARO-IMAGE-CORE' && !el.hasAttribute('alt')) el.setAttribute('alt', host.getAttribute('aria-label') ?? '')
+    return
+  }
   const role = el.getAttribute('aria-role')
   if (role !== null) {
     el.setAttribute('role', role)
@@ -43,7 +50,7 @@ function activateOnKey(event: KeyboardEvent): void {
 
 function repairTree(root: ParentNode): void {
   if (root instanceof Element) repair(root)
-  root.querySelectorAll('[aria-role], taro-button-core').forEach(repair)
+  root.querySelectorAll('[aria-role], taro-button-core, taro-image-core > img:not([alt])').forEach(repair)
 }
 
 /** The tab bar element may get its content after insertion: checked after every batch of changes. */

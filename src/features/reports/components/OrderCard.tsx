@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import type { OrderSummary } from '@core/orders/api'
 import { StatusLabel, TierLabel, detailUrl, shortTime } from '../labels'
 
-/** One order in a list; the whole card opens its detail (one big target). */
+/** One order in a list; the whole card opens its detail (one big target, named by all its visible text). */
 export function OrderCard({ order }: { readonly order: OrderSummary }) {
   const flags = [
     order.overdue ? '已超时' : null,
@@ -12,9 +12,8 @@ export function OrderCard({ order }: { readonly order: OrderSummary }) {
     order.reopened ? '重新办理' : null,
     order.onBehalf ? '代登记' : null,
   ].filter((f): f is string => f !== null)
-  const label = `${order.categoryName}，${StatusLabel[order.status]}，${order.placeName}${flags.length ? `，${flags.join('，')}` : ''}`
   return (
-    <View className='card order-card btn' ariaRole='link' ariaLabel={label} onClick={() => void Taro.navigateTo({ url: detailUrl(order.orderId) })}>
+    <View className='card order-card btn' ariaRole='link' onClick={() => void Taro.navigateTo({ url: detailUrl(order.orderId) })}>
       <View className='order-card__head'>
         <Text className='t-title'>{order.categoryName}</Text>
         <Text className={order.open ? 'order-status order-status--open' : 'order-status'}>{StatusLabel[order.status]}</Text>

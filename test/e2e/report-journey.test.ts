@@ -1,0 +1,134 @@
+/// <reference lib="dom" />
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { NotifyTemplates } from '../../src/core/notify/templates'
+import { useSeededEmulator } from '../support/seeded-emulator'
+import { axeViolations, describeViolations, phoneContext, screenshot, signInAs, tapButton, useBrowser } from './support/browser'
+
+const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
+const browser = useBrowser()
+
+// 一键上报 → 接诉即办, end to end: a resident reports a hazard with a photo; the grid worker gets the
+// subscribe message, accepts, replies 当场办; the resident sees the timeline and rates 满意; the
+// grid's rates change.
+
+const WANG = { userId: 'user-resident-wang', openid: 'demo-openid-resident-wang' } // 新华社区第1网格, 1号楼
+const WORKER = { userId: 'user-xinhua-01-worker', openid: 'demo-openid-xinhua-01-worker' }
+
+async function pageAs(userId: string): Promise<Page> {
+  const context = await phoneContext(browser(), emu().url)
+  const page = await context.newPage()
+  await signInAs(page, userId)
+  return page
+}
+
+async function expectAxeClean(page: Page): Promise<void> {
+  expect(describeViolations(await axeViolations(page))).toBe('')
+}
+
+type Rates = { rated: number; satisfied: number; replied: number; satisfactionRate: number | null }
+async function gridRates(): Promise<Rates> {
+  const res = (await emu().invoke('api', { action: 'stats.rates', input: { level: 'grid', id: 'gr-xinhua-01' } }, { openid: WORKER.openid })) as {
+    ok: boolean
+    data: { rates: Rates }
+  }
+  expect(res.ok).toBe(true)
+  return res.data.rates
+}
+
+/** A real photo (JPEG from a canvas), as a phone camera would hand it to the page. */
+async function photo(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 1200
+    canvas.height = 900
+    const g = canvas.getContext('2d') as CanvasRenderingContext2D
+    g.fillStyle = '#3a6'
+    g.fillRect(0, 0, 1200, 900)
+    g.fillStyle = '#c33'
+    g.fillRect(300, 200, 600, 500)
+    return canvas.toDataURL('image/jpeg', 0.9)
+  })
+  return Buffer.from(dataUrl.split(',')[1] ?? '', 'base64')
+}
+
+describe('one-tap report → work order', () => {
+  it('report with a photo → worker notified, accepts, replies 当场办 → resident rates 满意 → rates change', async () => {
+    await emu().grantSubscriptions(WORKER.openid, NotifyTemplates.orderNew.id, 3)
+    const before = await gridRates()
+
+    const resident = await pageAs(WANG.userId)
+    await resident.goto('/#/pages/home/index')
+    await resident.getByRole('button', { name: /一键上报/ }).tap()
+    const categories = resident.getByRole('radiogroup', { name: '问题类别' })
+    await categories.waitFor()
+    await categories.getByRole('radio', { name: /安全隐患/ }).tap()
+    await resident.locator('taro-textarea-core[aria-label="问题描述"] textarea').fill('1号楼楼道里有电动车飞线充电，电线从三楼窗户垂下来，很危险。')
+    const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), tapButton(resident, '添加照片')])
+    await chooser.setFiles({ name: 'hazard.jpg', mimeType: 'image/jpeg', buffer: await photo(resident) })
+    await resident.locator('[aria-label="第 1 张照片"]').first().waitFor()
+    await expectAxeClean(resident)
+    await screenshot(resident, 'report-form')
+    await tapButton(resident, '提交上报')
+    const similar = resident.getByText('是同一个问题吗？')
+    const done = resident.getByText('已提交', { exact: true })
+    await similar.or(done).first().waitFor()
+    if (await similar.isVisible()) await tapButton(resident, '不是，继续提交我的上报')
+    await done.waitFor()
+
+    // Stored with the photo under the resident's own upload prefix, routed to 新华社区第1网格.
+    const [order] = (await emu().app.database().collection('orders').where({ reporterId: WANG.userId }).get()).data as {
+      _id: string
+      photos: string[]
+      path: { gridId: string }
+    }[]
+    expect(order?.path.gridId).toBe('gr-xinhua-01')
+    expect(order?.photos).toHaveLength(1)
+    expect(order?.photos[0]).toContain(`reports/${WANG.userId}/`)
+
+    // The grid worker got the subscribe message.
+    const outbox = (await emu().outbox()) as { touser?: string; template_id?: string; templateId?: string }[]
+    expect(outbox.some((m) => m.touser === WORKER.openid && (m.template_id ?? m.templateId) === NotifyTemplates.orderNew.id)).toBe(true)
+
+    const worker = await pageAs(WORKER.userId)
+    await worker.goto('/#/features/reports/pages/inbox/index')
+    await worker.getByRole('button', { name: /^接单：安全隐患/ }).first().waitFor()
+    await expectAxeClean(worker)
+    await screenshot(worker, 'order-inbox')
+    await worker.getByRole('button', { name: /^接单：安全隐患/ }).first().tap()
+    await worker.goto(`/#/features/reports/pages/detail/index?id=${encodeURIComponent(order?._id ?? '')}`)
+    await tapButton(worker, '答复')
+    const form = worker.getByRole('form', { name: '答复居民' })
+    await form.waitFor()
+    await form.getByRole('radio', { name: /当场办/ }).tap()
+    await form.locator('taro-input-core[aria-label="答复内容"] input').fill('已到现场拆除飞线，并提醒住户到集中充电桩充电。')
+    await expectAxeClean(worker)
+    await tapButton(form, '提交答复')
+    await worker.getByText('已答复，居民会收到通知').waitFor()
+
+    await resident.goto(`/#/features/reports/pages/detail/index?id=${encodeURIComponent(order?._id ?? '')}`)
+    const timeline = resident.getByRole('list', { name: '办理进度' })
+    await timeline.waitFor()
+    await timeline.getByText(/接单/).first().waitFor()
+    await timeline.getByText(/当场办/).first().waitFor()
+    await resident.getByText(/首接负责/).first().waitFor()
+    await expectAxeClean(resident)
+    await screenshot(resident, 'order-timeline')
+    await tapButton(resident, '评价')
+    await resident.getByRole('radio', { name: '满意', exact: true }).tap()
+    await tapButton(resident, '提交评价')
+    await resident.getByText('感谢您的评价').waitFor()
+
+    const after = await gridRates()
+    expect(after.rated).toBe(before.rated + 1)
+    expect(after.satisfied).toBe(before.satisfied + 1)
+    expect(after.replied).toBe(before.replied + 1)
+    expect(after.satisfactionRate).not.toBeNull()
+
+    // …and the worker sees the grid's rates on the inbox.
+    await worker.goto('/#/features/reports/pages/inbox/index')
+    await worker.reload()
+    const card = worker.getByRole('region', { name: '新华社区第1网格办理指标' })
+    await card.getByText(/满意率 \d/).waitFor()
+  })
+})
