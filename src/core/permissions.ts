@@ -32,6 +32,7 @@ export const permissionTable = {
   'org.update': { roles: ['community_admin', 'street_admin'] },
   'org.import': { roles: ['community_admin', 'street_admin'] },
   'org.contacts': { roles: ['community_admin', 'street_admin'] },
+  'org.street': { roles: ['street_admin'] },
   'role.grant': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
   'role.revoke': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
   'staff.list': { roles: ['grid_worker', 'building_leader', 'community_admin', 'street_admin'] },

@@ -440,3 +440,20 @@ describe('staff.list', () => {
     expect(await call(STREET, 'staff.list', { scopeId: 'cm-taoyuan' })).toMatchObject({ ok: true })
   })
 })
+
+describe('org.street', () => {
+  it('lets the street admin rename their street and set its district; nobody else', async () => {
+    const res = await call(STREET, 'org.street', { id: 'st-dongjie', name: '东街街道', district: '迎泽区' })
+    expect(res).toMatchObject({ ok: true, data: { id: 'st-dongjie', name: '东街街道', district: '迎泽区' } })
+    const [street] = (await db().collection('streets').where({ _id: 'st-dongjie' }).get()).data as { name: string; district: string }[]
+    expect(street).toMatchObject({ name: '东街街道', district: '迎泽区' })
+
+    // Community admins and residents: not their street's to edit; unknown street: forbidden (no grant over it).
+    expect(await call('demo-openid-xinhua-admin', 'org.street', { id: 'st-dongjie', name: '西街道' })).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    expect(await call(STREET, 'org.street', { id: 'st-elsewhere', name: '西街道' })).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    expect(await call(STREET, 'org.street', { id: 'st-dongjie', name: '' })).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
+    const [unchanged] = (await db().collection('streets').where({ _id: 'st-dongjie' }).get()).data as { name: string }[]
+    expect(unchanged?.name).toBe('东街街道')
+    await call(STREET, 'org.street', { id: 'st-dongjie', name: '东街道' })
+  })
+})

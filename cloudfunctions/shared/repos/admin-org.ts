@@ -224,3 +224,21 @@ export async function setContacts(
   const after = (await getPlace('grid', input.gridId)) as NodeDoc | null
   return { gridId: input.gridId, police: after?.contacts?.police ?? null, doctor: after?.contacts?.doctor ?? null }
 }
+
+/** org.street: a street admin renames their own street or sets its district. */
+export async function updateStreet(
+  actor: Actor,
+  input: { id: string; name: string; district?: string },
+): Promise<{ id: string; name: string; district: string }> {
+  if (!holdsOver(actor, ['street_admin'], { streetId: input.id })) {
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能修改本街道的信息')
+  }
+  const res = await db().collection('streets').doc(input.id).get()
+  const street = firstDoc<{ _id: string; name: string; district?: string }>(res.data)
+  if (!street) throw new DomainError(CommonErrorCodes.NOT_FOUND, '街道不存在')
+  const others = await db().collection('streets').where({ name: input.name }).limit(2).get()
+  if ((others.data as { _id: string }[]).some((s) => s._id !== input.id)) throw nameTaken(input.name)
+  const district = input.district ?? street.district ?? ''
+  await db().collection('streets').doc(input.id).update({ name: input.name, district })
+  return { id: input.id, name: input.name, district }
+}

@@ -160,6 +160,10 @@ export const adminActions = {
   'org.import': defineAction<ImportResult>()(
     v.strictObject({ communityId: id, csv: v.pipe(v.string(), v.minLength(1, '请粘贴 CSV 内容'), v.maxLength(200_000, 'CSV 太大，请分批导入')) }),
   ),
+  /** A street's own name and district, by its street admin (streets themselves come with the deployment). */
+  'org.street': defineAction<{ readonly id: string; readonly name: string; readonly district: string }>()(
+    v.strictObject({ id, name: orgName, district: v.optional(orgName) }),
+  ),
   /** The grid's area police officer and family doctor: omitted = unchanged, null = removed. */
   'org.contacts': defineAction<{ readonly gridId: string; readonly police: OutsideContact | null; readonly doctor: OutsideContact | null }>()(
     v.strictObject({ gridId: id, police: v.optional(v.nullable(person)), doctor: v.optional(v.nullable(person)) }),

@@ -1,7 +1,7 @@
 import type { adminActions } from '../../../../src/core/admin/api'
 import type { RoutesFor } from '../../../shared/kit'
 import { importBuildings } from '../../../shared/repos/admin-import'
-import { children, create, rename, setContacts, update } from '../../../shared/repos/admin-org'
+import { children, create, rename, setContacts, update, updateStreet } from '../../../shared/repos/admin-org'
 import { grant, listStaff, revoke } from '../../../shared/repos/admin-people'
 
 const now = () => new Date()
@@ -14,6 +14,7 @@ export const adminRoutes: RoutesFor<typeof adminActions> = {
   'org.update': (input, ctx) => update(ctx.actor, input),
   'org.import': (input, ctx) => importBuildings(ctx.actor, input.communityId, input.csv, now()),
   'org.contacts': (input, ctx) => setContacts(ctx.actor, input),
+  'org.street': (input, ctx) => updateStreet(ctx.actor, input),
   'role.grant': (input, ctx) => grant(ctx.actor, input, now()),
   'role.revoke': (input, ctx) => revoke(ctx.actor, input, now()),
   'staff.list': (input, ctx) => listStaff(ctx.actor, input.scopeId, input.cursor, ctx.requestId, now()),
