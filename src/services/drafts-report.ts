@@ -4,7 +4,8 @@
  * until the server answers with a receipt.
  */
 import type { ApiInput } from '@core/api'
-import { photoCloudPath, type ReportReceipt } from '@core/orders/api'
+import type { ReportReceipt } from '@core/orders/api'
+import { photoCloudPath } from '@core/orders/errors'
 import { callApi } from './cloud'
 import type { Draft } from './drafts'
 import { appOutbox, startDraftSync } from './drafts-app'
