@@ -1,0 +1,13 @@
+import type { pointActions } from '../../../../src/core/points/api'
+import type { RoutesFor } from '../../../shared/kit'
+import * as ledger from '../../../shared/repos/ledger'
+
+const now = () => new Date()
+
+export const pointRoutes: RoutesFor<typeof pointActions> = {
+  'points.mine': (input, ctx) => ledger.mine(ctx.actor, input.cursor),
+  'points.give': (input, ctx) => ledger.give(ctx.actor, input, now()),
+  'points.award': (input, ctx) => ledger.award(ctx.actor, input, now()),
+  'points.correct': (input, ctx) => ledger.correct(ctx.actor, input, now()),
+  'points.audit': (input, ctx) => ledger.audit(ctx.actor, input.communityId),
+}

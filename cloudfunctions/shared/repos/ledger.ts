@@ -1,0 +1,254 @@
+/**
+ * The points ledger store (src/core/points). One transfer = one transaction that writes the
+ * transfer, its two entries and both cached balances, after reading the balances in the same
+ * transaction: two debits racing on one account conflict (first writer wins), the loser is retried
+ * against the new balance and fails with POINTS.INSUFFICIENT rather than overdraw.
+ *
+ * Entries and transfers are only ever created (`set` on a fresh deterministic id), never updated or
+ * deleted. A cause already paid answers the existing transfer (`retried: true`), inside the same
+ * transaction, so even racing payers of one cause write it once.
+ */
+import type { AuditReport, MyPoints, TransferView } from '../../../src/core/points/api'
+import { PointsErrors } from '../../../src/core/points/errors'
+import { auditDifferences, CauseLabel, correctionOf, planTransfer, checkRequest, type BalanceDifference, type TransferRequest } from '../../../src/core/points/ledger'
+import {
+  Causes,
+  fundAccount,
+  issuanceAccount,
+  personAccount,
+  transferIdFor,
+  type AccountRecord,
+  type EntryRecord,
+  type TransferRecord,
+} from '../../../src/core/points/model'
+import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
+import type { UserRecord } from '../../../src/core/me/model'
+import { isWithin } from '../../../src/core/org/model'
+import type { Actor } from '../../../src/core/roles'
+import type { Tx } from '../notify'
+import { db } from '../sdk'
+import { firstDoc, getDoc } from './docs'
+import { inTransaction } from './join'
+
+export const TRANSFERS = 'point_transfers'
+export const ENTRIES = 'point_entries'
+export const ACCOUNTS = 'point_accounts'
+
+const PAGE = 20
+
+export interface TransferOutcome {
+  readonly transfer: TransferRecord
+  readonly retried: boolean
+}
+
+/**
+ * Inside the caller's transaction (so a feature can pay in the same commit as its own write, e.g.
+ * an errand's confirmation): the transfer of `req`, or the one its cause already made.
+ */
+export async function transferInTx(tx: Tx, req: TransferRequest, now: Date): Promise<TransferOutcome> {
+  checkRequest(req)
+  const id = transferIdFor(req.cause)
+  const existing = firstDoc<TransferRecord>((await tx.collection(TRANSFERS).doc(id).get()).data)
+  if (existing) return { transfer: { ...existing, _id: id }, retried: true }
+  const [from, to] = await Promise.all(
+    [req.from, req.to].map(async (a) => firstDoc<AccountRecord>((await tx.collection(ACCOUNTS).doc(a).get()).data)),
+  )
+  const plan = planTransfer(req, from?.balance ?? 0, to?.balance ?? 0, now)
+  const { _id, ...transfer } = plan.transfer
+  await tx.collection(TRANSFERS).doc(_id).set(transfer)
+  for (const e of plan.entries) {
+    const { _id: entryId, ...entry } = e
+    await tx.collection(ENTRIES).doc(entryId).set(entry)
+  }
+  const account = (a: AccountRecord | null | undefined, delta: number): Omit<AccountRecord, '_id'> => ({
+    balance: (a?.balance ?? 0) + delta,
+    credited: (a?.credited ?? 0) + Math.max(delta, 0),
+    debited: (a?.debited ?? 0) + Math.max(-delta, 0),
+    updatedAt: now,
+  })
+  await tx.collection(ACCOUNTS).doc(req.from).set(account(from, -req.amount))
+  await tx.collection(ACCOUNTS).doc(req.to).set(account(to, req.amount))
+  return { transfer: plan.transfer, retried: false }
+}
+
+const ATTEMPTS = 12
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Runs `fn` in a transaction, retrying write conflicts (after the SDK's own quick retries) with a
+ * short random back-off: under a burst of payers on one account each attempt re-reads the balance,
+ * so retrying can only turn a conflict into success or POINTS.INSUFFICIENT, never an overdraw.
+ */
+export async function withRetry<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await inTransaction(fn)
+    } catch (err) {
+      const conflict = err instanceof DomainError && err.code === CommonErrorCodes.CONFLICT
+      if (!conflict || attempt >= ATTEMPTS) throw err
+      await pause(5 + Math.random() * 20 * attempt)
+    }
+  }
+}
+
+/** One transfer in its own transaction. */
+export async function transfer(req: TransferRequest, now: Date): Promise<TransferOutcome> {
+  return withRetry((tx) => transferInTx(tx, req, now))
+}
+
+export function viewOf(o: TransferOutcome): TransferView {
+  const t = o.transfer
+  return { transferId: t._id, cause: t.cause, from: t.from, to: t.to, amount: t.amount, reason: t.reason, at: new Date(t.at).toISOString(), retried: o.retried }
+}
+
+export async function balanceOf(account: string): Promise<number> {
+  return (await getDoc<AccountRecord>(ACCOUNTS, account))?.balance ?? 0
+}
+
+/** points.mine: my balance and my entries, newest first, 20 a page; cursor `<ms>_<entryId>`. */
+export async function mine(actor: Actor, cursor?: string): Promise<MyPoints> {
+  const _ = db().command
+  const account = personAccount(actor.userId)
+  let after = {}
+  if (cursor) {
+    const cut = cursor.indexOf('_')
+    const at = new Date(Number(cursor.slice(0, cut)))
+    const id = cursor.slice(cut + 1)
+    if (cut > 0 && !Number.isNaN(at.getTime())) after = _.or([{ at: _.lt(at) }, { at, _id: _.lt(id) }])
+  }
+  const [balance, res] = await Promise.all([
+    balanceOf(account),
+    db().collection(ENTRIES).where(_.and([{ account }, after])).orderBy('at', 'desc').orderBy('_id', 'desc').limit(PAGE + 1).get(),
+  ])
+  const list = res.data as EntryRecord[]
+  const page = list.slice(0, PAGE)
+  const last = page[page.length - 1]
+  return {
+    balance,
+    lines: page.map((e) => ({
+      transferId: e.transferId,
+      at: new Date(e.at).toISOString(),
+      delta: e.delta,
+      balanceAfter: e.balanceAfter,
+      cause: e.cause,
+      kind: e.kind,
+      label: CauseLabel[e.kind] ?? e.kind,
+      reason: e.reason,
+      reverses: e.kind === 'correction' ? e.cause.slice('correction:'.length) : null,
+    })),
+    cursor: list.length > PAGE && last ? `${new Date(last.at).getTime()}_${last._id}` : null,
+  }
+}
+
+/** Communities where the actor is a community admin. */
+const adminOf = (actor: Actor, communityId: string, streetId?: string) =>
+  actor.grants.some(
+    (g) =>
+      (g.role === 'community_admin' && g.scope.communityId === communityId) ||
+      (g.role === 'street_admin' && streetId !== undefined && isWithin({ streetId, communityId }, g.scope)),
+  )
+
+/** points.award: issuance → the resident, by a community admin of the resident's community. */
+export async function award(actor: Actor, input: { userId: string; amount: number; reason: string; requestId: string }, now: Date): Promise<TransferView> {
+  const user = await getDoc<UserRecord>('users', input.userId)
+  if (!user) throw new DomainError(CommonErrorCodes.NOT_FOUND, '居民不存在')
+  const home = user.grants.find((g) => g.role === 'resident')?.scope
+  const communityId = home?.communityId
+  if (!home || !communityId || !actor.grants.some((g) => g.role === 'community_admin' && isWithin(home, g.scope))) {
+    throw new DomainError(PointsErrors.NOT_IN_SCOPE, '只能奖励本社区的居民')
+  }
+  const outcome = await transfer(
+    {
+      cause: Causes.award(actor.userId, input.requestId),
+      from: issuanceAccount(communityId),
+      to: personAccount(user._id),
+      amount: input.amount,
+      reason: input.reason,
+      communityId,
+      by: actor.userId,
+    },
+    now,
+  )
+  return viewOf(outcome)
+}
+
+/** points.give: from my account to a neighbour of my community or to the community fund. */
+export async function give(actor: Actor, input: { to: 'fund' | { userId: string }; amount: number; note?: string; requestId: string }, now: Date): Promise<TransferView> {
+  const home = actor.grants.find((g) => g.role === 'resident')?.scope
+  const communityId = home?.communityId
+  if (!communityId) throw new DomainError(PointsErrors.NOT_IN_SCOPE, '请先加入网格')
+  let to = fundAccount(communityId)
+  if (input.to !== 'fund') {
+    const other = await getDoc<UserRecord>('users', input.to.userId)
+    const theirs = other?.grants.find((g) => g.role === 'resident')?.scope
+    if (!other || theirs?.communityId !== communityId) throw new DomainError(PointsErrors.NOT_IN_SCOPE, '只能转赠给本社区的居民')
+    to = personAccount(other._id)
+  }
+  const outcome = await transfer(
+    { cause: Causes.gift(actor.userId, input.requestId), from: personAccount(actor.userId), to, amount: input.amount, reason: input.note?.trim() ?? '', communityId, by: actor.userId },
+    now,
+  )
+  return viewOf(outcome)
+}
+
+/** points.correct: the reversing transfer of a transfer of the admin's community, with a reason. */
+export async function correct(actor: Actor, input: { transferId: string; reason: string }, now: Date): Promise<TransferView> {
+  const original = await getDoc<TransferRecord>(TRANSFERS, input.transferId)
+  if (!original) throw new DomainError(CommonErrorCodes.NOT_FOUND, '积分记录不存在')
+  if (!actor.grants.some((g) => g.role === 'community_admin' && g.scope.communityId === original.communityId)) {
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能更正本社区的积分记录')
+  }
+  const outcome = await transfer(correctionOf({ ...original, _id: input.transferId }, input.reason, actor.userId), now)
+  return viewOf(outcome)
+}
+
+async function all<T>(collection: string, where: object, max = 20): Promise<T[]> {
+  const out: T[] = []
+  const _ = db().command
+  let last: string | null = null
+  for (let i = 0; i < max; i += 1) {
+    const res = await db()
+      .collection(collection)
+      .where(last === null ? where : _.and([where, { _id: _.gt(last) }]))
+      .orderBy('_id', 'asc')
+      .limit(1000)
+      .get()
+    const page = res.data as (T & { _id: string })[]
+    out.push(...page)
+    if (page.length < 1000) break
+    last = page[page.length - 1]?._id ?? null
+  }
+  return out
+}
+
+/**
+ * Recomputes these accounts' balances from ALL their entries and compares with the cached ones.
+ * Used by `points.audit` and directly by tests.
+ */
+export async function auditAccounts(accounts: readonly string[]): Promise<{ entries: number; differences: BalanceDifference[] }> {
+  const _ = db().command
+  const unique = [...new Set(accounts)]
+  let entries = 0
+  const differences: BalanceDifference[] = []
+  for (let i = 0; i < unique.length; i += 50) {
+    const chunk = unique.slice(i, i + 50)
+    const [list, cached] = await Promise.all([
+      all<EntryRecord>(ENTRIES, { account: _.in(chunk) }),
+      all<AccountRecord>(ACCOUNTS, { _id: _.in(chunk) }),
+    ])
+    entries += list.length
+    differences.push(...auditDifferences(list, new Map(cached.map((a) => [a._id, a.balance]))))
+  }
+  return { entries, differences }
+}
+
+/** points.audit: every account touched by the community's transfers, recomputed. */
+export async function audit(actor: Actor, communityId: string): Promise<AuditReport> {
+  const community = await getDoc<{ streetId: string }>('communities', communityId)
+  if (!community) throw new DomainError(CommonErrorCodes.NOT_FOUND, '社区不存在')
+  if (!adminOf(actor, communityId, community.streetId)) throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能核对本辖区的积分')
+  const touched = await all<TransferRecord>(TRANSFERS, { communityId })
+  const accounts = [...new Set(touched.flatMap((t) => [t.from, t.to]))]
+  const { entries, differences } = await auditAccounts(accounts)
+  return { accounts: accounts.length, entries, differences }
+}

@@ -1,0 +1,147 @@
+import { isDomainError } from '../../src/core/errors'
+import { auditDifferences, correctionOf, planTransfer, type TransferRequest } from '../../src/core/points/ledger'
+import { Causes, isCause, issuanceAccount, mayGoNegative, personAccount, fundAccount, transferIdFor, type TransferRecord } from '../../src/core/points/model'
+
+const NOW = new Date('2026-05-01T02:00:00Z')
+const req = (over: Partial<TransferRequest> = {}): TransferRequest => ({
+  cause: Causes.errand('e1'),
+  from: issuanceAccount('cm-x'),
+  to: personAccount('u1'),
+  amount: 5,
+  reason: '',
+  communityId: 'cm-x',
+  by: 'system',
+  ...over,
+})
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+  } catch (e) {
+    if (isDomainError(e)) return e.code
+    throw e
+  }
+  return 'OK'
+}
+
+describe('planTransfer', () => {
+  it.each([
+    ['zero amount', req({ amount: 0 }), 0, 'POINTS.BAD_AMOUNT'],
+    ['negative amount', req({ amount: -3 }), 0, 'POINTS.BAD_AMOUNT'],
+    ['fraction', req({ amount: 1.5 }), 0, 'POINTS.BAD_AMOUNT'],
+    ['huge', req({ amount: 10_001 }), 0, 'POINTS.BAD_AMOUNT'],
+    ['to oneself', req({ from: personAccount('u1'), cause: Causes.gift('u1', 'r1234567') }), 100, 'POINTS.SAME_ACCOUNT'],
+    ['award without reason', req({ cause: Causes.award('a', 'r1234567'), reason: '  ' }), 0, 'POINTS.REASON_REQUIRED'],
+    ['bad cause', req({ cause: 'errand:a:b:c:d' }), 0, 'POINTS.BAD_CAUSE'],
+    ['person overdraws', req({ from: personAccount('u2'), cause: Causes.gift('u2', 'r1234567'), amount: 6 }), 5, 'POINTS.INSUFFICIENT'],
+    ['person spends exactly all', req({ from: personAccount('u2'), cause: Causes.gift('u2', 'r1234567'), amount: 5 }), 5, 'OK'],
+    ['issuance may go negative', req(), 0, 'OK'],
+  ])('%s → %s', (_name, r, fromBalance, code) => {
+    expect(codeOf(() => planTransfer(r, fromBalance, 0, NOW))).toBe(code)
+  })
+
+  it('writes two opposite entries with the balances after, and an id derived from the cause', () => {
+    const plan = planTransfer(req({ amount: 7 }), -10, 3, NOW)
+    expect(plan.transfer._id).toBe(transferIdFor('errand:e1'))
+    expect(plan.entries.map((e) => [e.account, e.delta, e.balanceAfter])).toEqual([
+      ['issuance:cm-x', -7, -17],
+      ['u:u1', 7, 10],
+    ])
+    expect(plan.entries[0]._id).not.toBe(plan.entries[1]._id)
+  })
+
+  it('a correction reverses the original with the same amount and its own cause', () => {
+    const original = planTransfer(req({ amount: 9 }), 0, 0, NOW).transfer
+    const c = correctionOf(original, '误操作', 'admin')
+    expect(c).toMatchObject({ from: 'u:u1', to: 'issuance:cm-x', amount: 9, reverses: original._id, cause: `correction:${original._id}` })
+    expect(isCause(c.cause)).toBe(true)
+    expect(codeOf(() => planTransfer({ ...c, reason: '' }, 9, 0, NOW))).toBe('POINTS.REASON_REQUIRED')
+  })
+
+  it('cause → transfer id is one-to-one on valid causes', () => {
+    const causes = ['errand:a', 'activity:a:b', 'award:a:b', 'gift:a:b', 'correction:tr.errand.a', 'correction:tr.award.a.b', 'wish:a_b', 'wish:a-b']
+    expect(causes.every(isCause)).toBe(true)
+    expect(new Set(causes.map(transferIdFor)).size).toBe(causes.length)
+    expect(['errand:a.b', 'correction:x', 'errand', 'nope:a', 'errand:'].some(isCause)).toBe(false)
+  })
+})
+
+/** Small deterministic PRNG (mulberry32): the repo has no fast-check. */
+function rng(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** An in-memory store applying plans exactly as the repo does (read balances, plan, write all). */
+class MemoryLedger {
+  readonly transfers = new Map<string, TransferRecord>()
+  readonly entries: { account: string; delta: number }[] = []
+  readonly balances = new Map<string, number>()
+  apply(r: TransferRequest): 'paid' | 'retried' | string {
+    if (this.transfers.has(transferIdFor(r.cause))) return 'retried'
+    try {
+      const plan = planTransfer(r, this.balances.get(r.from) ?? 0, this.balances.get(r.to) ?? 0, NOW)
+      this.transfers.set(plan.transfer._id, plan.transfer)
+      this.entries.push(...plan.entries)
+      for (const [a, b] of Object.entries(plan.balances)) this.balances.set(a, b)
+      return 'paid'
+    } catch (e) {
+      if (isDomainError(e)) return e.code
+      throw e
+    }
+  }
+}
+
+describe('ledger invariants (seeded random sequences)', () => {
+  const people = ['u1', 'u2', 'u3', 'u4'].map(personAccount)
+  const accounts = [...people, fundAccount('cm-x'), issuanceAccount('cm-x'), 'market:cm-x' as const]
+
+  it.each([1, 2, 3, 42, 1234, 99991])('seed %i: sum of entries = sum of balances = 0, none negative, causes idempotent', (seed) => {
+    const rand = rng(seed)
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
+    const ledger = new MemoryLedger()
+    const causes: TransferRequest[] = []
+    let n = 0
+    for (let step = 0; step < 400; step += 1) {
+      const roll = rand()
+      let r: TransferRequest
+      if (roll < 0.15 && causes.length > 0) {
+        r = pick(causes) // a retry of an earlier cause: must change nothing
+      } else if (roll < 0.25 && ledger.transfers.size > 0) {
+        r = correctionOf(pick([...ledger.transfers.values()]), '更正', 'admin')
+      } else {
+        const from = roll < 0.45 ? issuanceAccount('cm-x') : pick(accounts)
+        const kinds = [Causes.errand(`e${n}`), Causes.gift('g', `r${n}x`), Causes.redemption(`v${n}`), Causes.award('a', `q${n}`)]
+        r = { cause: pick(kinds), from, to: pick(accounts), amount: Math.floor(rand() * 40) - 5, reason: '原因', communityId: 'cm-x', by: 'x' }
+        n += 1
+      }
+      const before = { entries: ledger.entries.length, balances: new Map(ledger.balances) }
+      const outcome = ledger.apply(r)
+      if (outcome === 'paid') causes.push(r)
+      else expect(ledger.entries.length).toBe(before.entries) // refused or retried: nothing changed
+      if (outcome !== 'paid') expect(ledger.balances).toEqual(before.balances)
+      for (const [a, b] of ledger.balances) if (!mayGoNegative(a)) expect(b).toBeGreaterThanOrEqual(0)
+    }
+    const sumEntries = ledger.entries.reduce((s, e) => s + e.delta, 0)
+    const sumBalances = [...ledger.balances.values()].reduce((s, b) => s + b, 0)
+    expect(sumEntries).toBe(0)
+    expect(sumBalances).toBe(sumEntries)
+    expect(ledger.entries).toHaveLength(ledger.transfers.size * 2)
+    expect(auditDifferences(ledger.entries, ledger.balances)).toEqual([])
+    expect(ledger.transfers.size).toBeGreaterThan(50) // the sequence did real work
+  })
+
+  it('the audit reports a tampered balance and a missing account', () => {
+    const entries = [
+      { account: 'u:a', delta: 5 },
+      { account: 'issuance:c', delta: -5 },
+    ]
+    expect(auditDifferences(entries, new Map([['u:a', 6], ['issuance:c', -5]]))).toEqual([{ account: 'u:a', cached: 6, computed: 5 }])
+    expect(auditDifferences(entries, new Map([['u:a', 5]]))).toEqual([{ account: 'issuance:c', cached: 0, computed: -5 }])
+  })
+})
