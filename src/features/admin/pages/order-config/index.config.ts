@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '工单类别与时限' })
