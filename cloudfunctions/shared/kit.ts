@@ -9,12 +9,19 @@ import { parseInput } from '../../src/core/contract/validate'
 import { CommonErrorCodes, DomainError, isDomainError } from '../../src/core/errors'
 import { can } from '../../src/core/permissions'
 import { AuditedActions, subjectOfInput, type AccessLogEntry } from '../../src/core/privacy/access-log'
+import type { UserRecord } from '../../src/core/me/model'
 import type { ActionResult } from '../../src/core/result'
 import type { Actor } from '../../src/core/roles'
 
 /** What a route receives besides its parsed input. */
 export interface CallContext {
   readonly actor: Actor
+  /**
+   * The caller's whole user record as identify read it (names, phone, grants), so routes need no
+   * second read of the caller. Read at the start of this call: a route that must see its own
+   * writes to the record reads it again.
+   */
+  readonly user: UserRecord
   /** True when this call created the caller's user record (first contact). */
   readonly created: boolean
   readonly requestId: string
@@ -28,8 +35,8 @@ export type RoutesFor<A> = { readonly [N in keyof A & ApiActionName]: Route<N> }
 export interface KitDeps {
   /** The caller's OPENID from the platform context ('' when there is none, e.g. timers). */
   readonly openId: () => string
-  /** Finds (or on first contact creates) the caller's user record. */
-  readonly identify: (openId: string) => Promise<{ actor: Actor; created: boolean }>
+  /** Finds (or on first contact creates) the caller's user record: one database read when it exists. */
+  readonly identify: (openId: string) => Promise<{ actor: Actor; user: UserRecord; created: boolean }>
   readonly log: (line: Record<string, unknown>) => void
   /** Writes an access log entry: refusals of actions that would read others' personal data. */
   readonly audit?: (entry: AccessLogEntry) => Promise<void>
@@ -66,7 +73,7 @@ export function createApiHandler(routes: Routes, deps: KitDeps) {
       const openId = deps.openId()
       if (!openId) throw new DomainError(CommonErrorCodes.UNAUTHENTICATED, 'no caller identity')
       const input = parseInput(apiActions[action].input, (event as { input?: unknown }).input ?? {})
-      const { actor, created } = await deps.identify(openId)
+      const { actor, user, created } = await deps.identify(openId)
       if (!can(actor, action)) {
         // Refused before any route runs (no role at all): still an attempt on personal data.
         if (deps.audit && AuditedActions.includes(action)) {
@@ -75,7 +82,7 @@ export function createApiHandler(routes: Routes, deps: KitDeps) {
         throw new DomainError(CommonErrorCodes.FORBIDDEN, `not allowed: ${action}`)
       }
       const route = routes[action] as Route<typeof action>
-      const data = await route(input as never, { actor, created, requestId })
+      const data = await route(input as never, { actor, user, created, requestId })
       return { ok: true, data, requestId }
     } catch (err) {
       if (isDomainError(err)) {

@@ -9,6 +9,10 @@
  *    `failed` (retried later by the `notify` function's timer: `retryUndelivered`). Delivery never
  *    throws: a failed push must not fail the action that caused it.
  *
+ * Or, on hot paths whose own write already records that the recipients are still to be reached
+ * (work orders, docs/adr/0008-order-hot-path.md): `sendAndRecord` sends first and stores the
+ * outcomes in one batched insert.
+ *
  * The calling function's config.json must list `subscribeMessage.send` under permissions.openapi.
  * Templates and message data: src/core/notify/templates.ts.
  */
@@ -64,6 +68,74 @@ export async function writeNotifications(tx: Tx, messages: readonly Outgoing[], 
   return ids
 }
 
+/** A message whose recipient's record the caller already holds (it read them to choose them). */
+export interface Addressed extends Outgoing {
+  /** The recipient's OPENID, used for this send only (never stored in the record). */
+  readonly openid: string | null
+}
+
+/**
+ * Send now, then record — for announcements whose durable trace is already stored in the same write
+ * as the thing announced (a work order is written with `unnotified: true` and cleared only once a
+ * message got through, so a crash before this point leaves it flagged in the app, never silent).
+ * Sends every message (no database), then stores one record per message with its outcome in ONE
+ * batched insert: `failed` ones are retried by the `notify` timer like any other record, `sent` and
+ * `no_subscription` are final. Nobody else knows of these messages before the insert, so no claim
+ * is needed (vs `writeNotifications` + `deliver`: 1 + 4 round trips per message).
+ *
+ * `alongside(reached)` runs in parallel with the insert (e.g. clearing the flag). Never throws.
+ * Returns each recipient's outcome.
+ */
+export async function sendAndRecord(
+  messages: readonly Addressed[],
+  now: Date,
+  alongside?: (reached: boolean) => Promise<unknown>,
+): Promise<Record<string, NotificationRecord['status']>> {
+  if (messages.length === 0) return {}
+  const sent = await Promise.all(
+    messages.map(async (m) => {
+      const template = NotifyTemplates[m.template]
+      const answer = m.openid
+        ? await send(m.openid, { templateId: template.id, page: template.page, data: m.data })
+        : { errcode: 40003, errmsg: 'recipient gone', msgid: null }
+      const status = statusAfterSend(answer.errcode)
+      const record: NotificationRecord = {
+        _id: notificationIdFor(m.kind, m.sourceId, m.recipientId),
+        kind: m.kind,
+        sourceId: m.sourceId,
+        recipientId: m.recipientId,
+        templateId: template.id,
+        page: template.page,
+        data: m.data,
+        status,
+        attempts: 1,
+        lastError: status === 'sent' ? null : `${answer.errcode ?? 'ERR'} ${answer.errmsg}`.slice(0, 200),
+        msgid: answer.msgid,
+        createdAt: now,
+        updatedAt: now,
+      }
+      return record
+    }),
+  )
+  const reached = sent.some((r) => r.status === 'sent')
+  const record = async () => {
+    try {
+      await db().collection(NOTIFICATIONS).add(sent)
+    } catch (err) {
+      console.log(JSON.stringify({ level: 'error', what: 'notify.record', ids: sent.map((r) => r._id), error: String(err) }))
+    }
+  }
+  const side = async () => {
+    try {
+      await alongside?.(reached)
+    } catch (err) {
+      console.log(JSON.stringify({ level: 'error', what: 'notify.alongside', error: String(err) }))
+    }
+  }
+  await Promise.all([record(), side()])
+  return Object.fromEntries(sent.map((r) => [r.recipientId, r.status]))
+}
+
 /**
  * Users holding `role` whose grant covers the given place (e.g. grid workers of a grid). The query
  * narrows by grid (indexed: users.grants.scope.gridId) or community, the exact scope check is the
@@ -88,7 +160,7 @@ interface SendAnswer {
   readonly msgid: number | null
 }
 
-async function send(openid: string, n: NotificationRecord): Promise<SendAnswer> {
+async function send(openid: string, n: Pick<NotificationRecord, 'templateId' | 'page' | 'data'>): Promise<SendAnswer> {
   try {
     const res = (await cloud().callWxOpenApi({
       apiName: 'subscribeMessage.send',

@@ -4,7 +4,7 @@ import { categoriesFor, DefaultCategories, findCategory } from '../../src/core/o
 import { applyMove, markOverdue, partiesOf, settle, type MoveRequest, type Mover } from '../../src/core/orders/decide'
 import { gridAt, pointInPolygon } from '../../src/core/orders/location'
 import { ClosedStatuses, isOpen, Moves, nextStatus, OpenStatuses, orderTransitions, Parties, type Move, type Party } from '../../src/core/orders/machine'
-import { ratesOf, statsDelta } from '../../src/core/orders/metrics'
+import { counterIncrements, ratesOf, statsDelta, sumCounters, workerKey, ZeroCounters } from '../../src/core/orders/metrics'
 import { OrderStatuses, type OrderRecord, type OrderStatus } from '../../src/core/orders/model'
 import { DefaultSla, endOfBeijingDay, nextDeadline, promiseDateValid, slaFor, sweepDecision } from '../../src/core/orders/sla'
 import type { Actor } from '../../src/core/roles'
@@ -286,6 +286,22 @@ describe('metrics', () => {
 
   it('rates are null with nothing to divide', () => {
     expect(ratesOf(null)).toMatchObject({ responseRate: null, satisfactionRate: null, avgAcceptHours: null })
+  })
+
+  it.each([
+    ['a submit: the grid only', { received: 1, open: 1 }, {}, null, { received: 1, open: 1 }],
+    ['an accept: the grid and its first receiver, in one document', { accepted: 1, sumAcceptMs: 5 }, { accepted: 1, received: 1, open: 1 }, 'u-w', { accepted: 1, sumAcceptMs: 5, 'workers.u-w.accepted': 1, 'workers.u-w.received': 1, 'workers.u-w.open': 1 }],
+    ['a worker delta without a first receiver is dropped', {}, { rated: 1 }, null, {}],
+    ['zeros are not written', { open: 0, rated: 1 }, { open: 0 }, 'u-w', { rated: 1 }],
+    ['field-name characters are escaped', {}, { rated: 1 }, 'a.b$c', { 'workers.a_b_c.rated': 1 }],
+  ] as const)('counter increments for %s', (_name, area, worker, workerId, expected) => {
+    expect(counterIncrements(area, worker, workerId)).toEqual(expected)
+  })
+
+  it('sums units (a community from its grids), missing fields and units as zero', () => {
+    expect(workerKey('user-1')).toBe('user-1')
+    expect(sumCounters([])).toEqual(ZeroCounters)
+    expect(sumCounters([{ received: 2, rated: 1 }, null, { received: 3, satisfied: 1 }])).toEqual({ ...ZeroCounters, received: 5, rated: 1, satisfied: 1 })
   })
 })
 

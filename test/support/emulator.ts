@@ -29,8 +29,8 @@ export interface TestEmulator {
   adminToken: string
   dataDir: string
   coldStart(fn?: string): Promise<void>
-  /** invoke and also return how it ran (cold start, durations) */
-  invokeDetailed(fn: string, event: unknown, caller?: { openid?: string }): Promise<{ result: unknown; cold: boolean; initMs: number; durationMs: number }>
+  /** invoke and also return how it ran (cold start, durations, database round trips) */
+  invokeDetailed(fn: string, event: unknown, caller?: { openid?: string }): Promise<{ result: unknown; cold: boolean; initMs: number; durationMs: number; dbCalls: number }>
   logs(): string
 }
 
@@ -167,11 +167,11 @@ export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise
   const admin = { 'x-emulator-admin': ready.adminToken }
   const app = sdkApp(ready.sdkUrl, ready.envId)
 
-  async function invokeDetailed(fn: string, event: unknown, caller?: { openid?: string }): Promise<{ result: unknown; cold: boolean; initMs: number; durationMs: number }> {
+  async function invokeDetailed(fn: string, event: unknown, caller?: { openid?: string }): Promise<{ result: unknown; cold: boolean; initMs: number; durationMs: number; dbCalls: number }> {
     const r = await request('POST', `${ready.url}/__admin/invoke`, { fn, event, openid: caller?.openid }, admin)
-    const body = r.json as { ok?: boolean; result?: unknown; errCode?: number; errMsg?: string; cold?: boolean; initMs?: number; durationMs?: number }
+    const body = r.json as { ok?: boolean; result?: unknown; errCode?: number; errMsg?: string; cold?: boolean; initMs?: number; durationMs?: number; dbCalls?: number }
     if (r.status !== 200 || !body.ok) throw new InvokeError(body.errCode ?? r.status, body.errMsg ?? JSON.stringify(r.json))
-    return { result: body.result, cold: Boolean(body.cold), initMs: body.initMs ?? 0, durationMs: body.durationMs ?? 0 }
+    return { result: body.result, cold: Boolean(body.cold), initMs: body.initMs ?? 0, durationMs: body.durationMs ?? 0, dbCalls: body.dbCalls ?? 0 }
   }
 
   let stopped: Promise<void> | undefined

@@ -6,11 +6,21 @@
  * re-reads and gets the domain answer (e.g. ORDER.ALREADY_ACCEPTED). A single-document conditional
  * update is atomic in CloudBase, so no multi-request transaction is needed on the hot paths.
  *
- * Counters (order_stats, src/core/orders/metrics.ts) are incremented with atomic `inc` right after
- * the move's write, not inside a transaction: every move in a street touches the street's counter
- * document, and an optimistic transaction on such a hot document would fail under load. The move
- * happens once (the conditional write), so its delta is applied once; a crash between the two
- * writes loses that one delta (logged).
+ * Round trips (docs/adr/0008-order-hot-path.md): the caller's user record comes with the call
+ * (identify), a submit is one insert with its deterministic id (a duplicate-key error means "a retry
+ * of the same request"), a move one read and one conditional write; then the side effects, each one
+ * request: counters, the recipients, the notification records.
+ *
+ * Counters (order_stats, src/core/orders/metrics.ts: one document per grid) are incremented with
+ * one atomic `inc` right after the move's write, not inside a transaction. The move happens once
+ * (the conditional write), so its delta is applied once; a crash between the two writes loses that
+ * one delta (logged).
+ *
+ * Notifications: the order is written with `unnotified: true` whenever handlers are to be told
+ * (submit, escalation); after the sends, the flag is cleared only if a message got through
+ * (conditional on the version), and the outcomes are recorded in one insert (notify.ts
+ * `sendAndRecord`). A crash in between leaves the order flagged in the inbox and the supervisors'
+ * overdue lists: never silently dropped. Accepting clears the flag in the move's own write.
  */
 import type {
   CategoryView,
@@ -23,7 +33,7 @@ import type {
   StatsLevel,
 } from '../../../src/core/orders/api'
 import { OrderErrors, ReportErrors, TEXT_MAX, MAX_PHOTOS } from '../../../src/core/orders/errors'
-import { categoriesFor, findCategory, type CategoryOverride } from '../../../src/core/orders/categories'
+import { categoriesFor, findCategory, knownCategory, type CategoryOverride } from '../../../src/core/orders/categories'
 import {
   applyMove,
   isStaffFor,
@@ -38,20 +48,20 @@ import {
   type Mover,
 } from '../../../src/core/orders/decide'
 import { gridAt } from '../../../src/core/orders/location'
-import { orderNewMessage, orderOverdueMessage, orderProgressMessage } from '../../../src/core/orders/messages'
-import { ratesOf, statsDelta, statsIdFor, StatsFields, type StatsDelta } from '../../../src/core/orders/metrics'
+import { orderNewMessage, orderOverdueMessage, orderProgressMessage, ProgressPushKinds } from '../../../src/core/orders/messages'
+import { counterIncrements, ratesOf, statsDelta, statsIdFor, sumCounters, workerKey, type StatsCounters } from '../../../src/core/orders/metrics'
 import type { OnBehalfOf, OrderEvent, OrderLocation, OrderRecord } from '../../../src/core/orders/model'
 import { orderIdFor } from '../../../src/core/orders/model'
 import { slaFor, sweepDecision, type SlaOverride, type SlaTable } from '../../../src/core/orders/sla'
 import { toDetail, toSummary, viewerOf } from '../../../src/core/orders/view'
-import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
+import { CommonErrorCodes, DomainError, isDomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { Building, Grid, OrgPath } from '../../../src/core/org/model'
 import { isWithin } from '../../../src/core/org/model'
 import type { Actor, Role } from '../../../src/core/roles'
-import { deliver, writeNotifications, type Outgoing, type Tx } from '../notify'
+import { sendAndRecord, type Addressed } from '../notify'
 import { cloud, db } from '../sdk'
-import { firstDoc, getDoc } from './docs'
+import { firstDoc, getDoc, namesByIds } from './docs'
 
 export const ORDERS = 'orders'
 export const ORDER_CONFIG = 'order_config'
@@ -79,13 +89,25 @@ export async function configOf(communityId: string): Promise<Config> {
   return config
 }
 
+/** An order keeps its category's hazard rule even after the community hides the category. */
 function hazardOf(config: Config, categoryId: string): boolean {
-  return findCategory(config.override, categoryId)?.hazard ?? false
+  return knownCategory(config.override, categoryId)?.hazard ?? false
+}
+
+/** After a community's config is saved: this instance reads it afresh (others within CONFIG_TTL_MS). */
+export function forgetConfig(communityId: string): void {
+  configCache.delete(communityId)
 }
 
 // ── Small helpers ──
 
 const notFound = () => new DomainError(CommonErrorCodes.NOT_FOUND, '工单不存在')
+
+/** Who is calling: the actor and their user record, both read once by the handler kit (identify). */
+export interface Caller {
+  readonly actor: Actor
+  readonly user: UserRecord
+}
 
 function communityOfActor(actor: Actor): string | null {
   const resident = actor.grants.find((g) => g.role === 'resident' && g.scope.communityId)
@@ -94,6 +116,11 @@ function communityOfActor(actor: Actor): string | null {
 
 async function userOf(userId: string): Promise<UserRecord | null> {
   return getDoc<UserRecord>('users', userId)
+}
+
+/** The name a person acts under on a timeline. */
+function nameOfUser(u: UserRecord | null | undefined): string {
+  return u?.realName ?? u?.displayName ?? ''
 }
 
 /** Staff holding one of `roles` whose grant covers `path` (a place has a handful). */
@@ -121,46 +148,27 @@ async function readOrder(orderId: string): Promise<OrderRecord | null> {
   return o ? { ...o, _id: orderId } : null
 }
 
+/**
+ * Building names by grid, cached per warm instance: a report from the reporter's household shows
+ * its building's name, and one query per grid (index `buildings.grid`) serves every later report
+ * there. Names only (display, copied onto the order as written); routing never uses this cache.
+ */
+const BUILDINGS_TTL_MS = 10 * 60_000
+const buildingNames = new Map<string, { at: number; names: Map<string, string> }>()
+
+async function buildingName(gridId: string, buildingId: string): Promise<string> {
+  const hit = buildingNames.get(gridId)
+  if (hit && Date.now() - hit.at < BUILDINGS_TTL_MS && hit.names.has(buildingId)) return hit.names.get(buildingId) ?? ''
+  const res = await db().collection('buildings').where({ gridId }).field({ name: true }).limit(1000).get()
+  const names = new Map((res.data as { _id: string; name: string }[]).map((b) => [b._id, b.name]))
+  if (buildingNames.size > 200) buildingNames.clear()
+  buildingNames.set(gridId, { at: Date.now(), names })
+  return names.get(buildingId) ?? ''
+}
+
 // ── Counters ──
 
-async function ensureStats(ids: readonly { id: string; level: StatsLevel; refId: string; parentId: string | null }[]): Promise<void> {
-  const _ = db().command
-  const res = await db().collection(ORDER_STATS).where({ _id: _.in(ids.map((i) => i.id)) }).field({ _id: true }).get()
-  const have = new Set((res.data as { _id: string }[]).map((d) => d._id))
-  for (const s of ids.filter((i) => !have.has(i.id))) {
-    try {
-      await db()
-        .collection(ORDER_STATS)
-        .add({ _id: s.id, level: s.level, refId: s.refId, parentId: s.parentId, ...Object.fromEntries(StatsFields.map((f) => [f, 0])) })
-    } catch {
-      // Created by a racing writer: fine.
-    }
-  }
-}
-
-async function incStats(ids: readonly { id: string; level: StatsLevel; refId: string; parentId: string | null }[], delta: StatsDelta): Promise<void> {
-  const fields = Object.entries(delta)
-  if (fields.length === 0 || ids.length === 0) return
-  const _ = db().command
-  const inc = Object.fromEntries(fields.map(([f, n]) => [f, _.inc(n as number)]))
-  const col = db().collection(ORDER_STATS)
-  const res = (await col.where({ _id: _.in(ids.map((i) => i.id)) }).update(inc)) as { updated?: number }
-  if ((res.updated ?? 0) >= ids.length) return
-  // First order of some unit: create its document, then count this move on the ones just created.
-  const before = await col.where({ _id: _.in(ids.map((i) => i.id)) }).field({ _id: true }).get()
-  const had = new Set((before.data as { _id: string }[]).map((d) => d._id))
-  const missing = ids.filter((i) => !had.has(i.id))
-  await ensureStats(missing)
-  if (missing.length > 0) await col.where({ _id: _.in(missing.map((i) => i.id)) }).update(inc)
-}
-
-function areaUnits(path: OrderRecord['path']) {
-  return [
-    { id: statsIdFor('grid', path.gridId), level: 'grid' as const, refId: path.gridId, parentId: path.communityId },
-    { id: statsIdFor('community', path.communityId), level: 'community' as const, refId: path.communityId, parentId: path.streetId },
-    { id: statsIdFor('street', path.streetId), level: 'street' as const, refId: path.streetId, parentId: null },
-  ]
-}
+type Counters = Partial<StatsCounters> & { readonly workers?: Readonly<Record<string, Partial<StatsCounters>>> }
 
 function acceptDeadlineOf(o: OrderRecord, config: Config): Date {
   const t = config.sla.tiers.grid
@@ -168,12 +176,35 @@ function acceptDeadlineOf(o: OrderRecord, config: Config): Date {
   return new Date(new Date(o.submittedAt).getTime() + hours * 3_600_000)
 }
 
+/**
+ * The move's counter changes: ONE atomic increment of the order's grid document (its grid's and its
+ * first receiver's counters). The first order of a grid creates the document (a racing creator
+ * makes the insert fail: then the increment is simply applied to theirs).
+ */
 async function countMove(before: OrderRecord | null, after: OrderRecord, config: Config): Promise<void> {
   try {
     const { area, worker } = statsDelta(before, after, acceptDeadlineOf(after, config))
-    await incStats(areaUnits(after.path), area)
-    if (after.firstReceiverId) {
-      await incStats([{ id: statsIdFor('worker', after.firstReceiverId), level: 'worker', refId: after.firstReceiverId, parentId: after.path.gridId }], worker)
+    const incs = counterIncrements(area, worker, after.firstReceiverId)
+    if (Object.keys(incs).length === 0) return
+    const _ = db().command
+    const id = statsIdFor('grid', after.path.gridId)
+    const col = db().collection(ORDER_STATS)
+    const apply = async () =>
+      ((await col.where({ _id: id }).update(Object.fromEntries(Object.entries(incs).map(([f, n]) => [f, _.inc(n)])))) as { updated?: number }).updated ?? 0
+    if ((await apply()) === 1) return
+    const doc: Record<string, unknown> = { _id: id, level: 'grid', refId: after.path.gridId, parentId: after.path.communityId, streetId: after.path.streetId, workers: {} }
+    for (const [f, n] of Object.entries(incs)) {
+      const [head, key, field] = f.split('.')
+      if (head === 'workers' && key && field) {
+        const workers = doc.workers as Record<string, Record<string, number>>
+        workers[key] = { ...(workers[key] ?? {}), [field]: n }
+      } else doc[f] = n
+    }
+    try {
+      await col.add(doc)
+    } catch {
+      // Created meanwhile by a racing move of the same grid: count on theirs.
+      if ((await apply()) !== 1) throw new Error(`counter document ${id} neither updated nor created`)
     }
   } catch (err) {
     console.log(JSON.stringify({ level: 'error', what: 'orders.countMove', orderId: after._id, error: String(err) }))
@@ -182,55 +213,74 @@ async function countMove(before: OrderRecord | null, after: OrderRecord, config:
 
 // ── Notifications ──
 
-/** Writes and sends; returns true when at least one message was delivered. */
-async function notify(messages: readonly Outgoing[], now: Date): Promise<boolean> {
-  if (messages.length === 0) return false
-  try {
-    const ids = await writeNotifications(db() as unknown as Tx, messages, now)
-    const outcomes = await deliver(ids)
-    return Object.values(outcomes).some((s) => s === 'sent')
-  } catch (err) {
-    console.log(JSON.stringify({ level: 'error', what: 'orders.notify', error: String(err) }))
-    return false
-  }
-}
-
-/** New (or newly escalated) work for the tier's handlers; flags the order `unnotified` when nobody got it. */
+/**
+ * New (or newly escalated) work for the tier's handlers. The order was written with
+ * `unnotified: true`; the flag is cleared only when a message got through, and only if the order
+ * has not moved meanwhile (the version).
+ */
 async function announceToHandlers(o: OrderRecord, escalated: boolean, now: Date): Promise<void> {
-  const staff = await staffFor(TierHandlers[o.tier], o.path)
-  const kind = `order.new.${o.tier}.v${o.version}`
-  const sent = await notify(
-    staff.map((u) => ({ kind, sourceId: o._id, recipientId: u._id, template: 'orderNew' as const, data: orderNewMessage(o, escalated) })),
-    now,
-  )
-  if (sent === o.unnotified) {
-    // Flag flips (nobody reached ↔ someone reached); version untouched: it is not a move.
-    await db().collection(ORDERS).doc(o._id).update({ unnotified: !sent })
+  try {
+    const staff = await staffFor(TierHandlers[o.tier], o.path)
+    const kind = `order.new.${o.tier}.v${o.version}`
+    const data = orderNewMessage(o, escalated)
+    const clear = async (reached: boolean) => {
+      if (reached) await db().collection(ORDERS).where({ _id: o._id, version: o.version }).update({ unnotified: false })
+    }
+    await sendAndRecord(
+      staff.map((u) => ({ kind, sourceId: o._id, recipientId: u._id, openid: u.openid, template: 'orderNew' as const, data })),
+      now,
+      clear,
+    )
+  } catch (err) {
+    console.log(JSON.stringify({ level: 'error', what: 'orders.announceToHandlers', orderId: o._id, error: String(err) }))
   }
 }
 
+/** To the reporter and followers (not the mover): one read for their OPENIDs, the sends, one insert. */
 async function announceProgress(o: OrderRecord, e: OrderEvent, now: Date): Promise<void> {
-  const recipients = [o.reporterId, ...o.followerIds].filter((id) => id !== (e.by === 'system' ? '' : e.by))
-  const data = orderProgressMessage(o, e)
-  await notify(
-    [...new Set(recipients)].map((r) => ({ kind: `order.progress.v${o.version}`, sourceId: o._id, recipientId: r, template: 'orderProgress' as const, data })),
-    now,
-  )
+  try {
+    const ids = [...new Set([o.reporterId, ...o.followerIds])].filter((id) => id !== (e.by === 'system' ? '' : e.by))
+    if (ids.length === 0) return
+    const _ = db().command
+    const res = await db().collection('users').where({ _id: _.in(ids) }).field({ openid: true }).limit(ids.length).get()
+    const openids = new Map((res.data as { _id: string; openid?: string }[]).map((u) => [u._id, u.openid ?? null]))
+    const data = orderProgressMessage(o, e)
+    const messages: Addressed[] = ids.map((r) => ({
+      kind: `order.progress.v${o.version}`,
+      sourceId: o._id,
+      recipientId: r,
+      openid: openids.get(r) ?? null,
+      template: 'orderProgress' as const,
+      data,
+    }))
+    await sendAndRecord(messages, now)
+  } catch (err) {
+    console.log(JSON.stringify({ level: 'error', what: 'orders.announceProgress', orderId: o._id, error: String(err) }))
+  }
 }
 
 async function announceToSupervisors(o: OrderRecord, what: 'overdue' | 'unsatisfied', now: Date): Promise<void> {
-  const staff = await staffFor(TierSupervisors[o.tier], o.path)
-  const data = orderOverdueMessage(o, what)
-  await notify(staff.map((u) => ({ kind: `order.${what}.v${o.version}`, sourceId: o._id, recipientId: u._id, template: 'orderOverdue' as const, data })), now)
+  try {
+    const staff = await staffFor(TierSupervisors[o.tier], o.path)
+    const data = orderOverdueMessage(o, what)
+    await sendAndRecord(
+      staff.map((u) => ({ kind: `order.${what}.v${o.version}`, sourceId: o._id, recipientId: u._id, openid: u.openid, template: 'orderOverdue' as const, data })),
+      now,
+    )
+  } catch (err) {
+    console.log(JSON.stringify({ level: 'error', what: 'orders.announceToSupervisors', orderId: o._id, error: String(err) }))
+  }
 }
 
+/** Side effects of a move that was written: counters and announcements, in parallel. */
 async function afterMove(before: OrderRecord, r: MoveResult, config: Config, now: Date): Promise<void> {
   const o = r.next
-  await countMove(before, o, config)
-  if (r.event.kind === 'escalate') await announceToHandlers(o, true, now)
-  if (r.event.kind === 'overdue' || (r.event.kind === 'escalate' && r.event.auto)) await announceToSupervisors(o, 'overdue', now)
-  if (r.event.kind === 'rate' && o.status === 'unsatisfied') await announceToSupervisors(o, 'unsatisfied', now)
-  if (r.event.kind !== 'overdue' && r.event.kind !== 'rate') await announceProgress(o, r.event, now)
+  const work: Promise<void>[] = [countMove(before, o, config)]
+  if (r.event.kind === 'escalate') work.push(announceToHandlers(o, true, now))
+  if (r.event.kind === 'overdue' || (r.event.kind === 'escalate' && r.event.auto)) work.push(announceToSupervisors(o, 'overdue', now))
+  if (r.event.kind === 'rate' && o.status === 'unsatisfied') work.push(announceToSupervisors(o, 'unsatisfied', now))
+  if (ProgressPushKinds.includes(r.event.kind)) work.push(announceProgress(o, r.event, now))
+  await Promise.all(work)
 }
 
 // ── Report ──
@@ -265,10 +315,10 @@ async function placeOf(actor: Actor, location: OrderLocation, onBehalf: boolean)
   const outside = () => new DomainError(OrderErrors.OUTSIDE_GRID, '所选位置不在网格内')
   if (location.kind === 'household') {
     if (onBehalf || !scope.gridId || !scope.communityId || !scope.buildingId) throw new DomainError(ReportErrors.NO_HOUSEHOLD, '请选择问题所在楼栋')
-    const building = await getDoc<Building>('buildings', scope.buildingId)
+    // Routed by the grant's own path; the building's name comes from the per-instance cache.
     return {
       path: { ...scope, streetId: scope.streetId, communityId: scope.communityId, gridId: scope.gridId },
-      placeName: building?.name ?? '',
+      placeName: await buildingName(scope.gridId, scope.buildingId),
     }
   }
   if (location.kind === 'building') {
@@ -331,19 +381,48 @@ function receipt(o: OrderRecord, retried: boolean): ReportReceipt {
 }
 
 /**
- * Before anything is written: the draft's checks and the content check. `verdict` comes from the
- * route (checkText): `review` stores the order held. A retry of a stored report answers its receipt.
+ * One-tap report. Before anything is written: the draft's checks and the content check (`checkText`
+ * from the route: `review` stores the order held). Then ONE insert with the deterministic id
+ * `orderIdFor(reporter, requestId)`: a duplicate-key error means this very request was stored
+ * before (a retry, or a concurrent one), and the stored order is answered with `retried: true`.
+ * The same holds when a retry's checks now fail (a category removed, the content check down): the
+ * stored order is answered rather than an error. Then counters and the grid workers' messages.
  */
 export async function submit(
-  actor: Actor,
+  caller: Caller,
   input: SubmitInput,
   now: Date,
   checkText: (text: string) => Promise<'pass' | 'review'>,
 ): Promise<ReportReceipt> {
-  const orderId = orderIdFor(actor.userId, input.requestId)
-  const existing = await readOrder(orderId)
-  if (existing) return receipt(existing, true)
+  const orderId = orderIdFor(caller.actor.userId, input.requestId)
+  let prepared: { draft: OrderRecord; config: Config }
+  try {
+    prepared = await draftOf(caller, orderId, input, now, checkText)
+  } catch (err) {
+    const stored = isDomainError(err) ? await readOrder(orderId) : null
+    if (stored) return receipt(stored, true)
+    throw err
+  }
+  const { draft, config } = prepared
+  try {
+    await db().collection(ORDERS).add({ _id: orderId, ...bodyOf(draft) })
+  } catch (err) {
+    // Stored before (duplicate _id): a retry of the same request, or a concurrent one. Answer that one.
+    const again = await readOrder(orderId)
+    if (again) return receipt(again, true)
+    throw err
+  }
+  await Promise.all([countMove(null, draft, config), announceToHandlers(draft, false, now)])
+  return receipt(draft, false)
+}
 
+async function draftOf(
+  { actor, user }: Caller,
+  orderId: string,
+  input: SubmitInput,
+  now: Date,
+  checkText: (text: string) => Promise<'pass' | 'review'>,
+): Promise<{ draft: OrderRecord; config: Config }> {
   checkDraft(input.text, input.photos, actor.userId, input.requestId)
   const onBehalf = input.onBehalfOf !== undefined
   const place = await placeOf(actor, input.location, onBehalf)
@@ -351,15 +430,15 @@ export async function submit(
   const config = await configOf(place.path.communityId)
   const category = findCategory(config.override, input.category)
   if (!category) throw new DomainError(ReportErrors.UNKNOWN_CATEGORY, '未知的问题类别')
-  const [verdict, user] = await Promise.all([checkText(input.text), userOf(actor.userId), checkPhotosExist(input.photos)])
+  const [verdict] = await Promise.all([checkText(input.text), checkPhotosExist(input.photos)])
   const held = verdict === 'review'
-  const reporterName = input.onBehalfOf?.name ?? user?.realName ?? user?.displayName ?? '居民'
+  const reporterName = input.onBehalfOf?.name ?? (nameOfUser(user) || '居民')
   const submitEvent: OrderEvent = {
     kind: 'submit',
     at: now,
     by: actor.userId,
     byRole: onBehalf ? staffRoleFor(actor, place.path) : 'resident',
-    byName: onBehalf ? (user?.displayName ?? '') : reporterName,
+    byName: onBehalf ? (user.displayName ?? '') : reporterName,
     tier: 'grid',
     ...(onBehalf ? { text: input.onBehalfOf?.channel === 'phone' ? '电话代登记' : '来访代登记' } : {}),
   }
@@ -401,7 +480,8 @@ export async function submit(
       dueAt: null,
       dueAction: null,
       overdue: false,
-      unnotified: false,
+      // Nobody reached yet: cleared once a grid worker's message got through (announceToHandlers).
+      unnotified: true,
       reopenCount: 0,
       followerIds: [],
       events,
@@ -411,17 +491,7 @@ export async function submit(
     config.sla,
     category.hazard,
   )
-  try {
-    await db().collection(ORDERS).add({ _id: orderId, ...bodyOf(draft) })
-  } catch (err) {
-    // A concurrent retry of the same request stored it first (duplicate _id): answer that one.
-    const again = await readOrder(orderId)
-    if (again) return receipt(again, true)
-    throw err
-  }
-  await countMove(null, draft, config)
-  await announceToHandlers(draft, false, now)
-  return receipt(draft, false)
+  return { draft, config }
 }
 
 /** Open orders of the same category at the same building (or grid), recent first: "same problem? follow it". */
@@ -478,18 +548,28 @@ export async function follow(actor: Actor, orderId: string, now: Date): Promise<
   return detail(actor, o, now)
 }
 
-/** Cursor = the last item's submittedAt in ms. Ties at the same millisecond may cut a page short, never repeat. */
+/**
+ * Cursor = the last item's `submittedAt` in ms and its `_id` (`<ms>_<id>`). Pages are ordered by
+ * (submittedAt, _id), so orders submitted in the same millisecond are neither skipped nor repeated
+ * across pages. A bare `<ms>` (a cursor from before) still pages, by time alone.
+ */
 function pageOf(list: OrderRecord[]): OrderPage {
   const items = list.slice(0, PAGE)
   const last = items[items.length - 1]
-  return { items: items.map(toSummary), cursor: list.length > PAGE && last ? String(new Date(last.submittedAt).getTime()) : null }
+  return { items: items.map(toSummary), cursor: list.length > PAGE && last ? `${new Date(last.submittedAt).getTime()}_${last._id}` : null }
 }
 
 function after(cursor: string | undefined, dir: 'asc' | 'desc') {
   const _ = db().command
-  const ms = cursor ? Number(cursor) : NaN
+  if (!cursor) return {}
+  const cut = cursor.indexOf('_')
+  const ms = Number(cut >= 0 ? cursor.slice(0, cut) : cursor)
   if (!Number.isFinite(ms)) return {}
-  return { submittedAt: dir === 'asc' ? _.gt(new Date(ms)) : _.lt(new Date(ms)) }
+  const at = new Date(ms)
+  const id = cut >= 0 ? cursor.slice(cut + 1) : ''
+  const beyond = dir === 'asc' ? _.gt(at) : _.lt(at)
+  if (!id) return { submittedAt: beyond }
+  return _.or([{ submittedAt: beyond }, { submittedAt: at, _id: dir === 'asc' ? _.gt(id) : _.lt(id) }])
 }
 
 export async function mine(actor: Actor, cursor?: string): Promise<OrderPage> {
@@ -498,6 +578,7 @@ export async function mine(actor: Actor, cursor?: string): Promise<OrderPage> {
     .collection(ORDERS)
     .where(_.and([_.or([{ reporterId: actor.userId }, { followerIds: actor.userId }]), after(cursor, 'desc')]))
     .orderBy('submittedAt', 'desc')
+    .orderBy('_id', 'desc')
     .limit(PAGE + 1)
     .get()
   return pageOf(res.data as OrderRecord[])
@@ -518,6 +599,7 @@ export async function inbox(actor: Actor, box: 'new' | 'mine' | 'overdue', curso
     .collection(ORDERS)
     .where(_.and([where, after(cursor, dir)]))
     .orderBy('submittedAt', dir)
+    .orderBy('_id', dir)
     .limit(PAGE + 1)
     .get()
   return pageOf(res.data as OrderRecord[])
@@ -555,6 +637,7 @@ export async function queue(
     .collection(ORDERS)
     .where(_.and([where, after(cursor, 'asc')]))
     .orderBy('submittedAt', 'asc')
+    .orderBy('_id', 'asc')
     .limit(PAGE + 1)
     .get()
   return pageOf(res.data as OrderRecord[])
@@ -566,21 +649,22 @@ const MAX_TRIES = 4
 
 /**
  * One move by a person: read, decide in core, conditional write on the version; a lost race
- * re-reads and decides again (which usually answers with the precise domain error).
+ * re-reads and decides again (which usually answers with the precise domain error). The mover's
+ * name comes with the call (the kit's identify), so the hot path is one read and one write before
+ * the side effects.
  */
-export async function move(actor: Actor, orderId: string, req: MoveRequest, now: Date): Promise<OrderDetail> {
+export async function move({ actor, user }: Caller, orderId: string, req: MoveRequest, now: Date): Promise<OrderDetail> {
   for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
-    const [o, user] = await Promise.all([readOrder(orderId), attempt === 0 ? userOf(actor.userId) : Promise.resolve(null)])
+    const o = await readOrder(orderId)
     if (!o) throw notFound()
     const viewer = viewerOf(actor, o)
     if (!viewer) throw notFound()
     const config = await configOf(o.path.communityId)
     const parties = partiesOf(actor, o)
     const role = parties.includes('handler') || parties.includes('supervisor') ? staffRoleFor(actor, o.path) : 'resident'
-    const name = role === 'resident' ? o.reporterName : (user?.realName ?? user?.displayName ?? '')
-    const mover: Mover = { kind: 'person', userId: actor.userId, name: name || (nameCache.get(actor.userId) ?? ''), role, parties }
-    if (name) nameCache.set(actor.userId, name)
-    const r = applyMove(o, req, { by: mover, now, sla: config.sla, hazard: hazardOf(config, o.categoryId) })
+    const name = role === 'resident' ? o.reporterName : nameOfUser(user)
+    const mover: Mover = { kind: 'person', userId: actor.userId, name, role, parties }
+    const r = withNotifiedFlag(o, applyMove(o, req, { by: mover, now, sla: config.sla, hazard: hazardOf(config, o.categoryId) }))
     if (await writeIfVersion(o, r.next)) {
       await afterMove(o, r, config, now)
       return toDetail(actor, r.next, viewerOf(actor, r.next) ?? viewer, now, config.sla)
@@ -588,12 +672,23 @@ export async function move(actor: Actor, orderId: string, req: MoveRequest, now:
   }
   throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
 }
-const nameCache = new Map<string, string>()
+
+/**
+ * `unnotified` as the move leaves it: an escalation raises it (the new tier's handlers are still to
+ * be reached; announceToHandlers clears it when a message gets through), an accept settles it
+ * (whoever accepted knows). Written in the move's own write, so no crash can leave it stale-false.
+ */
+function withNotifiedFlag(before: OrderRecord, r: MoveResult): MoveResult {
+  if (r.next.tier !== before.tier) return { ...r, next: { ...r.next, unnotified: true } }
+  if (r.event.kind === 'accept') return { ...r, next: { ...r.next, unnotified: false } }
+  return r
+}
 
 async function writeIfVersion(before: OrderRecord, next: OrderRecord): Promise<boolean> {
-  const { followerIds: _f, unnotified: _u, ...body } = bodyOf(next)
-  // followerIds and unnotified are left alone: following and delivery outcomes are not moves and
-  // are written meanwhile without a version bump.
+  const { followerIds: _f, unnotified, ...rest } = bodyOf(next)
+  // followerIds and (unless the move itself sets it) unnotified are left alone: following and
+  // delivery outcomes are not moves and are written meanwhile without a version bump.
+  const body = unnotified !== before.unnotified ? { ...rest, unnotified } : rest
   const res = (await db().collection(ORDERS).where({ _id: before._id, version: before.version }).update(body)) as { updated?: number }
   return res.updated === 1
 }
@@ -635,6 +730,7 @@ export async function sweep(now: Date, limit = 50): Promise<SweepReport> {
       console.log(JSON.stringify({ level: 'error', what: 'sweep.decide', orderId: o._id, error: String(err) }))
       continue
     }
+    r = withNotifiedFlag(o, r)
     if (!(await writeIfVersion(o, r.next))) {
       out.lost += 1
       continue
@@ -649,34 +745,56 @@ export async function sweep(now: Date, limit = 50): Promise<SweepReport> {
 
 // ── Rates ──
 
-export async function rates(actor: Actor, level: StatsLevel, id: string): Promise<RatesView> {
+type GridCounters = Counters & { readonly refId: string; readonly parentId: string }
+
+/**
+ * The rates of one unit and its children, from the per-grid counter documents: a grid reads its
+ * document, a community or street the documents of its grids (one query; children are its grids or
+ * communities), a worker their entries in the grids of their street(s).
+ */
+export async function rates({ actor, user }: Caller, level: StatsLevel, id: string): Promise<RatesView> {
+  let workerGrants = level === 'worker' && id === actor.userId ? user.grants : []
   if (level === 'worker' && id !== actor.userId) {
     // A worker's own figures: that worker, and staff above their grid.
     const worker = await userOf(id)
     const grid = worker?.grants.find((g) => g.role === 'grid_worker')?.scope
     const above = grid && actor.grants.some((g) => (g.role === 'community_admin' || g.role === 'street_admin') && isWithin(grid, g.scope))
-    if (!above) throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看')
+    if (!above || !worker) throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看')
+    workerGrants = worker.grants
   }
   const _ = db().command
-  const childLevel: StatsLevel | null = level === 'street' ? 'community' : level === 'community' ? 'grid' : null
-  const [self, children, name] = await Promise.all([
-    getDoc<Partial<Record<(typeof StatsFields)[number], number>>>(ORDER_STATS, statsIdFor(level, id)),
-    childLevel ? db().collection(ORDER_STATS).where({ level: childLevel, parentId: id }).limit(100).get() : Promise.resolve({ data: [] }),
+  const col = db().collection(ORDER_STATS)
+  const gridsWhere = level === 'community' ? { level: 'grid', parentId: id } : level === 'street' ? { level: 'grid', streetId: id } : null
+  const streets = [...new Set(workerGrants.map((g) => g.scope.streetId).filter((s): s is string => Boolean(s)))]
+  const key = workerKey(id)
+  const [selfDoc, grids, name] = await Promise.all([
+    level === 'grid' ? getDoc<Counters>(ORDER_STATS, statsIdFor('grid', id)) : Promise.resolve(null),
+    gridsWhere
+      ? col.where(gridsWhere).field({ workers: false }).limit(1000).get()
+      : level === 'worker' && streets.length > 0
+        ? col.where({ level: 'grid', streetId: _.in(streets) }).field({ refId: true, [`workers.${key}`]: true }).limit(1000).get()
+        : Promise.resolve({ data: [] }),
     nameOf(level, id),
   ])
-  const kids = (children.data as ({ refId: string } & Partial<Record<(typeof StatsFields)[number], number>>)[]) ?? []
-  const names = childLevel
-    ? new Map(
-        ((await db().collection(childLevel === 'grid' ? 'grids' : 'communities').where({ _id: _.in(kids.map((k) => k.refId)) }).field({ name: true }).limit(100).get()).data as { _id: string; name: string }[]).map((d) => [d._id, d.name]),
-      )
-    : new Map<string, string>()
+  const docs = grids.data as GridCounters[]
+  let self: Partial<StatsCounters> | null = selfDoc
+  let kids: { id: string; counters: Partial<StatsCounters> }[] = []
+  if (level === 'worker') self = sumCounters(docs.map((d) => d.workers?.[key]))
+  if (gridsWhere) self = sumCounters(docs)
+  if (level === 'community') kids = docs.map((d) => ({ id: d.refId, counters: d }))
+  if (level === 'street') {
+    const byCommunity = new Map<string, GridCounters[]>()
+    for (const d of docs) byCommunity.set(d.parentId, [...(byCommunity.get(d.parentId) ?? []), d])
+    kids = [...byCommunity].map(([communityId, list]) => ({ id: communityId, counters: sumCounters(list) }))
+  }
+  const names = kids.length > 0 ? await namesByIds(level === 'community' ? 'grids' : 'communities', kids.map((k) => k.id)) : new Map<string, string>()
   return {
     level,
     id,
     name,
     rates: ratesOf(self),
     children: kids
-      .map((k) => ({ id: k.refId, name: names.get(k.refId) ?? k.refId, rates: ratesOf(k) }))
+      .map((k) => ({ id: k.id, name: names.get(k.id) ?? k.id, rates: ratesOf(k.counters) }))
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true })),
   }
 }

@@ -16,25 +16,31 @@ export async function findUser(userId: string): Promise<UserRecord | null> {
 }
 
 /**
- * The caller's actor, creating the user record on first contact. The unique index on `openid`
- * (cloudfunctions/collections.json) makes two racing first calls end with one record.
+ * The caller's actor and whole user record (one read), creating the record on first contact. The
+ * unique index on `openid` (cloudfunctions/collections.json) makes two racing first calls end with
+ * one record.
  */
-export async function identify(openid: string): Promise<{ actor: Actor; created: boolean }> {
+export async function identify(openid: string): Promise<{ actor: Actor; user: UserRecord; created: boolean }> {
   const existing = await findUserByOpenId(openid)
-  if (existing) return { actor: { userId: existing._id, grants: existing.grants }, created: false }
+  if (existing) return { actor: actorOf(existing), user: existing, created: false }
+  const fresh = { openid, displayName: DEFAULT_DISPLAY_NAME, grants: [], createdAt: new Date() }
   try {
     const res = await db()
       .collection(USERS)
-      .add({ openid, displayName: DEFAULT_DISPLAY_NAME, grants: [], createdAt: db().serverDate() })
+      .add({ ...fresh, createdAt: db().serverDate() })
     const id = (res as { id?: string }).id
     if (!id) throw new Error('insert returned no id')
-    return { actor: { userId: id, grants: [] }, created: true }
+    return { actor: { userId: id, grants: [] }, user: { _id: id, ...fresh }, created: true }
   } catch (err) {
     // Lost a first-contact race on the unique openid index: the winner's record is the one.
     const winner = await findUserByOpenId(openid)
-    if (winner) return { actor: { userId: winner._id, grants: winner.grants }, created: false }
+    if (winner) return { actor: actorOf(winner), user: winner, created: false }
     throw err
   }
+}
+
+function actorOf(u: UserRecord): Actor {
+  return { userId: u._id, grants: u.grants ?? [] }
 }
 
 export const PhoneErrors = {

@@ -42,6 +42,12 @@ export function categoriesFor(override: CategoryOverride | null | undefined): Ca
   return [...list, base.find((c) => c.id === OTHER_CATEGORY.id) ?? OTHER_CATEGORY]
 }
 
+/** Any category the community has had, hidden ones included (orders already filed under it keep its rules). */
+export function knownCategory(override: CategoryOverride | null | undefined, id: string): CategoryDef | null {
+  const base = override?.categories && override.categories.length > 0 ? override.categories : DefaultCategories
+  return base.find((c) => c.id === id) ?? DefaultCategories.find((c) => c.id === id) ?? (id === OTHER_CATEGORY.id ? OTHER_CATEGORY : null)
+}
+
 /** The category with this id if the community offers it. */
 export function findCategory(override: CategoryOverride | null | undefined, id: string): CategoryDef | null {
   return categoriesFor(override).find((c) => c.id === id) ?? null

@@ -1,6 +1,6 @@
 /** Subscribe-message data for work orders (templates: src/core/notify/templates.ts). */
 import { beijingTime, clipThing, type MessageData } from '../notify/templates'
-import type { OrderEvent, OrderRecord, OrderStatus } from './model'
+import type { OrderEventKind, OrderEvent, OrderRecord, OrderStatus } from './model'
 
 export const StatusLabel: Readonly<Record<OrderStatus, string>> = {
   submitted: '待接单',
@@ -25,6 +25,13 @@ export function orderNewMessage(o: OrderRecord, escalated: boolean): MessageData
 }
 
 /** To the reporter and followers after a move. */
+/**
+ * Which timeline events are pushed to the reporter and followers. A one-time subscription is good for
+ * one message, so it is spent on the one that answers them: the reply (当场办/限期办/解释说明/转办).
+ * Everything else (accepted, escalated, reopened…) is on the timeline they open from that message.
+ */
+export const ProgressPushKinds: readonly OrderEventKind[] = ['reply']
+
 export function orderProgressMessage(o: OrderRecord, e: OrderEvent): MessageData {
   const note =
     e.kind === 'reply' && e.outcome

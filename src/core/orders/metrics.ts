@@ -1,9 +1,14 @@
 /**
  * The three rates (响应率、解决率、满意率) and friends, per grid worker, grid, community and street.
  *
- * Counters live in collection `order_stats`, one document per unit (`statsIdFor`). Every move adds
- * a delta (`statsDelta`, computed from the order before and after the move) with atomic increments
- * right after the move's conditional write; dashboards read the few documents, never the orders.
+ * Counters live in collection `order_stats`, ONE document per grid (`statsIdFor('grid', gridId)`):
+ * the grid's counters at the top level and each first receiver's under `workers.<workerKey(id)>`.
+ * Every move adds a delta (`statsDelta`, computed from the order before and after the move) with
+ * one atomic increment of that one document right after the move's conditional write. A community's
+ * or street's figures are the sums of its grids' documents (`sumCounters`, one query when viewed), a
+ * worker's the sum of their entries in the grids of their street: dashboards read a few counter
+ * documents, never the orders. (One document per grid also spreads the write load: no counter
+ * document is shared by a whole street.)
  *
  * Definitions (area units count the orders whose place lies in the area; a grid worker counts the
  * orders they received first, 首接负责):
@@ -52,6 +57,26 @@ export const ZeroCounters: StatsCounters = Object.fromEntries(StatsFields.map((f
 
 export function statsIdFor(level: StatsLevel, id: string): string {
   return `${level}_${id}`
+}
+
+/** A user id as a field name under `workers` (field names may not contain `.` or start with `$`). */
+export function workerKey(userId: string): string {
+  return userId.replace(/[.$]/g, '_')
+}
+
+/** Field → increment for one counter document: the area delta at the top, the worker's under their key. */
+export function counterIncrements(area: StatsDelta, worker: StatsDelta, workerId: string | null): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const [f, n] of Object.entries(area)) if (n) out[f] = n
+  if (workerId) for (const [f, n] of Object.entries(worker)) if (n) out[`workers.${workerKey(workerId)}.${f}`] = n
+  return out
+}
+
+/** The sum of several units' counters (a community's grids, a worker's entries in several grids). */
+export function sumCounters(units: readonly (Partial<StatsCounters> | null | undefined)[]): StatsCounters {
+  const total: Record<StatsField, number> = { ...ZeroCounters }
+  for (const u of units) for (const f of StatsFields) total[f] += u?.[f] ?? 0
+  return total
 }
 
 type Snapshot = Pick<
