@@ -16,7 +16,7 @@ export default defineAppConfig({
     {
       root: 'features/admin',
       name: 'admin',
-      pages: ['pages/org/index', 'pages/import/index', 'pages/staff/index', 'pages/codes/index', 'pages/print/index'],
+      pages: ['pages/org/index', 'pages/import/index', 'pages/staff/index', 'pages/codes/index', 'pages/print/index', 'pages/order-config/index'],
     },
     { root: 'features/mine', name: 'mine', pages: ['pages/data/index', 'pages/household/index', 'pages/helper/index'] },
   ],

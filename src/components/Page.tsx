@@ -8,11 +8,20 @@ interface PageProps {
   readonly children: ReactNode
 }
 
-/** Every page's root: the main landmark, and elder mode applied to all tokens below it. */
+/** Taro maps `aria*` props to `aria-*` attributes; its View typings lack `ariaLevel`. */
+const level1 = { ariaLevel: 1 } as object
+
+/**
+ * Every page's root: the main landmark with the page's level-one heading (read by screen readers;
+ * the title is already drawn by the navigation bar), and elder mode applied to all tokens below it.
+ */
 export function Page({ label, children }: PageProps) {
   const elder = useElderMode()
   return (
     <View className={elder ? 'page elder' : 'page'} ariaRole='main' ariaLabel={label}>
+      <View className='sr-only' ariaRole='heading' {...level1}>
+        {label}
+      </View>
       {children}
     </View>
   )

@@ -6,6 +6,9 @@ import { householdActions } from './household/api'
 import { joinActions } from './join/api'
 import { meActions } from './me/api'
 import { orderActions } from './orders/api'
+import { errandActions } from './errands/api'
+import { pointActions } from './points/api'
+import { configActions as orderConfigActions } from './orders/config-api'
 
 /**
  * The wire contract of the `api` cloud function: every action name → input schema → output type.
@@ -19,6 +22,9 @@ export const apiActions = {
   ...codeActions,
   ...householdActions,
   ...orderActions,
+  ...pointActions,
+  ...errandActions,
+  ...orderConfigActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

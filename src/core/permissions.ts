@@ -73,6 +73,34 @@ export const permissionTable = {
   'order.release': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
   // Area rates are public figures (事事有回音); a worker's own figures: that worker and staff above.
   'stats.rates': { anyone: true },
+  // ── Points ledger (src/core/points): a person reads their own; admins award/correct in their community ──
+  'points.mine': { anyone: true },
+  'points.give': { roles: ['resident'] },
+  'points.award': { roles: ['community_admin'] },
+  'points.correct': { roles: ['community_admin'] },
+  'points.audit': { roles: ['community_admin', 'street_admin'] },
+  // ── Errands (src/core/errands): who may make which move on WHICH errand is core/errands/machine.ts ──
+  // Posting needs a household; the board and taking errands need a helper grant of the errand's grid.
+  'errand.post': { roles: ['resident'] },
+  'errand.trusted': { roles: ['resident'] },
+  'errand.trust': { roles: ['resident'] },
+  'errand.board': { roles: ['helper'] },
+  'errand.accept': { roles: ['helper'] },
+  'errand.release': { roles: ['helper'] },
+  'errand.start': { roles: ['helper'] },
+  'errand.done': { roles: ['helper'] },
+  'errand.get': { anyone: true },
+  'errand.mine': { anyone: true },
+  'errand.cancel': { anyone: true },
+  'errand.confirm': { anyone: true },
+  'errand.dispute': { anyone: true },
+  'errand.thank': { anyone: true },
+  'errand.queue': { roles: ['grid_worker', 'community_admin'] },
+  'errand.resolve': { roles: ['grid_worker', 'community_admin'] },
+  // ── Work-order config: a community's report categories and SLA table (src/core/orders/config-api.ts) ──
+  // Scope (the community's path) is checked by mayAccessConfig: admins above it, for reading also its grid workers.
+  'order.config': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+  'order.configure': { roles: ['community_admin', 'street_admin'] },
 } as const satisfies Record<string, Permission>
 
 export type PermissionAction = keyof typeof permissionTable

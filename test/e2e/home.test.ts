@@ -23,6 +23,8 @@ describe('home page journey', () => {
     await page.getByText('王秀英，您好').waitFor()
     await page.getByText('新华社区第1网格').waitFor()
     await page.getByText(/新华社区 · 1号楼1单元 302室/).waitFor()
+    // Each page names itself to screen readers with a level-one heading (components/Page.tsx).
+    await page.getByRole('main', { name: '首页' }).getByRole('heading', { level: 1, name: '首页' }).waitFor({ state: 'attached' })
 
     const violations = await axeViolations(page)
     await screenshot(page, 'home-resident')

@@ -13,7 +13,10 @@ import { directoryRoutes } from './routes/directory'
 import { householdRoutes } from './routes/household'
 import { joinRoutes } from './routes/join'
 import { meRoutes } from './routes/me'
+import { orderConfigRoutes } from './routes/order-config'
 import { orderRoutes } from './routes/orders'
+import { errandRoutes } from './routes/errands'
+import { pointRoutes } from './routes/points'
 
 const routes: Routes = {
   ...meRoutes,
@@ -23,6 +26,9 @@ const routes: Routes = {
   ...codeRoutes,
   ...householdRoutes,
   ...orderRoutes,
+  ...pointRoutes,
+  ...errandRoutes,
+  ...orderConfigRoutes,
 }
 
 export const main = createApiHandler(routes, { openId: callerOpenId, identify, log: jsonLog, audit: logAccess })

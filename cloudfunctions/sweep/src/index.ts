@@ -11,6 +11,7 @@
  */
 import { sweep, type SweepReport } from '../../shared/repos/orders'
 import { callerOpenId } from '../../shared/sdk'
+import { expireErrands } from './errands'
 
 type Answer = { ok: true; now: string; report: SweepReport } | { ok: false; error: string }
 
@@ -19,6 +20,7 @@ export async function main(event: unknown): Promise<Answer> {
   const given = (event as { now?: unknown } | null)?.now
   const now = typeof given === 'string' && !Number.isNaN(Date.parse(given)) ? new Date(given) : new Date()
   const report = await sweep(now)
+  await expireErrands(now)
   console.log(JSON.stringify({ level: 'info', what: 'sweep', now: now.toISOString(), ...report }))
   return { ok: true, now: now.toISOString(), report }
 }

@@ -52,6 +52,27 @@ export const NotifyTemplates = {
     page: 'features/reports/pages/detail/index',
     fields: { thing1: '问题类别', thing2: '问题地点', thing3: '提醒事项', time4: '上报时间' },
   },
+  /** To the grid's helpers who may take it: a neighbour posted an errand (互助). */
+  errandNew: {
+    id: 'tmpl-errand-new',
+    title: '邻里互助提醒',
+    page: 'features/errands/pages/board/index',
+    fields: { thing1: '互助内容', thing2: '时间', thing3: '爱心积分', thing4: '温馨提示' },
+  },
+  /** To the other party of an errand: accepted, released, cancelled, done, expired, confirmed… */
+  errandProgress: {
+    id: 'tmpl-errand-progress',
+    title: '互助进度通知',
+    page: 'features/errands/pages/detail/index',
+    fields: { thing1: '互助内容', phrase2: '当前状态', thing3: '说明', time4: '更新时间' },
+  },
+  /** To the grid worker(s): an errand was disputed or locked after wrong handover codes. */
+  errandAttention: {
+    id: 'tmpl-errand-attention',
+    title: '互助待处理提醒',
+    page: 'features/errands/pages/detail/index',
+    fields: { thing1: '互助内容', phrase2: '当前状态', thing3: '提醒事项', time4: '更新时间' },
+  },
 } as const satisfies Record<string, TemplateDef>
 
 export type TemplateKey = keyof typeof NotifyTemplates

@@ -31,6 +31,7 @@ const ADMIN: readonly Entry[] = [
   { title: '人员与角色', url: '/features/admin/pages/staff/index', action: 'staff.list' },
   { title: '楼栋二维码', url: '/features/admin/pages/codes/index', action: 'codes.list' },
   { title: '工单督办', url: '/features/reports/pages/queue/index', action: 'order.queue' },
+  { title: '工单类别与时限', url: '/features/admin/pages/order-config/index', action: 'order.configure' },
 ]
 
 function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor: Actor; label: string }) {

@@ -103,7 +103,10 @@ export function describeViolations(violations: AxeViolation[]): string {
     .join('\n')
 }
 
-/** Taps a Taro/NutUI button by its visible text (the text node itself sits under the button's hit area). */
+/**
+ * Taps a Taro/NutUI button by its visible text (the text node itself sits under the button's hit
+ * area). Only visible buttons count: pages left in Taro's stack stay in the DOM, hidden.
+ */
 export async function tapButton(scope: Page | import('playwright-core').Locator, text: string): Promise<void> {
-  await scope.locator('taro-button-core', { hasText: text }).first().tap()
+  await scope.locator('taro-button-core:visible', { hasText: text }).first().tap()
 }

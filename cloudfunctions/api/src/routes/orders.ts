@@ -11,7 +11,7 @@ export const orderRoutes: RoutesFor<typeof orderActions> = {
   'report.categories': (input, ctx) => orders.categories(ctx.actor, input.communityId),
   'report.similar': (input, ctx) => orders.similar(ctx.actor, input.category, input.location),
   'report.submit': (input, ctx) =>
-    orders.submit(ctx.actor, input, now(), async (text) => {
+    orders.submit(ctx, input, now(), async (text) => {
       // Risky → CONTENT.RISKY (nothing stored); review → the order is stored held for a grid worker.
       const verdict = await checkText(callerOpenId(), text, SecScene.forum)
       return verdict === 'review' ? 'review' : 'pass'
@@ -21,20 +21,20 @@ export const orderRoutes: RoutesFor<typeof orderActions> = {
   'order.get': (input, ctx) => orders.get(ctx.actor, input.orderId, now()),
   'order.inbox': (input, ctx) => orders.inbox(ctx.actor, input.box, input.cursor),
   'order.queue': (input, ctx) => orders.queue(ctx.actor, input.level, input.box, input.id, input.cursor),
-  'order.accept': (input, ctx) => orders.move(ctx.actor, input.orderId, { move: 'accept' }, now()),
-  'order.start': (input, ctx) => orders.move(ctx.actor, input.orderId, { move: 'start' }, now()),
+  'order.accept': (input, ctx) => orders.move(ctx, input.orderId, { move: 'accept' }, now()),
+  'order.start': (input, ctx) => orders.move(ctx, input.orderId, { move: 'start' }, now()),
   'order.reply': async (input, ctx) => {
     const { orderId, ...reply } = input
     // The reply is shown to the resident and followers: checked like any published text.
     if (reply.outcome) await checkText(callerOpenId(), [reply.text, reply.reason ?? '', reply.to ?? ''].join('\n'), SecScene.comment)
-    return orders.move(ctx.actor, orderId, { move: 'reply', ...reply }, now())
+    return orders.move(ctx, orderId, { move: 'reply', ...reply }, now())
   },
-  'order.escalate': (input, ctx) => orders.move(ctx.actor, input.orderId, { move: 'escalate', reason: input.reason, ...(input.to ? { to: input.to } : {}) }, now()),
-  'order.release': (input, ctx) => orders.move(ctx.actor, input.orderId, { move: 'release' }, now()),
+  'order.escalate': (input, ctx) => orders.move(ctx, input.orderId, { move: 'escalate', reason: input.reason, ...(input.to ? { to: input.to } : {}) }, now()),
+  'order.release': (input, ctx) => orders.move(ctx, input.orderId, { move: 'release' }, now()),
   'order.rate': async (input, ctx) => {
     if (input.comment) await checkText(callerOpenId(), input.comment, SecScene.comment)
-    return orders.move(ctx.actor, input.orderId, { move: 'rate', rating: input.rating, ...(input.comment ? { comment: input.comment } : {}) }, now())
+    return orders.move(ctx, input.orderId, { move: 'rate', rating: input.rating, ...(input.comment ? { comment: input.comment } : {}) }, now())
   },
-  'order.reopen': (input, ctx) => orders.move(ctx.actor, input.orderId, { move: 'reopen', reason: input.reason }, now()),
-  'stats.rates': (input, ctx) => orders.rates(ctx.actor, input.level, input.id),
+  'order.reopen': (input, ctx) => orders.move(ctx, input.orderId, { move: 'reopen', reason: input.reason }, now()),
+  'stats.rates': (input, ctx) => orders.rates(ctx, input.level, input.id),
 }

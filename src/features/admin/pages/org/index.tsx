@@ -14,6 +14,7 @@ import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { callApi, failureCopy } from '../../../../services/cloud'
 import { newRequestId } from '../../../../services/request-id'
+import { StreetCard } from './StreetCard'
 import './index.scss'
 
 const LEVEL_LABEL: Record<ManagedLevel, string> = { community: '社区', grid: '网格', building: '楼栋', unit: '单元' }
@@ -163,6 +164,10 @@ export default function OrgPage() {
         ))}
       </View>
 
+      {trail.length === 1 && streetId && grants.some((g) => g.role === 'street_admin' && g.scope.streetId === streetId) && (
+        <StreetCard streetId={streetId} />
+      )}
+
       {message && (
         <View className='card' ariaRole='status'>
           <Text className='t-body org__message'>{message}</Text>
@@ -295,6 +300,17 @@ export default function OrgPage() {
                     ariaLabel={`向${item.name}批量导入楼栋`}
                   >
                     导入楼栋
+                  </Button>
+                  <Button
+                    className='btn'
+                    onClick={() =>
+                      void Taro.navigateTo({
+                        url: `/features/admin/pages/order-config/index?communityId=${encodeURIComponent(item.id)}&communityName=${encodeURIComponent(item.name)}`,
+                      })
+                    }
+                    ariaLabel={`${item.name}的工单类别与时限`}
+                  >
+                    工单类别与时限
                   </Button>
                 </>
               )}
