@@ -213,7 +213,7 @@ describe('report form', () => {
       'report.submit': (input: Record<string, unknown>) => receipt(String(input.requestId)),
     })
     render(<ReportPage />)
-    await screen.findByText('代居民登记')
+    await screen.findByText('代居民登记', { selector: '.t-title' })
     await tap(await screen.findByText('7号楼'))
     await tap(screen.getByText('安全隐患'))
     await describeProblem('来电反映7号楼楼顶漏水')
