@@ -83,7 +83,31 @@ const pages: [name: string, userId: string, url: string, ready: string][] = [
   ['mine-helper', 'user-helper-liu', '/#/features/mine/pages/helper/index', '技能'],
 ]
 
-describe('elder mode on the scan-to-join pages', () => {
+// …and on the work-order pages (#5).
+pages.push(
+  ['report-form', 'user-resident-wang', '/#/features/reports/pages/index/index', '提交上报'],
+  ['report-mine', 'user-resident-wang', '/#/features/reports/pages/mine/index', '您还没有上报过问题'],
+  ['order-inbox', 'user-xinhua-01-worker', '/#/features/reports/pages/inbox/index', '待接单'],
+  ['order-queue', 'user-xinhua-admin', '/#/features/reports/pages/queue/index', '超时'],
+)
+
+describe('elder mode on the scan-to-join and work-order pages', () => {
+  it('order-detail (reporter and grid worker)', async () => {
+    const res = (await emu().invoke(
+      'api',
+      { action: 'report.submit', input: { requestId: 'elder-detail-1', category: 'street_light', text: '1号楼门口路灯不亮', photos: [], location: { kind: 'household' }, hideName: false } },
+      { openid: 'demo-openid-resident-wang' },
+    )) as { ok: boolean; data: { orderId: string } }
+    expect(res.ok).toBe(true)
+    for (const [who, userId] of [['reporter', 'user-resident-wang'], ['worker', 'user-xinhua-01-worker']] as const) {
+      const page = await elderPageAs(userId)
+      await page.goto(`/#/features/reports/pages/detail/index?id=${encodeURIComponent(res.data.orderId)}`)
+      await page.getByText('1号楼门口路灯不亮').first().waitFor()
+      await expectElderReady(page, `order-detail-${who}`)
+      await page.context().close()
+    }
+  })
+
   it.each(pages)('%s', async (name, userId, url, ready) => {
     const page = await elderPageAs(userId)
     await page.goto(url)

@@ -12,21 +12,26 @@ interface Props {
   readonly actions?: (o: OrderSummary) => React.ReactNode
 }
 
+/** A page of orders: a list of list items only (loading, empty and "more" sit outside the list). */
 export function OrderList({ items, cursor, empty, onMore, actions }: Props) {
   return (
-    <View ariaRole='list' ariaLabel='工单列表'>
+    <View>
       {items === null && <Text className='t-muted'>正在加载…</Text>}
       {items?.length === 0 && (
         <View className='card'>
           <Text className='t-body'>{empty}</Text>
         </View>
       )}
-      {items?.map((o) => (
-        <View key={o.orderId} ariaRole='listitem'>
-          <OrderCard order={o} />
-          {actions?.(o)}
+      {items && items.length > 0 && (
+        <View ariaRole='list' ariaLabel='工单列表'>
+          {items.map((o) => (
+            <View key={o.orderId} ariaRole='listitem'>
+              <OrderCard order={o} />
+              {actions?.(o)}
+            </View>
+          ))}
         </View>
-      ))}
+      )}
       {cursor && (
         <Button className='btn' block onClick={onMore}>
           加载更多
