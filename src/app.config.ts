@@ -10,7 +10,7 @@ export default defineAppConfig({
       name: 'reports',
       pages: ['pages/index/index', 'pages/mine/index', 'pages/detail/index', 'pages/inbox/index', 'pages/queue/index'],
     },
-    { root: 'features/errands', name: 'errands', pages: ['pages/index/index'] },
+    { root: 'features/errands', name: 'errands', pages: ['pages/index/index', 'pages/mine/index', 'pages/board/index', 'pages/detail/index'] },
     { root: 'features/points', name: 'points', pages: ['pages/index/index'] },
     { root: 'features/grid', name: 'grid', pages: ['pages/joins/index'] },
     {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '邻里互助' })
+export default definePageConfig({ navigationBarTitleText: '发布互助' })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '爱心积分' })
+export default definePageConfig({ navigationBarTitleText: '我的爱心卡', enablePullDownRefresh: true })

@@ -1,19 +1,95 @@
 import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import type { LedgerLine } from '@core/points/api'
 import { Page } from '../../../../components/Page'
+import { Button } from '../../../../components/ui'
+import { callApi, failureCopy } from '../../../../services/cloud'
+import '../../points.scss'
 
-/** Entry of the points subpackage; the feature is built in its own issue. */
-export default function Index() {
+/** `11月21日 09:05` in China time. */
+function shortTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : `−${Math.abs(n)}`)
+
+/** 我的爱心卡: balance and ledger lines (newest first, 20 a page) with what each was for. */
+export default function MyPointsPage() {
+  const [balance, setBalance] = useState<number | null>(null)
+  const [lines, setLines] = useState<readonly LedgerLine[] | null>(null)
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+
+  const load = useCallback((more?: string | null) => {
+    callApi('points.mine', more ? { cursor: more } : {}).then(
+      (p) => {
+        setBalance(p.balance)
+        setLines((cur) => (more && cur ? [...cur, ...p.lines] : p.lines))
+        setCursor(p.cursor)
+        setMessage(null)
+      },
+      (e: unknown) => setMessage(failureCopy(e, '加载失败，请下拉重试')),
+    )
+  }, [])
+  useEffect(() => load(), [load])
+  usePullDownRefresh(() => {
+    load()
+    void Taro.stopPullDownRefresh()
+  })
+
   return (
-    <Page label='爱心积分'>
-      <View className='card'>
-        <Text className='t-title'>爱心积分</Text>
+    <Page label='我的爱心卡'>
+      <View className='card' ariaRole='region' ariaLabel='爱心积分余额'>
+        <Text className='t-body'>爱心积分余额</Text>
         <View>
-          <Text className='t-body'>参加志愿活动、帮助邻居即可获得爱心积分，在爱心超市兑换物品。</Text>
+          <Text className='points__balance'>{balance === null ? '—' : `${balance} 分`}</Text>
         </View>
         <View>
-          <Text className='t-muted'>此功能正在建设中，敬请期待。</Text>
+          <Text className='t-muted'>帮助邻居、参加志愿活动可获得积分，可在爱心超市兑换物品。</Text>
         </View>
       </View>
+      {message && (
+        <View className='card' ariaRole='alert'>
+          <Text className='t-body'>{message}</Text>
+        </View>
+      )}
+      {lines === null && !message && <Text className='t-muted'>正在加载…</Text>}
+      {lines?.length === 0 && (
+        <View className='card'>
+          <Text className='t-body'>还没有积分记录。帮邻居办一件小事，就能得到爱心积分。</Text>
+        </View>
+      )}
+      {lines && lines.length > 0 && (
+        <View className='card'>
+          <Text className='t-title'>积分明细</Text>
+          <View ariaRole='list' ariaLabel='积分明细'>
+            {lines.map((l, i) => (
+              <View key={`${l.transferId}-${i}`} className='points__line' ariaRole='listitem'>
+                <View>
+                  <Text className='t-body'>
+                    {l.label}
+                    {l.reason ? `：${l.reason}` : ''}
+                  </Text>
+                  <View>
+                    <Text className='t-muted'>
+                      {shortTime(l.at)} · 余额 {l.balanceAfter} 分{l.reverses ? ' · 更正' : ''}
+                    </Text>
+                  </View>
+                </View>
+                <Text className={l.delta >= 0 ? 'points__plus' : 'points__minus'}>{signed(l.delta)}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+      {cursor && (
+        <Button className='btn' block onClick={() => load(cursor)}>
+          加载更多
+        </Button>
+      )}
     </Page>
   )
 }

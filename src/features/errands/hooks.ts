@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { ErrandCard, ErrandPage } from '@core/errands/api'
+import { failureCopy } from '../../services/cloud'
+
+/** A paged errand list: first page on `key` change, `more()` appends, `reload()` starts over. */
+export function useErrandPages(key: string, fetch: (cursor: string | undefined) => Promise<ErrandPage>) {
+  const [items, setItems] = useState<readonly ErrandCard[] | null>(null)
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [round, setRound] = useState(0)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const load = useCallback(fetch, [key])
+  useEffect(() => {
+    let live = true
+    setItems(null)
+    setError(null)
+    load(undefined).then(
+      (p) => {
+        if (!live) return
+        setItems(p.items)
+        setCursor(p.cursor)
+      },
+      (e: unknown) => live && (setItems([]), setError(failureCopy(e, '加载失败，请下拉重试'))),
+    )
+    return () => {
+      live = false
+    }
+  }, [load, round])
+  const more = () => {
+    if (!cursor) return
+    load(cursor).then(
+      (p) => {
+        setItems((cur) => [...(cur ?? []), ...p.items])
+        setCursor(p.cursor)
+      },
+      (e: unknown) => setError(failureCopy(e, '加载失败，请重试')),
+    )
+  }
+  const reload = useCallback(() => setRound((n) => n + 1), [])
+  return { items, cursor, error, more, reload }
+}

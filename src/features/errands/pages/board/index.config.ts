@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '帮邻居', enablePullDownRefresh: true })
