@@ -89,6 +89,11 @@ pages.push(
   ['report-mine', 'user-resident-wang', '/#/features/reports/pages/mine/index', '您还没有上报过问题'],
   ['order-inbox', 'user-xinhua-01-worker', '/#/features/reports/pages/inbox/index', '待接单'],
   ['order-queue', 'user-xinhua-admin', '/#/features/reports/pages/queue/index', '超时'],
+  // …and the errand and love-card pages (#6, #7).
+  ['errand-post', 'user-resident-wang', '/#/features/errands/pages/index/index', '代买米买菜'],
+  ['errand-board', 'user-helper-liu', '/#/features/errands/pages/board/index', '互助'],
+  ['errand-mine', 'user-resident-wang', '/#/features/errands/pages/mine/index', '我发布的'],
+  ['love-card', 'user-helper-liu', '/#/features/points/pages/index/index', '分'],
 )
 
 describe('elder mode on the scan-to-join and work-order pages', () => {

@@ -22,6 +22,9 @@ const MINE: readonly Entry[] = [
   { title: '志愿服务资料', url: '/features/mine/pages/helper/index', action: 'helper.profile' },
   { title: '入格审核', url: '/features/grid/pages/joins/index', action: 'join.inbox' },
   { title: '我的上报', url: '/features/reports/pages/mine/index' },
+  { title: '我的互助', url: '/features/errands/pages/mine/index' },
+  { title: '帮邻居接单', url: '/features/errands/pages/board/index', action: 'errand.board' },
+  { title: '我的爱心卡', url: '/features/points/pages/index/index', action: 'points.mine' },
   { title: '工单处理', url: '/features/reports/pages/inbox/index', action: 'order.inbox' },
 ]
 
