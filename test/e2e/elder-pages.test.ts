@@ -86,7 +86,7 @@ const pages: [name: string, userId: string, url: string, ready: string][] = [
 // …and on the work-order pages (#5).
 pages.push(
   ['report-form', 'user-resident-wang', '/#/features/reports/pages/index/index', '提交上报'],
-  ['report-mine', 'user-resident-wang', '/#/features/reports/pages/mine/index', '您还没有上报过问题'],
+  ['report-mine', 'user-resident-wang', '/#/features/reports/pages/mine/index', '我要上报'],
   ['order-inbox', 'user-xinhua-01-worker', '/#/features/reports/pages/inbox/index', '待接单'],
   ['order-queue', 'user-xinhua-admin', '/#/features/reports/pages/queue/index', '超时'],
   // …and the errand and love-card pages (#6, #7).
