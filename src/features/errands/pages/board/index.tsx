@@ -8,7 +8,7 @@ import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { callApi, failureCopy } from '../../../../services/cloud'
 import { ErrandList } from '../../components/ErrandList'
-import { useErrandPages } from '../../hooks'
+import { usePages } from '../../../../hooks/use-pages'
 import { detailUrl } from '../../labels'
 import '../../errands.scss'
 
@@ -23,7 +23,7 @@ export default function BoardPage() {
   const [type, setType] = useState<ErrandType | typeof ALL>(ALL)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  const { items, cursor, error, more, reload } = useErrandPages(type, (c) =>
+  const { items, cursor, error, more, reload } = usePages(type, (c) =>
     callApi('errand.board', { ...(type === ALL ? {} : { type }), ...(c ? { cursor: c } : {}) }),
   )
   usePullDownRefresh(() => {

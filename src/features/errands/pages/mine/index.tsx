@@ -6,7 +6,7 @@ import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { callApi } from '../../../../services/cloud'
 import { ErrandList } from '../../components/ErrandList'
-import { useErrandPages } from '../../hooks'
+import { usePages } from '../../../../hooks/use-pages'
 import { POST_URL } from '../../labels'
 import '../../errands.scss'
 
@@ -19,7 +19,7 @@ const TABS: readonly { id: As; name: string }[] = [
 /** 我的互助: errands I posted and errands I took, newest first. */
 export default function MyErrandsPage() {
   const [as, setAs] = useState<As>('requester')
-  const { items, cursor, error, more, reload } = useErrandPages(as, (c) => callApi('errand.mine', { as, ...(c ? { cursor: c } : {}) }))
+  const { items, cursor, error, more, reload } = usePages(as, (c) => callApi('errand.mine', { as, ...(c ? { cursor: c } : {}) }))
   usePullDownRefresh(() => {
     reload()
     void Taro.stopPullDownRefresh()

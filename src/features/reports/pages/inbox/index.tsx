@@ -9,7 +9,7 @@ import { callApi, failureCopy } from '../../../../services/cloud'
 import { OrderList } from '../../components/OrderList'
 import { RatesCard } from '../../components/RatesCard'
 import { Tabs } from '../../components/Tabs'
-import { useOrderPages } from '../../hooks'
+import { usePages } from '../../../../hooks/use-pages'
 import { INTAKE_URL, detailUrl } from '../../labels'
 import { subscribeFromTap, templateIdOf } from '../../subscribe'
 import '../../reports.scss'
@@ -34,7 +34,7 @@ export default function InboxPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [round, setRound] = useState(0)
-  const list = useOrderPages(`${box}:${round}`, (cursor) => callApi('order.inbox', cursor ? { box, cursor } : { box }))
+  const list = usePages(`${box}:${round}`, (cursor) => callApi('order.inbox', cursor ? { box, cursor } : { box }))
   usePullDownRefresh(() => {
     setRound((n) => n + 1)
     void Taro.stopPullDownRefresh()

@@ -9,7 +9,7 @@ import { callApi } from '../../../../services/cloud'
 import { OrderList } from '../../components/OrderList'
 import { RatesCard } from '../../components/RatesCard'
 import { Tabs } from '../../components/Tabs'
-import { useOrderPages } from '../../hooks'
+import { usePages } from '../../../../hooks/use-pages'
 import { INTAKE_URL } from '../../labels'
 import '../../reports.scss'
 
@@ -41,7 +41,7 @@ export default function QueuePage() {
   const scope = scopes.find((s) => s.id === picked) ?? scopes[0] ?? null
   const [box, setBox] = useState<Box>('open')
   const [round, setRound] = useState(0)
-  const list = useOrderPages(`${scope?.id ?? 'none'}:${box}:${round}`, (cursor) =>
+  const list = usePages(`${scope?.id ?? 'none'}:${box}:${round}`, (cursor) =>
     scope ? callApi('order.queue', { level: scope.level, box, id: scope.scopeId, ...(cursor ? { cursor } : {}) }) : Promise.resolve({ items: [], cursor: null }),
   )
   usePullDownRefresh(() => {

@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { OrderPage, OrderSummary } from '@core/orders/api'
-import { failureCopy } from '../../services/cloud'
+import { failureCopy } from '../services/cloud'
 
-/** A paged order list: first page on `key` change, `more()` appends, `reload()` starts over. */
-export function useOrderPages(key: string, fetch: (cursor: string | undefined) => Promise<OrderPage>) {
-  const [items, setItems] = useState<readonly OrderSummary[] | null>(null)
+/** One page of a cursor-paged list action (report.mine, order.inbox, errand.board…). */
+export interface CursorPage<T> {
+  readonly items: readonly T[]
+  readonly cursor: string | null
+}
+
+/** A cursor-paged list: first page on `key` change, `more()` appends, `reload()` starts over. */
+export function usePages<T>(key: string, fetch: (cursor: string | undefined) => Promise<CursorPage<T>>) {
+  const [items, setItems] = useState<readonly T[] | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [round, setRound] = useState(0)
