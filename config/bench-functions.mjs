@@ -3,42 +3,17 @@
 // in a fresh Node process against a local CloudBase with the demo street, as SCF would run it, and
 // the run prints, measured in this one run: cold init, per-action p50/p95 and their ratio, and the
 // peak RSS against the 128 MB each function is deployed with. Exits 1 when a function exceeds it.
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { startDemoEmulator } from './emulator-process.mjs'
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
 const { measureFunction, functionsWithScenarios } = require('../test/perf/function-bench.js')
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 200)
 
-function startEmulator(dataDir) {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'emulator', 'dist', 'cli.js'), '--port', '0', '--ready-json', '--seed', 'demo', '--no-timers',
-      '--data-dir', dataDir, '--functions-dir', path.join(root, 'cloudfunctions')],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, EMULATOR_QUIET: '1' } },
-  )
-  return new Promise((resolve, reject) => {
-    let buf = ''
-    child.stdout.on('data', (c) => {
-      buf += c
-      const nl = buf.indexOf('\n')
-      if (nl >= 0 && !child.ready) {
-        child.ready = JSON.parse(buf.slice(0, nl))
-        resolve(child)
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`emulator exited (${code}) before it was ready`)))
-  })
-}
 
 const fmt = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'emulin-fnbench-'))
-const emu = await startEmulator(dataDir)
+const emu = await startDemoEmulator('emulin-fnbench-')
 let over = false
 try {
   console.log(`\ncloud function benchmark — node ${process.version}, ${os.cpus().length} CPU(s); ${ROUNDS} rounds of each scenario, one process per function\n`)
@@ -56,11 +31,6 @@ try {
     if (r.peakRssMb > r.limitMb || r.failed.length) over = true
   }
 } finally {
-  // wait for the emulator to exit before removing its data directory (it flushes on SIGTERM)
-  await new Promise((resolve) => {
-    emu.once('exit', resolve)
-    emu.kill()
-  })
-  rmSync(dataDir, { recursive: true, force: true })
+  await emu.stop()
 }
 process.exit(over ? 1 : 0)

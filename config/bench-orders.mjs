@@ -5,36 +5,12 @@
 // this one run, per action: p50/p99 of the call as the client sees it, and the SDK round trips the
 // invocation made (database requests, and all requests incl. content check / subscribe message),
 // counted by the emulator per invocation (`dbCalls` / `sdkCalls` of /__admin/invoke).
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { startDemoEmulator } from './emulator-process.mjs'
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS || 200)
 const GRIDS = 6
 
-function startEmulator(dataDir) {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'emulator', 'dist', 'cli.js'), '--port', '0', '--ready-json', '--seed', 'demo', '--no-timers',
-      '--data-dir', dataDir, '--functions-dir', path.join(root, 'cloudfunctions')],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, EMULATOR_QUIET: '1' } },
-  )
-  return new Promise((resolve, reject) => {
-    let buf = ''
-    child.stdout.on('data', (c) => {
-      buf += c
-      const nl = buf.indexOf('\n')
-      if (nl >= 0 && !child.ready) {
-        child.ready = JSON.parse(buf.slice(0, nl))
-        resolve(child)
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`emulator exited (${code}) before it was ready`)))
-  })
-}
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -43,8 +19,7 @@ const pct = (xs, p) => {
 const fmt = (n) => (Number.isNaN(n) ? '-' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
 const pad = (n) => String(n).padStart(2, '0')
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'emulin-orderbench-'))
-const emu = await startEmulator(dataDir)
+const emu = await startDemoEmulator('emulin-orderbench-')
 const { url, adminToken } = emu.ready
 const headers = { 'content-type': 'application/json', 'x-emulator-admin': adminToken }
 
@@ -112,9 +87,5 @@ try {
   for (const r of [head, ...rows]) console.log('  ' + r.map((c, i) => c.padEnd(w[i])).join('  '))
   console.log('\n  db trips: database requests one invocation made (identify = 1). SDK trips add content check, storage, subscribe messages.\n')
 } finally {
-  await new Promise((resolve) => {
-    emu.once('exit', resolve)
-    emu.kill()
-  })
-  rmSync(dataDir, { recursive: true, force: true })
+  await emu.stop()
 }
