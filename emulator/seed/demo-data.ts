@@ -175,7 +175,7 @@ export function buildDemoData(): Record<string, Doc[]> {
       name: '刘志强',
       roles: ['resident', 'helper'],
       at: [2, 2, '402'],
-      helper: { partyMember: true, showParty: true, skills: ['家电维修', '代买米菜'] },
+      helper: { partyMember: true, showParty: true, skills: ['家电维修', '代买米菜'], notifyErrands: true },
     },
     {
       slug: 'helper-yang',

@@ -20,8 +20,18 @@ describe('helper profile (党员亮身份)', () => {
   })
 
   it('never reports showParty for a non-member, whatever was stored', () => {
-    expect(helperProfileOf({ partyMember: false, showParty: true, skills: ['理发'] })).toEqual({ partyMember: false, showParty: false, skills: ['理发'] })
-    expect(helperProfileOf(undefined)).toEqual({ partyMember: false, showParty: false, skills: [] })
+    expect(helperProfileOf({ partyMember: false, showParty: true, skills: ['理发'] })).toEqual({ partyMember: false, showParty: false, skills: ['理发'], notifyErrands: false })
+    expect(helperProfileOf(undefined)).toEqual({ partyMember: false, showParty: false, skills: [], notifyErrands: false })
+  })
+
+  it.each([
+    ['no profile, omitted', undefined, undefined, false],
+    ['no profile, asks on', undefined, true, true],
+    ['opted in, omitted → unchanged', { notifyErrands: true }, undefined, true],
+    ['opted in, asks off', { notifyErrands: true }, false, false],
+    ['opted out, asks on', { notifyErrands: false }, true, true],
+  ] as const)('new-errand opt-in: %s → %s', (_name, current, ask, on) => {
+    expect(helperAfterUpdate(current, { skills: [], showParty: false, notifyErrands: ask }).notifyErrands).toBe(on)
   })
 
   it('sends only free-text skills to content security', () => {

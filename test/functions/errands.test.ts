@@ -35,6 +35,14 @@ const ok = (r: Result) => {
   return r.data
 }
 
+/** The helper opts in to (or out of) new-errand reminders, keeping their skills. */
+const optIn = async (openid: string, on = true) => {
+  const profile = ok(await call(openid, 'helper.profile'))
+  ok(await call(openid, 'helper.update', { skills: profile.skills, showParty: profile.showParty, notifyErrands: on }))
+}
+const newErrandRecipients = async (sourceId: string) =>
+  ((await db().collection('notifications').where({ sourceId, kind: 'errand.new' }).limit(100).get()).data as { recipientId: string }[]).map((n) => n.recipientId).sort()
+
 const HELPERS = Array.from({ length: 50 }, (_, i) => `openid-race-helper-${i}`)
 
 beforeAll(async () => {
@@ -45,7 +53,10 @@ beforeAll(async () => {
 }, 60_000)
 
 describe('errand.post', () => {
-  it('stores once per requestId, hides address/phone from the board, notifies grid helpers', async () => {
+  it('stores once per requestId, hides address/phone from the board, notifies grid helpers who opted in', async () => {
+    await optIn(LIU)
+    await emu().grantSubscriptions(LIU, 'tmpl-errand-new', 1)
+    await emu().grantSubscriptions(YANG, 'tmpl-errand-new', 1)
     const input = errand()
     const first = ok(await call(WANG, 'errand.post', input))
     expect(first).toMatchObject({ status: 'open', retried: false, points: 5, as: ['requester'] })
@@ -53,7 +64,12 @@ describe('errand.post', () => {
     const again = ok(await call(WANG, 'errand.post', input))
     expect(again).toMatchObject({ errandId: first.errandId, retried: true })
     expect(await count('errands', { requestId: input.requestId })).toBe(1)
-    expect(await count('notifications', { sourceId: first.errandId, kind: 'errand.new' })).toBeGreaterThanOrEqual(3)
+    // Only 刘 opted in: 杨 (subscribed but not opted in) and the 50 race helpers hear nothing, yet see it on the board.
+    expect(await newErrandRecipients(first.errandId)).toEqual(['user-helper-liu'])
+    const sent = ((await emu().outbox()) as { touser: string; template_id: string; data: Record<string, { value: string }> }[]).filter((m) => m.template_id === 'tmpl-errand-new')
+    expect(sent.filter((m) => m.touser === LIU)).toHaveLength(1)
+    expect(sent.filter((m) => m.touser === YANG)).toHaveLength(0)
+    expect(ok(await call(YANG, 'errand.board', {})).items.map((i: { errandId: string }) => i.errandId)).toContain(first.errandId)
 
     const board = ok(await call(LIU, 'errand.board', {}))
     const card = board.items.find((i: { errandId: string }) => i.errandId === first.errandId)
@@ -153,9 +169,14 @@ describe('child pickup', () => {
     expect((await call(WANG, 'errand.trust', { helperIds: ['user-resident-li'] })).error?.code).toBe('ERRAND.NOT_GRID_HELPER')
     const list = ok(await call(WANG, 'errand.trust', { helperIds: ['user-helper-yang'] }))
     expect(list.approved.map((h: { userId: string }) => h.userId)).toEqual(['user-helper-yang'])
+    await optIn(LIU)
+    await optIn(YANG)
     const posted = ok(await call(WANG, 'errand.post', errand({ type: 'child_pickup', text: '放学接孩子回家' })))
     expect(posted.handoverCode).toMatch(/^\d{6}$/)
     const id = posted.errandId
+    // Both opted in; only the guardian's trusted helper hears of a child pickup.
+    expect(await newErrandRecipients(id)).toEqual(['user-helper-yang'])
+    await optIn(YANG, false)
     const liuBoard = ok(await call(LIU, 'errand.board', {}))
     expect(liuBoard.items.map((i: { errandId: string }) => i.errandId)).not.toContain(id)
     expect((await call(LIU, 'errand.accept', { errandId: id })).error?.code).toBe('ERRAND.NOT_APPROVED')
@@ -194,6 +215,10 @@ describe('done, confirm, dispute, thanks', () => {
     expect(mine.lines[0]).toMatchObject({ cause: `errand:${id}`, delta: 5, label: '邻里互助' })
     expect(ok(await call(WANG, 'errand.thank', { errandId: id, note: '谢谢刘师傅！' })).thanks).toBe('谢谢刘师傅！')
     expect((await call(WANG, 'errand.thank', { errandId: id, note: '再谢' })).error?.code).toBe('ERRAND.ALREADY_THANKED')
+    // The note shows on 刘's helper profile, newest first, the requester masked.
+    const profile = ok(await call(LIU, 'helper.profile'))
+    expect(profile.thanks[0]).toMatchObject({ errandId: id, from: '王**', typeLabel: '代买米买菜', note: '谢谢刘师傅！', at: expect.stringMatching(/^\d{4}-/) })
+    expect(ok(await call(YANG, 'helper.profile')).thanks.map((t: { errandId: string }) => t.errandId)).not.toContain(id)
   })
 
   it('dispute needs a reason and goes to the grid worker, who settles (pays) it', async () => {

@@ -127,7 +127,7 @@ describe('我的家庭', () => {
 
 describe('志愿服务资料', () => {
   it('edits skills (list + free text) and the party switch only for party members', async () => {
-    api({ 'helper.profile': { partyMember: false, showParty: false, skills: ['理发'] } })
+    api({ 'helper.profile': { partyMember: false, showParty: false, skills: ['理发'], notifyErrands: false, thanks: [] } })
     render(<HelperPage />)
     await screen.findByText('我的技能')
     expect(screen.getByText(/党员身份由社区工作人员登记/)).toBeTruthy()
@@ -137,18 +137,42 @@ describe('志愿服务资料', () => {
       document.querySelector('taro-input-core[aria-label="其他技能"]')?.dispatchEvent(new CustomEvent('input', { detail: { value: '修自行车' }, bubbles: true }))
     })
     await tap(screen.getByText('添加技能'))
-    api({ 'helper.update': { partyMember: false, showParty: false, skills: ['代收快递', '修自行车'] } })
+    api({ 'helper.update': { partyMember: false, showParty: false, skills: ['代收快递', '修自行车'], notifyErrands: false } })
     await tap(screen.getByText('保存'))
-    expect(calls).toEqual([{ action: 'helper.update', input: { skills: ['代收快递', '修自行车'], showParty: false } }])
+    expect(calls).toEqual([{ action: 'helper.update', input: { skills: ['代收快递', '修自行车'], showParty: false, notifyErrands: false } }])
     await screen.findByText('已保存，网格服务卡将显示新的资料')
   })
 
   it('shows the risky-content copy when a skill is refused', async () => {
-    api({ 'helper.profile': { partyMember: true, showParty: true, skills: [] } })
+    api({ 'helper.profile': { partyMember: true, showParty: true, skills: [], notifyErrands: false, thanks: [] } })
     render(<HelperPage />)
     await screen.findByText('在服务卡上显示我的党员身份')
     api({ 'helper.update': { ok: false, error: { code: 'CONTENT.RISKY', message: 'x' } } })
     await tap(screen.getByText('保存'))
     await screen.findByText('内容含有不当信息，请修改后再提交')
+  })
+
+  it('opts in to new-errand reminders and lists the thank-you notes received', async () => {
+    const thanks = [
+      { errandId: 'er_2', at: '2026-11-03T02:00:00.000Z', from: '王**', typeLabel: '代买米买菜', note: '谢谢刘师傅！' },
+      { errandId: 'er_1', at: '2026-11-01T15:30:00.000Z', from: '李**', typeLabel: '代收快递', note: '帮大忙了' },
+    ]
+    api({ 'helper.profile': { partyMember: false, showParty: false, skills: [], notifyErrands: false, thanks } })
+    render(<HelperPage />)
+    await screen.findByText('收到的感谢')
+    const notes = [...document.querySelectorAll('.mine__thanks')].map((e) => e.textContent)
+    expect(notes).toEqual(['“谢谢刘师傅！”王** · 代买米买菜 · 2026-11-03', '“帮大忙了”李** · 代收快递 · 2026-11-01'])
+    const toggle = document.querySelector('[aria-label="接收新互助提醒"]')
+    expect(toggle).not.toBeNull()
+    await tap(toggle as Element)
+    api({ 'helper.update': { partyMember: false, showParty: false, skills: [], notifyErrands: true } })
+    await tap(screen.getByText('保存'))
+    expect(calls).toEqual([{ action: 'helper.update', input: { skills: [], showParty: false, notifyErrands: true } }])
+  })
+
+  it('says so when no thanks were received yet', async () => {
+    api({ 'helper.profile': { partyMember: false, showParty: false, skills: [], notifyErrands: true, thanks: [] } })
+    render(<HelperPage />)
+    await screen.findByText('还没有感谢留言')
   })
 })

@@ -222,7 +222,7 @@ async function gridHelpers(gridId: string): Promise<UserRecord[]> {
 /**
  * errand.post: idempotent on requestId (deterministic id, re-checked in the transaction). Checks,
  * in order: household, text, window, content security (`check`, before anything is stored), child
- * pickup's approved helpers. New errand → the grid's helpers who may take it are notified.
+ * pickup's approved helpers. New errand → the grid's helpers who may take it and opted in are notified.
  */
 export async function post(ctx: CallContext, input: PostInput, now: Date, check: (text: string) => Promise<void>): Promise<ErrandDetail> {
   const { actor, user } = ctx
@@ -275,7 +275,8 @@ export async function post(ctx: CallContext, input: PostInput, now: Date, check:
     createdAt: now,
     updatedAt: now,
   }
-  const recipients = helpers.filter((h) => input.type !== 'child_pickup' || approved.includes(h._id))
+  // Only helpers who opted in (helper.update notifyErrands) hear of it; the board shows it to all who may take it.
+  const recipients = helpers.filter((h) => h.helper?.notifyErrands === true && (input.type !== 'child_pickup' || approved.includes(h._id)))
   const data: MessageData = {
     thing1: { value: clipThing(`${ErrandTypeLabel[record.type]}：${text}`) },
     thing2: { value: clipThing(`${beijingTime(window.start)}起`) },
@@ -479,7 +480,7 @@ export async function thank(ctx: CallContext, errandId: string, note: string, no
   if (e.thanks) throw new DomainError(ErrandErrors.ALREADY_THANKED, '您已经感谢过了')
   const text = note.trim()
   if (!text) throw new DomainError(ErrandErrors.TEXT_EMPTY, '请写一句感谢的话')
-  const next = { ...e, thanks: text, version: e.version + 1, updatedAt: now, events: [...e.events, { at: now, move: 'thank', by: ctx.actor.userId }] }
+  const next = { ...e, thanks: text, thankedAt: now, version: e.version + 1, updatedAt: now, events: [...e.events, { at: now, move: 'thank', by: ctx.actor.userId }] }
   if (!(await writeIfVersion(e, next))) throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
   return detailOf(ctx.actor, next, { requestId: ctx.requestId, action: 'errand.thank', now })
 }

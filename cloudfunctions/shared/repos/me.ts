@@ -1,6 +1,7 @@
 import type { MyData, Profile } from '../../../src/core/me/api'
 import { AccessActionLabel } from '../../../src/core/privacy/access-log'
-import { helperAfterUpdate, helperProfileOf, type HelperProfile } from '../../../src/core/me/helper'
+import { ErrandTypeLabel, type ErrandRecord } from '../../../src/core/errands/model'
+import { helperAfterUpdate, helperProfileOf, MAX_THANKS_SHOWN, type HelperProfile, type HelperProfileView } from '../../../src/core/me/helper'
 import { DEFAULT_DISPLAY_NAME, type UserRecord } from '../../../src/core/me/model'
 import type { JoinRecord } from '../../../src/core/join/model'
 import { grantsAfterErasure } from '../../../src/core/me/erase'
@@ -135,22 +136,46 @@ export async function eraseMe(actor: Actor, now: Date): Promise<Profile> {
   return { userId: user._id, displayName: DEFAULT_DISPLAY_NAME, roles: user.grants, household: null, created: false }
 }
 
-/** helper.profile */
-export async function helperProfile(actor: Actor): Promise<HelperProfile> {
-  const user = await getDoc<UserRecord>('users', actor.userId)
-  return helperProfileOf(user?.helper)
+/** helper.profile: the profile and the latest thank-you notes (index errands.thanked: helperId + thankedAt). */
+export async function helperProfile(actor: Actor): Promise<HelperProfileView> {
+  const _ = db().command
+  const [user, thanked] = await Promise.all([
+    getDoc<UserRecord>('users', actor.userId),
+    db()
+      .collection('errands')
+      .where({ helperId: actor.userId, thankedAt: _.gt(new Date(0)) })
+      .orderBy('thankedAt', 'desc')
+      .limit(MAX_THANKS_SHOWN)
+      .field({ requesterName: true, type: true, thanks: true, thankedAt: true })
+      .get(),
+  ])
+  const notes = (thanked.data as Pick<ErrandRecord, '_id' | 'requesterName' | 'type' | 'thanks' | 'thankedAt'>[]).filter((e) => e.thanks)
+  return {
+    ...helperProfileOf(user?.helper),
+    thanks: notes.map((e) => ({
+      errandId: e._id,
+      at: iso(e.thankedAt) ?? '',
+      from: maskName(e.requesterName) || '邻居',
+      typeLabel: ErrandTypeLabel[e.type] ?? '',
+      note: e.thanks ?? '',
+    })),
+  }
 }
 
 /**
  * helper.update: skills and "show my party membership". `partyMember` is staff's (role grants) and
  * is read, never written, here; the transaction keeps a concurrent staff change from being undone.
  */
-export async function updateHelper(actor: Actor, input: { skills: readonly string[]; showParty: boolean }): Promise<HelperProfile> {
+export async function updateHelper(actor: Actor, input: { skills: readonly string[]; showParty: boolean; notifyErrands?: boolean }): Promise<HelperProfile> {
   return inTransaction(async (tx: Tx) => {
     const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
     if (!user) throw new Error(`identified user ${actor.userId} vanished`)
     const next = helperAfterUpdate(user.helper, input)
-    await tx.collection('users').doc(actor.userId).update({ 'helper.showParty': next.showParty, 'helper.skills': next.skills })
+    await tx.collection('users').doc(actor.userId).update({
+      'helper.showParty': next.showParty,
+      'helper.skills': next.skills,
+      ...(input.notifyErrands === undefined ? {} : { 'helper.notifyErrands': next.notifyErrands }),
+    })
     return next
   })
 }

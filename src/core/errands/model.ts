@@ -95,6 +95,8 @@ export interface ErrandRecord {
   readonly confirmedAt: Date | null
   readonly disputeReason: string | null
   readonly thanks: string | null
+  /** When the requester thanked (set with `thanks`; the helper profile's index). */
+  readonly thankedAt?: Date
   readonly events: readonly ErrandEvent[]
   /** Bumped by every write: every move is a conditional update on it (compare-and-set). */
   readonly version: number

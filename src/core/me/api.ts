@@ -3,7 +3,7 @@ import { defineAction } from '../contract/define'
 import type { JoinStatus } from '../join/rules'
 import type { OrgPath } from '../org/model'
 import type { RoleGrant } from '../roles'
-import { helperUpdateInput, type HelperProfile } from './helper'
+import { helperUpdateInput, type HelperProfile, type HelperProfileView } from './helper'
 
 /** What the app knows about the caller: shown on 我的 and used to decide what to show. */
 export interface Profile {
@@ -70,8 +70,8 @@ export const meActions = {
    * cancelled and past ones anonymised. `confirm` makes an accidental call impossible. Idempotent.
    */
   'me.delete': defineAction<Profile>()(v.strictObject({ confirm: v.literal(true, '请确认删除') })),
-  /** My volunteer profile (helpers only). */
-  'helper.profile': defineAction<HelperProfile>()(v.strictObject({})),
-  /** Edit skills and whether the service card shows my party membership (helpers only). */
+  /** My volunteer profile and the latest thank-you notes I received (helpers only). */
+  'helper.profile': defineAction<HelperProfileView>()(v.strictObject({})),
+  /** Edit skills, whether the service card shows my party membership, and the new-errand opt-in (helpers only). */
   'helper.update': defineAction<HelperProfile>()(helperUpdateInput),
 }

@@ -32,6 +32,8 @@ const skill = v.pipe(
 export const helperUpdateInput = v.strictObject({
   skills: v.pipe(v.array(skill), v.maxLength(MAX_SKILLS, `最多填写 ${MAX_SKILLS} 项技能`)),
   showParty: v.boolean(),
+  /** Opt in to "new errand" reminders of my grid; omitted = unchanged. */
+  notifyErrands: v.optional(v.boolean()),
 })
 
 /** What a helper sees and edits about their own volunteer profile. */
@@ -41,11 +43,31 @@ export interface HelperProfile {
   /** Shown on the grid's public service card as 党员; only possible for party members. */
   readonly showParty: boolean
   readonly skills: readonly string[]
+  /** Opted in to "new errand" reminders of the grid (default off; the board shows every open errand anyway). */
+  readonly notifyErrands: boolean
 }
+
+/** A thank-you note a requester left on an errand I did (shown on my helper profile). */
+export interface ReceivedThanks {
+  readonly errandId: string
+  /** ISO time of the note. */
+  readonly at: string
+  /** The requester, masked (王**). */
+  readonly from: string
+  readonly typeLabel: string
+  readonly note: string
+}
+
+/** helper.profile: my volunteer profile and the latest thank-you notes I received (newest first). */
+export interface HelperProfileView extends HelperProfile {
+  readonly thanks: readonly ReceivedThanks[]
+}
+
+export const MAX_THANKS_SHOWN = 20
 
 export function helperProfileOf(record: HelperProfileRecord | undefined): HelperProfile {
   const partyMember = record?.partyMember === true
-  return { partyMember, showParty: partyMember && record?.showParty === true, skills: record?.skills ?? [] }
+  return { partyMember, showParty: partyMember && record?.showParty === true, skills: record?.skills ?? [], notifyErrands: record?.notifyErrands === true }
 }
 
 /**
@@ -54,10 +76,15 @@ export function helperProfileOf(record: HelperProfileRecord | undefined): Helper
  */
 export function helperAfterUpdate(
   current: HelperProfileRecord | undefined,
-  input: { readonly skills: readonly string[]; readonly showParty: boolean },
+  input: { readonly skills: readonly string[]; readonly showParty: boolean; readonly notifyErrands?: boolean },
 ): HelperProfile {
   const partyMember = current?.partyMember === true
-  return { partyMember, showParty: partyMember && input.showParty, skills: [...new Set(input.skills)] }
+  return {
+    partyMember,
+    showParty: partyMember && input.showParty,
+    skills: [...new Set(input.skills)],
+    notifyErrands: input.notifyErrands ?? current?.notifyErrands === true,
+  }
 }
 
 /** Free-text skills (not from the list): these need a content-security check before anyone sees them. */

@@ -27,6 +27,8 @@ export interface HelperProfileRecord {
   readonly partyMember?: boolean
   readonly showParty?: boolean
   readonly skills?: readonly string[]
+  /** Opted in to "new errand" reminders (errand.post notifies only these helpers). */
+  readonly notifyErrands?: boolean
 }
 
 export const DEFAULT_DISPLAY_NAME = '新邻居'

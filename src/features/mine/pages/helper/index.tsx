@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { HelperSkillOptions, MAX_SKILL_LENGTH, MAX_SKILLS, type HelperProfile } from '@core/me/helper'
+import { HelperSkillOptions, MAX_SKILL_LENGTH, MAX_SKILLS, type HelperProfile, type ReceivedThanks } from '@core/me/helper'
+import { beijingDate } from '@core/orders/sla'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button, Switch } from '../../../../components/ui'
@@ -10,11 +11,16 @@ import '../../mine.scss'
 /** Taro maps `ariaChecked` to WeChat's aria-checked (and the DOM attribute on H5); its typings lack it. */
 const checked = (on: boolean) => ({ ariaChecked: on }) as object
 
-/** 志愿服务资料 (党员亮身份): skills shown on the grid's service card, and whether it says 党员. */
+/**
+ * 志愿服务资料 (党员亮身份): skills shown on the grid's service card, whether it says 党员, the opt-in to
+ * new-errand reminders, and the thank-you notes neighbours left (newest first).
+ */
 export default function HelperPage() {
   const [profile, setProfile] = useState<HelperProfile | null>(null)
   const [skills, setSkills] = useState<string[]>([])
   const [showParty, setShowParty] = useState(false)
+  const [notifyErrands, setNotifyErrands] = useState(false)
+  const [thanks, setThanks] = useState<readonly ReceivedThanks[]>([])
   const [custom, setCustom] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -25,6 +31,8 @@ export default function HelperPage() {
         setProfile(p)
         setSkills([...p.skills])
         setShowParty(p.showParty)
+        setNotifyErrands(p.notifyErrands)
+        setThanks(p.thanks)
       },
       (err: unknown) => setMessage(failureCopy(err, '加载失败，请重试')),
     )
@@ -50,10 +58,11 @@ export default function HelperPage() {
     setBusy(true)
     setMessage(null)
     try {
-      const saved = await callApi('helper.update', { skills, showParty })
+      const saved = await callApi('helper.update', { skills, showParty, notifyErrands })
       setProfile(saved)
       setSkills([...saved.skills])
       setShowParty(saved.showParty)
+      setNotifyErrands(saved.notifyErrands)
       setMessage('已保存，网格服务卡将显示新的资料')
     } catch (err) {
       setMessage(failureCopy(err, '保存失败，请重试'))
@@ -109,9 +118,31 @@ export default function HelperPage() {
             )}
           </View>
 
+          <View className='card' ariaRole='group' ariaLabel='新互助提醒'>
+            <Text className='t-title mine__section'>新互助提醒</Text>
+            <View className='mine__switch'>
+              <Text className='t-body'>接收新互助提醒</Text>
+              <Switch checked={notifyErrands} onChange={(on: boolean) => setNotifyErrands(on)} ariaLabel='接收新互助提醒' loadingIcon={null} />
+            </View>
+            <Text className='t-muted'>开启后，本网格有邻居发布互助时会通知您；不开启也可以随时在互助大厅查看。</Text>
+          </View>
+
           <Button className='btn' type='primary' block loading={busy} disabled={busy} onClick={() => void save()}>
             保存
           </Button>
+
+          <View className='card' ariaRole='group' ariaLabel='收到的感谢'>
+            <Text className='t-title mine__section'>收到的感谢</Text>
+            {thanks.length === 0 && <Text className='t-body'>还没有感谢留言</Text>}
+            {thanks.map((t) => (
+              <View key={t.errandId} className='mine__thanks'>
+                <Text className='t-body'>“{t.note}”</Text>
+                <Text className='t-muted'>
+                  {t.from} · {t.typeLabel} · {beijingDate(new Date(t.at))}
+                </Text>
+              </View>
+            ))}
+          </View>
         </>
       )}
     </Page>
