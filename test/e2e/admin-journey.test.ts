@@ -2,7 +2,7 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { axeViolations, describeViolations, phoneContext, screenshot, signInAs, tapButton, useBrowser } from './support/browser'
+import { expectAxeClean, pageAs as openPageAs, screenshot, tapButton, useBrowser } from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -12,16 +12,7 @@ const browser = useBrowser()
 // sheet; a newcomer opens the app with the printed building's scene, consents and joins; the grid
 // worker approves; the newcomer's home shows the grid card with masked numbers.
 
-async function pageAs(userId: string): Promise<Page> {
-  const context = await phoneContext(browser(), emu().url)
-  const page = await context.newPage()
-  await signInAs(page, userId)
-  return page
-}
-
-async function expectAxeClean(page: Page): Promise<void> {
-  expect(describeViolations(await axeViolations(page))).toBe('')
-}
+const pageAs = (userId: string): Promise<Page> => openPageAs(browser(), emu().url, userId)
 
 const buildingsNamed = async (name: string) =>
   (await emu().app.database().collection('buildings').where({ gridId: 'gr-xinhua-01', name }).get()).data as { _id: string }[]

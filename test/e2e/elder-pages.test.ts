@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { demoInviteCode } from '../../emulator/seed/demo-data'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { axeViolations, describeViolations, phoneContext, screenshot, signInAs, useBrowser } from './support/browser'
+import { axeViolations, describeViolations, pageAs, screenshot, useBrowser } from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -12,9 +12,7 @@ const browser = useBrowser()
 // (18pt), every touch target ≥ 60×60, and axe (WCAG 2.1 AA incl. contrast) clean.
 
 async function elderPageAs(userId: string): Promise<Page> {
-  const context = await phoneContext(browser(), emu().url)
-  const page = await context.newPage()
-  await signInAs(page, userId)
+  const page = await pageAs(browser(), emu().url, userId)
   // What Taro.setStorageSync('emulin.elderMode', true) stores on H5.
   await page.addInitScript(() => window.localStorage.setItem('emulin.elderMode', JSON.stringify({ data: true })))
   return page

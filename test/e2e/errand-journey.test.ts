@@ -2,7 +2,7 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { axeViolations, describeViolations, phoneContext, screenshot, signInAs, tapButton, useBrowser } from './support/browser'
+import { expectAxeClean, pageAs as openPageAs, screenshot, tapButton, useBrowser } from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -11,16 +11,7 @@ const browser = useBrowser()
 // accepts, only then sees the address, marks it done; the resident confirms; the helper's love-card
 // balance goes up by the errand's points.
 
-async function pageAs(userId: string): Promise<Page> {
-  const context = await phoneContext(browser(), emu().url)
-  const page = await context.newPage()
-  await signInAs(page, userId)
-  return page
-}
-
-async function expectAxeClean(page: Page): Promise<void> {
-  expect(describeViolations(await axeViolations(page))).toBe('')
-}
+const pageAs = (userId: string): Promise<Page> => openPageAs(browser(), emu().url, userId)
 
 async function balanceOf(page: Page): Promise<number> {
   await page.goto('/#/features/points/pages/index/index')

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { demoInviteCode } from '../../emulator/seed/demo-data'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { axeViolations, describeViolations, useBrowser, phoneContext, screenshot, signInAs, tapButton } from './support/browser'
+import { expectAxeClean, pageAs as openPageAs, screenshot, tapButton, useBrowser } from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 
@@ -11,16 +11,7 @@ const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dis
 // the grid worker approves in the inbox; the newcomer's home shows the grid card, numbers masked.
 const browser = useBrowser()
 
-async function pageAs(userId: string): Promise<Page> {
-  const context = await phoneContext(browser(), emu().url)
-  const page = await context.newPage()
-  await signInAs(page, userId)
-  return page
-}
-
-async function expectAxeClean(page: Page): Promise<void> {
-  expect(describeViolations(await axeViolations(page))).toBe('')
-}
+const pageAs = (userId: string): Promise<Page> => openPageAs(browser(), emu().url, userId)
 
 describe('scan to join', () => {
   it('newcomer scans, consents, joins; grid worker approves; home shows the masked grid card', async () => {

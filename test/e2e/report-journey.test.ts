@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { NotifyTemplates } from '../../src/core/notify/templates'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { axeViolations, describeViolations, phoneContext, screenshot, signInAs, tapButton, useBrowser } from './support/browser'
+import { expectAxeClean, pageAs as openPageAs, screenshot, tapButton, useBrowser } from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -15,16 +15,7 @@ const browser = useBrowser()
 const WANG = { userId: 'user-resident-wang', openid: 'demo-openid-resident-wang' } // 新华社区第1网格, 1号楼
 const WORKER = { userId: 'user-xinhua-01-worker', openid: 'demo-openid-xinhua-01-worker' }
 
-async function pageAs(userId: string): Promise<Page> {
-  const context = await phoneContext(browser(), emu().url)
-  const page = await context.newPage()
-  await signInAs(page, userId)
-  return page
-}
-
-async function expectAxeClean(page: Page): Promise<void> {
-  expect(describeViolations(await axeViolations(page))).toBe('')
-}
+const pageAs = (userId: string): Promise<Page> => openPageAs(browser(), emu().url, userId)
 
 type Rates = { rated: number; satisfied: number; replied: number; satisfactionRate: number | null }
 async function gridRates(): Promise<Rates> {

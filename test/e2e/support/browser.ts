@@ -110,3 +110,16 @@ export function describeViolations(violations: AxeViolation[]): string {
 export async function tapButton(scope: Page | import('playwright-core').Locator, text: string): Promise<void> {
   await scope.locator('taro-button-core:visible', { hasText: text }).first().tap()
 }
+
+/** A fresh phone signed in as a seeded demo user. */
+export async function pageAs(browser: Browser, baseURL: string, userId: string): Promise<Page> {
+  const context = await phoneContext(browser, baseURL)
+  const page = await context.newPage()
+  await signInAs(page, userId)
+  return page
+}
+
+/** Axe finds nothing on the settled page (the violations are the assertion message). */
+export async function expectAxeClean(page: Page): Promise<void> {
+  expect(describeViolations(await axeViolations(page))).toBe('')
+}
