@@ -1,12 +1,11 @@
-import { useSeededEmulator } from '../support/seeded-emulator'
+import { apiCaller, useSeededEmulator } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator()
 
 // Every read of someone else's personal data is logged with whose data it was, and refusals are
 // logged even when the caller holds no role at all; the people concerned see it in me.data.
 
-type Result = { ok: boolean; data?: any; error?: { code: string } } // eslint-disable-line @typescript-eslint/no-explicit-any
-const call = async (openid: string, action: string, input: unknown = {}) => (await emu().invoke('api', { action, input }, { openid })) as Result
+const call = apiCaller(emu)
 const logsOf = async (where: Record<string, unknown>) =>
   (await emu().app.database().collection('access_logs').where(where).get()).data as Record<string, unknown>[]
 

@@ -1,13 +1,11 @@
-import { useSeededEmulator } from '../support/seeded-emulator'
+import { apiCaller, useSeededEmulator } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator()
 
 // The admin side of the org tree, through the built `api` function in the local CloudBase with the
 // real node-sdk: tree management, CSV import, role grants, staff lists with access logs.
 
-type Result = { ok: boolean; data?: any; error?: { code: string; message: string; details?: { path?: string; message: string }[] } } // eslint-disable-line @typescript-eslint/no-explicit-any
-const call = async (openid: string, action: string, input: unknown = {}) =>
-  (await emu().invoke('api', { action, input }, { openid })) as Result
+const call = apiCaller(emu)
 const db = () => emu().app.database()
 const count = async (collection: string, where: Record<string, unknown>) => (await db().collection(collection).where(where).count()).total
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

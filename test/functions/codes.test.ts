@@ -1,16 +1,15 @@
 import http from 'node:http'
 import { demoInviteCode } from '../../emulator/seed/demo-data'
-import { useSeededEmulator } from '../support/seeded-emulator'
+import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator()
 
 // Building and grid codes, through the built `api` function in the local CloudBase with the real
 // SDKs (node-sdk for data and storage, wx-server-sdk for wxacode.getUnlimited).
 
-type Result = { ok: boolean; data?: any; error?: { code: string; message: string } } // eslint-disable-line @typescript-eslint/no-explicit-any
 type Card = { target: string; targetId: string; name: string; code: string; scene: string; imageUrl: string | null; createdAt: string }
-const call = async (openid: string, action: string, input: unknown = {}) =>
-  (await emu().invoke('api', { action, input }, { openid })) as Result
+type Result = ApiResult
+const call = apiCaller(emu)
 const db = () => emu().app.database()
 
 const STREET_ADMIN = 'demo-openid-street-admin'

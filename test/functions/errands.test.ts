@@ -1,11 +1,11 @@
-import { useSeededEmulator } from '../support/seeded-emulator'
+import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator({ secCheckKeywords: { risky: ['赌博网站'], review: [] } })
 
 // Errands and the points ledger through the built `api` and `sweep` functions, real node-sdk.
 
-type Result = { ok: boolean; data?: any; error?: { code: string; message: string } } // eslint-disable-line @typescript-eslint/no-explicit-any
-const call = async (openid: string, action: string, input: unknown = {}) => (await emu().invoke('api', { action, input }, { openid })) as Result
+type Result = ApiResult
+const call = apiCaller(emu)
 const db = () => emu().app.database()
 const count = async (collection: string, where: object) => (await db().collection(collection).where(where).count()).total as number
 const errandDoc = async (id: string) => ((await db().collection('errands').doc(id).get()).data as Record<string, any>[])[0] ?? {} // eslint-disable-line @typescript-eslint/no-explicit-any

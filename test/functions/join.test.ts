@@ -1,13 +1,11 @@
 import { demoInviteCode } from '../../emulator/seed/demo-data'
-import { useSeededEmulator } from '../support/seeded-emulator'
+import { apiCaller, useSeededEmulator } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator()
 
 // Scan to join, through the built `api` function in the local CloudBase with the real node-sdk.
 
-type Result = { ok: boolean; data?: any; error?: { code: string; message: string } } // eslint-disable-line @typescript-eslint/no-explicit-any
-const call = async (openid: string, action: string, input: unknown = {}) =>
-  (await emu().invoke('api', { action, input }, { openid })) as Result
+const call = apiCaller(emu)
 const db = () => emu().app.database()
 const joinsOf = async (userId: string) => (await db().collection('join_requests').where({ userId }).get()).data as Record<string, unknown>[]
 const userIdOf = async (openid: string) => (await call(openid, 'me.profile')).data.userId as string

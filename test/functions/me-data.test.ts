@@ -1,12 +1,10 @@
-import { useSeededEmulator } from '../support/seeded-emulator'
+import { apiCaller, useSeededEmulator } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator()
 
 // PIPL (查看与删除我的个人信息) and the helper profile (党员亮身份), through the built `api` function.
 
-type Result = { ok: boolean; data?: any; error?: { code: string; message: string } } // eslint-disable-line @typescript-eslint/no-explicit-any
-const call = async (openid: string, action: string, input: unknown = {}) =>
-  (await emu().invoke('api', { action, input }, { openid })) as Result
+const call = apiCaller(emu)
 const db = () => emu().app.database()
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const userDoc = async (id: string): Promise<Record<string, any>> => {

@@ -1,13 +1,11 @@
-import { useSeededEmulator } from '../support/seeded-emulator'
+import { apiCaller, useSeededEmulator } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator()
 
 // A community's categories and SLA table (order.config / order.configure) through the built `api`
 // function in the local CloudBase, and their effect on report.categories / report.submit.
 
-type Result = { ok: boolean; data?: any; error?: { code: string; message: string; details?: { path?: string; message: string }[] } } // eslint-disable-line @typescript-eslint/no-explicit-any
-const call = async (openid: string, action: string, input: unknown = {}) =>
-  (await emu().invoke('api', { action, input }, { openid })) as Result
+const call = apiCaller(emu)
 const db = () => emu().app.database()
 const configDoc = async (id: string): Promise<any> => ((await db().collection('order_config').doc(id).get()).data as Record<string, unknown>[])[0] ?? null // eslint-disable-line @typescript-eslint/no-explicit-any
 const orderDoc = async (id: string) => ((await db().collection('orders').doc(id).get()).data as Record<string, any>[])[0] ?? {} // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,12 +1,11 @@
-import { useSeededEmulator } from '../support/seeded-emulator'
+import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator({ secCheckKeywords: { risky: ['赌博网站'], review: ['需要人工看看'] } })
 
 // Work orders through the built `api` and `sweep` functions in the local CloudBase, real node-sdk.
 
-type Result = { ok: boolean; data?: any; error?: { code: string; message: string } } // eslint-disable-line @typescript-eslint/no-explicit-any
-const call = async (openid: string, action: string, input: unknown = {}) =>
-  (await emu().invoke('api', { action, input }, { openid })) as Result
+type Result = ApiResult
+const call = apiCaller(emu)
 const db = () => emu().app.database()
 const orderDoc = async (id: string) => ((await db().collection('orders').doc(id).get()).data as Record<string, any>[])[0] ?? {} // eslint-disable-line @typescript-eslint/no-explicit-any
 const ordersBy = async (reporterId: string) => (await db().collection('orders').where({ reporterId }).get()).data as Record<string, unknown>[]

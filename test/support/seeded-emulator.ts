@@ -15,3 +15,13 @@ export function useSeededEmulator(options: TestEmulatorOptions = {}): () => Test
     return emu
   }
 }
+
+/** What the `api` function answers (tests read `data` loosely). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ApiResult = { ok: boolean; data?: any; error?: { code: string; message: string; details?: { path?: string; message: string }[] }; requestId?: string }
+
+/** `call(openid, action, input)`: the `api` function invoked as the platform would, as that user. */
+export function apiCaller(emu: () => TestEmulator) {
+  return async (openid: string, action: string, input: unknown = {}): Promise<ApiResult> =>
+    (await emu().invoke('api', { action, input }, { openid })) as ApiResult
+}
