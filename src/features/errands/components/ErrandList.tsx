@@ -1,6 +1,5 @@
-import { View, Text } from '@tarojs/components'
 import type { ErrandCard as Card } from '@core/errands/api'
-import { Button } from '../../../components/ui'
+import { PagedList } from '../../../components/PagedList'
 import { ErrandCard } from './ErrandCard'
 
 interface Props {
@@ -13,31 +12,22 @@ interface Props {
   readonly actions?: (e: Card) => React.ReactNode
 }
 
-/** A page of errands: a list of list items only (loading, empty and "more" sit outside the list). */
+/** A page of errands. */
 export function ErrandList({ label, items, cursor, empty, onMore, actions }: Props) {
   return (
-    <View>
-      {items === null && <Text className='t-muted'>正在加载…</Text>}
-      {items?.length === 0 && (
-        <View className='card'>
-          <Text className='t-body'>{empty}</Text>
-        </View>
+    <PagedList
+      label={label}
+      items={items}
+      cursor={cursor}
+      empty={empty}
+      onMore={onMore}
+      keyOf={(e) => e.errandId}
+      render={(e) => (
+        <>
+          <ErrandCard errand={e} />
+          {actions?.(e)}
+        </>
       )}
-      {items && items.length > 0 && (
-        <View ariaRole='list' ariaLabel={label}>
-          {items.map((e) => (
-            <View key={e.errandId} ariaRole='listitem'>
-              <ErrandCard errand={e} />
-              {actions?.(e)}
-            </View>
-          ))}
-        </View>
-      )}
-      {cursor && (
-        <Button className='btn' block onClick={onMore}>
-          加载更多
-        </Button>
-      )}
-    </View>
+    />
   )
 }

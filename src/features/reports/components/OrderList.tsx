@@ -1,6 +1,5 @@
-import { View, Text } from '@tarojs/components'
 import type { OrderSummary } from '@core/orders/api'
-import { Button } from '../../../components/ui'
+import { PagedList } from '../../../components/PagedList'
 import { OrderCard } from './OrderCard'
 
 interface Props {
@@ -12,31 +11,22 @@ interface Props {
   readonly actions?: (o: OrderSummary) => React.ReactNode
 }
 
-/** A page of orders: a list of list items only (loading, empty and "more" sit outside the list). */
+/** A page of orders. */
 export function OrderList({ items, cursor, empty, onMore, actions }: Props) {
   return (
-    <View>
-      {items === null && <Text className='t-muted'>正在加载…</Text>}
-      {items?.length === 0 && (
-        <View className='card'>
-          <Text className='t-body'>{empty}</Text>
-        </View>
+    <PagedList
+      label='工单列表'
+      items={items}
+      cursor={cursor}
+      empty={empty}
+      onMore={onMore}
+      keyOf={(o) => o.orderId}
+      render={(o) => (
+        <>
+          <OrderCard order={o} />
+          {actions?.(o)}
+        </>
       )}
-      {items && items.length > 0 && (
-        <View ariaRole='list' ariaLabel='工单列表'>
-          {items.map((o) => (
-            <View key={o.orderId} ariaRole='listitem'>
-              <OrderCard order={o} />
-              {actions?.(o)}
-            </View>
-          ))}
-        </View>
-      )}
-      {cursor && (
-        <Button className='btn' block onClick={onMore}>
-          加载更多
-        </Button>
-      )}
-    </View>
+    />
   )
 }

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { ErrandDetail } from '@core/errands/api'
 import type { ErrandMove } from '@core/errands/machine'
 import { Field } from '../../../../components/Field'
@@ -32,6 +32,30 @@ const DONE: Partial<Record<ErrandMove, string>> = {
  * from the core state machine). Address and phone appear only when the API returns them (the
  * requester, and the helper after accepting). The requester may thank a confirmed errand.
  */
+/** One step that needs a word from the user (handover code, dispute reason, thanks): its field, send, back. */
+function ActionForm(props: {
+  readonly label: string
+  readonly submit: string
+  readonly busy: boolean
+  readonly onSubmit: () => void
+  readonly onBack: () => void
+  readonly children: ReactNode
+}) {
+  return (
+    <View className='card' ariaRole='form' ariaLabel={props.label}>
+      {props.children}
+      <View className='errand__actions'>
+        <Button className='btn' type='primary' disabled={props.busy} onClick={props.onSubmit}>
+          {props.submit}
+        </Button>
+        <Button className='btn' onClick={props.onBack}>
+          返回
+        </Button>
+      </View>
+    </View>
+  )
+}
+
 export default function ErrandDetailPage() {
   const errandId = useRouter().params.id ?? ''
   const [errand, setErrand] = useState<ErrandDetail | null>(null)
@@ -194,7 +218,7 @@ export default function ErrandDetailPage() {
       </View>
 
       {panel === 'start' && (
-        <View className='card' ariaRole='form' ariaLabel='输入交接码'>
+        <ActionForm label='输入交接码' submit='确认接到' busy={busy} onSubmit={start} onBack={() => setPanel('none')}>
           <Field
             label='交接码'
             type='number'
@@ -203,41 +227,17 @@ export default function ErrandDetailPage() {
             maxlength={6}
             hint={errand.codeTriesLeft !== null ? `家长给学校的 4–6 位数字，还可以输入 ${errand.codeTriesLeft} 次` : '家长给学校的 4–6 位数字'}
           />
-          <View className='errand__actions'>
-            <Button className='btn' type='primary' disabled={busy} onClick={start}>
-              确认接到
-            </Button>
-            <Button className='btn' onClick={() => setPanel('none')}>
-              返回
-            </Button>
-          </View>
-        </View>
+        </ActionForm>
       )}
       {panel === 'dispute' && (
-        <View className='card' ariaRole='form' ariaLabel='提出异议'>
+        <ActionForm label='提出异议' submit='提交异议' busy={busy} onSubmit={dispute} onBack={() => setPanel('none')}>
           <Field label='异议原因' value={reason} onInput={setReason} maxlength={200} placeholder='如：快递没有送到' />
-          <View className='errand__actions'>
-            <Button className='btn' type='primary' disabled={busy} onClick={dispute}>
-              提交异议
-            </Button>
-            <Button className='btn' onClick={() => setPanel('none')}>
-              返回
-            </Button>
-          </View>
-        </View>
+        </ActionForm>
       )}
       {panel === 'thank' && (
-        <View className='card' ariaRole='form' ariaLabel='感谢帮办人'>
+        <ActionForm label='感谢帮办人' submit='送出感谢' busy={busy} onSubmit={thank} onBack={() => setPanel('none')}>
           <Field label='感谢的话' value={note} onInput={setNote} maxlength={100} placeholder='如：谢谢您，帮了大忙！' />
-          <View className='errand__actions'>
-            <Button className='btn' type='primary' disabled={busy} onClick={thank}>
-              送出感谢
-            </Button>
-            <Button className='btn' onClick={() => setPanel('none')}>
-              返回
-            </Button>
-          </View>
-        </View>
+        </ActionForm>
       )}
     </Page>
   )
