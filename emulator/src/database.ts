@@ -267,6 +267,10 @@ export class Database {
     const k = wkey(c, id)
     const holder = this.locks.get(k)
     if ((holder && holder !== t.id) || this.store.lastWriteSeq(c, id) > t.startSeq) {
+      // As on the real service (a write conflict aborts a MongoDB transaction): the loser's locks
+      // go at once, so the SDK's immediate retry (a new transaction) is not blocked by its own
+      // abandoned attempt, which node-sdk never rolls back on a conflict.
+      this.endTxn(t.id, 'was aborted by a write conflict')
       throw new TcbError(Codes.TXN_CONFLICT, `write conflict on ${c}/${id}`)
     }
     this.locks.set(k, t.id)

@@ -229,6 +229,24 @@ describe('transactions', () => {
     expect((await db.collection('counters').doc('race').get()).data[0].n).toBe(12)
   })
 
+  it('a write conflict aborts the losing transaction and frees its locks at once (node-sdk never rolls it back)', async () => {
+    await db.collection('counters').doc('lockA').set({ n: 0 })
+    await db.collection('counters').doc('lockB').set({ n: 0 })
+    const winner = await db.startTransaction()
+    const loser = await db.startTransaction()
+    await loser.collection('counters').doc('lockA').set({ n: 1 }) // the loser takes A's lock first
+    await winner.collection('counters').doc('lockB').set({ n: 2 })
+    expect(await code(loser.collection('counters').doc('lockB').set({ n: 1 }))).toBe('DATABASE_TRANSACTION_CONFLICT')
+    // The loser is gone: its lock on A does not block a fresh transaction, and it cannot commit.
+    const next = await db.startTransaction()
+    await next.collection('counters').doc('lockA').set({ n: 3 })
+    await next.commit()
+    await winner.commit()
+    expect(await code(loser.commit())).toBe('DATABASE_TRANSACTION_FAIL')
+    expect((await db.collection('counters').doc('lockA').get()).data[0].n).toBe(3)
+    expect((await db.collection('counters').doc('lockB').get()).data[0].n).toBe(2)
+  })
+
   it('rejects unknown or finished transaction ids with the platform code', async () => {
     const t = await db.startTransaction()
     await t.commit()
