@@ -22,7 +22,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       // Dependencies that ship modern syntax must be transpiled like our code: the WeChat package is
-      // built as ES5 (project.config.json es6:false; docs/adr/0002) and validate:weapp checks it.
+      // built as ES2017 (project.config.json es6:false; docs/adr/0002) and validate:weapp checks it.
       compile: { include: [(file: string) => /node_modules[\\/]valibot[\\/]/.test(file)] },
       postcss: {
         pxtransform: { enable: true, config: {} },

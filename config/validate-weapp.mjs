@@ -29,7 +29,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
 
 /** ECMAScript level the shipped JS must parse at when WeChat does not transpile (es6: false). */
-const DEFAULT_ECMA = 5
+const DEFAULT_ECMA = 2017
 const TAB_ICON_MAX_BYTES = 40 * 1024
 
 function die(message, code = 2) {

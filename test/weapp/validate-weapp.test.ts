@@ -108,10 +108,11 @@ describe('validate:weapp', () => {
 
   // The real build against the real project.config.json (es6:false → WeChat uploads the JS as is),
   // i.e. exactly what `npm run validate:weapp` checks.
-  it('the real build ships JS at the ES level WeChat runs without transpiling (ES5)', () => {
+  it('the real build ships JS at the ES level WeChat runs without transpiling (ES2017)', () => {
     requireWeappBuild()
     const r = validate(requireWeappBuild(), '--project', path.join(repo, 'project.config.json'))
     expect(r.out).toContain('validate:weapp: ok')
+    expect(r.out).toContain('JS parses as ES2017')
     expect(r.code).toBe(0)
   })
 })
