@@ -25,9 +25,9 @@ export const DirectoryErrors = {
   NOT_IN_GRID: 'DIRECTORY.NOT_IN_GRID',
 } as const
 
-async function myGrid(actor: Actor): Promise<GridDoc> {
-  const user = await getDoc<UserRecord>('users', actor.userId)
-  const household = user?.householdId ? await getDoc<Household>('households', user.householdId) : null
+/** The caller's grid, from the user record identify already read (`ctx.user`). */
+async function myGrid(user: UserRecord): Promise<GridDoc> {
+  const household = user.householdId ? await getDoc<Household>('households', user.householdId) : null
   const grid = household ? await getDoc<GridDoc>('grids', household.gridId) : null
   if (!grid) throw new DomainError(DirectoryErrors.NOT_IN_GRID, '请先加入网格')
   return grid
@@ -83,8 +83,8 @@ async function entries(grid: GridDoc): Promise<Entry[]> {
 }
 
 /** directory.card */
-export async function card(actor: Actor): Promise<GridCard> {
-  const grid = await myGrid(actor)
+export async function card(user: UserRecord): Promise<GridCard> {
+  const grid = await myGrid(user)
   const community = await getDoc<Community>('communities', grid.communityId)
   return {
     gridId: grid._id,
@@ -95,8 +95,8 @@ export async function card(actor: Actor): Promise<GridCard> {
 }
 
 /** directory.call: the full number of one contact on the caller's own grid card, logged. */
-export async function reveal(actor: Actor, contactId: string, requestId: string, now: Date): Promise<{ phone: string }> {
-  const grid = await myGrid(actor)
+export async function reveal(actor: Actor, user: UserRecord, contactId: string, requestId: string, now: Date): Promise<{ phone: string }> {
+  const grid = await myGrid(user)
   const phone = (await entries(grid)).find((e) => e.contact.contactId === contactId)?.phone ?? null
   // Every attempt is logged, allowed or not.
   const person = /^user:([^:]+):/.exec(contactId)?.[1]

@@ -4,17 +4,16 @@ import type { UserRecord } from '../../../src/core/me/model'
 import type { Actor } from '../../../src/core/roles'
 import type { Tx } from '../notify'
 import { db } from '../sdk'
-import { firstDoc, getDoc } from './docs'
+import { firstDoc } from './docs'
 import { inTransaction, mine } from './join'
 import { householdSummary } from './org'
 
 /** household.mine: my household, its members' display names, and a move under way. */
-export async function myHousehold(actor: Actor): Promise<HouseholdView> {
-  const user = await getDoc<UserRecord>('users', actor.userId)
-  const household = user?.householdId ? await householdSummary(user.householdId) : null
+export async function myHousehold(actor: Actor, user: UserRecord): Promise<HouseholdView> {
+  const household = user.householdId ? await householdSummary(user.householdId) : null
   const latest = await mine(actor)
   const pendingMove = household && latest?.status === 'pending' && latest.move ? latest : null
-  if (!household || !user?.householdId) return { household: null, members: [], pendingMove: null }
+  if (!household || !user.householdId) return { household: null, members: [], pendingMove: null }
   const res = await db()
     .collection('users')
     .where({ householdId: user.householdId })

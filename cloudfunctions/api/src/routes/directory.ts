@@ -3,6 +3,6 @@ import type { RoutesFor } from '../../../shared/kit'
 import { card, reveal } from '../../../shared/repos/directory'
 
 export const directoryRoutes: RoutesFor<typeof directoryActions> = {
-  'directory.card': (_input, ctx) => card(ctx.actor),
-  'directory.call': (input, ctx) => reveal(ctx.actor, input.contactId, ctx.requestId, new Date()),
+  'directory.card': (_input, ctx) => card(ctx.user),
+  'directory.call': (input, ctx) => reveal(ctx.actor, ctx.user, input.contactId, ctx.requestId, new Date()),
 }

@@ -4,6 +4,6 @@ import { leave, myHousehold } from '../../../shared/repos/household'
 
 /** 我的家庭: view, leave (moving is a join with `move: true`, see routes/join.ts). */
 export const householdRoutes: RoutesFor<typeof householdActions> = {
-  'household.mine': (_input, ctx) => myHousehold(ctx.actor),
+  'household.mine': (_input, ctx) => myHousehold(ctx.actor, ctx.user),
   'household.leave': (_input, ctx) => leave(ctx.actor),
 }
