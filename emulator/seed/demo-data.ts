@@ -11,6 +11,10 @@ import type { UserRecord } from '../../src/core/me/model'
 import { codeFromBytes } from '../../src/core/org/invite-code'
 import type { Building, Community, Grid, Household, OrgPath, Street, Unit } from '../../src/core/org/model'
 import type { Role, RoleGrant } from '../../src/core/roles'
+import type { ItemRecord } from '../../src/core/market/model'
+import { planTransfer } from '../../src/core/points/ledger'
+import { Causes, fundAccount, issuanceAccount, personAccount } from '../../src/core/points/model'
+import type { ActivityRecord, HoursRecord, SignupRecord } from '../../src/core/activities/model'
 
 type Doc = Record<string, unknown> & { _id: string }
 
@@ -205,6 +209,143 @@ export function buildDemoData(): Record<string, Doc[]> {
   // Someone who opened the app but has not joined a grid yet.
   addUser('newcomer', '孙晓东（未入格）', [])
 
+  // 新华社区's love supermarket, and its community fund started with 500 points from issuance,
+  // written as a real ledger transfer (transfer, two entries, two cached balances) so audits stay clean.
+  const marketItems: ItemRecord[] = (
+    [
+      ['seed-detergent', '洗衣液', 'goods', '2 升装，每户每月限兑 1 瓶', 30, 10],
+      ['seed-rice', '大米 5 斤', 'goods', '东北大米，社区服务站领取', 50, 5],
+      ['seed-haircut', '理发服务', 'service', '每周三上午，社区服务站', 20, 8],
+      ['seed-repair', '一次上门维修', 'service', '水电小修，由党员志愿者上门', 40, 6],
+    ] as const
+  ).map(([id, name, kind, description, price, stock]) => ({
+    _id: `it_${id}`,
+    communityId: 'cm-xinhua',
+    name,
+    kind,
+    description,
+    price,
+    stock,
+    active: true,
+    createdBy: 'user-xinhua-admin',
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
+  }))
+  const fundStart = planTransfer(
+    {
+      cause: Causes.award('user-xinhua-admin', 'seed-fund-start'),
+      from: issuanceAccount('cm-xinhua'),
+      to: fundAccount('cm-xinhua'),
+      amount: 500,
+      reason: '社区基金启动（街道拨付）',
+      communityId: 'cm-xinhua',
+      by: 'user-xinhua-admin',
+    },
+    0,
+    0,
+    SEEDED_AT,
+  )
+  // Volunteer activities of 新华社区: two upcoming (fixed dates well ahead, so a fresh seed is the same
+  // every time) and one past, where 王秀英 was confirmed: her hours line and her points, paid as a
+  // real ledger transfer after the fund's (issuance balance carried on).
+  const xinhuaAdmin = users.find((u) => u._id === 'user-xinhua-admin')?.displayName ?? ''
+  const activity = (id: string, title: string, team: string, place: string, description: string, start: string, end: string, capacity: number, points: number, hours: number, signedUp: number): ActivityRecord => ({
+    _id: id,
+    communityId: 'cm-xinhua',
+    title,
+    team,
+    description,
+    place,
+    startAt: new Date(start),
+    endAt: new Date(end),
+    capacity,
+    signedUp,
+    points,
+    hours,
+    status: 'published',
+    createdBy: 'user-xinhua-admin',
+    requestId: `seed-${id}`,
+    checkinCode: null,
+    checkinSession: 0,
+    cancelReason: null,
+    cancelledAt: null,
+    cancelledBy: null,
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
+  })
+  const activities: ActivityRecord[] = [
+    activity('ac_seed_chongyang', '重阳敬老 包饺子', '彩虹桥·助老服务队', '新华社区日间照料中心', '和社区老人一起包饺子、聊家常，为独居老人送上一份热饺子。', '2028-10-26T09:00:00+08:00', '2028-10-26T11:30:00+08:00', 20, 10, 2.5, 1),
+    activity('ac_seed_cleanup', '楼道清洁日', '彩虹桥·环境守护队', '新华社区1号楼至6号楼', '清理楼道杂物和小广告，工具由社区准备。', '2028-06-10T08:30:00+08:00', '2028-06-10T10:30:00+08:00', 30, 5, 2, 0),
+    activity('ac_seed_clinic', '社区义诊 量血压', '彩虹桥·健康服务队', '新华社区服务站', '协助社区医生为居民量血压、登记健康档案。', '2025-12-20T09:00:00+08:00', '2025-12-20T11:30:00+08:00', 10, 10, 2.5, 1),
+  ]
+  const clinic = activities[2] as ActivityRecord
+  const volunteerPay = planTransfer(
+    {
+      cause: Causes.activity(clinic._id, 'user-resident-wang'),
+      from: issuanceAccount('cm-xinhua'),
+      to: personAccount('user-resident-wang'),
+      amount: clinic.points,
+      reason: clinic.title,
+      communityId: 'cm-xinhua',
+      by: 'user-xinhua-admin',
+    },
+    fundStart.balances[issuanceAccount('cm-xinhua')] ?? 0,
+    0,
+    new Date('2025-12-20T12:00:00+08:00'),
+  )
+  const signup = (activityId: string, status: SignupRecord['status'], over: Partial<SignupRecord> = {}): SignupRecord => ({
+    _id: `${activityId}.user-resident-wang`,
+    activityId,
+    userId: 'user-resident-wang',
+    communityId: 'cm-xinhua',
+    status,
+    signedAt: new Date('2025-12-01T10:00:00+08:00'),
+    walkIn: false,
+    withdrawnAt: null,
+    checkedInAt: null,
+    confirmedAt: null,
+    confirmedBy: null,
+    confirmedByName: null,
+    transferId: null,
+    ...over,
+  })
+  const signups: SignupRecord[] = [
+    signup('ac_seed_chongyang', 'signed'),
+    signup('ac_seed_clinic', 'confirmed', {
+      checkedInAt: new Date('2025-12-20T08:50:00+08:00'),
+      confirmedAt: volunteerPay.transfer.at,
+      confirmedBy: 'user-xinhua-admin',
+      confirmedByName: xinhuaAdmin,
+      transferId: volunteerPay.transfer._id,
+    }),
+  ]
+  const hoursLines: HoursRecord[] = [
+    {
+      _id: `${clinic._id}.user-resident-wang`,
+      userId: 'user-resident-wang',
+      communityId: 'cm-xinhua',
+      activityId: clinic._id,
+      title: clinic.title,
+      team: clinic.team,
+      place: clinic.place,
+      date: clinic.startAt,
+      hours: clinic.hours,
+      points: clinic.points,
+      confirmedBy: 'user-xinhua-admin',
+      confirmedByName: xinhuaAdmin,
+      organisation: '新华社区',
+      confirmedAt: volunteerPay.transfer.at,
+    },
+  ]
+
+  const seedAccounts = Object.entries({ ...fundStart.balances, ...volunteerPay.balances }).map(([account, balance]) => ({
+    _id: account,
+    balance,
+    credited: Math.max(balance, 0),
+    debited: Math.max(-balance, 0),
+    updatedAt: SEEDED_AT,
+  }))
+
   const docs = <T extends { _id: string }>(list: readonly T[]): Doc[] => list.map((d) => ({ ...d }) as Doc)
   return {
     streets: docs([street]),
@@ -217,5 +358,13 @@ export function buildDemoData(): Record<string, Doc[]> {
     invite_codes: docs(codes),
     join_requests: [],
     access_logs: [],
+    market_items: docs(marketItems),
+    point_transfers: docs([fundStart.transfer, volunteerPay.transfer]),
+    point_entries: docs([...fundStart.entries, ...volunteerPay.entries]),
+    point_accounts: docs(seedAccounts),
+    activities: docs(activities),
+    activity_signups: docs(signups),
+    activity_codes: [],
+    volunteer_hours: docs(hoursLines),
   }
 }

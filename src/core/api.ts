@@ -8,6 +8,8 @@ import { meActions } from './me/api'
 import { orderActions } from './orders/api'
 import { errandActions } from './errands/api'
 import { pointActions } from './points/api'
+import { activityActions } from './activities/api'
+import { marketActions } from './market/api'
 import { configActions as orderConfigActions } from './orders/config-api'
 
 /**
@@ -24,6 +26,8 @@ export const apiActions = {
   ...orderActions,
   ...pointActions,
   ...errandActions,
+  ...activityActions,
+  ...marketActions,
   ...orderConfigActions,
 } satisfies Record<string, AnyActionDef>
 

@@ -79,6 +79,7 @@ export const permissionTable = {
   'points.award': { roles: ['community_admin'] },
   'points.correct': { roles: ['community_admin'] },
   'points.audit': { roles: ['community_admin', 'street_admin'] },
+  'points.transfers': { roles: ['community_admin', 'street_admin'] },
   // ── Errands (src/core/errands): who may make which move on WHICH errand is core/errands/machine.ts ──
   // Posting needs a household; the board and taking errands need a helper grant of the errand's grid.
   'errand.post': { roles: ['resident'] },
@@ -97,6 +98,29 @@ export const permissionTable = {
   'errand.thank': { anyone: true },
   'errand.queue': { roles: ['grid_worker', 'community_admin'] },
   'errand.resolve': { roles: ['grid_worker', 'community_admin'] },
+  // ── Volunteer activities and hours (src/core/activities): scope (the activity's community) is checked by the repo ──
+  'activity.publish': { roles: ['community_admin'] },
+  'activity.cancel': { roles: ['community_admin'] },
+  'activity.list': { anyone: true },
+  'activity.get': { anyone: true },
+  'activity.signup': { roles: ['resident'] },
+  'activity.withdraw': { roles: ['resident'] },
+  'activity.checkin': { roles: ['resident'] },
+  'activity.checkinCode': { roles: ['grid_worker', 'community_admin'] },
+  'activity.roster': { roles: ['grid_worker', 'community_admin'] },
+  'activity.confirm': { roles: ['grid_worker', 'community_admin'] },
+  'hours.mine': { anyone: true },
+  'hours.export': { roles: ['community_admin'] },
+  // ── Love supermarket and community fund (src/core/market): community scope checked by the repo ──
+  'market.items': { anyone: true },
+  'market.save': { roles: ['community_admin'] },
+  'market.redeem': { roles: ['resident'] },
+  'market.vouchers': { anyone: true },
+  'market.cancel': { anyone: true },
+  'market.lookup': { roles: ['grid_worker', 'community_admin'] },
+  'market.verify': { roles: ['grid_worker', 'community_admin'] },
+  'fund.view': { roles: ['community_admin'] },
+  'fund.pay': { roles: ['community_admin'] },
   // ── Work-order config: a community's report categories and SLA table (src/core/orders/config-api.ts) ──
   // Scope (the community's path) is checked by mayAccessConfig: admins above it, for reading also its grid workers.
   'order.config': { roles: ['grid_worker', 'community_admin', 'street_admin'] },

@@ -92,6 +92,19 @@ pages.push(
   ['errand-board', 'user-helper-liu', '/#/features/errands/pages/board/index', '互助'],
   ['errand-mine', 'user-resident-wang', '/#/features/errands/pages/mine/index', '我发布的'],
   ['love-card', 'user-helper-liu', '/#/features/points/pages/index/index', '分'],
+  // …and volunteer activities, the volunteer record, the love supermarket and the fund (#7).
+  ['activities', 'user-resident-wang', '/#/features/activities/pages/index/index', '重阳敬老'],
+  ['activity-detail', 'user-resident-wang', '/#/features/activities/pages/detail/index?activityId=ac_seed_chongyang', '取消报名'],
+  ['activity-checkin', 'user-resident-wang', '/#/features/activities/pages/checkin/index', '签到码'],
+  ['activity-publish', 'user-xinhua-admin', '/#/features/activities/pages/publish/index?communityId=cm-xinhua', '活动名称'],
+  ['activity-manage', 'user-xinhua-admin', '/#/features/activities/pages/manage/index?activityId=ac_seed_chongyang', '名单'],
+  ['volunteer-hours', 'user-resident-wang', '/#/features/points/pages/hours/index', '社区义诊'],
+  ['market', 'user-resident-wang', '/#/features/market/pages/index/index', '洗衣液'],
+  ['market-vouchers', 'user-resident-wang', '/#/features/market/pages/vouchers/index', '您还没有兑换券'],
+  ['market-verify', 'user-xinhua-01-worker', '/#/features/market/pages/verify/index', '查询兑换券'],
+  ['market-items', 'user-xinhua-admin', '/#/features/market/pages/items/index?communityId=cm-xinhua', '洗衣液'],
+  ['community-fund', 'user-xinhua-admin', '/#/features/market/pages/fund/index?communityId=cm-xinhua', '最近收支'],
+  ['points-admin', 'user-xinhua-admin', '/#/features/points/pages/admin/index?communityId=cm-xinhua', '积分流水'],
 )
 
 describe('elder mode on the scan-to-join and work-order pages', () => {

@@ -80,7 +80,7 @@ describe('home page journey', () => {
     })
     await screenshot(page, 'home-elder')
     expect(metrics.bodyFont).toBeGreaterThanOrEqual(24)
-    expect(metrics.tiles).toHaveLength(4)
+    expect(metrics.tiles).toHaveLength(6)
     for (const t of metrics.tiles) {
       expect(t.w).toBeGreaterThanOrEqual(60)
       expect(t.h).toBeGreaterThanOrEqual(60)

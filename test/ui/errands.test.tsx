@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import type { ErrandCard, ErrandDetail } from '../../src/core/errands/api'
 import type { ErrandMove } from '../../src/core/errands/machine'
 import BoardPage from '../../src/features/errands/pages/board/index'
@@ -6,9 +6,9 @@ import ErrandDetailPage from '../../src/features/errands/pages/detail/index'
 import PostErrandPage from '../../src/features/errands/pages/index/index'
 import { defaultWindow, isoOf, postProblem } from '../../src/features/errands/form'
 import MyPointsPage from '../../src/features/points/pages/index/index'
-import { useTransport } from '../../src/services/cloud'
 import { errorCopy } from '../../src/services/error-copy'
 import { navigateTo, resetTaroMock, router } from '../support/taro-mock'
+import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-script'
 
 // Errand pages (post form, detail buttons from `moves`, the helper board) and the love card against a scripted `api`.
 
@@ -47,42 +47,12 @@ const detail = (patch: Partial<ErrandDetail> = {}): ErrandDetail => ({
   ...patch,
 })
 
-let calls: { action: string; input: Record<string, unknown> }[] = []
-function api(answers: Record<string, unknown | ((i: Record<string, unknown>) => unknown)>) {
-  calls = []
-  useTransport(async (_name, data) => {
-    const { action, input } = data as { action: string; input: Record<string, unknown> }
-    calls.push({ action, input })
-    if (!(action in answers)) throw new Error(`unexpected ${action}`)
-    const a = answers[action]
-    const value = typeof a === 'function' ? (a as (i: Record<string, unknown>) => unknown)(input) : a
-    return value && typeof value === 'object' && 'ok' in value ? value : { ok: true, data: value }
-  })
-}
 const CONFLICT = errorCopy('DATA.CONFLICT')
 /** A big choice (radio) by its text: cards may say the same words. */
 const radio = (text: string) => {
   const r = [...document.querySelectorAll('[aria-role="radio"]')].find((el) => el.textContent === text)
   if (!r) throw new Error(`no radio ${text}`)
   return r
-}
-const fail = (code: string) => ({ ok: false, error: { code, message: code } })
-const inputs = (action: string) => calls.filter((c) => c.action === action).map((c) => c.input)
-const tap = (el: Element) =>
-  act(async () => {
-    fireEvent.click(el)
-  })
-const type = (label: string, value: string) =>
-  act(async () => {
-    const input = document.querySelector(`taro-input-core[aria-label="${label}"]`)
-    if (!input) throw new Error(`no field ${label}`)
-    input.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
-  })
-const buttons = (text: string) => screen.queryAllByText(text).filter((el) => el.closest('taro-button-core'))
-const button = (text: string) => {
-  const [b] = buttons(text)
-  if (!b) throw new Error(`no button ${text}`)
-  return b
 }
 /** The texts of the detail page's move buttons, in order. */
 const moveButtons = () => [...document.querySelectorAll('[aria-label="可进行的操作"] taro-button-core')].map((b) => b.textContent)

@@ -49,6 +49,39 @@ const myData: MyData = {
   ],
   helper: null,
   accessLog: [{ at: '2026-11-02T00:00:00.000Z', who: '张**（通过网格员服务卡）', action: '查看了您的电话号码', allowed: true }],
+  points: {
+    balance: 20,
+    entries: 3,
+    lines: [
+      { transferId: 'tr.redemption.v1', at: '2026-11-05T02:00:00.000Z', delta: -20, balanceAfter: 20, cause: 'redemption:v1', kind: 'redemption', label: '爱心超市兑换', reason: '理发服务', reverses: null },
+      { transferId: 'tr.activity.ac1.u1', at: '2026-11-04T02:00:00.000Z', delta: 10, balanceAfter: 40, cause: 'activity:ac1:u1', kind: 'activity', label: '志愿活动', reason: '社区义诊 量血压', reverses: null },
+    ],
+  },
+  signups: {
+    count: 25,
+    lines: [{ activityId: 'ac2', title: '重阳敬老 包饺子', startAt: '2028-10-26T01:00:00.000Z', status: 'signed', signedAt: '2026-11-03T00:00:00.000Z', walkIn: false }],
+  },
+  hours: {
+    count: 1,
+    lines: [
+      {
+        activityId: 'ac1',
+        title: '社区义诊 量血压',
+        team: '彩虹桥·健康服务队',
+        place: '新华社区服务站',
+        date: '2025-12-20T01:00:00.000Z',
+        hours: 2.5,
+        points: 10,
+        confirmedByName: '赵主任',
+        organisation: '新华社区',
+        confirmedAt: '2025-12-20T04:00:00.000Z',
+      },
+    ],
+  },
+  vouchers: {
+    count: 1,
+    lines: [{ voucherId: 'v1', itemName: '理发服务', price: 20, status: 'issued', issuedAt: '2026-11-05T02:00:00.000Z', expiresAt: '2026-11-19T16:00:00.000Z', usedAt: null, closedAt: null }],
+  },
 }
 
 describe('我的个人信息', () => {
@@ -58,6 +91,36 @@ describe('我的个人信息', () => {
     await screen.findByText('基本信息')
     expect(screen.getAllByText('13812345678').length).toBeGreaterThan(0)
     expect(screen.getByText(/张\*\*（通过网格员服务卡） 查看了您的电话号码/)).toBeTruthy()
+  })
+
+  it('shows my points, activity sign-ups, volunteer hours and vouchers, each a labelled region', async () => {
+    api({ 'me.data': myData })
+    render(<MyDataPage />)
+    await screen.findByText('基本信息')
+    const region = (label: string) => {
+      const el = document.querySelector(`[aria-label="${label}"]`)
+      if (!el) throw new Error(`no region ${label}`)
+      return el.textContent ?? ''
+    }
+    expect(region('我的爱心积分')).toMatch(/余额20 分.*积分账目共 3 条.*爱心超市兑换 · 理发服务−20 分.*志愿活动 · 社区义诊 量血压\+10 分/)
+    expect(region('志愿活动报名')).toMatch(/共 25 条，这里显示最近 1 条.*重阳敬老 包饺子已报名 · 活动时间/)
+    expect(region('志愿服务时长记录')).toMatch(/共 1 条.*社区义诊 量血压 · 2\.5 小时新华社区 · 2025/)
+    expect(region('爱心超市兑换券')).toMatch(/共 1 条.*理发服务 · 20 分待领取/)
+    // Each line reads as one sentence to a screen reader.
+    expect(document.querySelector('[aria-label^="理发服务 · 20 分，待领取"]')).not.toBeNull()
+    // What the erasure settles and keeps is said before asking.
+    expect(screen.getByText(/尚未开始的志愿活动报名会被取消.*未领取的兑换券会被取消并退回积分/)).toBeTruthy()
+    expect(screen.getByText(/积分账目和志愿服务记录按规定保留，只记您的账户编号，不含您的姓名和手机号/)).toBeTruthy()
+  })
+
+  it('says so when there is nothing in the new sections', async () => {
+    const empty = { count: 0, lines: [] }
+    api({ 'me.data': { ...myData, points: { balance: 0, entries: 0, lines: [] }, signups: empty, hours: empty, vouchers: empty } })
+    render(<MyDataPage />)
+    await screen.findByText('基本信息')
+    expect(screen.getAllByText('暂无记录')).toHaveLength(3)
+    expect(screen.getByText('0 分')).toBeTruthy()
+    expect(screen.getByText('共 0 条')).toBeTruthy()
   })
 
   it('erases only after a second, explicit confirmation', async () => {
@@ -73,6 +136,8 @@ describe('我的个人信息', () => {
     await tap(screen.getByText('确认删除'))
     expect(calls).toEqual([{ action: 'me.delete', input: { confirm: true } }])
     await screen.findByText('您的个人信息已删除')
+    expect(screen.getByText(/未领取的兑换券已取消并退回积分/)).toBeTruthy()
+    expect(screen.getByText(/积分余额仍归您所有/)).toBeTruthy()
   })
 })
 

@@ -1,12 +1,12 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import type { OrderDetail, OrderSummary, TimelineEntry } from '../../src/core/orders/api'
 import type { Profile } from '../../src/core/me/api'
 import { chinaToday, replyProblem } from '../../src/features/reports/components/ReplyForm'
 import OrderDetailPage from '../../src/features/reports/pages/detail/index'
 import InboxPage from '../../src/features/reports/pages/inbox/index'
-import { useTransport } from '../../src/services/cloud'
 import { requestSubscription } from '../../src/services/subscribe'
 import { navigateTo, resetTaroMock, router } from '../support/taro-mock'
+import { api, button, buttons, calls, tap, type } from '../support/ui-script'
 
 // Order detail (timeline, staff moves, rating) and the grid worker's inbox against a scripted `api`.
 
@@ -67,36 +67,7 @@ const order = (patch: Partial<OrderDetail> = {}): OrderDetail => ({
   ...patch,
 })
 
-let calls: { action: string; input: Record<string, unknown> }[] = []
-function api(answers: Record<string, unknown | ((i: Record<string, unknown>) => unknown)>) {
-  calls = []
-  useTransport(async (_name, data) => {
-    const { action, input } = data as { action: string; input: Record<string, unknown> }
-    calls.push({ action, input })
-    if (!(action in answers)) throw new Error(`unexpected ${action}`)
-    const a = answers[action]
-    const value = typeof a === 'function' ? (a as (i: Record<string, unknown>) => unknown)(input) : a
-    return value && typeof value === 'object' && 'ok' in value ? value : { ok: true, data: value }
-  })
-}
-const tap = (el: Element) =>
-  act(async () => {
-    fireEvent.click(el)
-  })
-const type = (label: string, value: string) =>
-  act(async () => {
-    const input = document.querySelector(`taro-input-core[aria-label="${label}"]`)
-    if (!input) throw new Error(`no field ${label}`)
-    input.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
-  })
 
-/** Buttons by their text (NutUI nests the label inside <taro-button-core>); the timeline may say the same words. */
-const buttons = (text: string) => screen.queryAllByText(text).filter((el) => el.closest('taro-button-core'))
-const button = (text: string) => {
-  const [b] = buttons(text)
-  if (!b) throw new Error(`no button ${text}`)
-  return b
-}
 
 beforeEach(() => {
   resetTaroMock()

@@ -8,6 +8,8 @@ const QUICK_ACTIONS = [
   ['一键上报', '/features/reports/pages/index/index'],
   ['邻里互助', '/features/errands/pages/index/index'],
   ['爱心积分', '/features/points/pages/index/index'],
+  ['志愿活动', '/features/activities/pages/index/index'],
+  ['爱心超市', '/features/market/pages/index/index'],
   ['加入网格', '/pages/join/index'],
 ] as const
 
@@ -18,7 +20,7 @@ afterEach(() => {
 })
 
 describe('home page (compiled weapp)', () => {
-  it('shows the four quick actions, asks the api for me.profile, then the "not joined" grid card', async () => {
+  it('shows the six quick actions, asks the api for me.profile, then the "not joined" grid card', async () => {
     let answer: (v: unknown) => void = () => undefined
     const pending = new Promise((resolve) => (answer = resolve))
     view = await renderPage('pages/home/index', { cloud: () => pending })

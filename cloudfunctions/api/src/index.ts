@@ -17,6 +17,8 @@ import { orderConfigRoutes } from './routes/order-config'
 import { orderRoutes } from './routes/orders'
 import { errandRoutes } from './routes/errands'
 import { pointRoutes } from './routes/points'
+import { activityRoutes } from './routes/activities'
+import { marketRoutes } from './routes/market'
 
 const routes: Routes = {
   ...meRoutes,
@@ -28,6 +30,8 @@ const routes: Routes = {
   ...orderRoutes,
   ...pointRoutes,
   ...errandRoutes,
+  ...activityRoutes,
+  ...marketRoutes,
   ...orderConfigRoutes,
 }
 

@@ -22,6 +22,19 @@ export async function namesByIds(collection: string, ids: readonly string[]): Pr
   return new Map((res.data as { _id: string; name: string }[]).map((d) => [d._id, d.name]))
 }
 
+/** `userId → name` as staff see it (real name, else display name), in one query. */
+export async function userNames(ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const res = await db()
+    .collection('users')
+    .where({ _id: db().command.in(unique) })
+    .field({ realName: true, displayName: true })
+    .limit(unique.length)
+    .get()
+  return new Map((res.data as { _id: string; realName?: string; displayName: string }[]).map((u) => [u._id, u.realName ?? u.displayName]))
+}
+
 export async function getDoc<T>(collection: string, id: string): Promise<T | null> {
   const res = await db().collection(collection).doc(id).get()
   return firstDoc<T>(res.data)

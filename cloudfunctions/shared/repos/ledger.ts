@@ -8,13 +8,15 @@
  * deleted. A cause already paid answers the existing transfer (`retried: true`), inside the same
  * transaction, so even racing payers of one cause write it once.
  */
-import type { AuditReport, MyPoints, TransferView } from '../../../src/core/points/api'
+import type { AuditReport, CommunityTransfers, MyPoints, TransferLine, TransferView } from '../../../src/core/points/api'
 import { PointsErrors } from '../../../src/core/points/errors'
 import { auditDifferences, CauseLabel, correctionOf, planTransfer, checkRequest, type BalanceDifference, type TransferRequest } from '../../../src/core/points/ledger'
 import {
+  AccountLabel,
   Causes,
   fundAccount,
   issuanceAccount,
+  parseAccount,
   personAccount,
   transferIdFor,
   type AccountRecord,
@@ -27,7 +29,8 @@ import { isWithin } from '../../../src/core/org/model'
 import type { Actor } from '../../../src/core/roles'
 import type { Tx } from '../notify'
 import { db } from '../sdk'
-import { firstDoc, getDoc } from './docs'
+import { logAccess } from './access-log'
+import { firstDoc, getDoc, userNames } from './docs'
 import { inTransaction } from './join'
 
 export const TRANSFERS = 'point_transfers'
@@ -105,24 +108,34 @@ export async function balanceOf(account: string): Promise<number> {
   return (await getDoc<AccountRecord>(ACCOUNTS, account))?.balance ?? 0
 }
 
+/**
+ * Lists ordered by `at` then `_id`, both descending, page with the cursor `<ms>_<id>` of the last
+ * document shown: the condition for what comes after it ({} for the first page or an unreadable cursor).
+ */
+function afterCursor(cursor: string | undefined): object {
+  if (!cursor) return {}
+  const _ = db().command
+  const cut = cursor.indexOf('_')
+  const at = new Date(Number(cursor.slice(0, cut)))
+  if (cut <= 0 || Number.isNaN(at.getTime())) return {}
+  return _.or([{ at: _.lt(at) }, { at, _id: _.lt(cursor.slice(cut + 1)) }])
+}
+
+const cursorAfter = (list: readonly { at: Date; _id: string }[]): string | null => {
+  const last = list.length > PAGE ? list[PAGE - 1] : undefined
+  return last ? `${new Date(last.at).getTime()}_${last._id}` : null
+}
+
 /** points.mine: my balance and my entries, newest first, 20 a page; cursor `<ms>_<entryId>`. */
 export async function mine(actor: Actor, cursor?: string): Promise<MyPoints> {
   const _ = db().command
   const account = personAccount(actor.userId)
-  let after = {}
-  if (cursor) {
-    const cut = cursor.indexOf('_')
-    const at = new Date(Number(cursor.slice(0, cut)))
-    const id = cursor.slice(cut + 1)
-    if (cut > 0 && !Number.isNaN(at.getTime())) after = _.or([{ at: _.lt(at) }, { at, _id: _.lt(id) }])
-  }
   const [balance, res] = await Promise.all([
     balanceOf(account),
-    db().collection(ENTRIES).where(_.and([{ account }, after])).orderBy('at', 'desc').orderBy('_id', 'desc').limit(PAGE + 1).get(),
+    db().collection(ENTRIES).where(_.and([{ account }, afterCursor(cursor)])).orderBy('at', 'desc').orderBy('_id', 'desc').limit(PAGE + 1).get(),
   ])
   const list = res.data as EntryRecord[]
   const page = list.slice(0, PAGE)
-  const last = page[page.length - 1]
   return {
     balance,
     lines: page.map((e) => ({
@@ -136,8 +149,26 @@ export async function mine(actor: Actor, cursor?: string): Promise<MyPoints> {
       reason: e.reason,
       reverses: e.kind === 'correction' ? e.cause.slice('correction:'.length) : null,
     })),
-    cursor: list.length > PAGE && last ? `${new Date(last.at).getTime()}_${last._id}` : null,
+    cursor: cursorAfter(list),
   }
+}
+
+/**
+ * The latest `limit` movements in and out of one account, newest first, as transfers (read from the
+ * account's entries: index `point_entries.account_time`). Used by fund.view.
+ */
+export async function recentTransfers(account: string, limit = PAGE): Promise<TransferView[]> {
+  const res = await db().collection(ENTRIES).where({ account }).orderBy('at', 'desc').orderBy('_id', 'desc').limit(limit).get()
+  return (res.data as EntryRecord[]).map((e) => ({
+    transferId: e.transferId,
+    cause: e.cause,
+    from: e.delta < 0 ? e.account : e.counterparty,
+    to: e.delta < 0 ? e.counterparty : e.account,
+    amount: Math.abs(e.delta),
+    reason: e.reason,
+    at: new Date(e.at).toISOString(),
+    retried: false,
+  }))
 }
 
 /** Communities where the actor is a community admin. */
@@ -200,6 +231,68 @@ export async function correct(actor: Actor, input: { transferId: string; reason:
   }
   const outcome = await transfer(correctionOf({ ...original, _id: input.transferId }, input.reason, actor.userId), now)
   return viewOf(outcome)
+}
+
+/**
+ * points.transfers: the community's transfers, newest first, 20 a page (index
+ * `point_transfers.community_time`), with names and whether each was corrected. The people named
+ * are access-logged before answering; a refused attempt is logged too.
+ */
+export async function communityTransfers(
+  actor: Actor,
+  input: { communityId: string; cursor?: string },
+  requestId: string,
+  now: Date,
+): Promise<CommunityTransfers> {
+  const _ = db().command
+  const { communityId } = input
+  const community = await getDoc<{ streetId: string }>('communities', communityId)
+  const allowed = community !== null && adminOf(actor, communityId, community.streetId)
+  const log = (people: readonly string[]) =>
+    logAccess({ actorId: actor.userId, action: 'points.transfers', subject: communityId, people, allowed, requestId, at: now })
+  if (!allowed) {
+    await log([])
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本辖区的积分流水')
+  }
+  const res = await db()
+    .collection(TRANSFERS)
+    .where(_.and([{ communityId }, afterCursor(input.cursor)]))
+    .orderBy('at', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(PAGE + 1)
+    .get()
+  const list = res.data as TransferRecord[]
+  const page = list.slice(0, PAGE)
+  const people = [...new Set(page.flatMap((t) => [t.from, t.to]).flatMap((a) => (parseAccount(a)?.kind === 'u' ? [a.slice(2)] : [])))]
+  const correctionIds = page.filter((t) => t.kind !== 'correction').map((t) => transferIdFor(Causes.correction(t._id)))
+  const [names, corrections] = await Promise.all([
+    userNames(people),
+    correctionIds.length === 0
+      ? Promise.resolve({ data: [] })
+      : db().collection(TRANSFERS).where({ _id: _.in(correctionIds) }).field({ _id: true }).limit(correctionIds.length).get(),
+  ])
+  const corrected = new Set((corrections.data as { _id: string }[]).map((c) => c._id))
+  const nameOf = (account: string) => {
+    const parsed = parseAccount(account)
+    if (!parsed) return account
+    return parsed.kind === 'u' ? (names.get(parsed.ref) ?? '未知居民') : AccountLabel[parsed.kind]
+  }
+  await log(people)
+  const lines: TransferLine[] = page.map((t) => ({
+    transferId: t._id,
+    at: new Date(t.at).toISOString(),
+    kind: t.kind,
+    label: CauseLabel[t.kind] ?? t.kind,
+    amount: t.amount,
+    from: t.from,
+    fromName: nameOf(t.from),
+    to: t.to,
+    toName: nameOf(t.to),
+    reason: t.reason,
+    reverses: t.reverses ?? null,
+    corrected: corrected.has(transferIdFor(Causes.correction(t._id))),
+  }))
+  return { lines, cursor: cursorAfter(list) }
 }
 
 async function all<T>(collection: string, where: object, max = 20): Promise<T[]> {

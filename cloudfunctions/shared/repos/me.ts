@@ -1,4 +1,8 @@
-import type { MyData, Profile } from '../../../src/core/me/api'
+import { ACTIVITY_COLLECTIONS, type ActivityRecord, type HoursRecord, type SignupRecord } from '../../../src/core/activities/model'
+import { DomainError } from '../../../src/core/errors'
+import { MARKET_COLLECTIONS, type VoucherRecord } from '../../../src/core/market/model'
+import { MY_DATA_RECENT, type MyData, type Profile } from '../../../src/core/me/api'
+import { personAccount } from '../../../src/core/points/model'
 import { AccessActionLabel } from '../../../src/core/privacy/access-log'
 import { ErrandTypeLabel, type ErrandRecord } from '../../../src/core/errands/model'
 import { helperAfterUpdate, helperProfileOf, MAX_THANKS_SHOWN, type HelperProfile, type HelperProfileView } from '../../../src/core/me/helper'
@@ -7,13 +11,21 @@ import type { JoinRecord } from '../../../src/core/join/model'
 import { grantsAfterErasure } from '../../../src/core/me/erase'
 import { maskName } from '../../../src/core/privacy/mask'
 import { RoleLabel, type Actor, type Role } from '../../../src/core/roles'
+import { jsonLog } from '../kit'
 import { eraseNotificationsOf, type Tx } from '../notify'
 import { db } from '../sdk'
-import { firstDoc, getDoc, namesByIds } from './docs'
+import { lineOf as hoursLineOf, withdrawSeat } from './activities'
+import { firstDoc, namesByIds } from './docs'
 import { inTransaction } from './join'
+import { ENTRIES, mine as myPoints } from './ledger'
+import { cancel as cancelVoucher } from './market'
 import { householdSummary } from './org'
 
 const JOINS = 'join_requests'
+const { activities: ACTIVITIES, signups: SIGNUPS, hours: HOURS } = ACTIVITY_COLLECTIONS
+const VOUCHERS = MARKET_COLLECTIONS.vouchers
+/** Open sign-ups withdrawn / issued vouchers cancelled per me.delete call (a second call continues). */
+const ERASE_BATCH = 100
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 
 /** How others reach my personal data: the directory's contact ids for me (repos/directory.ts). */
@@ -21,12 +33,68 @@ function subjectsOf(userId: string): string[] {
   return [userId, ...(['grid_worker', 'building_leader', 'helper'] as Role[]).map((r) => `user:${userId}:${r}`)]
 }
 
-/** me.data: everything stored about the caller, read by the caller (PIPL art. 45). */
-export async function myData(actor: Actor): Promise<MyData> {
+/** How many of my records a store holds and the newest `MY_DATA_RECENT` (indexes userId + `by` desc). */
+async function recent<T>(collection: string, where: object, by: string): Promise<{ count: number; rows: T[] }> {
+  const [count, res] = await Promise.all([
+    db().collection(collection).where(where).count(),
+    db().collection(collection).where(where).orderBy(by, 'desc').orderBy('_id', 'desc').limit(MY_DATA_RECENT).get(),
+  ])
+  return { count: count.total, rows: res.data as T[] }
+}
+
+/** My love-card points, activity sign-ups, volunteer hours and vouchers (issue #7 stores), bounded. */
+async function myLoveCard(actor: Actor): Promise<Pick<MyData, 'points' | 'signups' | 'hours' | 'vouchers'>> {
   const _ = db().command
-  const user = await getDoc<UserRecord>('users', actor.userId)
-  if (!user) throw new Error(`identified user ${actor.userId} vanished`)
-  const [household, joinsRes, logsRes] = await Promise.all([
+  const account = personAccount(actor.userId)
+  const [points, entries, signups, hours, vouchers] = await Promise.all([
+    myPoints(actor),
+    db().collection(ENTRIES).where({ account }).count(),
+    recent<SignupRecord>(SIGNUPS, { userId: actor.userId }, 'signedAt'),
+    recent<HoursRecord>(HOURS, { userId: actor.userId }, 'date'),
+    recent<VoucherRecord>(VOUCHERS, { userId: actor.userId }, 'issuedAt'),
+  ])
+  const activityIds = [...new Set(signups.rows.map((s) => s.activityId))]
+  const activities = activityIds.length
+    ? ((await db().collection(ACTIVITIES).where({ _id: _.in(activityIds) }).field({ title: true, startAt: true }).limit(activityIds.length).get()).data as Pick<ActivityRecord, '_id' | 'title' | 'startAt'>[])
+    : []
+  const byId = new Map(activities.map((a) => [a._id, a]))
+  const signupLines: MyData['signups'] = {
+    count: signups.count,
+    lines: signups.rows.map((s) => ({
+      activityId: s.activityId,
+      title: byId.get(s.activityId)?.title ?? '',
+      startAt: iso(byId.get(s.activityId)?.startAt),
+      status: s.status,
+      signedAt: iso(s.signedAt) ?? '',
+      walkIn: s.walkIn,
+    })),
+  }
+  const voucherLines: MyData['vouchers'] = {
+    count: vouchers.count,
+    lines: vouchers.rows.map((v) => ({
+      voucherId: v._id,
+      itemName: v.itemName,
+      price: v.price,
+      status: v.status,
+      issuedAt: iso(v.issuedAt) ?? '',
+      expiresAt: iso(v.expiresAt) ?? '',
+      usedAt: iso(v.usedAt),
+      closedAt: iso(v.closedAt),
+    })),
+  }
+  const hoursLines: MyData['hours'] = { count: hours.count, lines: hours.rows.map(hoursLineOf) }
+  return {
+    points: { balance: points.balance, entries: entries.total, lines: points.lines.slice(0, MY_DATA_RECENT) },
+    signups: signupLines,
+    hours: hoursLines,
+    vouchers: voucherLines,
+  }
+}
+
+/** me.data: everything stored about the caller, read by the caller (PIPL art. 45). */
+export async function myData(actor: Actor, user: UserRecord): Promise<MyData> {
+  const _ = db().command
+  const [household, joinsRes, logsRes, loveCard] = await Promise.all([
     user.householdId ? householdSummary(user.householdId) : Promise.resolve(null),
     db().collection(JOINS).where({ userId: actor.userId }).orderBy('createdAt', 'desc').limit(50).get(),
     db()
@@ -35,6 +103,7 @@ export async function myData(actor: Actor): Promise<MyData> {
       .orderBy('at', 'desc')
       .limit(100)
       .get(),
+    myLoveCard(actor),
   ])
   const joins = joinsRes.data as JoinRecord[]
   const logs = logsRes.data as { actorId: string; action: string; subject: string; allowed: boolean; at: Date }[]
@@ -77,6 +146,7 @@ export async function myData(actor: Actor): Promise<MyData> {
         allowed: l.allowed,
       }
     }),
+    ...loveCard,
   }
 }
 
@@ -95,6 +165,21 @@ async function displayNames(ids: readonly string[]): Promise<Map<string, string>
  * the public service card), the pointer to their latest request; pending requests are cancelled; every join request loses name and phone (`erased: true`)
  * and the subscribe messages that carried them lose their contents.
  *
+ * Settled, because they are pending and concern only the person (issue #7 stores):
+ * - sign-ups (`activity_signups`) still `signed` for activities not yet started are withdrawn with
+ *   `withdrawSeat` (repos/activities.ts: the seat is freed in the same transaction); sign-ups of
+ *   started, ended or cancelled activities, check-ins and confirmations stay as they are (attendance);
+ * - `issued` vouchers (`market_vouchers`) are cancelled with `market.cancel` (points refunded to the
+ *   person's account with `Causes.refund`, the unit back to stock). Used/expired/cancelled ones stay.
+ * Kept unchanged, and none of them stores the person's name (they hold the user id):
+ * - the points ledger: account `u:<userId>` with its balance (still the person's: it is theirs again
+ *   if they rejoin), transfers and entries — immutable accounting records (ADR 0009), never edited;
+ * - volunteer-hours lines (`volunteer_hours`): the record 民政部《志愿服务记录与证明出具办法》 asks
+ *   the organisation to keep. The volunteer's name is not on them (the staff export reads it from
+ *   the user at export time, so it shows 新邻居 after erasure); `confirmedByName` there and on sign-ups
+ *   is the confirming staff member's, part of the certificate issued, kept like staff positions;
+ * - past sign-ups and vouchers (which activity, which item, when): ids and dates, no name.
+ *
  * Kept, because the law or accountability needs them, and none names the person any more:
  * - the user document itself (an internal id and the OPENID, which the platform gives us on every
  *   call anyway) so staff positions (grid worker, building leader, admin: core/me/erase.ts) and the
@@ -111,6 +196,8 @@ export async function eraseMe(actor: Actor, now: Date): Promise<Profile> {
   const _ = db().command
   const joins = db().collection(JOINS)
   await joins.where({ userId: actor.userId, status: 'pending' }).update({ status: 'cancelled', decidedBy: actor.userId, decidedAt: now })
+  await withdrawOpenSignups(actor.userId, now)
+  await cancelIssuedVouchers(actor, now)
   const ids = (await joins.where({ userId: actor.userId }).field({ _id: true }).limit(1000).get()).data as { _id: string }[]
   await joins.where({ userId: actor.userId }).update({ name: '', phone: null, erased: true })
   await eraseNotificationsOf(
@@ -136,22 +223,57 @@ export async function eraseMe(actor: Actor, now: Date): Promise<Profile> {
   return { userId: user._id, displayName: DEFAULT_DISPLAY_NAME, roles: user.grants, household: null, created: false }
 }
 
-/** helper.profile: the profile and the latest thank-you notes (index errands.thanked: helperId + thankedAt). */
-export async function helperProfile(actor: Actor): Promise<HelperProfileView> {
+/**
+ * Withdraws the person's `signed` sign-ups of published activities not yet started (the filter only
+ * saves transactions: `decideWithdraw` inside `withdrawSeat` is the rule). A sign-up that moved
+ * meanwhile (started, cancelled, checked in) is a DomainError: skipped and logged.
+ */
+async function withdrawOpenSignups(userId: string, now: Date): Promise<void> {
   const _ = db().command
-  const [user, thanked] = await Promise.all([
-    getDoc<UserRecord>('users', actor.userId),
-    db()
-      .collection('errands')
-      .where({ helperId: actor.userId, thankedAt: _.gt(new Date(0)) })
-      .orderBy('thankedAt', 'desc')
-      .limit(MAX_THANKS_SHOWN)
-      .field({ requesterName: true, type: true, thanks: true, thankedAt: true })
-      .get(),
-  ])
+  const open = (await db().collection(SIGNUPS).where({ userId, status: 'signed' }).field({ activityId: true }).limit(ERASE_BATCH).get()).data as Pick<SignupRecord, 'activityId'>[]
+  const ids = [...new Set(open.map((s) => s.activityId))]
+  if (ids.length === 0) return
+  const upcoming = (await db().collection(ACTIVITIES).where({ _id: _.in(ids), status: 'published', startAt: _.gt(now) }).field({ _id: true }).limit(ids.length).get()).data as { _id: string }[]
+  for (const a of upcoming) {
+    try {
+      await withdrawSeat(userId, a._id, now)
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err
+      jsonLog({ level: 'info', what: 'me.delete withdraw skipped', activityId: a._id, code: err.code })
+    }
+  }
+}
+
+/**
+ * Cancels the person's `issued` vouchers with a refund (market.cancel). One that staff verified or
+ * the sweep expired meanwhile, or whose refund the supermarket account cannot cover (a redemption
+ * reversed by a correction, ADR 0010), is a DomainError: skipped and logged, left to staff.
+ */
+async function cancelIssuedVouchers(actor: Actor, now: Date): Promise<void> {
+  const issued = (await db().collection(VOUCHERS).where({ userId: actor.userId, status: 'issued' }).field({ _id: true }).limit(ERASE_BATCH).get()).data as { _id: string }[]
+  for (const v of issued) {
+    try {
+      await cancelVoucher(actor, v._id, now)
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err
+      jsonLog({ level: 'warn', what: 'me.delete voucher cancel skipped', voucherId: v._id, code: err.code })
+    }
+  }
+}
+
+/** helper.profile: the profile and the latest thank-you notes (index errands.thanked: helperId + thankedAt). */
+export async function helperProfile(actor: Actor, user: UserRecord): Promise<HelperProfileView> {
+  const _ = db().command
+  const thanked = await db()
+    .collection('errands')
+    .where({ helperId: actor.userId, thankedAt: _.gt(new Date(0)) })
+    .orderBy('thankedAt', 'desc')
+    .limit(MAX_THANKS_SHOWN)
+    .field({ requesterName: true, type: true, thanks: true, thankedAt: true })
+    .get()
   const notes = (thanked.data as Pick<ErrandRecord, '_id' | 'requesterName' | 'type' | 'thanks' | 'thankedAt'>[]).filter((e) => e.thanks)
   return {
-    ...helperProfileOf(user?.helper),
+    ...helperProfileOf(user.helper),
     thanks: notes.map((e) => ({
       errandId: e._id,
       at: iso(e.thankedAt) ?? '',

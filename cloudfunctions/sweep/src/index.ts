@@ -1,7 +1,8 @@
 /**
  * `sweep`: timer-triggered (every 5 minutes, config.json) walk over work orders whose next deadline
  * passed (index `orders.due`): escalate one tier up (grid → community → street), mark overdue at
- * the street, close replied orders whose reopen window ended, and notify. Each action is a
+ * the street, close replied orders whose reopen window ended, and notify; expire errands whose window ended and
+ * love-supermarket vouchers past their expiry (points refunded). Each action is a
  * conditional write on the order's version, so two sweeps running at once act once.
  *
  * The clock: the platform's, except that a caller WITHOUT an OPENID (the timer, the console, the
@@ -12,6 +13,7 @@
 import { sweep, type SweepReport } from '../../shared/repos/orders'
 import { callerOpenId } from '../../shared/sdk'
 import { expireErrands } from './errands'
+import { expireVouchers } from './vouchers'
 
 type Answer = { ok: true; now: string; report: SweepReport } | { ok: false; error: string }
 
@@ -21,6 +23,7 @@ export async function main(event: unknown): Promise<Answer> {
   const now = typeof given === 'string' && !Number.isNaN(Date.parse(given)) ? new Date(given) : new Date()
   const report = await sweep(now)
   await expireErrands(now)
+  await expireVouchers(now)
   console.log(JSON.stringify({ level: 'info', what: 'sweep', now: now.toISOString(), ...report }))
   return { ok: true, now: now.toISOString(), report }
 }

@@ -73,6 +73,13 @@ export const NotifyTemplates = {
     page: 'features/errands/pages/detail/index',
     fields: { thing1: '互助内容', phrase2: '当前状态', thing3: '提醒事项', time4: '更新时间' },
   },
+  /** To residents holding a seat: the community admin cancelled a volunteer activity. */
+  activityCancelled: {
+    id: 'tmpl-activity-cancelled',
+    title: '活动取消通知',
+    page: 'features/activities/pages/index/index',
+    fields: { thing1: '活动名称', time2: '活动时间', thing3: '取消原因', thing4: '温馨提示' },
+  },
 } as const satisfies Record<string, TemplateDef>
 
 export type TemplateKey = keyof typeof NotifyTemplates

@@ -42,6 +42,31 @@ export interface TransferView {
   readonly retried: boolean
 }
 
+/** One transfer of a community as its admins see it (积分管理 → 积分流水). */
+export interface TransferLine {
+  readonly transferId: string
+  readonly at: string
+  readonly kind: CauseKind
+  /** 邻里互助 / 社区奖励 / 更正 … */
+  readonly label: string
+  readonly amount: number
+  /** Account ids (`u:<userId>`, `fund:<communityId>`…) and how they read: a person's name, 社区基金, 爱心超市, 积分发行. */
+  readonly from: string
+  readonly fromName: string
+  readonly to: string
+  readonly toName: string
+  readonly reason: string
+  /** For a correction: the transfer it reverses. */
+  readonly reverses: string | null
+  /** True when a correction of this transfer exists (it cannot be corrected again). */
+  readonly corrected: boolean
+}
+
+export interface CommunityTransfers {
+  readonly lines: readonly TransferLine[]
+  readonly cursor: string | null
+}
+
 export interface AuditReport {
   readonly accounts: number
   readonly entries: number
@@ -73,6 +98,11 @@ export const pointActions = {
   ),
   /** A community admin reverses a transfer of their community with a reason (idempotent per transfer). */
   'points.correct': defineAction<TransferView>()(v.strictObject({ transferId: id, reason })),
+  /**
+   * A community's transfers, newest first, 20 a page (cursor `<ms>_<transferId>`), with the people's
+   * names: for its community admins (and street admins above it). Every call is access-logged.
+   */
+  'points.transfers': defineAction<CommunityTransfers>()(v.strictObject({ communityId: id, cursor: v.optional(v.pipe(v.string(), v.maxLength(200))) })),
   /** Recomputes the balances of accounts touched in the community from their entries; lists differences. */
   'points.audit': defineAction<AuditReport>()(v.strictObject({ communityId: id })),
 }

@@ -25,6 +25,9 @@ export const fundAccount = (communityId: string): AccountId => `fund:${community
 export const marketAccount = (communityId: string): AccountId => `market:${communityId}`
 export const issuanceAccount = (communityId: string): AccountId => `issuance:${communityId}`
 
+/** How the community's own accounts read on staff pages (a person's account reads as their name). */
+export const AccountLabel: Readonly<Record<Exclude<AccountKind, 'u'>, string>> = { fund: '社区基金', market: '爱心超市', issuance: '积分发行' }
+
 export function parseAccount(id: string): { kind: AccountKind; ref: string } | null {
   const cut = id.indexOf(':')
   if (cut < 0) return null

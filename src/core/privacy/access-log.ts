@@ -19,13 +19,13 @@ export interface AccessLogEntry {
  * numbers). The handler kit logs a refusal of these even when the caller holds no role at all; the
  * routes log what they answer.
  */
-export const AuditedActions: readonly string[] = ['staff.list', 'directory.call', 'join.inbox']
+export const AuditedActions: readonly string[] = ['staff.list', 'directory.call', 'join.inbox', 'market.lookup', 'market.verify', 'activity.roster', 'activity.confirm', 'hours.export', 'points.transfers']
 
 /** The subject of a call, from the id its input names (for refusals logged before any route runs). */
 export function subjectOfInput(input: unknown): string {
   if (!input || typeof input !== 'object') return ''
   const o = input as Record<string, unknown>
-  for (const key of ['scopeId', 'contactId', 'joinId', 'orderId', 'userId']) {
+  for (const key of ['scopeId', 'contactId', 'joinId', 'orderId', 'userId', 'activityId', 'communityId']) {
     const v = o[key]
     if (typeof v === 'string') return v.slice(0, 80)
   }
@@ -37,4 +37,10 @@ export const AccessActionLabel: Readonly<Record<string, string>> = {
   'directory.call': '查看了您的电话号码',
   'staff.list': '在居民名单中查看了您的信息',
   'join.inbox': '审核入格申请时查看了您的信息',
+  'activity.roster': '在志愿活动名单中查看了您的信息',
+  'activity.confirm': '确认志愿服务时查看了您的信息',
+  'hours.export': '导出志愿服务记录时查看了您的信息',
+  'market.lookup': '核对爱心超市兑换券时查看了您的姓名',
+  'market.verify': '爱心超市兑换券领取时查看了您的姓名',
+  'points.transfers': '查看社区积分流水时看到了您的姓名',
 }

@@ -13,6 +13,8 @@ const QUICK_ACTIONS = [
   { title: '一键上报', hint: '身边问题随手报', url: '/features/reports/pages/index/index', mark: '报' },
   { title: '邻里互助', hint: '代买代取找帮办', url: '/features/errands/pages/index/index', mark: '助' },
   { title: '爱心积分', hint: '志愿服务攒积分', url: '/features/points/pages/index/index', mark: '爱' },
+  { title: '志愿活动', hint: '报名签到攒时长', url: '/features/activities/pages/index/index', mark: '志' },
+  { title: '爱心超市', hint: '积分兑换好物', url: '/features/market/pages/index/index', mark: '兑' },
   { title: '加入网格', hint: '扫码绑定我的家', url: '/pages/join/index', mark: '家' },
 ] as const
 

@@ -25,6 +25,10 @@ const MINE: readonly Entry[] = [
   { title: '我的互助', url: '/features/errands/pages/mine/index' },
   { title: '帮邻居接单', url: '/features/errands/pages/board/index', action: 'errand.board' },
   { title: '我的爱心卡', url: '/features/points/pages/index/index', action: 'points.mine' },
+  { title: '志愿活动', url: '/features/activities/pages/index/index', action: 'activity.list' },
+  { title: '我的志愿服务记录', url: '/features/points/pages/hours/index', action: 'hours.mine' },
+  { title: '爱心超市', url: '/features/market/pages/index/index', action: 'market.redeem' },
+  { title: '我的兑换券', url: '/features/market/pages/vouchers/index', action: 'market.redeem' },
   { title: '工单处理', url: '/features/reports/pages/inbox/index', action: 'order.inbox' },
 ]
 
@@ -35,6 +39,10 @@ const ADMIN: readonly Entry[] = [
   { title: '楼栋二维码', url: '/features/admin/pages/codes/index', action: 'codes.list' },
   { title: '工单督办', url: '/features/reports/pages/queue/index', action: 'order.queue' },
   { title: '工单类别与时限', url: '/features/admin/pages/order-config/index', action: 'order.configure' },
+  { title: '兑换券核销', url: '/features/market/pages/verify/index', action: 'market.verify' },
+  { title: '爱心超市管理', url: '/features/market/pages/items/index', action: 'market.save' },
+  { title: '社区基金', url: '/features/market/pages/fund/index', action: 'fund.view' },
+  { title: '积分管理', url: '/features/points/pages/admin/index', action: 'points.award' },
 ]
 
 function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor: Actor; label: string }) {

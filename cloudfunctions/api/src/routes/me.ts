@@ -8,13 +8,14 @@ import { householdSummary } from '../../../shared/repos/org'
 import { findUser } from '../../../shared/repos/users'
 import { callerOpenId } from '../../../shared/sdk'
 
-const profile = getProfile({ findUser, householdSummary })
 
 export const meRoutes: RoutesFor<typeof meActions> = {
-  'me.profile': (_input, ctx) => profile(ctx.actor, ctx.created),
-  'me.data': (_input, ctx) => myData(ctx.actor),
+  // The caller's record is the one identify read: no second read of it.
+  'me.profile': (_input, ctx) =>
+    getProfile({ findUser: async (id) => (id === ctx.user._id ? ctx.user : findUser(id)), householdSummary })(ctx.actor, ctx.created),
+  'me.data': (_input, ctx) => myData(ctx.actor, ctx.user),
   'me.delete': (_input, ctx) => eraseMe(ctx.actor, new Date()),
-  'helper.profile': (_input, ctx) => helperProfile(ctx.actor),
+  'helper.profile': (_input, ctx) => helperProfile(ctx.actor, ctx.user),
   'helper.update': async (input, ctx) => {
     // Free-text skills appear on the public service card: checked before they are stored.
     const custom = customSkills(input.skills)

@@ -10,4 +10,5 @@ export const pointRoutes: RoutesFor<typeof pointActions> = {
   'points.award': (input, ctx) => ledger.award(ctx.actor, input, now()),
   'points.correct': (input, ctx) => ledger.correct(ctx.actor, input, now()),
   'points.audit': (input, ctx) => ledger.audit(ctx.actor, input.communityId),
+  'points.transfers': (input, ctx) => ledger.communityTransfers(ctx.actor, input, ctx.requestId, now()),
 }

@@ -312,6 +312,32 @@ export default function OrgPage() {
                   >
                     工单类别与时限
                   </Button>
+                  {/* The love supermarket and fund are the community admin's own (street admins do not run them). */}
+                  {grants.some((g) => g.role === 'community_admin' && g.scope.communityId === item.id) && (
+                    <>
+                      <Button
+                        className='btn'
+                        onClick={() => void Taro.navigateTo({ url: `/features/market/pages/items/index?communityId=${encodeURIComponent(item.id)}` })}
+                        ariaLabel={`${item.name}的爱心超市管理`}
+                      >
+                        爱心超市
+                      </Button>
+                      <Button
+                        className='btn'
+                        onClick={() => void Taro.navigateTo({ url: `/features/market/pages/fund/index?communityId=${encodeURIComponent(item.id)}` })}
+                        ariaLabel={`${item.name}的社区基金`}
+                      >
+                        社区基金
+                      </Button>
+                      <Button
+                        className='btn'
+                        onClick={() => void Taro.navigateTo({ url: `/features/points/pages/admin/index?communityId=${encodeURIComponent(item.id)}` })}
+                        ariaLabel={`${item.name}的积分管理`}
+                      >
+                        积分管理
+                      </Button>
+                    </>
+                  )}
                 </>
               )}
               {item.level === 'grid' && (

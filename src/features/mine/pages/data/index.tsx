@@ -1,7 +1,9 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { MyData } from '@core/me/api'
+import { SignupStatusLabel } from '@core/activities/model'
+import { VoucherStatusLabel } from '@core/market/model'
+import type { MyData, RecentLines } from '@core/me/api'
 import { RoleLabel } from '@core/roles'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
@@ -15,6 +17,26 @@ const STATUS: Record<MyData['joins'][number]['status'], string> = {
   cancelled: '已撤回',
 }
 const day = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '')
+const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('zh-CN') : '')
+const signed = (n: number) => (n > 0 ? `+${n}` : `−${Math.abs(n)}`)
+/** What the erasure keeps, said where it is offered, confirmed and done (true to repos/me.ts eraseMe). */
+const KEPT = '积分账目和志愿服务记录按规定保留，只记您的账户编号，不含您的姓名和手机号；积分余额仍归您所有，重新加入网格后可以继续使用。'
+
+/** "共 N 条" and, when there are more, that only the newest are shown here ("暂无记录" when none). */
+function countNote(r: RecentLines<unknown>) {
+  if (r.count === 0) return '暂无记录'
+  return r.count > r.lines.length ? `共 ${r.count} 条，这里显示最近 ${r.lines.length} 条` : `共 ${r.count} 条`
+}
+
+/** One line of a list: main text left, detail right; read as one sentence by screen readers. */
+function Line({ main, detail }: { main: string; detail: string }) {
+  return (
+    <View className='mine__row' ariaLabel={`${main}，${detail}`}>
+      <Text className='t-body'>{main}</Text>
+      <Text className='t-muted'>{detail}</Text>
+    </View>
+  )
+}
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
@@ -61,7 +83,12 @@ export default function MyDataPage() {
         <View className='card' ariaRole='status'>
           <Text className='t-title'>您的个人信息已删除</Text>
           <View>
-            <Text className='t-body'>姓名、手机号、家庭关系和志愿服务资料已清除。如需继续使用，可以重新加入网格。</Text>
+            <Text className='t-body'>
+              姓名、手机号、家庭关系和志愿服务资料已清除，尚未开始的活动报名已取消，未领取的兑换券已取消并退回积分。如需继续使用，可以重新加入网格。
+            </Text>
+          </View>
+          <View>
+            <Text className='t-body'>{KEPT}</Text>
           </View>
           <View className='mine__actions'>
             <Button className='btn' type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
@@ -140,11 +167,49 @@ export default function MyDataPage() {
             ))}
           </View>
 
+          <View className='card' ariaRole='region' ariaLabel='我的爱心积分'>
+            <Text className='t-title mine__section'>我的爱心积分</Text>
+            <Row label='余额' value={`${data.points.balance} 分`} />
+            <Row label='积分账目' value={`共 ${data.points.entries} 条`} />
+            {data.points.lines.map((l) => (
+              <Line key={`${l.transferId}-${l.delta}`} main={`${l.label}${l.reason ? ` · ${l.reason}` : ''}`} detail={`${signed(l.delta)} 分 · ${day(l.at)}`} />
+            ))}
+          </View>
+
+          <View className='card' ariaRole='region' ariaLabel='志愿活动报名'>
+            <Text className='t-title mine__section'>志愿活动报名</Text>
+            <Text className='t-muted'>{countNote(data.signups)}</Text>
+            {data.signups.lines.map((l) => (
+              <Line key={l.activityId} main={l.title || '（活动已删除）'} detail={`${SignupStatusLabel[l.status]}${l.startAt ? ` · 活动时间 ${day(l.startAt)}` : ''}`} />
+            ))}
+          </View>
+
+          <View className='card' ariaRole='region' ariaLabel='志愿服务时长记录'>
+            <Text className='t-title mine__section'>志愿服务时长记录</Text>
+            <Text className='t-muted'>{countNote(data.hours)}</Text>
+            {data.hours.lines.map((l) => (
+              <Line key={l.activityId} main={`${l.title} · ${l.hours} 小时`} detail={`${l.organisation} · ${date(l.date)}`} />
+            ))}
+          </View>
+
+          <View className='card' ariaRole='region' ariaLabel='爱心超市兑换券'>
+            <Text className='t-title mine__section'>爱心超市兑换券</Text>
+            <Text className='t-muted'>{countNote(data.vouchers)}</Text>
+            {data.vouchers.lines.map((v) => (
+              <Line key={v.voucherId} main={`${v.itemName} · ${v.price} 分`} detail={`${VoucherStatusLabel[v.status]} · ${day(v.issuedAt)}`} />
+            ))}
+          </View>
+
           <View className='card' ariaRole='region' ariaLabel='删除我的个人信息'>
             <Text className='t-title mine__section'>删除我的个人信息</Text>
             {!confirming ? (
               <>
-                <Text className='t-body'>删除后，您的姓名、手机号、家庭关系和志愿服务资料将被清除，待审核的申请会被撤回。</Text>
+                <Text className='t-body'>
+                  删除后，您的姓名、手机号、家庭关系和志愿服务资料将被清除，待审核的申请会被撤回；尚未开始的志愿活动报名会被取消（名额让给其他居民），未领取的兑换券会被取消并退回积分。
+                </Text>
+                <View>
+                  <Text className='t-body'>{KEPT}</Text>
+                </View>
                 <View className='mine__actions'>
                   <Button className='btn' block onClick={() => setConfirming(true)}>
                     删除我的个人信息
@@ -154,7 +219,7 @@ export default function MyDataPage() {
             ) : (
               <View ariaRole='alert'>
                 <Text className='t-body mine__danger'>
-                  确定要删除吗？删除后无法恢复，您需要重新加入网格。依法需要保存的访问记录和已匿名的审核记录会保留。
+                  确定要删除吗？删除后无法恢复，您需要重新加入网格。依法需要保存的访问记录、已匿名的审核记录，以及不含您姓名的积分账目和志愿服务记录会保留。
                 </Text>
                 <View className='mine__actions'>
                   <Button className='btn' type='primary' block loading={busy} disabled={busy} onClick={() => void erase()}>

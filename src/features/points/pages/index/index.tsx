@@ -5,14 +5,8 @@ import type { LedgerLine } from '@core/points/api'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { callApi, failureCopy } from '../../../../services/cloud'
+import { shortTime } from '../../labels'
 import '../../points.scss'
-
-/** `11月21日 09:05` in China time. */
-function shortTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
-}
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${Math.abs(n)}`)
 
@@ -50,6 +44,18 @@ export default function MyPointsPage() {
         <View>
           <Text className='t-muted'>帮助邻居、参加志愿活动可获得积分，可在爱心超市兑换物品。</Text>
         </View>
+        <Button className='btn' onClick={() => void Taro.navigateTo({ url: '/features/market/pages/index/index' })}>
+          去爱心超市兑换
+        </Button>
+      </View>
+      <View className='card' ariaRole='region' ariaLabel='志愿时长'>
+        <Text className='t-body'>志愿时长</Text>
+        <View>
+          <Text className='t-muted'>参加志愿活动、经社区确认后记录时长，可打印志愿服务记录。</Text>
+        </View>
+        <Button className='btn' block onClick={() => void Taro.navigateTo({ url: '/features/points/pages/hours/index' })}>
+          查看我的志愿服务记录
+        </Button>
       </View>
       {message && (
         <View className='card' ariaRole='alert'>

@@ -1,0 +1,359 @@
+/**
+ * Pure rules of volunteer activities: what a publish form may hold, the check-in window, the phase
+ * a list shows, the caller's moves, whether a sign-up / withdrawal / check-in / confirmation may
+ * happen (or exactly why not), check-in codes, the export range and the export's rows.
+ * The store (cloudfunctions/shared/repos/activities.ts) reads inside its transactions, asks these,
+ * and writes what they answer.
+ */
+import { DomainError } from '../errors'
+import { CODE_ALPHABET } from '../org/invite-code'
+import type { Actor } from '../roles'
+import type { ActivityMove, SignupStatus } from './api'
+import { ActivityErrors } from './errors'
+import { HOLDS_SEAT, type ActivityRecord, type HoursRecord } from './model'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+
+export const ACTIVITY_RULES = {
+  titleMax: 60,
+  teamMax: 40,
+  placeMax: 60,
+  descriptionMax: 1000,
+  reasonMax: 100,
+  maxLengthHours: 24,
+  /** A start a little in the past is "now" (the form was open a while). */
+  graceMinutes: 5,
+  capacityMin: 1,
+  capacityMax: 500,
+  pointsMax: 100,
+  hoursMin: 0.5,
+  hoursMax: 12,
+  /** Check-in opens this long before the start and closes at the end. */
+  checkinOpensMinutes: 30,
+  /** Longest export range. */
+  exportMaxDays: 366,
+} as const
+
+// ── Publish ──
+
+export interface PublishInput {
+  readonly title: string
+  readonly team: string
+  readonly description: string
+  readonly place: string
+  readonly startAt: string
+  readonly endAt: string
+  readonly capacity: number
+  readonly points: number
+  readonly hours?: number | undefined
+}
+
+export interface CheckedPublish {
+  readonly title: string
+  readonly team: string
+  readonly description: string
+  readonly place: string
+  readonly startAt: Date
+  readonly endAt: Date
+  readonly capacity: number
+  readonly points: number
+  readonly hours: number
+}
+
+const badText = (what: string) => new DomainError(ActivityErrors.BAD_TEXT, what)
+
+function textOf(value: string, max: number, label: string, required: boolean): string {
+  const t = value.trim()
+  if (required && !t) throw badText(`请填写${label}`)
+  if ([...t].length > max) throw badText(`${label}不超过 ${max} 个字`)
+  return t
+}
+
+/** An ISO date string as a Date, or null. */
+export function parseDate(value: string | undefined): Date | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value.trim())) return null
+  const ms = Date.parse(value.trim())
+  return Number.isNaN(ms) ? null : new Date(ms)
+}
+
+/** The activity's length in hours, rounded to the nearest half hour, within 0.5–12. */
+export function defaultHours(startAt: Date, endAt: Date): number {
+  const halves = Math.round((endAt.getTime() - startAt.getTime()) / (HOUR / 2))
+  return Math.min(Math.max(halves / 2, ACTIVITY_RULES.hoursMin), ACTIVITY_RULES.hoursMax)
+}
+
+export function isValidHours(hours: number): boolean {
+  return Number.isFinite(hours) && hours >= ACTIVITY_RULES.hoursMin && hours <= ACTIVITY_RULES.hoursMax && Number.isInteger(hours * 2)
+}
+
+/** The publish form as it will be stored, or the first reason it may not be (ACTIVITY.BAD_*). */
+export function checkPublish(input: PublishInput, now: Date): CheckedPublish {
+  const R = ACTIVITY_RULES
+  const title = textOf(input.title, R.titleMax, '活动名称', true)
+  const team = textOf(input.team, R.teamMax, '志愿服务队伍', true)
+  const place = textOf(input.place, R.placeMax, '活动地点', true)
+  const description = textOf(input.description, R.descriptionMax, '活动介绍', false)
+  const startAt = parseDate(input.startAt)
+  const endAt = parseDate(input.endAt)
+  if (!startAt || !endAt || endAt.getTime() <= startAt.getTime()) {
+    throw new DomainError(ActivityErrors.BAD_TIME, '结束时间应晚于开始时间')
+  }
+  if (endAt.getTime() - startAt.getTime() > R.maxLengthHours * HOUR) {
+    throw new DomainError(ActivityErrors.BAD_TIME, `活动时长不能超过 ${R.maxLengthHours} 小时`)
+  }
+  if (startAt.getTime() < now.getTime() - R.graceMinutes * MINUTE) {
+    throw new DomainError(ActivityErrors.BAD_TIME, '开始时间已经过去了，请重新选择')
+  }
+  const capacity = input.capacity
+  if (!Number.isInteger(capacity) || capacity < R.capacityMin || capacity > R.capacityMax) {
+    throw new DomainError(ActivityErrors.BAD_CAPACITY, `招募人数应为 ${R.capacityMin}–${R.capacityMax} 的整数`)
+  }
+  if (!Number.isInteger(input.points) || input.points < 0 || input.points > R.pointsMax) {
+    throw new DomainError(ActivityErrors.BAD_REWARD, `积分应为 0–${R.pointsMax} 的整数`)
+  }
+  const hours = input.hours ?? defaultHours(startAt, endAt)
+  if (!isValidHours(hours)) {
+    throw new DomainError(ActivityErrors.BAD_REWARD, `志愿时长应为 ${R.hoursMin}–${R.hoursMax} 小时，以半小时计`)
+  }
+  return { title, team, description, place, startAt, endAt, capacity, points: input.points, hours }
+}
+
+/** A cancellation's reason, trimmed (required). */
+export function checkReason(reason: string): string {
+  return textOf(reason, ACTIVITY_RULES.reasonMax, '取消原因', true)
+}
+
+// ── Time, phase, moves ──
+
+type Timing = Pick<ActivityRecord, 'startAt' | 'endAt'>
+type Seats = Pick<ActivityRecord, 'capacity' | 'signedUp'>
+type Phased = Timing & Seats & Pick<ActivityRecord, 'status'>
+
+const ms = (d: Date) => new Date(d).getTime()
+
+export function checkinWindow(a: Timing): { from: Date; to: Date } {
+  return { from: new Date(ms(a.startAt) - ACTIVITY_RULES.checkinOpensMinutes * MINUTE), to: new Date(ms(a.endAt)) }
+}
+
+export function insideWindow(a: Timing, now: Date): boolean {
+  const w = checkinWindow(a)
+  return now.getTime() >= w.from.getTime() && now.getTime() <= w.to.getTime()
+}
+
+export const hasStarted = (a: Timing, now: Date) => now.getTime() >= ms(a.startAt)
+export const hasEnded = (a: Timing, now: Date) => now.getTime() >= ms(a.endAt)
+export const seatsLeft = (a: Seats) => Math.max(a.capacity - a.signedUp, 0)
+
+/** 报名中 / 已满员 / 进行中 / 已结束 / 已取消 for the caller's clock. */
+export function phaseLabel(a: Phased, now: Date): string {
+  if (a.status === 'cancelled') return '已取消'
+  if (hasEnded(a, now)) return '已结束'
+  if (hasStarted(a, now)) return '进行中'
+  return seatsLeft(a) <= 0 ? '已满员' : '报名中'
+}
+
+export const holdsSeat = (s: SignupStatus | null | undefined): boolean => !!s && HOLDS_SEAT.includes(s)
+
+/** How the caller relates to an activity's community. */
+export interface Standing {
+  /** A resident of the activity's community. */
+  readonly resident: boolean
+  /** Its community admin or a grid worker of a grid in it. */
+  readonly staff: boolean
+}
+
+/** The detail page's buttons for the caller now. */
+export function movesFor(a: Phased, mine: SignupStatus | null, who: Standing, now: Date): ActivityMove[] {
+  const out: ActivityMove[] = []
+  const live = a.status === 'published'
+  if (who.resident && live) {
+    if (!holdsSeat(mine) && !hasStarted(a, now) && seatsLeft(a) > 0) out.push('signup')
+    if (mine === 'signed' && !hasStarted(a, now)) out.push('withdraw')
+    const canWalkIn = holdsSeat(mine) || seatsLeft(a) > 0
+    if (mine !== 'checked_in' && mine !== 'confirmed' && insideWindow(a, now) && canWalkIn) out.push('checkin')
+  }
+  if (who.staff) out.push('manage')
+  return out
+}
+
+/** What a sign-up attempt does: `new` writes it, `again` answers the existing one. */
+export function decideSignup(a: Phased, mine: SignupStatus | null, now: Date): 'new' | 'again' {
+  if (a.status === 'cancelled') throw new DomainError(ActivityErrors.CANCELLED, '活动已取消')
+  if (holdsSeat(mine)) return 'again'
+  if (hasStarted(a, now)) throw new DomainError(ActivityErrors.STARTED, '活动已开始，不能再报名')
+  if (seatsLeft(a) <= 0) throw new DomainError(ActivityErrors.FULL, '名额已满')
+  return 'new'
+}
+
+export function decideWithdraw(a: Phased, mine: SignupStatus | null, now: Date): void {
+  if (a.status === 'cancelled') throw new DomainError(ActivityErrors.CANCELLED, '活动已取消')
+  if (mine === 'checked_in' || mine === 'confirmed') throw new DomainError(ActivityErrors.ALREADY_CHECKED_IN, '已签到，不能取消报名')
+  if (mine !== 'signed') throw new DomainError(ActivityErrors.NOT_SIGNED_UP, '您还没有报名')
+  if (hasStarted(a, now)) throw new DomainError(ActivityErrors.STARTED, '活动已开始，不能取消报名')
+}
+
+/** A check-in: `walkIn` when the resident was not signed up (a seat is taken now). */
+export function decideCheckin(a: Phased, mine: SignupStatus | null, now: Date): { walkIn: boolean } {
+  if (a.status === 'cancelled') throw new DomainError(ActivityErrors.CANCELLED, '活动已取消')
+  if (mine === 'checked_in' || mine === 'confirmed') throw new DomainError(ActivityErrors.ALREADY_CHECKED_IN, '您已签到')
+  if (!insideWindow(a, now)) throw new DomainError(ActivityErrors.OUTSIDE_WINDOW, '不在签到时间内')
+  if (mine === 'signed') return { walkIn: false }
+  if (seatsLeft(a) <= 0) throw new DomainError(ActivityErrors.FULL, '名额已满')
+  return { walkIn: true }
+}
+
+/** Confirming one resident's attendance: pay, already paid, or skipped with why. */
+export function confirmVerdict(mine: SignupStatus | null): 'pay' | 'already' | { skip: string } {
+  if (mine === 'checked_in') return 'pay'
+  if (mine === 'confirmed') return 'already'
+  if (mine === 'signed') return { skip: '未签到' }
+  if (mine === 'withdrawn') return { skip: '已取消报名' }
+  return { skip: '未报名' }
+}
+
+/** Cancelling: only a published activity that has not started. `again` for an already cancelled one. */
+export function decideCancel(a: Phased, now: Date): 'cancel' | 'again' {
+  if (a.status === 'cancelled') return 'again'
+  if (hasStarted(a, now)) throw new DomainError(ActivityErrors.STARTED, '活动已开始，不能取消')
+  return 'cancel'
+}
+
+// ── Scope ──
+
+export function residentCommunity(actor: Actor): string | null {
+  return actor.grants.find((g) => g.role === 'resident' && g.scope.communityId)?.scope.communityId ?? null
+}
+
+export function isAdminOf(actor: Actor, communityId: string): boolean {
+  return actor.grants.some((g) => g.role === 'community_admin' && g.scope.communityId === communityId)
+}
+
+/** Community admin of it, or grid worker of a grid in it. */
+export function isStaffOf(actor: Actor, communityId: string): boolean {
+  return actor.grants.some((g) => (g.role === 'community_admin' || g.role === 'grid_worker') && g.scope.communityId === communityId)
+}
+
+export function standingOf(actor: Actor, communityId: string): Standing {
+  return { resident: residentCommunity(actor) === communityId, staff: isStaffOf(actor, communityId) }
+}
+
+/** Communities whose activities the caller's lists show: their home and those they work for. */
+export function listCommunities(actor: Actor): string[] {
+  const ids = actor.grants
+    .filter((g) => g.role === 'resident' || g.role === 'community_admin' || g.role === 'grid_worker')
+    .map((g) => g.scope.communityId)
+    .filter((c): c is string => !!c)
+  return [...new Set(ids)]
+}
+
+// ── Check-in codes ──
+
+export const CHECKIN_CODE_LENGTH = 6
+const CHECKIN_CODE = new RegExp(`^[${CODE_ALPHABET}]{${CHECKIN_CODE_LENGTH}}$`)
+
+/** A check-in code from random bytes (crypto on the server, fixed in tests). */
+export function checkinCodeFromBytes(bytes: ArrayLike<number>): string {
+  if (bytes.length < CHECKIN_CODE_LENGTH) throw new Error(`need ${CHECKIN_CODE_LENGTH} random bytes`)
+  let out = ''
+  for (let i = 0; i < CHECKIN_CODE_LENGTH; i += 1) out += CODE_ALPHABET[(bytes[i] ?? 0) % CODE_ALPHABET.length]
+  return out
+}
+
+export function isCheckinCode(value: string): boolean {
+  return CHECKIN_CODE.test(value)
+}
+
+export function checkinScene(code: string): string {
+  if (!isCheckinCode(code)) throw new Error(`not a check-in code: ${code}`)
+  return `c=${code}`
+}
+
+function decodeAll(value: string): string | null {
+  let out = value
+  for (let i = 0; i < 3 && /%[0-9a-f]{2}/i.test(out); i += 1) {
+    try {
+      out = decodeURIComponent(out)
+    } catch {
+      return null
+    }
+  }
+  return out
+}
+
+/**
+ * The code in whatever a scan or a keyboard gives: `ABC234`, `c=ABC234`, `c%3DABC234`, a page path
+ * with `?scene=c%3DABC234`, in any case, with spaces. Null when it is none of ours.
+ */
+export function parseCheckinInput(raw: string): string | null {
+  let s = decodeAll(raw.trim())
+  if (s === null) return null
+  const query = s.indexOf('?')
+  if (query >= 0) {
+    const params = s.slice(query + 1).split('&')
+    const scene = params.map((p) => /^scene=(.*)$/i.exec(p)?.[1]).find((v) => v !== undefined)
+    if (scene === undefined) return null
+    s = decodeAll(scene)
+    if (s === null) return null
+  }
+  s = s.replace(/\s+/g, '')
+  const match = /^(?:c=)?([0-9a-z]+)$/i.exec(s)
+  const code = match?.[1]?.toUpperCase()
+  return code && isCheckinCode(code) ? code : null
+}
+
+// ── Hours record and export ──
+
+/** Total hours of the lines (half-hour values: exact in floating point). */
+export function totalHours(lines: readonly { readonly hours: number }[]): number {
+  return lines.reduce((sum, l) => sum + l.hours, 0)
+}
+
+/** A bare date (`2026-11-21`) is a Beijing day: its first or last millisecond; anything else as parseDate. */
+function rangeDate(value: string, side: 'start' | 'end'): Date | null {
+  const day = /^(\d{4}-\d{2}-\d{2})$/.exec(value.trim())?.[1]
+  if (!day) return parseDate(value)
+  const start = parseDate(`${day}T00:00:00+08:00`)
+  return start && side === 'end' ? new Date(start.getTime() + DAY - 1) : start
+}
+
+/** The export's range: default the last 12 months up to now; ACTIVITY.BAD_RANGE otherwise. */
+export function exportRange(from: string | undefined, to: string | undefined, now: Date): { from: Date; to: Date } {
+  const end = to === undefined ? now : rangeDate(to, 'end')
+  let start: Date | null
+  if (from === undefined) {
+    start = end ? new Date(end) : null
+    start?.setUTCFullYear(start.getUTCFullYear() - 1)
+  } else {
+    start = rangeDate(from, 'start')
+  }
+  if (!start || !end) throw new DomainError(ActivityErrors.BAD_RANGE, '日期格式不正确')
+  if (start.getTime() > end.getTime()) throw new DomainError(ActivityErrors.BAD_RANGE, '开始日期不能晚于结束日期')
+  if (end.getTime() - start.getTime() > ACTIVITY_RULES.exportMaxDays * DAY) {
+    throw new DomainError(ActivityErrors.BAD_RANGE, `一次最多导出 ${ACTIVITY_RULES.exportMaxDays} 天`)
+  }
+  return { from: start, to: end }
+}
+
+/** `2026-11-21`, Beijing date. */
+export function beijingDate(at: Date): string {
+  const d = new Date(new Date(at).getTime() + 8 * HOUR)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`
+}
+
+export const EXPORT_COLUMNS = ['姓名', '所在楼栋', '活动名称', '志愿服务队伍', '服务地点', '服务日期', '服务时长（小时）', '获得积分', '确认人', '记录单位'] as const
+
+/** The export sheet: header, then one row per record (by service date, then name). */
+export function exportRows(
+  records: readonly HoursRecord[],
+  people: ReadonlyMap<string, { readonly name: string; readonly buildingName: string }>,
+): (string | number)[][] {
+  const rows = records.map((r) => {
+    const p = people.get(r.userId)
+    return { at: new Date(r.date).getTime(), row: [p?.name ?? '', p?.buildingName ?? '', r.title, r.team, r.place, beijingDate(r.date), r.hours, r.points, r.confirmedByName, r.organisation] }
+  })
+  rows.sort((a, b) => a.at - b.at || String(a.row[0]).localeCompare(String(b.row[0]), 'zh-CN'))
+  return [[...EXPORT_COLUMNS], ...rows.map((r) => r.row)]
+}

@@ -1,0 +1,25 @@
+import type { HoursExport } from '@core/activities/api'
+
+/** A browser page has no scanner: the detail page says so and offers the typed code. */
+export const canScan = false
+
+export async function scanCheckin(): Promise<string | null> {
+  return null
+}
+
+/**
+ * Hands the .xlsx to the browser (a download, or a new tab where it cannot download cross-origin).
+ * Call it from the tap itself, or pop-up blockers stop it.
+ */
+export async function openExport(exp: HoursExport): Promise<'opened' | 'failed'> {
+  const a = document.createElement('a')
+  a.href = exp.url
+  a.target = '_blank'
+  a.rel = 'noopener'
+  a.download = exp.fileName
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  return 'opened'
+}

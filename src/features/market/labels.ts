@@ -1,0 +1,43 @@
+import type { ItemKind, MarketItem, VoucherStatus } from '@core/market/api'
+
+/** Pages of the market subpackage (the voucher QR opens VERIFY_URL with scene `v=<code>`). */
+export const MARKET_URL = '/features/market/pages/index/index'
+export const VOUCHERS_URL = '/features/market/pages/vouchers/index'
+export const VERIFY_URL = '/features/market/pages/verify/index'
+export const ITEMS_URL = '/features/market/pages/items/index'
+export const FUND_URL = '/features/market/pages/fund/index'
+
+export const KIND_LABEL: Readonly<Record<ItemKind, string>> = { goods: '物品', service: '服务' }
+
+/** China wall clock of an instant (the phone's zone may differ on H5 test machines). */
+const china = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000)
+const two = (n: number) => String(n).padStart(2, '0')
+
+/** `11月21日 09:05` in China time. */
+export function shortTime(iso: string): string {
+  const d = china(iso)
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
+}
+
+/** `2026年11月28日` in China time. */
+export function dayText(iso: string): string {
+  const d = china(iso)
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}
+
+/** The code as drawn: groups of four (`ABCD EFGH`), easier to read out at the counter. */
+export const codeGroups = (code: string) => code.replace(/(.{4})(?=.)/g, '$1 ')
+/** The code as a screen reader says it: one character at a time. */
+export const codeSpoken = (code: string) => `兑换码 ${[...code].join(' ')}`
+
+export const stockText = (stock: number) => (stock > 0 ? `余 ${stock} 件` : '已兑完')
+
+/** Why an item cannot be redeemed now, or null when it can. */
+export function cannotRedeem(item: MarketItem, balance: number | null): string | null {
+  if (item.stock <= 0) return '已兑完，请留意补货'
+  if (balance !== null && balance < item.price) return `积分不足，还差 ${item.price - balance} 分`
+  return null
+}
+
+/** Statuses that are over: the card is drawn greyed. */
+export const isDone = (status: VoucherStatus) => status !== 'issued'

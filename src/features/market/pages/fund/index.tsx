@@ -1,0 +1,150 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import type { StaffPerson } from '@core/admin/api'
+import type { FundView } from '@core/market/api'
+import { CauseLabel } from '@core/points/ledger'
+import { causeKind, fundAccount } from '@core/points/model'
+import { PointsErrors } from '@core/points/errors'
+import { Field } from '../../../../components/Field'
+import { CommunityNotice } from '../../../../components/CommunityNotice'
+import { Page } from '../../../../components/Page'
+import { ResidentPicker } from '../../../../components/ResidentPicker'
+import { Button } from '../../../../components/ui'
+import { callApi, failureCopy, ServiceError } from '../../../../services/cloud'
+import { errorCopy } from '../../../../services/error-copy'
+import { newRequestId } from '../../../../services/request-id'
+import { useAdminCommunity } from '../../../../hooks/use-admin-community'
+import { shortTime } from '../../labels'
+import '../../market.scss'
+
+/**
+ * 社区基金 (community admins): the fund's balance and recent movements in and out, and 基金支付:
+ * find the resident by name within the community (the same people list as 人员与角色), amount and
+ * reason → fund.pay (idempotent on a request id kept across retries) → the view again.
+ */
+export default function FundPage() {
+  const community = useAdminCommunity()
+  const communityId = community.status === 'ready' ? community.communityId : ''
+  const [view, setView] = useState<FundView | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [payee, setPayee] = useState<StaffPerson | null>(null)
+  const [amount, setAmount] = useState('')
+  const [reason, setReason] = useState('')
+  const [requestId, setRequestId] = useState(newRequestId)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = useCallback(() => {
+    if (!communityId) return
+    setLoadError(null)
+    callApi('fund.view', { communityId }).then(setView, (e: unknown) => setLoadError(failureCopy(e, '加载失败，请下拉重试')))
+  }, [communityId])
+  useEffect(load, [load])
+  usePullDownRefresh(() => {
+    load()
+    void Taro.stopPullDownRefresh()
+  })
+
+  const pay = async () => {
+    const points = /^\d+$/.test(amount.trim()) ? Number(amount.trim()) : NaN
+    if (!payee) return setProblem('请先查找并选择收款的居民')
+    if (!Number.isInteger(points) || points < 1 || points > 10000) return setProblem(errorCopy(PointsErrors.BAD_AMOUNT))
+    if (!reason.trim()) return setProblem(errorCopy(PointsErrors.REASON_REQUIRED))
+    setProblem(null)
+    setDone(null)
+    setBusy(true)
+    try {
+      const t = await callApi('fund.pay', { communityId, userId: payee.userId, amount: points, reason: reason.trim(), requestId })
+      setDone(t.retried ? `这笔支付已经完成过了：${t.amount} 分给${payee.name}` : `已从社区基金支付 ${t.amount} 分给${payee.name}`)
+      setRequestId(newRequestId())
+      setPayee(null)
+      setAmount('')
+      setReason('')
+      load()
+    } catch (e) {
+      const insufficient = e instanceof ServiceError && e.code === PointsErrors.INSUFFICIENT
+      setProblem(insufficient ? '社区基金余额不足' : failureCopy(e, '支付失败，请重试'))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (community.status !== 'ready') return <CommunityNotice label='社区基金' community={community} none='只有社区管理员可以使用社区基金。' />
+
+  const fund = fundAccount(communityId)
+  return (
+    <Page label='社区基金'>
+      <View className='card' ariaRole='region' ariaLabel='社区基金余额'>
+        <View className='market__head'>
+          <Text className='t-body'>基金余额</Text>
+          <Text className='market__balance'>{view ? `${view.balance} 分` : '—'}</Text>
+        </View>
+        <View>
+          <Text className='t-muted'>居民捐赠的积分进入社区基金，可用于为有困难的居民购买服务。</Text>
+        </View>
+      </View>
+      {loadError && (
+        <View className='card' ariaRole='alert'>
+          <Text className='t-body'>{loadError}</Text>
+        </View>
+      )}
+      {done && (
+        <View className='card' ariaRole='status'>
+          <Text className='t-body'>{done}</Text>
+        </View>
+      )}
+
+      <View className='card' ariaRole='form' ariaLabel='基金支付'>
+        <Text className='t-title'>基金支付</Text>
+        <View>
+          <Text className='t-muted'>为有困难的居民购买服务：把积分付给提供服务的居民。</Text>
+        </View>
+        {/* A new request id (after a payment) starts the search over. */}
+        <ResidentPicker key={requestId} communityId={communityId} role='收款居民' chosen={payee} onChoose={setPayee} />
+        <Field label='支付积分' type='number' value={amount} onInput={setAmount} maxlength={5} hint='1–10000 的整数，不超过基金余额' />
+        <Field label='原因' value={reason} onInput={setReason} maxlength={100} placeholder='如：为独居老人张大爷代买药品' />
+        {problem && (
+          <View ariaRole='alert'>
+            <Text className='t-body market__error'>{problem}</Text>
+          </View>
+        )}
+        <Button className='btn market__gap' type='primary' block loading={busy} disabled={busy} onClick={() => void pay()}>
+          确认支付
+        </Button>
+      </View>
+
+      {view && (
+        <View className='card'>
+          <Text className='t-title'>最近收支</Text>
+          {view.recent.length === 0 ? (
+            <View>
+              <Text className='t-body'>还没有收支记录。</Text>
+            </View>
+          ) : (
+            <View ariaRole='list' ariaLabel='最近收支'>
+              {view.recent.map((t) => {
+                const incoming = t.to === fund
+                return (
+                  <View key={t.transferId} className='market__row' ariaRole='listitem'>
+                    <View>
+                      <Text className='t-body'>
+                        {incoming ? '收入' : '支出'} · {CauseLabel[causeKind(t.cause)] ?? '其他'}
+                        {t.reason ? `：${t.reason}` : ''}
+                      </Text>
+                      <View>
+                        <Text className='t-muted'>{shortTime(t.at)}</Text>
+                      </View>
+                    </View>
+                    <Text className={incoming ? 'market__in' : 'market__out'}>{incoming ? `+${t.amount}` : `−${t.amount}`}</Text>
+                  </View>
+                )
+              })}
+            </View>
+          )}
+        </View>
+      )}
+    </Page>
+  )
+}
