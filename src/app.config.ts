@@ -11,7 +11,7 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/mine/index', 'pages/detail/index', 'pages/inbox/index', 'pages/queue/index'],
     },
     { root: 'features/errands', name: 'errands', pages: ['pages/index/index', 'pages/mine/index', 'pages/board/index', 'pages/detail/index'] },
-    { root: 'features/points', name: 'points', pages: ['pages/index/index', 'pages/hours/index', 'pages/admin/index'] },
+    { root: 'features/points', name: 'points', pages: ['pages/index/index', 'pages/hours/index', 'pages/admin/index', 'pages/give/index'] },
     { root: 'features/activities', name: 'activities', pages: ['pages/index/index', 'pages/detail/index', 'pages/checkin/index', 'pages/publish/index', 'pages/manage/index'] },
     { root: 'features/market', name: 'market', pages: ['pages/index/index', 'pages/vouchers/index', 'pages/verify/index', 'pages/items/index', 'pages/fund/index'] },
     { root: 'features/grid', name: 'grid', pages: ['pages/joins/index'] },

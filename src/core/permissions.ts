@@ -76,6 +76,7 @@ export const permissionTable = {
   // ── Points ledger (src/core/points): a person reads their own; admins award/correct in their community ──
   'points.mine': { anyone: true },
   'points.give': { roles: ['resident'] },
+  'points.recipients': { roles: ['resident'] },
   'points.award': { roles: ['community_admin'] },
   'points.correct': { roles: ['community_admin'] },
   'points.audit': { roles: ['community_admin', 'street_admin'] },

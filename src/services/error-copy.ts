@@ -56,6 +56,7 @@ const copy: Record<string, string> = {
   'POINTS.REASON_REQUIRED': '请填写原因',
   'POINTS.BAD_CAUSE': '积分记录有误，请联系社区处理',
   'POINTS.NOT_IN_SCOPE': '只能奖励本社区的居民',
+  'POINTS.NOT_MY_HELPER': '只能转赠给帮您办过事的邻居，或捐给社区爱心基金',
   'ACTIVITY.BAD_TEXT': '请填写活动名称、队伍和地点（名称不超过 60 字，介绍不超过 1000 字）',
   'ACTIVITY.BAD_TIME': '活动时间有误：结束须晚于开始，且不能早于现在',
   'ACTIVITY.BAD_CAPACITY': '名额应为 1–500 的整数',

@@ -92,6 +92,7 @@ pages.push(
   ['errand-board', 'user-helper-liu', '/#/features/errands/pages/board/index', '互助'],
   ['errand-mine', 'user-resident-wang', '/#/features/errands/pages/mine/index', '我发布的'],
   ['love-card', 'user-helper-liu', '/#/features/points/pages/index/index', '分'],
+  ['points-give', 'user-resident-wang', '/#/features/points/pages/give/index', '新华社区爱心基金'],
   // …and volunteer activities, the volunteer record, the love supermarket and the fund (#7).
   ['activities', 'user-resident-wang', '/#/features/activities/pages/index/index', '重阳敬老'],
   ['activity-detail', 'user-resident-wang', '/#/features/activities/pages/detail/index?activityId=ac_seed_chongyang', '取消报名'],

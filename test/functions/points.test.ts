@@ -22,6 +22,10 @@ const LI = 'demo-openid-resident-li'
 const WANG = 'demo-openid-resident-wang'
 const ZHAO = 'demo-openid-resident-zhao'
 const HUANG = 'demo-openid-helper-huang'
+const LIU = 'demo-openid-helper-liu'
+const YANG = 'demo-openid-helper-yang'
+const ZHOU = 'demo-openid-leader-zhou'
+const CHEN = 'demo-openid-resident-chen'
 const ADMIN = 'demo-openid-xinhua-admin'
 const WORKER = 'demo-openid-xinhua-01-worker'
 const OTHER_ADMIN = 'demo-openid-dongshan-admin'
@@ -30,9 +34,21 @@ const STREET_ADMIN = 'demo-openid-street-admin'
 let seq = 0
 const rid = () => `pt-${Date.now().toString(36)}-${(seq += 1)}`
 
+const inMin = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
+/** A real errand of `requester`: posted, and unless `until` says otherwise taken, done and confirmed by `helper`. */
+const serve = async (requester: string, helper: string | null, { type = 'groceries', until = 'confirm' }: { type?: string; until?: 'post' | 'done' | 'confirm' } = {}) => {
+  const id = ok(await call(requester, 'errand.post', { requestId: rid(), type, text: '帮忙买一袋大米', windowStart: inMin(10), windowEnd: inMin(130) })).errandId as string
+  if (until === 'post' || !helper) return id
+  ok(await call(helper, 'errand.accept', { errandId: id }))
+  ok(await call(helper, 'errand.done', { errandId: id }))
+  if (until === 'confirm') ok(await call(requester, 'errand.confirm', { errandId: id }))
+  return id
+}
+
 /** Balances of the accounts a test touches, and the number of transfers: "nothing changed" is all of them equal. */
 const snapshot = async () => ({
   li: await balance('u:user-resident-li'),
+  liu: await balance('u:user-helper-liu'),
   wang: await balance('u:user-resident-wang'),
   fund: await balance('fund:cm-xinhua'),
   issuance: await balance('issuance:cm-xinhua'),
@@ -97,7 +113,9 @@ describe('points.award', () => {
 describe('points.give', () => {
   beforeAll(async () => {
     ok(await call(ADMIN, 'points.award', { userId: 'user-resident-wang', amount: 20, reason: '志愿服务', requestId: rid() }))
-  })
+    // 刘 has done an errand for 王: he is someone 王 may thank with points; 李 is not.
+    await serve(WANG, LIU)
+  }, 60_000)
 
   it.each([
     ['to myself', { to: { userId: 'user-resident-wang' } }, 'POINTS.SAME_ACCOUNT'],
@@ -108,9 +126,10 @@ describe('points.give', () => {
     ['to another community', { to: { userId: 'user-points-dongshan' } }, 'POINTS.NOT_IN_SCOPE'],
     ['to staff who live nowhere here', { to: { userId: 'user-xinhua-admin' } }, 'POINTS.NOT_IN_SCOPE'],
     ['to nobody', { to: { userId: 'user-nobody' } }, 'POINTS.NOT_IN_SCOPE'],
+    ['to a neighbour who never served me', { to: { userId: 'user-resident-li' } }, 'POINTS.NOT_MY_HELPER'],
   ])('%s → %s, nothing changed', async (_n, over, code) => {
     const before = await snapshot()
-    expect(codeOf(await call(WANG, 'points.give', { to: { userId: 'user-resident-li' }, amount: 3, requestId: rid(), ...over }))).toBe(code)
+    expect(codeOf(await call(WANG, 'points.give', { to: { userId: 'user-helper-liu' }, amount: 3, requestId: rid(), ...over }))).toBe(code)
     expect(await snapshot()).toEqual(before)
   })
 
@@ -127,14 +146,14 @@ describe('points.give', () => {
     expect(await balance('fund:cm-xinhua')).toBe(fund + zhao)
   })
 
-  it('gives to a neighbour once per request', async () => {
-    const input = { to: { userId: 'user-resident-li' }, amount: 4, note: '谢谢帮我修水管', requestId: rid() }
-    const [wang, li] = [await balance('u:user-resident-wang'), await balance('u:user-resident-li')]
+  it('gives to a neighbour who served me once per request', async () => {
+    const input = { to: { userId: 'user-helper-liu' }, amount: 4, note: '谢谢帮我买米', requestId: rid() }
+    const [wang, liu] = [await balance('u:user-resident-wang'), await balance('u:user-helper-liu')]
     const first = ok(await call(WANG, 'points.give', input))
     expect(ok(await call(WANG, 'points.give', input))).toMatchObject({ transferId: first.transferId, retried: true })
     expect(await balance('u:user-resident-wang')).toBe(wang - 4)
-    expect(await balance('u:user-resident-li')).toBe(li + 4)
-    expect(ok(await call(LI, 'points.mine', {})).lines[0]).toMatchObject({ delta: 4, label: '积分转赠', reason: '谢谢帮我修水管' })
+    expect(await balance('u:user-helper-liu')).toBe(liu + 4)
+    expect(ok(await call(LIU, 'points.mine', {})).lines[0]).toMatchObject({ delta: 4, label: '积分转赠', reason: '谢谢帮我买米' })
   })
 })
 
@@ -167,10 +186,11 @@ describe('points.correct', () => {
 
   it('a correction that would overdraw the recipient is refused and changes nothing', async () => {
     ok(await call(ADMIN, 'points.award', { userId: 'user-resident-chen', amount: 6, reason: '活动奖励', requestId: rid() }))
-    const gift = ok(await call('demo-openid-resident-chen', 'points.give', { to: { userId: 'user-resident-li' }, amount: 6, requestId: rid() }))
-    // 李 spends it all before the correction.
-    const li = await balance('u:user-resident-li')
-    ok(await call(LI, 'points.give', { to: 'fund', amount: li, requestId: rid() }))
+    await serve(CHEN, LIU)
+    const gift = ok(await call(CHEN, 'points.give', { to: { userId: 'user-helper-liu' }, amount: 6, requestId: rid() }))
+    // 刘 spends it all before the correction.
+    const liu = await balance('u:user-helper-liu')
+    ok(await call(LIU, 'points.give', { to: 'fund', amount: liu, requestId: rid() }))
     const before = await snapshot()
     expect(codeOf(await call(ADMIN, 'points.correct', { transferId: gift.transferId, reason: '转赠有误' }))).toBe('POINTS.INSUFFICIENT')
     expect(await snapshot()).toEqual(before)
@@ -260,4 +280,79 @@ describe('points.transfers', () => {
     // A refusal answers no names at all.
     expect(await count('access_logs', { action: 'points.transfers', allowed: false, people: 'user-resident-wang' })).toBe(0)
   })
+})
+
+describe('points.recipients and giving to them', () => {
+  const GRID = { streetId: 'st-dongjie', communityId: 'cm-xinhua', gridId: 'gr-xinhua-01' }
+  const home = { ...GRID, buildingId: 'bd-xinhua-01-01', unitId: 'bd-xinhua-01-01-u1', householdId: 'hh-points-helpers' }
+  const extra = Array.from({ length: 10 }, (_, i) => `user-points-helper-${i}`)
+  type Neighbour = { userId: string; name: string; errandId: string; type: string; typeLabel: string; at: string }
+  const recipients = async (openid = ZHOU): Promise<{ balance: number; fundName: string; neighbours: Neighbour[] }> => ok(await call(openid, 'points.recipients', {}))
+  let yangParcel = ''
+
+  beforeAll(async () => {
+    // A helper of the grid who later moves to 东山社区, and ten more helpers for the "at most 10" rule.
+    await db()
+      .collection('users')
+      .add([
+        { _id: 'user-points-mover', openid: 'openid-points-mover', displayName: '搬走的帮办', grants: [{ role: 'resident', scope: home }, { role: 'helper', scope: GRID }], createdAt: new Date() },
+        ...extra.map((_id, i) => ({ _id, openid: `openid-${_id}`, displayName: `帮办${i}`, grants: [{ role: 'resident', scope: home }, { role: 'helper', scope: GRID }], createdAt: new Date() })),
+      ])
+    ok(await call(ADMIN, 'points.award', { userId: 'user-leader-zhou', amount: 30, reason: '志愿服务', requestId: rid() }))
+    // 周's errands, oldest first: 杨 (confirmed), the mover (confirmed, then moved away), 刘 (confirmed),
+    // 杨 again (a parcel, confirmed); 黄 took one but it is not confirmed; one is still open.
+    // 黄 did confirm an errand for 王, which is no errand of 周.
+    await serve(ZHOU, YANG)
+    await serve(ZHOU, 'openid-points-mover')
+    await db()
+      .collection('users')
+      .doc('user-points-mover')
+      .update({ grants: [{ role: 'resident', scope: { streetId: 'st-dongjie', communityId: 'cm-dongshan', gridId: 'gr-dongshan-01', buildingId: 'bd-dongshan-01-01', unitId: 'bd-dongshan-01-01-u1', householdId: 'hh-points-moved' } }] })
+    await serve(ZHOU, LIU)
+    yangParcel = await serve(ZHOU, YANG, { type: 'parcel' })
+    await serve(ZHOU, HUANG, { until: 'done' })
+    await serve(ZHOU, null, { until: 'post' })
+    await serve(WANG, HUANG)
+  }, 120_000)
+
+  it('lists the fund, then the helpers of my confirmed errands only: distinct, newest first, still my neighbours', async () => {
+    const r = await recipients()
+    expect(r).toMatchObject({ balance: 30, fundName: '新华社区爱心基金' })
+    expect(r.neighbours.map((n) => n.userId)).toEqual(['user-helper-yang', 'user-helper-liu'])
+    expect(r.neighbours[0]).toEqual({ userId: 'user-helper-yang', name: '杨丽华', errandId: yangParcel, type: 'parcel', typeLabel: '代收快递', at: expect.stringMatching(/^\d{4}-/) })
+    expect(r.neighbours[1]).toMatchObject({ name: '刘志强', typeLabel: '代买米买菜' })
+    expect(Date.parse(r.neighbours[0]?.at ?? '')).toBeGreaterThan(Date.parse(r.neighbours[1]?.at ?? ''))
+    // Someone else's list is theirs: 王 was served by 刘 and 黄, never by 杨.
+    expect((await recipients(WANG)).neighbours.map((n) => n.userId).sort()).toEqual(['user-helper-huang', 'user-helper-liu'])
+    // Another community's resident sees their own fund; staff who live nowhere are refused.
+    expect(await recipients('openid-points-dongshan')).toMatchObject({ fundName: '东山社区爱心基金', neighbours: [] })
+    expect(codeOf(await call(ADMIN, 'points.recipients', {}))).toBe('AUTH.FORBIDDEN')
+  })
+
+  it('giving to one of them shows in both ledgers with the note', async () => {
+    const [zhou, yang] = [await balance('u:user-leader-zhou'), await balance('u:user-helper-yang')]
+    const gift = ok(await call(ZHOU, 'points.give', { to: { userId: 'user-helper-yang' }, amount: 3, note: '谢谢您帮我代收快递', requestId: rid() }))
+    expect(gift).toMatchObject({ from: 'u:user-leader-zhou', to: 'u:user-helper-yang', amount: 3, reason: '谢谢您帮我代收快递', retried: false })
+    expect(await balance('u:user-leader-zhou')).toBe(zhou - 3)
+    expect(await balance('u:user-helper-yang')).toBe(yang + 3)
+    expect(ok(await call(ZHOU, 'points.mine', {})).lines[0]).toMatchObject({ transferId: gift.transferId, delta: -3, label: '积分转赠', reason: '谢谢您帮我代收快递' })
+    expect(ok(await call(YANG, 'points.mine', {})).lines[0]).toMatchObject({ transferId: gift.transferId, delta: 3, label: '积分转赠', reason: '谢谢您帮我代收快递' })
+    expect((await recipients()).balance).toBe(zhou - 3)
+  })
+
+  it.each([
+    ['a helper whose errand for me is not confirmed', 'user-helper-huang', 'POINTS.NOT_MY_HELPER'],
+    ['a neighbour who never served me', 'user-resident-li', 'POINTS.NOT_MY_HELPER'],
+    ['a helper who served me and moved away', 'user-points-mover', 'POINTS.NOT_IN_SCOPE'],
+  ])('giving to %s → %s, nothing changed', async (_n, userId, code) => {
+    const before = { zhou: await balance('u:user-leader-zhou'), them: await balance(`u:${userId}`), transfers: await count('point_transfers', {}) }
+    expect(codeOf(await call(ZHOU, 'points.give', { to: { userId }, amount: 2, requestId: rid() }))).toBe(code)
+    expect({ zhou: await balance('u:user-leader-zhou'), them: await balance(`u:${userId}`), transfers: await count('point_transfers', {}) }).toEqual(before)
+  })
+
+  it('shows at most 10 neighbours, the latest first', async () => {
+    for (const userId of extra) await serve(ZHOU, `openid-${userId}`)
+    const r = await recipients()
+    expect(r.neighbours.map((n) => n.userId)).toEqual([...extra].reverse())
+  }, 120_000)
 })

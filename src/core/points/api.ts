@@ -5,6 +5,7 @@
 import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 import { clientRequestId } from '../join/api'
+import type { ErrandType } from '../errands/model'
 import type { CauseKind } from './model'
 import type { BalanceDifference } from './ledger'
 
@@ -73,6 +74,28 @@ export interface AuditReport {
   readonly differences: readonly BalanceDifference[]
 }
 
+/** A neighbour who served me: the helper of one of my confirmed errands (the latest one shown). */
+export interface GiftNeighbour {
+  readonly userId: string
+  /** As the errand shows the helper to me (the name they had when they took it). */
+  readonly name: string
+  readonly errandId: string
+  readonly type: ErrandType
+  /** 代收快递 / 代买米买菜 … */
+  readonly typeLabel: string
+  /** When I confirmed it. */
+  readonly at: string
+}
+
+/** Whom I may give points to (转赠积分): my community's fund, and the neighbours who served me. */
+export interface GiftRecipients {
+  readonly balance: number
+  /** 「新华社区爱心基金」 */
+  readonly fundName: string
+  /** Newest first, one per neighbour, at most 10; only people still residents of my community. */
+  readonly neighbours: readonly GiftNeighbour[]
+}
+
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(120))
 /** Empty reasons and bad amounts pass the schema on purpose: the ledger answers them with POINTS.* codes. */
 const reason = v.pipe(v.string(), v.maxLength(100, '原因不超过 100 个字'))
@@ -89,9 +112,12 @@ export const pointActions = {
       requestId: clientRequestId,
     }),
   ),
+  /** My balance and whom I may give to: the community fund and the helpers of my confirmed errands. */
+  'points.recipients': defineAction<GiftRecipients>()(v.strictObject({})),
   /**
-   * A resident gives points to another resident of their community (for a service done) or to the
-   * community fund (`to: 'fund'`). Idempotent on requestId; never below zero (POINTS.INSUFFICIENT).
+   * A resident gives points to another resident of their community who served them (the helper of
+   * one of their confirmed errands, else POINTS.NOT_MY_HELPER) or to the community fund
+   * (`to: 'fund'`). Idempotent on requestId; never below zero (POINTS.INSUFFICIENT).
    */
   'points.give': defineAction<TransferView>()(
     v.strictObject({ to: v.union([v.literal('fund'), v.strictObject({ userId: id })]), amount: v.number(), note: v.optional(v.pipe(v.string(), v.maxLength(50))), requestId: clientRequestId }),

@@ -12,4 +12,6 @@ export const PointsErrors = {
   BAD_CAUSE: 'POINTS.BAD_CAUSE',
   /** The person to award is not a resident of a community the admin manages. */
   NOT_IN_SCOPE: 'POINTS.NOT_IN_SCOPE',
+  /** A gift to a neighbour who never served the giver (no confirmed errand of theirs). */
+  NOT_MY_HELPER: 'POINTS.NOT_MY_HELPER',
 } as const

@@ -6,6 +6,7 @@ const now = () => new Date()
 
 export const pointRoutes: RoutesFor<typeof pointActions> = {
   'points.mine': (input, ctx) => ledger.mine(ctx.actor, input.cursor),
+  'points.recipients': (_input, ctx) => ledger.recipients(ctx.actor),
   'points.give': (input, ctx) => ledger.give(ctx.actor, input, now()),
   'points.award': (input, ctx) => ledger.award(ctx.actor, input, now()),
   'points.correct': (input, ctx) => ledger.correct(ctx.actor, input, now()),

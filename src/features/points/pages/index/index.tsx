@@ -47,6 +47,9 @@ export default function MyPointsPage() {
         <Button className='btn' onClick={() => void Taro.navigateTo({ url: '/features/market/pages/index/index' })}>
           去爱心超市兑换
         </Button>
+        <Button className='btn' onClick={() => void Taro.navigateTo({ url: '/features/points/pages/give/index' })}>
+          转赠积分
+        </Button>
       </View>
       <View className='card' ariaRole='region' ariaLabel='志愿时长'>
         <Text className='t-body'>志愿时长</Text>
