@@ -242,3 +242,19 @@ export async function eraseNotificationsOf(sourceIds: readonly string[], now: Da
   await col.where({ sourceId: _.in([...sourceIds]), status: _.in(['pending', 'failed', 'sending']) }).update({ status: 'cancelled', updatedAt: now })
   await col.where({ sourceId: _.in([...sourceIds]) }).update({ data: null, updatedAt: now })
 }
+
+/**
+ * Erasure of one kind of message about these sources (kind starting with `kindPrefix`, e.g. the
+ * `errand.accept.` message that names the helper): contents go, undelivered ones are cancelled.
+ * Messages already erased are left alone, so a repeated erasure changes nothing.
+ */
+export async function eraseNotificationsOfKind(sourceIds: readonly string[], kindPrefix: string, now: Date): Promise<void> {
+  if (sourceIds.length === 0) return
+  const _ = db().command
+  const col = db().collection(NOTIFICATIONS)
+  const res = await col.where({ sourceId: _.in([...sourceIds]) }).field({ kind: true, data: true }).limit(1000).get()
+  const ids = (res.data as { _id: string; kind: string; data: unknown }[]).filter((n) => n.kind.startsWith(kindPrefix) && n.data !== null).map((n) => n._id)
+  if (ids.length === 0) return
+  await col.where({ _id: _.in(ids), status: _.in(['pending', 'failed', 'sending']) }).update({ status: 'cancelled', updatedAt: now })
+  await col.where({ _id: _.in(ids) }).update({ data: null, updatedAt: now })
+}

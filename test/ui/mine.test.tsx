@@ -1,31 +1,15 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import type { HouseholdView } from '../../src/core/household/api'
 import type { MyData } from '../../src/core/me/api'
 import MyDataPage from '../../src/features/mine/pages/data/index'
 import HelperPage from '../../src/features/mine/pages/helper/index'
 import HouseholdPage from '../../src/features/mine/pages/household/index'
-import { useTransport } from '../../src/services/cloud'
 import Taro, { navigateTo, resetTaroMock } from '../support/taro-mock'
+import { api, calls, tap, type } from '../support/ui-script'
 
 // 我的个人信息, 我的家庭, 志愿服务资料 against a scripted `api`.
 
 Object.assign(Taro, { switchTab: jest.fn(async () => ({ errMsg: 'switchTab:ok' })) })
-
-let calls: { action: string; input: unknown }[] = []
-function api(answers: Record<string, unknown>) {
-  calls = []
-  useTransport(async (_name, data) => {
-    const { action, input } = data as { action: string; input: unknown }
-    calls.push({ action, input })
-    if (!(action in answers)) throw new Error(`unexpected ${action}`)
-    const a = answers[action]
-    return a && typeof a === 'object' && 'ok' in a ? a : { ok: true, data: a }
-  })
-}
-const tap = (el: Element) =>
-  act(async () => {
-    fireEvent.click(el)
-  })
 
 beforeEach(() => resetTaroMock())
 
@@ -82,6 +66,20 @@ const myData: MyData = {
     count: 1,
     lines: [{ voucherId: 'v1', itemName: '理发服务', price: 20, status: 'issued', issuedAt: '2026-11-05T02:00:00.000Z', expiresAt: '2026-11-19T16:00:00.000Z', usedAt: null, closedAt: null }],
   },
+  reports: {
+    count: 2,
+    lines: [
+      { orderId: 'wo1', categoryName: '路灯损坏', status: 'accepted', statusLabel: '已接单', role: 'reporter', submittedAt: '2026-11-06T02:00:00.000Z' },
+      { orderId: 'wo2', categoryName: '楼道堆物', status: 'closed', statusLabel: '已办结', role: 'follower', submittedAt: '2026-11-02T02:00:00.000Z' },
+    ],
+  },
+  errands: {
+    count: 23,
+    lines: [
+      { errandId: 'er1', type: 'parcel', typeLabel: '代收快递', status: 'open', statusLabel: '待接单', role: 'requester', createdAt: '2026-11-07T02:00:00.000Z' },
+      { errandId: 'er2', type: 'groceries', typeLabel: '代买米买菜', status: 'confirmed', statusLabel: '已完成', role: 'helper', createdAt: '2026-11-03T02:00:00.000Z' },
+    ],
+  },
 }
 
 describe('我的个人信息', () => {
@@ -113,12 +111,27 @@ describe('我的个人信息', () => {
     expect(screen.getByText(/积分账目和志愿服务记录按规定保留，只记您的账户编号，不含您的姓名和手机号/)).toBeTruthy()
   })
 
-  it('says so when there is nothing in the new sections', async () => {
-    const empty = { count: 0, lines: [] }
-    api({ 'me.data': { ...myData, points: { balance: 0, entries: 0, lines: [] }, signups: empty, hours: empty, vouchers: empty } })
+  it('shows my reports and errands: category or type, my part, status and date, with the count', async () => {
+    api({ 'me.data': myData })
     render(<MyDataPage />)
     await screen.findByText('基本信息')
-    expect(screen.getAllByText('暂无记录')).toHaveLength(3)
+    const region = (label: string) => document.querySelector(`[aria-label="${label}"]`)?.textContent ?? ''
+    expect(region('我的上报')).toMatch(/^我的上报共 2 条路灯损坏 · 我上报的已接单 · 2026.*楼道堆物 · 我关注的已办结 · 2026/)
+    expect(region('邻里互助')).toMatch(/^邻里互助共 23 条，这里显示最近 2 条代收快递 · 我发起的待接单 · 2026.*代买米买菜 · 我帮忙的已完成 · 2026/)
+    // Each line reads as one sentence to a screen reader.
+    expect(document.querySelector('[aria-label^="路灯损坏 · 我上报的，已接单 · "]')).not.toBeNull()
+    expect(document.querySelector('[aria-label^="代买米买菜 · 我帮忙的，已完成 · "]')).not.toBeNull()
+    // What the erasure does to them is said before asking.
+    expect(screen.getByText(/您发起的还没开始的互助会被取消（已接单的帮办人会收到通知），您接下还没开始的互助会退回给其他帮办人/)).toBeTruthy()
+    expect(screen.getByText(/您上报的问题和已开始或已结束的互助是社区的办理记录，会保留（含描述和照片），姓名改为“新邻居”/)).toBeTruthy()
+  })
+
+  it('says so when there is nothing in the new sections', async () => {
+    const empty = { count: 0, lines: [] }
+    api({ 'me.data': { ...myData, points: { balance: 0, entries: 0, lines: [] }, signups: empty, hours: empty, vouchers: empty, reports: empty, errands: empty } })
+    render(<MyDataPage />)
+    await screen.findByText('基本信息')
+    expect(screen.getAllByText('暂无记录')).toHaveLength(5)
     expect(screen.getByText('0 分')).toBeTruthy()
     expect(screen.getByText('共 0 条')).toBeTruthy()
   })
@@ -138,6 +151,7 @@ describe('我的个人信息', () => {
     await screen.findByText('您的个人信息已删除')
     expect(screen.getByText(/未领取的兑换券已取消并退回积分/)).toBeTruthy()
     expect(screen.getByText(/积分余额仍归您所有/)).toBeTruthy()
+    expect(screen.getByText(/尚未开始的互助已取消或退回/)).toBeTruthy()
   })
 })
 
@@ -198,9 +212,7 @@ describe('志愿服务资料', () => {
     expect(screen.getByText(/党员身份由社区工作人员登记/)).toBeTruthy()
     await tap(screen.getByText('代收快递'))
     await tap(screen.getByText('理发'))
-    await act(async () => {
-      document.querySelector('taro-input-core[aria-label="其他技能"]')?.dispatchEvent(new CustomEvent('input', { detail: { value: '修自行车' }, bubbles: true }))
-    })
+    await type('其他技能', '修自行车')
     await tap(screen.getByText('添加技能'))
     api({ 'helper.update': { partyMember: false, showParty: false, skills: ['代收快递', '修自行车'], notifyErrands: false } })
     await tap(screen.getByText('保存'))

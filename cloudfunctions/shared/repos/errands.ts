@@ -55,6 +55,11 @@ async function cardsOf(list: readonly ErrandRecord[]): Promise<ErrandCard[]> {
   return list.map((e) => cardOf(e, buildings.get(e.path.buildingId) ?? ''))
 }
 
+/** The requester's name masked (王**), or, once they erased their data (me.delete), the placeholder as is. */
+function shownName(e: Pick<ErrandRecord, 'requesterName' | 'requesterErased'>): string {
+  return e.requesterErased ? e.requesterName : maskName(e.requesterName)
+}
+
 function cardOf(e: ErrandRecord, buildingName: string): ErrandCard {
   return {
     errandId: e._id,
@@ -65,7 +70,7 @@ function cardOf(e: ErrandRecord, buildingName: string): ErrandCard {
     statusLabel: ErrandStatusLabel[e.status],
     windowStart: new Date(e.windowStart).toISOString(),
     windowEnd: new Date(e.windowEnd).toISOString(),
-    requesterName: maskName(e.requesterName),
+    requesterName: shownName(e),
     buildingName,
     points: e.points,
   }
@@ -95,7 +100,7 @@ async function detailOf(actor: Actor, e: ErrandRecord, ctx: { requestId: string;
   const home = reveal ? `${building?.name ?? ''}${unit?.name ?? ''}${household?.room ?? ''}室` : null
   return {
     ...cardOf(e, building?.name ?? ''),
-    requesterName: reveal ? e.requesterName : maskName(e.requesterName),
+    requesterName: reveal ? e.requesterName : shownName(e),
     as: actors.filter((a): a is 'requester' | 'helper' | 'grid_worker' => a !== 'system'),
     moves: movesFor(e.status, actors, e.type),
     note: reveal ? e.note : null,

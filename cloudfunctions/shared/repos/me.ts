@@ -1,30 +1,35 @@
 import { ACTIVITY_COLLECTIONS, type ActivityRecord, type HoursRecord, type SignupRecord } from '../../../src/core/activities/model'
-import { DomainError } from '../../../src/core/errors'
+import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import { MARKET_COLLECTIONS, type VoucherRecord } from '../../../src/core/market/model'
-import { MY_DATA_RECENT, type MyData, type Profile } from '../../../src/core/me/api'
+import { MY_DATA_RECENT, type MyData, type MyErrandLine, type Profile } from '../../../src/core/me/api'
 import { personAccount } from '../../../src/core/points/model'
 import { AccessActionLabel } from '../../../src/core/privacy/access-log'
-import { ErrandTypeLabel, type ErrandRecord } from '../../../src/core/errands/model'
+import { ErrandStatusLabel, ErrandTypeLabel, type ErrandRecord } from '../../../src/core/errands/model'
+import type { ErrandMove } from '../../../src/core/errands/machine'
+import { StatusLabel as OrderStatusLabel } from '../../../src/core/orders/messages'
+import type { OrderRecord } from '../../../src/core/orders/model'
 import { helperAfterUpdate, helperProfileOf, MAX_THANKS_SHOWN, type HelperProfile, type HelperProfileView } from '../../../src/core/me/helper'
 import { DEFAULT_DISPLAY_NAME, type UserRecord } from '../../../src/core/me/model'
 import type { JoinRecord } from '../../../src/core/join/model'
-import { grantsAfterErasure } from '../../../src/core/me/erase'
+import { ERASED_NAME, grantsAfterErasure } from '../../../src/core/me/erase'
 import { maskName } from '../../../src/core/privacy/mask'
 import { RoleLabel, type Actor, type Role } from '../../../src/core/roles'
-import { jsonLog } from '../kit'
-import { eraseNotificationsOf, type Tx } from '../notify'
+import { jsonLog, type CallContext } from '../kit'
+import { eraseNotificationsOf, eraseNotificationsOfKind, type Tx } from '../notify'
 import { db } from '../sdk'
 import { lineOf as hoursLineOf, withdrawSeat } from './activities'
-import { firstDoc, namesByIds } from './docs'
+import { firstDoc, getDoc, namesByIds } from './docs'
+import { ERRANDS, move as moveErrand, TRUST } from './errands'
 import { inTransaction } from './join'
 import { ENTRIES, mine as myPoints } from './ledger'
 import { cancel as cancelVoucher } from './market'
+import { ORDERS } from './orders'
 import { householdSummary } from './org'
 
 const JOINS = 'join_requests'
 const { activities: ACTIVITIES, signups: SIGNUPS, hours: HOURS } = ACTIVITY_COLLECTIONS
 const VOUCHERS = MARKET_COLLECTIONS.vouchers
-/** Open sign-ups withdrawn / issued vouchers cancelled per me.delete call (a second call continues). */
+/** Sign-ups withdrawn, vouchers cancelled, errands settled, reports/errands anonymised per me.delete call (a second call continues). */
 const ERASE_BATCH = 100
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 
@@ -91,10 +96,60 @@ async function myLoveCard(actor: Actor): Promise<Pick<MyData, 'points' | 'signup
   }
 }
 
+/**
+ * 我的上报 and 邻里互助: work orders I reported or follow (indexes orders.reporter, orders.followers:
+ * the same query as report.mine) and errands I posted or served (errands.requester, errands.helper),
+ * counts and the newest `MY_DATA_RECENT`.
+ */
+async function myCases(userId: string): Promise<Pick<MyData, 'reports' | 'errands'>> {
+  const _ = db().command
+  const mine = _.or([{ reporterId: userId }, { followerIds: userId }])
+  const [reportCount, reportRows, posted, served] = await Promise.all([
+    db().collection(ORDERS).where(mine).count(),
+    db()
+      .collection(ORDERS)
+      .where(mine)
+      .orderBy('submittedAt', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(MY_DATA_RECENT)
+      .field({ categoryName: true, status: true, reporterId: true, submittedAt: true })
+      .get(),
+    recent<ErrandRecord>(ERRANDS, { requesterId: userId }, 'createdAt'),
+    recent<ErrandRecord>(ERRANDS, { helperId: userId }, 'createdAt'),
+  ])
+  const orders = reportRows.data as Pick<OrderRecord, '_id' | 'categoryName' | 'status' | 'reporterId' | 'submittedAt'>[]
+  const errandLine = (e: ErrandRecord, role: MyErrandLine['role']): MyErrandLine => ({
+    errandId: e._id,
+    type: e.type,
+    typeLabel: ErrandTypeLabel[e.type] ?? '',
+    status: e.status,
+    statusLabel: ErrandStatusLabel[e.status] ?? '',
+    role,
+    createdAt: iso(e.createdAt) ?? '',
+  })
+  const errands = [...posted.rows.map((e) => errandLine(e, 'requester')), ...served.rows.map((e) => errandLine(e, 'helper'))]
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.errandId.localeCompare(a.errandId))
+    .slice(0, MY_DATA_RECENT)
+  return {
+    reports: {
+      count: reportCount.total,
+      lines: orders.map((o) => ({
+        orderId: o._id,
+        categoryName: o.categoryName,
+        status: o.status,
+        statusLabel: OrderStatusLabel[o.status] ?? '',
+        role: o.reporterId === userId ? 'reporter' : 'follower',
+        submittedAt: iso(o.submittedAt) ?? '',
+      })),
+    },
+    errands: { count: posted.count + served.count, lines: errands },
+  }
+}
+
 /** me.data: everything stored about the caller, read by the caller (PIPL art. 45). */
 export async function myData(actor: Actor, user: UserRecord): Promise<MyData> {
   const _ = db().command
-  const [household, joinsRes, logsRes, loveCard] = await Promise.all([
+  const [household, joinsRes, logsRes, loveCard, cases] = await Promise.all([
     user.householdId ? householdSummary(user.householdId) : Promise.resolve(null),
     db().collection(JOINS).where({ userId: actor.userId }).orderBy('createdAt', 'desc').limit(50).get(),
     db()
@@ -104,6 +159,7 @@ export async function myData(actor: Actor, user: UserRecord): Promise<MyData> {
       .limit(100)
       .get(),
     myLoveCard(actor),
+    myCases(actor.userId),
   ])
   const joins = joinsRes.data as JoinRecord[]
   const logs = logsRes.data as { actorId: string; action: string; subject: string; allowed: boolean; at: Date }[]
@@ -147,6 +203,7 @@ export async function myData(actor: Actor, user: UserRecord): Promise<MyData> {
       }
     }),
     ...loveCard,
+    ...cases,
   }
 }
 
@@ -163,14 +220,23 @@ async function displayNames(ids: readonly string[]): Promise<Map<string, string>
  * Erased: real and display name, phone, household membership (link and resident grant), the helper
  * profile and grant (skills, party membership — sensitive personal information — and their place on
  * the public service card), the pointer to their latest request; pending requests are cancelled; every join request loses name and phone (`erased: true`)
- * and the subscribe messages that carried them lose their contents.
+ * and the subscribe messages that carried them lose their contents; the guardian's list of approved
+ * child-pickup helpers (`errand_trust`, theirs) is deleted and they leave other guardians' lists.
  *
- * Settled, because they are pending and concern only the person (issue #7 stores):
+ * Settled, because they are pending and concern only the person:
  * - sign-ups (`activity_signups`) still `signed` for activities not yet started are withdrawn with
  *   `withdrawSeat` (repos/activities.ts: the seat is freed in the same transaction); sign-ups of
  *   started, ended or cancelled activities, check-ins and confirmations stay as they are (attendance);
  * - `issued` vouchers (`market_vouchers`) are cancelled with `market.cancel` (points refunded to the
- *   person's account with `Causes.refund`, the unit back to stock). Used/expired/cancelled ones stay.
+ *   person's account with `Causes.refund`, the unit back to stock). Used/expired/cancelled ones stay;
+ * - errands they posted that nobody started (`open`, `accepted`) are cancelled through errand.cancel's
+ *   own path (repos/errands.ts `move`: compare-and-set, the accepted helper is notified); errands they
+ *   accepted but did not start are released the same way (open again for other helpers, the
+ *   requester notified). Started ones (`in_progress`, `done`, `locked`, `disputed`) stay: the other
+ *   party and the grid worker finish them (the requester may still confirm; disputes and lockouts
+ *   are the grid worker's);
+ * - following someone else's report (`orders.followerIds`): they are taken off, so its progress no
+ *   longer reaches them.
  * Kept unchanged, and none of them stores the person's name (they hold the user id):
  * - the points ledger: account `u:<userId>` with its balance (still the person's: it is theirs again
  *   if they rejoin), transfers and entries — immutable accounting records (ADR 0009), never edited;
@@ -183,21 +249,51 @@ async function displayNames(ids: readonly string[]): Promise<Map<string, string>
  * Kept, because the law or accountability needs them, and none names the person any more:
  * - the user document itself (an internal id and the OPENID, which the platform gives us on every
  *   call anyway) so staff positions (grid worker, building leader, admin: core/me/erase.ts) and the
- *   decisions taken in them stay attributable; ending those is the granting staff's act;
+ *   decisions taken in them stay attributable; ending those is the granting staff's act (so the names
+ *   a staff member left on orders as handler/first receiver/replier stay, like `confirmedByName`);
  * - anonymised join requests (place, status, which staff member decided and when): the
  *   community's accountability trail for admissions;
  * - access logs (who read whose personal data): 《网络安全法》 art. 21 requires logs to be kept for
- *   at least six months, and they protect the person themselves.
+ *   at least six months, and they protect the person themselves;
+ * - their work orders (`orders`, 事事有回音: the community's case record of a report, its replies,
+ *   rating and the rates computed from them): `reporterName` and the name on their own timeline
+ *   events become `ERASED_NAME` (core/me/erase.ts, the 新邻居 their user record shows),
+ *   `reporterErased: true`. No phone is stored on an order for its reporter. The place stays: it is
+ *   where the problem is (for a report "at my household" the path down to the household, an org
+ *   unit kept on anonymised join requests too, and the building's name). What they wrote stays —
+ *   description, rating comment, reopen reason — as the case record, like a join request keeps its
+ *   place and room: no field of it names anyone, and it passed content security. The photos
+ *   (storage `reports/<userId>/…`) stay as staff-visible case evidence of the problem; they are
+ *   shown as before (to staff, to other residents once checked). Orders that staff registered on a
+ *   walk-in's behalf (`onBehalfOf`) name that walk-in, not the staff member: untouched;
+ * - the errands that stay (finished, or started above): the requester's `requesterName` becomes
+ *   `ERASED_NAME` and their `meetingPoint` (free text, often an address) and `note` (private
+ *   instructions for the helper) are removed (`requesterErased: true`); as helper, `helperName`
+ *   becomes `ERASED_NAME` (`helperErased: true`) and the `errand.accept` messages that told
+ *   requesters their name lose their contents. No phone is stored on an errand (the helper's view
+ *   reads the requester's live, now removed). The description, dispute reason and thank-you note
+ *   stay: the grid's record of the help given (disputes are the grid worker's case; a thank-you note
+ *   is the helper's record on their profile and names nobody by field). The household path stays
+ *   (the errand's grid scope, an org unit).
+ * Every rewrite of an order or errand is a compare-and-set on its `version` (bumped, so a racing
+ * move re-reads and keeps the erasure) and is skipped once the record is marked erased, so a second
+ * erase changes nothing. At most `ERASE_BATCH` records per step and call; a second call continues.
  *
  * Steps are idempotent and ordered so that a crash part-way leaves nothing half-visible: cancel
- * pending requests first (a decider can no longer admit them), then anonymise, then the user.
+ * pending requests first (a decider can no longer admit them), settle errands while the caller
+ * still acts as their party, then anonymise, then the user.
  */
-export async function eraseMe(actor: Actor, now: Date): Promise<Profile> {
+export async function eraseMe(ctx: CallContext, now: Date): Promise<Profile> {
+  const { actor } = ctx
   const _ = db().command
   const joins = db().collection(JOINS)
   await joins.where({ userId: actor.userId, status: 'pending' }).update({ status: 'cancelled', decidedBy: actor.userId, decidedAt: now })
   await withdrawOpenSignups(actor.userId, now)
   await cancelIssuedVouchers(actor, now)
+  await settleErrands(ctx, now)
+  await eraseFromErrands(actor.userId)
+  await eraseFromOrders(actor.userId)
+  await eraseTrust(actor.userId)
   const ids = (await joins.where({ userId: actor.userId }).field({ _id: true }).limit(1000).get()).data as { _id: string }[]
   await joins.where({ userId: actor.userId }).update({ name: '', phone: null, erased: true })
   await eraseNotificationsOf(
@@ -261,6 +357,111 @@ async function cancelIssuedVouchers(actor: Actor, now: Date): Promise<void> {
   }
 }
 
+/**
+ * Errands the person is a party to that nobody started: the ones they posted (`open`, `accepted`)
+ * are cancelled, the ones they accepted are released — each through repos/errands.ts `move`, the
+ * path of errand.cancel / errand.release (compare-and-set, notifications). First, the accept
+ * messages that told requesters the person's name lose their contents (errands they hold now).
+ * A move the errand no longer allows (started meanwhile) is a DomainError: skipped and logged; the
+ * errand then stays and is anonymised with the others.
+ */
+async function settleErrands(ctx: CallContext, now: Date): Promise<void> {
+  const _ = db().command
+  const userId = ctx.actor.userId
+  const col = db().collection(ERRANDS)
+  const [posted, held] = await Promise.all([
+    col.where({ requesterId: userId, status: _.in(['open', 'accepted']) }).field({ _id: true }).limit(ERASE_BATCH).get(),
+    col.where({ helperId: userId, helperErased: _.neq(true) }).field({ _id: true, status: true }).limit(ERASE_BATCH).get(),
+  ])
+  const taken = held.data as Pick<ErrandRecord, '_id' | 'status'>[]
+  await eraseNotificationsOfKind(
+    taken.map((e) => e._id),
+    'errand.accept.',
+    now,
+  )
+  const moves: [string, ErrandMove][] = [
+    ...(posted.data as { _id: string }[]).map((e): [string, ErrandMove] => [e._id, 'cancel']),
+    ...taken.filter((e) => e.status === 'accepted').map((e): [string, ErrandMove] => [e._id, 'release']),
+  ]
+  for (const [errandId, m] of moves) {
+    try {
+      await moveErrand(ctx, errandId, m, now)
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err
+      jsonLog({ level: 'info', what: `me.delete errand ${m} skipped`, errandId, code: err.code })
+    }
+  }
+}
+
+/**
+ * One rewrite of an order or errand as a compare-and-set on its `version` (bumped: a move that read
+ * the record before re-reads and keeps the change). `change` answers the fields, or null when there
+ * is nothing (left) to do. Re-read and re-decided on a lost race.
+ */
+async function rewrite<T extends { version: number }>(collection: string, id: string, change: (doc: T) => Record<string, unknown> | null): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const doc = await getDoc<T>(collection, id)
+    const fields = doc ? change(doc) : null
+    if (!doc || !fields) return
+    const res = (await db().collection(collection).where({ _id: id, version: doc.version }).update({ ...fields, version: doc.version + 1 })) as { updated?: number }
+    if (res.updated === 1) return
+  }
+  throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
+}
+
+/** The errands that stay (see eraseMe): the person's name becomes `ERASED_NAME`; as requester, meeting point and note go. */
+async function eraseFromErrands(userId: string): Promise<void> {
+  const _ = db().command
+  const col = db().collection(ERRANDS)
+  const [posted, served] = await Promise.all([
+    col.where({ requesterId: userId, requesterErased: _.neq(true) }).field({ _id: true }).limit(ERASE_BATCH).get(),
+    col.where({ helperId: userId, helperErased: _.neq(true) }).field({ _id: true }).limit(ERASE_BATCH).get(),
+  ])
+  for (const { _id } of posted.data as { _id: string }[]) {
+    await rewrite<ErrandRecord>(ERRANDS, _id, (e) =>
+      e.requesterId === userId && !e.requesterErased ? { requesterName: ERASED_NAME, meetingPoint: null, note: null, requesterErased: true } : null,
+    )
+  }
+  for (const { _id } of served.data as { _id: string }[]) {
+    await rewrite<ErrandRecord>(ERRANDS, _id, (e) => (e.helperId === userId && !e.helperErased ? { helperName: ERASED_NAME, helperErased: true } : null))
+  }
+}
+
+/**
+ * Orders (see eraseMe): on the person's own reports `reporterName` and the name on their own
+ * (resident) timeline events become `ERASED_NAME`; they stop following others' reports (not a move:
+ * `followerIds` is written without the version, like report.follow).
+ */
+async function eraseFromOrders(userId: string): Promise<void> {
+  const _ = db().command
+  const col = db().collection(ORDERS)
+  const [reported, followed] = await Promise.all([
+    col.where({ reporterId: userId, onBehalfOf: null, reporterErased: _.neq(true) }).field({ _id: true }).limit(ERASE_BATCH).get(),
+    col.where({ followerIds: userId }).field({ _id: true }).limit(ERASE_BATCH).get(),
+  ])
+  for (const { _id } of reported.data as { _id: string }[]) {
+    await rewrite<OrderRecord>(ORDERS, _id, (o) =>
+      o.reporterId === userId && !o.onBehalfOf && !o.reporterErased
+        ? {
+            reporterName: ERASED_NAME,
+            events: o.events.map((e) => (e.by === userId && e.byRole === 'resident' ? { ...e, byName: ERASED_NAME } : e)),
+            reporterErased: true,
+          }
+        : null,
+    )
+  }
+  const ids = (followed.data as { _id: string }[]).map((o) => o._id)
+  if (ids.length > 0) await col.where({ _id: _.in(ids), followerIds: userId }).update({ followerIds: _.pull(userId) })
+}
+
+/** The person's own approved child-pickup helpers go; they leave other guardians' lists (index errand_trust.helper). */
+async function eraseTrust(userId: string): Promise<void> {
+  const _ = db().command
+  const col = db().collection(TRUST)
+  await col.where({ _id: userId }).remove()
+  await col.where({ helperIds: userId }).update({ helperIds: _.pull(userId) })
+}
+
 /** helper.profile: the profile and the latest thank-you notes (index errands.thanked: helperId + thankedAt). */
 export async function helperProfile(actor: Actor, user: UserRecord): Promise<HelperProfileView> {
   const _ = db().command
@@ -269,15 +470,16 @@ export async function helperProfile(actor: Actor, user: UserRecord): Promise<Hel
     .where({ helperId: actor.userId, thankedAt: _.gt(new Date(0)) })
     .orderBy('thankedAt', 'desc')
     .limit(MAX_THANKS_SHOWN)
-    .field({ requesterName: true, type: true, thanks: true, thankedAt: true })
+    .field({ requesterName: true, requesterErased: true, type: true, thanks: true, thankedAt: true })
     .get()
-  const notes = (thanked.data as Pick<ErrandRecord, '_id' | 'requesterName' | 'type' | 'thanks' | 'thankedAt'>[]).filter((e) => e.thanks)
+  const notes = (thanked.data as Pick<ErrandRecord, '_id' | 'requesterName' | 'requesterErased' | 'type' | 'thanks' | 'thankedAt'>[]).filter((e) => e.thanks)
   return {
     ...helperProfileOf(user.helper),
     thanks: notes.map((e) => ({
       errandId: e._id,
       at: iso(e.thankedAt) ?? '',
-      from: maskName(e.requesterName) || '邻居',
+      // An erased requester's placeholder names nobody: shown as is.
+      from: (e.requesterErased ? e.requesterName : maskName(e.requesterName)) || '邻居',
       typeLabel: ErrandTypeLabel[e.type] ?? '',
       note: e.thanks ?? '',
     })),

@@ -98,6 +98,13 @@ export interface ErrandRecord {
   /** When the requester thanked (set with `thanks`; the helper profile's index). */
   readonly thankedAt?: Date
   readonly events: readonly ErrandEvent[]
+  /**
+   * The requester / the helper erased their personal data (me.delete, cloudfunctions/shared/repos/me.ts):
+   * their name here is the placeholder `ERASED_NAME` (shown unmasked); the requester's meeting point and
+   * note are gone.
+   */
+  readonly requesterErased?: boolean
+  readonly helperErased?: boolean
   /** Bumped by every write: every move is a conditional update on it (compare-and-set). */
   readonly version: number
   readonly createdAt: Date

@@ -2,7 +2,9 @@ import * as v from 'valibot'
 import type { HoursLine, SignupStatus } from '../activities/api'
 import { defineAction } from '../contract/define'
 import type { JoinStatus } from '../join/rules'
+import type { ErrandStatus, ErrandType } from '../errands/model'
 import type { VoucherStatus } from '../market/api'
+import type { OrderStatus } from '../orders/model'
 import type { OrgPath } from '../org/model'
 import type { LedgerLine } from '../points/api'
 import type { RoleGrant } from '../roles'
@@ -60,6 +62,28 @@ export interface MyVoucherLine {
   readonly closedAt: string | null
 }
 
+/** A work order I reported (`reporter`) or follow (`follower`). */
+export interface MyReportLine {
+  readonly orderId: string
+  /** The category's name as stored on the order. */
+  readonly categoryName: string
+  readonly status: OrderStatus
+  readonly statusLabel: string
+  readonly role: 'reporter' | 'follower'
+  readonly submittedAt: string
+}
+
+/** An errand I posted (`requester`) or served (`helper`). */
+export interface MyErrandLine {
+  readonly errandId: string
+  readonly type: ErrandType
+  readonly typeLabel: string
+  readonly status: ErrandStatus
+  readonly statusLabel: string
+  readonly role: 'requester' | 'helper'
+  readonly createdAt: string
+}
+
 /** Everything stored about the caller (PIPL right of access), as they may read it. */
 export interface MyData {
   readonly user: {
@@ -100,6 +124,10 @@ export interface MyData {
   readonly hours: RecentLines<HoursLine>
   /** Love-supermarket vouchers (`market_vouchers`), newest first. */
   readonly vouchers: RecentLines<MyVoucherLine>
+  /** 我的上报: work orders I reported or follow (`orders`), newest submitted first. */
+  readonly reports: RecentLines<MyReportLine>
+  /** 邻里互助: errands I posted or served (`errands`), newest posted first. */
+  readonly errands: RecentLines<MyErrandLine>
 }
 
 export const meActions = {
@@ -107,14 +135,18 @@ export const meActions = {
   'me.profile': defineAction<Profile>()(v.strictObject({})),
   /**
    * Everything stored about me (user fields, household, join requests, helper profile, access log,
-   * love-card points, activity sign-ups, volunteer hours, vouchers: counts and the newest lines).
+   * love-card points, activity sign-ups, volunteer hours, vouchers, reports I made or follow,
+   * errands I posted or served: counts and the newest lines).
    */
   'me.data': defineAction<MyData>()(v.strictObject({})),
   /**
    * Erase my personal data: name, phone, household membership, helper profile; pending requests are
    * cancelled and past ones anonymised; sign-ups of activities not yet started are withdrawn and
-   * unused vouchers cancelled with a refund. The points ledger and volunteer-hours lines are kept
-   * (they carry my user id, not my name). `confirm` makes an accidental call impossible. Idempotent.
+   * unused vouchers cancelled with a refund; errands I posted that nobody started are cancelled and
+   * ones I took but did not start released; I stop following others' reports. The points ledger,
+   * volunteer-hours lines, my reports and the errands that stay are kept (my reports and errands
+   * under the placeholder name, without meeting point or note). `confirm` makes an accidental call
+   * impossible. Idempotent. (Policy: cloudfunctions/shared/repos/me.ts `eraseMe`.)
    */
   'me.delete': defineAction<Profile>()(v.strictObject({ confirm: v.literal(true, '请确认删除') })),
   /** My volunteer profile and the latest thank-you notes I received (helpers only). */

@@ -1,4 +1,5 @@
 import type { RoleGrant } from '../roles'
+import { DEFAULT_DISPLAY_NAME } from './model'
 
 /**
  * Roles that erasing one's personal data ends: living in a household (resident) and volunteering
@@ -10,3 +11,10 @@ export const ErasedRoles = ['resident', 'helper'] as const
 export function grantsAfterErasure(grants: readonly RoleGrant[]): RoleGrant[] {
   return grants.filter((g) => !(ErasedRoles as readonly string[]).includes(g.role))
 }
+
+/**
+ * The name an erased person goes by on the community's records that stay (their reports, errands,
+ * timelines): the same neutral placeholder their user record shows after erasure, shown as is
+ * (never masked: it names nobody).
+ */
+export const ERASED_NAME = DEFAULT_DISPLAY_NAME

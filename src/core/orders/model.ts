@@ -137,6 +137,11 @@ export interface OrderRecord {
   readonly reopenCount: number
   readonly followerIds: readonly string[]
   readonly events: readonly OrderEvent[]
+  /**
+   * The reporter erased their personal data (me.delete, cloudfunctions/shared/repos/me.ts): the
+   * name here and on their timeline events is the placeholder `ERASED_NAME`.
+   */
+  readonly reporterErased?: boolean
   /** Optimistic concurrency: every move is a conditional update on this number. */
   readonly version: number
   /** Open/closed group of `status`, stored for indexed queues. */

@@ -14,7 +14,7 @@ export const meRoutes: RoutesFor<typeof meActions> = {
   'me.profile': (_input, ctx) =>
     getProfile({ findUser: async (id) => (id === ctx.user._id ? ctx.user : findUser(id)), householdSummary })(ctx.actor, ctx.created),
   'me.data': (_input, ctx) => myData(ctx.actor, ctx.user),
-  'me.delete': (_input, ctx) => eraseMe(ctx.actor, new Date()),
+  'me.delete': (_input, ctx) => eraseMe(ctx, new Date()),
   'helper.profile': (_input, ctx) => helperProfile(ctx.actor, ctx.user),
   'helper.update': async (input, ctx) => {
     // Free-text skills appear on the public service card: checked before they are stored.

@@ -21,6 +21,11 @@ const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('zh
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${Math.abs(n)}`)
 /** What the erasure keeps, said where it is offered, confirmed and done (true to repos/me.ts eraseMe). */
 const KEPT = '积分账目和志愿服务记录按规定保留，只记您的账户编号，不含您的姓名和手机号；积分余额仍归您所有，重新加入网格后可以继续使用。'
+/** What happens to reports and errands (repos/me.ts eraseMe). */
+const CASES =
+  '您上报的问题和已开始或已结束的互助是社区的办理记录，会保留（含描述和照片），姓名改为“新邻居”，互助的见面地点和给帮办人的备注会删除；您不再关注他人上报的问题。'
+const REPORT_ROLE = { reporter: '我上报的', follower: '我关注的' } as const
+const ERRAND_ROLE = { requester: '我发起的', helper: '我帮忙的' } as const
 
 /** "共 N 条" and, when there are more, that only the newest are shown here ("暂无记录" when none). */
 function countNote(r: RecentLines<unknown>) {
@@ -84,8 +89,11 @@ export default function MyDataPage() {
           <Text className='t-title'>您的个人信息已删除</Text>
           <View>
             <Text className='t-body'>
-              姓名、手机号、家庭关系和志愿服务资料已清除，尚未开始的活动报名已取消，未领取的兑换券已取消并退回积分。如需继续使用，可以重新加入网格。
+              姓名、手机号、家庭关系和志愿服务资料已清除，尚未开始的活动报名已取消，未领取的兑换券已取消并退回积分，尚未开始的互助已取消或退回。如需继续使用，可以重新加入网格。
             </Text>
+          </View>
+          <View>
+            <Text className='t-body'>{CASES}</Text>
           </View>
           <View>
             <Text className='t-body'>{KEPT}</Text>
@@ -200,13 +208,32 @@ export default function MyDataPage() {
             ))}
           </View>
 
+          <View className='card' ariaRole='region' ariaLabel='我的上报'>
+            <Text className='t-title mine__section'>我的上报</Text>
+            <Text className='t-muted'>{countNote(data.reports)}</Text>
+            {data.reports.lines.map((l) => (
+              <Line key={l.orderId} main={`${l.categoryName} · ${REPORT_ROLE[l.role]}`} detail={`${l.statusLabel} · ${date(l.submittedAt)}`} />
+            ))}
+          </View>
+
+          <View className='card' ariaRole='region' ariaLabel='邻里互助'>
+            <Text className='t-title mine__section'>邻里互助</Text>
+            <Text className='t-muted'>{countNote(data.errands)}</Text>
+            {data.errands.lines.map((l) => (
+              <Line key={l.errandId} main={`${l.typeLabel} · ${ERRAND_ROLE[l.role]}`} detail={`${l.statusLabel} · ${date(l.createdAt)}`} />
+            ))}
+          </View>
+
           <View className='card' ariaRole='region' ariaLabel='删除我的个人信息'>
             <Text className='t-title mine__section'>删除我的个人信息</Text>
             {!confirming ? (
               <>
                 <Text className='t-body'>
-                  删除后，您的姓名、手机号、家庭关系和志愿服务资料将被清除，待审核的申请会被撤回；尚未开始的志愿活动报名会被取消（名额让给其他居民），未领取的兑换券会被取消并退回积分。
+                  删除后，您的姓名、手机号、家庭关系和志愿服务资料将被清除，待审核的申请会被撤回；尚未开始的志愿活动报名会被取消（名额让给其他居民），未领取的兑换券会被取消并退回积分；您发起的还没开始的互助会被取消（已接单的帮办人会收到通知），您接下还没开始的互助会退回给其他帮办人。
                 </Text>
+                <View>
+                  <Text className='t-body'>{CASES}</Text>
+                </View>
                 <View>
                   <Text className='t-body'>{KEPT}</Text>
                 </View>
@@ -219,7 +246,7 @@ export default function MyDataPage() {
             ) : (
               <View ariaRole='alert'>
                 <Text className='t-body mine__danger'>
-                  确定要删除吗？删除后无法恢复，您需要重新加入网格。依法需要保存的访问记录、已匿名的审核记录，以及不含您姓名的积分账目和志愿服务记录会保留。
+                  确定要删除吗？删除后无法恢复，您需要重新加入网格。依法需要保存的访问记录、已匿名的审核记录和上报、互助记录，以及不含您姓名的积分账目和志愿服务记录会保留。
                 </Text>
                 <View className='mine__actions'>
                   <Button className='btn' type='primary' block loading={busy} disabled={busy} onClick={() => void erase()}>
