@@ -2,6 +2,8 @@
  * A project-owned test double for `@tarojs/taro` in the jsdom UI project (Taro's own module needs
  * the mini-program runtime). Only the APIs the app uses; each records its calls.
  */
+import { useEffect } from 'react'
+
 const storage = new Map<string, unknown>()
 
 export const navigateTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'navigateTo:ok' }))
@@ -14,6 +16,8 @@ export const router = { params: {} as Record<string, string> }
 export const useRouter = () => router
 export const useLaunch = (_fn: () => void) => undefined
 export const usePullDownRefresh = (_fn: () => void) => undefined
+/** The page is shown once, when it mounts (coming back to it is a new render in these tests). */
+export const useDidShow = (fn: () => void) => useEffect(fn, [])
 export const cloud = { init: jest.fn(), callFunction: jest.fn() }
 /** The H5 build reports 'WEB'; NutUI asks to pick its platform code paths. */
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' } as const

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useCallback, useState } from 'react'
 import type { LedgerLine } from '@core/points/api'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
@@ -28,7 +28,8 @@ export default function MyPointsPage() {
       (e: unknown) => setMessage(failureCopy(e, '加载失败，请下拉重试')),
     )
   }, [])
-  useEffect(() => load(), [load])
+  // Every time the card is shown: coming back from 转赠积分 or the supermarket shows the new balance.
+  useDidShow(() => load())
   usePullDownRefresh(() => {
     load()
     void Taro.stopPullDownRefresh()
