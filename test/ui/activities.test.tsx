@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react'
-import type { ActivityCard, ActivityDetail, ActivityMove, CheckinCode, ConfirmResult, MyHours, Roster, RosterLine } from '../../src/core/activities/api'
+import { CONFIRM_BATCH, type ActivityCard, type ActivityDetail, type ActivityMove, type CheckinCode, type ConfirmResult, type MyHours, type Roster, type RosterLine } from '../../src/core/activities/api'
 import ActivitiesPage from '../../src/features/activities/pages/index/index'
 import ActivityDetailPage from '../../src/features/activities/pages/detail/index'
 import CheckinPage from '../../src/features/activities/pages/checkin/index'
@@ -406,6 +406,25 @@ describe('manage page (staff)', () => {
     expect(screen.getByText('之前已确认（未重复发放）：刘志强')).toBeTruthy()
     expect(screen.getByText('未确认：李桂兰（已取消报名）')).toBeTruthy()
     expect(screen.getByText('王秀英 · 3号楼 · 已确认出勤')).toBeTruthy()
+  })
+
+  it('sends a long roster in batches of CONFIRM_BATCH and adds the results up', async () => {
+    const many = Array.from({ length: CONFIRM_BATCH + 7 }, (_, i) => line(`u_${i}`, `居民${i}`, 'checked_in'))
+    const paidAll = roster(many.map((l) => ({ ...l, status: 'confirmed' as const })))
+    api({
+      'me.profile': profile(WORKER),
+      'activity.roster': roster(many),
+      'activity.checkinCode': code(1, 'K7P2QX'),
+      'activity.confirm': (input: Record<string, unknown>) => ({ roster: paidAll, paid: input.userIds, alreadyPaid: [], skipped: [] }),
+    })
+    render(<ManageActivityPage />)
+    await screen.findByText('居民0 · 3号楼 · 已签到')
+    await tap(button(`全选已签到（${many.length} 人）`))
+    await tap(button(`确认出勤并发放积分（${many.length} 人）`))
+    await screen.findByText(/^已确认 57 人出勤/)
+    const sent = inputs('activity.confirm').map((i) => i.userIds as string[])
+    expect(sent.map((ids) => ids.length)).toEqual([CONFIRM_BATCH, 7])
+    expect(sent.flat()).toEqual(many.map((l) => l.userId))
   })
 
   it('the community admin cancels with a reason and exports the hours', async () => {

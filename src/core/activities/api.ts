@@ -131,6 +131,9 @@ export interface HoursExport {
   readonly rows: number
 }
 
+/** Residents confirmed by one `activity.confirm` call. */
+export const CONFIRM_BATCH = 50
+
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(160))
 const iso = v.pipe(v.string(), v.maxLength(40))
 const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)))
@@ -180,8 +183,14 @@ export const activityActions = {
   'activity.checkin': defineAction<ActivityDetail>()(v.strictObject({ code: v.pipe(v.string(), v.maxLength(64)) })),
   /** Staff: who signed up / checked in / was confirmed. */
   'activity.roster': defineAction<Roster>()(byId),
-  /** Staff: confirm attendance of checked-in residents: points paid and hours recorded, once each. */
-  'activity.confirm': defineAction<ConfirmResult>()(v.strictObject({ activityId: id, userIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(200)) })),
+  /**
+   * Staff: confirm attendance of checked-in residents: points paid and hours recorded, once each.
+   * At most CONFIRM_BATCH per call (one transaction per resident keeps a call well inside the
+   * function timeout); the page sends a long roster in batches.
+   */
+  'activity.confirm': defineAction<ConfirmResult>()(
+    v.strictObject({ activityId: id, userIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(CONFIRM_BATCH)) }),
+  ),
   /** My volunteer-hours record (printable page). */
   'hours.mine': defineAction<MyHours>()(v.strictObject({})),
   /** A community admin exports the community's volunteer-hours record as an Excel (.xlsx) file. */

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
-import type { ConfirmResult, Roster, RosterLine } from '@core/activities/api'
+import { CONFIRM_BATCH, type ConfirmResult, type Roster, type RosterLine } from '@core/activities/api'
 import { Button } from '../../../components/ui'
 import { callApi, failureCopy } from '../../../services/cloud'
 import { SignupLabel, clock } from '../labels'
@@ -58,10 +58,23 @@ export function RosterCard({ roster, onRoster }: { readonly roster: Roster; read
     setBusy(true)
     setMessage(null)
     try {
-      const r = await callApi('activity.confirm', { activityId: roster.activity.activityId, userIds: [...picked] })
-      setResult(r)
-      setPicked([])
-      onRoster(r.roster)
+      // A long roster goes in batches; each batch is idempotent, so after a failure the retry pays
+      // nobody twice and the result so far is shown.
+      let merged: ConfirmResult | null = null
+      try {
+        for (let i = 0; i < picked.length; i += CONFIRM_BATCH) {
+          const r = await callApi('activity.confirm', { activityId: roster.activity.activityId, userIds: picked.slice(i, i + CONFIRM_BATCH) })
+          merged = merged
+            ? { roster: r.roster, paid: [...merged.paid, ...r.paid], alreadyPaid: [...merged.alreadyPaid, ...r.alreadyPaid], skipped: [...merged.skipped, ...r.skipped] }
+            : r
+        }
+        setPicked([])
+      } finally {
+        if (merged) {
+          setResult(merged)
+          onRoster(merged.roster)
+        }
+      }
     } catch (e) {
       setMessage(failureCopy(e, '确认失败，请重试'))
     } finally {
