@@ -48,6 +48,28 @@ export default tseslint.config(
     },
   },
   {
+    // docs/adr/0002: every schema of the registry ships wherever `apiActions` is imported (it put all
+    // feature schemas in the main package). App code calls through clients built from feature maps
+    // (`apiClient` in services/cloud.ts, `src/features/<feature>/api.ts`); from @core/api, types only.
+    // What actually ships in main is checked on the build by test/weapp/main-package.test.ts.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@core/api', '**/core/api'],
+              allowTypeImports: true,
+              message: 'Import only types from @core/api: call through apiClient(<feature maps>) (docs/adr/0002).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

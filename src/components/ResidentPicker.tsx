@@ -1,10 +1,13 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
-import type { StaffPerson } from '@core/admin/api'
-import { callApi, failureCopy } from '../services/cloud'
+import { adminActions, type StaffPerson } from '@core/admin/api'
+import { apiClient, failureCopy } from '../services/cloud'
 import { Field } from './Field'
 import { Button } from './ui'
 import './ResidentPicker.scss'
+
+/** Used by subpackage pages only (points, market): its own client keeps staff.list's schema out of the main package. */
+const callApi = apiClient({ 'staff.list': adminActions['staff.list'] })
 
 /** `3号楼2单元 301室`, or '' for people without a household. */
 export const homeOf = (p: StaffPerson) => (p.household ? `${p.household.buildingName}${p.household.unitName} ${p.household.room}室` : '')

@@ -1,6 +1,11 @@
-import { apiActions, type ApiActionName, type ApiInput, type ApiOutput } from '@core/api'
+import type { ApiActionName, ApiActions } from '@core/api'
+import type { InputOf, OutputOf } from '@core/contract/define'
 import { parseInput } from '@core/contract/validate'
+import { directoryActions } from '@core/directory/api'
 import { isDomainError, type ErrorCode, type ErrorDetail } from '@core/errors'
+import { joinActions } from '@core/join/api'
+import { meActions } from '@core/me/api'
+import { orderActions } from '@core/orders/api'
 import type { ActionResult } from '@core/result'
 import { errorCopy } from './error-copy'
 import { transport as defaultTransport } from './transport'
@@ -34,27 +39,68 @@ export function useTransport(t: Transport): void {
 }
 
 /**
- * Calls an action of the `api` function. Input is checked against the same core schema the
- * function uses, so a bad form never leaves the phone.
+ * A subset of the `api` contract: action names of `@core/api`, each with exactly the registry's
+ * definition (so a client can neither invent an action nor validate with another schema).
  */
-export async function callApi<N extends ApiActionName>(action: N, input: ApiInput<N>): Promise<ApiOutput<N>> {
-  try {
-    parseInput(apiActions[action].input, input)
-  } catch (err) {
-    if (isDomainError(err)) throw new ServiceError(err.code, err.message, err.details)
-    throw err
+export type ApiActionMap = { readonly [K in ApiActionName]?: ApiActions[K] }
+
+/** Calls an action of `M`; the input is typed by, and checked against, `M`'s schema. */
+export type ApiCaller<M extends ApiActionMap> = <N extends keyof M & ApiActionName>(
+  action: N,
+  input: InputOf<M[N]>,
+) => Promise<OutputOf<M[N]>>
+
+/**
+ * A client for the actions of `actions` only. Input is checked against the same core schema the
+ * function uses, so a bad form never leaves the phone.
+ *
+ * Every schema a client is built with ships in the package of the code that builds it: the main
+ * package uses `callApi` below (only what home, join and me call); each feature subpackage builds
+ * its own in `src/features/<feature>/api.ts`, so feature schemas stay out of the main package
+ * (docs/adr/0002; guarded by test/weapp/main-package.test.ts).
+ */
+export function apiClient<M extends ApiActionMap>(actions: M): ApiCaller<M> {
+  return async <N extends keyof M & ApiActionName>(action: N, input: InputOf<M[N]>): Promise<OutputOf<M[N]>> => {
+    const def = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined
+    if (!def) throw new Error(`apiClient: ${action} is not one of this client's actions`)
+    try {
+      parseInput(def.input, input)
+    } catch (err) {
+      if (isDomainError(err)) throw new ServiceError(err.code, err.message, err.details)
+      throw err
+    }
+    let raw: unknown
+    try {
+      raw = await activeTransport('api', { action, input })
+    } catch (err) {
+      if (err instanceof TransportError && err.status === 401) throw err
+      throw new ServiceError('NETWORK', err instanceof Error ? err.message : String(err))
+    }
+    const result = raw as ActionResult<OutputOf<M[N]>>
+    if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
+      throw new ServiceError('INTERNAL', 'malformed response')
+    }
+    if (!result.ok) throw new ServiceError(result.error.code, result.error.message, result.error.details ?? [])
+    return result.data
   }
-  let raw: unknown
-  try {
-    raw = await activeTransport('api', { action, input })
-  } catch (err) {
-    if (err instanceof TransportError && err.status === 401) throw err
-    throw new ServiceError('NETWORK', err instanceof Error ? err.message : String(err))
-  }
-  const result = raw as ActionResult<ApiOutput<N>>
-  if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
-    throw new ServiceError('INTERNAL', 'malformed response')
-  }
-  if (!result.ok) throw new ServiceError(result.error.code, result.error.message, result.error.details ?? [])
-  return result.data
 }
+
+/**
+ * What main-package code calls (pages/, app.ts, services/, hooks/ and the components pages use);
+ * nothing else. Add an entry when a main page starts calling an action.
+ */
+const mainActions = {
+  'me.profile': meActions['me.profile'], // hooks/use-profile, pages/join
+  'join.mine': joinActions['join.mine'], // pages/join
+  'join.options': joinActions['join.options'],
+  'join.submit': joinActions['join.submit'],
+  'join.cancel': joinActions['join.cancel'],
+  'code.resolve': joinActions['code.resolve'],
+  'phone.fromCode': joinActions['phone.fromCode'],
+  'directory.card': directoryActions['directory.card'], // components/ServiceCard (home)
+  'directory.call': directoryActions['directory.call'],
+  'report.submit': orderActions['report.submit'], // services/drafts-report: the outbox retries from app launch
+} satisfies ApiActionMap
+
+/** The main package's client: home, join, me and the drafts outbox. Feature code uses its own `api.ts`. */
+export const callApi = apiClient(mainActions)

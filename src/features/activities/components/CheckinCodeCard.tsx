@@ -2,7 +2,8 @@ import { Image, View, Text } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import type { CheckinCode } from '@core/activities/api'
 import { Button } from '../../../components/ui'
-import { callApi, failureCopy } from '../../../services/cloud'
+import { failureCopy } from '../../../services/cloud'
+import { callApi } from '../api'
 import { shortTime } from '../labels'
 
 /** Taro passes `ariaRole` through on every component (H5: `role`); its Image typings lack it. */

@@ -2,7 +2,8 @@ import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { CONFIRM_BATCH, type ConfirmResult, type Roster, type RosterLine } from '@core/activities/api'
 import { Button } from '../../../components/ui'
-import { callApi, failureCopy } from '../../../services/cloud'
+import { failureCopy } from '../../../services/cloud'
+import { callApi } from '../api'
 import { SignupLabel, clock } from '../labels'
 
 /** Taro maps `ariaChecked` to WeChat's aria-checked (and the DOM attribute on H5); its typings lack it. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { GridCodes } from '@core/codes/api'
-import { callApi, failureCopy } from '../../../services/cloud'
+import { failureCopy } from '../../../services/cloud'
+import { callApi } from '../api'
 
 /** How many times a grid's codes are asked for again while images are still being made (≈ 10 s). */
 export const MAX_POLLS = 10

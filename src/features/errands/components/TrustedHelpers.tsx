@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react'
 import type { TrustedHelpers as Trusted } from '@core/errands/api'
 import { MAX_TRUSTED } from '@core/errands/model'
 import { Button } from '../../../components/ui'
-import { callApi, failureCopy } from '../../../services/cloud'
+import { failureCopy } from '../../../services/cloud'
+import { callApi } from '../api'
 
 /** Taro maps `ariaChecked` to WeChat's aria-checked (and the DOM attribute on H5); its typings lack it. */
 const checked = (on: boolean) => ({ ariaChecked: on }) as object

@@ -2,7 +2,8 @@ import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { NamedOption } from '@core/join/api'
 import { ChoiceList } from '../../../components/ChoiceList'
-import { callApi, failureCopy } from '../../../services/cloud'
+import { failureCopy } from '../../../services/cloud'
+import { callApi } from '../api'
 
 export interface PickedBuilding {
   readonly buildingId: string

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { OrderRates, RatesView, StatsLevel } from '@core/orders/api'
-import { callApi } from '../../../services/cloud'
+import { callApi } from '../api'
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
 const hours = (h: number | null) => (h === null ? '—' : `${Math.round(h * 10) / 10} 小时`)

@@ -2,7 +2,8 @@ import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { Field } from '../../../../components/Field'
 import { Button } from '../../../../components/ui'
-import { callApi, failureCopy } from '../../../../services/cloud'
+import { failureCopy } from '../../../../services/cloud'
+import { callApi } from '../../api'
 
 /** The street admin's own street: its name and district (streets come with the deployment). */
 export function StreetCard({ streetId }: { readonly streetId: string }) {

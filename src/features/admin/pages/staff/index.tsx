@@ -12,7 +12,8 @@ import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button, Switch } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
-import { callApi, failureCopy } from '../../../../services/cloud'
+import { failureCopy } from '../../../../services/cloud'
+import { callApi } from '../../api'
 import './index.scss'
 
 type Place = StaffPage['place']

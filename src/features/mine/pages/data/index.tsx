@@ -7,7 +7,8 @@ import type { MyData, RecentLines } from '@core/me/api'
 import { RoleLabel } from '@core/roles'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
-import { callApi, failureCopy } from '../../../../services/cloud'
+import { failureCopy } from '../../../../services/cloud'
+import { callApi } from '../../api'
 import '../../mine.scss'
 
 const STATUS: Record<MyData['joins'][number]['status'], string> = {

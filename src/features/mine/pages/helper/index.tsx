@@ -5,7 +5,8 @@ import { beijingDate } from '@core/orders/sla'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button, Switch } from '../../../../components/ui'
-import { callApi, failureCopy } from '../../../../services/cloud'
+import { failureCopy } from '../../../../services/cloud'
+import { callApi } from '../../api'
 import '../../mine.scss'
 
 /** Taro maps `ariaChecked` to WeChat's aria-checked (and the DOM attribute on H5); its typings lack it. */

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from 'react'
 import type { HouseholdView } from '@core/household/api'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
-import { callApi, failureCopy } from '../../../../services/cloud'
+import { failureCopy } from '../../../../services/cloud'
+import { callApi } from '../../api'
 import '../../mine.scss'
 
 /** 我的家庭: where I live and with whom; move (a join with `move`) or leave. */

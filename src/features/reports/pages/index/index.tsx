@@ -1,17 +1,17 @@
 import { View, Text, Textarea, Image } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
-import { apiActions } from '@core/api'
 import { parseInput } from '@core/contract/validate'
 import { isDomainError } from '@core/errors'
-import { ReportErrors, TEXT_MAX, checkReportDraft, type CategoryView, type ReportReceipt, type SimilarOrder } from '@core/orders/api'
+import { ReportErrors, TEXT_MAX, checkReportDraft, orderActions, type CategoryView, type ReportReceipt, type SimilarOrder } from '@core/orders/api'
 import type { OrderLocation } from '@core/orders/model'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button, Switch } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
-import { callApi, failureCopy } from '../../../../services/cloud'
+import { failureCopy } from '../../../../services/cloud'
+import { callApi } from '../../api'
 import { REPORT_DRAFT, reportOutbox, type ReportDraft, type ReportDraftPayload } from '../../../../services/drafts-report'
 import { errorCopy } from '../../../../services/error-copy'
 import { compressPhoto, pickPhotos } from '../../../../services/upload'
@@ -164,7 +164,7 @@ export default function ReportPage() {
     }
     try {
       // The same schema the function checks: a bad form never enters the outbox.
-      parseInput(apiActions['report.submit'].input, { ...value, requestId: 'checkonly0', photos: [] })
+      parseInput(orderActions['report.submit'].input, { ...value, requestId: 'checkonly0', photos: [] })
     } catch (e) {
       setError(isDomainError(e) ? (e.details[0]?.message ?? errorCopy(e.code)) : '填写的内容有误，请检查')
       return null

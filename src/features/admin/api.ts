@@ -1,0 +1,13 @@
+import { adminActions } from '@core/admin/api'
+import { codeActions } from '@core/codes/api'
+import { joinActions } from '@core/join/api'
+import { configActions } from '@core/orders/config-api'
+import { apiClient } from '../../services/cloud'
+
+/** The admin subpackage's client: its schemas ship here, not in the main package (docs/adr/0002). */
+export const callApi = apiClient({
+  ...adminActions,
+  ...codeActions,
+  ...configActions,
+  'join.options': joinActions['join.options'], // pages/org (StreetCard), pages/staff: place pickers
+})
