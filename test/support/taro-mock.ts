@@ -7,6 +7,11 @@ import { useEffect } from 'react'
 const storage = new Map<string, unknown>()
 
 export const navigateTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'navigateTo:ok' }))
+export const redirectTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'redirectTo:ok' }))
+export const navigateBack = jest.fn(async (_opts?: { delta?: number }) => ({ errMsg: 'navigateBack:ok' }))
+/** The page stack, oldest first, as `route`s without a leading slash (WeChat's form); tests set it. */
+export const pageStack: string[] = []
+export const getCurrentPages = jest.fn(() => pageStack.map((route) => ({ route })))
 export const stopPullDownRefresh = jest.fn(async () => undefined)
 export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''))
 export const setStorageSync = jest.fn((key: string, value: unknown) => {
@@ -28,9 +33,13 @@ export function resetTaroMock(): void {
   storage.clear()
   router.params = {}
   navigateTo.mockClear()
+  redirectTo.mockClear()
+  navigateBack.mockClear()
+  getCurrentPages.mockClear()
+  pageStack.length = 0
   setStorageSync.mockClear()
   getStorageSync.mockClear()
 }
 
-const Taro = { navigateTo, stopPullDownRefresh, getStorageSync, setStorageSync, useRouter, cloud, getEnv, ENV_TYPE, pxTransform }
+const Taro = { navigateTo, redirectTo, navigateBack, getCurrentPages, stopPullDownRefresh, getStorageSync, setStorageSync, useRouter, cloud, getEnv, ENV_TYPE, pxTransform }
 export default Taro

@@ -3,7 +3,7 @@ import type { GiftRecipients, TransferView } from '../../src/core/points/api'
 import GivePointsPage from '../../src/features/points/pages/give/index'
 import MyPointsPage from '../../src/features/points/pages/index/index'
 import { errorCopy } from '../../src/services/error-copy'
-import Taro, { navigateTo, resetTaroMock } from '../support/taro-mock'
+import { navigateBack, navigateTo, pageStack, redirectTo, resetTaroMock } from '../support/taro-mock'
 import { api, button, buttons, calls, fail, inputs, tap, type } from '../support/ui-script'
 
 // 转赠积分 (give points to the fund or to a neighbour who served me) against a scripted `api`.
@@ -37,13 +37,11 @@ const radio = (name: string) => {
 }
 const isChecked = (el: Element) => el.getAttribute('aria-checked') === 'true' || el.getAttribute('ariachecked') === 'true'
 
-const redirectTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'redirectTo:ok' }))
-beforeAll(() => {
-  Object.assign(Taro, { redirectTo })
-})
+const LOVE_CARD = 'features/points/pages/index/index'
+const GIVE = 'features/points/pages/give/index'
 beforeEach(() => {
   resetTaroMock()
-  redirectTo.mockClear()
+  pageStack.push(LOVE_CARD, GIVE)
 })
 
 /** Fills the form: the choice, the amount and (optionally) the note, then 下一步. */
@@ -114,7 +112,26 @@ describe('转赠积分', () => {
     expect(await screen.findByText('转赠成功')).toBeTruthy()
     expect(screen.getByText('您已把 5 分转给刘志强，谢谢您的爱心！')).toBeTruthy()
     await tap(button('回到我的爱心卡'))
-    expect(redirectTo).toHaveBeenCalledWith({ url: '/features/points/pages/index/index' })
+    // Opened from the love card: back to it (it reloads when shown), not a second love card on the stack.
+    expect(navigateBack).toHaveBeenCalledTimes(1)
+    expect(redirectTo).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    ['opened on its own (a shared link)', [GIVE], 'redirect'],
+    ['opened from another page', ['pages/home/index', GIVE], 'redirect'],
+    ['opened from the love card, H5 routes with a leading slash', [`/${LOVE_CARD}`, `/${GIVE}`], 'back'],
+  ])('回到我的爱心卡 when %s', async (_case, stack, way) => {
+    pageStack.splice(0, pageStack.length, ...stack)
+    api({ 'points.recipients': recipients(), 'points.give': view() })
+    render(<GivePointsPage />)
+    await screen.findByText('12 分')
+    await fill('刘志强', '5')
+    await tap(button('确认转赠'))
+    await screen.findByText('转赠成功')
+    await tap(button('回到我的爱心卡'))
+    expect(navigateBack).toHaveBeenCalledTimes(way === 'back' ? 1 : 0)
+    expect(redirectTo.mock.calls).toEqual(way === 'back' ? [] : [[{ url: `/${LOVE_CARD}` }]])
   })
 
   it('the fund is sent as "fund" (no note when none is written); a failure keeps the request id for the retry', async () => {

@@ -1,9 +1,10 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import type { ActivityDetail, ActivityMove } from '@core/activities/api'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
+import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { ActivityFacts, PhaseTag } from '../../components/ActivityCard'
@@ -18,20 +19,15 @@ import '../../activities.scss'
  */
 export default function ActivityDetailPage() {
   const activityId = useRouter().params.activityId ?? ''
-  const [activity, setActivity] = useState<ActivityDetail | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const {
+    data: activity,
+    setData: setActivity,
+    message,
+    setMessage,
+    reload,
+  } = usePageData(activityId, () => (activityId ? callApi('activity.get', { activityId }) : null), { missing: '缺少活动编号' })
   const [busy, setBusy] = useState(false)
   const [confirmWithdraw, setConfirmWithdraw] = useState(false)
-
-  const load = useCallback(() => {
-    if (!activityId) return setMessage('缺少活动编号')
-    callApi('activity.get', { activityId }).then(setActivity, (e: unknown) => setMessage(failureCopy(e, '加载失败，请下拉重试')))
-  }, [activityId])
-  useEffect(load, [load])
-  usePullDownRefresh(() => {
-    load()
-    void Taro.stopPullDownRefresh()
-  })
 
   /** Runs one move; the answer is the activity as it is now. A refused move reloads it (seats change). */
   const run = async (call: () => Promise<ActivityDetail>, done: (a: ActivityDetail) => string) => {
@@ -44,7 +40,7 @@ export default function ActivityDetailPage() {
       setMessage(done(a))
     } catch (e) {
       setMessage(failureCopy(e, '操作失败，请重试'))
-      load()
+      reload()
     } finally {
       setBusy(false)
     }

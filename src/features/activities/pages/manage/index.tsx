@@ -1,10 +1,11 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
-import type { HoursExport, Roster } from '@core/activities/api'
+import { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import type { HoursExport } from '@core/activities/api'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
+import { usePageData } from '../../../../hooks/use-page-data'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
@@ -22,24 +23,22 @@ import '../../activities.scss'
 export default function ManageActivityPage() {
   const activityId = useRouter().params.activityId ?? ''
   const profile = useProfile()
-  const [roster, setRoster] = useState<Roster | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const {
+    data: roster,
+    setData: setRoster,
+    message,
+    setMessage,
+  } = usePageData(activityId, () => (activityId ? callApi('activity.roster', { activityId }) : null), {
+    fallback: '名单加载失败，请下拉重试',
+    missing: '缺少活动编号',
+  })
   const [round, setRound] = useState(0)
   const [cancelling, setCancelling] = useState(false)
   const [reason, setReason] = useState('')
   const [exported, setExported] = useState<HoursExport | null>(null)
   const [busy, setBusy] = useState(false)
-
-  const load = useCallback(() => {
-    if (!activityId) return setMessage('缺少活动编号')
-    callApi('activity.roster', { activityId }).then(setRoster, (e: unknown) => setMessage(failureCopy(e, '名单加载失败，请下拉重试')))
-  }, [activityId])
-  useEffect(load, [load])
-  usePullDownRefresh(() => {
-    load()
-    setRound((n) => n + 1)
-    void Taro.stopPullDownRefresh()
-  })
+  // Pull-down also renews the check-in code (usePageData reloads the roster and stops the spinner).
+  usePullDownRefresh(() => setRound((n) => n + 1))
 
   if (!roster) {
     return (

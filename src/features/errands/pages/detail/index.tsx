@@ -1,11 +1,12 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { useState, type ReactNode } from 'react'
 import type { ErrandDetail } from '@core/errands/api'
 import type { ErrandMove } from '@core/errands/machine'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
+import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { moveLabel, shortTime, windowText } from '../../labels'
@@ -59,23 +60,18 @@ function ActionForm(props: {
 
 export default function ErrandDetailPage() {
   const errandId = useRouter().params.id ?? ''
-  const [errand, setErrand] = useState<ErrandDetail | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const {
+    data: errand,
+    setData: setErrand,
+    message,
+    setMessage,
+    reload,
+  } = usePageData(errandId, () => (errandId ? callApi('errand.get', { errandId }) : null), { missing: '缺少互助编号' })
   const [panel, setPanel] = useState<Panel>('none')
   const [busy, setBusy] = useState(false)
   const [code, setCode] = useState('')
   const [reason, setReason] = useState('')
   const [note, setNote] = useState('')
-
-  const load = useCallback(() => {
-    if (!errandId) return setMessage('缺少互助编号')
-    callApi('errand.get', { errandId }).then(setErrand, (e: unknown) => setMessage(failureCopy(e, '加载失败，请下拉重试')))
-  }, [errandId])
-  useEffect(load, [load])
-  usePullDownRefresh(() => {
-    load()
-    void Taro.stopPullDownRefresh()
-  })
 
   /** Runs one move; the answer is the errand as it is now. A refused move reloads it (someone else may have moved it). */
   const run = async (call: () => Promise<ErrandDetail>, done: string) => {
@@ -90,7 +86,7 @@ export default function ErrandDetailPage() {
       setMessage(done)
     } catch (e) {
       setMessage(failureCopy(e, '操作失败，请重试'))
-      load()
+      reload()
     } finally {
       setBusy(false)
     }

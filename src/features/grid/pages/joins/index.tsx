@@ -1,11 +1,11 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { JoinInboxItem } from '@core/join/api'
 import { NotifyTemplates } from '@core/notify/templates'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
+import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { requestSubscription } from '../../../../services/subscribe'
@@ -13,22 +13,10 @@ import './index.scss'
 
 /** 入格审核: pending join requests the grid worker / building leader / community admin may decide. */
 export default function JoinInboxPage() {
-  const [items, setItems] = useState<readonly JoinInboxItem[] | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const { data: items, message, setMessage, reload } = usePageData('joins', () => callApi('join.inbox', {}))
   const [rejecting, setRejecting] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
-
-  const load = useCallback(() => {
-    callApi('join.inbox', {}).then(setItems, (err: unknown) =>
-      setMessage(failureCopy(err, '加载失败，请下拉重试')),
-    )
-  }, [])
-  useEffect(load, [load])
-  usePullDownRefresh(() => {
-    load()
-    void Taro.stopPullDownRefresh()
-  })
 
   /** One tap = one future message (WeChat's one-time subscriptions); must run inside the tap. */
   const subscribe = async () => {
@@ -51,7 +39,7 @@ export default function JoinInboxPage() {
       setMessage(decision === 'approve' ? `已通过 ${item.name} 的入格申请` : `已驳回 ${item.name} 的入格申请`)
       setRejecting(null)
       setReason('')
-      load()
+      reload()
     } catch (err) {
       setMessage(failureCopy(err, '操作失败，请重试'))
     } finally {

@@ -1,8 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { StaffPerson } from '@core/admin/api'
-import type { FundView } from '@core/market/api'
 import { CauseLabel } from '@core/points/ledger'
 import { causeKind, fundAccount } from '@core/points/model'
 import { PointsErrors } from '@core/points/errors'
@@ -11,6 +9,7 @@ import { CommunityNotice } from '../../../../components/CommunityNotice'
 import { Page } from '../../../../components/Page'
 import { ResidentPicker } from '../../../../components/ResidentPicker'
 import { Button } from '../../../../components/ui'
+import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { errorCopy } from '../../../../services/error-copy'
@@ -27,8 +26,7 @@ import '../../market.scss'
 export default function FundPage() {
   const community = useAdminCommunity()
   const communityId = community.status === 'ready' ? community.communityId : ''
-  const [view, setView] = useState<FundView | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const { data: view, message: loadError, reload } = usePageData(communityId, () => (communityId ? callApi('fund.view', { communityId }) : null))
   const [payee, setPayee] = useState<StaffPerson | null>(null)
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
@@ -36,17 +34,6 @@ export default function FundPage() {
   const [problem, setProblem] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-
-  const load = useCallback(() => {
-    if (!communityId) return
-    setLoadError(null)
-    callApi('fund.view', { communityId }).then(setView, (e: unknown) => setLoadError(failureCopy(e, '加载失败，请下拉重试')))
-  }, [communityId])
-  useEffect(load, [load])
-  usePullDownRefresh(() => {
-    load()
-    void Taro.stopPullDownRefresh()
-  })
 
   const pay = async () => {
     const points = /^\d+$/.test(amount.trim()) ? Number(amount.trim()) : NaN
@@ -63,7 +50,7 @@ export default function FundPage() {
       setPayee(null)
       setAmount('')
       setReason('')
-      load()
+      reload()
     } catch (e) {
       const insufficient = e instanceof ServiceError && e.code === PointsErrors.INSUFFICIENT
       setProblem(insufficient ? '社区基金余额不足' : failureCopy(e, '支付失败，请重试'))

@@ -1,11 +1,12 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import type { GiftRecipients, TransferView } from '@core/points/api'
 import { PointsErrors } from '@core/points/errors'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
+import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { newRequestId } from '../../../../services/request-id'
@@ -61,8 +62,7 @@ function amountProblem(text: string, balance: number): string | null {
  * points.give (idempotent on a request id kept across retries) → thanks, and back to 我的爱心卡.
  */
 export default function GivePointsPage() {
-  const [data, setData] = useState<GiftRecipients | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const { data, message, reload } = usePageData('recipients', () => callApi('points.recipients', {}))
   const [selected, setSelected] = useState<string | null>(null)
   const [amount, setAmount] = useState('')
   const [note, setNote] = useState('')
@@ -71,21 +71,6 @@ export default function GivePointsPage() {
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<{ view: TransferView; name: string; fund: boolean } | null>(null)
-
-  const load = useCallback(() => {
-    callApi('points.recipients', {}).then(
-      (r) => {
-        setData(r)
-        setMessage(null)
-      },
-      (e: unknown) => setMessage(failureCopy(e, '加载失败，请下拉重试')),
-    )
-  }, [])
-  useEffect(load, [load])
-  usePullDownRefresh(() => {
-    load()
-    void Taro.stopPullDownRefresh()
-  })
 
   const choices = data ? choicesOf(data) : []
   const next = () => {
@@ -119,13 +104,18 @@ export default function GivePointsPage() {
     } catch (e) {
       const code = e instanceof ServiceError ? e.code : null
       setFailure(code === PointsErrors.NOT_IN_SCOPE ? '这位邻居已不在本社区，无法转赠' : failureCopy(e, '转赠失败，请重试'))
-      if (code && STALE.has(code)) load()
+      if (code && STALE.has(code)) reload()
     } finally {
       setBusy(false)
     }
   }
 
-  const toLoveCard = () => void Taro.redirectTo({ url: LOVE_CARD_URL })
+  /** Back to the love card this page was opened from (it reloads when shown), else open it in place of this page. */
+  const toLoveCard = () => {
+    const pages = Taro.getCurrentPages()
+    const previous = pages[pages.length - 2]?.route?.replace(/^\//, '')
+    void (previous === LOVE_CARD_URL.slice(1) ? Taro.navigateBack() : Taro.redirectTo({ url: LOVE_CARD_URL }))
+  }
 
   if (done) {
     const { view, name, fund } = done

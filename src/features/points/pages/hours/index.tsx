@@ -1,10 +1,9 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import type { MyHours } from '@core/activities/api'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
-import { failureCopy } from '../../../../services/cloud'
+import { usePageData } from '../../../../hooks/use-page-data'
 import { callApi } from '../../api'
 import { keepMode, keepRecord } from './keep'
 import { NOTE, chinaDate, recordText } from './record'
@@ -17,23 +16,7 @@ const ACTIVITIES_URL = '/features/activities/pages/index/index'
  * the organisation), printable on H5; on WeChat the text version is copied (WeChat cannot print).
  */
 export default function MyHoursPage() {
-  const [hours, setHours] = useState<MyHours | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
-
-  const load = useCallback(() => {
-    callApi('hours.mine', {}).then(
-      (h) => {
-        setHours(h)
-        setMessage(null)
-      },
-      (e: unknown) => setMessage(failureCopy(e, '加载失败，请下拉重试')),
-    )
-  }, [])
-  useEffect(load, [load])
-  usePullDownRefresh(() => {
-    load()
-    void Taro.stopPullDownRefresh()
-  })
+  const { data: hours, message, setMessage } = usePageData('hours', () => callApi('hours.mine', {}))
 
   const keep = (h: MyHours) =>
     void keepRecord(recordText(h)).then(

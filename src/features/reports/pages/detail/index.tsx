@@ -1,6 +1,6 @@
 import { View, Text, Image } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import type { ApiActionName } from '@core/api'
 import type { OrderDetail } from '@core/orders/api'
 import { Ratings, type Rating } from '@core/orders/model'
@@ -8,6 +8,7 @@ import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
+import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { photoUrls } from '../../../../services/upload'
@@ -25,25 +26,20 @@ type Panel = 'none' | 'reply' | 'escalate' | 'rate' | 'reopen'
  */
 export default function OrderDetailPage() {
   const orderId = useRouter().params.id ?? ''
-  const [order, setOrder] = useState<OrderDetail | null>(null)
+  const {
+    data: order,
+    setData: setOrder,
+    message,
+    setMessage,
+    reload,
+  } = usePageData(orderId, () => (orderId ? callApi('order.get', { orderId }) : null), { missing: '缺少工单编号' })
   const [urls, setUrls] = useState<Record<string, string>>({})
-  const [message, setMessage] = useState<string | null>(null)
   const [panel, setPanel] = useState<Panel>('none')
   const [busy, setBusy] = useState(false)
   const [reason, setReason] = useState('')
   const [to, setTo] = useState('')
   const [rating, setRating] = useState<Rating | null>(null)
   const [comment, setComment] = useState('')
-
-  const load = useCallback(() => {
-    if (!orderId) return setMessage('缺少工单编号')
-    callApi('order.get', { orderId }).then(setOrder, (e: unknown) => setMessage(failureCopy(e, '加载失败，请下拉重试')))
-  }, [orderId])
-  useEffect(load, [load])
-  usePullDownRefresh(() => {
-    load()
-    void Taro.stopPullDownRefresh()
-  })
   useEffect(() => {
     if (order?.photos.length) photoUrls(order.photos).then(setUrls, () => setUrls({}))
   }, [order?.photos])
@@ -60,7 +56,7 @@ export default function OrderDetailPage() {
       setMessage(done)
     } catch (e) {
       setMessage(failureCopy(e, '操作失败，请重试'))
-      if (action === 'order.accept') load()
+      if (action === 'order.accept') reload()
     } finally {
       setBusy(false)
     }
