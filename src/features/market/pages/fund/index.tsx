@@ -1,6 +1,4 @@
 import { View, Text } from '@tarojs/components'
-import { useState } from 'react'
-import type { StaffPerson } from '@core/admin/api'
 import { CauseLabel } from '@core/points/ledger'
 import { causeKind, fundAccount } from '@core/points/model'
 import { PointsErrors } from '@core/points/errors'
@@ -12,9 +10,8 @@ import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
-import { errorCopy } from '../../../../services/error-copy'
-import { newRequestId } from '../../../../services/request-id'
 import { useAdminCommunity } from '../../../../hooks/use-admin-community'
+import { usePointsToPerson } from '../../../../hooks/use-points-to-person'
 import { shortTime } from '../../labels'
 import '../../market.scss'
 
@@ -27,37 +24,15 @@ export default function FundPage() {
   const community = useAdminCommunity()
   const communityId = community.status === 'ready' ? community.communityId : ''
   const { data: view, message: loadError, reload } = usePageData(communityId, () => (communityId ? callApi('fund.view', { communityId }) : null))
-  const [payee, setPayee] = useState<StaffPerson | null>(null)
-  const [amount, setAmount] = useState('')
-  const [reason, setReason] = useState('')
-  const [requestId, setRequestId] = useState(newRequestId)
-  const [problem, setProblem] = useState<string | null>(null)
-  const [done, setDone] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const pay = async () => {
-    const points = /^\d+$/.test(amount.trim()) ? Number(amount.trim()) : NaN
-    if (!payee) return setProblem('请先查找并选择收款的居民')
-    if (!Number.isInteger(points) || points < 1 || points > 10000) return setProblem(errorCopy(PointsErrors.BAD_AMOUNT))
-    if (!reason.trim()) return setProblem(errorCopy(PointsErrors.REASON_REQUIRED))
-    setProblem(null)
-    setDone(null)
-    setBusy(true)
-    try {
-      const t = await callApi('fund.pay', { communityId, userId: payee.userId, amount: points, reason: reason.trim(), requestId })
-      setDone(t.retried ? `这笔支付已经完成过了：${t.amount} 分给${payee.name}` : `已从社区基金支付 ${t.amount} 分给${payee.name}`)
-      setRequestId(newRequestId())
-      setPayee(null)
-      setAmount('')
-      setReason('')
-      reload()
-    } catch (e) {
-      const insufficient = e instanceof ServiceError && e.code === PointsErrors.INSUFFICIENT
-      setProblem(insufficient ? '社区基金余额不足' : failureCopy(e, '支付失败，请重试'))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const form = usePointsToPerson({
+    noPerson: '请先查找并选择收款的居民',
+    send: async (payee, amount, reason, requestId) => {
+      const t = await callApi('fund.pay', { communityId, userId: payee.userId, amount, reason, requestId })
+      return t.retried ? `这笔支付已经完成过了：${t.amount} 分给${payee.name}` : `已从社区基金支付 ${t.amount} 分给${payee.name}`
+    },
+    failure: (e) => (e instanceof ServiceError && e.code === PointsErrors.INSUFFICIENT ? '社区基金余额不足' : failureCopy(e, '支付失败，请重试')),
+    onSent: reload,
+  })
 
   if (community.status !== 'ready') return <CommunityNotice label='社区基金' community={community} none='只有社区管理员可以使用社区基金。' />
 
@@ -78,9 +53,9 @@ export default function FundPage() {
           <Text className='t-body'>{loadError}</Text>
         </View>
       )}
-      {done && (
+      {form.done && (
         <View className='card' ariaRole='status'>
-          <Text className='t-body'>{done}</Text>
+          <Text className='t-body'>{form.done}</Text>
         </View>
       )}
 
@@ -90,15 +65,15 @@ export default function FundPage() {
           <Text className='t-muted'>为有困难的居民购买服务：把积分付给提供服务的居民。</Text>
         </View>
         {/* A new request id (after a payment) starts the search over. */}
-        <ResidentPicker key={requestId} communityId={communityId} role='收款居民' chosen={payee} onChoose={setPayee} />
-        <Field label='支付积分' type='number' value={amount} onInput={setAmount} maxlength={5} hint='1–10000 的整数，不超过基金余额' />
-        <Field label='原因' value={reason} onInput={setReason} maxlength={100} placeholder='如：为独居老人张大爷代买药品' />
-        {problem && (
+        <ResidentPicker key={form.requestId} communityId={communityId} role='收款居民' chosen={form.person} onChoose={form.setPerson} />
+        <Field label='支付积分' type='number' value={form.amount} onInput={form.setAmount} maxlength={5} hint='1–10000 的整数，不超过基金余额' />
+        <Field label='原因' value={form.reason} onInput={form.setReason} maxlength={100} placeholder='如：为独居老人张大爷代买药品' />
+        {form.problem && (
           <View ariaRole='alert'>
-            <Text className='t-body market__error'>{problem}</Text>
+            <Text className='t-body market__error'>{form.problem}</Text>
           </View>
         )}
-        <Button className='btn market__gap' type='primary' block loading={busy} disabled={busy} onClick={() => void pay()}>
+        <Button className='btn market__gap' type='primary' block loading={form.busy} disabled={form.busy} onClick={() => void form.submit()}>
           确认支付
         </Button>
       </View>

@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import type { StaffPerson } from '@core/admin/api'
 import type { AuditReport, TransferLine } from '@core/points/api'
 import { PointsErrors } from '@core/points/errors'
 import { AccountLabel, MAX_AMOUNT, parseAccount } from '@core/points/model'
@@ -12,11 +11,11 @@ import { PagedList } from '../../../../components/PagedList'
 import { ResidentPicker } from '../../../../components/ResidentPicker'
 import { Button } from '../../../../components/ui'
 import { useAdminCommunity } from '../../../../hooks/use-admin-community'
+import { usePointsToPerson } from '../../../../hooks/use-points-to-person'
 import { usePages } from '../../../../hooks/use-pages'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { errorCopy } from '../../../../services/error-copy'
-import { newRequestId } from '../../../../services/request-id'
 import { shortTime } from '../../labels'
 import '../../points.scss'
 
@@ -63,37 +62,16 @@ function PointsAdmin({ communityId }: { readonly communityId: string }) {
 
 /** 奖励积分: issuance → a resident of the community, with a required reason. */
 function AwardForm({ communityId, onAwarded }: { readonly communityId: string; readonly onAwarded: () => void }) {
-  const [person, setPerson] = useState<StaffPerson | null>(null)
-  const [amount, setAmount] = useState('')
-  const [reason, setReason] = useState('')
-  // One id per form: a retried send after a failure (or a lost answer) lands once.
-  const [requestId, setRequestId] = useState(newRequestId)
-  const [problem, setProblem] = useState<string | null>(null)
-  const [done, setDone] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const award = async () => {
-    const points = /^\d+$/.test(amount.trim()) ? Number(amount.trim()) : NaN
-    if (!person) return setProblem('请先查找并选择要奖励的居民')
-    if (!Number.isInteger(points) || points < 1 || points > MAX_AMOUNT) return setProblem(errorCopy(PointsErrors.BAD_AMOUNT))
-    if (!reason.trim()) return setProblem(errorCopy(PointsErrors.REASON_REQUIRED))
-    setProblem(null)
-    setDone(null)
-    setBusy(true)
-    try {
-      const t = await callApi('points.award', { userId: person.userId, amount: points, reason: reason.trim(), requestId })
-      setDone(t.retried ? `这笔奖励已经发放过了：${t.amount} 分给${person.name}` : `已奖励 ${t.amount} 分给${person.name}`)
-      setRequestId(newRequestId())
-      setPerson(null)
-      setAmount('')
-      setReason('')
-      onAwarded()
-    } catch (e) {
-      setProblem(failureCopy(e, '奖励失败，请重试'))
-    } finally {
-      setBusy(false)
-    }
-  }
+  // One request id per form: a retried send after a failure (or a lost answer) lands once.
+  const form = usePointsToPerson({
+    noPerson: '请先查找并选择要奖励的居民',
+    send: async (person, amount, reason, requestId) => {
+      const t = await callApi('points.award', { userId: person.userId, amount, reason, requestId })
+      return t.retried ? `这笔奖励已经发放过了：${t.amount} 分给${person.name}` : `已奖励 ${t.amount} 分给${person.name}`
+    },
+    failure: (e) => failureCopy(e, '奖励失败，请重试'),
+    onSent: onAwarded,
+  })
 
   return (
     <View className='card' ariaRole='form' ariaLabel='奖励积分'>
@@ -102,20 +80,20 @@ function AwardForm({ communityId, onAwarded }: { readonly communityId: string; r
         <Text className='t-muted'>为本社区居民发放爱心积分，须写明原因，会记入积分流水。</Text>
       </View>
       {/* A new request id (after an award) starts the search over. */}
-      <ResidentPicker key={requestId} communityId={communityId} role='奖励居民' chosen={person} onChoose={setPerson} />
-      <Field label='奖励积分' type='number' value={amount} onInput={setAmount} maxlength={5} hint={`1–${MAX_AMOUNT} 的整数`} />
-      <Field label='奖励原因' value={reason} onInput={setReason} maxlength={100} placeholder='如：参加社区清洁日' />
-      {problem && (
+      <ResidentPicker key={form.requestId} communityId={communityId} role='奖励居民' chosen={form.person} onChoose={form.setPerson} />
+      <Field label='奖励积分' type='number' value={form.amount} onInput={form.setAmount} maxlength={5} hint={`1–${MAX_AMOUNT} 的整数`} />
+      <Field label='奖励原因' value={form.reason} onInput={form.setReason} maxlength={100} placeholder='如：参加社区清洁日' />
+      {form.problem && (
         <View ariaRole='alert'>
-          <Text className='t-body points__error'>{problem}</Text>
+          <Text className='t-body points__error'>{form.problem}</Text>
         </View>
       )}
-      {done && (
+      {form.done && (
         <View ariaRole='status'>
-          <Text className='t-body points__done'>{done}</Text>
+          <Text className='t-body points__done'>{form.done}</Text>
         </View>
       )}
-      <Button className='btn points__gap' type='primary' block loading={busy} disabled={busy} onClick={() => void award()}>
+      <Button className='btn points__gap' type='primary' block loading={form.busy} disabled={form.busy} onClick={() => void form.submit()}>
         确认奖励
       </Button>
     </View>
