@@ -72,7 +72,8 @@ import { cloud, db } from '../sdk'
 import { getUnlimitedWxacode } from '../wxacode'
 import { buildXlsx } from '../xlsx'
 import { logAccess } from './access-log'
-import { firstDoc, getDoc, namesByIds } from './docs'
+import { getDoc, namesByIds, txGet, withoutId } from './docs'
+import { afterTimeCursor, timeCursor } from './paging'
 import { transferInTx, withRetry } from './ledger'
 
 const { activities: ACTIVITIES, signups: SIGNUPS, codes: CODES, hours: HOURS } = ACTIVITY_COLLECTIONS
@@ -85,16 +86,6 @@ const TEMP_URL_MAX_AGE_S = 2 * 60 * 60
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null)
 const notFound = () => new DomainError(ActivityErrors.NOT_FOUND, '活动不存在或已删除')
 const notInScope = (what = '只能参加本社区的活动') => new DomainError(ActivityErrors.NOT_IN_SCOPE, what)
-
-async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
-  const doc = firstDoc<T>((await tx.collection(collection).doc(id).get()).data)
-  return doc ? ({ ...doc, _id: id } as T) : null
-}
-
-const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
-  const { _id, ...body } = doc
-  return body
-}
 
 async function load(activityId: string): Promise<ActivityRecord> {
   const a = await getDoc<ActivityRecord>(ACTIVITIES, activityId)
@@ -256,18 +247,6 @@ async function notifyCancelled(a: ActivityRecord, reason: string, now: Date): Pr
 
 // ── Lists ──
 
-function afterCursor(cursor: string | undefined, field: string, dir: 'asc' | 'desc'): object {
-  const _ = db().command
-  if (!cursor) return {}
-  const cut = cursor.indexOf('_')
-  const at = new Date(Number(cursor.slice(0, cut)))
-  const id = cursor.slice(cut + 1)
-  if (cut <= 0 || Number.isNaN(at.getTime())) return {}
-  return _.or([{ [field]: dir === 'asc' ? _.gt(at) : _.lt(at) }, { [field]: at, _id: dir === 'asc' ? _.gt(id) : _.lt(id) }])
-}
-
-const cursorOf = (at: Date, id: string) => `${new Date(at).getTime()}_${id}`
-
 /** My sign-up statuses for these activities (one query). */
 async function myStatuses(userId: string, activityIds: readonly string[]): Promise<Map<string, SignupStatus>> {
   if (activityIds.length === 0) return new Map()
@@ -287,7 +266,7 @@ export async function list(actor: Actor, when: 'upcoming' | 'past' | 'mine', cur
   if (when === 'mine') {
     const res = await db()
       .collection(SIGNUPS)
-      .where(_.and([{ userId: actor.userId, status: _.neq('withdrawn') }, afterCursor(cursor, 'signedAt', 'desc')]))
+      .where(_.and([{ userId: actor.userId, status: _.neq('withdrawn') }, afterTimeCursor(cursor, 'signedAt', 'desc')]))
       .orderBy('signedAt', 'desc')
       .orderBy('_id', 'desc')
       .limit(PAGE + 1)
@@ -303,7 +282,7 @@ export async function list(actor: Actor, when: 'upcoming' | 'past' | 'mine', cur
         const a = byId.get(s.activityId)
         return a ? [cardOf(a, s.status, now)] : []
       }),
-      cursor: rows.length > PAGE && last ? cursorOf(last.signedAt, last._id) : null,
+      cursor: rows.length > PAGE && last ? timeCursor(last.signedAt, last._id) : null,
     }
   }
   const communities = listCommunities(actor)
@@ -311,7 +290,7 @@ export async function list(actor: Actor, when: 'upcoming' | 'past' | 'mine', cur
   const dir = when === 'upcoming' ? 'asc' : 'desc'
   const res = await db()
     .collection(ACTIVITIES)
-    .where(_.and([{ communityId: _.in(communities), endAt: when === 'upcoming' ? _.gte(now) : _.lt(now) }, afterCursor(cursor, 'startAt', dir)]))
+    .where(_.and([{ communityId: _.in(communities), endAt: when === 'upcoming' ? _.gte(now) : _.lt(now) }, afterTimeCursor(cursor, 'startAt', dir)]))
     .orderBy('startAt', dir)
     .orderBy('_id', dir)
     .limit(PAGE + 1)
@@ -322,7 +301,7 @@ export async function list(actor: Actor, when: 'upcoming' | 'past' | 'mine', cur
   const last = shown[shown.length - 1]
   return {
     items: shown.map((a) => cardOf(a, mine.get(a._id) ?? null, now)),
-    cursor: rows.length > PAGE && last ? cursorOf(last.startAt, last._id) : null,
+    cursor: rows.length > PAGE && last ? timeCursor(last.startAt, last._id) : null,
   }
 }
 

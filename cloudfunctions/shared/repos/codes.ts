@@ -18,7 +18,7 @@ import type { Actor, Role } from '../../../src/core/roles'
 import { jsonLog } from '../kit'
 import { cloud, db } from '../sdk'
 import { getUnlimitedWxacode } from '../wxacode'
-import { firstDoc, getDoc, namesByIds } from './docs'
+import { getDoc, namesByIds, txGet } from './docs'
 
 const { codes: CODES, targets: TARGETS } = CODE_COLLECTIONS
 
@@ -70,11 +70,6 @@ async function transact<T>(body: (tx: Tx) => Promise<T>): Promise<T> {
       await sleep(20 * 2 ** attempt + Math.floor(Math.random() * 20))
     }
   }
-}
-
-async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
-  const doc = firstDoc<T>((await tx.collection(collection).doc(id).get()).data)
-  return doc ? ({ ...doc, _id: id } as T) : null
 }
 
 function pointerBody(t: Target, code: string, requestIds: readonly string[], now: Date): Omit<CodeTargetRecord, '_id'> {

@@ -1,3 +1,4 @@
+import type { Tx } from '../notify'
 import { db } from '../sdk'
 
 /**
@@ -38,4 +39,17 @@ export async function userNames(ids: readonly string[]): Promise<Map<string, str
 export async function getDoc<T>(collection: string, id: string): Promise<T | null> {
   const res = await db().collection(collection).doc(id).get()
   return firstDoc<T>(res.data)
+}
+
+/** Inside a transaction: the document with its `_id`, or null. */
+export async function txGet<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
+  const doc = firstDoc<T>((await tx.collection(collection).doc(id).get()).data)
+  return doc ? ({ ...doc, _id: id } as T) : null
+}
+
+/** A record without its `_id`: what `doc(id).set()` writes. */
+export function withoutId<T extends { _id: string }>(doc: T): Omit<T, '_id'> {
+  const { _id, ...body } = doc
+  void _id
+  return body
 }

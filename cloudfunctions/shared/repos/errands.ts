@@ -33,6 +33,7 @@ import { deliver, holdersOf, writeNotifications, type Outgoing, type Tx } from '
 import { db } from '../sdk'
 import { logAccess } from './access-log'
 import { firstDoc, getDoc, namesByIds } from './docs'
+import { afterTimeCursor, timeCursor } from './paging'
 import { inTransaction } from './join'
 import { transferInTx, withRetry } from './ledger'
 
@@ -328,21 +329,11 @@ export async function trust(actor: Actor, helperIds: readonly string[], now: Dat
 
 // ── Lists ──
 
-function afterCursor(cursor: string | undefined, field: string, dir: 'asc' | 'desc') {
-  const _ = db().command
-  if (!cursor) return {}
-  const cut = cursor.indexOf('_')
-  const at = new Date(Number(cursor.slice(0, cut)))
-  const id = cursor.slice(cut + 1)
-  if (cut <= 0 || Number.isNaN(at.getTime())) return {}
-  return _.or([{ [field]: dir === 'asc' ? _.gt(at) : _.lt(at) }, { [field]: at, _id: dir === 'asc' ? _.gt(id) : _.lt(id) }])
-}
-
 async function page(where: object, field: 'windowStart' | 'createdAt', dir: 'asc' | 'desc', cursor: string | undefined, keep: (e: ErrandRecord) => boolean = () => true): Promise<ErrandPage> {
   const _ = db().command
   const res = await db()
     .collection(ERRANDS)
-    .where(_.and([where, afterCursor(cursor, field, dir)]))
+    .where(_.and([where, afterTimeCursor(cursor, field, dir)]))
     .orderBy(field, dir)
     .orderBy('_id', dir)
     .limit(PAGE + 1)
@@ -352,7 +343,7 @@ async function page(where: object, field: 'windowStart' | 'createdAt', dir: 'asc
   const last = shown[shown.length - 1]
   return {
     items: await cardsOf(shown.filter(keep)),
-    cursor: list.length > PAGE && last ? `${new Date(last[field]).getTime()}_${last._id}` : null,
+    cursor: list.length > PAGE && last ? timeCursor(last[field], last._id) : null,
   }
 }
 

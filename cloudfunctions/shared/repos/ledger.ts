@@ -32,6 +32,7 @@ import type { Tx } from '../notify'
 import { db } from '../sdk'
 import { logAccess } from './access-log'
 import { firstDoc, getDoc, userNames } from './docs'
+import { afterTimeCursor, timeCursor } from './paging'
 import { inTransaction } from './join'
 
 export const TRANSFERS = 'point_transfers'
@@ -109,22 +110,9 @@ export async function balanceOf(account: string): Promise<number> {
   return (await getDoc<AccountRecord>(ACCOUNTS, account))?.balance ?? 0
 }
 
-/**
- * Lists ordered by `at` then `_id`, both descending, page with the cursor `<ms>_<id>` of the last
- * document shown: the condition for what comes after it ({} for the first page or an unreadable cursor).
- */
-function afterCursor(cursor: string | undefined): object {
-  if (!cursor) return {}
-  const _ = db().command
-  const cut = cursor.indexOf('_')
-  const at = new Date(Number(cursor.slice(0, cut)))
-  if (cut <= 0 || Number.isNaN(at.getTime())) return {}
-  return _.or([{ at: _.lt(at) }, { at, _id: _.lt(cursor.slice(cut + 1)) }])
-}
-
 const cursorAfter = (list: readonly { at: Date; _id: string }[]): string | null => {
   const last = list.length > PAGE ? list[PAGE - 1] : undefined
-  return last ? `${new Date(last.at).getTime()}_${last._id}` : null
+  return last ? timeCursor(last.at, last._id) : null
 }
 
 /** points.mine: my balance and my entries, newest first, 20 a page; cursor `<ms>_<entryId>`. */
@@ -133,7 +121,7 @@ export async function mine(actor: Actor, cursor?: string): Promise<MyPoints> {
   const account = personAccount(actor.userId)
   const [balance, res] = await Promise.all([
     balanceOf(account),
-    db().collection(ENTRIES).where(_.and([{ account }, afterCursor(cursor)])).orderBy('at', 'desc').orderBy('_id', 'desc').limit(PAGE + 1).get(),
+    db().collection(ENTRIES).where(_.and([{ account }, afterTimeCursor(cursor, 'at', 'desc')])).orderBy('at', 'desc').orderBy('_id', 'desc').limit(PAGE + 1).get(),
   ])
   const list = res.data as EntryRecord[]
   const page = list.slice(0, PAGE)
@@ -318,7 +306,7 @@ export async function communityTransfers(
   }
   const res = await db()
     .collection(TRANSFERS)
-    .where(_.and([{ communityId }, afterCursor(input.cursor)]))
+    .where(_.and([{ communityId }, afterTimeCursor(input.cursor, 'at', 'desc')]))
     .orderBy('at', 'desc')
     .orderBy('_id', 'desc')
     .limit(PAGE + 1)

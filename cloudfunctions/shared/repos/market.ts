@@ -60,7 +60,7 @@ import type { Tx } from '../notify'
 import { cloud, db } from '../sdk'
 import { getUnlimitedWxacode } from '../wxacode'
 import { logAccess } from './access-log'
-import { firstDoc, getDoc } from './docs'
+import { getDoc, txGet, withoutId } from './docs'
 import { balanceOf, recentTransfers, transfer, transferInTx, viewOf, withRetry } from './ledger'
 
 const { items: ITEMS, vouchers: VOUCHERS, codes: CODES } = MARKET_COLLECTIONS
@@ -95,17 +95,6 @@ const hashId = (prefix: string, ...parts: string[]) => `${prefix}_${createHash('
 export const voucherIdFor = (userId: string, requestId: string) => hashId('rd', userId, requestId)
 /** The id of an item an admin adds with one request. */
 export const itemIdFor = (adminId: string, requestId: string) => hashId('it', adminId, requestId)
-
-async function txGet<T extends { _id: string }>(tx: Tx, collection: string, id: string): Promise<T | null> {
-  const doc = firstDoc<T>((await tx.collection(collection).doc(id).get()).data)
-  return doc ? { ...doc, _id: id } : null
-}
-
-const withoutId = <T extends { _id: string }>(r: T): Omit<T, '_id'> => {
-  const { _id, ...body } = r
-  void _id
-  return body
-}
 
 const itemNotFound = () => new DomainError(MarketErrors.ITEM_NOT_FOUND, '物品不存在或已下架')
 const voucherNotFound = () => new DomainError(MarketErrors.VOUCHER_NOT_FOUND, '没有找到这张兑换券，请核对兑换码')

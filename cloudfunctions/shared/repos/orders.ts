@@ -62,6 +62,7 @@ import type { Actor, Role } from '../../../src/core/roles'
 import { sendAndRecord, type Addressed } from '../notify'
 import { cloud, db } from '../sdk'
 import { firstDoc, getDoc, namesByIds } from './docs'
+import { afterTimeCursor, timeCursor } from './paging'
 
 export const ORDERS = 'orders'
 export const ORDER_CONFIG = 'order_config'
@@ -556,20 +557,18 @@ export async function follow(actor: Actor, orderId: string, now: Date): Promise<
 function pageOf(list: OrderRecord[]): OrderPage {
   const items = list.slice(0, PAGE)
   const last = items[items.length - 1]
-  return { items: items.map(toSummary), cursor: list.length > PAGE && last ? `${new Date(last.submittedAt).getTime()}_${last._id}` : null }
+  return { items: items.map(toSummary), cursor: list.length > PAGE && last ? timeCursor(last.submittedAt, last._id) : null }
 }
 
 function after(cursor: string | undefined, dir: 'asc' | 'desc') {
-  const _ = db().command
-  if (!cursor) return {}
-  const cut = cursor.indexOf('_')
-  const ms = Number(cut >= 0 ? cursor.slice(0, cut) : cursor)
-  if (!Number.isFinite(ms)) return {}
-  const at = new Date(ms)
-  const id = cut >= 0 ? cursor.slice(cut + 1) : ''
-  const beyond = dir === 'asc' ? _.gt(at) : _.lt(at)
-  if (!id) return { submittedAt: beyond }
-  return _.or([{ submittedAt: beyond }, { submittedAt: at, _id: dir === 'asc' ? _.gt(id) : _.lt(id) }])
+  // A bare `<ms>` (the cursor before ids were appended, ADR 0008) still works.
+  if (cursor && !cursor.includes('_')) {
+    const ms = Number(cursor)
+    if (!Number.isFinite(ms)) return {}
+    const _ = db().command
+    return { submittedAt: dir === 'asc' ? _.gt(new Date(ms)) : _.lt(new Date(ms)) }
+  }
+  return afterTimeCursor(cursor, 'submittedAt', dir)
 }
 
 export async function mine(actor: Actor, cursor?: string): Promise<OrderPage> {
