@@ -67,6 +67,7 @@ export const permissionTable = {
   'order.inbox': { roles: ['grid_worker'] },
   'order.queue': { roles: ['community_admin', 'street_admin'] },
   'order.accept': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+  'order.dispatch': { roles: ['resident', 'grid_worker', 'community_admin', 'street_admin'] },
   'order.start': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
   'order.reply': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
   'order.escalate': { roles: ['grid_worker', 'community_admin', 'street_admin'] },

@@ -100,6 +100,7 @@ const mainActions = {
   'directory.card': directoryActions['directory.card'], // components/ServiceCard (home)
   'directory.call': directoryActions['directory.call'],
   'report.submit': orderActions['report.submit'], // services/drafts-report: the outbox retries from app launch
+  'order.dispatch': orderActions['order.dispatch'], // services/drafts-report: the nudge after a receipt
 } satisfies ApiActionMap
 
 /** The main package's client: home, join, me and the drafts outbox. Feature code uses its own `api.ts`. */

@@ -24,8 +24,21 @@ export type ReportDraft = Draft<ReportDraftPayload, ReportReceipt>
 appOutbox.register<ReportDraftPayload, ReportReceipt>({
   kind: REPORT_DRAFT,
   cloudPath: (draft, index) => photoCloudPath(draft.owner, draft.id, index + 1),
-  send: (draft, photos) => callApi('report.submit', { ...draft.payload.input, requestId: draft.id, photos: [...photos] }),
+  send: async (draft, photos) => {
+    const receipt = await callApi('report.submit', { ...draft.payload.input, requestId: draft.id, photos: [...photos] })
+    nudge(receipt.orderId)
+    return receipt
+  },
 })
+
+/**
+ * Right after the receipt: have the grid workers told and the order counted now (the submit's one
+ * write left that owed; docs/adr/0011-order-outbox.md). Not awaited and never fails the report —
+ * the server's timer does the same within a minute if this call is lost.
+ */
+export function nudge(orderId: string): void {
+  callApi('order.dispatch', { orderId }).catch(() => undefined)
+}
 
 export function reportOutbox() {
   startDraftSync()

@@ -1,67 +1,18 @@
 import { DomainError } from '../../src/core/errors'
 import { checkReportDraft } from '../../src/core/orders/api'
 import { categoriesFor, DefaultCategories, findCategory } from '../../src/core/orders/categories'
-import { applyMove, markOverdue, partiesOf, settle, type MoveRequest, type Mover } from '../../src/core/orders/decide'
+import { applyMove, markOverdue, partiesOf, type MoveRequest, type Mover } from '../../src/core/orders/decide'
 import { gridAt, pointInPolygon } from '../../src/core/orders/location'
 import { ClosedStatuses, isOpen, Moves, nextStatus, OpenStatuses, orderTransitions, Parties, type Move, type Party } from '../../src/core/orders/machine'
 import { counterIncrements, ratesOf, statsDelta, sumCounters, workerKey, ZeroCounters } from '../../src/core/orders/metrics'
 import { OrderStatuses, type OrderRecord, type OrderStatus } from '../../src/core/orders/model'
 import { DefaultSla, endOfBeijingDay, nextDeadline, promiseDateValid, slaFor, sweepDecision } from '../../src/core/orders/sla'
 import type { Actor } from '../../src/core/roles'
+import { order, T0 } from '../support/builders'
 
-const T0 = new Date('2026-11-02T02:00:00Z') // Monday 10:00 Beijing
 const H = 3_600_000
 const at = (ms: number) => new Date(T0.getTime() + ms)
 const GRID = { streetId: 's1', communityId: 'c1', gridId: 'g1' }
-
-function order(over: Partial<OrderRecord> = {}): OrderRecord {
-  return settle(
-    {
-      _id: 'wo_1',
-      requestId: 'req-00001',
-      reporterId: 'u-res',
-      reporterName: '王秀英',
-      hideName: false,
-      onBehalfOf: null,
-      categoryId: 'street_light',
-      categoryName: '路灯不亮',
-      text: '路灯不亮',
-      photos: [],
-      photosChecked: true,
-      held: false,
-      location: { kind: 'household' },
-      path: { ...GRID, buildingId: 'b1' },
-      placeName: '1号楼',
-      status: 'submitted',
-      tier: 'grid',
-      department: null,
-      handlerId: null,
-      handlerName: null,
-      firstReceiverId: null,
-      firstReceiverName: null,
-      submittedAt: T0,
-      tierSince: T0,
-      acceptedAt: null,
-      repliedAt: null,
-      lastReplyAt: null,
-      reply: null,
-      rating: null,
-      closedAt: null,
-      dueAt: null,
-      dueAction: null,
-      overdue: false,
-      unnotified: false,
-      reopenCount: 0,
-      followerIds: [],
-      events: [],
-      version: 0,
-      open: true,
-      ...over,
-    },
-    DefaultSla,
-    false,
-  )
-}
 
 const person = (userId: string, parties: Party[], role: 'resident' | 'grid_worker' | 'community_admin' = 'grid_worker'): Mover => ({ kind: 'person', userId, name: userId, role, parties })
 const ctx = (by: Mover, now = at(H)) => ({ by, now, sla: DefaultSla, hazard: false })

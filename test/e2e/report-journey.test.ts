@@ -17,7 +17,7 @@ const WORKER = { userId: 'user-xinhua-01-worker', openid: 'demo-openid-xinhua-01
 
 const pageAs = (userId: string): Promise<Page> => openPageAs(browser(), emu().url, userId)
 
-type Rates = { rated: number; satisfied: number; replied: number; satisfactionRate: number | null }
+type Rates = { received: number; accepted: number; rated: number; satisfied: number; replied: number; satisfactionRate: number | null }
 async function gridRates(): Promise<Rates> {
   const res = (await emu().invoke('api', { action: 'stats.rates', input: { level: 'grid', id: 'gr-xinhua-01' } }, { openid: WORKER.openid })) as {
     ok: boolean
@@ -77,9 +77,14 @@ describe('one-tap report → work order', () => {
     expect(order?.photos).toHaveLength(1)
     expect(order?.photos[0]).toContain(`reports/${WANG.userId}/`)
 
-    // The grid worker got the subscribe message.
-    const outbox = (await emu().outbox()) as { touser?: string; template_id?: string; templateId?: string }[]
-    expect(outbox.some((m) => m.touser === WORKER.openid && (m.template_id ?? m.templateId) === NotifyTemplates.orderNew.id)).toBe(true)
+    // The grid worker got the subscribe message: sent by the dispatch the app nudges right after
+    // the receipt (docs/adr/0011-order-outbox.md), so it may land a moment after 已提交.
+    const told = async () =>
+      ((await emu().outbox()) as { touser?: string; template_id?: string; templateId?: string }[]).some(
+        (m) => m.touser === WORKER.openid && (m.template_id ?? m.templateId) === NotifyTemplates.orderNew.id,
+      )
+    for (let i = 0; i < 50 && !(await told()); i += 1) await new Promise((r) => setTimeout(r, 100))
+    expect(await told()).toBe(true)
 
     const worker = await pageAs(WORKER.userId)
     await worker.goto('/#/features/reports/pages/inbox/index')
@@ -111,6 +116,8 @@ describe('one-tap report → work order', () => {
     await resident.getByText('感谢您的评价').waitFor()
 
     const after = await gridRates()
+    expect(after.received).toBe(before.received + 1)
+    expect(after.accepted).toBe(before.accepted + 1)
     expect(after.rated).toBe(before.rated + 1)
     expect(after.satisfied).toBe(before.satisfied + 1)
     expect(after.replied).toBe(before.replied + 1)

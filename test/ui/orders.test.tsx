@@ -191,6 +191,8 @@ describe('grid worker inbox', () => {
       'me.profile': worker,
       'order.inbox': (i: Record<string, unknown>) => ({ items: i.box === 'new' ? [summary('wo_a', { unnotified: true })] : i.box === 'overdue' ? [summary('wo_b', { overdue: true, status: 'accepted' })] : [], cursor: null }),
       'order.accept': order({ orderId: 'wo_a' }),
+      // The nudge after an accept failing must not fail the accept (the server's timer dispatches).
+      'order.dispatch': { ok: false, error: { code: 'INTERNAL', message: 'down' } },
       'stats.rates': { ok: false, error: { code: 'AUTH.FORBIDDEN', message: 'no' } },
     })
     render(<InboxPage />)
@@ -199,6 +201,8 @@ describe('grid worker inbox', () => {
     await tap(button('接单'))
     expect(calls.find((c) => c.action === 'order.accept')?.input).toEqual({ orderId: 'wo_a' })
     await screen.findByText('已接单：路灯损坏')
+    expect(calls.map((c) => c.action).slice(calls.findIndex((c) => c.action === 'order.accept'))).toContain('order.dispatch')
+    expect(calls.find((c) => c.action === 'order.dispatch')?.input).toEqual({ orderId: 'wo_a' })
     expect(navigateTo).toHaveBeenCalledWith({ url: '/features/reports/pages/detail/index?id=wo_a' })
     await tap(screen.getByText('已超时'))
     await screen.findByText('已超时', { selector: '.order-flag' })

@@ -104,6 +104,7 @@ describe('report form', () => {
         draftsAtSend = storedDrafts()
         return new Promise((r) => (release = () => r({ ok: true, data: receipt(String(input.requestId)) })))
       },
+      'order.dispatch': { dispatched: 1 },
     })
     render(<ReportPage />)
     await tap(await screen.findByText('安全隐患'))
@@ -117,6 +118,8 @@ describe('report form', () => {
     await act(async () => release(undefined))
     await screen.findByText('已提交')
     expect(storedDrafts()[0]?.state).toBe('sent')
+    // Right after the receipt, the nudge that has the grid workers told now.
+    expect(calls.find((c) => c.action === 'order.dispatch')?.input).toEqual({ orderId: `wo_u1_${String(submit?.input.requestId)}` })
     await tap(screen.getByText('订阅处理进度'))
     expect(requestSubscription).toHaveBeenCalledWith(['tmpl-order-progress'])
     await screen.findByText('已订阅：办理有进展时微信通知您')

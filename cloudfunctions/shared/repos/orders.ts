@@ -6,21 +6,21 @@
  * re-reads and gets the domain answer (e.g. ORDER.ALREADY_ACCEPTED). A single-document conditional
  * update is atomic in CloudBase, so no multi-request transaction is needed on the hot paths.
  *
- * Round trips (docs/adr/0008-order-hot-path.md): the caller's user record comes with the call
- * (identify), a submit is one insert with its deterministic id (a duplicate-key error means "a retry
- * of the same request"), a move one read and one conditional write; then the side effects, each one
- * request: counters, the recipients, the notification records.
+ * The hot path (docs/adr/0011-order-outbox.md): a submit is ONE insert with its deterministic id (a
+ * duplicate-key error means "a retry of the same request"), and the common accept ONE conditional
+ * write that returns the order (`accept`: the accept rule compiled into the condition by core).
+ * With the caller's identify that is 2 database round trips each. What they owe besides — counters,
+ * the grid workers' message, the reply deadline — rides on the order as outbox entries, carried out
+ * by `dispatch` right after the answer (the app's `order.dispatch` nudge; the `sweep` timer catches
+ * the rest): counters exactly once (one transaction with the entries' removal), messages at most
+ * once with `unnotified` as the durable trace.
  *
- * Counters (order_stats, src/core/orders/metrics.ts: one document per grid) are incremented with
- * one atomic `inc` right after the move's write, not inside a transaction. The move happens once
- * (the conditional write), so its delta is applied once; a crash between the two writes loses that
- * one delta (logged).
- *
- * Notifications: the order is written with `unnotified: true` whenever handlers are to be told
- * (submit, escalation); after the sends, the flag is cleared only if a message got through
- * (conditional on the version), and the outcomes are recorded in one insert (notify.ts
- * `sendAndRecord`). A crash in between leaves the order flagged in the inbox and the supervisors'
- * overdue lists: never silently dropped. Accepting clears the flag in the move's own write.
+ * Other moves (and accepts off the common case) are read → decide → conditional write, then their
+ * side effects inline (`afterMove`): counters as one atomic increment of the grid's `order_stats`
+ * document (src/core/orders/metrics.ts) right after the move's write — the move happens once, so
+ * its delta is applied once; a crash between the two writes loses that one delta (logged) — and
+ * announcements (an escalation writes `unnotified: true` in the move and clears it once a message
+ * got through; notify.ts `sendAndRecord` records the outcomes in one insert).
  */
 import type {
   CategoryView,
@@ -52,7 +52,8 @@ import { orderNewMessage, orderOverdueMessage, orderProgressMessage, ProgressPus
 import { counterIncrements, ratesOf, statsDelta, statsIdFor, sumCounters, workerKey, type StatsCounters } from '../../../src/core/orders/metrics'
 import type { OnBehalfOf, OrderEvent, OrderLocation, OrderRecord } from '../../../src/core/orders/model'
 import { orderIdFor } from '../../../src/core/orders/model'
-import { slaFor, sweepDecision, type SlaOverride, type SlaTable } from '../../../src/core/orders/sla'
+import { DISPATCH_GRACE_MS, DISPATCH_LEASE_MS, entryDelta, FastAcceptState, fastAcceptFor, submitEntry } from '../../../src/core/orders/outbox'
+import { nextDeadline, slaFor, sweepDecision, type SlaOverride, type SlaTable } from '../../../src/core/orders/sla'
 import { toDetail, toSummary, viewerOf } from '../../../src/core/orders/view'
 import { CommonErrorCodes, DomainError, isDomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
@@ -61,7 +62,8 @@ import { isWithin } from '../../../src/core/org/model'
 import type { Actor, Role } from '../../../src/core/roles'
 import { sendAndRecord, type Addressed } from '../notify'
 import { cloud, db } from '../sdk'
-import { firstDoc, getDoc, namesByIds } from './docs'
+import { firstDoc, getDoc, namesByIds, txGet } from './docs'
+import { withRetry } from './ledger'
 import { afterTimeCursor, timeCursor } from './paging'
 
 export const ORDERS = 'orders'
@@ -217,23 +219,25 @@ async function countMove(before: OrderRecord | null, after: OrderRecord, config:
 /**
  * New (or newly escalated) work for the tier's handlers. The order was written with
  * `unnotified: true`; the flag is cleared only when a message got through, and only if the order
- * has not moved meanwhile (the version).
+ * has not moved meanwhile (the version). `kind` names the messages (their records' ids). Returns
+ * whether a message got through.
  */
-async function announceToHandlers(o: OrderRecord, escalated: boolean, now: Date): Promise<void> {
+async function announceToHandlers(o: OrderRecord, escalated: boolean, now: Date, kind = `order.new.${o.tier}.v${o.version}`): Promise<boolean> {
   try {
     const staff = await staffFor(TierHandlers[o.tier], o.path)
-    const kind = `order.new.${o.tier}.v${o.version}`
     const data = orderNewMessage(o, escalated)
     const clear = async (reached: boolean) => {
       if (reached) await db().collection(ORDERS).where({ _id: o._id, version: o.version }).update({ unnotified: false })
     }
-    await sendAndRecord(
+    const outcomes = await sendAndRecord(
       staff.map((u) => ({ kind, sourceId: o._id, recipientId: u._id, openid: u.openid, template: 'orderNew' as const, data })),
       now,
       clear,
     )
+    return Object.values(outcomes).includes('sent')
   } catch (err) {
     console.log(JSON.stringify({ level: 'error', what: 'orders.announceToHandlers', orderId: o._id, error: String(err) }))
+    return false
   }
 }
 
@@ -276,7 +280,7 @@ async function announceToSupervisors(o: OrderRecord, what: 'overdue' | 'unsatisf
 /** Side effects of a move that was written: counters and announcements, in parallel. */
 async function afterMove(before: OrderRecord, r: MoveResult, config: Config, now: Date): Promise<void> {
   const o = r.next
-  const work: Promise<void>[] = [countMove(before, o, config)]
+  const work: Promise<unknown>[] = [countMove(before, o, config)]
   if (r.event.kind === 'escalate') work.push(announceToHandlers(o, true, now))
   if (r.event.kind === 'overdue' || (r.event.kind === 'escalate' && r.event.auto)) work.push(announceToSupervisors(o, 'overdue', now))
   if (r.event.kind === 'rate' && o.status === 'unsatisfied') work.push(announceToSupervisors(o, 'unsatisfied', now))
@@ -387,7 +391,8 @@ function receipt(o: OrderRecord, retried: boolean): ReportReceipt {
  * `orderIdFor(reporter, requestId)`: a duplicate-key error means this very request was stored
  * before (a retry, or a concurrent one), and the stored order is answered with `retried: true`.
  * The same holds when a retry's checks now fail (a category removed, the content check down): the
- * stored order is answered rather than an error. Then counters and the grid workers' messages.
+ * stored order is answered rather than an error. That is all: the insert carries an outbox entry,
+ * and counting the order and telling the grid workers are `dispatch`'s (ADR 0011).
  */
 export async function submit(
   caller: Caller,
@@ -404,7 +409,7 @@ export async function submit(
     if (stored) return receipt(stored, true)
     throw err
   }
-  const { draft, config } = prepared
+  const { draft } = prepared
   try {
     await db().collection(ORDERS).add({ _id: orderId, ...bodyOf(draft) })
   } catch (err) {
@@ -413,7 +418,7 @@ export async function submit(
     if (again) return receipt(again, true)
     throw err
   }
-  await Promise.all([countMove(null, draft, config), announceToHandlers(draft, false, now)])
+  // Counting it and telling the grid workers are the outbox entry's (dispatch, right after).
   return receipt(draft, false)
 }
 
@@ -481,13 +486,16 @@ async function draftOf(
       dueAt: null,
       dueAction: null,
       overdue: false,
-      // Nobody reached yet: cleared once a grid worker's message got through (announceToHandlers).
+      // Nobody reached yet: cleared once a grid worker's message got through (dispatch).
       unnotified: true,
       reopenCount: 0,
       followerIds: [],
       events,
       version: -1,
       open: true,
+      outbox: [submitEntry(now)],
+      outboxAt: now,
+      outboxLease: null,
     },
     config.sla,
     category.hazard,
@@ -527,7 +535,14 @@ async function detail(actor: Actor, o: OrderRecord, now: Date): Promise<OrderDet
   const viewer = viewerOf(actor, o)
   if (!viewer) throw notFound()
   const config = await configOf(o.path.communityId)
-  return toDetail(actor, o, viewer, now, config.sla)
+  return toDetail(actor, withDeadline(o, config), viewer, now, config.sla)
+}
+
+/** The reply deadline a one-write accept left for the dispatcher to store, shown meanwhile. */
+function withDeadline(o: OrderRecord, config: Config): OrderRecord {
+  if (o.dueAt !== null || (o.status !== 'accepted' && o.status !== 'in_progress')) return o
+  const due = nextDeadline({ ...o, hazard: hazardOf(config, o.categoryId) }, config.sla)
+  return { ...o, dueAt: due?.at ?? null, dueAction: due?.action ?? null }
 }
 
 export async function get(actor: Actor, orderId: string, now: Date): Promise<OrderDetail> {
@@ -673,6 +688,132 @@ export async function move({ actor, user }: Caller, orderId: string, req: MoveRe
 }
 
 /**
+ * 接单. The common case — a new order at the grid tier, nobody has accepted it, nothing held, its
+ * accept deadline not passed — is ONE conditional write that returns the order
+ * (`updateAndReturn`): the accept rule compiled into the condition by core (`fastAcceptFor`), so of
+ * two racing accepts exactly one matches. Counting it and storing the reply deadline are its outbox
+ * entry's (`dispatch`). Anything else, and every refusal, takes `move`.
+ */
+export async function accept(caller: Caller, orderId: string, now: Date): Promise<OrderDetail> {
+  const plan = fastAcceptFor(caller.actor, nameOfUser(caller.user), now)
+  if (plan) {
+    const _ = db().command
+    const where = _.and([
+      { _id: orderId, ...FastAcceptState, dueAt: _.gt(now) },
+      _.or(plan.scopes.map((scope) => Object.fromEntries(Object.entries(scope).map(([k, v]) => [`path.${k}`, v])))),
+    ])
+    const res = (await db()
+      .collection(ORDERS)
+      .where(where)
+      .updateAndReturn({ ...plan.set, version: _.inc(1), events: _.push([plan.event]), outbox: _.push([plan.entry]) })) as {
+      updated?: number
+      doc?: OrderRecord | null
+    }
+    if (res.updated === 1 && res.doc) return detail(caller.actor, { ...res.doc, _id: orderId }, now)
+  }
+  return move(caller, orderId, { move: 'accept' }, now)
+}
+
+// ── Dispatch (the outbox of the one-write submit and accept) ──
+
+/**
+ * Carries out what an order's outbox entries owe: claims the order (a lease, so one dispatcher at a
+ * time), then in ONE transaction applies the counters, stores the reply deadline an accept left
+ * open and removes the entries it handled — so counters change exactly once — and then tells the
+ * grid workers of a new order. A crash after the transaction and before the message leaves the
+ * order `unnotified` (the inbox's and the supervisors' overdue lists), never silent, never told
+ * twice; the flag is cleared once a message got through. Returns how many entries it carried out
+ * (0 when nothing was owed or another dispatcher holds the order).
+ */
+export async function dispatch(orderId: string, now: Date): Promise<number> {
+  const _ = db().command
+  const claim = (await db()
+    .collection(ORDERS)
+    .where(_.and([{ _id: orderId, outboxAt: _.neq(null) }, _.or([{ outboxLease: null }, { outboxLease: _.lt(now) }])]))
+    .updateAndReturn({ outboxLease: new Date(now.getTime() + DISPATCH_LEASE_MS) })) as { updated?: number; doc?: OrderRecord | null }
+  if (claim.updated !== 1 || !claim.doc) return 0
+  const entries = claim.doc.outbox ?? []
+  const config = await configOf(claim.doc.path.communityId)
+  const handled = new Set(entries.map((e) => e.id))
+  const o = await withRetry(async (tx) => {
+    const fresh = await txGet<OrderRecord>(tx, ORDERS, orderId)
+    if (!fresh) return null
+    const owed = (fresh.outbox ?? []).filter((e) => handled.has(e.id))
+    const rest = (fresh.outbox ?? []).filter((e) => !handled.has(e.id))
+    const incs: Record<string, number> = {}
+    for (const e of owed) {
+      const d = entryDelta(fresh, e, acceptDeadlineOf(fresh, config))
+      for (const [f, n] of Object.entries(counterIncrements(d.area, d.worker, d.workerId))) incs[f] = (incs[f] ?? 0) + n
+    }
+    if (Object.keys(incs).length > 0) await countInTx(tx, fresh, incs)
+    const update: Record<string, unknown> = { outbox: rest, outboxAt: rest.length > 0 ? now : null, outboxLease: null }
+    // An accepted order always has a reply deadline: the one-write accept left it to us.
+    const settled = withDeadline(fresh, config)
+    if (settled !== fresh) {
+      update.dueAt = settled.dueAt
+      update.dueAction = settled.dueAction
+    }
+    await tx.collection(ORDERS).doc(orderId).update(update)
+    return { ...fresh, ...update } as OrderRecord
+  })
+  // Only news still true: an order accepted or escalated meanwhile was told by that move.
+  if (o && entries.some((e) => e.kind === 'submit') && o.status === 'submitted' && o.tier === 'grid' && o.unnotified) {
+    await announceToHandlers(o, false, now, 'order.new.grid.submit')
+  }
+  // An accept tells nobody (ProgressPushKinds: the reporter's one message is kept for the reply).
+  return entries.length
+}
+
+/** The counter document of the order's grid, inside the dispatcher's transaction (created by the grid's first order). */
+async function countInTx(tx: Parameters<Parameters<typeof withRetry>[0]>[0], o: OrderRecord, incs: Record<string, number>): Promise<void> {
+  const _ = db().command
+  const id = statsIdFor('grid', o.path.gridId)
+  const current = await txGet<Counters>(tx, ORDER_STATS, id)
+  if (current) {
+    await tx.collection(ORDER_STATS).doc(id).update(Object.fromEntries(Object.entries(incs).map(([f, n]) => [f, _.inc(n)])))
+    return
+  }
+  const doc: Record<string, unknown> = { level: 'grid', refId: o.path.gridId, parentId: o.path.communityId, streetId: o.path.streetId, workers: {} }
+  for (const [f, n] of Object.entries(incs)) {
+    const [head, key, field] = f.split('.')
+    if (head === 'workers' && key && field) {
+      const workers = doc.workers as Record<string, Record<string, number>>
+      workers[key] = { ...(workers[key] ?? {}), [field]: n }
+    } else doc[f] = n
+  }
+  await tx.collection(ORDER_STATS).doc(id).set(doc)
+}
+
+/** `order.dispatch`, the app's nudge right after a submit or accept: for anyone who may see the order. */
+export async function dispatchFor(actor: Actor, orderId: string, now: Date): Promise<{ readonly dispatched: number }> {
+  const o = await readOrder(orderId)
+  if (!o || !viewerOf(actor, o)) throw notFound()
+  if (!o.outbox || o.outbox.length === 0) return { dispatched: 0 }
+  return { dispatched: await dispatch(orderId, now) }
+}
+
+/** The timer's part: orders whose entries were not dispatched by the app's nudge (index `outbox`), oldest first. */
+export async function dispatchPending(now: Date, limit = 50): Promise<{ readonly found: number; readonly dispatched: number }> {
+  const _ = db().command
+  const res = await db()
+    .collection(ORDERS)
+    .where({ outboxAt: _.lte(new Date(now.getTime() - DISPATCH_GRACE_MS)) })
+    .orderBy('outboxAt', 'asc')
+    .field({ _id: true })
+    .limit(limit)
+    .get()
+  let dispatched = 0
+  for (const { _id } of res.data as { _id: string }[]) {
+    try {
+      dispatched += await dispatch(_id, now)
+    } catch (err) {
+      console.log(JSON.stringify({ level: 'error', what: 'orders.dispatch', orderId: _id, error: String(err) }))
+    }
+  }
+  return { found: res.data.length, dispatched }
+}
+
+/**
  * `unnotified` as the move leaves it: an escalation raises it (the new tier's handlers are still to
  * be reached; announceToHandlers clears it when a message gets through), an accept settles it
  * (whoever accepted knows). Written in the move's own write, so no crash can leave it stale-false.
@@ -684,9 +825,10 @@ function withNotifiedFlag(before: OrderRecord, r: MoveResult): MoveResult {
 }
 
 async function writeIfVersion(before: OrderRecord, next: OrderRecord): Promise<boolean> {
-  const { followerIds: _f, unnotified, ...rest } = bodyOf(next)
-  // followerIds and (unless the move itself sets it) unnotified are left alone: following and
-  // delivery outcomes are not moves and are written meanwhile without a version bump.
+  const { followerIds: _f, unnotified, outbox: _o, outboxAt: _a, outboxLease: _l, ...rest } = bodyOf(next)
+  // followerIds, the outbox and (unless the move itself sets it) unnotified are left alone:
+  // following, dispatching and delivery outcomes are not moves and are written meanwhile without a
+  // version bump.
   const body = unnotified !== before.unnotified ? { ...rest, unnotified } : rest
   const res = (await db().collection(ORDERS).where({ _id: before._id, version: before.version }).update(body)) as { updated?: number }
   return res.updated === 1

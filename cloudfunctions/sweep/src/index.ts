@@ -1,5 +1,7 @@
 /**
- * `sweep`: timer-triggered (every 5 minutes, config.json) walk over work orders whose next deadline
+ * `sweep`: timer-triggered (every minute, config.json). First it dispatches what one-write submits
+ * and accepts still owe when the app's nudge did not (counters, messages, the reply deadline;
+ * docs/adr/0011-order-outbox.md), then it walks over work orders whose next deadline
  * passed (index `orders.due`): escalate one tier up (grid → community → street), mark overdue at
  * the street, close replied orders whose reopen window ended, and notify; expire errands whose window ended and
  * love-supermarket vouchers past their expiry (points refunded). Each action is a
@@ -10,20 +12,21 @@
  * to sweep as of that instant. A mini-program user always carries an OPENID and is refused outright:
  * nobody's phone can run the sweep, let alone with its own clock.
  */
-import { sweep, type SweepReport } from '../../shared/repos/orders'
+import { dispatchPending, sweep, type SweepReport } from '../../shared/repos/orders'
 import { callerOpenId } from '../../shared/sdk'
 import { expireErrands } from './errands'
 import { expireVouchers } from './vouchers'
 
-type Answer = { ok: true; now: string; report: SweepReport } | { ok: false; error: string }
+type Answer = { ok: true; now: string; report: SweepReport; dispatched: number } | { ok: false; error: string }
 
 export async function main(event: unknown): Promise<Answer> {
   if (callerOpenId()) return { ok: false, error: 'AUTH.FORBIDDEN' }
   const given = (event as { now?: unknown } | null)?.now
   const now = typeof given === 'string' && !Number.isNaN(Date.parse(given)) ? new Date(given) : new Date()
+  const outbox = await dispatchPending(now)
   const report = await sweep(now)
   await expireErrands(now)
   await expireVouchers(now)
-  console.log(JSON.stringify({ level: 'info', what: 'sweep', now: now.toISOString(), ...report }))
-  return { ok: true, now: now.toISOString(), report }
+  console.log(JSON.stringify({ level: 'info', what: 'sweep', now: now.toISOString(), ...report, outbox }))
+  return { ok: true, now: now.toISOString(), report, dispatched: outbox.dispatched }
 }

@@ -263,6 +263,12 @@ export const orderActions = {
   ),
   /** 接单. Of two racing accepts exactly one wins; the other gets ORDER.ALREADY_ACCEPTED. */
   'order.accept': defineAction<OrderDetail>()(v.strictObject({ orderId: id })),
+  /**
+   * The app's nudge right after a submit or an accept was answered: carries out what that one write
+   * left owed (counters, messages, the reply deadline; src/core/orders/outbox.ts) now instead of at
+   * the next timer run. Idempotent; for anyone who may see the order.
+   */
+  'order.dispatch': defineAction<{ readonly dispatched: number }>()(v.strictObject({ orderId: id })),
   /** Mark as being handled (办理中). */
   'order.start': defineAction<OrderDetail>()(v.strictObject({ orderId: id })),
   /**

@@ -76,6 +76,16 @@ export interface OrderEvent {
   readonly auto?: boolean
 }
 
+/** Side effects a one-write submit or accept still owes (src/core/orders/outbox.ts). */
+export interface OutboxEntry {
+  /** `submit` or `accept`: each happens at most once per order on the one-write path. */
+  readonly id: 'submit' | 'accept'
+  readonly kind: 'submit' | 'accept'
+  readonly at: Date
+  /** Who accepted (accept entries). */
+  readonly by?: string
+}
+
 /** Collection `orders`. `_id` = orderIdFor(reporter userId, client requestId): retries land once. */
 export interface OrderRecord {
   readonly _id: string
@@ -142,6 +152,15 @@ export interface OrderRecord {
    * name here and on their timeline events is the placeholder `ERASED_NAME`.
    */
   readonly reporterErased?: boolean
+  /**
+   * Side effects still owed by the one-write submit and accept (./outbox.ts): carried out once by
+   * `dispatch`, then removed. Absent on orders written before the outbox.
+   */
+  readonly outbox?: readonly OutboxEntry[]
+  /** When an entry was last added; null when nothing is owed (index `outbox`, for the timer). */
+  readonly outboxAt?: Date | null
+  /** A dispatcher holds the order until then (one at a time; a crashed one is taken over after). */
+  readonly outboxLease?: Date | null
   /** Optimistic concurrency: every move is a conditional update on this number. */
   readonly version: number
   /** Open/closed group of `status`, stored for indexed queues. */

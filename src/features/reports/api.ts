@@ -7,3 +7,13 @@ export const callApi = apiClient({
   ...orderActions,
   'join.options': joinActions['join.options'], // components/BuildingPicker
 })
+
+/**
+ * 接单, then the nudge that has the reporter told and the order counted now (the accept's one write
+ * left that owed; docs/adr/0011-order-outbox.md). The nudge is not awaited and never fails the accept.
+ */
+export async function acceptOrder(orderId: string) {
+  const order = await callApi('order.accept', { orderId })
+  callApi('order.dispatch', { orderId }).catch(() => undefined)
+  return order
+}

@@ -10,7 +10,7 @@ import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
-import { callApi } from '../../api'
+import { acceptOrder, callApi } from '../../api'
 import { photoUrls } from '../../../../services/upload'
 import { ReplyForm, replyInput, type ReplyDraft } from '../../components/ReplyForm'
 import { Timeline } from '../../components/Timeline'
@@ -195,7 +195,7 @@ export default function OrderDetailPage() {
           </Button>
         )}
         {can.accept && (
-          <Button className='btn' type='primary' disabled={busy} onClick={() => void act('order.accept', () => callApi('order.accept', { orderId }), '已接单')}>
+          <Button className='btn' type='primary' disabled={busy} onClick={() => void act('order.accept', () => acceptOrder(orderId), '已接单')}>
             接单
           </Button>
         )}

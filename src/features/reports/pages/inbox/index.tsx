@@ -6,7 +6,7 @@ import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy } from '../../../../services/cloud'
-import { callApi } from '../../api'
+import { acceptOrder, callApi } from '../../api'
 import { OrderList } from '../../components/OrderList'
 import { RatesCard } from '../../components/RatesCard'
 import { Tabs } from '../../components/Tabs'
@@ -46,7 +46,7 @@ export default function InboxPage() {
     setBusy(o.orderId)
     setMessage(null)
     try {
-      await callApi('order.accept', { orderId: o.orderId })
+      await acceptOrder(o.orderId)
       setMessage(`已接单：${o.categoryName}`)
       void Taro.navigateTo({ url: detailUrl(o.orderId) })
       setRound((n) => n + 1)
