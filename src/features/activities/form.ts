@@ -1,3 +1,4 @@
+import { chinaDay } from '@core/china-time'
 import type { ApiInput } from '@core/api'
 import { ActivityErrors } from '@core/activities/errors'
 import { errorCopy } from '../../services/error-copy'
@@ -23,14 +24,9 @@ export interface PublishDraft {
 export type PublishField = 'title' | 'team' | 'description' | 'place' | 'time' | 'capacity' | 'points' | 'hours'
 export type PublishProblems = Partial<Record<PublishField, string>>
 
-const HOUR = 3600_000
-const day = (t: number) => new Date(t + 8 * HOUR).toISOString().slice(0, 10)
 const chars = (s: string) => [...s.trim()].length
 
-/** `YYYY-MM-DD` of a day in China, `plus` days after `now`. */
-export function chinaDay(now: Date, plus = 0): string {
-  return day(now.getTime() + plus * 24 * HOUR)
-}
+export { chinaDay }
 
 /** The instant of a China day and time, as an ISO string ('' when not a time). */
 export function isoOf(date: string, time: string): string {

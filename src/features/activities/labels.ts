@@ -1,3 +1,4 @@
+import { clock } from '@core/china-time'
 import type { ActivityCard, ActivityDetail, ActivityMove, SignupStatus } from '@core/activities/api'
 
 /** Pages of the activities subpackage (the notify templates and the on-site wxacode point at detail and checkin). */
@@ -11,34 +12,8 @@ export const detailUrl = (activityId: string) => `${DETAIL_URL}?activityId=${enc
 export const manageUrl = (activityId: string) => `${MANAGE_URL}?activityId=${encodeURIComponent(activityId)}`
 export const publishUrl = (communityId: string) => `${PUBLISH_URL}?communityId=${encodeURIComponent(communityId)}`
 
-/** China time (the phone's zone may differ on H5 test machines). */
-const china = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000)
-const two = (n: number) => String(n).padStart(2, '0')
-
-/** `09:05` in China time. */
-export function clock(iso: string): string {
-  const d = china(iso)
-  return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
-}
-
-/** `11月23日 09:05` in China time. */
-export function shortTime(iso: string): string {
-  const d = china(iso)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${clock(iso)}`
-}
-
-/** `2026年11月23日` in China time (the volunteer record's service date). */
-export function fullDate(iso: string): string {
-  const d = china(iso)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-}
-
-/** `11月23日 09:00–11:00`, or both ends in full when the activity crosses midnight. */
-export function windowText(startIso: string, endIso: string): string {
-  const s = shortTime(startIso)
-  const e = shortTime(endIso)
-  return s.split(' ')[0] === e.split(' ')[0] ? `${s}–${e.split(' ')[1]}` : `${s} – ${e}`
-}
+export { clock }
+export { fullDate, shortTime, spanText as windowText } from '@core/china-time'
 
 /** `+5 积分 · 2 小时` */
 export const rewardText = (a: Pick<ActivityCard, 'points' | 'hours'>) => `+${a.points} 积分 · ${a.hours} 小时`

@@ -1,3 +1,4 @@
+import { chinaDay, chinaWall } from '@core/china-time'
 import type { ApiInput } from '@core/api'
 import { ErrandErrors } from '@core/errands/errors'
 import type { ErrandType } from '@core/errands/model'
@@ -23,20 +24,16 @@ export interface PostDraft {
 export const HOME = '我家'
 const HOUR = 3600_000
 const two = (n: number) => String(n).padStart(2, '0')
-/** China wall clock of an instant, as UTC fields. */
-const china = (t: number) => new Date(t + 8 * HOUR)
+/** Date and time fields of a China wall-clock Date (`chinaWall`). */
 const day = (d: Date) => d.toISOString().slice(0, 10)
 const clock = (d: Date) => `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
 
-/** `YYYY-MM-DD` of a day in China, `plus` days after `now`. */
-export function chinaDay(now: Date, plus = 0): string {
-  return day(china(now.getTime() + plus * 24 * HOUR))
-}
+export { chinaDay }
 
 /** A window to start from: the next half hour after 30 minutes from now, for two hours (same day). */
 export function defaultWindow(now: Date): Pick<PostDraft, 'date' | 'start' | 'end'> {
   const half = 30 * 60_000
-  const start = china(Math.ceil((now.getTime() + half) / half) * half)
+  const start = chinaWall(Math.ceil((now.getTime() + half) / half) * half)
   const endAt = new Date(Math.min(start.getTime() + 2 * HOUR, Date.parse(`${day(start)}T23:59:00Z`)))
   return { date: day(start), start: clock(start), end: clock(endAt) }
 }

@@ -9,21 +9,7 @@ export const DETAIL_URL = '/features/errands/pages/detail/index'
 export const detailUrl = (errandId: string) => `${DETAIL_URL}?id=${encodeURIComponent(errandId)}`
 
 /** China time (the phone's zone may differ on H5 test machines). */
-const china = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000)
-const two = (n: number) => String(n).padStart(2, '0')
-
-/** `11月21日 09:05` in China time. */
-export function shortTime(iso: string): string {
-  const d = china(iso)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
-}
-
-/** `11月21日 09:00–11:00`, or both ends in full when the window crosses midnight. */
-export function windowText(startIso: string, endIso: string): string {
-  const s = shortTime(startIso)
-  const e = shortTime(endIso)
-  return s.split(' ')[0] === e.split(' ')[0] ? `${s}–${e.split(' ')[1]}` : `${s} – ${e}`
-}
+export { shortTime, spanText as windowText } from '@core/china-time'
 
 /** The button text of each move the detail page shows (system moves never reach a page). */
 export function moveLabel(move: ErrandMove, type: ErrandType): string {

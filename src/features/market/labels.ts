@@ -10,20 +10,7 @@ export const FUND_URL = '/features/market/pages/fund/index'
 export const KIND_LABEL: Readonly<Record<ItemKind, string>> = { goods: '物品', service: '服务' }
 
 /** China wall clock of an instant (the phone's zone may differ on H5 test machines). */
-const china = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000)
-const two = (n: number) => String(n).padStart(2, '0')
-
-/** `11月21日 09:05` in China time. */
-export function shortTime(iso: string): string {
-  const d = china(iso)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
-}
-
-/** `2026年11月28日` in China time. */
-export function dayText(iso: string): string {
-  const d = china(iso)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-}
+export { shortTime, fullDate as dayText } from '@core/china-time'
 
 /** The code as drawn: groups of four (`ABCD EFGH`), easier to read out at the counter. */
 export const codeGroups = (code: string) => code.replace(/(.{4})(?=.)/g, '$1 ')

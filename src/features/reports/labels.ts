@@ -47,12 +47,7 @@ export const EventLabel: Readonly<Record<OrderEventKind, string>> = {
   follow: '关注',
 }
 
-/** `11月21日 09:05` in China time (the phone's zone may differ on H5 test machines). */
-export function shortTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
-}
+export { shortTime } from '@core/china-time'
 
 /** One line saying what happened, e.g. "上报上级：网格 → 社区（原因：需协调物业）". */
 export function describeEvent(e: TimelineEntry): string {

@@ -1,10 +1,7 @@
+import { fullDate as chinaDate } from '@core/china-time'
 import type { MyHours } from '@core/activities/api'
 
-/** `2026年11月23日` in China time. */
-export function chinaDate(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
-}
+export { chinaDate }
 
 export const NOTE = '本记录依据《志愿服务记录与证明出具办法》由社区据实记录'
 
