@@ -8,10 +8,8 @@ import {
   itemsCursor,
   normaliseVoucherCode,
   parseItemsCursor,
-  parseVouchersCursor,
   verifyFailure,
   voucherCodeFromBytes,
-  vouchersCursor,
   voucherView,
   type ItemInput,
 } from '../../src/core/market/rules'
@@ -205,8 +203,6 @@ describe('views and cursors', () => {
     expect(parseItemsCursor(itemsCursor({ name: 'a|b 大米', _id: 'it_9' }))).toEqual({ name: 'a|b 大米', id: 'it_9' })
     expect(parseItemsCursor(undefined)).toBeNull()
     expect(parseItemsCursor('no-separator')).toBeNull()
-    expect(parseVouchersCursor(vouchersCursor(record))).toEqual({ at: record.issuedAt, id: 'rd_1' })
-    expect(parseVouchersCursor('x_rd')).toBeNull()
   })
 })
 

@@ -41,11 +41,9 @@ import {
   itemView,
   normaliseVoucherCode,
   parseItemsCursor,
-  parseVouchersCursor,
   VerifyFailureMessage,
   verifyFailure,
   voucherCodeFromBytes,
-  vouchersCursor,
   voucherView,
   type ItemInput,
 } from '../../../src/core/market/rules'
@@ -61,6 +59,7 @@ import { cloud, db } from '../sdk'
 import { getUnlimitedWxacode } from '../wxacode'
 import { logAccess } from './access-log'
 import { getDoc, txGet, withoutId } from './docs'
+import { afterTimeCursor, timeCursor } from './paging'
 import { balanceOf, recentTransfers, transfer, transferInTx, viewOf, withRetry } from './ledger'
 
 const { items: ITEMS, vouchers: VOUCHERS, codes: CODES } = MARKET_COLLECTIONS
@@ -295,13 +294,12 @@ async function drawUnusedCode(tx: Tx): Promise<string> {
 /** market.vouchers: mine, newest first, 20 a page. */
 export async function vouchers(actor: Actor, cursor?: string): Promise<VoucherPage> {
   const _ = db().command
-  const after = parseVouchersCursor(cursor)
-  const where = _.and([{ userId: actor.userId }, after ? _.or([{ issuedAt: _.lt(after.at) }, { issuedAt: after.at, _id: _.lt(after.id) }]) : {}])
+  const where = _.and([{ userId: actor.userId }, afterTimeCursor(cursor, 'issuedAt', 'desc')])
   const res = await db().collection(VOUCHERS).where(where).orderBy('issuedAt', 'desc').orderBy('_id', 'desc').limit(VOUCHERS_PAGE + 1).get()
   const list = res.data as VoucherRecord[]
   const page = list.slice(0, VOUCHERS_PAGE)
   const last = page[page.length - 1]
-  return { items: await holderViews(page), cursor: list.length > VOUCHERS_PAGE && last ? vouchersCursor(last) : null }
+  return { items: await holderViews(page), cursor: list.length > VOUCHERS_PAGE && last ? timeCursor(last.issuedAt, last._id) : null }
 }
 
 /**

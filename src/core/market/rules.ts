@@ -148,16 +148,3 @@ export function parseItemsCursor(cursor: string | undefined): { name: string; id
   if (cut < 0) return null
   return { name: cursor.slice(0, cut), id: cursor.slice(cut + 1) }
 }
-
-/** Vouchers cursor: the last voucher's issue time (ms) and id. */
-export function vouchersCursor(last: { readonly issuedAt: Date; readonly _id: string }): string {
-  return `${new Date(last.issuedAt).getTime()}_${last._id}`
-}
-
-export function parseVouchersCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null
-  const cut = cursor.indexOf('_')
-  const at = new Date(Number(cursor.slice(0, cut)))
-  if (cut <= 0 || Number.isNaN(at.getTime())) return null
-  return { at, id: cursor.slice(cut + 1) }
-}
