@@ -5,7 +5,7 @@ import { directoryActions } from '@core/directory/api'
 import { isDomainError, type ErrorCode, type ErrorDetail } from '@core/errors'
 import { joinActions } from '@core/join/api'
 import { meActions } from '@core/me/api'
-import { orderActions } from '@core/orders/api'
+import { reportActions } from '@core/orders/report-api'
 import type { ActionResult } from '@core/result'
 import { errorCopy } from './error-copy'
 import { transport as defaultTransport } from './transport'
@@ -99,8 +99,8 @@ const mainActions = {
   'phone.fromCode': joinActions['phone.fromCode'],
   'directory.card': directoryActions['directory.card'], // components/ServiceCard (home)
   'directory.call': directoryActions['directory.call'],
-  'report.submit': orderActions['report.submit'], // services/drafts-report: the outbox retries from app launch
-  'order.dispatch': orderActions['order.dispatch'], // services/drafts-report: the nudge after a receipt
+  'report.submit': reportActions['report.submit'], // services/drafts-report: the outbox retries from app launch
+  'order.dispatch': reportActions['order.dispatch'], // services/drafts-report: the nudge after a receipt
 } satisfies ApiActionMap
 
 /** The main package's client: home, join, me and the drafts outbox. Feature code uses its own `api.ts`. */

@@ -36,7 +36,7 @@ appOutbox.register<ReportDraftPayload, ReportReceipt>({
  * write left that owed; docs/adr/0011-order-outbox.md). Not awaited and never fails the report —
  * the server's timer does the same within a minute if this call is lost.
  */
-export function nudge(orderId: string): void {
+function nudge(orderId: string): void {
   callApi('order.dispatch', { orderId }).catch(() => undefined)
 }
 

@@ -23,6 +23,9 @@ import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 import type { OrderEventKind, OrderStatus, Outcome, Rating, Tier } from './model'
 import { Outcomes, Ratings } from './model'
+import { id, locationSchema, reportActions } from './report-api'
+
+export { locationSchema }
 
 export { MAX_PHOTOS, MAX_PHOTO_BYTES, TEXT_MIN, TEXT_MAX, photoCloudPath, ReportErrors, OrderErrors } from './errors'
 import { MAX_PHOTOS, MAX_PHOTO_BYTES, TEXT_MIN, TEXT_MAX, ReportErrors } from './errors'
@@ -185,55 +188,17 @@ export interface RatesView {
 export const StatsLevels = ['worker', 'grid', 'community', 'street'] as const
 export type StatsLevel = (typeof StatsLevels)[number]
 
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128))
 const cursor = v.optional(v.pipe(v.string(), v.maxLength(200)))
-const requestId = v.pipe(v.string(), v.regex(/^[0-9A-Za-z_-]{8,64}$/, 'bad request id'))
-/** Structural bounds only; the real limits are checked in core with REPORT.* codes. */
-const looseText = v.pipe(v.string(), v.maxLength(5000))
 const shortText = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max))
-const fileId = v.pipe(v.string(), v.minLength(1), v.maxLength(512))
-const mobile = v.pipe(v.string(), v.trim(), v.regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'))
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
 
-export const locationSchema = v.variant('kind', [
-  v.strictObject({ kind: v.literal('household') }),
-  v.strictObject({ kind: v.literal('building'), buildingId: id }),
-  v.strictObject({
-    kind: v.literal('point'),
-    lng: v.pipe(v.number(), v.minValue(-180), v.maxValue(180)),
-    lat: v.pipe(v.number(), v.minValue(-90), v.maxValue(90)),
-    label: v.optional(shortText(50)),
-  }),
-])
-
 export const orderActions = {
+  ...reportActions,
   /** Categories for the report form: the community's own list (or the defaults), "other" last. */
   'report.categories': defineAction<ReportCategories>()(v.strictObject({ communityId: v.optional(id) })),
   /** Open orders of the same category at the same building/grid, recent first (≤ 5), before submitting. */
   'report.similar': defineAction<readonly SimilarOrder[]>()(
     v.strictObject({ category: id, location: locationSchema }),
-  ),
-  /**
-   * Submits a report (see the module comment for photos and idempotency). `hideName`: the name is
-   * hidden from other residents (staff still see it). `onBehalfOf`: staff intake for a resident who
-   * phoned or walked in; then `location` must be a building or point.
-   */
-  'report.submit': defineAction<ReportReceipt>()(
-    v.strictObject({
-      requestId,
-      category: id,
-      text: looseText,
-      photos: v.optional(v.pipe(v.array(fileId), v.maxLength(50)), []),
-      location: v.optional(locationSchema, { kind: 'household' }),
-      hideName: v.optional(v.boolean(), false),
-      onBehalfOf: v.optional(
-        v.strictObject({
-          name: v.pipe(v.string(), v.trim(), v.minLength(1, '请填写居民姓名'), v.maxLength(20)),
-          phone: v.optional(mobile),
-          channel: v.picklist(['phone', 'walk_in']),
-        }),
-      ),
-    }),
   ),
   /** Follow someone else's open order: the follower gets its updates. Idempotent. */
   'report.follow': defineAction<OrderDetail>()(v.strictObject({ orderId: id })),
@@ -263,12 +228,6 @@ export const orderActions = {
   ),
   /** 接单. Of two racing accepts exactly one wins; the other gets ORDER.ALREADY_ACCEPTED. */
   'order.accept': defineAction<OrderDetail>()(v.strictObject({ orderId: id })),
-  /**
-   * The app's nudge right after a submit or an accept was answered: carries out what that one write
-   * left owed (counters, messages, the reply deadline; src/core/orders/outbox.ts) now instead of at
-   * the next timer run. Idempotent; for anyone who may see the order.
-   */
-  'order.dispatch': defineAction<{ readonly dispatched: number }>()(v.strictObject({ orderId: id })),
   /** Mark as being handled (办理中). */
   'order.start': defineAction<OrderDetail>()(v.strictObject({ orderId: id })),
   /**
