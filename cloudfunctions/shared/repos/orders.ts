@@ -179,6 +179,18 @@ function acceptDeadlineOf(o: OrderRecord, config: Config): Date {
   return new Date(new Date(o.submittedAt).getTime() + hours * 3_600_000)
 }
 
+/** A grid's counter document as its first counted change creates it (`workers.<key>.<field>` nested). */
+function newStatsDoc(o: OrderRecord, incs: Record<string, number>): Record<string, unknown> {
+  const workers: Record<string, Record<string, number>> = {}
+  const doc: Record<string, unknown> = { level: 'grid', refId: o.path.gridId, parentId: o.path.communityId, streetId: o.path.streetId, workers }
+  for (const [f, n] of Object.entries(incs)) {
+    const [head, key, field] = f.split('.')
+    if (head === 'workers' && key && field) workers[key] = { ...(workers[key] ?? {}), [field]: n }
+    else doc[f] = n
+  }
+  return doc
+}
+
 /**
  * The move's counter changes: ONE atomic increment of the order's grid document (its grid's and its
  * first receiver's counters). The first order of a grid creates the document (a racing creator
@@ -195,16 +207,8 @@ async function countMove(before: OrderRecord | null, after: OrderRecord, config:
     const apply = async () =>
       ((await col.where({ _id: id }).update(Object.fromEntries(Object.entries(incs).map(([f, n]) => [f, _.inc(n)])))) as { updated?: number }).updated ?? 0
     if ((await apply()) === 1) return
-    const doc: Record<string, unknown> = { _id: id, level: 'grid', refId: after.path.gridId, parentId: after.path.communityId, streetId: after.path.streetId, workers: {} }
-    for (const [f, n] of Object.entries(incs)) {
-      const [head, key, field] = f.split('.')
-      if (head === 'workers' && key && field) {
-        const workers = doc.workers as Record<string, Record<string, number>>
-        workers[key] = { ...(workers[key] ?? {}), [field]: n }
-      } else doc[f] = n
-    }
     try {
-      await col.add(doc)
+      await col.add({ _id: id, ...newStatsDoc(after, incs) })
     } catch {
       // Created meanwhile by a racing move of the same grid: count on theirs.
       if ((await apply()) !== 1) throw new Error(`counter document ${id} neither updated nor created`)
@@ -773,15 +777,7 @@ async function countInTx(tx: Parameters<Parameters<typeof withRetry>[0]>[0], o: 
     await tx.collection(ORDER_STATS).doc(id).update(Object.fromEntries(Object.entries(incs).map(([f, n]) => [f, _.inc(n)])))
     return
   }
-  const doc: Record<string, unknown> = { level: 'grid', refId: o.path.gridId, parentId: o.path.communityId, streetId: o.path.streetId, workers: {} }
-  for (const [f, n] of Object.entries(incs)) {
-    const [head, key, field] = f.split('.')
-    if (head === 'workers' && key && field) {
-      const workers = doc.workers as Record<string, Record<string, number>>
-      workers[key] = { ...(workers[key] ?? {}), [field]: n }
-    } else doc[f] = n
-  }
-  await tx.collection(ORDER_STATS).doc(id).set(doc)
+  await tx.collection(ORDER_STATS).doc(id).set(newStatsDoc(o, incs))
 }
 
 /** `order.dispatch`, the app's nudge right after a submit or accept: for anyone who may see the order. */
