@@ -435,6 +435,23 @@ describe('me.delete', () => {
     }
   })
 
+  it('anonymises every report and follow of a heavy reporter in one call, batch after batch', async () => {
+    const userId = 'user-heavy-reporter'
+    const scope = { streetId: 'st-dongjie', communityId: 'cm-xinhua', gridId: 'gr-xinhua-02', buildingId: 'bd-xinhua-02-01' }
+    await db().collection('users').add({ _id: userId, openid: 'openid-heavy-reporter', displayName: '老报告', grants: [{ role: 'resident', scope }], createdAt: new Date() })
+    const event = { kind: 'submit', at: new Date(), by: userId, byRole: 'resident', byName: '老报告' }
+    const base = { onBehalfOf: null, events: [event], version: 0, followerIds: [] as string[], path: scope }
+    const mine = Array.from({ length: 230 }, (_, i) => ({ _id: `wo_heavy_${i}`, reporterId: userId, reporterName: '老报告', ...base }))
+    const followed = Array.from({ length: 120 }, (_, i) => ({ _id: `wo_heavy_f${i}`, reporterId: 'user-resident-li', reporterName: '李德明', ...base, followerIds: [userId] }))
+    await db().collection('orders').add([...mine, ...followed])
+    expect(await call('openid-heavy-reporter', 'me.delete', { confirm: true })).toMatchObject({ ok: true })
+    const _ = db().command
+    expect((await db().collection('orders').where({ reporterId: userId, reporterErased: _.neq(true) }).count()).total).toBe(0)
+    expect((await db().collection('orders').where({ reporterId: userId, reporterName: '老报告' }).count()).total).toBe(0)
+    expect((await db().collection('orders').where({ followerIds: userId }).count()).total).toBe(0)
+    expect(await docOf('orders', 'wo_heavy_229')).toMatchObject({ reporterName: '新邻居', events: [{ byName: '新邻居' }], reporterErased: true })
+  })
+
   it('keeps access logs and staff positions, drops the volunteer profile', async () => {
     const before = (await db().collection('access_logs').where({ actorId: 'user-resident-wang' }).count()).total
     expect(await call('demo-openid-resident-wang', 'me.delete', { confirm: true })).toMatchObject({ ok: true })

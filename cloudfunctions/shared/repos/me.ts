@@ -31,6 +31,8 @@ const { activities: ACTIVITIES, signups: SIGNUPS, hours: HOURS } = ACTIVITY_COLL
 const VOUCHERS = MARKET_COLLECTIONS.vouchers
 /** Sign-ups withdrawn, vouchers cancelled, errands settled, reports/errands anonymised per me.delete call (a second call continues). */
 const ERASE_BATCH = 100
+/** Batches of one anonymising step per call: up to 1,000 orders or errands of a person at once. */
+const ERASE_ROUNDS = 10
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 
 /** How others reach my personal data: the directory's contact ids for me (repos/directory.ts). */
@@ -277,7 +279,9 @@ async function displayNames(ids: readonly string[]): Promise<Map<string, string>
  *   (the errand's grid scope, an org unit).
  * Every rewrite of an order or errand is a compare-and-set on its `version` (bumped, so a racing
  * move re-reads and keeps the erasure) and is skipped once the record is marked erased, so a second
- * erase changes nothing. At most `ERASE_BATCH` records per step and call; a second call continues.
+ * erase changes nothing. The anonymising steps repeat their batch of `ERASE_BATCH` until nothing is
+ * left (at most `ERASE_ROUNDS` batches a call; a second call continues); the settling steps take one
+ * batch each (a person with over 100 open sign-ups, vouchers or errands is not a resident).
  *
  * Steps are idempotent and ordered so that a crash part-way leaves nothing half-visible: cancel
  * pending requests first (a decider can no longer admit them), settle errands while the caller
@@ -291,8 +295,8 @@ export async function eraseMe(ctx: CallContext, now: Date): Promise<Profile> {
   await withdrawOpenSignups(actor.userId, now)
   await cancelIssuedVouchers(actor, now)
   await settleErrands(ctx, now)
-  await eraseFromErrands(actor.userId)
-  await eraseFromOrders(actor.userId)
+  await untilDone('errands', () => eraseFromErrands(actor.userId))
+  await untilDone('orders', () => eraseFromOrders(actor.userId))
   await eraseTrust(actor.userId)
   const ids = (await joins.where({ userId: actor.userId }).field({ _id: true }).limit(1000).get()).data as { _id: string }[]
   await joins.where({ userId: actor.userId }).update({ name: '', phone: null, erased: true })
@@ -410,7 +414,7 @@ async function rewrite<T extends { version: number }>(collection: string, id: st
 }
 
 /** The errands that stay (see eraseMe): the person's name becomes `ERASED_NAME`; as requester, meeting point and note go. */
-async function eraseFromErrands(userId: string): Promise<void> {
+async function eraseFromErrands(userId: string): Promise<boolean> {
   const _ = db().command
   const col = db().collection(ERRANDS)
   const [posted, served] = await Promise.all([
@@ -425,6 +429,7 @@ async function eraseFromErrands(userId: string): Promise<void> {
   for (const { _id } of served.data as { _id: string }[]) {
     await rewrite<ErrandRecord>(ERRANDS, _id, (e) => (e.helperId === userId && !e.helperErased ? { helperName: ERASED_NAME, helperErased: true } : null))
   }
+  return posted.data.length === ERASE_BATCH || served.data.length === ERASE_BATCH
 }
 
 /**
@@ -432,7 +437,7 @@ async function eraseFromErrands(userId: string): Promise<void> {
  * (resident) timeline events become `ERASED_NAME`; they stop following others' reports (not a move:
  * `followerIds` is written without the version, like report.follow).
  */
-async function eraseFromOrders(userId: string): Promise<void> {
+async function eraseFromOrders(userId: string): Promise<boolean> {
   const _ = db().command
   const col = db().collection(ORDERS)
   const [reported, followed] = await Promise.all([
@@ -452,6 +457,13 @@ async function eraseFromOrders(userId: string): Promise<void> {
   }
   const ids = (followed.data as { _id: string }[]).map((o) => o._id)
   if (ids.length > 0) await col.where({ _id: _.in(ids), followerIds: userId }).update({ followerIds: _.pull(userId) })
+  return reported.data.length === ERASE_BATCH || followed.data.length === ERASE_BATCH
+}
+
+/** Repeats one anonymising step (true: a full batch, maybe more) until it is done or the call's rounds are spent. */
+async function untilDone(what: string, step: () => Promise<boolean>): Promise<void> {
+  for (let round = 0; round < ERASE_ROUNDS; round += 1) if (!(await step())) return
+  jsonLog({ level: 'warn', what: `me.delete ${what}: more than ${ERASE_ROUNDS * ERASE_BATCH} records, the next call continues` })
 }
 
 /** The person's own approved child-pickup helpers go; they leave other guardians' lists (index errand_trust.helper). */

@@ -734,7 +734,8 @@ export async function dispatch(orderId: string, now: Date): Promise<number> {
   const claim = (await db()
     .collection(ORDERS)
     .where(_.and([{ _id: orderId, outboxAt: _.neq(null) }, _.or([{ outboxLease: null }, { outboxLease: _.lt(now) }])]))
-    .updateAndReturn({ outboxLease: new Date(now.getTime() + DISPATCH_LEASE_MS) })) as { updated?: number; doc?: OrderRecord | null }
+    // `outboxAt` moves to now: an order whose dispatch keeps failing goes to the back of the timer's queue.
+    .updateAndReturn({ outboxLease: new Date(now.getTime() + DISPATCH_LEASE_MS), outboxAt: now })) as { updated?: number; doc?: OrderRecord | null }
   if (claim.updated !== 1 || !claim.doc) return 0
   const entries = claim.doc.outbox ?? []
   const config = await configOf(claim.doc.path.communityId)

@@ -157,7 +157,7 @@ export interface OrderRecord {
    * `dispatch`, then removed. Absent on orders written before the outbox.
    */
   readonly outbox?: readonly OutboxEntry[]
-  /** When an entry was last added; null when nothing is owed (index `outbox`, for the timer). */
+  /** When an entry was last added or a dispatch last tried; null when nothing is owed (index `outbox`, for the timer). */
   readonly outboxAt?: Date | null
   /** A dispatcher holds the order until then (one at a time; a crashed one is taken over after). */
   readonly outboxLease?: Date | null
