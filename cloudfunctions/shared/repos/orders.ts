@@ -405,15 +405,14 @@ export async function submit(
   checkText: (text: string) => Promise<'pass' | 'review'>,
 ): Promise<ReportReceipt> {
   const orderId = orderIdFor(caller.actor.userId, input.requestId)
-  let prepared: { draft: OrderRecord; config: Config }
+  let draft: OrderRecord
   try {
-    prepared = await draftOf(caller, orderId, input, now, checkText)
+    draft = await draftOf(caller, orderId, input, now, checkText)
   } catch (err) {
     const stored = isDomainError(err) ? await readOrder(orderId) : null
     if (stored) return receipt(stored, true)
     throw err
   }
-  const { draft } = prepared
   try {
     await db().collection(ORDERS).add({ _id: orderId, ...bodyOf(draft) })
   } catch (err) {
@@ -432,7 +431,7 @@ async function draftOf(
   input: SubmitInput,
   now: Date,
   checkText: (text: string) => Promise<'pass' | 'review'>,
-): Promise<{ draft: OrderRecord; config: Config }> {
+): Promise<OrderRecord> {
   checkDraft(input.text, input.photos, actor.userId, input.requestId)
   const onBehalf = input.onBehalfOf !== undefined
   const place = await placeOf(actor, input.location, onBehalf)
@@ -455,7 +454,7 @@ async function draftOf(
   const events: OrderEvent[] = held
     ? [submitEvent, { kind: 'held', at: now, by: 'system', byRole: 'system', byName: '系统', tier: 'grid' }]
     : [submitEvent]
-  const draft: OrderRecord = settle(
+  return settle(
     {
       _id: orderId,
       requestId: input.requestId,
@@ -504,7 +503,6 @@ async function draftOf(
     config.sla,
     category.hazard,
   )
-  return { draft, config }
 }
 
 /** Open orders of the same category at the same building (or grid), recent first: "same problem? follow it". */
