@@ -33,7 +33,9 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser, defineAppConfig: 'readonly', definePageConfig: 'readonly' } },
+    languageOptions: {
+      globals: { ...globals.browser, defineAppConfig: 'readonly', definePageConfig: 'readonly' },
+    },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
@@ -41,7 +43,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/cloudfunctions/**', '**/emulator/**'], message: 'App code never imports server code.' },
+            {
+              group: ['**/cloudfunctions/**', '**/emulator/**'],
+              message: 'App code never imports server code.',
+            },
           ],
         },
       ],
@@ -62,7 +67,8 @@ export default tseslint.config(
             {
               group: ['@core/api', '**/core/api'],
               allowTypeImports: true,
-              message: 'Import only types from @core/api: call through apiClient(<feature maps>) (docs/adr/0002).',
+              message:
+                'Import only types from @core/api: call through apiClient(<feature maps>) (docs/adr/0002).',
             },
           ],
         },
@@ -78,7 +84,18 @@ export default tseslint.config(
         {
           patterns: [
             { group: PLATFORM, message: 'src/core is pure: no Taro, React, NutUI or SDK imports.' },
-            { group: ['**/services/**', '**/pages/**', '**/components/**', '**/hooks/**', '**/features/**', '**/cloudfunctions/**', '**/emulator/**'], message: 'src/core imports only src/core.' },
+            {
+              group: [
+                '**/services/**',
+                '**/pages/**',
+                '**/components/**',
+                '**/hooks/**',
+                '**/features/**',
+                '**/cloudfunctions/**',
+                '**/emulator/**',
+              ],
+              message: 'src/core imports only src/core.',
+            },
           ],
         },
       ],
@@ -92,8 +109,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@tarojs/*', 'react', 'react-dom', '@nutui/*'], message: 'Functions never import app libraries.' },
-            { group: ['**/src/pages/**', '**/src/components/**', '**/src/services/**', '**/src/hooks/**', '**/src/features/**', '**/emulator/**'], message: 'Functions import only src/core and cloudfunctions/shared.' },
+            {
+              group: ['@tarojs/*', 'react', 'react-dom', '@nutui/*'],
+              message: 'Functions never import app libraries.',
+            },
+            {
+              group: [
+                '**/src/pages/**',
+                '**/src/components/**',
+                '**/src/services/**',
+                '**/src/hooks/**',
+                '**/src/features/**',
+                '**/emulator/**',
+              ],
+              message: 'Functions import only src/core and cloudfunctions/shared.',
+            },
           ],
         },
       ],

@@ -11,19 +11,32 @@ const require = createRequire(import.meta.url)
 const { measureFunction, functionsWithScenarios } = require('../test/perf/function-bench.js')
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 200)
 
-
 const fmt = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
 const emu = await startDemoEmulator('emulin-fnbench-')
 let over = false
 try {
-  console.log(`\ncloud function benchmark — node ${process.version}, ${os.cpus().length} CPU(s); ${ROUNDS} rounds of each scenario, one process per function\n`)
+  console.log(
+    `\ncloud function benchmark — node ${process.version}, ${os.cpus().length} CPU(s); ${ROUNDS} rounds of each scenario, one process per function\n`,
+  )
   for (const fn of functionsWithScenarios()) {
     const r = await measureFunction({ fn, sdkUrl: emu.ready.sdkUrl, envId: emu.ready.envId, rounds: ROUNDS })
     const warm = Math.min(...r.actions.map((a) => a.p50))
-    console.log(`${fn}: cold init (require bundle + SDK) ${fmt(r.initMs)} ms = ${fmt(r.initMs / warm)}× the fastest warm call`)
-    console.log(`${fn}: peak RSS ${fmt(r.peakRssMb)} MB = ${fmt((100 * r.peakRssMb) / r.limitMb)} % of ${r.limitMb} MB`)
-    if (r.failed.length) console.log(`${fn}: ${r.failed.length} calls failed, first: ${JSON.stringify(r.failed[0])}`)
-    const rows = r.actions.map((a) => [a.name, String(a.n), fmt(a.p50), fmt(a.p95), `${fmt(a.p95 / a.p50)}×`, `${fmt(a.p50 / warm)}×`])
+    console.log(
+      `${fn}: cold init (require bundle + SDK) ${fmt(r.initMs)} ms = ${fmt(r.initMs / warm)}× the fastest warm call`,
+    )
+    console.log(
+      `${fn}: peak RSS ${fmt(r.peakRssMb)} MB = ${fmt((100 * r.peakRssMb) / r.limitMb)} % of ${r.limitMb} MB`,
+    )
+    if (r.failed.length)
+      console.log(`${fn}: ${r.failed.length} calls failed, first: ${JSON.stringify(r.failed[0])}`)
+    const rows = r.actions.map((a) => [
+      a.name,
+      String(a.n),
+      fmt(a.p50),
+      fmt(a.p95),
+      `${fmt(a.p95 / a.p50)}×`,
+      `${fmt(a.p50 / warm)}×`,
+    ])
     const head = ['action', 'n', 'p50 ms', 'p95 ms', 'p95 ÷ p50', 'p50 ÷ fastest']
     const w = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
     for (const row of [head, ...rows]) console.log('  ' + row.map((c, i) => c.padEnd(w[i])).join('  '))

@@ -25,7 +25,8 @@ const all = readdirSync(fnRoot, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(fnRoot, d.name, 'src', 'index.ts')))
   .map((d) => d.name)
 const wanted = process.argv.slice(2)
-for (const w of wanted) if (!all.includes(w)) die(`no function "${w}" (cloudfunctions/${w}/src/index.ts missing)`)
+for (const w of wanted)
+  if (!all.includes(w)) die(`no function "${w}" (cloudfunctions/${w}/src/index.ts missing)`)
 const names = wanted.length > 0 ? wanted : all
 if (names.length === 0) die('no functions found under cloudfunctions/*/src/index.ts')
 
@@ -66,13 +67,17 @@ for (const name of names) {
   const dependencies = {}
   for (const dep of [...used].sort()) {
     if (isBuiltin(dep)) continue // node:crypto etc. come with the runtime
-    if (!EXTERNAL.includes(dep)) die(`cloudfunctions/${name} requires "${dep}", which is neither bundled nor a known SDK`)
+    if (!EXTERNAL.includes(dep))
+      die(`cloudfunctions/${name} requires "${dep}", which is neither bundled nor a known SDK`)
     const version = rootDeps[dep]
-    if (!version || !/^\d+\.\d+\.\d+$/.test(version)) die(`"${dep}" must be pinned to an exact version in package.json`)
+    if (!version || !/^\d+\.\d+\.\d+$/.test(version))
+      die(`"${dep}" must be pinned to an exact version in package.json`)
     dependencies[dep] = version
   }
   const pkg = { name, version: rootPkg.version, private: true, main: 'index.js', dependencies }
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
   const bytes = result.metafile.outputs[relative(root, join(dir, 'index.js'))]?.bytes ?? 0
-  console.log(`build:functions: ${name} → cloudfunctions/${name}/index.js (${(bytes / 1024).toFixed(1)} KiB), deps ${JSON.stringify(dependencies)}`)
+  console.log(
+    `build:functions: ${name} → cloudfunctions/${name}/index.js (${(bytes / 1024).toFixed(1)} KiB), deps ${JSON.stringify(dependencies)}`,
+  )
 }

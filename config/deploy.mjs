@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url'
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 const envId = process.env.ENV_ID
 if (!envId) {
-  console.error('deploy: set ENV_ID to your CloudBase environment id, e.g. ENV_ID=emulin-prod-1a2b npm run deploy')
+  console.error(
+    'deploy: set ENV_ID to your CloudBase environment id, e.g. ENV_ID=emulin-prod-1a2b npm run deploy',
+  )
   process.exit(1)
 }
 if (spawnSync('tcb', ['--version'], { stdio: 'ignore' }).status !== 0) {
@@ -21,9 +23,16 @@ if (spawnSync('tcb', ['--version'], { stdio: 'ignore' }).status !== 0) {
 execFileSync(process.execPath, [path.join(root, 'config', 'build-functions.mjs')], { stdio: 'inherit' })
 execFileSync('tcb', ['fn', 'deploy', '--force', '-e', envId], { cwd: root, stdio: 'inherit' })
 
-const { collections } = JSON.parse(readFileSync(path.join(root, 'cloudfunctions', 'collections.json'), 'utf8'))
-console.log(`\nCollections this release uses (create once in the CloudBase console of ${envId}; rule: read/write false):`)
+const { collections } = JSON.parse(
+  readFileSync(path.join(root, 'cloudfunctions', 'collections.json'), 'utf8'),
+)
+console.log(
+  `\nCollections this release uses (create once in the CloudBase console of ${envId}; rule: read/write false):`,
+)
 for (const c of collections) {
-  const idx = c.indexes.map((i) => `${i.name}(${i.keys.map((k) => `${k.field}${k.direction === -1 ? ' desc' : ''}`).join(', ')})${i.unique ? ' unique' : ''}`)
+  const idx = c.indexes.map(
+    (i) =>
+      `${i.name}(${i.keys.map((k) => `${k.field}${k.direction === -1 ? ' desc' : ''}`).join(', ')})${i.unique ? ' unique' : ''}`,
+  )
   console.log(`  ${c.name}${idx.length ? `  indexes: ${idx.join('; ')}` : ''}`)
 }

@@ -13,8 +13,19 @@ export function startDemoEmulator(prefix) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), prefix))
   const child = spawn(
     process.execPath,
-    [path.join(root, 'emulator', 'dist', 'cli.js'), '--port', '0', '--ready-json', '--seed', 'demo', '--no-timers',
-      '--data-dir', dataDir, '--functions-dir', path.join(root, 'cloudfunctions')],
+    [
+      path.join(root, 'emulator', 'dist', 'cli.js'),
+      '--port',
+      '0',
+      '--ready-json',
+      '--seed',
+      'demo',
+      '--no-timers',
+      '--data-dir',
+      dataDir,
+      '--functions-dir',
+      path.join(root, 'cloudfunctions'),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, EMULATOR_QUIET: '1' } },
   )
   // Waits for the emulator to exit before removing its data directory (it flushes on SIGTERM).

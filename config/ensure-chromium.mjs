@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs'
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 if (existsSync(CHROMIUM)) process.exit(0)
 if (process.getuid?.() !== 0) {
-  console.error(`ensure-chromium: ${CHROMIUM} is missing. Install it: sudo apt-get install -y chromium fonts-noto-cjk`)
+  console.error(
+    `ensure-chromium: ${CHROMIUM} is missing. Install it: sudo apt-get install -y chromium fonts-noto-cjk`,
+  )
   process.exit(1)
 }
 console.log('ensure-chromium: installing Debian chromium and CJK fonts (≈ 1 min, once per machine)')

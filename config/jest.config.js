@@ -55,7 +55,9 @@ module.exports = {
         ],
       },
       // Taro's H5 components and NutUI ship ESM: let babel transform them.
-      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@stencil|@nutui|tslib|\\.pnpm|swiper|ssr-window|dom7|@babel/runtime/helpers/esm)/)'],
+      transformIgnorePatterns: [
+        '/node_modules/(?!(@tarojs|@stencil|@nutui|tslib|\\.pnpm|swiper|ssr-window|dom7|@babel/runtime/helpers/esm)/)',
+      ],
       moduleNameMapper: {
         ...aliases,
         '^@tarojs/taro$': '<rootDir>/test/support/taro-mock.ts',

@@ -43,7 +43,8 @@ function parseArgs(argv) {
   }
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '')
-    if (!(key in opts) || argv[i + 1] === undefined) die(`usage: size-report.mjs [--weapp DIR] [--h5 DIR] [--budget FILE]`)
+    if (!(key in opts) || argv[i + 1] === undefined)
+      die(`usage: size-report.mjs [--weapp DIR] [--h5 DIR] [--budget FILE]`)
     opts[key] = resolve(argv[++i])
   }
   return opts
@@ -118,9 +119,15 @@ for (const full of walk(opts.weapp)) {
 const total = [...packages.values()].reduce((n, p) => n + p.bytes, 0)
 const main = packages.get('main')
 const failures = []
-if (main.bytes > mainBudget) failures.push({ what: 'main package', bytes: main.bytes, limit: mainBudget, files: main.files })
+if (main.bytes > mainBudget)
+  failures.push({ what: 'main package', bytes: main.bytes, limit: mainBudget, files: main.files })
 if (total > totalBudget) {
-  failures.push({ what: 'total', bytes: total, limit: totalBudget, files: [...packages.values()].flatMap((p) => p.files) })
+  failures.push({
+    what: 'total',
+    bytes: total,
+    limit: totalBudget,
+    files: [...packages.values()].flatMap((p) => p.files),
+  })
 }
 
 console.log(`WeChat packages (${shown(opts.weapp)}, raw bytes of uploaded files)`)
@@ -132,11 +139,22 @@ const row = (name, files, bytes, limit) =>
     }`,
   )
 for (const [name, p] of packages) row(name, p.files.length, p.bytes, name === 'main' ? mainBudget : undefined)
-row('total', [...packages.values()].reduce((n, p) => n + p.files.length, 0), total, totalBudget)
+row(
+  'total',
+  [...packages.values()].reduce((n, p) => n + p.files.length, 0),
+  total,
+  totalBudget,
+)
 if (skipped.length > 0) {
   const sum = skipped.reduce((n, f) => n + f.bytes, 0)
-  const names = skipped.slice(0, 5).map((f) => f.path).join(', ') + (skipped.length > 5 ? ', …' : '')
-  console.log(`not uploaded (not on WeChat's whitelist), not counted: ${skipped.length} files, ${kib(sum)} (${names})`)
+  const names =
+    skipped
+      .slice(0, 5)
+      .map((f) => f.path)
+      .join(', ') + (skipped.length > 5 ? ', …' : '')
+  console.log(
+    `not uploaded (not on WeChat's whitelist), not counted: ${skipped.length} files, ${kib(sum)} (${names})`,
+  )
 }
 for (const w of warnings) console.log(`warning: ${w}`)
 
@@ -172,7 +190,9 @@ if (existsSync(indexHtml)) {
 if (failures.length > 0) {
   console.error('')
   for (const f of failures) {
-    console.error(`size: FAIL ${f.what} is ${kib(f.bytes)} (${f.bytes} B), budget ${kib(f.limit)} (${f.limit} B)`)
+    console.error(
+      `size: FAIL ${f.what} is ${kib(f.bytes)} (${f.bytes} B), budget ${kib(f.limit)} (${f.limit} B)`,
+    )
     console.error(`largest files in the ${f.what}:`)
     for (const file of [...f.files].sort((a, b) => b.bytes - a.bytes).slice(0, topN)) {
       console.error(`  ${lpad(kib(file.bytes), 12)}  ${file.path}`)

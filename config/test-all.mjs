@@ -35,15 +35,28 @@ function summary() {
 }
 
 function jest(title, projects, outFile) {
-  const args = ['-c', 'config/jest.config.js', '--ci', '--json', `--outputFile=${outFile}`, '--selectProjects', ...projects]
+  const args = [
+    '-c',
+    'config/jest.config.js',
+    '--ci',
+    '--json',
+    `--outputFile=${outFile}`,
+    '--selectProjects',
+    ...projects,
+  ]
   const ok = step(title, bin('jest'), args, { allowFail: true })
   if (!existsSync(outFile)) return { ok: false, passed: 0, failed: 1 }
   const json = JSON.parse(readFileSync(outFile, 'utf8'))
   const failedSuites = json.numFailedTestSuites ?? 0
-  return { ok, passed: json.numPassedTests, failed: json.numFailedTests + (json.numTotalTests === 0 ? 1 : 0) + failedSuites }
+  return {
+    ok,
+    passed: json.numPassedTests,
+    failed: json.numFailedTests + (json.numTotalTests === 0 ? 1 : 0) + failedSuites,
+  }
 }
 
 step('lint', bin('eslint'), ['--max-warnings=0', '.'])
+step('format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.'])
 step('typecheck app', bin('tsc'), ['-p', 'tsconfig.json'])
 step('typecheck functions/emulator', bin('tsc'), ['-p', 'tsconfig.node.json'])
 step('build functions', process.execPath, ['config/build-functions.mjs'])
@@ -52,7 +65,11 @@ step('validate weapp (wcc/wcsc)', process.execPath, ['config/validate-weapp.mjs'
 step('size budget', process.execPath, ['config/size-report.mjs'])
 step('build h5', bin('taro'), ['build', '--type', 'h5'])
 
-const unit = jest('jest: core functions emulator perf ui weapp', ['core', 'functions', 'emulator', 'perf', 'ui', 'weapp'], join(resultsDir, 'jest-unit.json'))
+const unit = jest(
+  'jest: core functions emulator perf ui weapp',
+  ['core', 'functions', 'emulator', 'perf', 'ui', 'weapp'],
+  join(resultsDir, 'jest-unit.json'),
+)
 step('browser (Debian chromium)', process.execPath, ['config/ensure-chromium.mjs'])
 const e2e = jest('jest: e2e (Chromium)', ['e2e'], join(resultsDir, 'jest-e2e.json'))
 

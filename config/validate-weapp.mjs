@@ -19,7 +19,17 @@
 // Usage: node config/validate-weapp.mjs [--dir dist/weapp] [--project project.config.json] [--ecma 2017]
 // Exit: 0 valid, 1 problems found, 2 no build / tool missing.
 import { spawnSync } from 'node:child_process'
-import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, posix, relative, resolve, sep } from 'node:path'
@@ -37,7 +47,11 @@ function die(message, code = 2) {
   process.exit(code)
 }
 
-const opts = { dir: join(root, 'dist', 'weapp'), project: join(root, 'project.config.json'), ecma: String(DEFAULT_ECMA) }
+const opts = {
+  dir: join(root, 'dist', 'weapp'),
+  project: join(root, 'project.config.json'),
+  ecma: String(DEFAULT_ECMA),
+}
 {
   const argv = process.argv.slice(2)
   for (let i = 0; i < argv.length; i++) {
@@ -56,7 +70,8 @@ const shownDir = (() => {
 /** A path inside the build as the user should see it (clickable from the repo root). */
 const at = (rel, line, col) => `${shownDir}/${rel}${line ? `:${line}` : ''}${line && col ? `:${col}` : ''}`
 
-if (!existsSync(join(dir, 'app.json'))) die(`no WeChat build at ${shownDir} (app.json missing): run npm run build:weapp first`)
+if (!existsSync(join(dir, 'app.json')))
+  die(`no WeChat build at ${shownDir} (app.json missing): run npm run build:weapp first`)
 
 const problems = []
 const problem = (where, message) => problems.push(`${where}: ${message}`)
@@ -101,7 +116,10 @@ const subs = [...(app.subPackages ?? []), ...(app.subpackages ?? [])]
 const allPages = [
   ...mainPages.map((p) => ({ page: p, from: 'pages' })),
   ...subs.flatMap((s) =>
-    (s.pages ?? []).map((p) => ({ page: posix.join(String(s.root).replace(/^\/+/, ''), p), from: `subpackage ${s.name ?? s.root}` })),
+    (s.pages ?? []).map((p) => ({
+      page: posix.join(String(s.root).replace(/^\/+/, ''), p),
+      from: `subpackage ${s.name ?? s.root}`,
+    })),
   ),
 ]
 if (!has('app.js')) problem(at('app.js'), 'missing')
@@ -115,7 +133,8 @@ function checkNode(base, kind, referrer) {
     if (!has(`${base}.${ext}`)) problem(at(`${base}.${ext}`), `missing (${kind} ${base}, ${referrer})`)
   }
   const cfg = json.get(`${base}.json`)
-  if (kind === 'component' && cfg && cfg.component !== true) problem(at(`${base}.json`), 'used as a component but has no "component": true')
+  if (kind === 'component' && cfg && cfg.component !== true)
+    problem(at(`${base}.json`), 'used as a component but has no "component": true')
   checkUsing(cfg?.usingComponents, base, `${base}.json`)
 }
 function checkUsing(using, base, jsonFile) {
@@ -136,14 +155,17 @@ for (const { page, from } of allPages) checkNode(page, 'page', `listed in app.js
 const tabBar = app.tabBar
 if (tabBar) {
   for (const [i, item] of (tabBar.list ?? []).entries()) {
-    if (!mainPages.includes(item.pagePath)) problem(at('app.json'), `tabBar.list[${i}].pagePath "${item.pagePath}" is not a main-package page`)
+    if (!mainPages.includes(item.pagePath))
+      problem(at('app.json'), `tabBar.list[${i}].pagePath "${item.pagePath}" is not a main-package page`)
     for (const key of ['iconPath', 'selectedIconPath']) {
       const icon = item[key]
       if (!icon) continue
       const rel = icon.replace(/^\/+/, '')
       if (!has(rel)) problem(at('app.json'), `tabBar.list[${i}].${key} "${icon}" not found in the build`)
-      else if (!/\.(png|jpe?g)$/i.test(rel)) problem(at('app.json'), `tabBar.list[${i}].${key} "${icon}" must be png/jpg/jpeg`)
-      else if (statSync(join(dir, rel)).size > TAB_ICON_MAX_BYTES) problem(at(rel), `tab bar icon larger than 40 KB`)
+      else if (!/\.(png|jpe?g)$/i.test(rel))
+        problem(at('app.json'), `tabBar.list[${i}].${key} "${icon}" must be png/jpg/jpeg`)
+      else if (statSync(join(dir, rel)).size > TAB_ICON_MAX_BYTES)
+        problem(at(rel), `tab bar icon larger than 40 KB`)
     }
   }
 }
@@ -151,7 +173,8 @@ const subNames = new Set(subs.flatMap((s) => [s.name, s.root].filter(Boolean)))
 for (const [page, rule] of Object.entries(app.preloadRule ?? {})) {
   if (!allPages.some((p) => p.page === page)) problem(at('app.json'), `preloadRule "${page}" is not a page`)
   for (const pkg of rule.packages ?? []) {
-    if (pkg !== '__APP__' && !subNames.has(pkg)) problem(at('app.json'), `preloadRule "${page}" preloads unknown subpackage "${pkg}"`)
+    if (pkg !== '__APP__' && !subNames.has(pkg))
+      problem(at('app.json'), `preloadRule "${page}" preloads unknown subpackage "${pkg}"`)
   }
 }
 
@@ -163,7 +186,12 @@ function compilerPath(name) {
   } catch {
     die('the miniprogram-compiler package is not installed (devDependency)')
   }
-  const sub = process.platform === 'darwin' ? `mac/${name}` : process.platform === 'win32' ? `windows/${name}.exe` : `linux/${name}`
+  const sub =
+    process.platform === 'darwin'
+      ? `mac/${name}`
+      : process.platform === 'win32'
+        ? `windows/${name}.exe`
+        : `linux/${name}`
   const bin = join(pkgDir, 'bin', sub)
   if (!existsSync(bin)) die(`${bin} is missing`)
   if (process.platform === 'win32') return bin
@@ -185,7 +213,11 @@ function compilerPath(name) {
 }
 
 function run(name, args) {
-  const res = spawnSync(compilerPath(name), args, { cwd: dir, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' })
+  const res = spawnSync(compilerPath(name), args, {
+    cwd: dir,
+    maxBuffer: 256 * 1024 * 1024,
+    encoding: 'utf8',
+  })
   if (res.error) die(`cannot run ${name}: ${res.error.message}`)
   return res
 }
@@ -193,7 +225,10 @@ function run(name, args) {
 /** Compiler output lines → `path:line:col: message` (wcc: `f:l:c: msg`; wcsc: `ERR: f(l:c): msg`). */
 function reportCompilerOutput(tool, res) {
   const text = `${res.stderr ?? ''}\n${res.status === 0 ? '' : ''}`.trim()
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !/^error file count/.test(l))
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^error file count/.test(l))
   let found = 0
   for (const line of lines) {
     let m = /^(?:ERR:\s*)?([^\s:()]+\.(?:wxml|wxs|wxss)):(\d+):(\d+):\s*(.*)$/.exec(line)
@@ -254,7 +289,10 @@ if (wxml.length > 0) {
     const using = json.get(f.replace(/\.wxml$/, '.json'))?.usingComponents
     if (using && typeof using === 'object') comps.push(f, Object.keys(using).length, ...Object.keys(using))
   }
-  const componentArg = [wxml.filter((f) => json.get(f.replace(/\.wxml$/, '.json'))?.usingComponents).length, ...comps].join(' ')
+  const componentArg = [
+    wxml.filter((f) => json.get(f.replace(/\.wxml$/, '.json'))?.usingComponents).length,
+    ...comps,
+  ].join(' ')
   const res = run('wcc', ['-d', '-cc', componentArg, ...wxml, ...wxs, '-gn', '$gwx'])
   reportCompilerOutput('wcc', res)
 }
@@ -298,7 +336,8 @@ if (es6Transpile === false) {
     jsNote = `, JS parses as ES${ecmaVersion}`
   }
 } else {
-  jsNote = ' (JS level not checked: project.config.json setting.es6 is not false, WeChat transpiles on upload)'
+  jsNote =
+    ' (JS level not checked: project.config.json setting.es6 is not false, WeChat transpiles on upload)'
 }
 
 if (problems.length > 0) {

@@ -30,7 +30,12 @@ function stale() {
   const outputs = Object.keys(entries).map((e) => path.join(out, `${e}.js`))
   if (!outputs.every((f) => fs.existsSync(f))) return true
   const built = Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs))
-  const sources = Math.max(newest(path.join(here, 'src')), newest(path.join(here, 'seed')), newest(path.join(root, 'src', 'core')), fs.statSync(fileURLToPath(import.meta.url)).mtimeMs)
+  const sources = Math.max(
+    newest(path.join(here, 'src')),
+    newest(path.join(here, 'seed')),
+    newest(path.join(root, 'src', 'core')),
+    fs.statSync(fileURLToPath(import.meta.url)).mtimeMs,
+  )
   return sources > built
 }
 

@@ -46,7 +46,14 @@ export async function checkText(openid: string, text: string, scene: SecScene): 
     throw new DomainError(ContentErrors.CHECK_UNAVAILABLE, '内容安全检查暂不可用，请稍后再试')
   }
   if (!result || (result.errcode ?? 0) !== 0) {
-    console.log(JSON.stringify({ level: 'error', what: 'msgSecCheck', errcode: result?.errcode, errmsg: result?.errmsg }))
+    console.log(
+      JSON.stringify({
+        level: 'error',
+        what: 'msgSecCheck',
+        errcode: result?.errcode,
+        errmsg: result?.errmsg,
+      }),
+    )
     throw new DomainError(ContentErrors.CHECK_UNAVAILABLE, '内容安全检查暂不可用，请稍后再试')
   }
   const suggest = result.result?.suggest

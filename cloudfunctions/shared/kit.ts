@@ -27,7 +27,10 @@ export interface CallContext {
   readonly requestId: string
 }
 
-export type Route<N extends ApiActionName> = (input: ApiParsedInput<N>, ctx: CallContext) => Promise<ApiOutput<N>>
+export type Route<N extends ApiActionName> = (
+  input: ApiParsedInput<N>,
+  ctx: CallContext,
+) => Promise<ApiOutput<N>>
 export type Routes = { readonly [N in ApiActionName]: Route<N> }
 /** The routes of one feature's actions (cloudfunctions/api/src/routes/*.ts); index.ts merges them. */
 export type RoutesFor<A> = { readonly [N in keyof A & ApiActionName]: Route<N> }
@@ -50,10 +53,17 @@ interface PlatformContext {
 let fallbackCounter = 0
 function requestIdOf(context: unknown): string {
   const id = (context as PlatformContext | undefined)?.request_id
-  return typeof id === 'string' && id ? id : `local-${Date.now().toString(36)}-${(fallbackCounter++).toString(36)}`
+  return typeof id === 'string' && id
+    ? id
+    : `local-${Date.now().toString(36)}-${(fallbackCounter++).toString(36)}`
 }
 
-function fail(code: DomainError['code'], message: string, requestId: string, details?: DomainError['details']) {
+function fail(
+  code: DomainError['code'],
+  message: string,
+  requestId: string,
+  details?: DomainError['details'],
+) {
   const error = details && details.length > 0 ? { code, message, details } : { code, message }
   return { ok: false as const, error, requestId }
 }
@@ -77,7 +87,15 @@ export function createApiHandler(routes: Routes, deps: KitDeps) {
       if (!can(actor, action)) {
         // Refused before any route runs (no role at all): still an attempt on personal data.
         if (deps.audit && AuditedActions.includes(action)) {
-          await deps.audit({ actorId: actor.userId, action, subject: subjectOfInput(input), people: [], allowed: false, requestId, at: new Date() })
+          await deps.audit({
+            actorId: actor.userId,
+            action,
+            subject: subjectOfInput(input),
+            people: [],
+            allowed: false,
+            requestId,
+            at: new Date(),
+          })
         }
         throw new DomainError(CommonErrorCodes.FORBIDDEN, `not allowed: ${action}`)
       }

@@ -43,7 +43,11 @@ export interface Outgoing {
 }
 
 /** Inside the caller's transaction: one record per message; returns their ids for `deliver`. */
-export async function writeNotifications(tx: Tx, messages: readonly Outgoing[], now: Date): Promise<string[]> {
+export async function writeNotifications(
+  tx: Tx,
+  messages: readonly Outgoing[],
+  now: Date,
+): Promise<string[]> {
   const ids: string[] = []
   for (const m of messages) {
     const template = NotifyTemplates[m.template]
@@ -122,7 +126,14 @@ export async function sendAndRecord(
     try {
       await db().collection(NOTIFICATIONS).add(sent)
     } catch (err) {
-      console.log(JSON.stringify({ level: 'error', what: 'notify.record', ids: sent.map((r) => r._id), error: String(err) }))
+      console.log(
+        JSON.stringify({
+          level: 'error',
+          what: 'notify.record',
+          ids: sent.map((r) => r._id),
+          error: String(err),
+        }),
+      )
     }
   }
   const side = async () => {
@@ -141,11 +152,15 @@ export async function sendAndRecord(
  * narrows by grid (indexed: users.grants.scope.gridId) or community, the exact scope check is the
  * caller's (core rules). Limited: a place has a handful of staff.
  */
-export async function holdersOf(role: Role, place: { gridId?: string; communityId?: string }): Promise<UserRecord[]> {
+export async function holdersOf(
+  role: Role,
+  place: { gridId?: string; communityId?: string },
+): Promise<UserRecord[]> {
   const _ = db().command
-  const scope = place.gridId && role !== 'community_admin' && role !== 'street_admin'
-    ? { 'scope.gridId': place.gridId }
-    : { 'scope.communityId': place.communityId }
+  const scope =
+    place.gridId && role !== 'community_admin' && role !== 'street_admin'
+      ? { 'scope.gridId': place.gridId }
+      : { 'scope.communityId': place.communityId }
   const res = await db()
     .collection('users')
     .where({ grants: _.elemMatch({ role, ...scope }) })
@@ -160,14 +175,22 @@ interface SendAnswer {
   readonly msgid: number | null
 }
 
-async function send(openid: string, n: Pick<NotificationRecord, 'templateId' | 'page' | 'data'>): Promise<SendAnswer> {
+async function send(
+  openid: string,
+  n: Pick<NotificationRecord, 'templateId' | 'page' | 'data'>,
+): Promise<SendAnswer> {
   try {
     const res = (await cloud().callWxOpenApi({
       apiName: 'subscribeMessage.send',
       requestData: { touser: openid, template_id: n.templateId, page: n.page, data: n.data },
     })) as { result?: { errcode?: number; errmsg?: string; msgid?: number }; code?: string; message?: string }
-    if (!res.result) return { errcode: null, errmsg: `${res.code ?? 'NO_RESULT'}: ${res.message ?? ''}`, msgid: null }
-    return { errcode: res.result.errcode ?? 0, errmsg: res.result.errmsg ?? '', msgid: res.result.msgid ?? null }
+    if (!res.result)
+      return { errcode: null, errmsg: `${res.code ?? 'NO_RESULT'}: ${res.message ?? ''}`, msgid: null }
+    return {
+      errcode: res.result.errcode ?? 0,
+      errmsg: res.result.errmsg ?? '',
+      msgid: res.result.msgid ?? null,
+    }
   } catch (err) {
     return { errcode: null, errmsg: err instanceof Error ? err.message : String(err), msgid: null }
   }
@@ -187,7 +210,9 @@ async function deliverOne(id: string, now: () => Date): Promise<NotificationReco
     .update({ status: 'sending', attempts: _.inc(1), updatedAt: now() })
   if ((claimed as { updated?: number }).updated !== 1) return 'skipped'
   const recipient = await getDoc<UserRecord>('users', n.recipientId)
-  const answer = recipient?.openid ? await send(recipient.openid, n) : { errcode: 40003, errmsg: 'recipient gone', msgid: null }
+  const answer = recipient?.openid
+    ? await send(recipient.openid, n)
+    : { errcode: 40003, errmsg: 'recipient gone', msgid: null }
   const status = statusAfterSend(answer.errcode)
   await db()
     .collection(NOTIFICATIONS)
@@ -202,7 +227,10 @@ async function deliverOne(id: string, now: () => Date): Promise<NotificationReco
 }
 
 /** Sends these records now. Never throws; returns each record's outcome. */
-export async function deliver(ids: readonly string[], now: () => Date = () => new Date()): Promise<Record<string, string>> {
+export async function deliver(
+  ids: readonly string[],
+  now: () => Date = () => new Date(),
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   for (const id of ids) {
     try {
@@ -219,7 +247,10 @@ export async function deliver(ids: readonly string[], now: () => Date = () => ne
  * For the timer: records still undelivered (pending, failed with backoff elapsed, or stuck in
  * `sending` by a crashed deliverer), oldest first, at most `limit` per run.
  */
-export async function retryUndelivered(now: () => Date = () => new Date(), limit = 50): Promise<Record<string, string>> {
+export async function retryUndelivered(
+  now: () => Date = () => new Date(),
+  limit = 50,
+): Promise<Record<string, string>> {
   const _ = db().command
   const res = await db()
     .collection(NOTIFICATIONS)
@@ -239,7 +270,9 @@ export async function eraseNotificationsOf(sourceIds: readonly string[], now: Da
   if (sourceIds.length === 0) return
   const _ = db().command
   const col = db().collection(NOTIFICATIONS)
-  await col.where({ sourceId: _.in([...sourceIds]), status: _.in(['pending', 'failed', 'sending']) }).update({ status: 'cancelled', updatedAt: now })
+  await col
+    .where({ sourceId: _.in([...sourceIds]), status: _.in(['pending', 'failed', 'sending']) })
+    .update({ status: 'cancelled', updatedAt: now })
   await col.where({ sourceId: _.in([...sourceIds]) }).update({ data: null, updatedAt: now })
 }
 
@@ -248,13 +281,25 @@ export async function eraseNotificationsOf(sourceIds: readonly string[], now: Da
  * `errand.accept.` message that names the helper): contents go, undelivered ones are cancelled.
  * Messages already erased are left alone, so a repeated erasure changes nothing.
  */
-export async function eraseNotificationsOfKind(sourceIds: readonly string[], kindPrefix: string, now: Date): Promise<void> {
+export async function eraseNotificationsOfKind(
+  sourceIds: readonly string[],
+  kindPrefix: string,
+  now: Date,
+): Promise<void> {
   if (sourceIds.length === 0) return
   const _ = db().command
   const col = db().collection(NOTIFICATIONS)
-  const res = await col.where({ sourceId: _.in([...sourceIds]) }).field({ kind: true, data: true }).limit(1000).get()
-  const ids = (res.data as { _id: string; kind: string; data: unknown }[]).filter((n) => n.kind.startsWith(kindPrefix) && n.data !== null).map((n) => n._id)
+  const res = await col
+    .where({ sourceId: _.in([...sourceIds]) })
+    .field({ kind: true, data: true })
+    .limit(1000)
+    .get()
+  const ids = (res.data as { _id: string; kind: string; data: unknown }[])
+    .filter((n) => n.kind.startsWith(kindPrefix) && n.data !== null)
+    .map((n) => n._id)
   if (ids.length === 0) return
-  await col.where({ _id: _.in(ids), status: _.in(['pending', 'failed', 'sending']) }).update({ status: 'cancelled', updatedAt: now })
+  await col
+    .where({ _id: _.in(ids), status: _.in(['pending', 'failed', 'sending']) })
+    .update({ status: 'cancelled', updatedAt: now })
   await col.where({ _id: _.in(ids) }).update({ data: null, updatedAt: now })
 }

@@ -36,10 +36,13 @@ export async function getUnlimitedWxacode(request: WxacodeRequest): Promise<Buff
     res = (await cloud.openapi.wxacode.getUnlimited({ ...request })) as typeof res
   } catch (err) {
     const e = err as { errCode?: number; errMsg?: string }
-    if (typeof e?.errCode === 'number') throw new DomainError('WX.WXACODE_FAILED', `wxacode ${e.errCode}: ${e.errMsg ?? ''}`)
+    if (typeof e?.errCode === 'number')
+      throw new DomainError('WX.WXACODE_FAILED', `wxacode ${e.errCode}: ${e.errMsg ?? ''}`)
     throw err
   }
-  if (res.errCode !== undefined && res.errCode !== 0) throw new DomainError('WX.WXACODE_FAILED', `wxacode ${res.errCode}: ${res.errMsg ?? ''}`)
-  if (!Buffer.isBuffer(res.buffer) || res.buffer.length === 0) throw new Error('wxacode answered without image bytes')
+  if (res.errCode !== undefined && res.errCode !== 0)
+    throw new DomainError('WX.WXACODE_FAILED', `wxacode ${res.errCode}: ${res.errMsg ?? ''}`)
+  if (!Buffer.isBuffer(res.buffer) || res.buffer.length === 0)
+    throw new Error('wxacode answered without image bytes')
   return res.buffer
 }

@@ -29,7 +29,8 @@ const CRC_TABLE = (() => {
 
 export function crc32(data: Uint8Array): number {
   let c = 0xffffffff
-  for (let i = 0; i < data.length; i += 1) c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8)
+  for (let i = 0; i < data.length; i += 1)
+    c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8)
   return (c ^ 0xffffffff) >>> 0
 }
 
@@ -106,13 +107,15 @@ export function zipStored(entries: readonly ZipEntry[], at: Date = new Date()): 
 
 /** XML text: escaped, characters XML 1.0 forbids removed. */
 export function xmlText(value: string): string {
-  return value
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
+  return (
+    value
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+  )
 }
 
 /** `A`, `B`, … `Z`, `AA`, … for a zero-based column index. */
@@ -143,7 +146,9 @@ function sheetXml(spec: SheetSpec): string {
     : ''
   const rows = spec.rows
     .map((row, r) => {
-      const cells = row.map((v, c) => cellXml(v, `${columnName(c)}${r + 1}`, header && r === 0 ? 1 : 0)).join('')
+      const cells = row
+        .map((v, c) => cellXml(v, `${columnName(c)}${r + 1}`, header && r === 0 ? 1 : 0))
+        .join('')
       return `<row r="${r + 1}">${cells}</row>`
     })
     .join('')
@@ -194,7 +199,10 @@ const STYLES =
 
 /** Sheet names: ≤ 31 characters, none of []:*?/\ . */
 function sheetName(name: string): string {
-  const clean = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31)
+  const clean = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .trim()
+    .slice(0, 31)
   return clean || 'Sheet1'
 }
 

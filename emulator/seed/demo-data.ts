@@ -31,7 +31,24 @@ const GRIDS_PER_COMMUNITY = 6
 const BUILDINGS_PER_GRID = 12
 const UNITS_PER_BUILDING = 2
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林']
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+]
 const GIVEN = ['建国', '秀英', '桂兰', '志强', '海燕', '德明', '丽华', '文博', '淑芬', '国庆', '晓东', '春梅']
 
 function pad(n: number): string {
@@ -97,7 +114,13 @@ export function buildDemoData(): Record<string, Doc[]> {
 
   for (const c of COMMUNITIES) {
     const communityId = `cm-${c.slug}`
-    communities.push({ _id: communityId, level: 'community', name: c.name, streetId: STREET_ID, joinPolicy: c.joinPolicy })
+    communities.push({
+      _id: communityId,
+      level: 'community',
+      name: c.name,
+      streetId: STREET_ID,
+      joinPolicy: c.joinPolicy,
+    })
     addUser(`${c.slug}-admin`, `${personName()}（${c.name}管理员）`, [
       { role: 'community_admin', scope: { streetId: STREET_ID, communityId } },
     ])
@@ -122,7 +145,14 @@ export function buildDemoData(): Record<string, Doc[]> {
       for (let b = 1; b <= BUILDINGS_PER_GRID; b += 1) {
         const number = (g - 1) * BUILDINGS_PER_GRID + b
         const buildingId = `bd-${c.slug}-${pad(g)}-${pad(b)}`
-        buildings.push({ _id: buildingId, level: 'building', name: `${number}号楼`, streetId: STREET_ID, communityId, gridId })
+        buildings.push({
+          _id: buildingId,
+          level: 'building',
+          name: `${number}号楼`,
+          streetId: STREET_ID,
+          communityId,
+          gridId,
+        })
         code('building', buildingId, { ...gridPath, buildingId })
         for (let u = 1; u <= UNITS_PER_BUILDING; u += 1) {
           units.push({
@@ -168,7 +198,13 @@ export function buildDemoData(): Record<string, Doc[]> {
     },
   })
   const gridScope = { streetId: STREET_ID, communityId: 'cm-xinhua', gridId: 'gr-xinhua-01' }
-  type Person = { slug: string; name: string; roles: Role[]; at: [number, number, string]; helper?: Record<string, unknown> }
+  type Person = {
+    slug: string
+    name: string
+    roles: Role[]
+    at: [number, number, string]
+    helper?: Record<string, unknown>
+  }
   const people: Person[] = [
     { slug: 'resident-wang', name: '王秀英', roles: ['resident'], at: [1, 1, '302'] },
     { slug: 'resident-li', name: '李德明', roles: ['resident'], at: [1, 2, '501'] },
@@ -249,7 +285,19 @@ export function buildDemoData(): Record<string, Doc[]> {
   // every time) and one past, where 王秀英 was confirmed: her hours line and her points, paid as a
   // real ledger transfer after the fund's (issuance balance carried on).
   const xinhuaAdmin = users.find((u) => u._id === 'user-xinhua-admin')?.displayName ?? ''
-  const activity = (id: string, title: string, team: string, place: string, description: string, start: string, end: string, capacity: number, points: number, hours: number, signedUp: number): ActivityRecord => ({
+  const activity = (
+    id: string,
+    title: string,
+    team: string,
+    place: string,
+    description: string,
+    start: string,
+    end: string,
+    capacity: number,
+    points: number,
+    hours: number,
+    signedUp: number,
+  ): ActivityRecord => ({
     _id: id,
     communityId: 'cm-xinhua',
     title,
@@ -274,9 +322,45 @@ export function buildDemoData(): Record<string, Doc[]> {
     updatedAt: SEEDED_AT,
   })
   const activities: ActivityRecord[] = [
-    activity('ac_seed_chongyang', '重阳敬老 包饺子', '彩虹桥·助老服务队', '新华社区日间照料中心', '和社区老人一起包饺子、聊家常，为独居老人送上一份热饺子。', '2028-10-26T09:00:00+08:00', '2028-10-26T11:30:00+08:00', 20, 10, 2.5, 1),
-    activity('ac_seed_cleanup', '楼道清洁日', '彩虹桥·环境守护队', '新华社区1号楼至6号楼', '清理楼道杂物和小广告，工具由社区准备。', '2028-06-10T08:30:00+08:00', '2028-06-10T10:30:00+08:00', 30, 5, 2, 0),
-    activity('ac_seed_clinic', '社区义诊 量血压', '彩虹桥·健康服务队', '新华社区服务站', '协助社区医生为居民量血压、登记健康档案。', '2025-12-20T09:00:00+08:00', '2025-12-20T11:30:00+08:00', 10, 10, 2.5, 1),
+    activity(
+      'ac_seed_chongyang',
+      '重阳敬老 包饺子',
+      '彩虹桥·助老服务队',
+      '新华社区日间照料中心',
+      '和社区老人一起包饺子、聊家常，为独居老人送上一份热饺子。',
+      '2028-10-26T09:00:00+08:00',
+      '2028-10-26T11:30:00+08:00',
+      20,
+      10,
+      2.5,
+      1,
+    ),
+    activity(
+      'ac_seed_cleanup',
+      '楼道清洁日',
+      '彩虹桥·环境守护队',
+      '新华社区1号楼至6号楼',
+      '清理楼道杂物和小广告，工具由社区准备。',
+      '2028-06-10T08:30:00+08:00',
+      '2028-06-10T10:30:00+08:00',
+      30,
+      5,
+      2,
+      0,
+    ),
+    activity(
+      'ac_seed_clinic',
+      '社区义诊 量血压',
+      '彩虹桥·健康服务队',
+      '新华社区服务站',
+      '协助社区医生为居民量血压、登记健康档案。',
+      '2025-12-20T09:00:00+08:00',
+      '2025-12-20T11:30:00+08:00',
+      10,
+      10,
+      2.5,
+      1,
+    ),
   ]
   const clinic = activities[2] as ActivityRecord
   const volunteerPay = planTransfer(
@@ -293,7 +377,11 @@ export function buildDemoData(): Record<string, Doc[]> {
     0,
     new Date('2025-12-20T12:00:00+08:00'),
   )
-  const signup = (activityId: string, status: SignupRecord['status'], over: Partial<SignupRecord> = {}): SignupRecord => ({
+  const signup = (
+    activityId: string,
+    status: SignupRecord['status'],
+    over: Partial<SignupRecord> = {},
+  ): SignupRecord => ({
     _id: `${activityId}.user-resident-wang`,
     activityId,
     userId: 'user-resident-wang',
@@ -338,13 +426,15 @@ export function buildDemoData(): Record<string, Doc[]> {
     },
   ]
 
-  const seedAccounts = Object.entries({ ...fundStart.balances, ...volunteerPay.balances }).map(([account, balance]) => ({
-    _id: account,
-    balance,
-    credited: Math.max(balance, 0),
-    debited: Math.max(-balance, 0),
-    updatedAt: SEEDED_AT,
-  }))
+  const seedAccounts = Object.entries({ ...fundStart.balances, ...volunteerPay.balances }).map(
+    ([account, balance]) => ({
+      _id: account,
+      balance,
+      credited: Math.max(balance, 0),
+      debited: Math.max(-balance, 0),
+      updatedAt: SEEDED_AT,
+    }),
+  )
 
   const docs = <T extends { _id: string }>(list: readonly T[]): Doc[] => list.map((d) => ({ ...d }) as Doc)
   return {

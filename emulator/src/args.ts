@@ -16,7 +16,8 @@ export function parseArgs(argv: string[]): { opts: EmulatorOptions; readyJson: b
     const a = argv[i] as string
     if (!a.startsWith('--')) continue
     const next = argv[i + 1]
-    if (a.startsWith('--no-') || a === '--ready-json' || next === undefined || next.startsWith('--')) flags.set(a.slice(2), true)
+    if (a.startsWith('--no-') || a === '--ready-json' || next === undefined || next.startsWith('--'))
+      flags.set(a.slice(2), true)
     else {
       flags.set(a.slice(2), next)
       i++
@@ -26,15 +27,22 @@ export function parseArgs(argv: string[]): { opts: EmulatorOptions; readyJson: b
     const v = flags.get(flag)
     return typeof v === 'string' ? v : process.env[env] || undefined
   }
-  const functionsDir = path.resolve(str('functions-dir', 'EMULATOR_FUNCTIONS_DIR') ?? path.join(repoRoot, 'cloudfunctions'))
+  const functionsDir = path.resolve(
+    str('functions-dir', 'EMULATOR_FUNCTIONS_DIR') ?? path.join(repoRoot, 'cloudfunctions'),
+  )
   const ownCollections = path.join(functionsDir, 'collections.json')
   const collectionsFile = path.resolve(
-    str('collections', 'EMULATOR_COLLECTIONS') ?? (fs.existsSync(ownCollections) ? ownCollections : path.join(repoRoot, 'cloudfunctions', 'collections.json')),
+    str('collections', 'EMULATOR_COLLECTIONS') ??
+      (fs.existsSync(ownCollections)
+        ? ownCollections
+        : path.join(repoRoot, 'cloudfunctions', 'collections.json')),
   )
   const seedSpec = str('seed', 'EMULATOR_SEED') ?? 'demo'
   let seed: (() => Seed) | undefined
   if (seedSpec === 'demo') seed = () => buildDemoData() as Seed
-  else if (seedSpec !== 'none') seed = () => normalize(EJSON.parse(fs.readFileSync(seedSpec, 'utf8'), { relaxed: true }), Date.now()) as Seed
+  else if (seedSpec !== 'none')
+    seed = () =>
+      normalize(EJSON.parse(fs.readFileSync(seedSpec, 'utf8'), { relaxed: true }), Date.now()) as Seed
   const secFile = str('seccheck', 'EMULATOR_SECCHECK')
   const timeout = str('timeout-ms', 'EMULATOR_FUNCTION_TIMEOUT_MS')
   const port = str('port', 'EMULATOR_PORT')
@@ -43,19 +51,25 @@ export function parseArgs(argv: string[]): { opts: EmulatorOptions; readyJson: b
     opts: {
       host: str('host', 'EMULATOR_HOST') ?? '127.0.0.1',
       port: port === undefined ? 9000 : Number(port),
-      dataDir: path.resolve(str('data-dir', 'EMULATOR_DATA_DIR') ?? path.join(repoRoot, '.local', 'emulator')),
+      dataDir: path.resolve(
+        str('data-dir', 'EMULATOR_DATA_DIR') ?? path.join(repoRoot, '.local', 'emulator'),
+      ),
       functionsDir,
       collectionsFile,
       workerFile,
       staticDir: str('static-dir', 'EMULATOR_STATIC_DIR'),
       seed,
-      secCheck: secFile ? (JSON.parse(fs.readFileSync(secFile, 'utf8')) as EmulatorOptions['secCheck']) : undefined,
+      secCheck: secFile
+        ? (JSON.parse(fs.readFileSync(secFile, 'utf8')) as EmulatorOptions['secCheck'])
+        : undefined,
       timers: !flags.has('no-timers'),
       fsync: !flags.has('no-fsync'),
       functionTimeoutMs: timeout ? Number(timeout) : undefined,
       adminToken: str('admin-token', 'EMULATOR_ADMIN_TOKEN'),
       recordFile: process.env.EMULATOR_RECORD_REQUESTS || undefined,
-      compactBytes: process.env.EMULATOR_COMPACT_BYTES ? Number(process.env.EMULATOR_COMPACT_BYTES) : undefined,
+      compactBytes: process.env.EMULATOR_COMPACT_BYTES
+        ? Number(process.env.EMULATOR_COMPACT_BYTES)
+        : undefined,
     },
   }
 }

@@ -28,7 +28,11 @@ const pct = (xs: number[], p: number): number => {
 }
 const fmt = (n: number): string => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
 
-async function timeEach(n: number, inFlight: number, op: (i: number) => Promise<unknown>): Promise<{ lat: number[]; wallMs: number }> {
+async function timeEach(
+  n: number,
+  inFlight: number,
+  op: (i: number) => Promise<unknown>,
+): Promise<{ lat: number[]; wallMs: number }> {
   const lat: number[] = []
   let next = 0
   const t0 = performance.now()
@@ -47,7 +51,14 @@ async function timeEach(n: number, inFlight: number, op: (i: number) => Promise<
 const rows: string[][] = []
 function row(name: string, r: { lat: number[]; wallMs: number }, base?: number): number {
   const p50 = pct(r.lat, 50)
-  rows.push([name, String(r.lat.length), fmt(p50), fmt(pct(r.lat, 99)), fmt((r.lat.length / r.wallMs) * 1000), base ? `${fmt(p50 / base)}×` : ''])
+  rows.push([
+    name,
+    String(r.lat.length),
+    fmt(p50),
+    fmt(pct(r.lat, 99)),
+    fmt((r.lat.length / r.wallMs) * 1000),
+    base ? `${fmt(p50 / base)}×` : '',
+  ])
   return p50
 }
 
@@ -65,7 +76,12 @@ async function main(): Promise<void> {
   })
   process.env.TENCENTCLOUD = 'true'
   process.env.SILENCE = 'true'
-  const app = tcb.init({ env: emu.envId, serviceUrl: emu.sdkUrl, secretId: 'bench', secretKey: 'bench' } as Parameters<typeof tcb.init>[0])
+  const app = tcb.init({
+    env: emu.envId,
+    serviceUrl: emu.sdkUrl,
+    secretId: 'bench',
+    secretKey: 'bench',
+  } as Parameters<typeof tcb.init>[0])
   const col = app.database().collection('bench')
   const SEQ = 300
   const CONC_N = 1000
@@ -80,23 +96,53 @@ async function main(): Promise<void> {
   const rawAdd = row(
     'raw store add (in-process)',
     await timeEach(SEQ, 1, async (i) => {
-      const r = await emu.db.handle('database.insertDocument', { collectionName: 'bench', data: [toEJSON({ n: i, at: new Date() })] })
+      const r = await emu.db.handle('database.insertDocument', {
+        collectionName: 'bench',
+        data: [toEJSON({ n: i, at: new Date() })],
+      })
       ids.push((r.data as { insertedIds: string[] }).insertedIds[0] as string)
     }),
   )
   const rawGet = row(
     'raw store get (in-process)',
-    await timeEach(SEQ, 1, (i) => emu.db.handle('database.getDocument', { collectionName: 'bench', queryType: 'DOC', query: toEJSON({ _id: ids[i] }) })),
+    await timeEach(SEQ, 1, (i) =>
+      emu.db.handle('database.getDocument', {
+        collectionName: 'bench',
+        queryType: 'DOC',
+        query: toEJSON({ _id: ids[i] }),
+      }),
+    ),
   )
   row('node-sdk add, sequential', await timeEach(SEQ, 1, (i) => col.add({ n: i, at: new Date() })), rawAdd)
   row('node-sdk get, sequential', await timeEach(SEQ, 1, (i) => col.doc(ids[i] as string).get()), rawGet)
-  row(`node-sdk add, ${INFLIGHT} in flight`, await timeEach(CONC_N, INFLIGHT, (i) => col.add({ n: i })), rawAdd)
-  row(`node-sdk get, ${INFLIGHT} in flight`, await timeEach(CONC_N, INFLIGHT, (i) => col.doc(ids[i % ids.length] as string).get()), rawGet)
-  const fnCall = (event: unknown) => emu.runner.invoke('bench', event, { source: 'user', openid: 'bench-user' })
+  row(
+    `node-sdk add, ${INFLIGHT} in flight`,
+    await timeEach(CONC_N, INFLIGHT, (i) => col.add({ n: i })),
+    rawAdd,
+  )
+  row(
+    `node-sdk get, ${INFLIGHT} in flight`,
+    await timeEach(CONC_N, INFLIGHT, (i) => col.doc(ids[i % ids.length] as string).get()),
+    rawGet,
+  )
+  const fnCall = (event: unknown) =>
+    emu.runner.invoke('bench', event, { source: 'user', openid: 'bench-user' })
   row('function → sdk add, sequential', await timeEach(SEQ, 1, (i) => fnCall({ op: 'add', n: i })), rawAdd)
-  row('function → sdk get, sequential', await timeEach(SEQ, 1, (i) => fnCall({ op: 'get', id: ids[i] })), rawGet)
-  row(`function → sdk add, ${INFLIGHT} in flight`, await timeEach(CONC_N, INFLIGHT, (i) => fnCall({ op: 'add', n: i })), rawAdd)
-  row(`function → sdk get, ${INFLIGHT} in flight`, await timeEach(CONC_N, INFLIGHT, (i) => fnCall({ op: 'get', id: ids[i % ids.length] })), rawGet)
+  row(
+    'function → sdk get, sequential',
+    await timeEach(SEQ, 1, (i) => fnCall({ op: 'get', id: ids[i] })),
+    rawGet,
+  )
+  row(
+    `function → sdk add, ${INFLIGHT} in flight`,
+    await timeEach(CONC_N, INFLIGHT, (i) => fnCall({ op: 'add', n: i })),
+    rawAdd,
+  )
+  row(
+    `function → sdk get, ${INFLIGHT} in flight`,
+    await timeEach(CONC_N, INFLIGHT, (i) => fnCall({ op: 'get', id: ids[i % ids.length] })),
+    rawGet,
+  )
 
   // cold vs warm
   const cold: number[] = []
@@ -116,7 +162,14 @@ async function main(): Promise<void> {
   }
   const bare: number[] = []
   for (let i = 0; i < 5; i++) {
-    const out = execFileSync(process.execPath, ['-e', "const t=process.hrtime.bigint();require('@cloudbase/node-sdk');console.log(Number(process.hrtime.bigint()-t)/1e6)"], { cwd: repoRoot })
+    const out = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        "const t=process.hrtime.bigint();require('@cloudbase/node-sdk');console.log(Number(process.hrtime.bigint()-t)/1e6)",
+      ],
+      { cwd: repoRoot },
+    )
     bare.push(Number(out.toString().trim()))
   }
   await emu.stop()
@@ -125,12 +178,22 @@ async function main(): Promise<void> {
   const head = ['operation', 'n', 'p50 ms', 'p99 ms', 'ops/s', 'p50 ÷ raw store']
   const widths = head.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)))
   const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')
-  process.stdout.write(`\nlocal CloudBase benchmark — node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? ''}\n`)
-  process.stdout.write('(functions: up to 10 instances per function locally, so 200 in flight queue for an instance)\n\n')
+  process.stdout.write(
+    `\nlocal CloudBase benchmark — node ${process.version}, ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? ''}\n`,
+  )
+  process.stdout.write(
+    '(functions: up to 10 instances per function locally, so 200 in flight queue for an instance)\n\n',
+  )
   process.stdout.write(line(head) + '\n' + rows.map(line).join('\n') + '\n\n')
-  process.stdout.write(`cold invocation (new worker, require + init + 1 call): p50 ${fmt(pct(cold, 50))} ms (module init p50 ${fmt(pct(coldInit, 50))} ms), n=5\n`)
-  process.stdout.write(`warm invocation (ping):                               p50 ${fmt(pct(warm, 50))} ms, p99 ${fmt(pct(warm, 99))} ms, n=50\n`)
-  process.stdout.write(`bare require('@cloudbase/node-sdk') in a fresh node:  p50 ${fmt(pct(bare, 50))} ms, n=5\n`)
+  process.stdout.write(
+    `cold invocation (new worker, require + init + 1 call): p50 ${fmt(pct(cold, 50))} ms (module init p50 ${fmt(pct(coldInit, 50))} ms), n=5\n`,
+  )
+  process.stdout.write(
+    `warm invocation (ping):                               p50 ${fmt(pct(warm, 50))} ms, p99 ${fmt(pct(warm, 99))} ms, n=50\n`,
+  )
+  process.stdout.write(
+    `bare require('@cloudbase/node-sdk') in a fresh node:  p50 ${fmt(pct(bare, 50))} ms, n=5\n`,
+  )
 }
 
 main().catch((e: unknown) => {

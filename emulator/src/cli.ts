@@ -28,9 +28,27 @@ async function main(): Promise<void> {
   const { opts, readyJson } = parseArgs(process.argv.slice(2))
   const emu = await startEmulator(opts)
   stopOnSignals(emu)
-  if (readyJson) process.stdout.write(JSON.stringify({ url: emu.url, sdkUrl: emu.sdkUrl, envId: emu.envId, adminToken: emu.adminToken, seeded: emu.seeded }) + '\n')
-  log.info(`local CloudBase on ${emu.url} (SDK endpoint ${emu.sdkUrl}, env ${emu.envId}); data in ${opts.dataDir}${emu.seeded ? ' (fresh: demo data seeded)' : ''}`)
-  log.info(`functions: ${emu.runner.list().map((f) => f.name).join(', ') || '(none built yet)'} from ${opts.functionsDir}`)
+  if (readyJson)
+    process.stdout.write(
+      JSON.stringify({
+        url: emu.url,
+        sdkUrl: emu.sdkUrl,
+        envId: emu.envId,
+        adminToken: emu.adminToken,
+        seeded: emu.seeded,
+      }) + '\n',
+    )
+  log.info(
+    `local CloudBase on ${emu.url} (SDK endpoint ${emu.sdkUrl}, env ${emu.envId}); data in ${opts.dataDir}${emu.seeded ? ' (fresh: demo data seeded)' : ''}`,
+  )
+  log.info(
+    `functions: ${
+      emu.runner
+        .list()
+        .map((f) => f.name)
+        .join(', ') || '(none built yet)'
+    } from ${opts.functionsDir}`,
+  )
   log.info(`dev pages: ${emu.url}/dev/`)
 }
 

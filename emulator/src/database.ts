@@ -16,10 +16,53 @@ const MAX_LIMIT = 1000
 const AGGREGATE_DEFAULT_LIMIT = 20
 const TXN_TIMEOUT_MS = 30_000
 
-const UPDATE_OPERATORS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull', '$pullAll', '$addToSet', '$pop', '$currentDate', '$bit', '$setOnInsert'])
-const GEO_OPERATORS = new Set(['$geoNear', '$geoWithin', '$geoIntersects', '$near', '$nearSphere', '$geometry', '$centerSphere', '$box', '$polygon', '$center'])
+const UPDATE_OPERATORS = new Set([
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$pop',
+  '$currentDate',
+  '$bit',
+  '$setOnInsert',
+])
+const GEO_OPERATORS = new Set([
+  '$geoNear',
+  '$geoWithin',
+  '$geoIntersects',
+  '$near',
+  '$nearSphere',
+  '$geometry',
+  '$centerSphere',
+  '$box',
+  '$polygon',
+  '$center',
+])
 const SCRIPT_OPERATORS = new Set(['$where', '$function', '$accumulator'])
-const STAGES = new Set(['$addFields', '$bucket', '$bucketAuto', '$count', '$group', '$limit', '$lookup', '$match', '$project', '$replaceRoot', '$sample', '$skip', '$sort', '$sortByCount', '$unwind'])
+const STAGES = new Set([
+  '$addFields',
+  '$bucket',
+  '$bucketAuto',
+  '$count',
+  '$group',
+  '$limit',
+  '$lookup',
+  '$match',
+  '$project',
+  '$replaceRoot',
+  '$sample',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unwind',
+])
 
 const MINGO_OPTS: Partial<Options> = { idKey: '_id', scriptEnabled: false, useStrictMode: true }
 
@@ -54,8 +97,13 @@ function assertSupported(value: unknown, where: string): void {
   }
   if (!isPlainObject(value)) return
   for (const k of Object.keys(value)) {
-    if (GEO_OPERATORS.has(k)) throw new TcbError(Codes.DB_INVALID_OPERATOR, `unsupported operator ${k} in ${where}: geo queries are not available in the local emulator`)
-    if (SCRIPT_OPERATORS.has(k)) throw new TcbError(Codes.DB_INVALID_OPERATOR, `unsupported operator ${k} in ${where}`)
+    if (GEO_OPERATORS.has(k))
+      throw new TcbError(
+        Codes.DB_INVALID_OPERATOR,
+        `unsupported operator ${k} in ${where}: geo queries are not available in the local emulator`,
+      )
+    if (SCRIPT_OPERATORS.has(k))
+      throw new TcbError(Codes.DB_INVALID_OPERATOR, `unsupported operator ${k} in ${where}`)
     assertSupported(value[k], where)
   }
 }
@@ -69,7 +117,8 @@ function mingoError(e: unknown, where: string): TcbError {
 function optionalInt(v: unknown, field: string): number | undefined {
   if (v === undefined || v === null || v === '') return undefined
   const n = typeof v === 'string' ? Number(v) : v
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw invalidParam(`${field} must be a non-negative integer`)
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+    throw invalidParam(`${field} must be a non-negative integer`)
   return n
 }
 
@@ -145,7 +194,10 @@ export class Database {
             if (k === undefined) continue
             const owner = ix.map.get(k)
             if (owner !== undefined && owner !== op.id) {
-              throw new TcbError(Codes.DB_REQUEST_FAILED, `E11000 duplicate key error collection: ${op.c} index: ${ix.decl.name} dup key: ${k}`)
+              throw new TcbError(
+                Codes.DB_REQUEST_FAILED,
+                `E11000 duplicate key error collection: ${op.c} index: ${ix.decl.name} dup key: ${k}`,
+              )
             }
             ix.map.set(k, op.id)
             undo.push(() => (owner === undefined ? ix.map.delete(k) : ix.map.set(k, owner)))
@@ -162,7 +214,10 @@ export class Database {
   private assertCollection(c: unknown): string {
     if (typeof c !== 'string' || !c) throw invalidParam('collectionName is required')
     if (c.startsWith(INTERNAL_PREFIX) || !this.store.hasCollection(c)) {
-      throw new TcbError(Codes.COLLECTION_NOT_EXIST, `[ResourceNotFound] Db or Table not exist: ${c}. Please check your request, but if the problem persists, contact us.`)
+      throw new TcbError(
+        Codes.COLLECTION_NOT_EXIST,
+        `[ResourceNotFound] Db or Table not exist: ${c}. Please check your request, but if the problem persists, contact us.`,
+      )
     }
     return c
   }
@@ -231,8 +286,10 @@ export class Database {
 
   private async addCollection(body: Body): Promise<Reply> {
     const c = body.collectionName
-    if (typeof c !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]{0,127}$/.test(c) || c.startsWith(INTERNAL_PREFIX)) throw invalidParam('invalid collectionName')
-    if (this.store.hasCollection(c)) throw new TcbError(Codes.COLLECTION_ALREADY_EXIST, `collection ${c} already exists`)
+    if (typeof c !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]{0,127}$/.test(c) || c.startsWith(INTERNAL_PREFIX))
+      throw invalidParam('invalid collectionName')
+    if (this.store.hasCollection(c))
+      throw new TcbError(Codes.COLLECTION_ALREADY_EXIST, `collection ${c} already exists`)
     await this.store.commit([{ t: 'coll', c }])
     return {}
   }
@@ -244,15 +301,24 @@ export class Database {
     const t = this.txns.get(id)
     if (!t) {
       const why = this.finishedTxns.get(id)
-      throw new TcbError(Codes.TXN_FAIL, why ? `transaction ${id} ${why}` : `transaction ${id} does not exist`)
+      throw new TcbError(
+        Codes.TXN_FAIL,
+        why ? `transaction ${id} ${why}` : `transaction ${id} does not exist`,
+      )
     }
     return t
   }
 
   private txnDocId(body: Body, query: Doc, what: string): string {
     const id = this.docIdOf(query)
-    if (id === undefined || Object.keys(query).length !== 1 || (body.queryType !== undefined && body.queryType !== 'DOC')) {
-      throw invalidParam(`${what} inside a transaction must address a single document by _id (where queries are not supported in transactions)`)
+    if (
+      id === undefined ||
+      Object.keys(query).length !== 1 ||
+      (body.queryType !== undefined && body.queryType !== 'DOC')
+    ) {
+      throw invalidParam(
+        `${what} inside a transaction must address a single document by _id (where queries are not supported in transactions)`,
+      )
     }
     return id
   }
@@ -304,14 +370,18 @@ export class Database {
       const spec: Record<string, 1 | -1> = {}
       if (Array.isArray(order)) {
         for (const o of order as Array<{ field?: unknown; direction?: unknown }>) {
-          if (typeof o.field === 'string') spec[o.field] = o.direction === 'desc' || o.direction === -1 ? -1 : 1
+          if (typeof o.field === 'string')
+            spec[o.field] = o.direction === 'desc' || o.direction === -1 ? -1 : 1
         }
       } else if (isPlainObject(order)) {
         for (const [f, d] of Object.entries(order)) spec[f] = d === -1 || d === 'desc' ? -1 : 1
       } else throw invalidParam('order must be an object')
       if (Object.keys(spec).length) {
         try {
-          docs = new Query({}, MINGO_OPTS).find(docs as AnyObject[]).sort(spec).all() as Doc[]
+          docs = new Query({}, MINGO_OPTS)
+            .find(docs as AnyObject[])
+            .sort(spec)
+            .all() as Doc[]
         } catch (e) {
           throw mingoError(e, 'order')
         }
@@ -333,7 +403,8 @@ export class Database {
   private async insert(body: Body, now: number): Promise<Reply> {
     const c = this.assertCollection(body.collectionName)
     const raw = body.data
-    if (!Array.isArray(raw) || raw.length === 0) throw invalidParam('data must be a non-empty array of documents')
+    if (!Array.isArray(raw) || raw.length === 0)
+      throw invalidParam('data must be a non-empty array of documents')
     const docs = raw.map((r, i) => parseEJSONObject(r, `data[${i}]`, now))
     const ids: string[] = []
     const seen = new Set<string>()
@@ -341,12 +412,18 @@ export class Database {
     const ops: Op[] = []
     for (const doc of docs) {
       if (doc._id === undefined || doc._id === null) doc._id = newId()
-      if (typeof doc._id !== 'string' && typeof doc._id !== 'number') throw invalidParam('_id must be a string')
+      if (typeof doc._id !== 'string' && typeof doc._id !== 'number')
+        throw invalidParam('_id must be a string')
       const id = String(doc._id)
       if (doc._id !== id) doc._id = id
-      const exists = t ? this.txnRead(t, c, id) !== undefined || this.store.get(c, id) !== undefined : this.store.get(c, id) !== undefined
+      const exists = t
+        ? this.txnRead(t, c, id) !== undefined || this.store.get(c, id) !== undefined
+        : this.store.get(c, id) !== undefined
       if (seen.has(id) || exists) {
-        throw new TcbError(Codes.DB_REQUEST_FAILED, `E11000 duplicate key error collection: ${c} index: _id_ dup key: { _id: "${id}" }`)
+        throw new TcbError(
+          Codes.DB_REQUEST_FAILED,
+          `E11000 duplicate key error collection: ${c} index: _id_ dup key: { _id: "${id}" }`,
+        )
       }
       seen.add(id)
       ids.push(id)
@@ -361,11 +438,19 @@ export class Database {
   }
 
   /** computes the new version of one document; returns undefined when nothing changed */
-  private applyUpdate(old: Doc | undefined, id: string, data: Doc, merge: boolean, query: Doc, now: number): { doc: Doc; changed: boolean } {
+  private applyUpdate(
+    old: Doc | undefined,
+    id: string,
+    data: Doc,
+    merge: boolean,
+    query: Doc,
+    now: number,
+  ): { doc: Doc; changed: boolean } {
     const keys = Object.keys(data)
     const hasOps = keys.some((k) => k.startsWith('$'))
     if (!merge || !hasOps) {
-      if (keys.some((k) => k.startsWith('$'))) throw invalidParam('replacement document must not contain update operators')
+      if (keys.some((k) => k.startsWith('$')))
+        throw invalidParam('replacement document must not contain update operators')
       if (!merge) {
         const doc: Doc = { ...clone(data), _id: id }
         return { doc, changed: toEJSON(doc) !== (old ? toEJSON(old) : '') }
@@ -373,19 +458,27 @@ export class Database {
     }
     const modifier: Doc = hasOps ? data : { $set: data }
     for (const k of Object.keys(modifier)) {
-      if (!UPDATE_OPERATORS.has(k)) throw new TcbError(Codes.DB_INVALID_OPERATOR, `unsupported update operator ${k}`)
+      if (!UPDATE_OPERATORS.has(k))
+        throw new TcbError(Codes.DB_INVALID_OPERATOR, `unsupported update operator ${k}`)
     }
     assertSupported(modifier, 'update')
     const base: Doc = old ? clone(old) : { _id: id }
     const { $setOnInsert, ...rest } = modifier
-    if (!old && isPlainObject($setOnInsert)) Object.assign(rest, { $set: { ...(isPlainObject(rest.$set) ? rest.$set : {}), ...$setOnInsert } })
+    if (!old && isPlainObject($setOnInsert))
+      Object.assign(rest, { $set: { ...(isPlainObject(rest.$set) ? rest.$set : {}), ...$setOnInsert } })
     let changedPaths: string[]
     try {
       changedPaths = Object.keys(rest).length
-        ? mingoUpdate(base as AnyObject, rest as never, undefined, Object.keys(query).length ? (query as AnyObject) : undefined, {
-            cloneMode: 'deep',
-            queryOptions: { ...MINGO_OPTS, now: new Date(now) } as Partial<Options>,
-          })
+        ? mingoUpdate(
+            base as AnyObject,
+            rest as never,
+            undefined,
+            Object.keys(query).length ? (query as AnyObject) : undefined,
+            {
+              cloneMode: 'deep',
+              queryOptions: { ...MINGO_OPTS, now: new Date(now) } as Partial<Options>,
+            },
+          )
         : []
     } catch (e) {
       throw mingoError(e, 'update')
@@ -416,7 +509,9 @@ export class Database {
     if (chosen.length === 0 && upsert) {
       const id = this.docIdOf(query) ?? newId()
       const seedFields: Doc = {}
-      for (const [k, v] of Object.entries(query)) if (!k.startsWith('$') && !(isPlainObject(v) && Object.keys(v).some((x) => x.startsWith('$')))) seedFields[k] = v
+      for (const [k, v] of Object.entries(query))
+        if (!k.startsWith('$') && !(isPlainObject(v) && Object.keys(v).some((x) => x.startsWith('$'))))
+          seedFields[k] = v
       const { doc } = this.applyUpdate(undefined, id, data, merge, {}, now)
       const full = merge ? { ...seedFields, ...doc, _id: id } : doc
       await this.commitOps([{ t: 'put', c, id, doc: full }])
@@ -481,9 +576,15 @@ export class Database {
       const st = s as { stageKey?: unknown; stageValue?: unknown }
       const k = typeof st.stageKey === 'string' ? st.stageKey : ''
       const key = k.startsWith('$') ? k : `$${k}`
-      if (key === '$geoNear') throw new TcbError(Codes.DB_INVALID_OPERATOR, 'unsupported stage $geoNear: geo queries are not available in the local emulator')
-      if (!STAGES.has(key)) throw new TcbError(Codes.DB_INVALID_OPERATOR, `unsupported aggregation stage ${k || '(empty)'}`)
-      const value = typeof st.stageValue === 'string' ? parseEJSON(st.stageValue, `stages[${i}]`, now) : st.stageValue
+      if (key === '$geoNear')
+        throw new TcbError(
+          Codes.DB_INVALID_OPERATOR,
+          'unsupported stage $geoNear: geo queries are not available in the local emulator',
+        )
+      if (!STAGES.has(key))
+        throw new TcbError(Codes.DB_INVALID_OPERATOR, `unsupported aggregation stage ${k || '(empty)'}`)
+      const value =
+        typeof st.stageValue === 'string' ? parseEJSON(st.stageValue, `stages[${i}]`, now) : st.stageValue
       assertSupported(value, `stage ${key}`)
       if (key === '$lookup' && isPlainObject(value)) this.assertCollection(value.from)
       if (key === '$limit') hasLimit = true
@@ -506,7 +607,10 @@ export class Database {
   private startTxn(): Reply {
     const id = randomBytes(16).toString('hex')
     const startSeq = this.store.pin()
-    const timer = setTimeout(() => this.endTxn(id, 'expired (transactions must commit or abort within 30 s)'), TXN_TIMEOUT_MS)
+    const timer = setTimeout(
+      () => this.endTxn(id, 'expired (transactions must commit or abort within 30 s)'),
+      TXN_TIMEOUT_MS,
+    )
     timer.unref()
     this.txns.set(id, { id, startSeq, writes: new Map(), timer })
     return { transactionId: id }
@@ -535,7 +639,9 @@ export class Database {
         throw new TcbError(Codes.TXN_CONFLICT, `write conflict on ${w.c}/${w.id}`)
       }
     }
-    const ops: Op[] = [...t.writes.values()].map((w) => (w.doc ? { t: 'put', c: w.c, id: w.id, doc: w.doc } : { t: 'del', c: w.c, id: w.id }))
+    const ops: Op[] = [...t.writes.values()].map((w) =>
+      w.doc ? { t: 'put', c: w.c, id: w.id, doc: w.doc } : { t: 'del', c: w.c, id: w.id },
+    )
     try {
       if (ops.length) await this.commitOps(ops)
     } finally {

@@ -1,6 +1,9 @@
 /** The emulator's developer pages (Simplified Chinese UI). Plain HTML + a little inline script. */
 const esc = (s: unknown): string =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+  String(s ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  )
 
 const STYLE = `body{font-family:-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;margin:0;padding:16px 24px;color:#1f2329;background:#f5f6f7}
 h1{font-size:20px}h2{font-size:16px;margin-top:24px}nav a{margin-right:16px}
@@ -92,5 +95,8 @@ export function qrcodesPage(codes: Array<Record<string, unknown>>): string {
         )}</div></div>`,
     )
     .join('')
-  return page('已生成的小程序码', codes.length ? `<div class="grid">${items}</div>` : '<p class="muted">还没有生成过小程序码。</p>')
+  return page(
+    '已生成的小程序码',
+    codes.length ? `<div class="grid">${items}</div>` : '<p class="muted">还没有生成过小程序码。</p>',
+  )
 }

@@ -27,7 +27,10 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function normalize(value: unknown, now: number): unknown {
   if (Array.isArray(value)) return value.map((v) => normalize(v, now))
   if (isBsonRegExp(value)) {
-    const flags = value.options.split('').filter((f) => 'imsu'.includes(f)).join('')
+    const flags = value.options
+      .split('')
+      .filter((f) => 'imsu'.includes(f))
+      .join('')
     return new RegExp(value.pattern, flags)
   }
   if (isPlainObject(value)) {
@@ -48,7 +51,8 @@ export function normalize(value: unknown, now: number): unknown {
 export function parseEJSON(text: unknown, field: string, now = Date.now()): unknown {
   if (typeof text !== 'string') {
     // Some SDK paths send plain JSON values (e.g. numbers); treat objects as already parsed.
-    if (typeof text === 'object' && text !== null) return normalize(EJSON.deserialize(text as Doc, { relaxed: true }), now)
+    if (typeof text === 'object' && text !== null)
+      return normalize(EJSON.deserialize(text as Doc, { relaxed: true }), now)
     throw new TcbError(Codes.INVALID_PARAM, `${field} must be an EJSON string`)
   }
   try {

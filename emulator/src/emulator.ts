@@ -28,7 +28,8 @@ export interface EmulatorOptions {
   envId?: string
   appId?: string
   /** documents to write when the data directory is fresh (first start) */
-  seed?: () => Record<string, Array<Record<string, unknown>>> | Promise<Record<string, Array<Record<string, unknown>>>>
+  seed?: () =>
+    Record<string, Array<Record<string, unknown>>> | Promise<Record<string, Array<Record<string, unknown>>>>
   secCheck?: SecCheckKeywords
   /** run timer triggers on their schedule (default true) */
   timers?: boolean
@@ -80,20 +81,37 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
       if (!tooBig) chunks.push(c)
     })
     req.on('end', () => {
-      if (tooBig) reject(new TcbError(Codes.INVALID_PARAM, `request payload of ${size} bytes exceeds the 16 MB limit`))
+      if (tooBig)
+        reject(new TcbError(Codes.INVALID_PARAM, `request payload of ${size} bytes exceeds the 16 MB limit`))
       else resolve(Buffer.concat(chunks))
     })
     req.on('error', reject)
   })
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...extra })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...extra,
+  })
   res.end(text)
 }
 
-function sendRaw(res: http.ServerResponse, status: number, contentType: string, body: Buffer | string, extra: Record<string, string> = {}): void {
+function sendRaw(
+  res: http.ServerResponse,
+  status: number,
+  contentType: string,
+  body: Buffer | string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...extra })
   res.end(body)
 }
@@ -110,7 +128,12 @@ function rolesOf(user: Doc): string[] {
 }
 
 function devUser(u: Doc): DevUser {
-  return { id: String(u._id), displayName: String(u.displayName ?? u._id), openid: String(u.openid ?? ''), roles: rolesOf(u) }
+  return {
+    id: String(u._id),
+    displayName: String(u.displayName ?? u._id),
+    openid: String(u.openid ?? ''),
+    roles: rolesOf(u),
+  }
 }
 
 function typeOf(v: unknown): string {
@@ -137,7 +160,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   const adminToken = opts.adminToken ?? randomBytes(24).toString('hex')
   let baseUrl = ''
 
-  const store = new Store({ dir: path.join(opts.dataDir, 'db'), fsync: opts.fsync, compactBytes: opts.compactBytes })
+  const store = new Store({
+    dir: path.join(opts.dataDir, 'db'),
+    fsync: opts.fsync,
+    compactBytes: opts.compactBytes,
+  })
   const db = new Database(store, loadCollections(opts.collectionsFile))
   await db.init()
   let seeded = false
@@ -177,9 +204,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         } catch {
           throw new TcbError(Codes.INVALID_PARAM, 'request body is not valid JSON')
         }
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new TcbError(Codes.INVALID_PARAM, 'request body must be a JSON object')
+        if (typeof body !== 'object' || body === null || Array.isArray(body))
+          throw new TcbError(Codes.INVALID_PARAM, 'request body must be a JSON object')
       }
-      if (typeof body.action !== 'string' || !body.action) throw new TcbError(Codes.INVALID_PARAM, 'action is required')
+      if (typeof body.action !== 'string' || !body.action)
+        throw new TcbError(Codes.INVALID_PARAM, 'action is required')
       action = body.action
       if (opts.recordFile) fs.appendFileSync(opts.recordFile, JSON.stringify(requestShape(body)) + '\n')
       const inst = runner.byToken(typeof body.sessionToken === 'string' ? body.sessionToken : undefined)
@@ -188,8 +217,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         inst.current.sdkCalls = (inst.current.sdkCalls ?? 0) + 1
         if (action.startsWith('database.')) inst.current.dbCalls = (inst.current.dbCalls ?? 0) + 1
       }
-      if (action.startsWith('database.')) return sendJson(res, 200, { ...(await db.handle(action, body)), requestId: rid })
-      if (action.startsWith('storage.')) return sendJson(res, 200, { ...(await storage.handle(action, body)), requestId: rid })
+      if (action.startsWith('database.'))
+        return sendJson(res, 200, { ...(await db.handle(action, body)), requestId: rid })
+      if (action.startsWith('storage.'))
+        return sendJson(res, 200, { ...(await storage.handle(action, body)), requestId: rid })
       if (action === 'functions.invokeFunction') {
         const name = String(body.function_name ?? '')
         let event: unknown = {}
@@ -200,7 +231,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
             throw new TcbError(Codes.INVALID_PARAM, 'request_data is not valid JSON')
           }
         }
-        const r = await runner.invoke(name, event, { source: 'function', openid: inst?.current?.caller.openid })
+        const r = await runner.invoke(name, event, {
+          source: 'function',
+          openid: inst?.current?.caller.openid,
+        })
         return sendJson(res, 200, { data: { response_data: r.json }, requestId: rid })
       }
       if (action === 'wx.api' || action === 'wx.openApi') {
@@ -215,7 +249,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
             }
           }
         } else {
-          const buf = Buffer.isBuffer(body.requestData) ? body.requestData : Buffer.from(String(body.requestData ?? ''))
+          const buf = Buffer.isBuffer(body.requestData)
+            ? body.requestData
+            : Buffer.from(String(body.requestData ?? ''))
           const decoded = decodeCommApiData(buf)
           for (const p of decoded.pairs) {
             try {
@@ -227,21 +263,44 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         }
         const denied = (code: number, msg: string): void => {
           log.error(`${action} ${apiName}`, code, msg)
-          if (action === 'wx.openApi') sendRaw(res, 200, 'application/octet-stream', encodeCommOpenApiResp({ errorCode: code }))
+          if (action === 'wx.openApi')
+            sendRaw(res, 200, 'application/octet-stream', encodeCommOpenApiResp({ errorCode: code }))
           else sendJson(res, 200, { code, message: msg, requestId: rid })
         }
-        if (!inst) return denied(-604104, 'illegal source of invocation: open APIs can only be called from a cloud function')
+        if (!inst)
+          return denied(
+            -604104,
+            'illegal source of invocation: open APIs can only be called from a cloud function',
+          )
         const allowed = inst.fn.config.permissions?.openapi ?? []
-        if (!allowed.includes(apiName)) return denied(NO_PERMISSION, `function ${inst.fn.name} has no permission to call ${apiName} (add it to permissions.openapi in its config.json)`)
-        const wx: WxResponse = await openapi.call(apiName, data, { fn: inst.fn.name, openid: inst.current?.caller.openid })
+        if (!allowed.includes(apiName))
+          return denied(
+            NO_PERMISSION,
+            `function ${inst.fn.name} has no permission to call ${apiName} (add it to permissions.openapi in its config.json)`,
+          )
+        const wx: WxResponse = await openapi.call(apiName, data, {
+          fn: inst.fn.name,
+          openid: inst.current?.caller.openid,
+        })
         if (wx.contentType.startsWith('application/json')) {
           const parsed = JSON.parse(wx.body.toString('utf8')) as { errcode?: number; errmsg?: string }
           if (parsed.errcode) log.error(`${action} ${apiName}`, parsed.errcode, parsed.errmsg ?? '')
         }
-        if (action === 'wx.openApi') return sendRaw(res, 200, 'application/octet-stream', encodeCommOpenApiResp({ respData: wx.body, contentType: wx.contentType, httpCode: 200 }))
+        if (action === 'wx.openApi')
+          return sendRaw(
+            res,
+            200,
+            'application/octet-stream',
+            encodeCommOpenApiResp({ respData: wx.body, contentType: wx.contentType, httpCode: 200 }),
+          )
         const responseData = wx.contentType.startsWith('application/json')
           ? wx.body.toString('utf8')
-          : JSON.stringify({ errcode: 0, errmsg: 'ok', contentType: wx.contentType, buffer: wx.body.toString('base64') })
+          : JSON.stringify({
+              errcode: 0,
+              errmsg: 'ok',
+              contentType: wx.contentType,
+              buffer: wx.body.toString('base64'),
+            })
         return sendJson(res, 200, { data: { responseData }, requestId: rid })
       }
       throw new TcbError(Codes.INVALID_PARAM, `unsupported action: ${action}`)
@@ -255,7 +314,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
   async function sessionOpenid(req: http.IncomingMessage): Promise<string> {
     const token = bearer(req)
     const s = token ? sessions.get(token) : undefined
-    if (!s || typeof s.openid !== 'string') throw new HttpError(401, { errCode: 401, errMsg: '未登录：请先在 /dev/ 选择一个演示用户（Authorization: Bearer <token>）' })
+    if (!s || typeof s.openid !== 'string')
+      throw new HttpError(401, {
+        errCode: 401,
+        errMsg: '未登录：请先在 /dev/ 选择一个演示用户（Authorization: Bearer <token>）',
+      })
     return s.openid
   }
 
@@ -277,16 +340,25 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       throw new HttpError(413, { errCode: 413, errMsg: `文件超过 ${MAX_CLIENT_UPLOAD / 1024 / 1024} MB` })
     }
     const content = await readBody(req)
-    if (content.length > MAX_CLIENT_UPLOAD) throw new HttpError(413, { errCode: 413, errMsg: `文件超过 ${MAX_CLIENT_UPLOAD / 1024 / 1024} MB` })
+    if (content.length > MAX_CLIENT_UPLOAD)
+      throw new HttpError(413, { errCode: 413, errMsg: `文件超过 ${MAX_CLIENT_UPLOAD / 1024 / 1024} MB` })
     if (content.length === 0) throw new HttpError(400, { errCode: 400, errMsg: '文件内容为空' })
-    const ctype = String(req.headers['content-type'] ?? '').split(';')[0]?.trim()
+    const ctype = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
     let r: { fileID: string } | { denied: true }
     try {
-      r = await storage.putAsUser(cloudPath, content, ctype && ctype !== 'application/octet-stream' ? ctype : undefined, openid)
+      r = await storage.putAsUser(
+        cloudPath,
+        content,
+        ctype && ctype !== 'application/octet-stream' ? ctype : undefined,
+        openid,
+      )
     } catch (e) {
       throw new HttpError(400, { errCode: 400, errMsg: (e as Error).message })
     }
-    if ('denied' in r) throw new HttpError(403, { errCode: 403, errMsg: '该路径的文件属于其他用户，不能覆盖' })
+    if ('denied' in r)
+      throw new HttpError(403, { errCode: 403, errMsg: '该路径的文件属于其他用户，不能覆盖' })
     return sendJson(res, 200, { fileID: r.fileID, statusCode: 200 })
   }
 
@@ -307,18 +379,54 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     return [...store.docs('users')]
   }
 
-  async function invokeForHttp(fn: string, event: unknown, openid: string | undefined, source: 'user' | 'admin' | 'timer', trigger?: string): Promise<{ status: number; body: unknown; meta: Record<string, unknown> }> {
+  async function invokeForHttp(
+    fn: string,
+    event: unknown,
+    openid: string | undefined,
+    source: 'user' | 'admin' | 'timer',
+    trigger?: string,
+  ): Promise<{ status: number; body: unknown; meta: Record<string, unknown> }> {
     try {
       const r =
-        source === 'timer' ? await runner.fireTimer(fn, trigger) : await runner.invoke(fn, event, { openid, source: source === 'user' ? 'user' : openid ? 'user' : 'admin' })
-      return { status: 200, body: JSON.parse(r.json) as unknown, meta: { cold: r.cold, initMs: r.initMs, durationMs: r.durationMs, requestId: r.requestId, sdkCalls: r.sdkCalls ?? 0, dbCalls: r.dbCalls ?? 0 } }
+        source === 'timer'
+          ? await runner.fireTimer(fn, trigger)
+          : await runner.invoke(fn, event, {
+              openid,
+              source: source === 'user' ? 'user' : openid ? 'user' : 'admin',
+            })
+      return {
+        status: 200,
+        body: JSON.parse(r.json) as unknown,
+        meta: {
+          cold: r.cold,
+          initMs: r.initMs,
+          durationMs: r.durationMs,
+          requestId: r.requestId,
+          sdkCalls: r.sdkCalls ?? 0,
+          dbCalls: r.dbCalls ?? 0,
+        },
+      }
     } catch (e) {
       const err = e instanceof TcbError ? e : new TcbError(Codes.SYS_ERR, String(e))
       log.error(`invoke ${fn}`, err.code, err.message)
       if (err.code === Codes.FUNCTIONS_REQUEST_FAIL && err.message.includes('not found')) {
-        return { status: 404, body: { errCode: -501000, errMsg: `cloud.callFunction:fail -501000 | errMsg: [ResourceNotFound.Function] FunctionName parameter could not be found (${fn})` }, meta: {} }
+        return {
+          status: 404,
+          body: {
+            errCode: -501000,
+            errMsg: `cloud.callFunction:fail -501000 | errMsg: [ResourceNotFound.Function] FunctionName parameter could not be found (${fn})`,
+          },
+          meta: {},
+        }
       }
-      return { status: 500, body: { errCode: -404011, errMsg: `cloud.callFunction:fail Error: errCode: -404011 cloud function execution error | errMsg: ${err.message}` }, meta: {} }
+      return {
+        status: 500,
+        body: {
+          errCode: -404011,
+          errMsg: `cloud.callFunction:fail Error: errCode: -404011 cloud function execution error | errMsg: ${err.message}`,
+        },
+        meta: {},
+      }
     }
   }
 
@@ -326,7 +434,12 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     const dir = opts.staticDir
     const index = dir ? path.join(dir, 'index.html') : ''
     if (!dir || !fs.existsSync(index)) {
-      sendRaw(res, 404, 'text/html; charset=utf-8', '<!doctype html><meta charset="utf-8"><p>H5 应用尚未构建（npm run build:h5）。开发页面：<a href="/dev/">/dev/</a></p>')
+      sendRaw(
+        res,
+        404,
+        'text/html; charset=utf-8',
+        '<!doctype html><meta charset="utf-8"><p>H5 应用尚未构建（npm run build:h5）。开发页面：<a href="/dev/">/dev/</a></p>',
+      )
       return
     }
     let rel: string
@@ -339,7 +452,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     const inside = file.startsWith(path.resolve(dir) + path.sep)
     const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : index
     const content = fs.readFileSync(target)
-    sendRaw(res, 200, contentTypeOf(target), content, { 'cache-control': target === index ? 'no-cache' : 'public, max-age=300' })
+    sendRaw(res, 200, contentTypeOf(target), content, {
+      'cache-control': target === index ? 'no-cache' : 'public, max-age=300',
+    })
     void req
   }
 
@@ -349,7 +464,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     const method = req.method ?? 'GET'
     if (host === '127.0.0.1' || host === 'localhost') {
       const h = String(req.headers.host ?? '').replace(/:\d+$/, '')
-      if (h && h !== '127.0.0.1' && h !== 'localhost' && h !== '[::1]') throw new HttpError(403, { errCode: 403, errMsg: 'forbidden host' })
+      if (h && h !== '127.0.0.1' && h !== 'localhost' && h !== '[::1]')
+        throw new HttpError(403, { errCode: 403, errMsg: 'forbidden host' })
     }
     if (p === '/admin' || p === '/admin/') {
       if (method !== 'POST') throw new HttpError(405, { errCode: 405, errMsg: 'POST only' })
@@ -359,10 +475,20 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       if (method !== 'POST') throw new HttpError(405, { errCode: 405, errMsg: 'POST only' })
       await sessionOpenid(req)
       const list = (await jsonBody(req)).fileList
-      if (!Array.isArray(list) || list.length > 50) throw new HttpError(400, { errCode: 400, errMsg: 'fileList 必须是不超过 50 项的数组' })
-      const r = await storage.handle('storage.batchGetDownloadUrl', { file_list: list.map((fileid) => ({ fileid: String(fileid), max_age: 3600 })) })
-      const rows = (r.data as { download_list: Array<{ fileID: string; tempFileURL: string; code: string }> }).download_list
-      return sendJson(res, 200, { fileList: rows.map((f) => ({ fileID: f.fileID, tempFileURL: f.tempFileURL, status: f.code === 'SUCCESS' ? 0 : 1 })) })
+      if (!Array.isArray(list) || list.length > 50)
+        throw new HttpError(400, { errCode: 400, errMsg: 'fileList 必须是不超过 50 项的数组' })
+      const r = await storage.handle('storage.batchGetDownloadUrl', {
+        file_list: list.map((fileid) => ({ fileid: String(fileid), max_age: 3600 })),
+      })
+      const rows = (r.data as { download_list: Array<{ fileID: string; tempFileURL: string; code: string }> })
+        .download_list
+      return sendJson(res, 200, {
+        fileList: rows.map((f) => ({
+          fileID: f.fileID,
+          tempFileURL: f.tempFileURL,
+          status: f.code === 'SUCCESS' ? 0 : 1,
+        })),
+      })
     }
     if (p === '/api/__upload') {
       if (method !== 'POST') throw new HttpError(405, { errCode: 405, errMsg: 'POST only' })
@@ -376,12 +502,16 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       const r = await invokeForHttp(fn, { ...event, userInfo: { appId, openId: openid } }, openid, 'user')
       return sendJson(res, r.status, r.body)
     }
-    if (p === '/dev' || p === '/dev/') return sendRaw(res, 200, 'text/html; charset=utf-8', loginPage(users().map(devUser)), { 'cache-control': 'no-store' })
+    if (p === '/dev' || p === '/dev/')
+      return sendRaw(res, 200, 'text/html; charset=utf-8', loginPage(users().map(devUser)), {
+        'cache-control': 'no-store',
+      })
     if (p === '/dev/users' && method === 'GET') return sendJson(res, 200, users().map(devUser))
     if (p === '/dev/login' && method === 'POST') {
       const { userId } = await jsonBody(req)
       const user = users().find((u) => String(u._id) === userId)
-      if (!user || typeof user.openid !== 'string' || !user.openid) throw new HttpError(404, { errCode: 404, errMsg: `用户不存在：${String(userId)}` })
+      if (!user || typeof user.openid !== 'string' || !user.openid)
+        throw new HttpError(404, { errCode: 404, errMsg: `用户不存在：${String(userId)}` })
       const token = randomBytes(24).toString('hex')
       await sessions.put(token, { openid: user.openid, userId: String(user._id), createdAt: new Date() })
       return sendJson(res, 200, { token, user: devUser(user) })
@@ -400,17 +530,31 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       const body = await jsonBody(req)
       const openid = isAdmin(req) && typeof body.openid === 'string' ? body.openid : await sessionOpenid(req)
       const ids = Array.isArray(body.templateIds) ? body.templateIds : [body.templateId]
-      const count = typeof body.count === 'number' && Number.isInteger(body.count) && body.count > 0 ? body.count : 1
-      if (!ids.length || ids.some((t) => typeof t !== 'string' || !t)) throw new HttpError(400, { errCode: 400, errMsg: 'templateId 或 templateIds 必填' })
-      if (!isAdmin(req) && ids.length > 3) throw new HttpError(400, { errCode: 400, errMsg: 'wx.requestSubscribeMessage 一次最多 3 个模板' })
+      const count =
+        typeof body.count === 'number' && Number.isInteger(body.count) && body.count > 0 ? body.count : 1
+      if (!ids.length || ids.some((t) => typeof t !== 'string' || !t))
+        throw new HttpError(400, { errCode: 400, errMsg: 'templateId 或 templateIds 必填' })
+      if (!isAdmin(req) && ids.length > 3)
+        throw new HttpError(400, { errCode: 400, errMsg: 'wx.requestSubscribeMessage 一次最多 3 个模板' })
       const remaining: Record<string, number> = {}
       for (const t of ids as string[]) remaining[t] = await openapi.grant(openid, t, count)
       return sendJson(res, 200, { openid, remaining })
     }
     if (p === '/dev/outbox.json' && method === 'GET') return sendJson(res, 200, outbox())
-    if (p === '/dev/outbox' && method === 'GET') return sendRaw(res, 200, 'text/html; charset=utf-8', outboxPage(outbox()), { 'cache-control': 'no-store' })
-    if (p === '/dev/qrcodes.json' && method === 'GET') return sendJson(res, 200, qrcodes().map(({ png: _png, ...rest }) => rest))
-    if (p === '/dev/qrcodes' && method === 'GET') return sendRaw(res, 200, 'text/html; charset=utf-8', qrcodesPage(qrcodes()), { 'cache-control': 'no-store' })
+    if (p === '/dev/outbox' && method === 'GET')
+      return sendRaw(res, 200, 'text/html; charset=utf-8', outboxPage(outbox()), {
+        'cache-control': 'no-store',
+      })
+    if (p === '/dev/qrcodes.json' && method === 'GET')
+      return sendJson(
+        res,
+        200,
+        qrcodes().map(({ png: _png, ...rest }) => rest),
+      )
+    if (p === '/dev/qrcodes' && method === 'GET')
+      return sendRaw(res, 200, 'text/html; charset=utf-8', qrcodesPage(qrcodes()), {
+        'cache-control': 'no-store',
+      })
     const qr = /^\/dev\/qrcodes\/([0-9a-f]+)\.png$/.exec(p)
     if (qr && method === 'GET') {
       const doc = db.internal('qrcodes').get(qr[1] as string)
@@ -423,13 +567,20 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       const expires = Number(url.searchParams.get('expires'))
       const sig = url.searchParams.get('sig') ?? ''
       if (m?.[1] === 'upload' && method === 'PUT') {
-        if (!storage.verify('put', rel, expires, sig)) return sendRaw(res, 403, 'application/xml', '<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>invalid or expired signature</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>')
+        if (!storage.verify('put', rel, expires, sig))
+          return sendRaw(
+            res,
+            403,
+            'application/xml',
+            '<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>invalid or expired signature</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>',
+          )
         const content = await readBody(req)
         await storage.put(rel, content, undefined)
         return sendRaw(res, 200, 'application/xml', '')
       }
       if (m?.[1] === 'file' && (method === 'GET' || method === 'HEAD')) {
-        if (!storage.verify('get', rel, expires, sig)) return sendRaw(res, 403, 'text/plain; charset=utf-8', 'invalid or expired signature')
+        if (!storage.verify('get', rel, expires, sig))
+          return sendRaw(res, 403, 'text/plain; charset=utf-8', 'invalid or expired signature')
         const f = storage.read(rel)
         if (!f) return sendRaw(res, 404, 'text/plain; charset=utf-8', 'not found')
         return sendRaw(res, 200, f.contentType, method === 'HEAD' ? '' : f.content)
@@ -437,17 +588,35 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       throw new HttpError(404, { errCode: 404, errMsg: 'not found' })
     }
     if (p.startsWith('/__admin/')) {
-      if (!isAdmin(req)) throw new HttpError(403, { errCode: 403, errMsg: 'admin token required (x-emulator-admin)' })
+      if (!isAdmin(req))
+        throw new HttpError(403, { errCode: 403, errMsg: 'admin token required (x-emulator-admin)' })
       const body = method === 'POST' ? await jsonBody(req) : {}
       if (p === '/__admin/invoke') {
         const openid = typeof body.openid === 'string' && body.openid ? body.openid : undefined
-        const event = openid && typeof body.event === 'object' && body.event !== null ? { ...(body.event as object), userInfo: { appId, openId: openid } } : body.event
+        const event =
+          openid && typeof body.event === 'object' && body.event !== null
+            ? { ...(body.event as object), userInfo: { appId, openId: openid } }
+            : body.event
         const r = await invokeForHttp(String(body.fn), event, openid, openid ? 'user' : 'admin')
-        return sendJson(res, 200, r.status === 200 ? { ok: true, result: r.body, ...r.meta } : { ok: false, ...(r.body as object) })
+        return sendJson(
+          res,
+          200,
+          r.status === 200 ? { ok: true, result: r.body, ...r.meta } : { ok: false, ...(r.body as object) },
+        )
       }
       if (p === '/__admin/timer') {
-        const r = await invokeForHttp(String(body.fn), undefined, undefined, 'timer', typeof body.trigger === 'string' ? body.trigger : undefined)
-        return sendJson(res, 200, r.status === 200 ? { ok: true, result: r.body, ...r.meta } : { ok: false, ...(r.body as object) })
+        const r = await invokeForHttp(
+          String(body.fn),
+          undefined,
+          undefined,
+          'timer',
+          typeof body.trigger === 'string' ? body.trigger : undefined,
+        )
+        return sendJson(
+          res,
+          200,
+          r.status === 200 ? { ok: true, result: r.body, ...r.meta } : { ok: false, ...(r.body as object) },
+        )
       }
       if (p === '/__admin/cold') {
         runner.coldStart(typeof body.fn === 'string' ? body.fn : undefined)
@@ -472,7 +641,11 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     return db
       .internal('qrcodes')
       .all()
-      .sort((a, b) => (a.createdAt instanceof Date && b.createdAt instanceof Date ? b.createdAt.getTime() - a.createdAt.getTime() : 0))
+      .sort((a, b) =>
+        a.createdAt instanceof Date && b.createdAt instanceof Date
+          ? b.createdAt.getTime() - a.createdAt.getTime()
+          : 0,
+      )
   }
 
   const server = http.createServer((req, res) => {
@@ -484,7 +657,13 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       }
       const err = e instanceof TcbError ? e : new TcbError(Codes.SYS_ERR, (e as Error)?.message ?? String(e))
       log.error(`${req.method} ${req.url}`, err.code, err.message)
-      if (!res.headersSent) sendJson(res, err.code === Codes.INVALID_PARAM ? 400 : 500, { errCode: err.code, errMsg: err.message }, { connection: 'close' })
+      if (!res.headersSent)
+        sendJson(
+          res,
+          err.code === Codes.INVALID_PARAM ? 400 : 500,
+          { errCode: err.code, errMsg: err.message },
+          { connection: 'close' },
+        )
     })
   })
   server.keepAliveTimeout = 5000

@@ -21,7 +21,10 @@ export const DEFAULT_SECCHECK: Required<SecCheckKeywords> = {
 export const API_NOT_FOUND = -604100
 export const NO_PERMISSION = -604101
 
-const json = (v: unknown): WxResponse => ({ contentType: 'application/json', body: Buffer.from(JSON.stringify(v)) })
+const json = (v: unknown): WxResponse => ({
+  contentType: 'application/json',
+  body: Buffer.from(JSON.stringify(v)),
+})
 const wxError = (errcode: number, errmsg: string): WxResponse => json({ errcode, errmsg })
 
 const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/
@@ -50,19 +53,29 @@ function checkValue(key: string, value: string): string | undefined {
     case 'character_string':
       return len <= 32 && /^[\x21-\x7e]+$/.test(value) ? undefined : 'must be ≤ 32 digits, letters or symbols'
     case 'time':
-      return /^(\d{4}年\d{1,2}月\d{1,2}日 ?|\d{4}-\d{1,2}-\d{1,2} )?([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(value) || /^([01]?\d|2[0-3]):[0-5]\d ?~ ?([01]?\d|2[0-3]):[0-5]\d$/.test(value)
+      return /^(\d{4}年\d{1,2}月\d{1,2}日 ?|\d{4}-\d{1,2}-\d{1,2} )?([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(
+        value,
+      ) || /^([01]?\d|2[0-3]):[0-5]\d ?~ ?([01]?\d|2[0-3]):[0-5]\d$/.test(value)
         ? undefined
         : 'must be a 24-hour time such as 15:01 or 2019年10月1日 15:01'
     case 'date':
-      return /^(\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})( ([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?)?$/.test(value) ? undefined : 'must be a date such as 2019年10月1日 or 2019-10-01 15:01'
+      return /^(\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})( ([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?)?$/.test(
+        value,
+      )
+        ? undefined
+        : 'must be a date such as 2019年10月1日 or 2019-10-01 15:01'
     case 'amount':
-      return /^[¥￥$€£]?\d{1,10}(\.\d{1,2})?元?$/.test(value) && value.replace(/\D/g, '').length <= 10 ? undefined : 'must be an amount such as ¥100.00'
+      return /^[¥￥$€£]?\d{1,10}(\.\d{1,2})?元?$/.test(value) && value.replace(/\D/g, '').length <= 10
+        ? undefined
+        : 'must be an amount such as ¥100.00'
     case 'phone_number':
       return len <= 17 && /^[\d+\-() ]+$/.test(value) ? undefined : 'must be ≤ 17 digits or symbols'
     case 'car_number':
       return len <= 8 ? undefined : 'exceeds 8 characters'
     case 'name':
-      return (HAN.test(value) && len <= 10) || (/^[A-Za-z ]+$/.test(value) && len <= 20) ? undefined : 'must be ≤ 10 Chinese characters or ≤ 20 letters'
+      return (HAN.test(value) && len <= 10) || (/^[A-Za-z ]+$/.test(value) && len <= 20)
+        ? undefined
+        : 'must be ≤ 10 Chinese characters or ≤ 20 letters'
     case 'phrase':
       return HAN.test(value) && len <= 5 ? undefined : 'must be ≤ 5 Chinese characters'
     default:
@@ -77,9 +90,18 @@ export class OpenApis {
     private readonly opts: { appId: string; secCheck: Required<SecCheckKeywords> },
   ) {}
 
-  static readonly implemented = ['wxacode.getUnlimited', 'subscribeMessage.send', 'security.msgSecCheck', 'phonenumber.getPhoneNumber']
+  static readonly implemented = [
+    'wxacode.getUnlimited',
+    'subscribeMessage.send',
+    'security.msgSecCheck',
+    'phonenumber.getPhoneNumber',
+  ]
 
-  async call(api: string, rawData: Record<string, unknown>, ctx: { fn: string; openid?: string }): Promise<WxResponse> {
+  async call(
+    api: string,
+    rawData: Record<string, unknown>,
+    ctx: { fn: string; openid?: string },
+  ): Promise<WxResponse> {
     const data = camelToSnake(rawData)
     switch (api) {
       case 'wxacode.getUnlimited':
@@ -97,18 +119,27 @@ export class OpenApis {
 
   private async getUnlimited(data: Record<string, unknown>, fn: string): Promise<WxResponse> {
     const scene = data.scene
-    if (typeof scene !== 'string' || scene.length === 0) return wxError(40097, 'invalid args: scene is required')
+    if (typeof scene !== 'string' || scene.length === 0)
+      return wxError(40097, 'invalid args: scene is required')
     if (scene.length > 32) return wxError(40169, 'invalid length for scene, or the data is not json string')
-    if (!SCENE_CHARS.test(scene)) return wxError(40129, 'invalid scene: only 0-9 A-Z a-z and !#$&\'()*+,/:;=?@-._~ are allowed')
+    if (!SCENE_CHARS.test(scene))
+      return wxError(40129, "invalid scene: only 0-9 A-Z a-z and !#$&'()*+,/:;=?@-._~ are allowed")
     const page = data.page ?? ''
-    if (typeof page !== 'string' || page.startsWith('/') || page.includes('?') || !/^[A-Za-z0-9_\-/]*$/.test(page)) {
+    if (
+      typeof page !== 'string' ||
+      page.startsWith('/') ||
+      page.includes('?') ||
+      !/^[A-Za-z0-9_\-/]*$/.test(page)
+    ) {
       return wxError(41030, 'invalid page: use an existing page path without a leading / and without query')
     }
     const width = Math.min(1280, Math.max(280, typeof data.width === 'number' ? data.width : 430))
     const text = `wxacode://${this.opts.appId}/${page}?scene=${encodeURIComponent(scene)}`
     const png = await QRCode.toBuffer(text, { type: 'png', width, margin: 2, errorCorrectionLevel: 'M' })
     const id = randomUUID().replace(/-/g, '')
-    await this.db.internal('qrcodes').put(id, { page, scene, width, text, png: png.toString('base64'), fn, createdAt: new Date() })
+    await this.db
+      .internal('qrcodes')
+      .put(id, { page, scene, width, text, png: png.toString('base64'), fn, createdAt: new Date() })
     return { contentType: 'image/png', body: png }
   }
 
@@ -118,15 +149,23 @@ export class OpenApis {
     if (typeof touser !== 'string' || !touser) return wxError(40003, 'invalid openid')
     if (typeof templateId !== 'string' || !templateId) return wxError(40037, 'invalid template_id')
     const state = data.miniprogram_state ?? 'formal'
-    if (!['developer', 'trial', 'formal'].includes(String(state))) return wxError(47003, 'argument invalid! miniprogram_state')
-    if (data.page !== undefined && (typeof data.page !== 'string' || data.page.startsWith('/'))) return wxError(47003, 'argument invalid! page')
+    if (!['developer', 'trial', 'formal'].includes(String(state)))
+      return wxError(47003, 'argument invalid! miniprogram_state')
+    if (data.page !== undefined && (typeof data.page !== 'string' || data.page.startsWith('/')))
+      return wxError(47003, 'argument invalid! page')
     const payload = data.data
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || Object.keys(payload).length === 0) {
+    if (
+      typeof payload !== 'object' ||
+      payload === null ||
+      Array.isArray(payload) ||
+      Object.keys(payload).length === 0
+    ) {
       return wxError(47003, 'argument invalid! data is empty')
     }
     for (const [key, v] of Object.entries(payload as Record<string, unknown>)) {
       const value = (v as { value?: unknown } | null)?.value
-      if (typeof value !== 'string' && typeof value !== 'number') return wxError(47003, `argument invalid! data.${key}.value is empty`)
+      if (typeof value !== 'string' && typeof value !== 'number')
+        return wxError(47003, `argument invalid! data.${key}.value is empty`)
       const problem = checkValue(key, String(value))
       if (problem) return wxError(47003, `argument invalid! data.${key}.value ${problem}`)
     }
@@ -163,7 +202,8 @@ export class OpenApis {
       return risky ? wxError(87014, 'risky content') : json({ errcode: 0, errmsg: 'ok' })
     }
     if (typeof data.openid !== 'string' || !data.openid) return wxError(40003, 'invalid openid')
-    if (![1, 2, 3, 4].includes(Number(data.scene))) return wxError(40097, 'invalid args: scene must be 1, 2, 3 or 4')
+    if (![1, 2, 3, 4].includes(Number(data.scene)))
+      return wxError(40097, 'invalid args: scene must be 1, 2, 3 or 4')
     const suggest = risky ? 'risky' : review ? 'review' : 'pass'
     const label = risky ? 20006 : review ? 21000 : 100
     const keyword = risky ?? review
@@ -171,7 +211,9 @@ export class OpenApis {
       errcode: 0,
       errmsg: 'ok',
       result: { suggest, label },
-      detail: [{ strategy: 'keyword', errcode: 0, suggest, label, ...(keyword ? { keyword, level: 90 } : {}) }],
+      detail: [
+        { strategy: 'keyword', errcode: 0, suggest, label, ...(keyword ? { keyword, level: 90 } : {}) },
+      ],
       trace_id: traceId,
     })
   }
@@ -183,7 +225,8 @@ export class OpenApis {
    */
   private async getPhoneNumber(data: Record<string, unknown>): Promise<WxResponse> {
     const code = data.code
-    if (typeof code !== 'string' || !/^[0-9A-Za-z_-]{1,128}$/.test(code)) return wxError(40029, 'invalid code')
+    if (typeof code !== 'string' || !/^[0-9A-Za-z_-]{1,128}$/.test(code))
+      return wxError(40029, 'invalid code')
     const used = this.db.internal('phonecodes')
     if (used.get(code)) return wxError(40163, 'code been used')
     await used.put(code, { usedAt: new Date() })

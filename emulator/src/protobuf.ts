@@ -85,7 +85,12 @@ function lenField(no: number, bytes: Buffer): Buffer {
   return Buffer.concat([varint(no * 8 + 2), varint(bytes.length), bytes])
 }
 
-export function encodeCommOpenApiResp(msg: { respData?: Buffer; contentType?: string; errorCode?: number; httpCode?: number }): Buffer {
+export function encodeCommOpenApiResp(msg: {
+  respData?: Buffer
+  contentType?: string
+  errorCode?: number
+  httpCode?: number
+}): Buffer {
   const parts: Buffer[] = []
   if (msg.respData) parts.push(lenField(1, msg.respData))
   if (msg.contentType !== undefined) parts.push(lenField(2, Buffer.from(msg.contentType, 'utf8')))

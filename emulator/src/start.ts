@@ -48,10 +48,13 @@ async function main(): Promise<void> {
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
 
-  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>
+  }
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
   if (pkg.scripts?.['build:functions']) await run(npm, ['run', '--silent', 'build:functions'])
-  else if (fs.existsSync(path.join(repoRoot, 'config', 'build-functions.mjs'))) await run(process.execPath, ['config/build-functions.mjs'])
+  else if (fs.existsSync(path.join(repoRoot, 'config', 'build-functions.mjs')))
+    await run(process.execPath, ['config/build-functions.mjs'])
   else log.info('no build:functions script: using the cloud functions as they are')
 
   const staticDir = path.join(repoRoot, 'dist', 'h5')

@@ -51,7 +51,8 @@ export class Storage {
   private cleanPath(p: unknown): string {
     if (typeof p !== 'string' || !p) throw invalidParam('cloudPath is required')
     const norm = path.posix.normalize(p.replace(/^\/+/, ''))
-    if (norm.startsWith('..') || norm.includes('\0') || norm === '.') throw invalidParam(`invalid cloudPath ${p}`)
+    if (norm.startsWith('..') || norm.includes('\0') || norm === '.')
+      throw invalidParam(`invalid cloudPath ${p}`)
     return norm
   }
 
@@ -83,7 +84,15 @@ export class Storage {
         const expires = Date.now() + 15 * 60_000
         const sig = this.sign('put', p, expires)
         const url = `${this.baseUrl()}/__storage/upload/${encodeURI(p)}?expires=${expires}&sig=${sig}`
-        return { data: { url, token: '', authorization: sig, fileId: this.fileId(p), cosFileId: randomBytes(8).toString('hex') } }
+        return {
+          data: {
+            url,
+            token: '',
+            authorization: sig,
+            fileId: this.fileId(p),
+            cosFileId: randomBytes(8).toString('hex'),
+          },
+        }
       }
       case 'storage.batchGetDownloadUrl': {
         const list = body.file_list
@@ -102,7 +111,11 @@ export class Storage {
               if (!files.get(p)) return { fileID, tempFileURL: '', code: Codes.STORAGE_FILE_NONEXIST }
               const maxAge = typeof item.max_age === 'number' && item.max_age > 0 ? item.max_age : 7200
               const expires = Date.now() + maxAge * 1000
-              return { fileID, tempFileURL: `${this.baseUrl()}/__storage/file/${encodeURI(p)}?expires=${expires}&sig=${this.sign('get', p, expires)}`, code: 'SUCCESS' }
+              return {
+                fileID,
+                tempFileURL: `${this.baseUrl()}/__storage/file/${encodeURI(p)}?expires=${expires}&sig=${this.sign('get', p, expires)}`,
+                code: 'SUCCESS',
+              }
             }),
           },
         }
@@ -139,7 +152,12 @@ export class Storage {
    * A mini-program's own upload (wx.cloud.uploadFile): stored as that user's file. Like the default
    * storage rule (所有用户可读，仅创建者可读写), a path another user already wrote is refused.
    */
-  async putAsUser(cloudPath: unknown, content: Buffer, contentType: string | undefined, openid: string): Promise<{ fileID: string } | { denied: true }> {
+  async putAsUser(
+    cloudPath: unknown,
+    content: Buffer,
+    contentType: string | undefined,
+    openid: string,
+  ): Promise<{ fileID: string } | { denied: true }> {
     const p = this.cleanPath(cloudPath)
     const existing = this.db.internal('files').get(p)
     if (existing && existing.owner !== openid) return { denied: true }
@@ -160,7 +178,13 @@ export class Storage {
       fs.closeSync(fd)
     }
     fs.renameSync(tmp, file)
-    await this.db.internal('files').put(p, { path: p, size: content.length, contentType: contentType ?? contentTypeOf(p), uploadedAt: new Date(), ...(owner ? { owner } : {}) })
+    await this.db.internal('files').put(p, {
+      path: p,
+      size: content.length,
+      contentType: contentType ?? contentTypeOf(p),
+      uploadedAt: new Date(),
+      ...(owner ? { owner } : {}),
+    })
   }
 
   read(p: string): { content: Buffer; contentType: string } | undefined {
@@ -168,6 +192,9 @@ export class Storage {
     if (!meta) return undefined
     const file = path.join(this.root, p)
     if (!fs.existsSync(file)) return undefined
-    return { content: fs.readFileSync(file), contentType: typeof meta.contentType === 'string' ? meta.contentType : contentTypeOf(p) }
+    return {
+      content: fs.readFileSync(file),
+      contentType: typeof meta.contentType === 'string' ? meta.contentType : contentTypeOf(p),
+    }
   }
 }

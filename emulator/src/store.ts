@@ -73,7 +73,8 @@ export class Store {
         } catch {
           alive = false
         }
-        if (alive) throw new Error(`data directory ${path.dirname(this.lockPath)} is in use by process ${pid}`)
+        if (alive)
+          throw new Error(`data directory ${path.dirname(this.lockPath)} is in use by process ${pid}`)
       }
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
@@ -214,7 +215,8 @@ export class Store {
       this.waiters = []
       try {
         await writeAll(this.fd, Buffer.from(chunk))
-        if (this.fsync) await new Promise<void>((res, rej) => fs.fdatasync(this.fd, (e) => (e ? rej(e) : res())))
+        if (this.fsync)
+          await new Promise<void>((res, rej) => fs.fdatasync(this.fd, (e) => (e ? rej(e) : res())))
         this.walBytes += Buffer.byteLength(chunk)
         for (const w of waiters) w.resolve()
       } catch (e) {

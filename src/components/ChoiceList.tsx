@@ -19,14 +19,14 @@ const checked = (on: boolean) => ({ ariaChecked: on }) as object
 /** Big, tappable choices (elder friendly, no tiny native picker); announced as a radio group. */
 export function ChoiceList({ label, options, selected, onSelect }: ChoiceListProps) {
   return (
-    <View className='choice' ariaRole='radiogroup' ariaLabel={label}>
-      <Text className='t-body choice__label'>{label}</Text>
-      <View className='choice__options'>
+    <View className="choice" ariaRole="radiogroup" ariaLabel={label}>
+      <Text className="t-body choice__label">{label}</Text>
+      <View className="choice__options">
         {options.map((o) => (
           <View
             key={o.id}
             className={o.id === selected ? 'choice__option btn choice__option--on' : 'choice__option btn'}
-            ariaRole='radio'
+            ariaRole="radio"
             {...checked(o.id === selected)}
             onClick={() => onSelect(o)}
           >

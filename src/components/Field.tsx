@@ -13,12 +13,21 @@ interface FieldProps {
 }
 
 /** A labelled text field. The label is visible and also given to the native input (screen readers). */
-export function Field({ label, value, onInput, placeholder, type = 'text', maxlength, hint, error }: FieldProps) {
+export function Field({
+  label,
+  value,
+  onInput,
+  placeholder,
+  type = 'text',
+  maxlength,
+  hint,
+  error,
+}: FieldProps) {
   return (
-    <View className='field'>
-      <Text className='t-body field__label'>{label}</Text>
+    <View className="field">
+      <Text className="t-body field__label">{label}</Text>
       <Input
-        className='field__input btn'
+        className="field__input btn"
         value={value}
         type={type}
         maxlength={maxlength}
@@ -27,10 +36,10 @@ export function Field({ label, value, onInput, placeholder, type = 'text', maxle
         nativeProps={{ 'aria-label': label }}
         onInput={(e) => onInput(e.detail.value)}
       />
-      {hint && !error ? <Text className='t-muted field__hint'>{hint}</Text> : null}
+      {hint && !error ? <Text className="t-muted field__hint">{hint}</Text> : null}
       {error ? (
-        <View ariaRole='alert'>
-          <Text className='field__error'>{error}</Text>
+        <View ariaRole="alert">
+          <Text className="field__error">{error}</Text>
         </View>
       ) : null}
     </View>

@@ -18,8 +18,8 @@ const level1 = { ariaLevel: 1 } as object
 export function Page({ label, children }: PageProps) {
   const elder = useElderMode()
   return (
-    <View className={elder ? 'page elder' : 'page'} ariaRole='main' ariaLabel={label}>
-      <View className='sr-only' ariaRole='heading' {...level1}>
+    <View className={elder ? 'page elder' : 'page'} ariaRole="main" ariaLabel={label}>
+      <View className="sr-only" ariaRole="heading" {...level1}>
         {label}
       </View>
       {children}

@@ -22,23 +22,23 @@ interface Props<T> {
 export function PagedList<T>({ label, items, cursor, empty, onMore, keyOf, render }: Props<T>) {
   return (
     <View>
-      {items === null && <Text className='t-muted'>正在加载…</Text>}
+      {items === null && <Text className="t-muted">正在加载…</Text>}
       {items?.length === 0 && (
-        <View className='card'>
-          <Text className='t-body'>{empty}</Text>
+        <View className="card">
+          <Text className="t-body">{empty}</Text>
         </View>
       )}
       {items && items.length > 0 && (
-        <View ariaRole='list' ariaLabel={label}>
+        <View ariaRole="list" ariaLabel={label}>
           {items.map((item) => (
-            <View key={keyOf(item)} ariaRole='listitem'>
+            <View key={keyOf(item)} ariaRole="listitem">
               {render(item)}
             </View>
           ))}
         </View>
       )}
       {cursor && (
-        <Button className='btn' block onClick={onMore}>
+        <Button className="btn" block onClick={onMore}>
           加载更多
         </Button>
       )}

@@ -17,16 +17,12 @@ interface QuickActionProps {
  */
 export function QuickAction({ title, hint, url, mark }: QuickActionProps) {
   return (
-    <View
-      className='quick-action btn'
-      ariaRole='button'
-      onClick={() => void Taro.navigateTo({ url })}
-    >
-      <View className='quick-action__mark' aria-hidden='true'>
+    <View className="quick-action btn" ariaRole="button" onClick={() => void Taro.navigateTo({ url })}>
+      <View className="quick-action__mark" aria-hidden="true">
         {mark}
       </View>
-      <Text className='quick-action__title'>{title}</Text>
-      <Text className='quick-action__hint'>{hint}</Text>
+      <Text className="quick-action__title">{title}</Text>
+      <Text className="quick-action__hint">{hint}</Text>
     </View>
   )
 }

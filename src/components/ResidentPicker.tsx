@@ -10,7 +10,8 @@ import './ResidentPicker.scss'
 const callApi = apiClient({ 'staff.list': adminActions['staff.list'] })
 
 /** `3号楼2单元 301室`, or '' for people without a household. */
-export const homeOf = (p: StaffPerson) => (p.household ? `${p.household.buildingName}${p.household.unitName} ${p.household.room}室` : '')
+export const homeOf = (p: StaffPerson) =>
+  p.household ? `${p.household.buildingName}${p.household.unitName} ${p.household.room}室` : ''
 const isResident = (p: StaffPerson) => p.roles.some((r) => r.role === 'resident')
 
 interface Props {
@@ -37,8 +38,14 @@ export function ResidentPicker({ communityId, role, chosen, onChoose }: Props) {
     setProblem(null)
     setSearching(true)
     try {
-      const page = await callApi('staff.list', cursor ? { scopeId: communityId, cursor } : { scopeId: communityId })
-      setFound((cur) => ({ people: cursor && cur ? [...cur.people, ...page.items] : page.items, cursor: page.nextCursor }))
+      const page = await callApi(
+        'staff.list',
+        cursor ? { scopeId: communityId, cursor } : { scopeId: communityId },
+      )
+      setFound((cur) => ({
+        people: cursor && cur ? [...cur.people, ...page.items] : page.items,
+        cursor: page.nextCursor,
+      }))
     } catch (e) {
       setProblem(failureCopy(e, '查找失败，请重试'))
     } finally {
@@ -48,12 +55,12 @@ export function ResidentPicker({ communityId, role, chosen, onChoose }: Props) {
 
   if (chosen) {
     return (
-      <View className='picker__chosen'>
-        <Text className='t-body'>
+      <View className="picker__chosen">
+        <Text className="t-body">
           {role}：{chosen.name}
           {homeOf(chosen) ? `（${homeOf(chosen)}）` : ''}
         </Text>
-        <Button className='btn' onClick={() => onChoose(null)} ariaLabel={`重选${role}`}>
+        <Button className="btn" onClick={() => onChoose(null)} ariaLabel={`重选${role}`}>
           重选
         </Button>
       </View>
@@ -61,30 +68,48 @@ export function ResidentPicker({ communityId, role, chosen, onChoose }: Props) {
   }
 
   const term = name.trim()
-  const matches = found ? found.people.filter((p) => isResident(p) && term !== '' && p.name.includes(term)) : []
+  const matches = found
+    ? found.people.filter((p) => isResident(p) && term !== '' && p.name.includes(term))
+    : []
   return (
     <View>
-      <Field label={`${role}姓名`} value={name} onInput={setName} maxlength={20} placeholder='输入姓名查找本社区居民' error={problem} />
-      <Button className='btn' block loading={searching} disabled={searching} onClick={() => void find()}>
+      <Field
+        label={`${role}姓名`}
+        value={name}
+        onInput={setName}
+        maxlength={20}
+        placeholder="输入姓名查找本社区居民"
+        error={problem}
+      />
+      <Button className="btn" block loading={searching} disabled={searching} onClick={() => void find()}>
         查找居民
       </Button>
       {found && (
-        <View className='picker__options' ariaRole='group' ariaLabel={`选择${role}`}>
+        <View className="picker__options" ariaRole="group" ariaLabel={`选择${role}`}>
           {matches.map((p) => (
             <View
               key={p.userId}
-              className='picker__person btn'
-              ariaRole='button'
+              className="picker__person btn"
+              ariaRole="button"
               ariaLabel={`选择${p.name}${homeOf(p) ? `，${homeOf(p)}` : ''}`}
               onClick={() => onChoose(p)}
             >
-              <Text className='t-body'>{p.name}</Text>
-              <Text className='t-muted'>{homeOf(p)}</Text>
+              <Text className="t-body">{p.name}</Text>
+              <Text className="t-muted">{homeOf(p)}</Text>
             </View>
           ))}
-          {matches.length === 0 && <Text className='t-muted'>{found.cursor ? '已查找的居民中没有这个姓名，可以继续查找。' : '本社区没有找到这个姓名的居民。'}</Text>}
+          {matches.length === 0 && (
+            <Text className="t-muted">
+              {found.cursor ? '已查找的居民中没有这个姓名，可以继续查找。' : '本社区没有找到这个姓名的居民。'}
+            </Text>
+          )}
           {found.cursor && (
-            <Button className='btn' block disabled={searching} onClick={() => void find(found.cursor ?? undefined)}>
+            <Button
+              className="btn"
+              block
+              disabled={searching}
+              onClick={() => void find(found.cursor ?? undefined)}
+            >
               继续查找
             </Button>
           )}

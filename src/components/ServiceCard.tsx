@@ -30,27 +30,32 @@ export function ServiceCard() {
 
   if (error) {
     return (
-      <View className='card' ariaRole='alert'>
-        <Text className='t-body'>{error}</Text>
+      <View className="card" ariaRole="alert">
+        <Text className="t-body">{error}</Text>
       </View>
     )
   }
   if (!card) return null
   return (
-    <View className='card service-card' ariaRole='region' ariaLabel='网格服务卡'>
-      <Text className='t-title'>网格服务卡</Text>
+    <View className="card service-card" ariaRole="region" ariaLabel="网格服务卡">
+      <Text className="t-title">网格服务卡</Text>
       {card.contacts.map((c) => (
-        <View key={c.contactId} className='service-card__row'>
-          <View className='service-card__who'>
-            <Text className='t-body service-card__name'>
+        <View key={c.contactId} className="service-card__row">
+          <View className="service-card__who">
+            <Text className="t-body service-card__name">
               {ContactKindLabel[c.kind]} · {c.name}
             </Text>
-            <Text className='t-muted'>
+            <Text className="t-muted">
               {[c.buildingName, c.maskedPhone, c.skills.join('、')].filter(Boolean).join(' · ')}
             </Text>
           </View>
           {c.maskedPhone && (
-            <Button className='btn service-card__call' type='primary' fill='outline' onClick={() => void call(c)}>
+            <Button
+              className="btn service-card__call"
+              type="primary"
+              fill="outline"
+              onClick={() => void call(c)}
+            >
               拨打
             </Button>
           )}

@@ -8,11 +8,14 @@ const DAY_MS = 24 * 3_600_000
 const two = (n: number) => String(n).padStart(2, '0')
 
 /** The instant as China's wall clock (read its fields with getUTC*). */
-export const chinaWall = (at: string | number | Date): Date => new Date(new Date(at).getTime() + CHINA_OFFSET_MS)
+export const chinaWall = (at: string | number | Date): Date =>
+  new Date(new Date(at).getTime() + CHINA_OFFSET_MS)
 
 /** `YYYY-MM-DD` of a day in China, `plus` days after `now`. */
 export function chinaDay(now: Date, plus = 0): string {
-  return chinaWall(now.getTime() + plus * DAY_MS).toISOString().slice(0, 10)
+  return chinaWall(now.getTime() + plus * DAY_MS)
+    .toISOString()
+    .slice(0, 10)
 }
 
 /** `09:05` */
@@ -42,5 +45,7 @@ export function shortTime(at: string | Date, now: Date = new Date()): string {
 /** `11月23日 09:00–11:00`, or both ends in full when the span crosses midnight. */
 export function spanText(start: string | Date, end: string | Date, now: Date = new Date()): string {
   const sameDay = chinaDay(new Date(start)) === chinaDay(new Date(end))
-  return sameDay ? `${shortTime(start, now)}–${clock(end)}` : `${shortTime(start, now)} – ${shortTime(end, now)}`
+  return sameDay
+    ? `${shortTime(start, now)}–${clock(end)}`
+    : `${shortTime(start, now)} – ${shortTime(end, now)}`
 }

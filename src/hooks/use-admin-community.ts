@@ -16,7 +16,9 @@ export function useAdminCommunity(): AdminCommunity {
   const profile = useProfile()
   if (fromLink) return { status: 'ready', communityId: decodeURIComponent(fromLink) }
   if (profile.status === 'loading') return { status: 'loading' }
-  if (profile.status !== 'ready') return { status: 'error', message: profile.status === 'error' ? profile.message : '请先登录' }
-  const own = profile.profile.roles.find((g) => g.role === 'community_admin' && g.scope.communityId)?.scope.communityId
+  if (profile.status !== 'ready')
+    return { status: 'error', message: profile.status === 'error' ? profile.message : '请先登录' }
+  const own = profile.profile.roles.find((g) => g.role === 'community_admin' && g.scope.communityId)?.scope
+    .communityId
   return own ? { status: 'ready', communityId: own } : { status: 'none' }
 }

@@ -34,7 +34,8 @@ export function usePageData<T>(key: string, fetch: () => Promise<T> | null, opti
         setData(d)
         setNote((n) => (n?.fromLoad ? null : n))
       },
-      (e: unknown) => call === latestCall.current && setNote({ text: failureCopy(e, fallback), fromLoad: true }),
+      (e: unknown) =>
+        call === latestCall.current && setNote({ text: failureCopy(e, fallback), fromLoad: true }),
     )
   }, [fallback, missing])
   useEffect(reload, [key, reload])
@@ -43,6 +44,9 @@ export function usePageData<T>(key: string, fetch: () => Promise<T> | null, opti
     void Taro.stopPullDownRefresh()
   })
 
-  const setMessage = useCallback((text: string | null) => setNote(text === null ? null : { text, fromLoad: false }), [])
+  const setMessage = useCallback(
+    (text: string | null) => setNote(text === null ? null : { text, fromLoad: false }),
+    [],
+  )
   return { data, setData, message: note?.text ?? null, setMessage, reload }
 }

@@ -34,7 +34,8 @@ export function usePointsToPerson({ noPerson, send, failure, onSent }: PointsToP
   const submit = async () => {
     const points = /^\d+$/.test(amount.trim()) ? Number(amount.trim()) : NaN
     if (!person) return setProblem(noPerson)
-    if (!Number.isInteger(points) || points < 1 || points > MAX_AMOUNT) return setProblem(errorCopy(PointsErrors.BAD_AMOUNT))
+    if (!Number.isInteger(points) || points < 1 || points > MAX_AMOUNT)
+      return setProblem(errorCopy(PointsErrors.BAD_AMOUNT))
     if (!reason.trim()) return setProblem(errorCopy(PointsErrors.REASON_REQUIRED))
     setProblem(null)
     setDone(null)

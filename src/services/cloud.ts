@@ -60,7 +60,10 @@ export type ApiCaller<M extends ApiActionMap> = <N extends keyof M & ApiActionNa
  * (docs/adr/0002; guarded by test/weapp/main-package.test.ts).
  */
 export function apiClient<M extends ApiActionMap>(actions: M): ApiCaller<M> {
-  return async <N extends keyof M & ApiActionName>(action: N, input: InputOf<M[N]>): Promise<OutputOf<M[N]>> => {
+  return async <N extends keyof M & ApiActionName>(
+    action: N,
+    input: InputOf<M[N]>,
+  ): Promise<OutputOf<M[N]>> => {
     const def = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined
     if (!def) throw new Error(`apiClient: ${action} is not one of this client's actions`)
     try {
@@ -80,7 +83,8 @@ export function apiClient<M extends ApiActionMap>(actions: M): ApiCaller<M> {
     if (!result || typeof result !== 'object' || typeof result.ok !== 'boolean') {
       throw new ServiceError('INTERNAL', 'malformed response')
     }
-    if (!result.ok) throw new ServiceError(result.error.code, result.error.message, result.error.details ?? [])
+    if (!result.ok)
+      throw new ServiceError(result.error.code, result.error.message, result.error.details ?? [])
     return result.data
   }
 }

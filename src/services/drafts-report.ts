@@ -25,7 +25,11 @@ appOutbox.register<ReportDraftPayload, ReportReceipt>({
   kind: REPORT_DRAFT,
   cloudPath: (draft, index) => photoCloudPath(draft.owner, draft.id, index + 1),
   send: async (draft, photos) => {
-    const receipt = await callApi('report.submit', { ...draft.payload.input, requestId: draft.id, photos: [...photos] })
+    const receipt = await callApi('report.submit', {
+      ...draft.payload.input,
+      requestId: draft.id,
+      photos: [...photos],
+    })
     nudge(receipt.orderId)
     return receipt
   },

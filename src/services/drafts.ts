@@ -87,7 +87,8 @@ export function backoffMs(attempts: number, random: number): number {
 
 /** Network trouble (retry later) vs. a definite answer (stop and tell the person). */
 export function isRetryable(err: unknown): boolean {
-  if (err instanceof ServiceError) return err.code === 'NETWORK' || err.code === 'INTERNAL' || err.code === 'DATA.CONFLICT'
+  if (err instanceof ServiceError)
+    return err.code === 'NETWORK' || err.code === 'INTERNAL' || err.code === 'DATA.CONFLICT'
   if (err instanceof TransportError) return true
   if (err instanceof PhotoMissingError || err instanceof UploadRefusedError) return false
   // Unknown throwables (a platform API rejecting with a plain object) are treated as transient.
@@ -96,9 +97,12 @@ export function isRetryable(err: unknown): boolean {
 
 function failureOf(err: unknown): { code: string; copy: string } {
   if (err instanceof ServiceError) return { code: err.code, copy: err.copy }
-  if (err instanceof PhotoMissingError) return { code: 'PHOTO_MISSING', copy: '照片已失效，请重新选择照片后再提交' }
-  if (err instanceof UploadRefusedError) return { code: 'UPLOAD_REFUSED', copy: '照片上传被拒绝，请换一张照片再试' }
-  if (err instanceof TransportError && err.status === 401) return { code: 'NOT_SIGNED_IN', copy: '请先登录，登录后自动提交' }
+  if (err instanceof PhotoMissingError)
+    return { code: 'PHOTO_MISSING', copy: '照片已失效，请重新选择照片后再提交' }
+  if (err instanceof UploadRefusedError)
+    return { code: 'UPLOAD_REFUSED', copy: '照片上传被拒绝，请换一张照片再试' }
+  if (err instanceof TransportError && err.status === 401)
+    return { code: 'NOT_SIGNED_IN', copy: '请先登录，登录后自动提交' }
   return { code: 'NETWORK', copy: errorCopy('NETWORK') }
 }
 
@@ -135,7 +139,13 @@ export class DraftOutbox {
   }
 
   /** Persists a new draft (nothing is sent yet). `id` defaults to a fresh client request id. */
-  save<P>(kind: string, owner: string, payload: P, localFiles: readonly string[], id: string = newRequestId()): Draft<P> {
+  save<P>(
+    kind: string,
+    owner: string,
+    payload: P,
+    localFiles: readonly string[],
+    id: string = newRequestId(),
+  ): Draft<P> {
     if (!this.kinds.has(kind)) throw new Error(`unknown draft kind ${kind}`)
     const existing = this.get<P>(id)
     if (existing) return existing
@@ -205,7 +215,9 @@ export class DraftOutbox {
   private async run({ force = false, only }: { force?: boolean; only?: string }): Promise<void> {
     this.again = false
     const now = this.now()
-    const due = this.read().filter((d) => d.state === 'pending' && (only ? d.id === only : force || d.nextAttemptAt <= now))
+    const due = this.read().filter(
+      (d) => d.state === 'pending' && (only ? d.id === only : force || d.nextAttemptAt <= now),
+    )
     for (const d of due) await this.attempt(d.id)
   }
 
@@ -218,11 +230,24 @@ export class DraftOutbox {
         const file: DraftFile = draft.files[i] as DraftFile
         if (file.fileID) continue
         const fileID = await this.deps.upload(file.local, kind.cloudPath(draft, i))
-        draft = this.update(id, (d) => ({ ...d, files: d.files.map((f, j) => (j === i ? { ...f, fileID } : f)) }))
+        draft = this.update(id, (d) => ({
+          ...d,
+          files: d.files.map((f, j) => (j === i ? { ...f, fileID } : f)),
+        }))
         if (!draft) return
       }
-      const result = await kind.send(draft, draft.files.map((f) => f.fileID as string))
-      this.update(id, (d) => ({ ...d, state: 'sent', result, lastError: null, attempts: d.attempts + 1, sentAt: this.now() }))
+      const result = await kind.send(
+        draft,
+        draft.files.map((f) => f.fileID as string),
+      )
+      this.update(id, (d) => ({
+        ...d,
+        state: 'sent',
+        result,
+        lastError: null,
+        attempts: d.attempts + 1,
+        sentAt: this.now(),
+      }))
       for (const f of draft.files) this.deps.discardFile?.(f.local)
     } catch (err) {
       const retry = isRetryable(err)
@@ -277,7 +302,9 @@ export class DraftOutbox {
     }
     if (!Array.isArray(list)) return []
     const cutoff = this.now() - SENT_KEEP_MS
-    return (list as Draft[]).filter((d) => d && typeof d.id === 'string' && !(d.state === 'sent' && (d.sentAt ?? 0) < cutoff))
+    return (list as Draft[]).filter(
+      (d) => d && typeof d.id === 'string' && !(d.state === 'sent' && (d.sentAt ?? 0) < cutoff),
+    )
   }
 
   private write(drafts: readonly Draft[]): void {

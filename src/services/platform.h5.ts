@@ -20,7 +20,8 @@ const INTERACTIVE = new Set(['button', 'radio', 'switch', 'checkbox', 'link'])
 function repair(el: Element): void {
   if (el.tagName === 'IMG') {
     const host = el.parentElement
-    if (host?.tagName === 'TARO-IMAGE-CORE' && !el.hasAttribute('alt')) el.setAttribute('alt', host.getAttribute('aria-label') ?? '')
+    if (host?.tagName === 'TARO-IMAGE-CORE' && !el.hasAttribute('alt'))
+      el.setAttribute('alt', host.getAttribute('aria-label') ?? '')
     return
   }
   const role = el.getAttribute('aria-role')
@@ -36,14 +37,22 @@ function repair(el: Element): void {
     return
   }
   const effective = el.getAttribute('role')
-  if (effective && INTERACTIVE.has(effective) && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0')
+  if (effective && INTERACTIVE.has(effective) && !el.hasAttribute('tabindex'))
+    el.setAttribute('tabindex', '0')
 }
 
 function activateOnKey(event: KeyboardEvent): void {
   if (event.key !== 'Enter' && event.key !== ' ') return
   const el = event.target as HTMLElement | null
   const role = el?.getAttribute('role')
-  if (!el || !role || !INTERACTIVE.has(role) || el instanceof HTMLButtonElement || el instanceof HTMLInputElement) return
+  if (
+    !el ||
+    !role ||
+    !INTERACTIVE.has(role) ||
+    el instanceof HTMLButtonElement ||
+    el instanceof HTMLInputElement
+  )
+    return
   event.preventDefault()
   el.click()
 }
@@ -73,5 +82,10 @@ export function initPlatform(): void {
       else r.addedNodes.forEach((n) => n instanceof Element && repairTree(n))
     }
     labelTabBar()
-  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-role', 'role', 'disabled'] })
+  }).observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['aria-role', 'role', 'disabled'],
+  })
 }

@@ -6,7 +6,9 @@ import Taro from '@tarojs/taro'
  */
 export async function requestSubscription(templateIds: readonly string[]): Promise<string[]> {
   // Taro's typings require Alipay's `entityIds` too; WeChat takes `tmplIds` only.
-  const option = { tmplIds: [...templateIds] } as unknown as Parameters<typeof Taro.requestSubscribeMessage>[0]
+  const option = { tmplIds: [...templateIds] } as unknown as Parameters<
+    typeof Taro.requestSubscribeMessage
+  >[0]
   const res = (await Taro.requestSubscribeMessage(option)) as Record<string, unknown>
   return templateIds.filter((id) => res[id] === 'accept')
 }

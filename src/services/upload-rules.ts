@@ -35,7 +35,11 @@ export function admitPhotos(alreadyAttached: number, picked: readonly PickedPhot
 }
 
 /** Size to draw a w×h image so its long edge is at most `edge` (never enlarged). */
-export function fitLongEdge(w: number, h: number, edge: number = COMPRESS_LONG_EDGE): { width: number; height: number } {
+export function fitLongEdge(
+  w: number,
+  h: number,
+  edge: number = COMPRESS_LONG_EDGE,
+): { width: number; height: number } {
   const scale = Math.min(1, edge / Math.max(w, h, 1))
   return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)) }
 }

@@ -1,6 +1,12 @@
 import { NotSignedInError, TransportError } from './transport-types'
 import { DEV_TOKEN_KEY } from './transport.h5'
-import { COMPRESS_QUALITY, PhotoMissingError, UploadRefusedError, fitLongEdge, type PickedPhoto } from './upload-rules'
+import {
+  COMPRESS_QUALITY,
+  PhotoMissingError,
+  UploadRefusedError,
+  fitLongEdge,
+  type PickedPhoto,
+} from './upload-rules'
 
 /** A file input, images only (the browser offers camera or album); [] when nothing is picked. */
 export function pickPhotos(max: number): Promise<PickedPhoto[]> {
@@ -44,7 +50,9 @@ export async function compressPhoto(path: string): Promise<PickedPhoto> {
   const ctx = canvas.getContext('2d')
   if (!ctx) return { path, size: (await (await fetch(path)).blob()).size }
   ctx.drawImage(img, 0, 0, width, height)
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', COMPRESS_QUALITY))
+  const blob = await new Promise<Blob | null>((resolve) =>
+    canvas.toBlob(resolve, 'image/jpeg', COMPRESS_QUALITY),
+  )
   if (!blob) return { path, size: (await (await fetch(path)).blob()).size }
   URL.revokeObjectURL(path)
   return { path: URL.createObjectURL(blob), size: blob.size }
@@ -63,7 +71,10 @@ export async function uploadPhoto(localPath: string, cloudPath: string): Promise
   try {
     res = await fetch(`/api/__upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
       method: 'POST',
-      headers: { 'content-type': body.type || 'image/jpeg', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': body.type || 'image/jpeg',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body,
     })
   } catch (err) {
@@ -72,7 +83,8 @@ export async function uploadPhoto(localPath: string, cloudPath: string): Promise
   if (res.status === 401) throw new NotSignedInError()
   if (res.status >= 500) throw new TransportError(`upload answered ${res.status}`, res.status)
   const json = (await res.json().catch(() => ({}))) as { fileID?: string; errMsg?: string }
-  if (!res.ok || !json.fileID) throw new UploadRefusedError(res.status, json.errMsg ?? `upload answered ${res.status}`)
+  if (!res.ok || !json.fileID)
+    throw new UploadRefusedError(res.status, json.errMsg ?? `upload answered ${res.status}`)
   return json.fileID
 }
 

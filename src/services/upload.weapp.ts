@@ -12,7 +12,12 @@ const isCancel = (err: unknown) => /cancel/i.test(String((err as { errMsg?: stri
 export async function pickPhotos(max: number): Promise<PickedPhoto[]> {
   if (max <= 0) return []
   try {
-    const res = await Taro.chooseMedia({ count: max, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })
+    const res = await Taro.chooseMedia({
+      count: max,
+      mediaType: ['image'],
+      sourceType: ['album', 'camera'],
+      sizeType: ['compressed'],
+    })
     return res.tempFiles.map((f) => ({ path: f.tempFilePath, size: f.size }))
   } catch (err) {
     if (isCancel(err)) return []
@@ -32,7 +37,11 @@ export async function compressPhoto(path: string): Promise<PickedPhoto> {
   const compressed = await Taro.compressImage({
     src: path,
     quality: WEAPP_QUALITY,
-    ...(Math.max(info.width, info.height) > COMPRESS_LONG_EDGE ? (wide ? { compressedWidth: fit.width } : { compressedHeight: fit.height }) : {}),
+    ...(Math.max(info.width, info.height) > COMPRESS_LONG_EDGE
+      ? wide
+        ? { compressedWidth: fit.width }
+        : { compressedHeight: fit.height }
+      : {}),
   })
   const target = `${userDataPath()}/draft-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.jpg`
   const fs = Taro.getFileSystemManager()
@@ -65,7 +74,10 @@ export async function uploadPhoto(localPath: string, cloudPath: string): Promise
     const res = await Taro.cloud.uploadFile({ cloudPath, filePath: localPath })
     return res.fileID
   } catch (err) {
-    throw new TransportError(err instanceof Error ? err.message : String((err as { errMsg?: string })?.errMsg ?? err), 0)
+    throw new TransportError(
+      err instanceof Error ? err.message : String((err as { errMsg?: string })?.errMsg ?? err),
+      0,
+    )
   }
 }
 

@@ -94,8 +94,18 @@ describe('checkPublish', () => {
   })
 
   it('trims texts, answers dates and the default hours', () => {
-    const out = checkPublish(form({ title: '  楼道清洁日 ', startAt: isoAt(60), endAt: isoAt(60 + 100) }), NOW)
-    expect(out).toMatchObject({ title: '楼道清洁日', startAt: at(60), endAt: at(160), hours: 1.5, points: 10, capacity: 20 })
+    const out = checkPublish(
+      form({ title: '  楼道清洁日 ', startAt: isoAt(60), endAt: isoAt(60 + 100) }),
+      NOW,
+    )
+    expect(out).toMatchObject({
+      title: '楼道清洁日',
+      startAt: at(60),
+      endAt: at(160),
+      hours: 1.5,
+      points: 10,
+      capacity: 20,
+    })
     expect(checkPublish(form({ hours: 3 }), NOW).hours).toBe(3)
   })
 })
@@ -116,7 +126,11 @@ describe('defaultHours: length rounded to the nearest half hour, within 0.5–12
   })
 })
 
-const activity = (startMin: number, endMin: number, over: { capacity?: number; signedUp?: number; status?: ActivityStatus } = {}) => ({
+const activity = (
+  startMin: number,
+  endMin: number,
+  over: { capacity?: number; signedUp?: number; status?: ActivityStatus } = {},
+) => ({
   startAt: at(startMin),
   endAt: at(endMin),
   capacity: over.capacity ?? 10,
@@ -157,8 +171,20 @@ describe('moves for the caller', () => {
     ['resident, window open, signed', activity(20, 120), 'signed', RESIDENT, ['withdraw', 'checkin']],
     ['resident, window open, not signed (walk-in)', activity(20, 120), null, RESIDENT, ['signup', 'checkin']],
     ['resident, running, not signed', activity(-10, 120), null, RESIDENT, ['checkin']],
-    ['resident, running, full, not signed', activity(-10, 120, { capacity: 1, signedUp: 1 }), null, RESIDENT, []],
-    ['resident, running, full, signed', activity(-10, 120, { capacity: 1, signedUp: 1 }), 'signed', RESIDENT, ['checkin']],
+    [
+      'resident, running, full, not signed',
+      activity(-10, 120, { capacity: 1, signedUp: 1 }),
+      null,
+      RESIDENT,
+      [],
+    ],
+    [
+      'resident, running, full, signed',
+      activity(-10, 120, { capacity: 1, signedUp: 1 }),
+      'signed',
+      RESIDENT,
+      ['checkin'],
+    ],
     ['resident, running, checked in', activity(-10, 120), 'checked_in', RESIDENT, []],
     ['resident, ended, signed', activity(-120, -1), 'signed', RESIDENT, []],
     ['resident, cancelled', activity(60, 120, { status: 'cancelled' }), 'signed', RESIDENT, []],
@@ -252,9 +278,20 @@ describe('sign-up, withdrawal, check-in, confirmation, cancel decisions', () => 
 
 describe('scope', () => {
   const path = { streetId: 'st', communityId: 'cm-a' }
-  const resident: Actor = { userId: 'u1', grants: [{ role: 'resident', scope: { ...path, gridId: 'g1', buildingId: 'b', unitId: 'u', householdId: 'h' } }] }
+  const resident: Actor = {
+    userId: 'u1',
+    grants: [
+      { role: 'resident', scope: { ...path, gridId: 'g1', buildingId: 'b', unitId: 'u', householdId: 'h' } },
+    ],
+  }
   const worker: Actor = { userId: 'u2', grants: [{ role: 'grid_worker', scope: { ...path, gridId: 'g2' } }] }
-  const admin: Actor = { userId: 'u3', grants: [{ role: 'community_admin', scope: path }, { role: 'community_admin', scope: { streetId: 'st', communityId: 'cm-b' } }] }
+  const admin: Actor = {
+    userId: 'u3',
+    grants: [
+      { role: 'community_admin', scope: path },
+      { role: 'community_admin', scope: { streetId: 'st', communityId: 'cm-b' } },
+    ],
+  }
   const helper: Actor = { userId: 'u4', grants: [{ role: 'helper', scope: { ...path, gridId: 'g1' } }] }
   const street: Actor = { userId: 'u5', grants: [{ role: 'street_admin', scope: { streetId: 'st' } }] }
 
@@ -314,19 +351,45 @@ describe('hours record and export', () => {
   })
 
   it.each<[string, string | undefined, string | undefined, string | { from: string; to: string }]>([
-    ['default: the last 12 months', undefined, undefined, { from: '2025-11-21T02:00:00.000Z', to: '2026-11-21T02:00:00.000Z' }],
-    ['bare dates are Beijing days', '2026-01-01', '2026-03-31', { from: '2025-12-31T16:00:00.000Z', to: '2026-03-31T15:59:59.999Z' }],
-    ['full instants', '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' }],
+    [
+      'default: the last 12 months',
+      undefined,
+      undefined,
+      { from: '2025-11-21T02:00:00.000Z', to: '2026-11-21T02:00:00.000Z' },
+    ],
+    [
+      'bare dates are Beijing days',
+      '2026-01-01',
+      '2026-03-31',
+      { from: '2025-12-31T16:00:00.000Z', to: '2026-03-31T15:59:59.999Z' },
+    ],
+    [
+      'full instants',
+      '2026-01-01T00:00:00Z',
+      '2026-02-01T00:00:00Z',
+      { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' },
+    ],
     ['from after to', '2026-03-01', '2026-02-01', 'ACTIVITY.BAD_RANGE'],
     ['longer than 366 days', '2024-01-01', '2026-01-01', 'ACTIVITY.BAD_RANGE'],
     ['from only, too far back', '2025-01-01', undefined, 'ACTIVITY.BAD_RANGE'],
-    ['from only', '2026-06-01', undefined, { from: '2026-05-31T16:00:00.000Z', to: '2026-11-21T02:00:00.000Z' }],
+    [
+      'from only',
+      '2026-06-01',
+      undefined,
+      { from: '2026-05-31T16:00:00.000Z', to: '2026-11-21T02:00:00.000Z' },
+    ],
     ['not a date', 'yesterday', undefined, 'ACTIVITY.BAD_RANGE'],
   ])('range %s', (_n, from, to, out) => {
     let got: { from: Date; to: Date } | null = null
     const code = codeOf(() => (got = exportRange(from, to, NOW)))
     if (typeof out === 'string') expect(code).toBe(out)
-    else expect(got && { from: (got as { from: Date }).from.toISOString(), to: (got as { to: Date }).to.toISOString() }).toEqual(out)
+    else
+      expect(
+        got && {
+          from: (got as { from: Date }).from.toISOString(),
+          to: (got as { to: Date }).to.toISOString(),
+        },
+      ).toEqual(out)
   })
 
   it('writes a header and one row per line, by date then name, dates in Beijing time', () => {
@@ -350,7 +413,14 @@ describe('hours record and export', () => {
       ['wang', { name: '王秀英', buildingName: '1号楼' }],
       ['li', { name: '李德明', buildingName: '2号楼' }],
     ])
-    const rows = exportRows([line('b', 'wang', '2026-03-01T01:00:00Z'), line('a', 'li', '2026-02-28T17:00:00Z'), line('c', 'gone', '2026-01-01T00:00:00Z')], people)
+    const rows = exportRows(
+      [
+        line('b', 'wang', '2026-03-01T01:00:00Z'),
+        line('a', 'li', '2026-02-28T17:00:00Z'),
+        line('c', 'gone', '2026-01-01T00:00:00Z'),
+      ],
+      people,
+    )
     expect(rows[0]).toEqual([...EXPORT_COLUMNS])
     expect(rows.slice(1)).toEqual([
       ['', '', '活动c', '助老服务队', '服务站', '2026-01-01', 2.5, 10, '李管理员', '新华社区'],

@@ -48,17 +48,21 @@ describe('GrantableBy: granted by the level above, within scope', () => {
     expect(grantProblem(actorWith(granter), granted, scope) === null).toBe(may && inside)
   })
 
-  it.each(Roles.filter((r) => r !== 'resident'))('%s: never granted outside the granter’s scope', (granted) => {
-    for (const granter of expectedGranters[granted]) {
-      // The granter's own grant sits elsewhere (same level, different place).
-      const actor = actorWith(granter, elsewhereOf[granter])
-      const inside = { ...scopeOf[granted] }
-      expect(grantProblem(actor, granted, inside)).toBe('out_of_scope')
-    }
-  })
+  it.each(Roles.filter((r) => r !== 'resident'))(
+    '%s: never granted outside the granter’s scope',
+    (granted) => {
+      for (const granter of expectedGranters[granted]) {
+        // The granter's own grant sits elsewhere (same level, different place).
+        const actor = actorWith(granter, elsewhereOf[granter])
+        const inside = { ...scopeOf[granted] }
+        expect(grantProblem(actor, granted, inside)).toBe('out_of_scope')
+      }
+    },
+  )
 
   it('never grants resident (only joining a household makes a resident)', () => {
-    for (const granter of Roles) expect(grantProblem(actorWith(granter), 'resident', scopeOf.resident)).toBe('not_grantable')
+    for (const granter of Roles)
+      expect(grantProblem(actorWith(granter), 'resident', scopeOf.resident)).toBe('not_grantable')
     expect(GrantableRoles).not.toContain('resident')
   })
 
@@ -92,9 +96,23 @@ describe('revoking one’s own last admin grant', () => {
   const me = { userId: 'me', grants: [community] }
   it.each([
     ['own only admin grant', me, 'me', [community], community, true],
-    ['own admin grant while holding another', { ...me, grants: [community, other] }, 'me', [community, other], community, false],
+    [
+      'own admin grant while holding another',
+      { ...me, grants: [community, other] },
+      'me',
+      [community, other],
+      community,
+      false,
+    ],
     ['someone else’s only admin grant', me, 'you', [community], community, false],
-    ['own non-admin grant', me, 'me', [community, { role: 'helper' as const, scope: scopeOf.helper }], { role: 'helper' as const, scope: scopeOf.helper }, false],
+    [
+      'own non-admin grant',
+      me,
+      'me',
+      [community, { role: 'helper' as const, scope: scopeOf.helper }],
+      { role: 'helper' as const, scope: scopeOf.helper },
+      false,
+    ],
     ['a grant one does not hold', me, 'me', [community], other, false],
   ])('%s', (_name, actor, target, grants, revoking, refused) => {
     expect(revokesOwnLastAdmin(actor, target, grants, revoking)).toBe(refused)
@@ -169,12 +187,44 @@ describe('grid boundary', () => {
     ['a square', square, []],
     ['a closed ring (last = first)', [...square, [112.54, 37.87]], []],
     ['two points', square.slice(0, 2), ['边界至少需要 3 个点']],
-    ['201 points', Array.from({ length: 201 }, (_v, i) => [112 + i / 1000, 37 + ((i * 7) % 13) / 1000]), ['边界最多 200 个点']],
-    ['latitude first', square.map(([a, b]) => [b, a]), expect.arrayContaining([expect.stringContaining('经纬度可能写反了')])],
-    ['outside China', [[0, 0], [1, 0], [1, 1]], expect.arrayContaining([expect.stringContaining('不在国内坐标范围内')])],
-    ['not a number', [[NaN, 37], [112, 37], [112, 38]], ['第 1 个点不是有效数字']],
+    [
+      '201 points',
+      Array.from({ length: 201 }, (_v, i) => [112 + i / 1000, 37 + ((i * 7) % 13) / 1000]),
+      ['边界最多 200 个点'],
+    ],
+    [
+      'latitude first',
+      square.map(([a, b]) => [b, a]),
+      expect.arrayContaining([expect.stringContaining('经纬度可能写反了')]),
+    ],
+    [
+      'outside China',
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+      ],
+      expect.arrayContaining([expect.stringContaining('不在国内坐标范围内')]),
+    ],
+    [
+      'not a number',
+      [
+        [NaN, 37],
+        [112, 37],
+        [112, 38],
+      ],
+      ['第 1 个点不是有效数字'],
+    ],
     ['a repeated point', [square[0], square[1], square[0], square[2]], ['第 3 个点与第 1 个点重复']],
-    ['points on a line', [[112.5, 37.5], [112.6, 37.6], [112.7, 37.7]], ['边界的点在一条直线上，围不成区域']],
+    [
+      'points on a line',
+      [
+        [112.5, 37.5],
+        [112.6, 37.6],
+        [112.7, 37.7],
+      ],
+      ['边界的点在一条直线上，围不成区域'],
+    ],
     ['a bow tie', [square[0], square[2], square[1], square[3]], [expect.stringContaining('相交')]],
   ] as [string, [number, number][], unknown][])('%s', (_name, points, problems) => {
     expect(boundaryProblems(points)).toEqual(problems)
@@ -211,7 +261,10 @@ describe('grid boundary', () => {
     expect(bad.success).toBe(false)
     expect(bad.issues?.[0]?.message).toBe('边界至少需要 3 个点')
     // The closing point is dropped on the way in.
-    const closed = v.safeParse(adminActions['org.create'].input, { ...base, boundary: [...square, square[0]] })
+    const closed = v.safeParse(adminActions['org.create'].input, {
+      ...base,
+      boundary: [...square, square[0]],
+    })
     expect(closed.success && 'boundary' in closed.output ? closed.output.boundary : null).toEqual(square)
   })
 })
@@ -223,8 +276,19 @@ describe('admin schemas', () => {
     ['org.create', { requestId: 'short', level: 'grid', parentId: 'c', name: 'x' }],
     ['org.create', { requestId: 'req-12345678', level: 'street', parentId: 'c', name: 'x' }],
     ['org.create', { requestId: 'req-12345678', level: 'building', parentId: 'c', name: '<b>' }],
-    ['org.create', { requestId: 'req-12345678', level: 'building', parentId: 'c', name: '一二三四五六七八九十一二三四五六七八九十一' }],
-    ['org.create', { requestId: 'req-12345678', level: 'building', parentId: 'c', name: '1号楼', boundary: [] }],
+    [
+      'org.create',
+      {
+        requestId: 'req-12345678',
+        level: 'building',
+        parentId: 'c',
+        name: '一二三四五六七八九十一二三四五六七八九十一',
+      },
+    ],
+    [
+      'org.create',
+      { requestId: 'req-12345678', level: 'building', parentId: 'c', name: '1号楼', boundary: [] },
+    ],
     ['org.update', { level: 'community', id: 'c', joinPolicy: 'anyone' }],
     ['org.update', { level: 'building', id: 'b', joinPolicy: 'auto' }],
     ['org.contacts', { gridId: 'g', police: { name: '李警官', phone: '110' } }],

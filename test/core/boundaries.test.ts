@@ -24,25 +24,40 @@ function lintAll(cases: readonly (readonly [string, string])[]): string[][] {
 // The architecture's import boundaries are enforced by lint, and `npm test` runs lint: prove the
 // rules really fire on each forbidden import.
 const forbidden: [string, string][] = [
-    ['src/core/x.ts', "import Taro from '@tarojs/taro'\nexport const a = Taro"],
-    ['src/core/x.ts', "import { useState } from 'react'\nexport const a = useState"],
-    ['src/core/x.ts', "import tcb from '@cloudbase/node-sdk'\nexport const a = tcb"],
-    ['src/core/x.ts', "import cloud from 'wx-server-sdk'\nexport const a = cloud"],
-    ['src/core/x.ts', "import { callApi } from '../services/cloud'\nexport const a = callApi"],
-    ['src/core/x.ts', 'export const a = wx.getStorageSync("k")'],
-    ['src/pages/x.tsx', "import { db } from '../../cloudfunctions/shared/sdk'\nexport const a = db"],
-    ['cloudfunctions/api/src/x.ts', "import Taro from '@tarojs/taro'\nexport const a = Taro"],
-    ['cloudfunctions/api/src/x.ts', "import { callApi } from '../../../src/services/cloud'\nexport const a = callApi"],
-    // docs/adr/0002: the whole registry's schemas would ship with the importing package.
-    ['src/services/x.ts', "import { apiActions } from '@core/api'\nexport const a = apiActions"],
-    ['src/features/reports/x.ts', "import { apiActions } from '../../core/api'\nexport const a = apiActions"],
+  ['src/core/x.ts', "import Taro from '@tarojs/taro'\nexport const a = Taro"],
+  ['src/core/x.ts', "import { useState } from 'react'\nexport const a = useState"],
+  ['src/core/x.ts', "import tcb from '@cloudbase/node-sdk'\nexport const a = tcb"],
+  ['src/core/x.ts', "import cloud from 'wx-server-sdk'\nexport const a = cloud"],
+  ['src/core/x.ts', "import { callApi } from '../services/cloud'\nexport const a = callApi"],
+  ['src/core/x.ts', 'export const a = wx.getStorageSync("k")'],
+  ['src/pages/x.tsx', "import { db } from '../../cloudfunctions/shared/sdk'\nexport const a = db"],
+  ['cloudfunctions/api/src/x.ts', "import Taro from '@tarojs/taro'\nexport const a = Taro"],
+  [
+    'cloudfunctions/api/src/x.ts',
+    "import { callApi } from '../../../src/services/cloud'\nexport const a = callApi",
+  ],
+  // docs/adr/0002: the whole registry's schemas would ship with the importing package.
+  ['src/services/x.ts', "import { apiActions } from '@core/api'\nexport const a = apiActions"],
+  ['src/features/reports/x.ts', "import { apiActions } from '../../core/api'\nexport const a = apiActions"],
 ]
 const allowed: [string, string][] = [
   ['src/core/x.ts', "import { can } from './permissions'\nexport const a = can"],
-  ['cloudfunctions/api/src/x.ts', "import { can } from '../../../src/core/permissions'\nexport const a = can"],
-  ['src/features/reports/x.ts', "import type { ApiInput } from '@core/api'\nexport type A = ApiInput<'me.profile'>"],
-  ['src/features/reports/x.ts', "import { orderActions } from '@core/orders/api'\nexport const a = orderActions"],
-  ['cloudfunctions/api/src/x.ts', "import { apiActions } from '../../../src/core/api'\nexport const a = apiActions"],
+  [
+    'cloudfunctions/api/src/x.ts',
+    "import { can } from '../../../src/core/permissions'\nexport const a = can",
+  ],
+  [
+    'src/features/reports/x.ts',
+    "import type { ApiInput } from '@core/api'\nexport type A = ApiInput<'me.profile'>",
+  ],
+  [
+    'src/features/reports/x.ts',
+    "import { orderActions } from '@core/orders/api'\nexport const a = orderActions",
+  ],
+  [
+    'cloudfunctions/api/src/x.ts',
+    "import { apiActions } from '../../../src/core/api'\nexport const a = apiActions",
+  ],
 ]
 const results = lintAll([...forbidden, ...allowed])
 

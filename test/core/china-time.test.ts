@@ -9,7 +9,12 @@ describe('China wall-clock time', () => {
     ['late evening UTC is the next day in China', '2026-11-22T17:30:00Z', '11月23日', '11月23日 01:30'],
     ['another year shows the year', '2028-10-26T01:00:00Z', '2028年10月26日', '2028年10月26日 09:00'],
     ['last year too', '2025-12-20T06:00:00Z', '2025年12月20日', '2025年12月20日 14:00'],
-    ['new year in China while still Dec 31 in UTC', '2026-12-31T16:30:00Z', '2027年1月1日', '2027年1月1日 00:30'],
+    [
+      'new year in China while still Dec 31 in UTC',
+      '2026-12-31T16:30:00Z',
+      '2027年1月1日',
+      '2027年1月1日 00:30',
+    ],
   ])('%s', (_name, at, day, time) => {
     expect(monthDay(at, NOW)).toBe(day)
     expect(shortTime(at, NOW)).toBe(time)
@@ -22,6 +27,8 @@ describe('China wall-clock time', () => {
     expect(chinaDay(new Date('2026-11-22T16:00:00Z'))).toBe('2026-11-23')
     expect(chinaDay(NOW, 1)).toBe('2026-11-23')
     expect(spanText('2026-11-22T01:00:00Z', '2026-11-22T03:00:00Z', NOW)).toBe('11月22日 09:00–11:00')
-    expect(spanText('2026-11-22T14:00:00Z', '2026-11-22T17:00:00Z', NOW)).toBe('11月22日 22:00 – 11月23日 01:00')
+    expect(spanText('2026-11-22T14:00:00Z', '2026-11-22T17:00:00Z', NOW)).toBe(
+      '11月22日 22:00 – 11月23日 01:00',
+    )
   })
 })

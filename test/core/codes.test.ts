@@ -7,7 +7,14 @@ import {
   REMEMBERED_REQUESTS,
   wxacodeRequest,
 } from '../../src/core/codes/model'
-import { CODE_ALPHABET, CODE_LENGTH, codeFromBytes, isInviteCode, parseScene, SCENE_MAX } from '../../src/core/org/invite-code'
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  codeFromBytes,
+  isInviteCode,
+  parseScene,
+  SCENE_MAX,
+} from '../../src/core/org/invite-code'
 import { can } from '../../src/core/permissions'
 import { Roles, type Role } from '../../src/core/roles'
 import { actorWith, elsewhereOf } from '../support/builders'
@@ -26,18 +33,26 @@ describe('codes: every code fits a wxacode scene', () => {
     for (const code of codes) expect(isInviteCode(code)).toBe(true)
   })
 
-  it.each(['building', 'grid'] as const)('a %s scene of every code is ≤ 32 allowed characters and parses back', (target) => {
-    for (const code of codes) {
-      const { scene } = wxacodeRequest(target, code)
-      expect(scene.length).toBeLessThanOrEqual(SCENE_MAX)
-      expect(scene).toMatch(WXACODE_SCENE_CHARSET)
-      expect(parseScene(scene)).toEqual({ target, code })
-      expect(parseScene(encodeURIComponent(scene))).toEqual({ target, code })
-    }
-  })
+  it.each(['building', 'grid'] as const)(
+    'a %s scene of every code is ≤ 32 allowed characters and parses back',
+    (target) => {
+      for (const code of codes) {
+        const { scene } = wxacodeRequest(target, code)
+        expect(scene.length).toBeLessThanOrEqual(SCENE_MAX)
+        expect(scene).toMatch(WXACODE_SCENE_CHARSET)
+        expect(parseScene(scene)).toEqual({ target, code })
+        expect(parseScene(encodeURIComponent(scene))).toEqual({ target, code })
+      }
+    },
+  )
 
   it('asks wxacode for the join page, 430 px, without the released-page check', () => {
-    expect(wxacodeRequest('building', 'ABCD2345')).toEqual({ scene: 'b=ABCD2345', page: 'pages/join/index', width: 430, checkPath: false })
+    expect(wxacodeRequest('building', 'ABCD2345')).toEqual({
+      scene: 'b=ABCD2345',
+      page: 'pages/join/index',
+      width: 430,
+      checkPath: false,
+    })
     expect(() => wxacodeRequest('grid', 'abc')).toThrow()
   })
 })
@@ -79,9 +94,18 @@ describe('codes: remembered regenerate requests', () => {
 
 describe('codes: natural order of names', () => {
   it.each([
-    [['10号楼', '2号楼', '1号楼'], ['1号楼', '2号楼', '10号楼']],
-    [['第10网格', '第9网格'], ['第9网格', '第10网格']],
-    [['3号楼', '3号楼'], ['3号楼', '3号楼']],
+    [
+      ['10号楼', '2号楼', '1号楼'],
+      ['1号楼', '2号楼', '10号楼'],
+    ],
+    [
+      ['第10网格', '第9网格'],
+      ['第9网格', '第10网格'],
+    ],
+    [
+      ['3号楼', '3号楼'],
+      ['3号楼', '3号楼'],
+    ],
   ])('%j → %j', (names, expected) => {
     const items = names.map((name, i) => ({ id: `id${names.length - i}`, name }))
     expect([...items].sort(byNaturalName).map((x) => x.name)).toEqual(expected)

@@ -20,7 +20,10 @@ describe('demo data', () => {
 
   it('has unique ids and openids', () => {
     for (const [collection, docs] of Object.entries(data)) {
-      expect({ collection, size: new Set(docs.map((d) => d._id)).size }).toEqual({ collection, size: docs.length })
+      expect({ collection, size: new Set(docs.map((d) => d._id)).size }).toEqual({
+        collection,
+        size: docs.length,
+      })
     }
     const openids = (data.users ?? []).map((u) => u.openid)
     expect(new Set(openids).size).toBe(openids.length)
@@ -39,7 +42,8 @@ describe('demo data', () => {
       for (const doc of data[c] ?? []) {
         for (const [key, set] of Object.entries(known)) {
           const v = doc[key]
-          if (typeof v === 'string') expect({ doc: doc._id, key, exists: set.has(v) }).toEqual({ doc: doc._id, key, exists: true })
+          if (typeof v === 'string')
+            expect({ doc: doc._id, key, exists: set.has(v) }).toEqual({ doc: doc._id, key, exists: true })
         }
       }
     }
@@ -50,7 +54,10 @@ describe('demo data', () => {
       for (const grant of user.grants as RoleGrant[]) {
         const keys = Object.keys(grant.scope)
         const deepest = ['street', 'community', 'grid', 'building', 'unit', 'household'][keys.length - 1]
-        expect({ user: user._id, level: deepest }).toEqual({ user: user._id, level: RoleScopeLevel[grant.role] })
+        expect({ user: user._id, level: deepest }).toEqual({
+          user: user._id,
+          level: RoleScopeLevel[grant.role],
+        })
         if (grant.role === 'resident') expect(grant.scope.householdId).toBe(user.householdId)
         expect(isWithin(grant.scope, { streetId: 'st-dongjie' } as OrgPath)).toBe(true)
       }

@@ -1,6 +1,25 @@
-import { actorsOf, applyMove, checkAccept, checkCode, checkPostText, mayTake } from '../../src/core/errands/decide'
-import { Actors, ErrandMoves, movesFor, nextStatus, type ErrandActor, type ErrandMove } from '../../src/core/errands/machine'
-import { ErrandStatuses, ErrandTypes, type ErrandRecord, type ErrandStatus } from '../../src/core/errands/model'
+import {
+  actorsOf,
+  applyMove,
+  checkAccept,
+  checkCode,
+  checkPostText,
+  mayTake,
+} from '../../src/core/errands/decide'
+import {
+  Actors,
+  ErrandMoves,
+  movesFor,
+  nextStatus,
+  type ErrandActor,
+  type ErrandMove,
+} from '../../src/core/errands/machine'
+import {
+  ErrandStatuses,
+  ErrandTypes,
+  type ErrandRecord,
+  type ErrandStatus,
+} from '../../src/core/errands/model'
 import { checkWindow } from '../../src/core/errands/window'
 import { isDomainError } from '../../src/core/errors'
 import type { Actor } from '../../src/core/roles'
@@ -21,7 +40,13 @@ const codeOf = (fn: () => unknown) => {
  */
 const EXPECTED: Record<ErrandStatus, readonly string[]> = {
   open: ['accept:helper→accepted', 'cancel:requester→cancelled', 'expire:system→expired'],
-  accepted: ['release:helper→open', 'cancel:requester→cancelled', 'start:helper→in_progress', 'done:helper→done (not child)', 'lock:system→locked (child only)'],
+  accepted: [
+    'release:helper→open',
+    'cancel:requester→cancelled',
+    'start:helper→in_progress',
+    'done:helper→done (not child)',
+    'lock:system→locked (child only)',
+  ],
   in_progress: ['done:helper→done'],
   done: ['confirm:requester→confirmed', 'dispute:requester→disputed'],
   disputed: ['settle:grid_worker→confirmed', 'close:grid_worker→closed'],
@@ -32,7 +57,12 @@ const EXPECTED: Record<ErrandStatus, readonly string[]> = {
   expired: [],
 }
 
-function expected(status: ErrandStatus, move: ErrandMove, actor: ErrandActor, child: boolean): ErrandStatus | null {
+function expected(
+  status: ErrandStatus,
+  move: ErrandMove,
+  actor: ErrandActor,
+  child: boolean,
+): ErrandStatus | null {
   for (const row of EXPECTED[status]) {
     const m = /^(\w+):(\w+)→(\w+)(?: \((not child|child only)\))?$/.exec(row)
     if (!m) throw new Error(row)
@@ -45,9 +75,13 @@ function expected(status: ErrandStatus, move: ErrandMove, actor: ErrandActor, ch
 }
 
 describe('errand state machine: every state × move × actor × type', () => {
-  const cases = ErrandStatuses.flatMap((s) => ErrandMoves.flatMap((m) => Actors.flatMap((a) => ErrandTypes.map((t) => [s, m, a, t] as const))))
+  const cases = ErrandStatuses.flatMap((s) =>
+    ErrandMoves.flatMap((m) => Actors.flatMap((a) => ErrandTypes.map((t) => [s, m, a, t] as const))),
+  )
   it.each(cases)('%s --%s by %s (%s)', (status, move, actor, type) => {
-    expect(nextStatus(status, move, [actor], type)).toBe(expected(status, move, actor, type === 'child_pickup'))
+    expect(nextStatus(status, move, [actor], type)).toBe(
+      expected(status, move, actor, type === 'child_pickup'),
+    )
   })
 
   it('buttons per role come from the same table', () => {
@@ -81,21 +115,63 @@ describe('time window (dayjs)', () => {
 
 const PATH = { streetId: 's', communityId: 'c', gridId: 'g1', buildingId: 'b', unitId: 'u', householdId: 'h' }
 const errand = (over: Partial<ErrandRecord> = {}): ErrandRecord => ({
-  _id: 'er_1', requestId: 'r', requesterId: 'req', requesterName: '王秀英', type: 'groceries', text: '买米', note: null, meetingPoint: null,
-  path: PATH, windowStart: T0, windowEnd: T0, status: 'open', open: true, helperId: null, helperName: null, approvedHelperIds: [],
-  handoverCode: null, codeTries: 0, points: 5, acceptedAt: null, pickedUpAt: null, doneAt: null, confirmedAt: null, disputeReason: null,
-  thanks: null, events: [], version: 1, createdAt: T0, updatedAt: T0, ...over,
+  _id: 'er_1',
+  requestId: 'r',
+  requesterId: 'req',
+  requesterName: '王秀英',
+  type: 'groceries',
+  text: '买米',
+  note: null,
+  meetingPoint: null,
+  path: PATH,
+  windowStart: T0,
+  windowEnd: T0,
+  status: 'open',
+  open: true,
+  helperId: null,
+  helperName: null,
+  approvedHelperIds: [],
+  handoverCode: null,
+  codeTries: 0,
+  points: 5,
+  acceptedAt: null,
+  pickedUpAt: null,
+  doneAt: null,
+  confirmedAt: null,
+  disputeReason: null,
+  thanks: null,
+  events: [],
+  version: 1,
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
 })
-const helperOf = (userId: string, gridId = 'g1'): Actor => ({ userId, grants: [{ role: 'helper', scope: { streetId: 's', communityId: 'c', gridId } }] })
-const worker: Actor = { userId: 'w', grants: [{ role: 'grid_worker', scope: { streetId: 's', communityId: 'c', gridId: 'g1' } }] }
+const helperOf = (userId: string, gridId = 'g1'): Actor => ({
+  userId,
+  grants: [{ role: 'helper', scope: { streetId: 's', communityId: 'c', gridId } }],
+})
+const worker: Actor = {
+  userId: 'w',
+  grants: [{ role: 'grid_worker', scope: { streetId: 's', communityId: 'c', gridId: 'g1' } }],
+}
 
 describe('accept and visibility', () => {
   it.each([
     ['a helper of the grid', helperOf('h1'), errand(), 'ok'],
     ['the requester (also a helper)', helperOf('req'), errand(), 'ERRAND.OWN_ERRAND'],
     ['a helper of another grid', helperOf('h1', 'g2'), errand(), 'ERRAND.OUTSIDE_GRID'],
-    ['child pickup, not approved', helperOf('h1'), errand({ type: 'child_pickup', approvedHelperIds: ['h2'] }), 'ERRAND.NOT_APPROVED'],
-    ['child pickup, approved', helperOf('h2'), errand({ type: 'child_pickup', approvedHelperIds: ['h2'] }), 'ok'],
+    [
+      'child pickup, not approved',
+      helperOf('h1'),
+      errand({ type: 'child_pickup', approvedHelperIds: ['h2'] }),
+      'ERRAND.NOT_APPROVED',
+    ],
+    [
+      'child pickup, approved',
+      helperOf('h2'),
+      errand({ type: 'child_pickup', approvedHelperIds: ['h2'] }),
+      'ok',
+    ],
     ['taken by another', helperOf('h1'), errand({ status: 'accepted', helperId: 'h9' }), 'ERRAND.TAKEN'],
     ['already mine', helperOf('h1'), errand({ status: 'accepted', helperId: 'h1' }), 'again'],
     ['expired', helperOf('h1'), errand({ status: 'expired' }), 'ERRAND.BAD_STATE'],
@@ -122,11 +198,17 @@ describe('moves', () => {
   it('accept records the helper; release clears them; wrong actor is FORBIDDEN, wrong state BAD_STATE', () => {
     const a = applyMove(errand(), 'accept', mover('h1', ['helper']), T0)
     expect(a).toMatchObject({ status: 'accepted', helperId: 'h1', open: false, version: 2 })
-    expect(applyMove(a, 'release', mover('h1', ['helper']), T0)).toMatchObject({ status: 'open', helperId: null, open: true })
+    expect(applyMove(a, 'release', mover('h1', ['helper']), T0)).toMatchObject({
+      status: 'open',
+      helperId: null,
+      open: true,
+    })
     expect(codeOf(() => applyMove(a, 'confirm', mover('req', ['requester']), T0))).toBe('ERRAND.BAD_STATE')
     expect(codeOf(() => applyMove(a, 'release', mover('req', ['requester']), T0))).toBe('AUTH.FORBIDDEN')
     const d = applyMove(a, 'done', mover('h1', ['helper']), T0)
-    expect(codeOf(() => applyMove(d, 'dispute', mover('req', ['requester']), T0, ' '))).toBe('ERRAND.REASON_REQUIRED')
+    expect(codeOf(() => applyMove(d, 'dispute', mover('req', ['requester']), T0, ' '))).toBe(
+      'ERRAND.REASON_REQUIRED',
+    )
   })
 
   it('handover code: ok, wrong with tries left, lock on the 5th, locked refused', () => {

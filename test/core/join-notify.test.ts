@@ -1,12 +1,30 @@
-import { backoffMs, isDue, MAX_ATTEMPTS, notificationIdFor, statusAfterSend, STALE_SENDING_MS, type NotificationStatus } from '../../src/core/notify/model'
-import { beijingTime, clipThing, FIELD_LIMITS, joinPendingMessage, NotifyTemplates } from '../../src/core/notify/templates'
+import {
+  backoffMs,
+  isDue,
+  MAX_ATTEMPTS,
+  notificationIdFor,
+  statusAfterSend,
+  STALE_SENDING_MS,
+  type NotificationStatus,
+} from '../../src/core/notify/model'
+import {
+  beijingTime,
+  clipThing,
+  FIELD_LIMITS,
+  joinPendingMessage,
+  NotifyTemplates,
+} from '../../src/core/notify/templates'
 
 describe('subscribe-message templates', () => {
-  it.each(Object.entries(NotifyTemplates))('%s: a page without a leading slash, keyword keys WeChat knows', (_key, t) => {
-    expect(t.page).not.toMatch(/^\//)
-    expect(t.page).not.toContain('?')
-    for (const key of Object.keys(t.fields)) expect(key).toMatch(/^(thing|time|date|name|phrase|number|character_string)\d+$/)
-  })
+  it.each(Object.entries(NotifyTemplates))(
+    '%s: a page without a leading slash, keyword keys WeChat knows',
+    (_key, t) => {
+      expect(t.page).not.toMatch(/^\//)
+      expect(t.page).not.toContain('?')
+      for (const key of Object.keys(t.fields))
+        expect(key).toMatch(/^(thing|time|date|name|phrase|number|character_string)\d+$/)
+    },
+  )
 
   it('fills the join message within WeChat’s limits, even for long names and places', () => {
     const data = joinPendingMessage({
@@ -28,7 +46,11 @@ describe('subscribe-message templates', () => {
   it.each([
     ['short', '王秀英', '王秀英'],
     ['exactly 20', '一二三四五六七八九十一二三四五六七八九十', '一二三四五六七八九十一二三四五六七八九十'],
-    ['21 → cut with an ellipsis', '一二三四五六七八九十一二三四五六七八九十一', '一二三四五六七八九十一二三四五六七八九…'],
+    [
+      '21 → cut with an ellipsis',
+      '一二三四五六七八九十一二三四五六七八九十一',
+      '一二三四五六七八九十一二三四五六七八九…',
+    ],
     ['whitespace collapsed', '  王  秀英 ', '王 秀英'],
     ['empty → a dash (WeChat refuses empty values)', '   ', '-'],
   ])('clipThing: %s', (_name, input, expected) => {
@@ -78,6 +100,8 @@ describe('notification delivery rules', () => {
 
   it('gives one id per (kind, source, recipient)', () => {
     expect(notificationIdFor('join.pending', 'j1', 'u1')).toBe(notificationIdFor('join.pending', 'j1', 'u1'))
-    expect(notificationIdFor('join.pending', 'j1', 'u1')).not.toBe(notificationIdFor('join.pending', 'j1', 'u2'))
+    expect(notificationIdFor('join.pending', 'j1', 'u1')).not.toBe(
+      notificationIdFor('join.pending', 'j1', 'u2'),
+    )
   })
 })

@@ -1,6 +1,21 @@
-import { applyCancel, checkCanAdmit, checkCanSubmit, grantsAfterLeaving, viaOf } from '../../src/core/join/decide'
+import {
+  applyCancel,
+  checkCanAdmit,
+  checkCanSubmit,
+  grantsAfterLeaving,
+  viaOf,
+} from '../../src/core/join/decide'
 import { householdIdFor, type InviteCodeRecord, type JoinRecord } from '../../src/core/join/model'
-import { JoinDeciders, joinTransitions, JoinStatuses, mayDecideJoin, nextJoinStatus, type JoinMove, type JoinParty, type JoinStatus } from '../../src/core/join/rules'
+import {
+  JoinDeciders,
+  joinTransitions,
+  JoinStatuses,
+  mayDecideJoin,
+  nextJoinStatus,
+  type JoinMove,
+  type JoinParty,
+  type JoinStatus,
+} from '../../src/core/join/rules'
 import type { UserRecord } from '../../src/core/me/model'
 import type { JoinPolicy, OrgPath } from '../../src/core/org/model'
 import { Roles, type Role } from '../../src/core/roles'
@@ -13,7 +28,9 @@ const elsewhere = elsewhereOf
 describe('join state machine', () => {
   const moves: JoinMove[] = ['approve', 'reject', 'cancel']
   const parties: JoinParty[] = ['decider', 'applicant']
-  const cells = JoinStatuses.flatMap((from) => moves.flatMap((move) => parties.map((by) => [from, move, by] as const)))
+  const cells = JoinStatuses.flatMap((from) =>
+    moves.flatMap((move) => parties.map((by) => [from, move, by] as const)),
+  )
   const expected: Record<string, string> = {
     'pending approve decider': 'approved',
     'pending reject decider': 'rejected',
@@ -79,13 +96,31 @@ describe('may this person submit a join (checkCanSubmit)', () => {
     ['newcomer, rejected before', user(), join('rejected'), false, 'new'],
     ['newcomer, cancelled before', user(), join('cancelled', 'unit-b'), false, 'new'],
     ['pending here: the same request', user(), join('pending'), false, 'same'],
-    ['pending for flat 302A of the same unit', user(), join('pending', 'unit-a', '302A'), false, 'JOIN.PENDING_EXISTS'],
+    [
+      'pending for flat 302A of the same unit',
+      user(),
+      join('pending', 'unit-a', '302A'),
+      false,
+      'JOIN.PENDING_EXISTS',
+    ],
     ['pending elsewhere', user(), join('pending', 'unit-b', '101'), false, 'JOIN.PENDING_EXISTS'],
-    ['pending elsewhere, as a move', user(there), join('pending', 'unit-b', '999'), true, 'JOIN.PENDING_EXISTS'],
+    [
+      'pending elsewhere, as a move',
+      user(there),
+      join('pending', 'unit-b', '999'),
+      true,
+      'JOIN.PENDING_EXISTS',
+    ],
     ['member, same household, approved here', user(here), join('approved'), false, 'same'],
     ['member, same household, no request on record', user(here), null, false, 'JOIN.ALREADY_MEMBER'],
     ['member, same household, as a move', user(here), null, true, 'JOIN.ALREADY_MEMBER'],
-    ['member elsewhere, no move', user(there), join('approved', 'unit-b', '101'), false, 'JOIN.ALREADY_MEMBER'],
+    [
+      'member elsewhere, no move',
+      user(there),
+      join('approved', 'unit-b', '101'),
+      false,
+      'JOIN.ALREADY_MEMBER',
+    ],
     ['member elsewhere, move', user(there), join('approved', 'unit-b', '101'), true, 'new'],
     ['member elsewhere, pending move here: same request', user(there), join('pending'), true, 'same'],
   ]
@@ -115,10 +150,18 @@ describe('may this person submit a join (checkCanSubmit)', () => {
   it('lets only the applicant withdraw, and only while pending', () => {
     const now = new Date(1)
     const me = { userId: 'u1', grants: [] }
-    expect(applyCancel(join('pending'), me, now)).toMatchObject({ status: 'cancelled', decidedBy: 'u1', decidedAt: now })
-    expect(() => applyCancel(join('pending'), { userId: 'u2', grants: [] }, now)).toThrow(expect.objectContaining({ code: 'DATA.NOT_FOUND' }))
+    expect(applyCancel(join('pending'), me, now)).toMatchObject({
+      status: 'cancelled',
+      decidedBy: 'u1',
+      decidedAt: now,
+    })
+    expect(() => applyCancel(join('pending'), { userId: 'u2', grants: [] }, now)).toThrow(
+      expect.objectContaining({ code: 'DATA.NOT_FOUND' }),
+    )
     for (const status of ['approved', 'rejected', 'cancelled'] as const) {
-      expect(() => applyCancel(join(status), me, now)).toThrow(expect.objectContaining({ code: 'JOIN.NOT_PENDING' }))
+      expect(() => applyCancel(join(status), me, now)).toThrow(
+        expect.objectContaining({ code: 'JOIN.NOT_PENDING' }),
+      )
     }
   })
 
@@ -133,11 +176,21 @@ describe('may this person submit a join (checkCanSubmit)', () => {
 
 describe('how a join arrived (viaOf)', () => {
   const unit = { gridId: 'g', buildingId: 'b' }
-  const code = (target: 'building' | 'grid', targetId: string, gridId: string, active = true): InviteCodeRecord => ({
+  const code = (
+    target: 'building' | 'grid',
+    targetId: string,
+    gridId: string,
+    active = true,
+  ): InviteCodeRecord => ({
     _id: 'CODE',
     target,
     targetId,
-    path: { streetId: 's', communityId: 'c', gridId, ...(target === 'building' ? { buildingId: targetId } : {}) },
+    path: {
+      streetId: 's',
+      communityId: 'c',
+      gridId,
+      ...(target === 'building' ? { buildingId: targetId } : {}),
+    },
     active,
     createdAt: new Date(0),
   })

@@ -1,7 +1,15 @@
 import { buildDemoData } from '../../emulator/seed/demo-data'
 import { isDomainError } from '../../src/core/errors'
 import { MarketErrors } from '../../src/core/market/errors'
-import { VoucherMoves, VoucherStatuses, VoucherStatusLabel, voucherScene, voucherTransition, type VoucherMove, type VoucherRecord } from '../../src/core/market/model'
+import {
+  VoucherMoves,
+  VoucherStatuses,
+  VoucherStatusLabel,
+  voucherScene,
+  voucherTransition,
+  type VoucherMove,
+  type VoucherRecord,
+} from '../../src/core/market/model'
 import {
   checkItem,
   expiresAtFor,
@@ -27,7 +35,15 @@ const codeOf = (fn: () => unknown): string | null => {
   }
 }
 
-const item = (over: Partial<ItemInput> = {}): ItemInput => ({ name: '洗衣液', kind: 'goods', description: '2 升装', price: 30, stock: 10, active: true, ...over })
+const item = (over: Partial<ItemInput> = {}): ItemInput => ({
+  name: '洗衣液',
+  kind: 'goods',
+  description: '2 升装',
+  price: 30,
+  stock: 10,
+  active: true,
+  ...over,
+})
 
 describe('checkItem', () => {
   it.each<[string, Partial<ItemInput>, string | null]>([
@@ -54,7 +70,10 @@ describe('checkItem', () => {
   })
 
   it('trims name and description', () => {
-    expect(checkItem(item({ name: '  大米 5 斤 ', description: ' 东北米 ' }))).toMatchObject({ name: '大米 5 斤', description: '东北米' })
+    expect(checkItem(item({ name: '  大米 5 斤 ', description: ' 东北米 ' }))).toMatchObject({
+      name: '大米 5 斤',
+      description: '东北米',
+    })
   })
 })
 
@@ -200,7 +219,10 @@ describe('views and cursors', () => {
   })
 
   it('cursors round-trip (names may contain the separator)', () => {
-    expect(parseItemsCursor(itemsCursor({ name: 'a|b 大米', _id: 'it_9' }))).toEqual({ name: 'a|b 大米', id: 'it_9' })
+    expect(parseItemsCursor(itemsCursor({ name: 'a|b 大米', _id: 'it_9' }))).toEqual({
+      name: 'a|b 大米',
+      id: 'it_9',
+    })
     expect(parseItemsCursor(undefined)).toBeNull()
     expect(parseItemsCursor('no-separator')).toBeNull()
   })
@@ -216,7 +238,12 @@ describe('demo data', () => {
       expect(checkItem(i)).toMatchObject({ name: i.name, price: i.price, stock: i.stock })
     }
     const entries = (data.point_entries ?? []) as unknown as { account: string; delta: number }[]
-    const cached = new Map(((data.point_accounts ?? []) as unknown as { _id: string; balance: number }[]).map((a) => [a._id, a.balance]))
+    const cached = new Map(
+      ((data.point_accounts ?? []) as unknown as { _id: string; balance: number }[]).map((a) => [
+        a._id,
+        a.balance,
+      ]),
+    )
     expect(auditDifferences(entries, cached)).toEqual([])
     expect(cached.get('fund:cm-xinhua')).toBe(500)
     // Every seeded movement is a whole transfer: two entries per transfer record.

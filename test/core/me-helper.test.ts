@@ -1,7 +1,14 @@
 import * as v from 'valibot'
 import { grantsAfterErasure } from '../../src/core/me/erase'
 import { Roles } from '../../src/core/roles'
-import { customSkills, helperAfterUpdate, helperProfileOf, helperUpdateInput, HelperSkillOptions, MAX_SKILLS } from '../../src/core/me/helper'
+import {
+  customSkills,
+  helperAfterUpdate,
+  helperProfileOf,
+  helperUpdateInput,
+  HelperSkillOptions,
+  MAX_SKILLS,
+} from '../../src/core/me/helper'
 
 describe('helper profile (党员亮身份)', () => {
   it.each([
@@ -16,12 +23,24 @@ describe('helper profile (党员亮身份)', () => {
   })
 
   it('drops duplicate skills, keeping the first', () => {
-    expect(helperAfterUpdate(undefined, { skills: ['理发', '修车', '理发'], showParty: false }).skills).toEqual(['理发', '修车'])
+    expect(
+      helperAfterUpdate(undefined, { skills: ['理发', '修车', '理发'], showParty: false }).skills,
+    ).toEqual(['理发', '修车'])
   })
 
   it('never reports showParty for a non-member, whatever was stored', () => {
-    expect(helperProfileOf({ partyMember: false, showParty: true, skills: ['理发'] })).toEqual({ partyMember: false, showParty: false, skills: ['理发'], notifyErrands: false })
-    expect(helperProfileOf(undefined)).toEqual({ partyMember: false, showParty: false, skills: [], notifyErrands: false })
+    expect(helperProfileOf({ partyMember: false, showParty: true, skills: ['理发'] })).toEqual({
+      partyMember: false,
+      showParty: false,
+      skills: ['理发'],
+      notifyErrands: false,
+    })
+    expect(helperProfileOf(undefined)).toEqual({
+      partyMember: false,
+      showParty: false,
+      skills: [],
+      notifyErrands: false,
+    })
   })
 
   it.each([
@@ -31,7 +50,9 @@ describe('helper profile (党员亮身份)', () => {
     ['opted in, asks off', { notifyErrands: true }, false, false],
     ['opted out, asks on', { notifyErrands: false }, true, true],
   ] as const)('new-errand opt-in: %s → %s', (_name, current, ask, on) => {
-    expect(helperAfterUpdate(current, { skills: [], showParty: false, notifyErrands: ask }).notifyErrands).toBe(on)
+    expect(
+      helperAfterUpdate(current, { skills: [], showParty: false, notifyErrands: ask }).notifyErrands,
+    ).toBe(on)
   })
 
   it('sends only free-text skills to content security', () => {
@@ -57,8 +78,11 @@ describe('helper profile (党员亮身份)', () => {
 })
 
 describe('erasure (me.delete) ends volunteering and residence, not staff positions', () => {
-  it.each(Roles.map((r) => [r, !['resident', 'helper'].includes(r)] as const))('%s kept: %s', (role, kept) => {
-    const grant = { role, scope: { streetId: 's' } }
-    expect(grantsAfterErasure([grant])).toEqual(kept ? [grant] : [])
-  })
+  it.each(Roles.map((r) => [r, !['resident', 'helper'].includes(r)] as const))(
+    '%s kept: %s',
+    (role, kept) => {
+      const grant = { role, scope: { streetId: 's' } }
+      expect(grantsAfterErasure([grant])).toEqual(kept ? [grant] : [])
+    },
+  )
 })

@@ -31,9 +31,21 @@ describe('pathOf', () => {
     [{ _id: 's1', level: 'street', name: '街道', district: '区' }, street],
     [{ _id: 'c1', level: 'community', name: '社区', streetId: 's1', joinPolicy: 'auto' }, community],
     [{ _id: 'g1', level: 'grid', name: '网格', streetId: 's1', communityId: 'c1' }, grid],
-    [{ _id: 'b1', level: 'building', name: '1栋', streetId: 's1', communityId: 'c1', gridId: 'g1' }, building],
     [
-      { _id: 'h1', level: 'household', streetId: 's1', communityId: 'c1', gridId: 'g1', buildingId: 'b1', unitId: 'u1', room: '302' },
+      { _id: 'b1', level: 'building', name: '1栋', streetId: 's1', communityId: 'c1', gridId: 'g1' },
+      building,
+    ],
+    [
+      {
+        _id: 'h1',
+        level: 'household',
+        streetId: 's1',
+        communityId: 'c1',
+        gridId: 'g1',
+        buildingId: 'b1',
+        unitId: 'u1',
+        room: '302',
+      },
       household,
     ],
   ]

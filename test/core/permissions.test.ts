@@ -10,7 +10,10 @@ describe('permission table', () => {
   )
   // Every cell of the table: action × role (null = identified caller with no grants).
   it.each(cells)('%s as %s', (action, role) => {
-    const rule = permissionTable[action as keyof typeof permissionTable] as { anyone?: true; roles?: readonly Role[] }
+    const rule = permissionTable[action as keyof typeof permissionTable] as {
+      anyone?: true
+      roles?: readonly Role[]
+    }
     const expected = rule.anyone === true || (role !== null && (rule.roles ?? []).includes(role))
     expect(can(actorWith(role), action)).toBe(expected)
   })
@@ -23,7 +26,9 @@ describe('permission table', () => {
     for (const role of Roles) {
       const scope = scopes[role]
       const deepest = Object.keys(scope).length - 1
-      expect(['street', 'community', 'grid', 'building', 'unit', 'household'][deepest]).toBe(RoleScopeLevel[role])
+      expect(['street', 'community', 'grid', 'building', 'unit', 'household'][deepest]).toBe(
+        RoleScopeLevel[role],
+      )
     }
   })
 })

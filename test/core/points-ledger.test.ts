@@ -1,6 +1,20 @@
 import { isDomainError } from '../../src/core/errors'
-import { auditDifferences, correctionOf, planTransfer, type TransferRequest } from '../../src/core/points/ledger'
-import { Causes, isCause, issuanceAccount, mayGoNegative, personAccount, fundAccount, transferIdFor, type TransferRecord } from '../../src/core/points/model'
+import {
+  auditDifferences,
+  correctionOf,
+  planTransfer,
+  type TransferRequest,
+} from '../../src/core/points/ledger'
+import {
+  Causes,
+  isCause,
+  issuanceAccount,
+  mayGoNegative,
+  personAccount,
+  fundAccount,
+  transferIdFor,
+  type TransferRecord,
+} from '../../src/core/points/model'
 
 const NOW = new Date('2026-05-01T02:00:00Z')
 const req = (over: Partial<TransferRequest> = {}): TransferRequest => ({
@@ -29,11 +43,31 @@ describe('planTransfer', () => {
     ['negative amount', req({ amount: -3 }), 0, 'POINTS.BAD_AMOUNT'],
     ['fraction', req({ amount: 1.5 }), 0, 'POINTS.BAD_AMOUNT'],
     ['huge', req({ amount: 10_001 }), 0, 'POINTS.BAD_AMOUNT'],
-    ['to oneself', req({ from: personAccount('u1'), cause: Causes.gift('u1', 'r1234567') }), 100, 'POINTS.SAME_ACCOUNT'],
-    ['award without reason', req({ cause: Causes.award('a', 'r1234567'), reason: '  ' }), 0, 'POINTS.REASON_REQUIRED'],
+    [
+      'to oneself',
+      req({ from: personAccount('u1'), cause: Causes.gift('u1', 'r1234567') }),
+      100,
+      'POINTS.SAME_ACCOUNT',
+    ],
+    [
+      'award without reason',
+      req({ cause: Causes.award('a', 'r1234567'), reason: '  ' }),
+      0,
+      'POINTS.REASON_REQUIRED',
+    ],
     ['bad cause', req({ cause: 'errand:a:b:c:d' }), 0, 'POINTS.BAD_CAUSE'],
-    ['person overdraws', req({ from: personAccount('u2'), cause: Causes.gift('u2', 'r1234567'), amount: 6 }), 5, 'POINTS.INSUFFICIENT'],
-    ['person spends exactly all', req({ from: personAccount('u2'), cause: Causes.gift('u2', 'r1234567'), amount: 5 }), 5, 'OK'],
+    [
+      'person overdraws',
+      req({ from: personAccount('u2'), cause: Causes.gift('u2', 'r1234567'), amount: 6 }),
+      5,
+      'POINTS.INSUFFICIENT',
+    ],
+    [
+      'person spends exactly all',
+      req({ from: personAccount('u2'), cause: Causes.gift('u2', 'r1234567'), amount: 5 }),
+      5,
+      'OK',
+    ],
     ['issuance may go negative', req(), 0, 'OK'],
   ])('%s → %s', (_name, r, fromBalance, code) => {
     expect(codeOf(() => planTransfer(r, fromBalance, 0, NOW))).toBe(code)
@@ -52,13 +86,28 @@ describe('planTransfer', () => {
   it('a correction reverses the original with the same amount and its own cause', () => {
     const original = planTransfer(req({ amount: 9 }), 0, 0, NOW).transfer
     const c = correctionOf(original, '误操作', 'admin')
-    expect(c).toMatchObject({ from: 'u:u1', to: 'issuance:cm-x', amount: 9, reverses: original._id, cause: `correction:${original._id}` })
+    expect(c).toMatchObject({
+      from: 'u:u1',
+      to: 'issuance:cm-x',
+      amount: 9,
+      reverses: original._id,
+      cause: `correction:${original._id}`,
+    })
     expect(isCause(c.cause)).toBe(true)
     expect(codeOf(() => planTransfer({ ...c, reason: '' }, 9, 0, NOW))).toBe('POINTS.REASON_REQUIRED')
   })
 
   it('cause → transfer id is one-to-one on valid causes', () => {
-    const causes = ['errand:a', 'activity:a:b', 'award:a:b', 'gift:a:b', 'correction:tr.errand.a', 'correction:tr.award.a.b', 'wish:a_b', 'wish:a-b']
+    const causes = [
+      'errand:a',
+      'activity:a:b',
+      'award:a:b',
+      'gift:a:b',
+      'correction:tr.errand.a',
+      'correction:tr.award.a.b',
+      'wish:a_b',
+      'wish:a-b',
+    ]
     expect(causes.every(isCause)).toBe(true)
     expect(new Set(causes.map(transferIdFor)).size).toBe(causes.length)
     expect(['errand:a.b', 'correction:x', 'errand', 'nope:a', 'errand:'].some(isCause)).toBe(false)
@@ -101,47 +150,73 @@ describe('ledger invariants (seeded random sequences)', () => {
   const people = ['u1', 'u2', 'u3', 'u4'].map(personAccount)
   const accounts = [...people, fundAccount('cm-x'), issuanceAccount('cm-x'), 'market:cm-x' as const]
 
-  it.each([1, 2, 3, 42, 1234, 99991])('seed %i: sum of entries = sum of balances = 0, none negative, causes idempotent', (seed) => {
-    const rand = rng(seed)
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
-    const ledger = new MemoryLedger()
-    const causes: TransferRequest[] = []
-    let n = 0
-    for (let step = 0; step < 400; step += 1) {
-      const roll = rand()
-      let r: TransferRequest
-      if (roll < 0.15 && causes.length > 0) {
-        r = pick(causes) // a retry of an earlier cause: must change nothing
-      } else if (roll < 0.25 && ledger.transfers.size > 0) {
-        r = correctionOf(pick([...ledger.transfers.values()]), '更正', 'admin')
-      } else {
-        const from = roll < 0.45 ? issuanceAccount('cm-x') : pick(accounts)
-        const kinds = [Causes.errand(`e${n}`), Causes.gift('g', `r${n}x`), Causes.redemption(`v${n}`), Causes.award('a', `q${n}`)]
-        r = { cause: pick(kinds), from, to: pick(accounts), amount: Math.floor(rand() * 40) - 5, reason: '原因', communityId: 'cm-x', by: 'x' }
-        n += 1
+  it.each([1, 2, 3, 42, 1234, 99991])(
+    'seed %i: sum of entries = sum of balances = 0, none negative, causes idempotent',
+    (seed) => {
+      const rand = rng(seed)
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
+      const ledger = new MemoryLedger()
+      const causes: TransferRequest[] = []
+      let n = 0
+      for (let step = 0; step < 400; step += 1) {
+        const roll = rand()
+        let r: TransferRequest
+        if (roll < 0.15 && causes.length > 0) {
+          r = pick(causes) // a retry of an earlier cause: must change nothing
+        } else if (roll < 0.25 && ledger.transfers.size > 0) {
+          r = correctionOf(pick([...ledger.transfers.values()]), '更正', 'admin')
+        } else {
+          const from = roll < 0.45 ? issuanceAccount('cm-x') : pick(accounts)
+          const kinds = [
+            Causes.errand(`e${n}`),
+            Causes.gift('g', `r${n}x`),
+            Causes.redemption(`v${n}`),
+            Causes.award('a', `q${n}`),
+          ]
+          r = {
+            cause: pick(kinds),
+            from,
+            to: pick(accounts),
+            amount: Math.floor(rand() * 40) - 5,
+            reason: '原因',
+            communityId: 'cm-x',
+            by: 'x',
+          }
+          n += 1
+        }
+        const before = { entries: ledger.entries.length, balances: new Map(ledger.balances) }
+        const outcome = ledger.apply(r)
+        if (outcome === 'paid') causes.push(r)
+        else expect(ledger.entries.length).toBe(before.entries) // refused or retried: nothing changed
+        if (outcome !== 'paid') expect(ledger.balances).toEqual(before.balances)
+        for (const [a, b] of ledger.balances) if (!mayGoNegative(a)) expect(b).toBeGreaterThanOrEqual(0)
       }
-      const before = { entries: ledger.entries.length, balances: new Map(ledger.balances) }
-      const outcome = ledger.apply(r)
-      if (outcome === 'paid') causes.push(r)
-      else expect(ledger.entries.length).toBe(before.entries) // refused or retried: nothing changed
-      if (outcome !== 'paid') expect(ledger.balances).toEqual(before.balances)
-      for (const [a, b] of ledger.balances) if (!mayGoNegative(a)) expect(b).toBeGreaterThanOrEqual(0)
-    }
-    const sumEntries = ledger.entries.reduce((s, e) => s + e.delta, 0)
-    const sumBalances = [...ledger.balances.values()].reduce((s, b) => s + b, 0)
-    expect(sumEntries).toBe(0)
-    expect(sumBalances).toBe(sumEntries)
-    expect(ledger.entries).toHaveLength(ledger.transfers.size * 2)
-    expect(auditDifferences(ledger.entries, ledger.balances)).toEqual([])
-    expect(ledger.transfers.size).toBeGreaterThan(50) // the sequence did real work
-  })
+      const sumEntries = ledger.entries.reduce((s, e) => s + e.delta, 0)
+      const sumBalances = [...ledger.balances.values()].reduce((s, b) => s + b, 0)
+      expect(sumEntries).toBe(0)
+      expect(sumBalances).toBe(sumEntries)
+      expect(ledger.entries).toHaveLength(ledger.transfers.size * 2)
+      expect(auditDifferences(ledger.entries, ledger.balances)).toEqual([])
+      expect(ledger.transfers.size).toBeGreaterThan(50) // the sequence did real work
+    },
+  )
 
   it('the audit reports a tampered balance and a missing account', () => {
     const entries = [
       { account: 'u:a', delta: 5 },
       { account: 'issuance:c', delta: -5 },
     ]
-    expect(auditDifferences(entries, new Map([['u:a', 6], ['issuance:c', -5]]))).toEqual([{ account: 'u:a', cached: 6, computed: 5 }])
-    expect(auditDifferences(entries, new Map([['u:a', 5]]))).toEqual([{ account: 'issuance:c', cached: 0, computed: -5 }])
+    expect(
+      auditDifferences(
+        entries,
+        new Map([
+          ['u:a', 6],
+          ['issuance:c', -5],
+        ]),
+      ),
+    ).toEqual([{ account: 'u:a', cached: 6, computed: 5 }])
+    expect(auditDifferences(entries, new Map([['u:a', 5]]))).toEqual([
+      { account: 'issuance:c', cached: 0, computed: -5 },
+    ])
   })
 })

@@ -15,7 +15,9 @@ const browser = useBrowser()
 const pageAs = (userId: string): Promise<Page> => openPageAs(browser(), emu().url, userId)
 
 const buildingsNamed = async (name: string) =>
-  (await emu().app.database().collection('buildings').where({ gridId: 'gr-xinhua-01', name }).get()).data as { _id: string }[]
+  (await emu().app.database().collection('buildings').where({ gridId: 'gr-xinhua-01', name }).get()).data as {
+    _id: string
+  }[]
 
 describe('admin imports, prints, a resident scans and joins', () => {
   it('from the CSV import to the resident’s grid card', async () => {
@@ -30,7 +32,9 @@ describe('admin imports, prints, a resident scans and joins', () => {
     // A CSV with two bad lines: every error is listed with its line, and nothing is imported.
     const csv = admin.locator('textarea[aria-label="粘贴 CSV 内容"]')
     await csv.waitFor()
-    await csv.fill('网格,楼栋,单元数\n新华社区第1网格,13号楼,2\n新华社区第9网格,14号楼,2\n新华社区第1网格,1号楼,0\n')
+    await csv.fill(
+      '网格,楼栋,单元数\n新华社区第1网格,13号楼,2\n新华社区第9网格,14号楼,2\n新华社区第1网格,1号楼,0\n',
+    )
     await tapButton(admin, '开始导入')
     const errors = admin.getByRole('list', { name: '错误列表' })
     await errors.waitFor()
@@ -61,7 +65,10 @@ describe('admin imports, prints, a resident scans and joins', () => {
     // The code image really loads (from storage, through a temporary URL).
     const img = cell.locator('img[alt="13号楼 入格二维码"]')
     await img.waitFor()
-    await admin.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle())
+    await admin.waitForFunction(
+      (el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0,
+      await img.elementHandle(),
+    )
     const scene = await cell.getAttribute('data-scene')
     expect(scene).toMatch(/^b=[A-Z0-9]{8}$/)
     const printed = (await cell.locator('.print-cell__code').textContent())?.trim()
@@ -71,7 +78,10 @@ describe('admin imports, prints, a resident scans and joins', () => {
     await screenshot(admin, 'admin-print-sheet')
 
     // The printed code is a real wxacode for the join page with that scene.
-    const qrcodes = (await (await admin.request.get('/dev/qrcodes.json')).json()) as { scene: string; page: string }[]
+    const qrcodes = (await (await admin.request.get('/dev/qrcodes.json')).json()) as {
+      scene: string
+      page: string
+    }[]
     expect(qrcodes).toContainEqual(expect.objectContaining({ scene, page: 'pages/join/index' }))
 
     // The newcomer "scans": the app opens on the join page with the scene.
@@ -86,7 +96,8 @@ describe('admin imports, prints, a resident scans and joins', () => {
     await resident.locator('input[aria-label="手机号（选填）"]').fill('13600002222')
     await tapButton(resident, '提交申请')
     await resident.getByText('已提交，等待网格员审核').waitFor()
-    const [join] = (await emu().app.database().collection('join_requests').where({ name: '郑美华' }).get()).data as { via: string }[]
+    const [join] = (await emu().app.database().collection('join_requests').where({ name: '郑美华' }).get())
+      .data as { via: string }[]
     expect(join?.via).toBe('code')
 
     const worker = await pageAs('user-xinhua-01-worker')

@@ -14,7 +14,9 @@ const browser = useBrowser()
 async function elderPageAs(userId: string): Promise<Page> {
   const page = await pageAs(browser(), emu().url, userId)
   // What Taro.setStorageSync('emulin.elderMode', true) stores on H5.
-  await page.addInitScript(() => window.localStorage.setItem('emulin.elderMode', JSON.stringify({ data: true })))
+  await page.addInitScript(() =>
+    window.localStorage.setItem('emulin.elderMode', JSON.stringify({ data: true })),
+  )
   return page
 }
 
@@ -26,18 +28,23 @@ interface Metrics {
 /** Visible body text under 24px and visible touch targets under 60×60 on the current page. */
 async function measure(page: Page): Promise<Metrics> {
   return page.evaluate(() => {
-    const root = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find((p) => getComputedStyle(p).display !== 'none')
+    const root = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find(
+      (p) => getComputedStyle(p).display !== 'none',
+    )
     if (!root) return { smallText: ['no visible page'], smallTargets: [] }
     const visible = (el: HTMLElement) => {
       const r = el.getBoundingClientRect()
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'
     }
-    const label = (el: HTMLElement) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 20)}"`
+    const label = (el: HTMLElement) =>
+      `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 20)}"`
     const smallText = Array.from(root.querySelectorAll<HTMLElement>('.t-body'))
       .filter(visible)
       .filter((el) => parseFloat(getComputedStyle(el).fontSize) < 24)
       .map((el) => `${label(el)} ${getComputedStyle(el).fontSize}`)
-    const targets = root.querySelectorAll<HTMLElement>('taro-button-core, [role="button"], [role="radio"], [role="switch"], [role="checkbox"], input, textarea')
+    const targets = root.querySelectorAll<HTMLElement>(
+      'taro-button-core, [role="button"], [role="radio"], [role="switch"], [role="checkbox"], input, textarea',
+    )
     const smallTargets = Array.from(targets)
       .filter(visible)
       .map((el) => {
@@ -65,17 +72,42 @@ async function expectElderReady(page: Page, name: string): Promise<void> {
 }
 
 const pages: [name: string, userId: string, url: string, ready: string][] = [
-  ['join-consent', 'user-newcomer', `/#/pages/join/index?scene=${encodeURIComponent(`b=${demoInviteCode('bd-xinhua-01-02')}`)}`, '隐私保护指引'],
+  [
+    'join-consent',
+    'user-newcomer',
+    `/#/pages/join/index?scene=${encodeURIComponent(`b=${demoInviteCode('bd-xinhua-01-02')}`)}`,
+    '隐私保护指引',
+  ],
   ['join-picker', 'user-newcomer', '/#/pages/join/index', '隐私保护指引'],
   ['join-member', 'user-resident-wang', '/#/pages/join/index', '您已加入'],
   ['grid-inbox', 'user-xinhua-01-worker', '/#/features/grid/pages/joins/index', '每订阅一次'],
   ['admin-org', 'user-xinhua-admin', '/#/features/admin/pages/org/index', '新华社区'],
   ['admin-org-street', 'user-street-admin', '/#/features/admin/pages/org/index', '本街道信息'],
-  ['admin-import', 'user-xinhua-admin', '/#/features/admin/pages/import/index?communityId=cm-xinhua', '开始导入'],
+  [
+    'admin-import',
+    'user-xinhua-admin',
+    '/#/features/admin/pages/import/index?communityId=cm-xinhua',
+    '开始导入',
+  ],
   ['admin-staff', 'user-xinhua-admin', '/#/features/admin/pages/staff/index?scopeId=gr-xinhua-01', '王秀英'],
-  ['admin-codes', 'user-xinhua-admin', '/#/features/admin/pages/codes/index?gridId=gr-xinhua-02', '打印本网格二维码'],
-  ['admin-print', 'user-xinhua-admin', '/#/features/admin/pages/print/index?gridId=gr-xinhua-02', '微信扫码，加入网格'],
-  ['admin-order-config', 'user-xinhua-admin', '/#/features/admin/pages/order-config/index?communityId=cm-xinhua', '保存设置'],
+  [
+    'admin-codes',
+    'user-xinhua-admin',
+    '/#/features/admin/pages/codes/index?gridId=gr-xinhua-02',
+    '打印本网格二维码',
+  ],
+  [
+    'admin-print',
+    'user-xinhua-admin',
+    '/#/features/admin/pages/print/index?gridId=gr-xinhua-02',
+    '微信扫码，加入网格',
+  ],
+  [
+    'admin-order-config',
+    'user-xinhua-admin',
+    '/#/features/admin/pages/order-config/index?communityId=cm-xinhua',
+    '保存设置',
+  ],
   ['mine-data', 'user-resident-wang', '/#/features/mine/pages/data/index', '王秀英'],
   ['mine-household', 'user-resident-wang', '/#/features/mine/pages/household/index', '302'],
   ['mine-helper', 'user-helper-liu', '/#/features/mine/pages/helper/index', '技能'],
@@ -95,28 +127,71 @@ pages.push(
   ['points-give', 'user-resident-wang', '/#/features/points/pages/give/index', '新华社区爱心基金'],
   // …and volunteer activities, the volunteer record, the love supermarket and the fund (#7).
   ['activities', 'user-resident-wang', '/#/features/activities/pages/index/index', '重阳敬老'],
-  ['activity-detail', 'user-resident-wang', '/#/features/activities/pages/detail/index?activityId=ac_seed_chongyang', '取消报名'],
+  [
+    'activity-detail',
+    'user-resident-wang',
+    '/#/features/activities/pages/detail/index?activityId=ac_seed_chongyang',
+    '取消报名',
+  ],
   ['activity-checkin', 'user-resident-wang', '/#/features/activities/pages/checkin/index', '签到码'],
-  ['activity-publish', 'user-xinhua-admin', '/#/features/activities/pages/publish/index?communityId=cm-xinhua', '活动名称'],
-  ['activity-manage', 'user-xinhua-admin', '/#/features/activities/pages/manage/index?activityId=ac_seed_chongyang', '名单'],
+  [
+    'activity-publish',
+    'user-xinhua-admin',
+    '/#/features/activities/pages/publish/index?communityId=cm-xinhua',
+    '活动名称',
+  ],
+  [
+    'activity-manage',
+    'user-xinhua-admin',
+    '/#/features/activities/pages/manage/index?activityId=ac_seed_chongyang',
+    '名单',
+  ],
   ['volunteer-hours', 'user-resident-wang', '/#/features/points/pages/hours/index', '社区义诊'],
   ['market', 'user-resident-wang', '/#/features/market/pages/index/index', '洗衣液'],
   ['market-vouchers', 'user-resident-wang', '/#/features/market/pages/vouchers/index', '您还没有兑换券'],
   ['market-verify', 'user-xinhua-01-worker', '/#/features/market/pages/verify/index', '查询兑换券'],
-  ['market-items', 'user-xinhua-admin', '/#/features/market/pages/items/index?communityId=cm-xinhua', '洗衣液'],
-  ['community-fund', 'user-xinhua-admin', '/#/features/market/pages/fund/index?communityId=cm-xinhua', '最近收支'],
-  ['points-admin', 'user-xinhua-admin', '/#/features/points/pages/admin/index?communityId=cm-xinhua', '积分流水'],
+  [
+    'market-items',
+    'user-xinhua-admin',
+    '/#/features/market/pages/items/index?communityId=cm-xinhua',
+    '洗衣液',
+  ],
+  [
+    'community-fund',
+    'user-xinhua-admin',
+    '/#/features/market/pages/fund/index?communityId=cm-xinhua',
+    '最近收支',
+  ],
+  [
+    'points-admin',
+    'user-xinhua-admin',
+    '/#/features/points/pages/admin/index?communityId=cm-xinhua',
+    '积分流水',
+  ],
 )
 
 describe('elder mode on the scan-to-join and work-order pages', () => {
   it('order-detail (reporter and grid worker)', async () => {
     const res = (await emu().invoke(
       'api',
-      { action: 'report.submit', input: { requestId: 'elder-detail-1', category: 'street_light', text: '1号楼门口路灯不亮', photos: [], location: { kind: 'household' }, hideName: false } },
+      {
+        action: 'report.submit',
+        input: {
+          requestId: 'elder-detail-1',
+          category: 'street_light',
+          text: '1号楼门口路灯不亮',
+          photos: [],
+          location: { kind: 'household' },
+          hideName: false,
+        },
+      },
       { openid: 'demo-openid-resident-wang' },
     )) as { ok: boolean; data: { orderId: string } }
     expect(res.ok).toBe(true)
-    for (const [who, userId] of [['reporter', 'user-resident-wang'], ['worker', 'user-xinhua-01-worker']] as const) {
+    for (const [who, userId] of [
+      ['reporter', 'user-resident-wang'],
+      ['worker', 'user-xinhua-01-worker'],
+    ] as const) {
       const page = await elderPageAs(userId)
       await page.goto(`/#/features/reports/pages/detail/index?id=${encodeURIComponent(res.data.orderId)}`)
       await page.getByText('1号楼门口路灯不亮').first().waitFor()

@@ -32,12 +32,16 @@ describe('mutual-aid errand', () => {
     const resident = await pageAs('user-resident-wang')
     await resident.goto('/#/features/errands/pages/index/index')
     await resident.locator('[role="radio"]:visible', { hasText: '代买米买菜' }).first().tap()
-    await resident.locator('taro-input-core[aria-label="简单描述"] input').fill('帮忙买一袋 10 斤大米送到家门口')
+    await resident
+      .locator('taro-input-core[aria-label="简单描述"] input')
+      .fill('帮忙买一袋 10 斤大米送到家门口')
     await expectAxeClean(resident)
     await screenshot(resident, 'errand-post')
     await tapButton(resident, '发布')
     await resident.getByText('已发布，附近的帮办人会收到通知').waitFor()
-    const [errand] = (await emu().app.database().collection('errands').where({ requesterId: 'user-resident-wang' }).get()).data as { _id: string }[]
+    const [errand] = (
+      await emu().app.database().collection('errands').where({ requesterId: 'user-resident-wang' }).get()
+    ).data as { _id: string }[]
     expect(errand).toBeDefined()
     const detailUrl = `/#/features/errands/pages/detail/index?id=${encodeURIComponent(errand?._id ?? '')}`
 

@@ -2,7 +2,14 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { axeViolations, describeViolations, useBrowser, phoneContext, screenshot, signInAs } from './support/browser'
+import {
+  axeViolations,
+  describeViolations,
+  useBrowser,
+  phoneContext,
+  screenshot,
+  signInAs,
+} from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 
@@ -24,7 +31,10 @@ describe('home page journey', () => {
     await page.getByText('新华社区第1网格').waitFor()
     await page.getByText(/新华社区 · 1号楼1单元 302室/).waitFor()
     // Each page names itself to screen readers with a level-one heading (components/Page.tsx).
-    await page.getByRole('main', { name: '首页' }).getByRole('heading', { level: 1, name: '首页' }).waitFor({ state: 'attached' })
+    await page
+      .getByRole('main', { name: '首页' })
+      .getByRole('heading', { level: 1, name: '首页' })
+      .waitFor({ state: 'attached' })
 
     const violations = await axeViolations(page)
     await screenshot(page, 'home-resident')
@@ -70,7 +80,10 @@ describe('home page journey', () => {
       const tiles = Array.from(main.querySelectorAll<HTMLElement>('.quick-action'))
       return {
         bodyFont: parseFloat(getComputedStyle(body).fontSize),
-        tiles: tiles.map((t) => ({ w: t.getBoundingClientRect().width, h: t.getBoundingClientRect().height })),
+        tiles: tiles.map((t) => ({
+          w: t.getBoundingClientRect().width,
+          h: t.getBoundingClientRect().height,
+        })),
         // Taro's H5 tab bar lives outside the page: elder mode must reach it too.
         tabs: Array.from(document.querySelectorAll<HTMLElement>('.weui-tabbar__item')).map((t) => ({
           h: t.getBoundingClientRect().height,

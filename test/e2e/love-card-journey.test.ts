@@ -64,7 +64,9 @@ describe('love card', () => {
 
     // The grid worker opens the check-in code on site.
     const worker = await pageAs(WORKER)
-    await worker.goto(`/#/features/activities/pages/manage/index?activityId=${encodeURIComponent(activityId)}`)
+    await worker.goto(
+      `/#/features/activities/pages/manage/index?activityId=${encodeURIComponent(activityId)}`,
+    )
     const codeText = worker.locator('.activity__code:visible').first()
     await codeText.waitFor()
     const code = ((await codeText.textContent()) ?? '').trim()
@@ -93,7 +95,8 @@ describe('love card', () => {
     await resident.locator('taro-button-core[aria-label="兑换洗衣液"]:visible').first().tap()
     await tapButton(resident, '确认兑换')
     await resident.locator('[role="status"]:visible', { hasText: '兑换成功' }).waitFor()
-    const spoken = (await resident.locator('.voucher__code-box:visible').first().getAttribute('aria-label')) ?? ''
+    const spoken =
+      (await resident.locator('.voucher__code-box:visible').first().getAttribute('aria-label')) ?? ''
     const voucherCode = spoken.replace(/^兑换码/, '').replace(/\s+/g, '')
     expect(voucherCode).toMatch(/^[0-9A-Z]{8}$/)
     await expectAxeClean(resident)

@@ -17,9 +17,20 @@ const WORKER = { userId: 'user-xinhua-01-worker', openid: 'demo-openid-xinhua-01
 
 const pageAs = (userId: string): Promise<Page> => openPageAs(browser(), emu().url, userId)
 
-type Rates = { received: number; accepted: number; rated: number; satisfied: number; replied: number; satisfactionRate: number | null }
+type Rates = {
+  received: number
+  accepted: number
+  rated: number
+  satisfied: number
+  replied: number
+  satisfactionRate: number | null
+}
 async function gridRates(): Promise<Rates> {
-  const res = (await emu().invoke('api', { action: 'stats.rates', input: { level: 'grid', id: 'gr-xinhua-01' } }, { openid: WORKER.openid })) as {
+  const res = (await emu().invoke(
+    'api',
+    { action: 'stats.rates', input: { level: 'grid', id: 'gr-xinhua-01' } },
+    { openid: WORKER.openid },
+  )) as {
     ok: boolean
     data: { rates: Rates }
   }
@@ -54,8 +65,13 @@ describe('one-tap report → work order', () => {
     const categories = resident.getByRole('radiogroup', { name: '问题类别' })
     await categories.waitFor()
     await categories.getByRole('radio', { name: /安全隐患/ }).tap()
-    await resident.locator('taro-textarea-core[aria-label="问题描述"] textarea').fill('1号楼楼道里有电动车飞线充电，电线从三楼窗户垂下来，很危险。')
-    const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), tapButton(resident, '添加照片')])
+    await resident
+      .locator('taro-textarea-core[aria-label="问题描述"] textarea')
+      .fill('1号楼楼道里有电动车飞线充电，电线从三楼窗户垂下来，很危险。')
+    const [chooser] = await Promise.all([
+      resident.waitForEvent('filechooser'),
+      tapButton(resident, '添加照片'),
+    ])
     await chooser.setFiles({ name: 'hazard.jpg', mimeType: 'image/jpeg', buffer: await photo(resident) })
     await resident.locator('[aria-label="第 1 张照片"]').first().waitFor()
     await expectAxeClean(resident)
@@ -68,7 +84,8 @@ describe('one-tap report → work order', () => {
     await done.waitFor()
 
     // Stored with the photo under the resident's own upload prefix, routed to 新华社区第1网格.
-    const [order] = (await emu().app.database().collection('orders').where({ reporterId: WANG.userId }).get()).data as {
+    const [order] = (await emu().app.database().collection('orders').where({ reporterId: WANG.userId }).get())
+      .data as {
       _id: string
       photos: string[]
       path: { gridId: string }
@@ -88,16 +105,24 @@ describe('one-tap report → work order', () => {
 
     const worker = await pageAs(WORKER.userId)
     await worker.goto('/#/features/reports/pages/inbox/index')
-    await worker.getByRole('button', { name: /^接单：安全隐患/ }).first().waitFor()
+    await worker
+      .getByRole('button', { name: /^接单：安全隐患/ })
+      .first()
+      .waitFor()
     await expectAxeClean(worker)
     await screenshot(worker, 'order-inbox')
-    await worker.getByRole('button', { name: /^接单：安全隐患/ }).first().tap()
+    await worker
+      .getByRole('button', { name: /^接单：安全隐患/ })
+      .first()
+      .tap()
     await worker.goto(`/#/features/reports/pages/detail/index?id=${encodeURIComponent(order?._id ?? '')}`)
     await tapButton(worker, '答复')
     const form = worker.getByRole('form', { name: '答复居民' })
     await form.waitFor()
     await form.getByRole('radio', { name: /当场办/ }).tap()
-    await form.locator('taro-input-core[aria-label="答复内容"] input').fill('已到现场拆除飞线，并提醒住户到集中充电桩充电。')
+    await form
+      .locator('taro-input-core[aria-label="答复内容"] input')
+      .fill('已到现场拆除飞线，并提醒住户到集中充电桩充电。')
     await expectAxeClean(worker)
     await tapButton(form, '提交答复')
     await worker.getByText('已答复，居民会收到通知').waitFor()
@@ -106,8 +131,14 @@ describe('one-tap report → work order', () => {
     const timeline = resident.getByRole('list', { name: '办理进度' })
     await timeline.waitFor()
     await timeline.getByText(/接单/).first().waitFor()
-    await timeline.getByText(/当场办/).first().waitFor()
-    await resident.getByText(/首接负责/).first().waitFor()
+    await timeline
+      .getByText(/当场办/)
+      .first()
+      .waitFor()
+    await resident
+      .getByText(/首接负责/)
+      .first()
+      .waitFor()
     await expectAxeClean(resident)
     await screenshot(resident, 'order-timeline')
     await tapButton(resident, '评价')

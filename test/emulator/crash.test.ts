@@ -23,7 +23,11 @@ it('keeps every acknowledged write across kill -9', async () => {
       for (let i = 0; !stop; i++) {
         const _id = `w${w}-${i}`
         try {
-          if (i % 5 === 4) await db.collection('burst').doc(`w${w}-${i - 1}`).update({ touched: true })
+          if (i % 5 === 4)
+            await db
+              .collection('burst')
+              .doc(`w${w}-${i - 1}`)
+              .update({ touched: true })
           await db.collection('burst').add({ _id, w, i, payload: 'x'.repeat(200), at: new Date() })
           acked.add(_id)
         } catch {
@@ -46,7 +50,13 @@ it('keeps every acknowledged write across kill -9', async () => {
       expect(total).toBeGreaterThanOrEqual(ackedCount)
       const stored = new Set<string>()
       for (let skip = 0; skip < total; skip += 1000) {
-        const page = await db2.collection('burst').orderBy('_id', 'asc').skip(skip).limit(1000).field({ _id: true }).get()
+        const page = await db2
+          .collection('burst')
+          .orderBy('_id', 'asc')
+          .skip(skip)
+          .limit(1000)
+          .field({ _id: true })
+          .get()
         for (const d of page.data as Array<{ _id: string }>) stored.add(d._id)
       }
       const missing = [...acked].filter((id) => !stored.has(id))

@@ -10,10 +10,26 @@ type Db = ReturnType<TestEmulator['app']['database']>
 let db: Db
 
 const seed = {
-  items: Array.from({ length: 130 }, (_, i) => ({ _id: `item-${String(i).padStart(3, '0')}`, n: i, group: i % 3 === 0 ? 'a' : 'b', tags: i % 10 === 0 ? ['x', 'y'] : ['z'], at: new Date(Date.UTC(2026, 0, 1) + i * 60_000) })),
+  items: Array.from({ length: 130 }, (_, i) => ({
+    _id: `item-${String(i).padStart(3, '0')}`,
+    n: i,
+    group: i % 3 === 0 ? 'a' : 'b',
+    tags: i % 10 === 0 ? ['x', 'y'] : ['z'],
+    at: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+  })),
   users: [
-    { _id: 'u1', openid: 'o1', displayName: '王秀英', grants: [{ role: 'resident', scope: { streetId: 's1' } }] },
-    { _id: 'u2', openid: 'o2', displayName: '李志强', grants: [{ role: 'grid_worker', scope: { streetId: 's1', gridId: 'g1' } }] },
+    {
+      _id: 'u1',
+      openid: 'o1',
+      displayName: '王秀英',
+      grants: [{ role: 'resident', scope: { streetId: 's1' } }],
+    },
+    {
+      _id: 'u2',
+      openid: 'o2',
+      displayName: '李志强',
+      grants: [{ role: 'grid_worker', scope: { streetId: 's1', gridId: 'g1' } }],
+    },
   ],
 }
 
@@ -38,13 +54,28 @@ describe('database.getDocument', () => {
   it('defaults to 100 documents and clamps to 1000', async () => {
     expect((await db.collection('items').get()).data).toHaveLength(100)
     expect((await db.collection('items').limit(1000).get()).data).toHaveLength(130)
-    const raw = await post(emu.sdkUrl, JSON.stringify({ action: 'database.getDocument', collectionName: 'items', queryType: 'WHERE', limit: 5000 }))
-    expect(((raw.json as { data: { list: unknown[] } }).data.list).length).toBe(130)
+    const raw = await post(
+      emu.sdkUrl,
+      JSON.stringify({
+        action: 'database.getDocument',
+        collectionName: 'items',
+        queryType: 'WHERE',
+        limit: 5000,
+      }),
+    )
+    expect((raw.json as { data: { list: unknown[] } }).data.list.length).toBe(130)
   })
 
   it('filters, sorts, skips, limits and projects', async () => {
     const _ = db.command
-    const res = await db.collection('items').where({ group: 'a', n: _.gte(10).and(_.lt(40)) }).orderBy('n', 'desc').skip(2).limit(3).field({ n: true }).get()
+    const res = await db
+      .collection('items')
+      .where({ group: 'a', n: _.gte(10).and(_.lt(40)) })
+      .orderBy('n', 'desc')
+      .skip(2)
+      .limit(3)
+      .field({ n: true })
+      .get()
     expect(res.data).toEqual([
       { _id: 'item-033', n: 33 },
       { _id: 'item-030', n: 30 },
@@ -54,16 +85,43 @@ describe('database.getDocument', () => {
 
   it('supports regexes, $in, array membership, dates and nested fields', async () => {
     const _ = db.command
-    expect((await db.collection('items').where({ _id: db.RegExp({ regexp: '^item-00[0-2]$' }) }).get()).data.map((d: { _id: string }) => d._id)).toEqual(['item-000', 'item-001', 'item-002'])
-    expect((await db.collection('items').where({ n: _.in([1, 5]) }).count()).total).toBe(2)
+    expect(
+      (
+        await db
+          .collection('items')
+          .where({ _id: db.RegExp({ regexp: '^item-00[0-2]$' }) })
+          .get()
+      ).data.map((d: { _id: string }) => d._id),
+    ).toEqual(['item-000', 'item-001', 'item-002'])
+    expect(
+      (
+        await db
+          .collection('items')
+          .where({ n: _.in([1, 5]) })
+          .count()
+      ).total,
+    ).toBe(2)
     expect((await db.collection('items').where({ tags: 'x' }).count()).total).toBe(13)
-    expect((await db.collection('items').where({ at: _.lt(new Date(Date.UTC(2026, 0, 1) + 3 * 60_000)) }).count()).total).toBe(3)
-    expect((await db.collection('users').where({ 'grants.role': 'grid_worker' }).get()).data.map((u: { _id: string }) => u._id)).toEqual(['u2'])
+    expect(
+      (
+        await db
+          .collection('items')
+          .where({ at: _.lt(new Date(Date.UTC(2026, 0, 1) + 3 * 60_000)) })
+          .count()
+      ).total,
+    ).toBe(3)
+    expect(
+      (await db.collection('users').where({ 'grants.role': 'grid_worker' }).get()).data.map(
+        (u: { _id: string }) => u._id,
+      ),
+    ).toEqual(['u2'])
   })
 
   it('gets one document by id, with dates round-tripping', async () => {
     const res = await db.collection('items').doc('item-001').get()
-    expect(res.data).toEqual([{ _id: 'item-001', n: 1, group: 'b', tags: ['z'], at: new Date(Date.UTC(2026, 0, 1) + 60_000) }])
+    expect(res.data).toEqual([
+      { _id: 'item-001', n: 1, group: 'b', tags: ['z'], at: new Date(Date.UTC(2026, 0, 1) + 60_000) },
+    ])
     expect((await db.collection('items').doc('missing').get()).data).toEqual([])
   })
 
@@ -76,45 +134,87 @@ describe('database.getDocument', () => {
 describe('writes', () => {
   it('adds single and batch documents with 32-hex ids and serverDate', async () => {
     const before = Date.now()
-    const one = await db.collection('orders').add({ title: 'one', at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) })
+    const one = await db
+      .collection('orders')
+      .add({ title: 'one', at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) })
     expect(one.id).toMatch(/^[0-9a-f]{32}$/)
     const batch = await db.collection('orders').add([{ title: 'two' }, { _id: 'order-3', title: 'three' }])
     expect(batch.ids).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), 'order-3'])
-    const stored = (await db.collection('orders').doc(one.id as string).get()).data[0]
+    const stored = (
+      await db
+        .collection('orders')
+        .doc(one.id as string)
+        .get()
+    ).data[0]
     expect(stored.at).toBeInstanceOf(Date)
     expect(stored.at.getTime()).toBeGreaterThanOrEqual(before - 5)
     expect(stored.later.getTime() - stored.at.getTime()).toBeGreaterThanOrEqual(59_000)
   })
 
   it('rejects a duplicate _id and a unique index violation, storing nothing', async () => {
-    expect(await code(db.collection('orders').add({ _id: 'order-3', title: 'again' }))).toBe('DATABASE_REQUEST_FAILED')
-    expect(await code(db.collection('users').add({ openid: 'o1', displayName: 'dup' }))).toBe('DATABASE_REQUEST_FAILED')
-    expect(await code(db.collection('users').doc('u2').update({ openid: 'o1' }))).toBe('DATABASE_REQUEST_FAILED')
+    expect(await code(db.collection('orders').add({ _id: 'order-3', title: 'again' }))).toBe(
+      'DATABASE_REQUEST_FAILED',
+    )
+    expect(await code(db.collection('users').add({ openid: 'o1', displayName: 'dup' }))).toBe(
+      'DATABASE_REQUEST_FAILED',
+    )
+    expect(await code(db.collection('users').doc('u2').update({ openid: 'o1' }))).toBe(
+      'DATABASE_REQUEST_FAILED',
+    )
     expect((await db.collection('users').where({ openid: 'o1' }).count()).total).toBe(1)
     expect((await db.collection('orders').doc('order-3').get()).data[0].title).toBe('three')
     // a batch with one bad document stores none of it
-    expect(await code(db.collection('users').add([{ openid: 'o9' }, { openid: 'o1' }]))).toBe('DATABASE_REQUEST_FAILED')
+    expect(await code(db.collection('users').add([{ openid: 'o9' }, { openid: 'o1' }]))).toBe(
+      'DATABASE_REQUEST_FAILED',
+    )
     expect((await db.collection('users').where({ openid: 'o9' }).count()).total).toBe(0)
   })
 
   it('sets (replace/upsert), updates with operators, removes', async () => {
     const _ = db.command
-    expect(await db.collection('orders').doc('set-1').set({ a: 1, nested: { b: 2 } })).toMatchObject({ updated: 0, upsertedId: 'set-1' })
+    expect(
+      await db
+        .collection('orders')
+        .doc('set-1')
+        .set({ a: 1, nested: { b: 2 } }),
+    ).toMatchObject({ updated: 0, upsertedId: 'set-1' })
     expect(await db.collection('orders').doc('set-1').set({ c: 3 })).toMatchObject({ updated: 1 })
     expect((await db.collection('orders').doc('set-1').get()).data).toEqual([{ _id: 'set-1', c: 3 }])
-    const upd = await db.collection('orders').doc('set-1').update({ c: _.inc(2), list: _.push(['p', 'q']), deep: { x: 1 }, gone: _.remove() })
+    const upd = await db
+      .collection('orders')
+      .doc('set-1')
+      .update({ c: _.inc(2), list: _.push(['p', 'q']), deep: { x: 1 }, gone: _.remove() })
     expect(upd.updated).toBe(1)
-    await db.collection('orders').doc('set-1').update({ list: _.pull('p'), deep: { y: 2 } })
-    expect((await db.collection('orders').doc('set-1').get()).data[0]).toEqual({ _id: 'set-1', c: 5, list: ['q'], deep: { x: 1, y: 2 } })
+    await db
+      .collection('orders')
+      .doc('set-1')
+      .update({ list: _.pull('p'), deep: { y: 2 } })
+    expect((await db.collection('orders').doc('set-1').get()).data[0]).toEqual({
+      _id: 'set-1',
+      c: 5,
+      list: ['q'],
+      deep: { x: 1, y: 2 },
+    })
     expect((await db.collection('orders').doc('nope').update({ a: 1 })).updated).toBe(0)
     expect((await db.collection('orders').doc('set-1').remove()).deleted).toBe(1)
     expect((await db.collection('orders').doc('set-1').get()).data).toEqual([])
   })
 
   it('updates and removes by where, counting matches', async () => {
-    await db.collection('orders').add([{ kind: 'bulk', n: 1 }, { kind: 'bulk', n: 2 }, { kind: 'bulk', n: 3 }])
+    await db.collection('orders').add([
+      { kind: 'bulk', n: 1 },
+      { kind: 'bulk', n: 2 },
+      { kind: 'bulk', n: 3 },
+    ])
     const _ = db.command
-    expect((await db.collection('orders').where({ kind: 'bulk', n: _.gte(2) }).update({ done: true })).updated).toBe(2)
+    expect(
+      (
+        await db
+          .collection('orders')
+          .where({ kind: 'bulk', n: _.gte(2) })
+          .update({ done: true })
+      ).updated,
+    ).toBe(2)
     expect((await db.collection('orders').where({ kind: 'bulk', done: true }).count()).total).toBe(2)
     expect((await db.collection('orders').where({ kind: 'bulk' }).remove()).deleted).toBe(3)
     expect((await db.collection('orders').where({ kind: 'bulk' }).count()).total).toBe(0)
@@ -123,9 +223,15 @@ describe('writes', () => {
   it('updateAndReturn returns the updated document (modifyAndReturnDoc)', async () => {
     await db.collection('orders').add({ _id: 'mr-1', status: 'open', v: 1 })
     const _ = db.command
-    const res = await db.collection('orders').where({ _id: 'mr-1', status: 'open' }).updateAndReturn({ status: 'taken', v: _.inc(1) })
+    const res = await db
+      .collection('orders')
+      .where({ _id: 'mr-1', status: 'open' })
+      .updateAndReturn({ status: 'taken', v: _.inc(1) })
     expect(res).toMatchObject({ updated: 1, doc: { _id: 'mr-1', status: 'taken', v: 2 } })
-    const again = await db.collection('orders').where({ _id: 'mr-1', status: 'open' }).updateAndReturn({ status: 'taken' })
+    const again = await db
+      .collection('orders')
+      .where({ _id: 'mr-1', status: 'open' })
+      .updateAndReturn({ status: 'taken' })
     expect(again).toMatchObject({ updated: 0, doc: null })
   })
 
@@ -160,9 +266,18 @@ describe('database.aggregateDocuments', () => {
   })
 
   it('runs $unwind, $lookup and $count', async () => {
-    const unwound = await db.collection('items').aggregate().match({ tags: 'x' }).unwind('$tags').count('n').end()
+    const unwound = await db
+      .collection('items')
+      .aggregate()
+      .match({ tags: 'x' })
+      .unwind('$tags')
+      .count('n')
+      .end()
     expect(unwound.data).toEqual([{ n: 26 }])
-    await db.collection('orders').add([{ _id: 'lk-1', userId: 'u1' }, { _id: 'lk-2', userId: 'u2' }])
+    await db.collection('orders').add([
+      { _id: 'lk-1', userId: 'u1' },
+      { _id: 'lk-2', userId: 'u2' },
+    ])
     const joined = await db
       .collection('orders')
       .aggregate()
@@ -221,11 +336,20 @@ describe('transactions', () => {
     const seen = (await t.collection('counters').doc('race').get()).data as { n: number }
     await db.collection('counters').doc('race').update({ n: 10 }) // outside write after the snapshot
     expect(((await t.collection('counters').doc('race').get()).data as { n: number }).n).toBe(seen.n) // snapshot read
-    expect(await code(t.collection('counters').doc('race').set({ n: seen.n + 1 }))).toBe('DATABASE_TRANSACTION_CONFLICT')
+    expect(
+      await code(
+        t
+          .collection('counters')
+          .doc('race')
+          .set({ n: seen.n + 1 }),
+      ),
+    ).toBe('DATABASE_TRANSACTION_CONFLICT')
     await t.rollback().catch(() => undefined)
 
     // concurrent read-modify-write transactions through a function: the conflict is retried, no update is lost
-    await Promise.all(Array.from({ length: 2 }, () => emu.invoke('probe', { op: 'txn-inc', id: 'race', delay: 30 })))
+    await Promise.all(
+      Array.from({ length: 2 }, () => emu.invoke('probe', { op: 'txn-inc', id: 'race', delay: 30 })),
+    )
     expect((await db.collection('counters').doc('race').get()).data[0].n).toBe(12)
   })
 
@@ -236,7 +360,9 @@ describe('transactions', () => {
     const loser = await db.startTransaction()
     await loser.collection('counters').doc('lockA').set({ n: 1 }) // the loser takes A's lock first
     await winner.collection('counters').doc('lockB').set({ n: 2 })
-    expect(await code(loser.collection('counters').doc('lockB').set({ n: 1 }))).toBe('DATABASE_TRANSACTION_CONFLICT')
+    expect(await code(loser.collection('counters').doc('lockB').set({ n: 1 }))).toBe(
+      'DATABASE_TRANSACTION_CONFLICT',
+    )
     // The loser is gone: its lock on A does not block a fresh transaction, and it cannot commit.
     const next = await db.startTransaction()
     await next.collection('counters').doc('lockA').set({ n: 3 })
@@ -251,7 +377,10 @@ describe('transactions', () => {
     const t = await db.startTransaction()
     await t.commit()
     expect(await code(t.commit())).toBe('DATABASE_TRANSACTION_FAIL')
-    const raw = await post(emu.sdkUrl, JSON.stringify({ action: 'database.commitTransaction', transactionId: 'deadbeef' }))
+    const raw = await post(
+      emu.sdkUrl,
+      JSON.stringify({ action: 'database.commitTransaction', transactionId: 'deadbeef' }),
+    )
     expect(raw.json).toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' })
   })
 })
@@ -260,24 +389,55 @@ describe('bad input never crashes the emulator', () => {
   const send = async (body: string | Buffer): Promise<unknown> => (await post(emu.sdkUrl, body)).json
 
   it('answers malformed EJSON, unknown actions and collections with platform codes', async () => {
-    expect(await send(JSON.stringify({ action: 'database.getDocument', collectionName: 'items', query: '{"n": {"$numberInt": "x"' }))).toMatchObject({ code: 'INVALID_PARAM' })
-    expect(await send(JSON.stringify({ action: 'database.insertDocument', collectionName: 'items', data: ['{"$date": 1'] }))).toMatchObject({ code: 'INVALID_PARAM' })
+    expect(
+      await send(
+        JSON.stringify({
+          action: 'database.getDocument',
+          collectionName: 'items',
+          query: '{"n": {"$numberInt": "x"',
+        }),
+      ),
+    ).toMatchObject({ code: 'INVALID_PARAM' })
+    expect(
+      await send(
+        JSON.stringify({ action: 'database.insertDocument', collectionName: 'items', data: ['{"$date": 1'] }),
+      ),
+    ).toMatchObject({ code: 'INVALID_PARAM' })
     expect(await send('{not json')).toMatchObject({ code: 'INVALID_PARAM' })
-    expect(await send(JSON.stringify({ action: 'database.dropEverything' }))).toMatchObject({ code: 'INVALID_PARAM' })
+    expect(await send(JSON.stringify({ action: 'database.dropEverything' }))).toMatchObject({
+      code: 'INVALID_PARAM',
+    })
     expect(await send(JSON.stringify({ action: 'teleport.now' }))).toMatchObject({ code: 'INVALID_PARAM' })
-    expect(await send(JSON.stringify({ action: 'database.getDocument', collectionName: 'ghosts' }))).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' })
-    expect(await send(JSON.stringify({ action: 'database.getDocument', collectionName: 'items', query: '{"n":{"$frobnicate":1}}' }))).toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR' })
+    expect(
+      await send(JSON.stringify({ action: 'database.getDocument', collectionName: 'ghosts' })),
+    ).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' })
+    expect(
+      await send(
+        JSON.stringify({
+          action: 'database.getDocument',
+          collectionName: 'items',
+          query: '{"n":{"$frobnicate":1}}',
+        }),
+      ),
+    ).toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR' })
   })
 
   it('rejects payloads over 16 MB', async () => {
-    const big = JSON.stringify({ action: 'database.insertDocument', collectionName: 'orders', data: [JSON.stringify({ blob: 'x'.repeat(17 * 1024 * 1024) })] })
+    const big = JSON.stringify({
+      action: 'database.insertDocument',
+      collectionName: 'orders',
+      data: [JSON.stringify({ blob: 'x'.repeat(17 * 1024 * 1024) })],
+    })
     const res = await post(emu.sdkUrl, big)
     expect(res.json).toMatchObject({ code: 'INVALID_PARAM' })
     expect((await db.collection('items').count()).total).toBe(130) // still serving
   })
 
   it('logs one line per error', () => {
-    const lines = emu.logs().split('\n').filter((l) => l.includes(' ERROR '))
+    const lines = emu
+      .logs()
+      .split('\n')
+      .filter((l) => l.includes(' ERROR '))
     expect(lines.length).toBeGreaterThanOrEqual(8)
     expect(lines.every((l) => /^\[emulator\] \S+ ERROR /.test(l))).toBe(true)
   })
@@ -286,19 +446,41 @@ describe('bad input never crashes the emulator', () => {
 describe('durability across restart', () => {
   it('refuses a second emulator on the same data directory, keeps acknowledged writes and does not re-seed', async () => {
     await db.collection('orders').add({ _id: 'persisted', v: 42, at: new Date(0) })
-    await expect(spawnEmulator(['--data-dir', emu.dataDir, '--functions-dir', fixtures, '--seed', 'none', '--no-timers'])).rejects.toThrow(/in use/)
+    await expect(
+      spawnEmulator([
+        '--data-dir',
+        emu.dataDir,
+        '--functions-dir',
+        fixtures,
+        '--seed',
+        'none',
+        '--no-timers',
+      ]),
+    ).rejects.toThrow(/in use/)
     const dataDir = emu.dataDir
     process.kill(emu.pid, 'SIGTERM')
     await waitForExit(emu.pid)
-    const again = await spawnEmulator(['--data-dir', dataDir, '--functions-dir', fixtures, '--seed', 'none', '--no-timers'])
+    const again = await spawnEmulator([
+      '--data-dir',
+      dataDir,
+      '--functions-dir',
+      fixtures,
+      '--seed',
+      'none',
+      '--no-timers',
+    ])
     try {
       expect(again.ready.seeded).toBe(false)
       const app = sdkApp(again.ready.sdkUrl, again.ready.envId)
-      expect((await app.database().collection('orders').doc('persisted').get()).data).toEqual([{ _id: 'persisted', v: 42, at: new Date(0) }])
+      expect((await app.database().collection('orders').doc('persisted').get()).data).toEqual([
+        { _id: 'persisted', v: 42, at: new Date(0) },
+      ])
       expect((await app.database().collection('items').count()).total).toBe(130)
       expect((await app.database().collection('users').where({ openid: 'o1' }).count()).total).toBe(1)
       // unique indexes are rebuilt from the stored data
-      await expect(app.database().collection('users').add({ openid: 'o1' })).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
+      await expect(app.database().collection('users').add({ openid: 'o1' })).rejects.toMatchObject({
+        code: 'DATABASE_REQUEST_FAILED',
+      })
     } finally {
       again.child.kill('SIGTERM')
       await new Promise((r) => again.child.once('exit', r))

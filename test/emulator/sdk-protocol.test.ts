@@ -18,7 +18,10 @@ let recordFile: string
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emulin-proto-'))
   recordFile = path.join(dataDir, 'requests.jsonl')
-  emu = await spawnEmulator(['--data-dir', path.join(dataDir, 'data'), '--functions-dir', fixtures, '--seed', 'none', '--no-timers'], { EMULATOR_RECORD_REQUESTS: recordFile })
+  emu = await spawnEmulator(
+    ['--data-dir', path.join(dataDir, 'data'), '--functions-dir', fixtures, '--seed', 'none', '--no-timers'],
+    { EMULATOR_RECORD_REQUESTS: recordFile },
+  )
 }, 60_000)
 afterAll(async () => {
   emu.child.kill('SIGTERM')
@@ -27,7 +30,11 @@ afterAll(async () => {
 })
 
 const invoke = async (fn: string, event: unknown, openid?: string): Promise<unknown> =>
-  (await post(`${emu.ready.url}/__admin/invoke`, JSON.stringify({ fn, event, openid }), { 'x-emulator-admin': emu.ready.adminToken })).json
+  (
+    await post(`${emu.ready.url}/__admin/invoke`, JSON.stringify({ fn, event, openid }), {
+      'x-emulator-admin': emu.ready.adminToken,
+    })
+  ).json
 
 it('the SDKs send the request shapes the emulator was built for', async () => {
   const app = sdkApp(emu.ready.sdkUrl, emu.ready.envId)
@@ -36,7 +43,13 @@ it('the SDKs send the request shapes the emulator was built for', async () => {
   const c = db.collection('orders')
   await c.add({ a: 1, at: db.serverDate() })
   await c.add([{ _id: 'p1', a: 2 }, { a: 3 }])
-  await c.where({ a: _.gt(0) }).orderBy('a', 'desc').skip(1).limit(2).field({ a: true }).get()
+  await c
+    .where({ a: _.gt(0) })
+    .orderBy('a', 'desc')
+    .skip(1)
+    .limit(2)
+    .field({ a: true })
+    .get()
   await c.get()
   await c.doc('p1').get()
   await c.doc('p1').field({ a: true }).get()
@@ -45,8 +58,21 @@ it('the SDKs send the request shapes the emulator was built for', async () => {
   await c.doc('p1').update({ a: _.inc(1) })
   await c.where({ a: 3 }).update({ b: true })
   await c.where({ _id: 'p1' }).updateAndReturn({ a: 9 })
-  await c.aggregate().match({ a: _.gt(0) }).group({ _id: null, n: _.aggregate.sum(1) }).sort({ n: 1 }).project({ n: 1 }).skip(0).limit(5).end()
-  await c.aggregate().unwind('$tags').lookup({ from: 'users', localField: 'u', foreignField: '_id', as: 'user' }).count('n').end()
+  await c
+    .aggregate()
+    .match({ a: _.gt(0) })
+    .group({ _id: null, n: _.aggregate.sum(1) })
+    .sort({ n: 1 })
+    .project({ n: 1 })
+    .skip(0)
+    .limit(5)
+    .end()
+  await c
+    .aggregate()
+    .unwind('$tags')
+    .lookup({ from: 'users', localField: 'u', foreignField: '_id', as: 'user' })
+    .count('n')
+    .end()
   await db.createCollection('made_here')
   await db.runTransaction(async (t: Awaited<ReturnType<typeof db.startTransaction>>) => {
     await t.collection('orders').doc('p1').get()
@@ -60,7 +86,11 @@ it('the SDKs send the request shapes the emulator was built for', async () => {
   await c.doc('p1').remove()
   await c.where({ b: true }).remove()
   await invoke('probe', { op: 'call', name: 'probe', data: { op: 'echo' } })
-  await invoke('probe', { op: 'openapi', apiName: 'security.msgSecCheck', data: { content: 'x', version: 2, scene: 1, openid: 'o' } })
+  await invoke('probe', {
+    op: 'openapi',
+    apiName: 'security.msgSecCheck',
+    data: { content: 'x', version: 2, scene: 1, openid: 'o' },
+  })
   await invoke('probe', { op: 'upload', path: 'a/b.txt', content: 'x' })
   await invoke('notify', { op: 'qr', scene: 'a=1' })
   await invoke('notify', { op: 'db' }, 'openid-1')

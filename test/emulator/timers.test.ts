@@ -36,7 +36,8 @@ it('fires timer triggers on their schedule', async () => {
     let n = 0
     while (Date.now() < deadline && n < 2) {
       await new Promise((r) => setTimeout(r, 250))
-      n = (await emu.app.database().collection('ticks').where({ trigger: 'everySecond' }).count()).total as number
+      n = (await emu.app.database().collection('ticks').where({ trigger: 'everySecond' }).count())
+        .total as number
     }
     expect(n).toBeGreaterThanOrEqual(2)
   } finally {

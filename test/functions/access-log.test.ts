@@ -17,7 +17,12 @@ describe('access log', () => {
     const res = await call(WANG, 'staff.list', { scopeId: 'gr-xinhua-02' })
     expect(res).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
     expect(await logsOf({ actorId: 'user-resident-wang', action: 'staff.list' })).toEqual([
-      expect.objectContaining({ subject: 'gr-xinhua-02', allowed: false, people: [], requestId: expect.any(String) }),
+      expect.objectContaining({
+        subject: 'gr-xinhua-02',
+        allowed: false,
+        people: [],
+        requestId: expect.any(String),
+      }),
     ])
   })
 
@@ -35,7 +40,9 @@ describe('access log', () => {
     expect(entry?.people).toEqual(shown)
 
     const mine = await call(WANG, 'me.data')
-    expect(mine.data.accessLog).toContainEqual(expect.objectContaining({ action: '在居民名单中查看了您的信息', allowed: true }))
+    expect(mine.data.accessLog).toContainEqual(
+      expect.objectContaining({ action: '在居民名单中查看了您的信息', allowed: true }),
+    )
   })
 
   it('logs whose join requests a decider’s inbox showed', async () => {

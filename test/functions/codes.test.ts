@@ -7,7 +7,15 @@ const emu = useSeededEmulator()
 // Building and grid codes, through the built `api` function in the local CloudBase with the real
 // SDKs (node-sdk for data and storage, wx-server-sdk for wxacode.getUnlimited).
 
-type Card = { target: string; targetId: string; name: string; code: string; scene: string; imageUrl: string | null; createdAt: string }
+type Card = {
+  target: string
+  targetId: string
+  name: string
+  code: string
+  scene: string
+  imageUrl: string | null
+  createdAt: string
+}
 type Result = ApiResult
 const call = apiCaller(emu)
 const db = () => emu().app.database()
@@ -25,16 +33,27 @@ function get(url: string): Promise<{ status: number; type: string; body: Buffer 
       .get(url, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks) }))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks),
+          }),
+        )
       })
       .on('error', reject)
   })
 }
 
 type QrRecord = { scene: string; page: string; width: number; fn: string }
-const qrcodes = async () => JSON.parse((await get(`${emu().url}/dev/qrcodes.json`)).body.toString()) as QrRecord[]
+const qrcodes = async () =>
+  JSON.parse((await get(`${emu().url}/dev/qrcodes.json`)).body.toString()) as QrRecord[]
 const codesOf = async (targetId: string) =>
-  (await db().collection('invite_codes').where({ targetId }).limit(100).get()).data as { _id: string; active: boolean; imageFileId?: string | null }[]
+  (await db().collection('invite_codes').where({ targetId }).limit(100).get()).data as {
+    _id: string
+    active: boolean
+    imageFileId?: string | null
+  }[]
 const rid = () => `req-${Math.random().toString(36).slice(2, 12)}`
 
 describe('codes.list', () => {
@@ -46,14 +65,28 @@ describe('codes.list', () => {
 
   it("gives the grid worker the grid's code and every building's, in natural order", () => {
     expect(first).toMatchObject({ ok: true })
-    const { grid, communityName, gridCode, buildings } = first.data as { grid: { id: string; name: string }; communityName: string; gridCode: Card; buildings: Card[] }
+    const { grid, communityName, gridCode, buildings } = first.data as {
+      grid: { id: string; name: string }
+      communityName: string
+      gridCode: Card
+      buildings: Card[]
+    }
     expect(grid).toMatchObject({ id: 'gr-xinhua-01', name: '新华社区第1网格' })
     expect(communityName).toBe('新华社区')
     // Seeded codes are adopted, not replaced: what is already printed keeps working.
-    expect(gridCode).toMatchObject({ target: 'grid', targetId: 'gr-xinhua-01', code: demoInviteCode('gr-xinhua-01'), scene: `g=${demoInviteCode('gr-xinhua-01')}` })
+    expect(gridCode).toMatchObject({
+      target: 'grid',
+      targetId: 'gr-xinhua-01',
+      code: demoInviteCode('gr-xinhua-01'),
+      scene: `g=${demoInviteCode('gr-xinhua-01')}`,
+    })
     expect(buildings.map((b) => b.name)).toEqual(Array.from({ length: 12 }, (_, i) => `${i + 1}号楼`))
     for (const b of buildings) {
-      expect(b).toMatchObject({ target: 'building', code: demoInviteCode(b.targetId), scene: `b=${demoInviteCode(b.targetId)}` })
+      expect(b).toMatchObject({
+        target: 'building',
+        code: demoInviteCode(b.targetId),
+        scene: `b=${demoInviteCode(b.targetId)}`,
+      })
       expect(b.scene.length).toBeLessThanOrEqual(32)
       expect(b.imageUrl).toEqual(expect.any(String))
       expect(new Date(b.createdAt).toString()).not.toBe('Invalid Date')
@@ -65,7 +98,9 @@ describe('codes.list', () => {
     const cards = [data.gridCode, ...data.buildings]
     const made = await qrcodes()
     for (const c of cards) {
-      expect(made.filter((q) => q.scene === c.scene)).toEqual([expect.objectContaining({ page: 'pages/join/index', width: 430, fn: 'api' })])
+      expect(made.filter((q) => q.scene === c.scene)).toEqual([
+        expect.objectContaining({ page: 'pages/join/index', width: 430, fn: 'api' }),
+      ])
       const stored = (await codesOf(c.targetId)).find((r) => r._id === c.code)
       expect(stored?.imageFileId).toMatch(new RegExp(`^cloud://.+/codes/${c.targetId}/${c.code}\\.png$`))
     }
@@ -88,10 +123,16 @@ describe('codes.list', () => {
   it('issues exactly one code per new grid and building even when two admins list at once', async () => {
     // A grid and buildings created after seeding (as an import does): no codes yet.
     const base = { streetId: 'st-dongjie', communityId: 'cm-xinhua' }
-    await db().collection('grids').doc('gr-race').set({ ...base, level: 'grid', name: '新华社区第9网格' })
+    await db()
+      .collection('grids')
+      .doc('gr-race')
+      .set({ ...base, level: 'grid', name: '新华社区第9网格' })
     const names = ['10号楼', '2号楼', '1号楼']
     for (const [i, name] of names.entries()) {
-      await db().collection('buildings').doc(`bd-race-${i}`).set({ ...base, gridId: 'gr-race', level: 'building', name })
+      await db()
+        .collection('buildings')
+        .doc(`bd-race-${i}`)
+        .set({ ...base, gridId: 'gr-race', level: 'building', name })
     }
     // Three warm instances, so the three calls below really run at the same time (a cold start
     // would serialise them).
@@ -111,7 +152,10 @@ describe('codes.list', () => {
       expect(await codesOf(id)).toEqual([expect.objectContaining({ active: true })])
     }
     const resolved = await call(RESIDENT, 'code.resolve', { scene: a.data.buildings[2].scene })
-    expect(resolved.data).toMatchObject({ grid: { id: 'gr-race' }, building: { id: 'bd-race-0', name: '10号楼' } })
+    expect(resolved.data).toMatchObject({
+      grid: { id: 'gr-race' },
+      building: { id: 'bd-race-0', name: '10号楼' },
+    })
   }, 60_000)
 })
 
@@ -120,14 +164,24 @@ describe('codes.regenerate', () => {
 
   it('retires the old code in the same step as it issues the new one', async () => {
     const old = demoInviteCode(building)
-    const res = await call(XINHUA_ADMIN, 'codes.regenerate', { target: 'building', targetId: building, requestId: rid() })
+    const res = await call(XINHUA_ADMIN, 'codes.regenerate', {
+      target: 'building',
+      targetId: building,
+      requestId: rid(),
+    })
     expect(res).toMatchObject({ ok: true, data: { target: 'building', targetId: building, name: '5号楼' } })
     const card = res.data as Card
     expect(card.code).not.toBe(old)
     expect(card.scene).toBe(`b=${card.code}`)
     expect(card.imageUrl).toEqual(expect.any(String))
-    expect(await call(RESIDENT, 'code.resolve', { scene: `b=${old}` })).toMatchObject({ ok: false, error: { code: 'JOIN.CODE_INVALID' } })
-    expect(await call(RESIDENT, 'code.resolve', { scene: card.scene })).toMatchObject({ ok: true, data: { building: { id: building } } })
+    expect(await call(RESIDENT, 'code.resolve', { scene: `b=${old}` })).toMatchObject({
+      ok: false,
+      error: { code: 'JOIN.CODE_INVALID' },
+    })
+    expect(await call(RESIDENT, 'code.resolve', { scene: card.scene })).toMatchObject({
+      ok: true,
+      data: { building: { id: building } },
+    })
     const records = await codesOf(building)
     expect(records.filter((r) => r.active).map((r) => r._id)).toEqual([card.code])
     const listed = await call(WORKER_XINHUA_01, 'codes.list', { gridId: 'gr-xinhua-01' })
@@ -142,7 +196,11 @@ describe('codes.regenerate', () => {
       call(XINHUA_ADMIN, 'codes.regenerate', { target: 'building', targetId: building, requestId }),
       call(XINHUA_ADMIN, 'codes.regenerate', { target: 'building', targetId: building, requestId }),
     ])
-    const c = await call(XINHUA_ADMIN, 'codes.regenerate', { target: 'building', targetId: building, requestId })
+    const c = await call(XINHUA_ADMIN, 'codes.regenerate', {
+      target: 'building',
+      targetId: building,
+      requestId,
+    })
     expect(a).toMatchObject({ ok: true })
     expect(b.data.code).toBe(a.data.code)
     expect(c.data.code).toBe(a.data.code)
@@ -154,10 +212,23 @@ describe('codes.regenerate', () => {
 
   it("regenerates a grid's code (street admin)", async () => {
     const old = demoInviteCode('gr-xinhua-02')
-    const res = await call(STREET_ADMIN, 'codes.regenerate', { target: 'grid', targetId: 'gr-xinhua-02', requestId: rid() })
-    expect(res).toMatchObject({ ok: true, data: { target: 'grid', name: '新华社区第2网格', scene: expect.stringMatching(/^g=/) } })
-    expect(await call(RESIDENT, 'code.resolve', { scene: `g=${old}` })).toMatchObject({ ok: false, error: { code: 'JOIN.CODE_INVALID' } })
-    expect(await call(RESIDENT, 'code.resolve', { scene: res.data.scene })).toMatchObject({ ok: true, data: { grid: { id: 'gr-xinhua-02' }, building: null } })
+    const res = await call(STREET_ADMIN, 'codes.regenerate', {
+      target: 'grid',
+      targetId: 'gr-xinhua-02',
+      requestId: rid(),
+    })
+    expect(res).toMatchObject({
+      ok: true,
+      data: { target: 'grid', name: '新华社区第2网格', scene: expect.stringMatching(/^g=/) },
+    })
+    expect(await call(RESIDENT, 'code.resolve', { scene: `g=${old}` })).toMatchObject({
+      ok: false,
+      error: { code: 'JOIN.CODE_INVALID' },
+    })
+    expect(await call(RESIDENT, 'code.resolve', { scene: res.data.scene })).toMatchObject({
+      ok: true,
+      data: { grid: { id: 'gr-xinhua-02' }, building: null },
+    })
   })
 })
 
@@ -167,13 +238,32 @@ describe('who may see and regenerate codes', () => {
     ['a community admin, for another community', DONGSHAN_ADMIN, 'codes.list', { gridId: 'gr-xinhua-01' }],
     ['a resident', RESIDENT, 'codes.list', { gridId: 'gr-xinhua-01' }],
     ['someone with no grants', 'openid-stranger', 'codes.list', { gridId: 'gr-xinhua-01' }],
-    ['a grid worker, even for their own grid', WORKER_XINHUA_01, 'codes.regenerate', { target: 'building', targetId: 'bd-xinhua-01-03' }],
-    ['a community admin, for another community', DONGSHAN_ADMIN, 'codes.regenerate', { target: 'building', targetId: 'bd-xinhua-01-03' }],
-    ['a community admin, for another community’s grid', DONGSHAN_ADMIN, 'codes.regenerate', { target: 'grid', targetId: 'gr-xinhua-01' }],
+    [
+      'a grid worker, even for their own grid',
+      WORKER_XINHUA_01,
+      'codes.regenerate',
+      { target: 'building', targetId: 'bd-xinhua-01-03' },
+    ],
+    [
+      'a community admin, for another community',
+      DONGSHAN_ADMIN,
+      'codes.regenerate',
+      { target: 'building', targetId: 'bd-xinhua-01-03' },
+    ],
+    [
+      'a community admin, for another community’s grid',
+      DONGSHAN_ADMIN,
+      'codes.regenerate',
+      { target: 'grid', targetId: 'gr-xinhua-01' },
+    ],
     ['a resident', RESIDENT, 'codes.regenerate', { target: 'building', targetId: 'bd-xinhua-01-03' }],
   ])('refuses %s (%s, %s) with AUTH.FORBIDDEN and changes nothing', async (_who, openid, action, input) => {
     const before = await codesOf('bd-xinhua-01-03')
-    const res = await call(openid, action, action === 'codes.regenerate' ? { ...input, requestId: rid() } : input)
+    const res = await call(
+      openid,
+      action,
+      action === 'codes.regenerate' ? { ...input, requestId: rid() } : input,
+    )
     expect(res).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
     expect(res.data).toBeUndefined()
     expect(await codesOf('bd-xinhua-01-03')).toEqual(before)
@@ -181,12 +271,29 @@ describe('who may see and regenerate codes', () => {
 
   it('lists the grids in scope for the picker', async () => {
     const worker = await call(WORKER_XINHUA_01, 'codes.grids')
-    expect(worker.data).toEqual([{ id: 'gr-xinhua-01', name: '新华社区第1网格', communityName: '新华社区', path: { streetId: 'st-dongjie', communityId: 'cm-xinhua', gridId: 'gr-xinhua-01' } }])
+    expect(worker.data).toEqual([
+      {
+        id: 'gr-xinhua-01',
+        name: '新华社区第1网格',
+        communityName: '新华社区',
+        path: { streetId: 'st-dongjie', communityId: 'cm-xinhua', gridId: 'gr-xinhua-01' },
+      },
+    ])
     const admin = await call(DONGSHAN_ADMIN, 'codes.grids')
-    expect(admin.data.map((g: { id: string }) => g.id)).toEqual(['gr-dongshan-01', 'gr-dongshan-02', 'gr-dongshan-03', 'gr-dongshan-04', 'gr-dongshan-05', 'gr-dongshan-06'])
+    expect(admin.data.map((g: { id: string }) => g.id)).toEqual([
+      'gr-dongshan-01',
+      'gr-dongshan-02',
+      'gr-dongshan-03',
+      'gr-dongshan-04',
+      'gr-dongshan-05',
+      'gr-dongshan-06',
+    ])
     const street = await call(STREET_ADMIN, 'codes.grids')
     expect(street.data.length).toBeGreaterThanOrEqual(36)
-    expect(await call(RESIDENT, 'codes.grids')).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN' } })
+    expect(await call(RESIDENT, 'codes.grids')).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH.FORBIDDEN' },
+    })
   })
 })
 
@@ -202,7 +309,10 @@ describe('bad input', () => {
     ['codes.regenerate', { target: 'building', targetId: 'bd-xinhua-01-03', requestId: 'req 1234 5678' }],
   ])('%s %j → INPUT.INVALID, nothing changes', async (action, input) => {
     const before = await codesOf('bd-xinhua-01-03')
-    expect(await call(XINHUA_ADMIN, action, input)).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } })
+    expect(await call(XINHUA_ADMIN, action, input)).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT.INVALID' },
+    })
     expect(await codesOf('bd-xinhua-01-03')).toEqual(before)
   })
 
@@ -211,6 +321,9 @@ describe('bad input', () => {
     ['codes.regenerate', { target: 'building', targetId: 'bd-nowhere', requestId: 'req-12345678' }],
     ['codes.regenerate', { target: 'grid', targetId: 'bd-xinhua-01-03', requestId: 'req-12345678' }],
   ])('%s %j → DATA.NOT_FOUND', async (action, input) => {
-    expect(await call(STREET_ADMIN, action, input)).toMatchObject({ ok: false, error: { code: 'DATA.NOT_FOUND' } })
+    expect(await call(STREET_ADMIN, action, input)).toMatchObject({
+      ok: false,
+      error: { code: 'DATA.NOT_FOUND' },
+    })
   })
 })

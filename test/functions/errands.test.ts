@@ -7,9 +7,13 @@ const emu = useSeededEmulator({ secCheckKeywords: { risky: ['赌博网站'], rev
 type Result = ApiResult
 const call = apiCaller(emu)
 const db = () => emu().app.database()
-const count = async (collection: string, where: object) => (await db().collection(collection).where(where).count()).total as number
-const errandDoc = async (id: string) => ((await db().collection('errands').doc(id).get()).data as Record<string, any>[])[0] ?? {} // eslint-disable-line @typescript-eslint/no-explicit-any
-const balance = async (account: string) => (((await db().collection('point_accounts').doc(account).get()).data as { balance: number }[])[0]?.balance ?? 0)
+const count = async (collection: string, where: object) =>
+  (await db().collection(collection).where(where).count()).total as number
+const errandDoc = async (id: string) =>
+  ((await db().collection('errands').doc(id).get()).data as Record<string, any>[])[0] ?? {} // eslint-disable-line @typescript-eslint/no-explicit-any
+const balance = async (account: string) =>
+  ((await db().collection('point_accounts').doc(account).get()).data as { balance: number }[])[0]?.balance ??
+  0
 
 const WANG = 'demo-openid-resident-wang'
 const LI = 'demo-openid-resident-li'
@@ -24,7 +28,14 @@ const GRID = { streetId: 'st-dongjie', communityId: 'cm-xinhua', gridId: 'gr-xin
 let seq = 0
 const rid = () => `req-${Date.now().toString(36)}-${(seq += 1)}`
 const inMin = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
-const errand = (over: Record<string, unknown> = {}) => ({ requestId: rid(), type: 'groceries', text: '帮忙买一袋大米', windowStart: inMin(10), windowEnd: inMin(130), ...over })
+const errand = (over: Record<string, unknown> = {}) => ({
+  requestId: rid(),
+  type: 'groceries',
+  text: '帮忙买一袋大米',
+  windowStart: inMin(10),
+  windowEnd: inMin(130),
+  ...over,
+})
 const post = async (openid = WANG, over: Record<string, unknown> = {}) => {
   const res = await call(openid, 'errand.post', errand(over))
   if (!res.ok) throw new Error(JSON.stringify(res.error))
@@ -38,10 +49,21 @@ const ok = (r: Result) => {
 /** The helper opts in to (or out of) new-errand reminders, keeping their skills. */
 const optIn = async (openid: string, on = true) => {
   const profile = ok(await call(openid, 'helper.profile'))
-  ok(await call(openid, 'helper.update', { skills: profile.skills, showParty: profile.showParty, notifyErrands: on }))
+  ok(
+    await call(openid, 'helper.update', {
+      skills: profile.skills,
+      showParty: profile.showParty,
+      notifyErrands: on,
+    }),
+  )
 }
 const newErrandRecipients = async (sourceId: string) =>
-  ((await db().collection('notifications').where({ sourceId, kind: 'errand.new' }).limit(100).get()).data as { recipientId: string }[]).map((n) => n.recipientId).sort()
+  (
+    (await db().collection('notifications').where({ sourceId, kind: 'errand.new' }).limit(100).get())
+      .data as { recipientId: string }[]
+  )
+    .map((n) => n.recipientId)
+    .sort()
 
 const HELPERS = Array.from({ length: 50 }, (_, i) => `openid-race-helper-${i}`)
 
@@ -49,7 +71,15 @@ beforeAll(async () => {
   // 50 extra helpers of 新华社区第1网格 for the accept race (each also a helper grant holder).
   await db()
     .collection('users')
-    .add(HELPERS.map((openid, i) => ({ _id: `user-race-${i}`, openid, displayName: `帮办${i}`, grants: [{ role: 'helper', scope: GRID }], createdAt: new Date() })))
+    .add(
+      HELPERS.map((openid, i) => ({
+        _id: `user-race-${i}`,
+        openid,
+        displayName: `帮办${i}`,
+        grants: [{ role: 'helper', scope: GRID }],
+        createdAt: new Date(),
+      })),
+    )
 }, 60_000)
 
 describe('errand.post', () => {
@@ -66,10 +96,18 @@ describe('errand.post', () => {
     expect(await count('errands', { requestId: input.requestId })).toBe(1)
     // Only 刘 opted in: 杨 (subscribed but not opted in) and the 50 race helpers hear nothing, yet see it on the board.
     expect(await newErrandRecipients(first.errandId)).toEqual(['user-helper-liu'])
-    const sent = ((await emu().outbox()) as { touser: string; template_id: string; data: Record<string, { value: string }> }[]).filter((m) => m.template_id === 'tmpl-errand-new')
+    const sent = (
+      (await emu().outbox()) as {
+        touser: string
+        template_id: string
+        data: Record<string, { value: string }>
+      }[]
+    ).filter((m) => m.template_id === 'tmpl-errand-new')
     expect(sent.filter((m) => m.touser === LIU)).toHaveLength(1)
     expect(sent.filter((m) => m.touser === YANG)).toHaveLength(0)
-    expect(ok(await call(YANG, 'errand.board', {})).items.map((i: { errandId: string }) => i.errandId)).toContain(first.errandId)
+    expect(
+      ok(await call(YANG, 'errand.board', {})).items.map((i: { errandId: string }) => i.errandId),
+    ).toContain(first.errandId)
 
     const board = ok(await call(LIU, 'errand.board', {}))
     const card = board.items.find((i: { errandId: string }) => i.errandId === first.errandId)
@@ -114,7 +152,9 @@ describe('accept', () => {
     const mine = ok(await call(winner, 'errand.get', { errandId: id }))
     expect(mine.address).toContain('302室')
     expect(mine.phone).toMatch(/^1[3-9]\d{9}$/)
-    expect(await count('access_logs', { subject: id, actorId: doc.helperId, allowed: true })).toBeGreaterThanOrEqual(1)
+    expect(
+      await count('access_logs', { subject: id, actorId: doc.helperId, allowed: true }),
+    ).toBeGreaterThanOrEqual(1)
     const loser = HELPERS.find((h) => h !== winner) as string
     expect((await call(loser, 'errand.get', { errandId: id })).error?.code).toBe('DATA.NOT_FOUND')
     expect(await count('notifications', { sourceId: id, recipientId: 'user-resident-wang' })).toBe(1)
@@ -128,9 +168,19 @@ describe('accept', () => {
   })
 
   it('a helper of another grid gets ERRAND.OUTSIDE_GRID', async () => {
-    await db().collection('users').add({ _id: 'user-far-helper', openid: 'openid-far-helper', displayName: '远方帮办', grants: [{ role: 'helper', scope: { ...GRID, gridId: 'gr-xinhua-02' } }], createdAt: new Date() })
+    await db()
+      .collection('users')
+      .add({
+        _id: 'user-far-helper',
+        openid: 'openid-far-helper',
+        displayName: '远方帮办',
+        grants: [{ role: 'helper', scope: { ...GRID, gridId: 'gr-xinhua-02' } }],
+        createdAt: new Date(),
+      })
     const id = await post()
-    expect((await call('openid-far-helper', 'errand.accept', { errandId: id })).error?.code).toBe('ERRAND.OUTSIDE_GRID')
+    expect((await call('openid-far-helper', 'errand.accept', { errandId: id })).error?.code).toBe(
+      'ERRAND.OUTSIDE_GRID',
+    )
     expect((await errandDoc(id)).status).toBe('open')
   })
 })
@@ -139,7 +189,10 @@ describe('release, cancel, expiry', () => {
   it('release before start → open again, requester notified; wrong-state moves are refused', async () => {
     const id = await post()
     ok(await call(LIU, 'errand.accept', { errandId: id }))
-    expect(ok(await call(LIU, 'errand.release', { errandId: id }))).toMatchObject({ status: 'open', helperName: null })
+    expect(ok(await call(LIU, 'errand.release', { errandId: id }))).toMatchObject({
+      status: 'open',
+      helperName: null,
+    })
     expect(await count('notifications', { sourceId: id, recipientId: 'user-resident-wang' })).toBe(2)
     expect((await call(LIU, 'errand.done', { errandId: id })).error?.code).toBe('ERRAND.BAD_STATE')
     expect((await call(WANG, 'errand.confirm', { errandId: id })).error?.code).toBe('ERRAND.BAD_STATE')
@@ -150,13 +203,22 @@ describe('release, cancel, expiry', () => {
     ok(await call(YANG, 'errand.accept', { errandId: id }))
     expect((await call(YANG, 'errand.cancel', { errandId: id })).error?.code).toBe('AUTH.FORBIDDEN')
     expect(ok(await call(WANG, 'errand.cancel', { errandId: id }))).toMatchObject({ status: 'cancelled' })
-    expect(await count('notifications', { sourceId: id, recipientId: 'user-helper-yang', kind: db().command.neq('errand.new') })).toBe(1)
+    expect(
+      await count('notifications', {
+        sourceId: id,
+        recipientId: 'user-helper-yang',
+        kind: db().command.neq('errand.new'),
+      }),
+    ).toBe(1)
   })
 
   it('the sweep expires open errands whose window ended, once, requester notified', async () => {
     const id = await post()
     const late = new Date(Date.now() + 3 * 3600_000).toISOString()
-    const [a, b] = await Promise.all([emu().invoke('sweep', { now: late }), emu().invoke('sweep', { now: late })])
+    const [a, b] = await Promise.all([
+      emu().invoke('sweep', { now: late }),
+      emu().invoke('sweep', { now: late }),
+    ])
     expect(a).toMatchObject({ ok: true })
     expect(b).toMatchObject({ ok: true })
     expect(await errandDoc(id)).toMatchObject({ status: 'expired', open: false })
@@ -166,12 +228,16 @@ describe('release, cancel, expiry', () => {
 
 describe('child pickup', () => {
   it('only approved helpers see and accept; handover code at pickup; 5 wrong → locked for the grid worker', async () => {
-    expect((await call(WANG, 'errand.trust', { helperIds: ['user-resident-li'] })).error?.code).toBe('ERRAND.NOT_GRID_HELPER')
+    expect((await call(WANG, 'errand.trust', { helperIds: ['user-resident-li'] })).error?.code).toBe(
+      'ERRAND.NOT_GRID_HELPER',
+    )
     const list = ok(await call(WANG, 'errand.trust', { helperIds: ['user-helper-yang'] }))
     expect(list.approved.map((h: { userId: string }) => h.userId)).toEqual(['user-helper-yang'])
     await optIn(LIU)
     await optIn(YANG)
-    const posted = ok(await call(WANG, 'errand.post', errand({ type: 'child_pickup', text: '放学接孩子回家' })))
+    const posted = ok(
+      await call(WANG, 'errand.post', errand({ type: 'child_pickup', text: '放学接孩子回家' })),
+    )
     expect(posted.handoverCode).toMatch(/^\d{6}$/)
     const id = posted.errandId
     // Both opted in; only the guardian's trusted helper hears of a child pickup.
@@ -186,13 +252,22 @@ describe('child pickup', () => {
     expect((await call(YANG, 'errand.done', { errandId: id })).error?.code).toBe('ERRAND.BAD_STATE')
     expect((await call(YANG, 'errand.start', { errandId: id })).error?.code).toBe('ERRAND.CODE_REQUIRED')
     const wrong = posted.handoverCode === '000000' ? '111111' : '000000'
-    for (let i = 0; i < 4; i += 1) expect((await call(YANG, 'errand.start', { errandId: id, code: wrong })).error?.code).toBe('ERRAND.CODE_WRONG')
-    expect((await call(YANG, 'errand.start', { errandId: id, code: wrong })).error?.code).toBe('ERRAND.CODE_LOCKED')
-    expect((await call(YANG, 'errand.start', { errandId: id, code: posted.handoverCode })).error?.code).toBe('ERRAND.CODE_LOCKED')
+    for (let i = 0; i < 4; i += 1)
+      expect((await call(YANG, 'errand.start', { errandId: id, code: wrong })).error?.code).toBe(
+        'ERRAND.CODE_WRONG',
+      )
+    expect((await call(YANG, 'errand.start', { errandId: id, code: wrong })).error?.code).toBe(
+      'ERRAND.CODE_LOCKED',
+    )
+    expect((await call(YANG, 'errand.start', { errandId: id, code: posted.handoverCode })).error?.code).toBe(
+      'ERRAND.CODE_LOCKED',
+    )
     expect(await errandDoc(id)).toMatchObject({ status: 'locked', codeTries: 5 })
     const queue = ok(await call(WORKER, 'errand.queue', {}))
     expect(queue.items.map((i: { errandId: string }) => i.errandId)).toContain(id)
-    expect(ok(await call(WORKER, 'errand.resolve', { errandId: id, decision: 'unlock' }))).toMatchObject({ status: 'accepted' })
+    expect(ok(await call(WORKER, 'errand.resolve', { errandId: id, decision: 'unlock' }))).toMatchObject({
+      status: 'accepted',
+    })
     const started = ok(await call(YANG, 'errand.start', { errandId: id, code: posted.handoverCode }))
     expect(started).toMatchObject({ status: 'in_progress' })
     expect(started.pickedUpAt).not.toBeNull()
@@ -206,46 +281,101 @@ describe('done, confirm, dispute, thanks', () => {
     const before = await balance('u:user-helper-liu')
     ok(await call(LIU, 'errand.accept', { errandId: id }))
     ok(await call(LIU, 'errand.done', { errandId: id }))
-    const [a, b] = await Promise.all([call(WANG, 'errand.confirm', { errandId: id }), call(WANG, 'errand.confirm', { errandId: id })])
+    const [a, b] = await Promise.all([
+      call(WANG, 'errand.confirm', { errandId: id }),
+      call(WANG, 'errand.confirm', { errandId: id }),
+    ])
     expect([a, b].every((r) => r.ok && r.data.status === 'confirmed')).toBe(true)
     expect(ok(await call(WANG, 'errand.confirm', { errandId: id })).retried).toBe(true)
     expect(await balance('u:user-helper-liu')).toBe(before + 5)
     expect(await count('point_transfers', { cause: `errand:${id}` })).toBe(1)
     const mine = ok(await call(LIU, 'points.mine', {}))
     expect(mine.lines[0]).toMatchObject({ cause: `errand:${id}`, delta: 5, label: '邻里互助' })
-    expect(ok(await call(WANG, 'errand.thank', { errandId: id, note: '谢谢刘师傅！' })).thanks).toBe('谢谢刘师傅！')
-    expect((await call(WANG, 'errand.thank', { errandId: id, note: '再谢' })).error?.code).toBe('ERRAND.ALREADY_THANKED')
+    expect(ok(await call(WANG, 'errand.thank', { errandId: id, note: '谢谢刘师傅！' })).thanks).toBe(
+      '谢谢刘师傅！',
+    )
+    expect((await call(WANG, 'errand.thank', { errandId: id, note: '再谢' })).error?.code).toBe(
+      'ERRAND.ALREADY_THANKED',
+    )
     // The note shows on 刘's helper profile, newest first, the requester masked.
     const profile = ok(await call(LIU, 'helper.profile'))
-    expect(profile.thanks[0]).toMatchObject({ errandId: id, from: '王**', typeLabel: '代买米买菜', note: '谢谢刘师傅！', at: expect.stringMatching(/^\d{4}-/) })
-    expect(ok(await call(YANG, 'helper.profile')).thanks.map((t: { errandId: string }) => t.errandId)).not.toContain(id)
+    expect(profile.thanks[0]).toMatchObject({
+      errandId: id,
+      from: '王**',
+      typeLabel: '代买米买菜',
+      note: '谢谢刘师傅！',
+      at: expect.stringMatching(/^\d{4}-/),
+    })
+    expect(
+      ok(await call(YANG, 'helper.profile')).thanks.map((t: { errandId: string }) => t.errandId),
+    ).not.toContain(id)
   })
 
   it('dispute needs a reason and goes to the grid worker, who settles (pays) it', async () => {
     const id = await post()
     ok(await call(HUANG, 'errand.accept', { errandId: id }))
     ok(await call(HUANG, 'errand.done', { errandId: id }))
-    expect((await call(WANG, 'errand.dispute', { errandId: id, reason: ' ' })).error?.code).toBe('ERRAND.REASON_REQUIRED')
-    expect(ok(await call(WANG, 'errand.dispute', { errandId: id, reason: '米没有送到' }))).toMatchObject({ status: 'disputed' })
+    expect((await call(WANG, 'errand.dispute', { errandId: id, reason: ' ' })).error?.code).toBe(
+      'ERRAND.REASON_REQUIRED',
+    )
+    expect(ok(await call(WANG, 'errand.dispute', { errandId: id, reason: '米没有送到' }))).toMatchObject({
+      status: 'disputed',
+    })
     expect(await count('notifications', { sourceId: id, recipientId: 'user-xinhua-01-worker' })).toBe(1)
     const queue = ok(await call(WORKER, 'errand.queue', {}))
     expect(queue.items.map((i: { errandId: string }) => i.errandId)).toContain(id)
-    expect((await call(HUANG, 'errand.resolve', { errandId: id, decision: 'settle' })).error?.code).toBe('AUTH.FORBIDDEN')
+    expect((await call(HUANG, 'errand.resolve', { errandId: id, decision: 'settle' })).error?.code).toBe(
+      'AUTH.FORBIDDEN',
+    )
     const before = await balance('u:user-helper-huang')
-    expect(ok(await call(WORKER, 'errand.resolve', { errandId: id, decision: 'settle' }))).toMatchObject({ status: 'confirmed' })
+    expect(ok(await call(WORKER, 'errand.resolve', { errandId: id, decision: 'settle' }))).toMatchObject({
+      status: 'confirmed',
+    })
     expect(await balance('u:user-helper-huang')).toBe(before + 5)
   })
 })
 
 describe('points ledger', () => {
   it('award, bad input codes, correction reverses once, audit clean', async () => {
-    const award = ok(await call(ADMIN, 'points.award', { userId: 'user-resident-li', amount: 20, reason: '社区清洁日', requestId: rid() }))
+    const award = ok(
+      await call(ADMIN, 'points.award', {
+        userId: 'user-resident-li',
+        amount: 20,
+        reason: '社区清洁日',
+        requestId: rid(),
+      }),
+    )
     expect(award).toMatchObject({ amount: 20, to: 'u:user-resident-li', retried: false })
-    expect((await call(OTHER_ADMIN, 'points.award', { userId: 'user-resident-li', amount: 5, reason: '越权', requestId: rid() })).error?.code).toBe('POINTS.NOT_IN_SCOPE')
-    expect((await call(ADMIN, 'points.award', { userId: 'user-resident-li', amount: -5, reason: '负数', requestId: rid() })).error?.code).toBe('POINTS.BAD_AMOUNT')
-    expect((await call(ADMIN, 'points.correct', { transferId: award.transferId, reason: '' })).error?.code).toBe('POINTS.REASON_REQUIRED')
-    expect((await call(LI, 'points.give', { to: { userId: 'user-resident-li' }, amount: 1, requestId: rid() })).error?.code).toBe('POINTS.SAME_ACCOUNT')
-    expect((await call(LI, 'points.give', { to: 'fund', amount: 21, requestId: rid() })).error?.code).toBe('POINTS.INSUFFICIENT')
+    expect(
+      (
+        await call(OTHER_ADMIN, 'points.award', {
+          userId: 'user-resident-li',
+          amount: 5,
+          reason: '越权',
+          requestId: rid(),
+        })
+      ).error?.code,
+    ).toBe('POINTS.NOT_IN_SCOPE')
+    expect(
+      (
+        await call(ADMIN, 'points.award', {
+          userId: 'user-resident-li',
+          amount: -5,
+          reason: '负数',
+          requestId: rid(),
+        })
+      ).error?.code,
+    ).toBe('POINTS.BAD_AMOUNT')
+    expect(
+      (await call(ADMIN, 'points.correct', { transferId: award.transferId, reason: '' })).error?.code,
+    ).toBe('POINTS.REASON_REQUIRED')
+    expect(
+      (await call(LI, 'points.give', { to: { userId: 'user-resident-li' }, amount: 1, requestId: rid() }))
+        .error?.code,
+    ).toBe('POINTS.SAME_ACCOUNT')
+    expect((await call(LI, 'points.give', { to: 'fund', amount: 21, requestId: rid() })).error?.code).toBe(
+      'POINTS.INSUFFICIENT',
+    )
     expect(await balance('u:user-resident-li')).toBe(20)
     const [c1, c2] = await Promise.all([
       call(ADMIN, 'points.correct', { transferId: award.transferId, reason: '发错了人' }),
@@ -255,15 +385,32 @@ describe('points ledger', () => {
     expect(await balance('u:user-resident-li')).toBe(0)
     expect(await count('point_transfers', { reverses: award.transferId })).toBe(1)
     expect(ok(await call(ADMIN, 'points.audit', { communityId: 'cm-xinhua' })).differences).toEqual([])
-    expect((await call(OTHER_ADMIN, 'points.audit', { communityId: 'cm-xinhua' })).error?.code).toBe('AUTH.FORBIDDEN')
+    expect((await call(OTHER_ADMIN, 'points.audit', { communityId: 'cm-xinhua' })).error?.code).toBe(
+      'AUTH.FORBIDDEN',
+    )
   })
 
   it('30 racing gifts from one account never overdraw it; balances equal their entries', async () => {
-    ok(await call(ADMIN, 'points.award', { userId: 'user-resident-chen', amount: 10, reason: '志愿服务', requestId: rid() }))
-    const results = await Promise.all(Array.from({ length: 30 }, () => call('demo-openid-resident-chen', 'points.give', { to: 'fund', amount: 3, requestId: rid() })))
+    ok(
+      await call(ADMIN, 'points.award', {
+        userId: 'user-resident-chen',
+        amount: 10,
+        reason: '志愿服务',
+        requestId: rid(),
+      }),
+    )
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        call('demo-openid-resident-chen', 'points.give', { to: 'fund', amount: 3, requestId: rid() }),
+      ),
+    )
     const paid = results.filter((r) => r.ok).length
     expect(paid).toBe(3)
-    expect(results.filter((r) => !r.ok).every((r) => ['POINTS.INSUFFICIENT', 'DATA.CONFLICT'].includes(r.error?.code ?? ''))).toBe(true)
+    expect(
+      results
+        .filter((r) => !r.ok)
+        .every((r) => ['POINTS.INSUFFICIENT', 'DATA.CONFLICT'].includes(r.error?.code ?? '')),
+    ).toBe(true)
     expect(await balance('u:user-resident-chen')).toBe(1)
     const audit = ok(await call(ADMIN, 'points.audit', { communityId: 'cm-xinhua' }))
     expect(audit.differences).toEqual([])

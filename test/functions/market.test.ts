@@ -10,9 +10,12 @@ const emu = useSeededEmulator()
 type Any = any
 const call = apiCaller(emu)
 const db = () => emu().app.database()
-const count = async (collection: string, where: object) => (await db().collection(collection).where(where).count()).total as number
-const doc = async (collection: string, id: string): Promise<Any> => ((await db().collection(collection).doc(id).get()).data as Any[])[0] ?? null
-const balance = async (account: string) => ((await doc('point_accounts', account)) as { balance: number } | null)?.balance ?? 0
+const count = async (collection: string, where: object) =>
+  (await db().collection(collection).where(where).count()).total as number
+const doc = async (collection: string, id: string): Promise<Any> =>
+  ((await db().collection(collection).doc(id).get()).data as Any[])[0] ?? null
+const balance = async (account: string) =>
+  ((await doc('point_accounts', account)) as { balance: number } | null)?.balance ?? 0
 const ok = (r: ApiResult) => {
   if (!r.ok) throw new Error(JSON.stringify(r.error))
   return r.data
@@ -33,10 +36,24 @@ const RACERS = Array.from({ length: 100 }, (_, i) => `openid-market-racer-${i}`)
 let seq = 0
 const rid = () => `mk-${Date.now().toString(36)}-${(seq += 1)}`
 
-const award = async (userId: string, amount: number) => ok(await call(ADMIN, 'points.award', { userId, amount, reason: '测试发放', requestId: rid() }))
+const award = async (userId: string, amount: number) =>
+  ok(await call(ADMIN, 'points.award', { userId, amount, reason: '测试发放', requestId: rid() }))
 const addItem = async (over: Record<string, unknown> = {}, openid = ADMIN) =>
-  ok(await call(openid, 'market.save', { requestId: rid(), communityId: 'cm-xinhua', name: '洗衣液', kind: 'goods', description: '2 升装', price: 30, stock: 10, active: true, ...over }))
-const redeem = (openid: string, itemId: string, requestId = rid()) => call(openid, 'market.redeem', { itemId, requestId })
+  ok(
+    await call(openid, 'market.save', {
+      requestId: rid(),
+      communityId: 'cm-xinhua',
+      name: '洗衣液',
+      kind: 'goods',
+      description: '2 升装',
+      price: 30,
+      stock: 10,
+      active: true,
+      ...over,
+    }),
+  )
+const redeem = (openid: string, itemId: string, requestId = rid()) =>
+  call(openid, 'market.redeem', { itemId, requestId })
 
 function get(url: string): Promise<{ status: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -49,7 +66,12 @@ function get(url: string): Promise<{ status: number; body: Buffer }> {
       .on('error', reject)
   })
 }
-const qrcodes = async () => JSON.parse((await get(`${emu().url}/dev/qrcodes.json`)).body.toString()) as { scene: string; page: string; fn: string }[]
+const qrcodes = async () =>
+  JSON.parse((await get(`${emu().url}/dev/qrcodes.json`)).body.toString()) as {
+    scene: string
+    page: string
+    fn: string
+  }[]
 
 /** Runs `fn` over `list`, `n` at a time. */
 async function inBatches<T, R>(list: readonly T[], n: number, fn: (t: T) => Promise<R>): Promise<R[]> {
@@ -64,7 +86,13 @@ beforeAll(async () => {
   await db()
     .collection('users')
     .add([
-      ...RACERS.map((openid, i) => ({ _id: `user-market-racer-${i}`, openid, displayName: `兑换者${i}`, grants: [{ role: 'resident', scope: home }], createdAt: new Date() })),
+      ...RACERS.map((openid, i) => ({
+        _id: `user-market-racer-${i}`,
+        openid,
+        displayName: `兑换者${i}`,
+        grants: [{ role: 'resident', scope: home }],
+        createdAt: new Date(),
+      })),
       {
         _id: 'user-market-dongshan',
         openid: DONGSHAN_RESIDENT,
@@ -72,7 +100,14 @@ beforeAll(async () => {
         grants: [
           {
             role: 'resident',
-            scope: { streetId: 'st-dongjie', communityId: 'cm-dongshan', gridId: 'gr-dongshan-01', buildingId: 'bd-dongshan-01-01', unitId: 'bd-dongshan-01-01-u1', householdId: 'hh-market-test' },
+            scope: {
+              streetId: 'st-dongjie',
+              communityId: 'cm-dongshan',
+              gridId: 'gr-dongshan-01',
+              buildingId: 'bd-dongshan-01-01',
+              unitId: 'bd-dongshan-01-01-u1',
+              householdId: 'hh-market-test',
+            },
           },
         ],
         createdAt: new Date(),
@@ -83,7 +118,16 @@ beforeAll(async () => {
 
 describe('market.save and market.items', () => {
   it('an admin adds an item once per requestId; bad input and other communities change nothing', async () => {
-    const input = { requestId: rid(), communityId: 'cm-xinhua', name: ' 香皂 ', kind: 'goods', description: '', price: 5, stock: 3, active: true }
+    const input = {
+      requestId: rid(),
+      communityId: 'cm-xinhua',
+      name: ' 香皂 ',
+      kind: 'goods',
+      description: '',
+      price: 5,
+      stock: 3,
+      active: true,
+    }
     const first = ok(await call(ADMIN, 'market.save', input))
     expect(first).toMatchObject({ communityId: 'cm-xinhua', name: '香皂', price: 5, stock: 3, active: true })
     expect(ok(await call(ADMIN, 'market.save', input)).itemId).toBe(first.itemId)
@@ -100,18 +144,47 @@ describe('market.save and market.items', () => {
       [{ stock: 10_001 }, 'MARKET.BAD_PRICE'],
       [{ kind: 'money' }, 'INPUT.INVALID'],
     ] as const) {
-      expect({ over, code: codeOf(await call(ADMIN, 'market.save', { ...input, requestId: rid(), ...over })) }).toEqual({ over, code })
+      expect({
+        over,
+        code: codeOf(await call(ADMIN, 'market.save', { ...input, requestId: rid(), ...over })),
+      }).toEqual({ over, code })
     }
-    expect(codeOf(await call(OTHER_ADMIN, 'market.save', { ...input, requestId: rid() }))).toBe('MARKET.NOT_IN_SCOPE')
+    expect(codeOf(await call(OTHER_ADMIN, 'market.save', { ...input, requestId: rid() }))).toBe(
+      'MARKET.NOT_IN_SCOPE',
+    )
     expect(codeOf(await call(WORKER, 'market.save', { ...input, requestId: rid() }))).toBe('AUTH.FORBIDDEN')
     expect(codeOf(await call(WANG, 'market.save', { ...input, requestId: rid() }))).toBe('AUTH.FORBIDDEN')
     // Editing: only the admin of the item's community, only existing items.
-    expect(codeOf(await call(OTHER_ADMIN, 'market.save', { ...input, communityId: 'cm-dongshan', itemId: first.itemId, requestId: rid() }))).toBe('MARKET.ITEM_NOT_FOUND')
-    expect(codeOf(await call(ADMIN, 'market.save', { ...input, itemId: 'it_nope', requestId: rid() }))).toBe('MARKET.ITEM_NOT_FOUND')
-    expect(codeOf(await call(ADMIN, 'market.save', { ...input, itemId: first.itemId, price: -1, requestId: rid() }))).toBe('MARKET.BAD_PRICE')
+    expect(
+      codeOf(
+        await call(OTHER_ADMIN, 'market.save', {
+          ...input,
+          communityId: 'cm-dongshan',
+          itemId: first.itemId,
+          requestId: rid(),
+        }),
+      ),
+    ).toBe('MARKET.ITEM_NOT_FOUND')
+    expect(codeOf(await call(ADMIN, 'market.save', { ...input, itemId: 'it_nope', requestId: rid() }))).toBe(
+      'MARKET.ITEM_NOT_FOUND',
+    )
+    expect(
+      codeOf(
+        await call(ADMIN, 'market.save', { ...input, itemId: first.itemId, price: -1, requestId: rid() }),
+      ),
+    ).toBe('MARKET.BAD_PRICE')
     expect(await count('market_items', {})).toBe(before)
     expect(await doc('market_items', first.itemId)).toMatchObject({ name: '香皂', price: 5, stock: 3 })
-    const edited = ok(await call(ADMIN, 'market.save', { ...input, itemId: first.itemId, price: 6, stock: 7, description: '薰衣草味', requestId: rid() }))
+    const edited = ok(
+      await call(ADMIN, 'market.save', {
+        ...input,
+        itemId: first.itemId,
+        price: 6,
+        stock: 7,
+        description: '薰衣草味',
+        requestId: rid(),
+      }),
+    )
     expect(edited).toMatchObject({ itemId: first.itemId, price: 6, stock: 7, description: '薰衣草味' })
   })
 
@@ -123,13 +196,21 @@ describe('market.save and market.items', () => {
     // The seeded catalogue of 新华社区.
     expect(names).toEqual(expect.arrayContaining(['洗衣液', '大米 5 斤', '理发服务', '一次上门维修']))
     expect(names).not.toContain('下架的毛巾')
-    expect(shown.items.every((i: { communityId: string; active: boolean }) => i.communityId === 'cm-xinhua' && i.active)).toBe(true)
+    expect(
+      shown.items.every(
+        (i: { communityId: string; active: boolean }) => i.communityId === 'cm-xinhua' && i.active,
+      ),
+    ).toBe(true)
     for (const staff of [ADMIN, WORKER_2]) {
       const all = ok(await call(staff, 'market.items', { communityId: 'cm-xinhua' }))
       expect(all.items.map((i: { itemId: string }) => i.itemId)).toContain(hidden.itemId)
     }
-    expect(codeOf(await call(OTHER_ADMIN, 'market.items', { communityId: 'cm-xinhua' }))).toBe('MARKET.NOT_IN_SCOPE')
-    expect(codeOf(await call(WANG, 'market.items', { communityId: 'cm-dongshan' }))).toBe('MARKET.NOT_IN_SCOPE')
+    expect(codeOf(await call(OTHER_ADMIN, 'market.items', { communityId: 'cm-xinhua' }))).toBe(
+      'MARKET.NOT_IN_SCOPE',
+    )
+    expect(codeOf(await call(WANG, 'market.items', { communityId: 'cm-dongshan' }))).toBe(
+      'MARKET.NOT_IN_SCOPE',
+    )
     expect(ok(await call(DONGSHAN_RESIDENT, 'market.items', {})).items).toEqual([])
     // An inactive item cannot be redeemed, nor one of another community.
     expect(codeOf(await redeem(WANG, hidden.itemId))).toBe('MARKET.ITEM_NOT_FOUND')
@@ -138,12 +219,25 @@ describe('market.save and market.items', () => {
 
   it('pages by name, 20 at a time', async () => {
     for (let i = 0; i < 23; i += 1) {
-      ok(await call(OTHER_ADMIN, 'market.save', { requestId: rid(), communityId: 'cm-dongshan', name: `物品${String(i).padStart(2, '0')}`, kind: 'goods', description: '', price: 1, stock: 1, active: true }))
+      ok(
+        await call(OTHER_ADMIN, 'market.save', {
+          requestId: rid(),
+          communityId: 'cm-dongshan',
+          name: `物品${String(i).padStart(2, '0')}`,
+          kind: 'goods',
+          description: '',
+          price: 1,
+          stock: 1,
+          active: true,
+        }),
+      )
     }
     const first = ok(await call(OTHER_ADMIN, 'market.items', { communityId: 'cm-dongshan' }))
     expect(first.items).toHaveLength(20)
     expect(first.cursor).toEqual(expect.any(String))
-    const second = ok(await call(OTHER_ADMIN, 'market.items', { communityId: 'cm-dongshan', cursor: first.cursor }))
+    const second = ok(
+      await call(OTHER_ADMIN, 'market.items', { communityId: 'cm-dongshan', cursor: first.cursor }),
+    )
     expect(second.cursor).toBeNull()
     const names = [...first.items, ...second.items].map((i: { name: string }) => i.name)
     expect(names).toEqual(Array.from({ length: 23 }, (_, i) => `物品${String(i).padStart(2, '0')}`))
@@ -153,7 +247,11 @@ describe('market.save and market.items', () => {
 describe('market.redeem', () => {
   it('100 concurrent redemptions of 10 units → exactly 10 vouchers and debits, stock 0, the ledger audits clean', async () => {
     // Ten awards at once: they all draw on the community's issuance account (conflicts are retried).
-    await inBatches(RACERS.map((_, i) => `user-market-racer-${i}`), 10, (userId) => award(userId, 40))
+    await inBatches(
+      RACERS.map((_, i) => `user-market-racer-${i}`),
+      10,
+      (userId) => award(userId, 40),
+    )
     const item = await addItem({ name: '抢购大米', price: 30, stock: 10 })
     const results = await Promise.all(RACERS.map((openid) => redeem(openid, item.itemId)))
     const won = results.filter((r) => r.ok)
@@ -165,8 +263,19 @@ describe('market.redeem', () => {
     expect((await doc('market_items', item.itemId)).stock).toBe(0)
     expect(await count('market_vouchers', { itemId: item.itemId })).toBe(10)
     const voucherIds = won.map((r) => r.data.voucherId as string)
-    expect(await count('point_transfers', { kind: 'redemption', cause: db().command.in(voucherIds.map((id) => `redemption:${id}`)) })).toBe(10)
-    expect(await count('point_entries', { kind: 'redemption', delta: -30, account: db().command.in(RACERS.map((_, i) => `u:user-market-racer-${i}`)) })).toBe(10)
+    expect(
+      await count('point_transfers', {
+        kind: 'redemption',
+        cause: db().command.in(voucherIds.map((id) => `redemption:${id}`)),
+      }),
+    ).toBe(10)
+    expect(
+      await count('point_entries', {
+        kind: 'redemption',
+        delta: -30,
+        account: db().command.in(RACERS.map((_, i) => `u:user-market-racer-${i}`)),
+      }),
+    ).toBe(10)
     const codesIssued = won.map((r) => r.data.code as string)
     expect(new Set(codesIssued).size).toBe(10)
     expect(await count('market_codes', { voucherId: db().command.in(voucherIds) })).toBe(10)
@@ -183,14 +292,27 @@ describe('market.redeem', () => {
     const marketBefore = await balance('market:cm-xinhua')
     const requestId = rid()
     const v = ok(await redeem(WANG, item.itemId, requestId))
-    expect(v).toMatchObject({ itemId: item.itemId, itemName: '食用油', price: 25, status: 'issued', statusLabel: '待领取', usedAt: null, holderName: null, retried: false })
+    expect(v).toMatchObject({
+      itemId: item.itemId,
+      itemName: '食用油',
+      price: 25,
+      status: 'issued',
+      statusLabel: '待领取',
+      usedAt: null,
+      holderName: null,
+      retried: false,
+    })
     expect(v.code).toMatch(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/)
     const days = (Date.parse(v.expiresAt) - Date.parse(v.issuedAt)) / 86_400_000
     expect(days).toBeGreaterThan(14)
     expect(days).toBeLessThanOrEqual(15)
     expect(v.qrUrl).toEqual(expect.any(String))
     expect((await get(v.qrUrl)).status).toBe(200)
-    expect((await qrcodes()).some((q) => q.scene === `v=${v.code}` && q.page === 'features/market/pages/verify/index')).toBe(true)
+    expect(
+      (await qrcodes()).some(
+        (q) => q.scene === `v=${v.code}` && q.page === 'features/market/pages/verify/index',
+      ),
+    ).toBe(true)
     const again = ok(await redeem(WANG, item.itemId, requestId))
     expect(again).toMatchObject({ voucherId: v.voucherId, code: v.code, retried: true })
     expect(await balance('u:user-resident-wang')).toBe(before - 25)
@@ -198,7 +320,11 @@ describe('market.redeem', () => {
     expect((await doc('market_items', item.itemId)).stock).toBe(4)
     expect(await count('point_transfers', { cause: `redemption:${v.voucherId}` })).toBe(1)
     const mine = ok(await call(WANG, 'points.mine', {}))
-    expect(mine.lines[0]).toMatchObject({ cause: `redemption:${v.voucherId}`, delta: -25, label: '爱心超市兑换' })
+    expect(mine.lines[0]).toMatchObject({
+      cause: `redemption:${v.voucherId}`,
+      delta: -25,
+      label: '爱心超市兑换',
+    })
   })
 
   it('insufficient points or no stock → nothing changed', async () => {
@@ -231,7 +357,9 @@ describe('market.vouchers and market.cancel', () => {
     expect(first.items).toHaveLength(20)
     const second = ok(await call(ZHAO, 'market.vouchers', { cursor: first.cursor }))
     expect(second.cursor).toBeNull()
-    expect([...first.items, ...second.items].map((v: { voucherId: string }) => v.voucherId)).toEqual([...made].reverse())
+    expect([...first.items, ...second.items].map((v: { voucherId: string }) => v.voucherId)).toEqual(
+      [...made].reverse(),
+    )
     // Someone else's list does not show them.
     expect(ok(await call(LI, 'market.vouchers', {})).items).toEqual([])
     // The image failed to be made (simulated): the next listing makes it.
@@ -246,9 +374,16 @@ describe('market.vouchers and market.cancel', () => {
     const item = await addItem({ name: '牙膏', price: 10, stock: 1 })
     const before = await balance('u:user-resident-wang')
     const v = ok(await redeem(WANG, item.itemId))
-    expect(codeOf(await call(LI, 'market.cancel', { voucherId: v.voucherId }))).toBe('MARKET.VOUCHER_NOT_FOUND')
-    expect(codeOf(await call(WANG, 'market.cancel', { voucherId: 'rd_nope' }))).toBe('MARKET.VOUCHER_NOT_FOUND')
-    const [a, b] = await Promise.all([call(WANG, 'market.cancel', { voucherId: v.voucherId }), call(WANG, 'market.cancel', { voucherId: v.voucherId })])
+    expect(codeOf(await call(LI, 'market.cancel', { voucherId: v.voucherId }))).toBe(
+      'MARKET.VOUCHER_NOT_FOUND',
+    )
+    expect(codeOf(await call(WANG, 'market.cancel', { voucherId: 'rd_nope' }))).toBe(
+      'MARKET.VOUCHER_NOT_FOUND',
+    )
+    const [a, b] = await Promise.all([
+      call(WANG, 'market.cancel', { voucherId: v.voucherId }),
+      call(WANG, 'market.cancel', { voucherId: v.voucherId }),
+    ])
     expect([ok(a).status, ok(b).status]).toEqual(['cancelled', 'cancelled'])
     expect([a.data.retried, b.data.retried].sort()).toEqual([false, true])
     expect(a.data.statusLabel).toBe('已取消（积分已退回）')
@@ -265,31 +400,69 @@ describe('market.lookup and market.verify', () => {
     const v = ok(await redeem(WANG, item.itemId))
     const typed = `${v.code.slice(0, 4).toLowerCase()}-${v.code.slice(4).toLowerCase()}`
     const seen = ok(await call(WORKER, 'market.lookup', { code: typed }))
-    expect(seen).toMatchObject({ voucherId: v.voucherId, status: 'issued', holderName: '王秀英', itemName: '酱油' })
-    expect(await count('access_logs', { action: 'market.lookup', subject: v.voucherId, actorId: 'user-xinhua-01-worker', people: 'user-resident-wang', allowed: true })).toBe(1)
-    const scanned = ok(await call(ADMIN, 'market.lookup', { code: `features/market/pages/verify/index?scene=v%3D${v.code}` }))
+    expect(seen).toMatchObject({
+      voucherId: v.voucherId,
+      status: 'issued',
+      holderName: '王秀英',
+      itemName: '酱油',
+    })
+    expect(
+      await count('access_logs', {
+        action: 'market.lookup',
+        subject: v.voucherId,
+        actorId: 'user-xinhua-01-worker',
+        people: 'user-resident-wang',
+        allowed: true,
+      }),
+    ).toBe(1)
+    const scanned = ok(
+      await call(ADMIN, 'market.lookup', { code: `features/market/pages/verify/index?scene=v%3D${v.code}` }),
+    )
     expect(scanned.voucherId).toBe(v.voucherId)
     // Other communities' staff and residents learn nothing.
-    expect(codeOf(await call(OTHER_ADMIN, 'market.lookup', { code: v.code }))).toBe('MARKET.VOUCHER_NOT_FOUND')
-    expect(await count('access_logs', { action: 'market.lookup', actorId: 'user-dongshan-admin', allowed: false })).toBe(1)
-    expect(codeOf(await call(OTHER_ADMIN, 'market.verify', { code: v.code }))).toBe('MARKET.VOUCHER_NOT_FOUND')
+    expect(codeOf(await call(OTHER_ADMIN, 'market.lookup', { code: v.code }))).toBe(
+      'MARKET.VOUCHER_NOT_FOUND',
+    )
+    expect(
+      await count('access_logs', { action: 'market.lookup', actorId: 'user-dongshan-admin', allowed: false }),
+    ).toBe(1)
+    expect(codeOf(await call(OTHER_ADMIN, 'market.verify', { code: v.code }))).toBe(
+      'MARKET.VOUCHER_NOT_FOUND',
+    )
     expect(codeOf(await call(LI, 'market.lookup', { code: v.code }))).toBe('AUTH.FORBIDDEN')
     expect(codeOf(await call(WORKER, 'market.lookup', { code: 'ZZZZ9999' }))).toBe('MARKET.VOUCHER_NOT_FOUND')
-    expect(codeOf(await call(WORKER, 'market.lookup', { code: '不是兑换码' }))).toBe('MARKET.VOUCHER_NOT_FOUND')
+    expect(codeOf(await call(WORKER, 'market.lookup', { code: '不是兑换码' }))).toBe(
+      'MARKET.VOUCHER_NOT_FOUND',
+    )
     expect((await doc('market_vouchers', v.voucherId)).status).toBe('issued')
 
     // Two staff verify at once: one wins, the other hears it was used.
-    const [a, b] = await Promise.all([call(WORKER, 'market.verify', { code: v.code }), call(ADMIN, 'market.verify', { code: `v=${v.code}` })])
+    const [a, b] = await Promise.all([
+      call(WORKER, 'market.verify', { code: v.code }),
+      call(ADMIN, 'market.verify', { code: `v=${v.code}` }),
+    ])
     const winners = [a, b].filter((r) => r.ok)
     expect(winners).toHaveLength(1)
     expect(codeOf([a, b].find((r) => !r.ok) as ApiResult)).toBe('MARKET.VOUCHER_USED')
-    expect(winners[0]?.data).toMatchObject({ status: 'used', statusLabel: '已领取', holderName: '王秀英', usedAt: expect.any(String) })
+    expect(winners[0]?.data).toMatchObject({
+      status: 'used',
+      statusLabel: '已领取',
+      holderName: '王秀英',
+      usedAt: expect.any(String),
+    })
     const stored = await doc('market_vouchers', v.voucherId)
-    expect(stored).toMatchObject({ status: 'used', verifiedBy: a.ok ? 'user-xinhua-01-worker' : 'user-xinhua-admin' })
+    expect(stored).toMatchObject({
+      status: 'used',
+      verifiedBy: a.ok ? 'user-xinhua-01-worker' : 'user-xinhua-admin',
+    })
     // The winner's retried tap answers the same; the holder can no longer cancel.
     expect(ok(await call(a.ok ? WORKER : ADMIN, 'market.verify', { code: v.code })).retried).toBe(true)
     expect(codeOf(await call(WANG, 'market.cancel', { voucherId: v.voucherId }))).toBe('MARKET.VOUCHER_USED')
-    expect(ok(await call(WANG, 'market.vouchers', {})).items.find((x: { voucherId: string }) => x.voucherId === v.voucherId)).toMatchObject({ status: 'used', qrUrl: null })
+    expect(
+      ok(await call(WANG, 'market.vouchers', {})).items.find(
+        (x: { voucherId: string }) => x.voucherId === v.voucherId,
+      ),
+    ).toMatchObject({ status: 'used', qrUrl: null })
     expect(await count('point_transfers', { cause: `refund:${v.voucherId}` })).toBe(0)
   })
 })
@@ -307,22 +480,37 @@ describe('expiry', () => {
     expect(await emu().invoke('sweep', {})).toMatchObject({ ok: true })
     expect((await doc('market_vouchers', v.voucherId)).status).toBe('issued')
     // Past expiry but before the sweep reached it: refused at pickup.
-    await db().collection('market_vouchers').doc(v.voucherId).update({ expiresAt: new Date(Date.now() - 1000) })
+    await db()
+      .collection('market_vouchers')
+      .doc(v.voucherId)
+      .update({ expiresAt: new Date(Date.now() - 1000) })
     expect(codeOf(await call(WORKER, 'market.verify', { code: v.code }))).toBe('MARKET.VOUCHER_EXPIRED')
-    await db().collection('market_vouchers').doc(v.voucherId).update({ expiresAt: new Date(v.expiresAt) })
-    const [s1, s2] = await Promise.all([emu().invoke('sweep', { now: late }), emu().invoke('sweep', { now: late })])
+    await db()
+      .collection('market_vouchers')
+      .doc(v.voucherId)
+      .update({ expiresAt: new Date(v.expiresAt) })
+    const [s1, s2] = await Promise.all([
+      emu().invoke('sweep', { now: late }),
+      emu().invoke('sweep', { now: late }),
+    ])
     expect(s1).toMatchObject({ ok: true })
     expect(s2).toMatchObject({ ok: true })
     expect(await doc('market_vouchers', v.voucherId)).toMatchObject({ status: 'expired' })
     expect(await count('point_transfers', { cause: `refund:${v.voucherId}` })).toBe(1)
     expect(await balance('u:user-resident-chen')).toBe(before)
     expect((await doc('market_items', item.itemId)).stock).toBe(2)
-    expect(ok(await call(CHEN, 'market.vouchers', {})).items.find((x: { voucherId: string }) => x.voucherId === v.voucherId)).toMatchObject({
+    expect(
+      ok(await call(CHEN, 'market.vouchers', {})).items.find(
+        (x: { voucherId: string }) => x.voucherId === v.voucherId,
+      ),
+    ).toMatchObject({
       status: 'expired',
       statusLabel: '已过期（积分已退回）',
     })
     expect(codeOf(await call(WORKER, 'market.verify', { code: v.code }))).toBe('MARKET.VOUCHER_EXPIRED')
-    expect(codeOf(await call(CHEN, 'market.cancel', { voucherId: v.voucherId }))).toBe('MARKET.VOUCHER_EXPIRED')
+    expect(codeOf(await call(CHEN, 'market.cancel', { voucherId: v.voucherId }))).toBe(
+      'MARKET.VOUCHER_EXPIRED',
+    )
     await emu().invoke('sweep', { now: late })
     expect(await count('point_transfers', { cause: `refund:${v.voucherId}` })).toBe(1)
     expect(ok(await call(ADMIN, 'points.audit', { communityId: 'cm-xinhua' })).differences).toEqual([])
@@ -333,10 +521,18 @@ describe('community fund', () => {
   it('the admin sees the fund and pays a resident from it with a reason, once per request', async () => {
     const view = ok(await call(ADMIN, 'fund.view', { communityId: 'cm-xinhua' }))
     expect(view.balance).toBeGreaterThanOrEqual(500)
-    expect(view.recent.some((t: { to: string; amount: number }) => t.to === 'fund:cm-xinhua' && t.amount === 500)).toBe(true)
+    expect(
+      view.recent.some((t: { to: string; amount: number }) => t.to === 'fund:cm-xinhua' && t.amount === 500),
+    ).toBe(true)
     const fundBefore = view.balance as number
     const liBefore = await balance('u:user-resident-li')
-    const pay = { communityId: 'cm-xinhua', userId: 'user-resident-li', amount: 15, reason: '为独居老人代买药品', requestId: rid() }
+    const pay = {
+      communityId: 'cm-xinhua',
+      userId: 'user-resident-li',
+      amount: 15,
+      reason: '为独居老人代买药品',
+      requestId: rid(),
+    }
     for (const [over, code] of [
       [{ reason: '  ' }, 'POINTS.REASON_REQUIRED'],
       [{ amount: 0 }, 'POINTS.BAD_AMOUNT'],
@@ -347,7 +543,10 @@ describe('community fund', () => {
       [{ userId: 'user-xinhua-01-worker' }, 'POINTS.NOT_IN_SCOPE'],
       [{ userId: 'user-nobody' }, 'POINTS.NOT_IN_SCOPE'],
     ] as const) {
-      expect({ over, code: codeOf(await call(ADMIN, 'fund.pay', { ...pay, requestId: rid(), ...over })) }).toEqual({ over, code })
+      expect({
+        over,
+        code: codeOf(await call(ADMIN, 'fund.pay', { ...pay, requestId: rid(), ...over })),
+      }).toEqual({ over, code })
     }
     expect(codeOf(await call(OTHER_ADMIN, 'fund.pay', { ...pay, requestId: rid() }))).toBe('AUTH.FORBIDDEN')
     expect(codeOf(await call(WORKER, 'fund.pay', { ...pay, requestId: rid() }))).toBe('AUTH.FORBIDDEN')
@@ -358,13 +557,27 @@ describe('community fund', () => {
 
     const [p1, p2] = await Promise.all([call(ADMIN, 'fund.pay', pay), call(ADMIN, 'fund.pay', pay)])
     expect(ok(p1).transferId).toBe(ok(p2).transferId)
-    expect(p1.data).toMatchObject({ from: 'fund:cm-xinhua', to: 'u:user-resident-li', amount: 15, reason: '为独居老人代买药品' })
+    expect(p1.data).toMatchObject({
+      from: 'fund:cm-xinhua',
+      to: 'u:user-resident-li',
+      amount: 15,
+      reason: '为独居老人代买药品',
+    })
     expect(await balance('fund:cm-xinhua')).toBe(fundBefore - 15)
     expect(await balance('u:user-resident-li')).toBe(liBefore + 15)
     const after = ok(await call(ADMIN, 'fund.view', { communityId: 'cm-xinhua' }))
     expect(after.balance).toBe(fundBefore - 15)
-    expect(after.recent[0]).toMatchObject({ transferId: p1.data.transferId, from: 'fund:cm-xinhua', to: 'u:user-resident-li', amount: 15 })
-    expect(ok(await call(LI, 'points.mine', {})).lines[0]).toMatchObject({ delta: 15, label: '社区基金', reason: '为独居老人代买药品' })
+    expect(after.recent[0]).toMatchObject({
+      transferId: p1.data.transferId,
+      from: 'fund:cm-xinhua',
+      to: 'u:user-resident-li',
+      amount: 15,
+    })
+    expect(ok(await call(LI, 'points.mine', {})).lines[0]).toMatchObject({
+      delta: 15,
+      label: '社区基金',
+      reason: '为独居老人代买药品',
+    })
     expect(ok(await call(ADMIN, 'points.audit', { communityId: 'cm-xinhua' })).differences).toEqual([])
   })
 })

@@ -17,7 +17,10 @@ async function usersWithOpenId(openid: string): Promise<unknown[]> {
 describe('api · me.profile', () => {
   it('creates a user on first contact and finds them afterwards', async () => {
     const first = await call({ action: 'me.profile', input: {} }, 'openid-first-contact')
-    expect(first).toMatchObject({ ok: true, data: { created: true, household: null, roles: [], displayName: '新邻居' } })
+    expect(first).toMatchObject({
+      ok: true,
+      data: { created: true, household: null, roles: [], displayName: '新邻居' },
+    })
     const again = await call({ action: 'me.profile', input: {} }, 'openid-first-contact')
     expect(again).toMatchObject({ ok: true, data: { created: false, userId: first.data?.userId } })
     expect(await usersWithOpenId('openid-first-contact')).toHaveLength(1)
@@ -63,7 +66,11 @@ describe('api · me.profile', () => {
     ['an unknown action', { action: 'me.erase_everyone', input: {} }, 'INPUT.UNKNOWN_ACTION'],
     ['no action', { input: {} }, 'INPUT.UNKNOWN_ACTION'],
     ['a prototype key as action', { action: '__proto__' }, 'INPUT.UNKNOWN_ACTION'],
-    ['an identity smuggled in the input', { action: 'me.profile', input: { openid: 'demo-openid-street-admin' } }, 'INPUT.INVALID'],
+    [
+      'an identity smuggled in the input',
+      { action: 'me.profile', input: { openid: 'demo-openid-street-admin' } },
+      'INPUT.INVALID',
+    ],
     ['input that is not an object', { action: 'me.profile', input: 'x' }, 'INPUT.INVALID'],
   ])('answers %s with %s and creates no user', async (_name, event, code) => {
     const res = await call(event, 'openid-bad-input')

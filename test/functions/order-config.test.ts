@@ -7,8 +7,11 @@ const emu = useSeededEmulator()
 
 const call = apiCaller(emu)
 const db = () => emu().app.database()
-const configDoc = async (id: string): Promise<any> => ((await db().collection('order_config').doc(id).get()).data as Record<string, unknown>[])[0] ?? null // eslint-disable-line @typescript-eslint/no-explicit-any
-const orderDoc = async (id: string) => ((await db().collection('orders').doc(id).get()).data as Record<string, any>[])[0] ?? {} // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const configDoc = async (id: string): Promise<any> =>
+  ((await db().collection('order_config').doc(id).get()).data as Record<string, unknown>[])[0] ?? null
+const orderDoc = async (id: string) =>
+  ((await db().collection('orders').doc(id).get()).data as Record<string, any>[])[0] ?? {} // eslint-disable-line @typescript-eslint/no-explicit-any
 /**
  * repos/orders.ts keeps a read copy of a community's config per warm instance (up to a minute);
  * a cold start stands for "another instance / a minute later".
@@ -24,7 +27,8 @@ const XINHUA = 'cm-xinhua'
 
 let seq = 0
 const rid = () => `cfg-${Date.now().toString(36)}-${(seq += 1)}`
-const configure = (openid: string, input: Record<string, unknown>) => call(openid, 'order.configure', { communityId: XINHUA, ...input })
+const configure = (openid: string, input: Record<string, unknown>) =>
+  call(openid, 'order.configure', { communityId: XINHUA, ...input })
 const submit = (category: string) =>
   call(WANG, 'report.submit', { requestId: rid(), category, text: '小区里有个问题需要处理一下' })
 
@@ -32,7 +36,13 @@ describe('order.config', () => {
   it('shows the defaults to the community admin (editable) and to its grid worker (read only)', async () => {
     const admin = await call(ADMIN, 'order.config', { communityId: XINHUA })
     expect(admin.ok).toBe(true)
-    expect(admin.data).toMatchObject({ communityId: XINHUA, communityName: '新华社区', editable: true, overridden: [], updatedAt: null })
+    expect(admin.data).toMatchObject({
+      communityId: XINHUA,
+      communityName: '新华社区',
+      editable: true,
+      overridden: [],
+      updatedAt: null,
+    })
     expect(admin.data.sla.tiers.grid).toEqual({ acceptHours: 4, replyDays: 3 })
     expect(admin.data.categories.at(-1)).toMatchObject({ id: 'other', fixed: true, hidden: false })
     const worker = await call(WORKER, 'order.config', { communityId: XINHUA })
@@ -45,13 +55,22 @@ describe('order.config', () => {
     ['a grid worker writing', WORKER, 'order.configure', 'AUTH.FORBIDDEN'],
     ['a resident reading', WANG, 'order.config', 'AUTH.FORBIDDEN'],
   ])('refuses %s', async (_name, openid, action, code) => {
-    const res = await call(openid, action, action === 'order.configure' ? { communityId: XINHUA, sla: { reopenDays: 20 } } : { communityId: XINHUA })
+    const res = await call(
+      openid,
+      action,
+      action === 'order.configure'
+        ? { communityId: XINHUA, sla: { reopenDays: 20 } }
+        : { communityId: XINHUA },
+    )
     expect(res).toMatchObject({ ok: false, error: { code } })
     expect(await configDoc(XINHUA)).toBeNull()
   })
 
   it('answers DATA.NOT_FOUND for an unknown community', async () => {
-    expect(await call(STREET, 'order.config', { communityId: 'cm-nowhere' })).toMatchObject({ ok: false, error: { code: 'DATA.NOT_FOUND' } })
+    expect(await call(STREET, 'order.config', { communityId: 'cm-nowhere' })).toMatchObject({
+      ok: false,
+      error: { code: 'DATA.NOT_FOUND' },
+    })
   })
 })
 
@@ -64,7 +83,10 @@ describe('order.configure', () => {
     expect(old.ok).toBe(true)
     const res = await configure(ADMIN, {
       requestId: rid(),
-      categories: { hidden: ['noise'], custom: [{ name: '文明养犬', hint: '遛狗不牵绳、犬只扰民', hazard: false }] },
+      categories: {
+        hidden: ['noise'],
+        custom: [{ name: '文明养犬', hint: '遛狗不牵绳、犬只扰民', hazard: false }],
+      },
     })
     expect(res.ok).toBe(true)
     customId = res.data.categories.find((c: { name: string }) => c.name === '文明养犬').id
@@ -75,7 +97,12 @@ describe('order.configure', () => {
     // Exactly the shape repos/orders.ts reads.
     const doc = await configDoc(XINHUA)
     expect(doc).toMatchObject({ hidden: ['noise'], sla: {}, updatedBy: 'user-xinhua-admin' })
-    expect(doc.categories.at(-2)).toEqual({ id: customId, name: '文明养犬', hint: '遛狗不牵绳、犬只扰民', hazard: false })
+    expect(doc.categories.at(-2)).toEqual({
+      id: customId,
+      name: '文明养犬',
+      hint: '遛狗不牵绳、犬只扰民',
+      hazard: false,
+    })
 
     await freshInstance()
     const offered = await call(WANG, 'report.categories')
@@ -88,15 +115,21 @@ describe('order.configure', () => {
     expect(dog.ok).toBe(true)
     expect(await orderDoc(dog.data.orderId)).toMatchObject({ categoryId: customId, categoryName: '文明养犬' })
     // Hiding is not deleting: the old order still names its category.
-    expect((await call(WANG, 'order.get', { orderId: old.data.orderId })).data).toMatchObject({ categoryName: '噪音扰民' })
+    expect((await call(WANG, 'order.get', { orderId: old.data.orderId })).data).toMatchObject({
+      categoryName: '噪音扰民',
+    })
   })
 
   it('an SLA change moves the accept deadline of the next new order', async () => {
     const before = await orderDoc((await submit('street_light')).data.orderId)
-    const hours = (o: Record<string, unknown>) => (new Date(o.dueAt as string).getTime() - new Date(o.submittedAt as string).getTime()) / 3_600_000
+    const hours = (o: Record<string, unknown>) =>
+      (new Date(o.dueAt as string).getTime() - new Date(o.submittedAt as string).getTime()) / 3_600_000
     expect(hours(before)).toBe(4)
     const res = await configure(STREET, { requestId: rid(), sla: { tiers: { grid: { acceptHours: 2 } } } })
-    expect(res.data).toMatchObject({ overridden: ['tiers.grid.acceptHours'], sla: { tiers: { grid: { acceptHours: 2, replyDays: 3 } } } })
+    expect(res.data).toMatchObject({
+      overridden: ['tiers.grid.acceptHours'],
+      sla: { tiers: { grid: { acceptHours: 2, replyDays: 3 } } },
+    })
     expect((await configDoc(XINHUA)).sla).toEqual({ tiers: { grid: { acceptHours: 2 } } })
     await freshInstance()
     const after = await orderDoc((await submit('street_light')).data.orderId)
@@ -106,12 +139,24 @@ describe('order.configure', () => {
   })
 
   it.each([
-    ['accept hours out of bounds', { sla: { tiers: { grid: { acceptHours: 0 } } } }, 'sla.tiers.grid.acceptHours'],
-    ['reply days out of bounds', { sla: { tiers: { street: { replyDays: 45 } } } }, 'sla.tiers.street.replyDays'],
+    [
+      'accept hours out of bounds',
+      { sla: { tiers: { grid: { acceptHours: 0 } } } },
+      'sla.tiers.grid.acceptHours',
+    ],
+    [
+      'reply days out of bounds',
+      { sla: { tiers: { street: { replyDays: 45 } } } },
+      'sla.tiers.street.replyDays',
+    ],
     ['reopen window out of bounds', { sla: { reopenDays: 31 } }, 'sla.reopenDays'],
     ['hazard slower than normal', { sla: { hazardAcceptHours: 5 } }, 'sla.hazardAcceptHours'],
     ['hiding 其他', { categories: { hidden: ['other'] } }, 'categories.hidden'],
-    ['a 9-character name', { categories: { custom: [{ name: '一二三四五六七八九' }] } }, 'categories.custom.0.name'],
+    [
+      'a 9-character name',
+      { categories: { custom: [{ name: '一二三四五六七八九' }] } },
+      'categories.custom.0.name',
+    ],
     ['a duplicate name', { categories: { custom: [{ name: '停车问题' }] } }, 'categories.custom.0.name'],
   ])('refuses %s with ORDER.CONFIG_INVALID and stores nothing', async (_name, input, path) => {
     const before = await configDoc(XINHUA)
@@ -129,7 +174,9 @@ describe('order.configure', () => {
     const stored = await configDoc(XINHUA)
     expect(stored.requestIds).toContain(first.requestId)
 
-    expect((await configure(ADMIN, { requestId: rid(), sla: { reopenDays: 12 } })).data.sla.reopenDays).toBe(12)
+    expect((await configure(ADMIN, { requestId: rid(), sla: { reopenDays: 12 } })).data.sla.reopenDays).toBe(
+      12,
+    )
     const late = await configure(ADMIN, first)
     expect(late.ok).toBe(true)
     expect(late.data.sla.reopenDays).toBe(12)
@@ -148,7 +195,11 @@ describe('order.configure', () => {
   })
 
   it('shows a hidden category again and resets a value to its default with null', async () => {
-    const res = await configure(ADMIN, { requestId: rid(), categories: { hidden: [] }, sla: { tiers: { grid: { acceptHours: null } }, reopenDays: null } })
+    const res = await configure(ADMIN, {
+      requestId: rid(),
+      categories: { hidden: [] },
+      sla: { tiers: { grid: { acceptHours: null } }, reopenDays: null },
+    })
     expect(res.data.overridden).toEqual([])
     expect(res.data.categories.find((c: { id: string }) => c.id === 'noise')).toMatchObject({ hidden: false })
     // Custom categories are never deleted.

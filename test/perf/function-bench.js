@@ -21,22 +21,40 @@ function pct(xs, p) {
 
 function measureFunction({ fn, sdkUrl, envId, rounds }) {
   const scenario = scenarios[fn]
-  if (!scenario) return Promise.reject(new Error(`no benchmark scenario for function "${fn}" in test/perf/scenarios.js`))
+  if (!scenario)
+    return Promise.reject(new Error(`no benchmark scenario for function "${fn}" in test/perf/scenarios.js`))
   const events = Array.from({ length: rounds }, () => scenario).flat()
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emulin-bench-')), 'events.json')
   fs.writeFileSync(file, JSON.stringify(events))
   const bundle = path.join(repoRoot, 'cloudfunctions', fn, 'index.js')
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(__dirname, 'function-host.js'), bundle, sdkUrl, envId, file], { maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-      fs.rmSync(path.dirname(file), { recursive: true, force: true })
-      if (err) return reject(new Error(`${fn} host failed: ${err.message}\n${stderr}`))
-      const run = JSON.parse(stdout.trim().split('\n').pop())
-      const failed = run.calls.filter((c) => !c.ok)
-      const byAction = {}
-      for (const c of run.calls) (byAction[c.name] ??= []).push(c.ms)
-      const actions = Object.entries(byAction).map(([name, ms]) => ({ name, n: ms.length, p50: pct(ms, 50), p95: pct(ms, 95) }))
-      resolve({ fn, initMs: run.initMs, peakRssMb: run.peakRssMb, limitMb: MEMORY_LIMIT_MB, failed, actions })
-    })
+    execFile(
+      process.execPath,
+      [path.join(__dirname, 'function-host.js'), bundle, sdkUrl, envId, file],
+      { maxBuffer: 64 << 20 },
+      (err, stdout, stderr) => {
+        fs.rmSync(path.dirname(file), { recursive: true, force: true })
+        if (err) return reject(new Error(`${fn} host failed: ${err.message}\n${stderr}`))
+        const run = JSON.parse(stdout.trim().split('\n').pop())
+        const failed = run.calls.filter((c) => !c.ok)
+        const byAction = {}
+        for (const c of run.calls) (byAction[c.name] ??= []).push(c.ms)
+        const actions = Object.entries(byAction).map(([name, ms]) => ({
+          name,
+          n: ms.length,
+          p50: pct(ms, 50),
+          p95: pct(ms, 95),
+        }))
+        resolve({
+          fn,
+          initMs: run.initMs,
+          peakRssMb: run.peakRssMb,
+          limitMb: MEMORY_LIMIT_MB,
+          failed,
+          actions,
+        })
+      },
+    )
   })
 }
 

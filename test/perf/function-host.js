@@ -55,7 +55,12 @@ async function main() {
     }
     // `api` answers { ok, data | error }; other functions (timers) succeed unless they throw or say ok: false.
     const ok = thrown === null && !(res && res.ok === false)
-    calls.push({ name: e.name, ms: performance.now() - s, ok, code: thrown ?? (res && res.error ? res.error.code : null) })
+    calls.push({
+      name: e.name,
+      ms: performance.now() - s,
+      ok,
+      code: thrown ?? (res && res.error ? res.error.code : null),
+    })
   }
   // maxRSS is in kilobytes on Linux: the whole process, SDK and bundle included.
   const peakRssMb = process.resourceUsage().maxRSS / 1024

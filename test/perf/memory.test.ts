@@ -19,7 +19,12 @@ describe('function memory budget', () => {
       functions: { name: string; memorySize: number; handler: string }[]
     }
     expect(rc.functions.map((f) => f.name).sort()).toEqual([...functions].sort())
-    for (const f of rc.functions) expect({ name: f.name, memorySize: f.memorySize, handler: f.handler }).toEqual({ name: f.name, memorySize: MEMORY_LIMIT_MB, handler: 'index.main' })
+    for (const f of rc.functions)
+      expect({ name: f.name, memorySize: f.memorySize, handler: f.handler }).toEqual({
+        name: f.name,
+        memorySize: MEMORY_LIMIT_MB,
+        handler: 'index.main',
+      })
   })
 
   it.each(functions)('%s runs its benchmark within 128 MB', async (fn) => {

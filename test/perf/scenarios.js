@@ -12,7 +12,11 @@ const scenarios = {
   api: [
     { name: 'me.profile', openid: WANG, event: { action: 'me.profile' } },
     { name: 'directory.card', openid: WANG, event: { action: 'directory.card' } },
-    { name: 'join.options', openid: 'bench-newcomer', event: { action: 'join.options', input: { level: 'building', parentId: 'gr-xinhua-01' } } },
+    {
+      name: 'join.options',
+      openid: 'bench-newcomer',
+      event: { action: 'join.options', input: { level: 'building', parentId: 'gr-xinhua-01' } },
+    },
     { name: 'join.inbox', openid: WORKER, event: { action: 'join.inbox' } },
     { name: 'join.mine', openid: ADMIN, event: { action: 'join.mine' } },
     // The first round generates the grid's 13 wxacode images (wx-server-sdk loaded), later rounds reuse them.

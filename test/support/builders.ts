@@ -10,7 +10,13 @@ export const T0 = new Date('2026-11-02T02:00:00Z')
 const ORDER_GRID = { streetId: 's1', communityId: 'c1', gridId: 'g1' }
 
 /** A unit in street s / community c / grid g / building b. */
-export const unitPath: OrgPath = { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b', unitId: 'u' }
+export const unitPath: OrgPath = {
+  streetId: 's',
+  communityId: 'c',
+  gridId: 'g',
+  buildingId: 'b',
+  unitId: 'u',
+}
 
 /** Each role's grant scope containing `unitPath`. */
 export const scopeOf: Readonly<Record<Role, OrgPath>> = {
@@ -24,7 +30,14 @@ export const scopeOf: Readonly<Record<Role, OrgPath>> = {
 
 /** Each role's grant scope at the same level but not containing `unitPath`. */
 export const elsewhereOf: Readonly<Record<Role, OrgPath>> = {
-  resident: { streetId: 's', communityId: 'c', gridId: 'g2', buildingId: 'b2', unitId: 'u2', householdId: 'h2' },
+  resident: {
+    streetId: 's',
+    communityId: 'c',
+    gridId: 'g2',
+    buildingId: 'b2',
+    unitId: 'u2',
+    householdId: 'h2',
+  },
   helper: { streetId: 's', communityId: 'c', gridId: 'g2' },
   grid_worker: { streetId: 's', communityId: 'c', gridId: 'g2' },
   building_leader: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b2' },

@@ -30,7 +30,11 @@ export interface TestEmulator {
   dataDir: string
   coldStart(fn?: string): Promise<void>
   /** invoke and also return how it ran (cold start, durations, database round trips) */
-  invokeDetailed(fn: string, event: unknown, caller?: { openid?: string }): Promise<{ result: unknown; cold: boolean; initMs: number; durationMs: number; dbCalls: number }>
+  invokeDetailed(
+    fn: string,
+    event: unknown,
+    caller?: { openid?: string },
+  ): Promise<{ result: unknown; cold: boolean; initMs: number; durationMs: number; dbCalls: number }>
   logs(): string
 }
 
@@ -66,25 +70,42 @@ let built = false
 /** builds emulator/dist once per test process (skipped when up to date; safe under parallel workers) */
 export function ensureEmulatorBuilt(): void {
   if (built) return
-  execFileSync(process.execPath, [path.join(repoRoot, 'emulator', 'build.mjs'), '--if-stale'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync(process.execPath, [path.join(repoRoot, 'emulator', 'build.mjs'), '--if-stale'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   built = true
 }
 
-function request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
+function request(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
-    const req = http.request(url, { method, headers: { ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}), ...headers } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8')
-        try {
-          resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as unknown) : undefined })
-        } catch {
-          resolve({ status: res.statusCode ?? 0, json: text })
-        }
-      })
-    })
+    const req = http.request(
+      url,
+      {
+        method,
+        headers: {
+          ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          try {
+            resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as unknown) : undefined })
+          } catch {
+            resolve({ status: res.statusCode ?? 0, json: text })
+          }
+        })
+      },
+    )
     req.on('error', reject)
     req.end(data)
   })
@@ -140,7 +161,12 @@ export function spawnEmulator(args: string[], env: Record<string, string> = {}):
 /** a real node-sdk app talking to the emulator through `serviceUrl`, as any script can */
 export function sdkApp(sdkUrl: string, envId: string): ReturnType<typeof tcb.init> {
   process.env.TENCENTCLOUD = 'true' // with the URL override, skips the metadata.tencentyun.com probe
-  return tcb.init({ env: envId, serviceUrl: sdkUrl, secretId: 'local-test', secretKey: 'local-test' } as Parameters<typeof tcb.init>[0])
+  return tcb.init({
+    env: envId,
+    serviceUrl: sdkUrl,
+    secretId: 'local-test',
+    secretKey: 'local-test',
+  } as Parameters<typeof tcb.init>[0])
 }
 
 export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise<TestEmulator> {
@@ -167,11 +193,36 @@ export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise
   const admin = { 'x-emulator-admin': ready.adminToken }
   const app = sdkApp(ready.sdkUrl, ready.envId)
 
-  async function invokeDetailed(fn: string, event: unknown, caller?: { openid?: string }): Promise<{ result: unknown; cold: boolean; initMs: number; durationMs: number; dbCalls: number }> {
-    const r = await request('POST', `${ready.url}/__admin/invoke`, { fn, event, openid: caller?.openid }, admin)
-    const body = r.json as { ok?: boolean; result?: unknown; errCode?: number; errMsg?: string; cold?: boolean; initMs?: number; durationMs?: number; dbCalls?: number }
-    if (r.status !== 200 || !body.ok) throw new InvokeError(body.errCode ?? r.status, body.errMsg ?? JSON.stringify(r.json))
-    return { result: body.result, cold: Boolean(body.cold), initMs: body.initMs ?? 0, durationMs: body.durationMs ?? 0, dbCalls: body.dbCalls ?? 0 }
+  async function invokeDetailed(
+    fn: string,
+    event: unknown,
+    caller?: { openid?: string },
+  ): Promise<{ result: unknown; cold: boolean; initMs: number; durationMs: number; dbCalls: number }> {
+    const r = await request(
+      'POST',
+      `${ready.url}/__admin/invoke`,
+      { fn, event, openid: caller?.openid },
+      admin,
+    )
+    const body = r.json as {
+      ok?: boolean
+      result?: unknown
+      errCode?: number
+      errMsg?: string
+      cold?: boolean
+      initMs?: number
+      durationMs?: number
+      dbCalls?: number
+    }
+    if (r.status !== 200 || !body.ok)
+      throw new InvokeError(body.errCode ?? r.status, body.errMsg ?? JSON.stringify(r.json))
+    return {
+      result: body.result,
+      cold: Boolean(body.cold),
+      initMs: body.initMs ?? 0,
+      durationMs: body.durationMs ?? 0,
+      dbCalls: body.dbCalls ?? 0,
+    }
   }
 
   let stopped: Promise<void> | undefined

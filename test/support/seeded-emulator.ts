@@ -17,8 +17,13 @@ export function useSeededEmulator(options: TestEmulatorOptions = {}): () => Test
 }
 
 /** What the `api` function answers (tests read `data` loosely). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ApiResult = { ok: boolean; data?: any; error?: { code: string; message: string; details?: { path?: string; message: string }[] }; requestId?: string }
+export type ApiResult = {
+  ok: boolean
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  data?: any
+  error?: { code: string; message: string; details?: { path?: string; message: string }[] }
+  requestId?: string
+}
 
 /** `call(openid, action, input)`: the `api` function invoked as the platform would, as that user. */
 export function apiCaller(emu: () => TestEmulator) {

@@ -41,5 +41,18 @@ export function resetTaroMock(): void {
   getStorageSync.mockClear()
 }
 
-const Taro = { navigateTo, redirectTo, navigateBack, getCurrentPages, stopPullDownRefresh, getStorageSync, setStorageSync, useRouter, cloud, getEnv, ENV_TYPE, pxTransform }
+const Taro = {
+  navigateTo,
+  redirectTo,
+  navigateBack,
+  getCurrentPages,
+  stopPullDownRefresh,
+  getStorageSync,
+  setStorageSync,
+  useRouter,
+  cloud,
+  getEnv,
+  ENV_TYPE,
+  pxTransform,
+}
 export default Taro

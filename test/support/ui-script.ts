@@ -47,7 +47,8 @@ export const type = (label: string, value: string, tag = 'taro-input-core') =>
   })
 
 /** Buttons by their text (NutUI nests the label inside <taro-button-core>); other text may say the same words. */
-export const buttons = (text: string) => screen.queryAllByText(text).filter((el) => el.closest('taro-button-core'))
+export const buttons = (text: string) =>
+  screen.queryAllByText(text).filter((el) => el.closest('taro-button-core'))
 export const button = (text: string) => {
   const [b] = buttons(text)
   if (!b) throw new Error(`no button ${text}`)

@@ -18,7 +18,9 @@ import * as path from 'node:path'
 import type { Component, RootComponent } from './weapp-simulate'
 
 /** The build under test; WEAPP_DIST=/some/dir renders another build (e.g. an experiment in /tmp). */
-export const WEAPP_DIST = path.resolve(process.env.WEAPP_DIST ?? path.join(__dirname, '..', '..', 'dist', 'weapp'))
+export const WEAPP_DIST = path.resolve(
+  process.env.WEAPP_DIST ?? path.join(__dirname, '..', '..', 'dist', 'weapp'),
+)
 const SRC_DIR = path.resolve(__dirname, '..', '..', 'src')
 
 /** Fails with the fix when there is no build; warns (once) when src/ changed after it. */
@@ -81,7 +83,9 @@ export function household(overrides: Partial<HouseholdFixture> = {}): HouseholdF
 }
 
 /** The `api` function's answer to `me.profile`: `{ ok: true, data: Profile }`. */
-export function profileResult(overrides: { household?: HouseholdFixture | null; displayName?: string; roles?: unknown[] } = {}) {
+export function profileResult(
+  overrides: { household?: HouseholdFixture | null; displayName?: string; roles?: unknown[] } = {},
+) {
   return {
     ok: true,
     data: {
@@ -96,7 +100,11 @@ export function profileResult(overrides: { household?: HouseholdFixture | null; 
 
 // ---- wx stand-ins ------------------------------------------------------------------------------
 
-type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void }
+type Callbacks = {
+  success?: (res: unknown) => void
+  fail?: (err: unknown) => void
+  complete?: (res: unknown) => void
+}
 export interface CallFunctionArgs {
   name: string
   data?: { action?: string; input?: unknown }
@@ -192,18 +200,22 @@ type AnyFn = (this: unknown, ...args: unknown[]) => unknown
 const g = globalThis as unknown as Record<string, unknown> & { wx?: Record<string, unknown> }
 
 const defaultCloud: CloudAnswer = ({ data }) =>
-  data?.action === 'me.profile' ? profileResult() : { ok: false, error: { code: 'NOT_FOUND', message: `no canned answer for ${data?.action}` } }
+  data?.action === 'me.profile'
+    ? profileResult()
+    : { ok: false, error: { code: 'NOT_FOUND', message: `no canned answer for ${data?.action}` } }
 
 /** Renders `route` (e.g. 'pages/home/index') of the compiled app and waits for Taro's first setData. */
 export async function renderPage(route: string, options: RenderOptions = {}): Promise<RenderedPage> {
   const dist = requireWeappBuild()
   const pageBase = path.join(dist, route)
-  if (!fs.existsSync(`${pageBase}.js`)) throw new Error(`${pageBase}.js is missing: is "${route}" a page in app.json?`)
+  if (!fs.existsSync(`${pageBase}.js`))
+    throw new Error(`${pageBase}.js is missing: is "${route}" a page in app.json?`)
   // jsdom's document (the test file's @jest-environment); typed locally, see weapp-simulate.d.ts.
   const { document } = globalThis as unknown as {
     document?: { createElement(tag: string): { remove(): void }; body: { appendChild(node: unknown): void } }
   }
-  if (!document) throw new Error('weapp tests need jsdom: start the test file with the docblock @jest-environment jsdom')
+  if (!document)
+    throw new Error('weapp tests need jsdom: start the test file with the docblock @jest-environment jsdom')
 
   jest.resetModules()
   delete g.wx

@@ -23,7 +23,10 @@ export interface Component {
   readonly dom: SimElement | undefined
   readonly data: Readonly<Record<string, unknown>>
   readonly instance: Record<string, unknown>
-  dispatchEvent(eventName: string, options?: { detail?: unknown; touches?: unknown; changedTouches?: unknown }): void
+  dispatchEvent(
+    eventName: string,
+    options?: { detail?: unknown; touches?: unknown; changedTouches?: unknown },
+  ): void
   querySelector(selector: string): Component | undefined
   querySelectorAll(selector: string): Component[]
   setData(data: Record<string, unknown>, callback?: () => void): void

@@ -1,5 +1,15 @@
 import { render, screen } from '@testing-library/react'
-import { CONFIRM_BATCH, type ActivityCard, type ActivityDetail, type ActivityMove, type CheckinCode, type ConfirmResult, type MyHours, type Roster, type RosterLine } from '../../src/core/activities/api'
+import {
+  CONFIRM_BATCH,
+  type ActivityCard,
+  type ActivityDetail,
+  type ActivityMove,
+  type CheckinCode,
+  type ConfirmResult,
+  type MyHours,
+  type Roster,
+  type RosterLine,
+} from '../../src/core/activities/api'
 import ActivitiesPage from '../../src/features/activities/pages/index/index'
 import ActivityDetailPage from '../../src/features/activities/pages/detail/index'
 import CheckinPage from '../../src/features/activities/pages/checkin/index'
@@ -45,9 +55,29 @@ const detail = (patch: Partial<ActivityDetail> = {}): ActivityDetail => ({
   ...patch,
 })
 const ADMIN = [{ role: 'community_admin', scope: { streetId: 'st-xinhua', communityId: 'cm-xinhua' } }]
-const WORKER = [{ role: 'grid_worker', scope: { streetId: 'st-xinhua', communityId: 'cm-xinhua', gridId: 'g1' } }]
-const RESIDENT = [{ role: 'resident', scope: { streetId: 'st-xinhua', communityId: 'cm-xinhua', gridId: 'g1', buildingId: 'b3', unitId: 'u1', householdId: 'h1' } }]
-const profile = (roles: unknown[]) => ({ userId: 'u_me', displayName: '测试用户', roles, household: null, created: false })
+const WORKER = [
+  { role: 'grid_worker', scope: { streetId: 'st-xinhua', communityId: 'cm-xinhua', gridId: 'g1' } },
+]
+const RESIDENT = [
+  {
+    role: 'resident',
+    scope: {
+      streetId: 'st-xinhua',
+      communityId: 'cm-xinhua',
+      gridId: 'g1',
+      buildingId: 'b3',
+      unitId: 'u1',
+      householdId: 'h1',
+    },
+  },
+]
+const profile = (roles: unknown[]) => ({
+  userId: 'u_me',
+  displayName: '测试用户',
+  roles,
+  household: null,
+  created: false,
+})
 
 const radio = (text: string) => {
   const r = [...document.querySelectorAll('[aria-role="radio"]')].find((el) => el.textContent === text)
@@ -55,7 +85,8 @@ const radio = (text: string) => {
   return r
 }
 /** The texts of the detail page's move buttons, in order. */
-const moveButtons = () => [...document.querySelectorAll('[aria-label="可进行的操作"] taro-button-core')].map((b) => b.textContent)
+const moveButtons = () =>
+  [...document.querySelectorAll('[aria-label="可进行的操作"] taro-button-core')].map((b) => b.textContent)
 /** The error line under a field (its label's enclosing .field). */
 const fieldError = (label: string) => {
   const input = document.querySelector(`taro-input-core[aria-label="${label}"]`)
@@ -72,7 +103,17 @@ describe('activity list', () => {
         i.when === 'mine'
           ? i.cursor
             ? { items: [card({ activityId: 'ac_3', title: '楼道清理', mine: 'confirmed' })], cursor: null }
-            : { items: [card({ activityId: 'ac_2', title: '垃圾分类宣传', team: '彩虹桥·环境守护队', mine: 'checked_in' })], cursor: 'c1' }
+            : {
+                items: [
+                  card({
+                    activityId: 'ac_2',
+                    title: '垃圾分类宣传',
+                    team: '彩虹桥·环境守护队',
+                    mine: 'checked_in',
+                  }),
+                ],
+                cursor: 'c1',
+              }
           : { items: i.when === 'past' ? [] : [card()], cursor: null },
     })
     render(<ActivitiesPage />)
@@ -91,20 +132,28 @@ describe('activity list', () => {
     await tap(button('加载更多'))
     await screen.findByText('我：已确认出勤')
     expect(buttons('加载更多')).toHaveLength(0)
-    expect(inputs('activity.list')).toEqual([{ when: 'upcoming' }, { when: 'mine' }, { when: 'mine', cursor: 'c1' }])
+    expect(inputs('activity.list')).toEqual([
+      { when: 'upcoming' },
+      { when: 'mine' },
+      { when: 'mine', cursor: 'c1' },
+    ])
     await tap(radio('往期'))
     await screen.findByText('还没有往期活动。')
 
     await tap(radio('即将开始'))
     await tap(await screen.findByText('重阳节陪老人包饺子'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/activities/pages/detail/index?activityId=ac_1' })
+    expect(navigateTo).toHaveBeenLastCalledWith({
+      url: '/features/activities/pages/detail/index?activityId=ac_1',
+    })
   })
 
   it('a community admin also gets 发布活动 for their community', async () => {
     api({ 'me.profile': profile(ADMIN), 'activity.list': { items: [], cursor: null } })
     render(<ActivitiesPage />)
     await tap(await screen.findByText('发布活动'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/activities/pages/publish/index?communityId=cm-xinhua' })
+    expect(navigateTo).toHaveBeenLastCalledWith({
+      url: '/features/activities/pages/publish/index?communityId=cm-xinhua',
+    })
     expect(screen.getByText('近期还没有志愿活动，社区发布后会显示在这里。')).toBeTruthy()
   })
 
@@ -161,7 +210,11 @@ describe('activity detail', () => {
 
   it('a full activity says so and reloads', async () => {
     let gets = 0
-    api({ 'activity.get': () => detail(gets++ === 0 ? { moves: ['signup'] } : { signedUp: 20, phaseLabel: '已满员' }), 'activity.signup': fail('ACTIVITY.FULL') })
+    api({
+      'activity.get': () =>
+        detail(gets++ === 0 ? { moves: ['signup'] } : { signedUp: 20, phaseLabel: '已满员' }),
+      'activity.signup': fail('ACTIVITY.FULL'),
+    })
     render(<ActivityDetailPage />)
     await tap(await screen.findByText('我要报名'))
     await screen.findByText(errorCopy('ACTIVITY.FULL'))
@@ -173,7 +226,9 @@ describe('activity detail', () => {
     api({
       'activity.get': detail({ mine: 'signed', moves: ['withdraw', 'checkin'] }),
       'activity.checkin': (i: Record<string, unknown>) =>
-        i.code === 'K7P2QX' ? detail({ mine: 'checked_in', checkedInAt: '2026-11-23T00:52:00.000Z', moves: [] }) : fail('ACTIVITY.BAD_CODE'),
+        i.code === 'K7P2QX'
+          ? detail({ mine: 'checked_in', checkedInAt: '2026-11-23T00:52:00.000Z', moves: [] })
+          : fail('ACTIVITY.BAD_CODE'),
     })
     render(<ActivityDetailPage />)
     await tap(await screen.findByText('扫码签到'))
@@ -193,15 +248,26 @@ describe('activity detail', () => {
   })
 
   it('confirmed attendance shows the points; 管理 opens the staff page', async () => {
-    api({ 'activity.get': detail({ mine: 'confirmed', checkedInAt: '2026-11-23T00:52:00.000Z', confirmedAt: '2026-11-23T04:00:00.000Z', moves: ['manage'] }) })
+    api({
+      'activity.get': detail({
+        mine: 'confirmed',
+        checkedInAt: '2026-11-23T00:52:00.000Z',
+        confirmedAt: '2026-11-23T04:00:00.000Z',
+        moves: ['manage'],
+      }),
+    })
     render(<ActivityDetailPage />)
     await screen.findByText('已确认，获得 5 积分、2 小时志愿时长')
     await tap(button('管理'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/activities/pages/manage/index?activityId=ac_1' })
+    expect(navigateTo).toHaveBeenLastCalledWith({
+      url: '/features/activities/pages/manage/index?activityId=ac_1',
+    })
   })
 
   it('reads the scene out of a scanned wxacode', () => {
-    expect(codeFromScan({ path: 'features/activities/pages/checkin/index?scene=c%3DK7P2QX', result: '' })).toBe('c=K7P2QX')
+    expect(
+      codeFromScan({ path: 'features/activities/pages/checkin/index?scene=c%3DK7P2QX', result: '' }),
+    ).toBe('c=K7P2QX')
     expect(codeFromScan({ result: 'K7P2QX' })).toBe('K7P2QX')
     expect(codeFromScan({ result: 'https://x.example/a?scene=c%3DAB12CD&x=1' })).toBe('c=AB12CD')
   })
@@ -218,18 +284,23 @@ describe('check-in page (opened by the on-site code)', () => {
     expect(screen.getByText('签到时间：11月23日 08:52')).toBeTruthy()
     expect(screen.getByText(/^活动结束后由社区确认，确认后积分到账/)).toBeTruthy()
     await tap(button('查看活动详情'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/activities/pages/detail/index?activityId=ac_1' })
+    expect(navigateTo).toHaveBeenLastCalledWith({
+      url: '/features/activities/pages/detail/index?activityId=ac_1',
+    })
   })
 
-  it.each(['ACTIVITY.ALREADY_CHECKED_IN', 'ACTIVITY.OUTSIDE_WINDOW'] as const)('%s shows its copy and offers the typed code', async (code) => {
-    router.params = { scene: 'c%3DK7P2QX' }
-    api({ 'activity.checkin': fail(code) })
-    render(<CheckinPage />)
-    await screen.findByText(errorCopy(code))
-    expect(buttons('提交签到码')).toHaveLength(1)
-    await tap(button('查看我报名的活动'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/activities/pages/index/index?when=mine' })
-  })
+  it.each(['ACTIVITY.ALREADY_CHECKED_IN', 'ACTIVITY.OUTSIDE_WINDOW'] as const)(
+    '%s shows its copy and offers the typed code',
+    async (code) => {
+      router.params = { scene: 'c%3DK7P2QX' }
+      api({ 'activity.checkin': fail(code) })
+      render(<CheckinPage />)
+      await screen.findByText(errorCopy(code))
+      expect(buttons('提交签到码')).toHaveLength(1)
+      await tap(button('查看我报名的活动'))
+      expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/activities/pages/index/index?when=mine' })
+    },
+  )
 
   it('without a scene waits for a typed code', async () => {
     api({ 'activity.checkin': detail({ mine: 'checked_in', checkedInAt: '2026-11-23T00:52:00.000Z' }) })
@@ -253,7 +324,11 @@ describe('publish form', () => {
     api({
       'me.profile': profile(ADMIN),
       'activity.publish': (i: Record<string, unknown>) =>
-        publishes++ === 0 ? fail('ACTIVITY.BAD_CAPACITY') : publishes === 2 ? fail('DATA.CONFLICT') : detail({ activityId: 'ac_9', title: String(i.title) }),
+        publishes++ === 0
+          ? fail('ACTIVITY.BAD_CAPACITY')
+          : publishes === 2
+            ? fail('DATA.CONFLICT')
+            : detail({ activityId: 'ac_9', title: String(i.title) }),
     })
     render(<PublishActivityPage />)
     await tap(button('发布'))
@@ -284,7 +359,9 @@ describe('publish form', () => {
     await tap(button('发布'))
     await screen.findByText(errorCopy('DATA.CONFLICT'))
     await tap(button('发布'))
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/activities/pages/detail/index?activityId=ac_9' })
+    expect(navigateTo).toHaveBeenLastCalledWith({
+      url: '/features/activities/pages/detail/index?activityId=ac_9',
+    })
 
     const sent = inputs('activity.publish')
     expect(sent).toHaveLength(3)
@@ -311,8 +388,13 @@ describe('publish form', () => {
     expect(d.date).toBe('2026-11-22')
     expect(publishProblems(d, now)).toEqual({})
     expect(publishProblems({ ...d, end: '08:00' }, now)).toEqual({ time: '结束时间应晚于开始时间' })
-    expect(publishProblems({ ...d, date: '2026-11-21', start: '08:00', end: '10:00' }, now)).toEqual({ time: '开始时间已经过去了，请重新选择' })
-    expect(publishProblems({ ...d, capacity: '2.5', points: '101' }, now)).toEqual({ capacity: errorCopy('ACTIVITY.BAD_CAPACITY'), points: '积分应为 0–100 的整数' })
+    expect(publishProblems({ ...d, date: '2026-11-21', start: '08:00', end: '10:00' }, now)).toEqual({
+      time: '开始时间已经过去了，请重新选择',
+    })
+    expect(publishProblems({ ...d, capacity: '2.5', points: '101' }, now)).toEqual({
+      capacity: errorCopy('ACTIVITY.BAD_CAPACITY'),
+      points: '积分应为 0–100 的整数',
+    })
     expect(publishProblems({ ...d, points: '0', hours: '12' }, now)).toEqual({})
     expect(publishProblems({ ...d, hours: '12.5' }, now)).toEqual({ hours: '时长为 0.5–12 小时，按半小时计' })
     expect(publishProblems({ ...d, title: 'x'.repeat(61) }, now)).toEqual({ title: '活动名称不超过 60 个字' })
@@ -320,7 +402,12 @@ describe('publish form', () => {
 })
 
 describe('manage page (staff)', () => {
-  const line = (userId: string, name: string, status: RosterLine['status'], patch: Partial<RosterLine> = {}): RosterLine => ({
+  const line = (
+    userId: string,
+    name: string,
+    status: RosterLine['status'],
+    patch: Partial<RosterLine> = {},
+  ): RosterLine => ({
     userId,
     name,
     buildingName: '3号楼',
@@ -341,7 +428,12 @@ describe('manage page (staff)', () => {
       confirmed: lines.filter((l) => l.status === 'confirmed').length,
     },
   })
-  const before = roster([line('u_wang', '王秀英', 'checked_in'), line('u_li', '李桂兰', 'checked_in'), line('u_zhao', '赵建国', 'signed'), line('u_liu', '刘志强', 'confirmed')])
+  const before = roster([
+    line('u_wang', '王秀英', 'checked_in'),
+    line('u_li', '李桂兰', 'checked_in'),
+    line('u_zhao', '赵建国', 'signed'),
+    line('u_liu', '刘志强', 'confirmed'),
+  ])
   const code = (session: number, c: string): CheckinCode => ({
     activityId: 'ac_1',
     code: c,
@@ -360,19 +452,25 @@ describe('manage page (staff)', () => {
     api({
       'me.profile': profile(WORKER),
       'activity.roster': before,
-      'activity.checkinCode': (i: Record<string, unknown>) => (i.rotate ? code(2, 'M3N8RT') : code(1, 'K7P2QX')),
+      'activity.checkinCode': (i: Record<string, unknown>) =>
+        i.rotate ? code(2, 'M3N8RT') : code(1, 'K7P2QX'),
     })
     render(<ManageActivityPage />)
     await screen.findByText('K7P2QX')
     const img = document.querySelector('[aria-label="重阳节陪老人包饺子 签到码"]')
-    expect(img?.getAttribute('src') ?? img?.querySelector('img')?.getAttribute('src')).toBe('https://tmp.example/K7P2QX.png')
+    expect(img?.getAttribute('src') ?? img?.querySelector('img')?.getAttribute('src')).toBe(
+      'https://tmp.example/K7P2QX.png',
+    )
     await tap(button('换一个签到码'))
     expect(screen.getByText(/旧签到码将失效/)).toBeTruthy()
     expect(inputs('activity.checkinCode')).toEqual([{ activityId: 'ac_1' }])
     await tap(button('确认换码'))
     await screen.findByText('M3N8RT')
     expect(screen.getByText('已换成新签到码（第 2 个），旧签到码已失效')).toBeTruthy()
-    expect(inputs('activity.checkinCode')).toEqual([{ activityId: 'ac_1' }, { activityId: 'ac_1', rotate: true }])
+    expect(inputs('activity.checkinCode')).toEqual([
+      { activityId: 'ac_1' },
+      { activityId: 'ac_1', rotate: true },
+    ])
     await tap(button('刷新'))
     expect(inputs('activity.checkinCode').at(-1)).toEqual({ activityId: 'ac_1' })
     // Not the community admin: no cancel, no export.
@@ -382,12 +480,22 @@ describe('manage page (staff)', () => {
 
   it('confirms the ticked residents and shows who was paid, already paid, and skipped', async () => {
     const result: ConfirmResult = {
-      roster: roster([line('u_wang', '王秀英', 'confirmed'), line('u_li', '李桂兰', 'checked_in'), line('u_zhao', '赵建国', 'signed'), line('u_liu', '刘志强', 'confirmed')]),
+      roster: roster([
+        line('u_wang', '王秀英', 'confirmed'),
+        line('u_li', '李桂兰', 'checked_in'),
+        line('u_zhao', '赵建国', 'signed'),
+        line('u_liu', '刘志强', 'confirmed'),
+      ]),
       paid: ['u_wang'],
       alreadyPaid: ['u_liu'],
       skipped: [{ userId: 'u_li', reason: '已取消报名' }],
     }
-    api({ 'me.profile': profile(WORKER), 'activity.roster': before, 'activity.checkinCode': code(1, 'K7P2QX'), 'activity.confirm': result })
+    api({
+      'me.profile': profile(WORKER),
+      'activity.roster': before,
+      'activity.checkinCode': code(1, 'K7P2QX'),
+      'activity.confirm': result,
+    })
     render(<ManageActivityPage />)
     await screen.findByText('王秀英 · 3号楼 · 已签到')
     expect(screen.getByText('报名 4 人 · 已签到 3 人 · 已确认 1 人')).toBeTruthy()
@@ -415,7 +523,12 @@ describe('manage page (staff)', () => {
       'me.profile': profile(WORKER),
       'activity.roster': roster(many),
       'activity.checkinCode': code(1, 'K7P2QX'),
-      'activity.confirm': (input: Record<string, unknown>) => ({ roster: paidAll, paid: input.userIds, alreadyPaid: [], skipped: [] }),
+      'activity.confirm': (input: Record<string, unknown>) => ({
+        roster: paidAll,
+        paid: input.userIds,
+        alreadyPaid: [],
+        skipped: [],
+      }),
     })
     render(<ManageActivityPage />)
     await screen.findByText('居民0 · 3号楼 · 已签到')
@@ -434,7 +547,12 @@ describe('manage page (staff)', () => {
       'activity.roster': before,
       'activity.checkinCode': code(1, 'K7P2QX'),
       'activity.cancel': detail({ status: 'cancelled', phaseLabel: '已取消' }),
-      'hours.export': { fileID: 'cloud://x/hours.xlsx', url: 'https://tmp.example/hours.xlsx', fileName: '新华社区志愿服务记录.xlsx', rows: 12 },
+      'hours.export': {
+        fileID: 'cloud://x/hours.xlsx',
+        url: 'https://tmp.example/hours.xlsx',
+        fileName: '新华社区志愿服务记录.xlsx',
+        rows: 12,
+      },
     })
     render(<ManageActivityPage />)
     await screen.findByText('K7P2QX')
@@ -443,7 +561,9 @@ describe('manage page (staff)', () => {
     expect(inputs('hours.export')).toEqual([{ communityId: 'cm-xinhua' }])
     await tap(button('打开文件'))
     expect(click).toHaveBeenCalledTimes(1)
-    expect((click.mock.instances[0] as unknown as HTMLAnchorElement).href).toBe('https://tmp.example/hours.xlsx')
+    expect((click.mock.instances[0] as unknown as HTMLAnchorElement).href).toBe(
+      'https://tmp.example/hours.xlsx',
+    )
     click.mockRestore()
 
     await tap(button('取消活动'))
@@ -473,8 +593,30 @@ describe('my volunteer-hours record', () => {
     totalHours: 3.5,
     count: 2,
     lines: [
-      { activityId: 'ac_1', title: '重阳节陪老人包饺子', team: '彩虹桥·助老服务队', place: '活动室', date: '2026-11-23T01:00:00.000Z', hours: 2, points: 5, confirmedByName: '张丽', organisation: '新华社区居民委员会', confirmedAt: '2026-11-23T04:00:00.000Z' },
-      { activityId: 'ac_2', title: '垃圾分类宣传', team: '彩虹桥·环境守护队', place: '东门', date: '2026-11-01T16:30:00.000Z', hours: 1.5, points: 3, confirmedByName: '张丽', organisation: '新华社区居民委员会', confirmedAt: '2026-11-02T04:00:00.000Z' },
+      {
+        activityId: 'ac_1',
+        title: '重阳节陪老人包饺子',
+        team: '彩虹桥·助老服务队',
+        place: '活动室',
+        date: '2026-11-23T01:00:00.000Z',
+        hours: 2,
+        points: 5,
+        confirmedByName: '张丽',
+        organisation: '新华社区居民委员会',
+        confirmedAt: '2026-11-23T04:00:00.000Z',
+      },
+      {
+        activityId: 'ac_2',
+        title: '垃圾分类宣传',
+        team: '彩虹桥·环境守护队',
+        place: '东门',
+        date: '2026-11-01T16:30:00.000Z',
+        hours: 1.5,
+        points: 3,
+        confirmedByName: '张丽',
+        organisation: '新华社区居民委员会',
+        confirmedAt: '2026-11-02T04:00:00.000Z',
+      },
     ],
     issuedAt: '2026-11-24T02:00:00.000Z',
   }

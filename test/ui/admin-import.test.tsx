@@ -68,8 +68,13 @@ describe('import page', () => {
     const list = await screen.findByLabelText('错误列表')
     expect(list.getAttribute('aria-role') ?? list.getAttribute('role')).toBe('list')
     const items = within(list).getAllByText(/第 \d 行/)
-    expect(items.map((i) => i.textContent)).toEqual(['第 3 行：本社区没有网格“第9网格”', '第 5 行：单元数须为 1–20 的整数'])
-    expect(screen.getByText('表格中有错误，未导入任何楼栋，请按提示修改后重新导入').closest('[aria-role="alert"]')).toBeTruthy()
+    expect(items.map((i) => i.textContent)).toEqual([
+      '第 3 行：本社区没有网格“第9网格”',
+      '第 5 行：单元数须为 1–20 的整数',
+    ])
+    expect(
+      screen.getByText('表格中有错误，未导入任何楼栋，请按提示修改后重新导入').closest('[aria-role="alert"]'),
+    ).toBeTruthy()
     expect(screen.queryByText('导入成功')).toBeNull()
   })
 
@@ -92,7 +97,10 @@ describe('import page', () => {
   it('offers the communities the admin manages when opened without one', async () => {
     router.params = {}
     answer({
-      'me.profile': { ok: true, data: { ...admin, roles: [{ role: 'street_admin', scope: { streetId: 'st' } }] } },
+      'me.profile': {
+        ok: true,
+        data: { ...admin, roles: [{ role: 'street_admin', scope: { streetId: 'st' } }] },
+      },
       'org.children': {
         ok: true,
         data: [
@@ -104,6 +112,9 @@ describe('import page', () => {
     render(<ImportPage />)
     fireEvent.click(await screen.findByText('乙社区'))
     await screen.findByText('导入到：乙社区')
-    expect(calls.find((c) => c.action === 'org.children')?.input).toEqual({ level: 'community', parentId: 'st' })
+    expect(calls.find((c) => c.action === 'org.children')?.input).toEqual({
+      level: 'community',
+      parentId: 'st',
+    })
   })
 })

@@ -21,7 +21,13 @@ const list: StaffPage = {
       name: '王秀英',
       phone: '13800100001',
       household: { buildingName: '1号楼', unitName: '1单元', room: '302' },
-      roles: [{ role: 'resident', scope: { ...grid, buildingId: 'bd1', unitId: 'u1', householdId: 'h1' }, scopeName: '1号楼1单元 302' }],
+      roles: [
+        {
+          role: 'resident',
+          scope: { ...grid, buildingId: 'bd1', unitId: 'u1', householdId: 'h1' },
+          scopeName: '1号楼1单元 302',
+        },
+      ],
       partyMember: null,
     },
   ],
@@ -69,7 +75,11 @@ describe('staff page', () => {
     await act(async () => {
       fireEvent.click(screen.getByText('确认授予'))
     })
-    expect(calls.find((c) => c.action === 'role.grant')?.input).toEqual({ userId: 'u-wang', role: 'building_leader', scopeId: 'bd2' })
+    expect(calls.find((c) => c.action === 'role.grant')?.input).toEqual({
+      userId: 'u-wang',
+      role: 'building_leader',
+      scopeId: 'bd2',
+    })
     await screen.findByText('已授予王秀英“楼栋长”身份')
   })
 
@@ -81,6 +91,11 @@ describe('staff page', () => {
     await act(async () => {
       fireEvent.click(screen.getByText('确认授予'))
     })
-    expect(calls.find((c) => c.action === 'role.grant')?.input).toEqual({ userId: 'u-wang', role: 'helper', scopeId: 'gr1', partyMember: false })
+    expect(calls.find((c) => c.action === 'role.grant')?.input).toEqual({
+      userId: 'u-wang',
+      role: 'helper',
+      scopeId: 'gr1',
+      partyMember: false,
+    })
   })
 })

@@ -23,7 +23,13 @@ const gridCodes: GridCodes = {
   gridCode: card('grid', 'g1', '新华社区第1网格', 'GGGG2345'),
   buildings: [card('building', 'b1', '1号楼', 'AAAA2345'), card('building', 'b2', '2号楼', 'BBBB2345')],
 }
-const profileWith = (grants: RoleGrant[]): Profile => ({ userId: 'u1', displayName: '管理员', roles: grants, household: null, created: false })
+const profileWith = (grants: RoleGrant[]): Profile => ({
+  userId: 'u1',
+  displayName: '管理员',
+  roles: grants,
+  household: null,
+  created: false,
+})
 
 let calls: { action: string; input: unknown }[] = []
 function serve(grants: RoleGrant[]) {
@@ -35,7 +41,10 @@ function serve(grants: RoleGrant[]) {
       case 'me.profile':
         return { ok: true, data: profileWith(grants) }
       case 'codes.grids':
-        return { ok: true, data: [{ id: 'g1', name: '新华社区第1网格', communityName: '新华社区', path: gridPath }] }
+        return {
+          ok: true,
+          data: [{ id: 'g1', name: '新华社区第1网格', communityName: '新华社区', path: gridPath }],
+        }
       case 'codes.list':
         return { ok: true, data: gridCodes }
       case 'codes.regenerate':
@@ -55,12 +64,22 @@ describe('print page', () => {
     const { container } = render(<PrintPage />)
     await screen.findByText('新华社区 新华社区第1网格 入格二维码')
     const cells = [...container.querySelectorAll('.print-cell')]
-    expect(cells.map((c) => [c.getAttribute('data-target'), c.getAttribute('data-code'), c.getAttribute('data-scene')])).toEqual([
+    expect(
+      cells.map((c) => [
+        c.getAttribute('data-target'),
+        c.getAttribute('data-code'),
+        c.getAttribute('data-scene'),
+      ]),
+    ).toEqual([
       ['grid', 'GGGG2345', 'g=GGGG2345'],
       ['building', 'AAAA2345', 'b=AAAA2345'],
       ['building', 'BBBB2345', 'b=BBBB2345'],
     ])
-    expect(cells.map((c) => c.querySelector('.print-cell__code')?.textContent)).toEqual(['GGGG2345', 'AAAA2345', 'BBBB2345'])
+    expect(cells.map((c) => c.querySelector('.print-cell__code')?.textContent)).toEqual([
+      'GGGG2345',
+      'AAAA2345',
+      'BBBB2345',
+    ])
     expect(screen.getByLabelText('1号楼 入格二维码')).toBeTruthy()
     expect(screen.getAllByText('微信扫码，加入网格')).toHaveLength(3)
     const print = jest.spyOn(window, 'print').mockImplementation(() => undefined)
@@ -87,7 +106,11 @@ describe('codes page', () => {
     fireEvent.click(screen.getByText('确认重新生成'))
     await screen.findByText('NEWC2345')
     const regenerate = calls.find((c) => c.action === 'codes.regenerate')
-    expect(regenerate?.input).toEqual({ target: 'building', targetId: 'b2', requestId: expect.stringMatching(/^[0-9a-z]{12,}$/) })
+    expect(regenerate?.input).toEqual({
+      target: 'building',
+      targetId: 'b2',
+      requestId: expect.stringMatching(/^[0-9a-z]{12,}$/),
+    })
     expect(screen.queryByText('BBBB2345')).toBeNull()
     fireEvent.click(screen.getByText('打印本网格二维码'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/features/admin/pages/print/index?gridId=g1' })

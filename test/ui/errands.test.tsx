@@ -55,14 +55,20 @@ const radio = (text: string) => {
   return r
 }
 /** The texts of the detail page's move buttons, in order. */
-const moveButtons = () => [...document.querySelectorAll('[aria-label="可进行的操作"] taro-button-core')].map((b) => b.textContent)
+const moveButtons = () =>
+  [...document.querySelectorAll('[aria-label="可进行的操作"] taro-button-core')].map((b) => b.textContent)
 
 beforeEach(() => resetTaroMock())
 
 describe('post form', () => {
   it('checks type, text and window on the phone, then posts once with a request id kept across a retry', async () => {
     let posts = 0
-    api({ 'errand.post': (i: Record<string, unknown>) => (posts++ === 0 ? fail('DATA.CONFLICT') : detail({ as: ['requester'], text: String(i.text), address: '3号楼2单元301' })) })
+    api({
+      'errand.post': (i: Record<string, unknown>) =>
+        posts++ === 0
+          ? fail('DATA.CONFLICT')
+          : detail({ as: ['requester'], text: String(i.text), address: '3号楼2单元301' }),
+    })
     render(<PostErrandPage />)
     await tap(button('发布'))
     await screen.findByText('请选择要帮什么忙')
@@ -85,7 +91,9 @@ describe('post form', () => {
       windowStart: expect.stringMatching(/Z$/),
       windowEnd: expect.stringMatching(/Z$/),
     })
-    expect(Date.parse(String(first?.windowEnd)) - Date.parse(String(first?.windowStart))).toBeGreaterThanOrEqual(15 * 60_000)
+    expect(
+      Date.parse(String(first?.windowEnd)) - Date.parse(String(first?.windowStart)),
+    ).toBeGreaterThanOrEqual(15 * 60_000)
     expect(screen.getByText('见面地点：3号楼2单元301')).toBeTruthy()
     await tap(button('再发一条'))
     await tap(radio('其他'))
@@ -108,7 +116,9 @@ describe('post form', () => {
     expect(postProblem({ ...d, start: '08:00' }, now, 0)).toBe('开始时间已经过去了，请重新选择')
     expect(postProblem({ ...d, end: '09:59' }, now, 0)).toBe('结束时间应晚于开始时间')
     expect(postProblem({ ...d, end: '10:10' }, now, 0)).toMatch(/至少 15 分钟/)
-    expect(postProblem({ ...d, start: '06:00', date: '2026-11-22', end: '19:00' }, now, 0)).toMatch(/不能超过 12 小时/)
+    expect(postProblem({ ...d, start: '06:00', date: '2026-11-22', end: '19:00' }, now, 0)).toMatch(
+      /不能超过 12 小时/,
+    )
     expect(postProblem({ ...d, date: '2026-11-30' }, now, 0)).toMatch(/7 天内/)
     expect(postProblem({ ...d, text: 'x'.repeat(101) }, now, 0)).toMatch(/100 个字/)
     expect(postProblem({ ...d, type: 'child_pickup' }, now, 0)).toBe('代接送小孩请先选择信任的帮办人')
@@ -119,8 +129,17 @@ describe('post form', () => {
     const none = { approved: [], candidates: [{ userId: 'u_h1', name: '李建国', partyMember: true }] }
     api({
       'errand.trusted': none,
-      'errand.trust': (i: Record<string, unknown>) => ({ ...none, approved: (i.helperIds as string[]).map((id) => ({ userId: id, name: '李建国' })) }),
-      'errand.post': detail({ type: 'child_pickup', typeLabel: '代接送小孩', as: ['requester'], handoverCode: '4821', needsCode: true }),
+      'errand.trust': (i: Record<string, unknown>) => ({
+        ...none,
+        approved: (i.helperIds as string[]).map((id) => ({ userId: id, name: '李建国' })),
+      }),
+      'errand.post': detail({
+        type: 'child_pickup',
+        typeLabel: '代接送小孩',
+        as: ['requester'],
+        handoverCode: '4821',
+        needsCode: true,
+      }),
     })
     render(<PostErrandPage />)
     await tap(radio('代接送小孩'))
@@ -147,11 +166,31 @@ describe('errand detail', () => {
   it.each<[string, Partial<ErrandDetail>, string[]]>([
     ['a helper on an open errand', { moves: ['accept'] }, ['我来帮忙（接单）']],
     ['the requester of an open errand', { as: ['requester'], moves: ['cancel'] }, ['取消这条互助']],
-    ['the helper of an accepted errand', { status: 'accepted', moves: ['release', 'start', 'done'] }, ['放弃接单', '开始帮忙', '已办完']],
-    ['the helper of an accepted child pickup', { type: 'child_pickup', status: 'accepted', needsCode: true, moves: ['release', 'start'] }, ['放弃接单', '已接到孩子（输入交接码）']],
-    ['the requester of a done errand', { as: ['requester'], status: 'done', moves: ['confirm', 'dispute'] }, ['确认完成', '有异议']],
-    ['a grid worker on a disputed errand', { as: ['grid_worker'], status: 'disputed', moves: ['settle', 'close'] }, ['认定完成（发放积分）', '关闭异议（不发积分）']],
-    ['the requester of a confirmed errand (thanks only)', { as: ['requester'], status: 'confirmed', moves: [] }, ['感谢帮办人']],
+    [
+      'the helper of an accepted errand',
+      { status: 'accepted', moves: ['release', 'start', 'done'] },
+      ['放弃接单', '开始帮忙', '已办完'],
+    ],
+    [
+      'the helper of an accepted child pickup',
+      { type: 'child_pickup', status: 'accepted', needsCode: true, moves: ['release', 'start'] },
+      ['放弃接单', '已接到孩子（输入交接码）'],
+    ],
+    [
+      'the requester of a done errand',
+      { as: ['requester'], status: 'done', moves: ['confirm', 'dispute'] },
+      ['确认完成', '有异议'],
+    ],
+    [
+      'a grid worker on a disputed errand',
+      { as: ['grid_worker'], status: 'disputed', moves: ['settle', 'close'] },
+      ['认定完成（发放积分）', '关闭异议（不发积分）'],
+    ],
+    [
+      'the requester of a confirmed errand (thanks only)',
+      { as: ['requester'], status: 'confirmed', moves: [] },
+      ['感谢帮办人'],
+    ],
     ['anyone with no moves', { status: 'confirmed', moves: [] }, []],
   ])('%s gets exactly its buttons', async (_who, patch, expected) => {
     api({ 'errand.get': detail(patch) })
@@ -163,7 +202,14 @@ describe('errand detail', () => {
   it('shows the address only once the API returns it (after accepting)', async () => {
     api({
       'errand.get': detail({ moves: ['accept'] }),
-      'errand.accept': detail({ status: 'accepted', statusLabel: '已接单', moves: ['release', 'start', 'done'] as ErrandMove[], helperName: '李建国', address: '3号楼2单元301', phone: '13800000001' }),
+      'errand.accept': detail({
+        status: 'accepted',
+        statusLabel: '已接单',
+        moves: ['release', 'start', 'done'] as ErrandMove[],
+        helperName: '李建国',
+        address: '3号楼2单元301',
+        phone: '13800000001',
+      }),
     })
     render(<ErrandDetailPage />)
     await screen.findByText('接单后可以看到详细地址和联系电话')
@@ -176,7 +222,13 @@ describe('errand detail', () => {
 
   it('a lost race says 已被其他邻居接单 and reloads', async () => {
     let gets = 0
-    api({ 'errand.get': () => (gets++ === 0 ? detail({ moves: ['accept'] }) : detail({ status: 'accepted', statusLabel: '已接单', helperName: '张**' })), 'errand.accept': fail('ERRAND.TAKEN') })
+    api({
+      'errand.get': () =>
+        gets++ === 0
+          ? detail({ moves: ['accept'] })
+          : detail({ status: 'accepted', statusLabel: '已接单', helperName: '张**' }),
+      'errand.accept': fail('ERRAND.TAKEN'),
+    })
     render(<ErrandDetailPage />)
     await tap(await screen.findByText('我来帮忙（接单）'))
     await screen.findByText('已被其他邻居接单')
@@ -186,8 +238,18 @@ describe('errand detail', () => {
 
   it('child pickup start asks for the handover code and sends it', async () => {
     api({
-      'errand.get': detail({ type: 'child_pickup', typeLabel: '代接送小孩', status: 'accepted', needsCode: true, codeTriesLeft: 5, moves: ['release', 'start'] }),
-      'errand.start': (i: Record<string, unknown>) => (i.code === '4821' ? detail({ type: 'child_pickup', status: 'in_progress', moves: ['done'] }) : fail('ERRAND.CODE_WRONG')),
+      'errand.get': detail({
+        type: 'child_pickup',
+        typeLabel: '代接送小孩',
+        status: 'accepted',
+        needsCode: true,
+        codeTriesLeft: 5,
+        moves: ['release', 'start'],
+      }),
+      'errand.start': (i: Record<string, unknown>) =>
+        i.code === '4821'
+          ? detail({ type: 'child_pickup', status: 'in_progress', moves: ['done'] })
+          : fail('ERRAND.CODE_WRONG'),
     })
     render(<ErrandDetailPage />)
     await tap(await screen.findByText('已接到孩子（输入交接码）'))
@@ -209,7 +271,8 @@ describe('errand detail', () => {
   it('dispute needs a reason', async () => {
     api({
       'errand.get': detail({ as: ['requester'], status: 'done', moves: ['confirm', 'dispute'] }),
-      'errand.dispute': (i: Record<string, unknown>) => detail({ as: ['requester'], status: 'disputed', disputeReason: String(i.reason) }),
+      'errand.dispute': (i: Record<string, unknown>) =>
+        detail({ as: ['requester'], status: 'disputed', disputeReason: String(i.reason) }),
     })
     render(<ErrandDetailPage />)
     await tap(await screen.findByText('有异议'))
@@ -224,7 +287,8 @@ describe('errand detail', () => {
   it('the requester thanks a confirmed errand once', async () => {
     api({
       'errand.get': detail({ as: ['requester'], status: 'confirmed', helperName: '李建国' }),
-      'errand.thank': (i: Record<string, unknown>) => detail({ as: ['requester'], status: 'confirmed', thanks: String(i.note) }),
+      'errand.thank': (i: Record<string, unknown>) =>
+        detail({ as: ['requester'], status: 'confirmed', thanks: String(i.note) }),
     })
     render(<ErrandDetailPage />)
     await tap(await screen.findByText('感谢帮办人'))
@@ -241,7 +305,10 @@ describe('errand detail', () => {
 describe('helper board', () => {
   it('filters by type, and a lost accept race shows 已被其他邻居接单 and reloads the board', async () => {
     let boards = 0
-    api({ 'errand.board': () => ({ items: boards++ < 2 ? [card()] : [], cursor: null }), 'errand.accept': fail('ERRAND.TAKEN') })
+    api({
+      'errand.board': () => ({ items: boards++ < 2 ? [card()] : [], cursor: null }),
+      'errand.accept': fail('ERRAND.TAKEN'),
+    })
     render(<BoardPage />)
     await screen.findByText('帮忙买一袋10斤的米')
     const list = document.querySelector('[aria-role="list"][aria-label="待接单的互助"]') as HTMLElement
@@ -256,7 +323,10 @@ describe('helper board', () => {
   })
 
   it('a won accept opens the detail', async () => {
-    api({ 'errand.board': { items: [card()], cursor: null }, 'errand.accept': detail({ status: 'accepted', moves: ['release'] }) })
+    api({
+      'errand.board': { items: [card()], cursor: null },
+      'errand.accept': detail({ status: 'accepted', moves: ['release'] }),
+    })
     render(<BoardPage />)
     await tap(await screen.findByText('接单：代买米买菜'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/features/errands/pages/detail/index?id=er_1' })
@@ -265,8 +335,23 @@ describe('helper board', () => {
 
 describe('love card', () => {
   it('shows the balance and pages through ledger lines with their causes', async () => {
-    const line = (n: number, delta: number) => ({ transferId: `t${n}`, at: '2026-11-21T02:00:00.000Z', delta, balanceAfter: 10, cause: `errand:er_${n}`, kind: 'errand', label: '邻里互助', reason: `代买米买菜 ${n}`, reverses: null })
-    api({ 'points.mine': (i: Record<string, unknown>) => (i.cursor ? { balance: 10, lines: [line(2, -5)], cursor: null } : { balance: 10, lines: [line(1, 5)], cursor: 'c1' }) })
+    const line = (n: number, delta: number) => ({
+      transferId: `t${n}`,
+      at: '2026-11-21T02:00:00.000Z',
+      delta,
+      balanceAfter: 10,
+      cause: `errand:er_${n}`,
+      kind: 'errand',
+      label: '邻里互助',
+      reason: `代买米买菜 ${n}`,
+      reverses: null,
+    })
+    api({
+      'points.mine': (i: Record<string, unknown>) =>
+        i.cursor
+          ? { balance: 10, lines: [line(2, -5)], cursor: null }
+          : { balance: 10, lines: [line(1, 5)], cursor: 'c1' },
+    })
     render(<MyPointsPage />)
     await screen.findByText('10 分')
     expect(screen.getByText('邻里互助：代买米买菜 1')).toBeTruthy()

@@ -40,7 +40,14 @@ describe('home page', () => {
       ok: true,
       data: profile({
         household: {
-          path: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b', unitId: 'u', householdId: 'h' },
+          path: {
+            streetId: 's',
+            communityId: 'c',
+            gridId: 'g',
+            buildingId: 'b',
+            unitId: 'u',
+            householdId: 'h',
+          },
           streetName: '城南街道',
           communityName: '幸福里社区',
           gridName: '第三网格',

@@ -24,8 +24,23 @@ const home: HouseholdSummary = {
   unitName: '1单元',
   room: '302',
 }
-const profile = (household: HouseholdSummary | null): Profile => ({ userId: 'u1', displayName: '王秀英', roles: [], household, created: false })
-const pending: MyJoin = { joinId: 'j1', status: 'pending', gridName: '新华社区第1网格', buildingName: '2号楼', unitName: '1单元', room: '702', reason: null, move: false }
+const profile = (household: HouseholdSummary | null): Profile => ({
+  userId: 'u1',
+  displayName: '王秀英',
+  roles: [],
+  household,
+  created: false,
+})
+const pending: MyJoin = {
+  joinId: 'j1',
+  status: 'pending',
+  gridName: '新华社区第1网格',
+  buildingName: '2号楼',
+  unitName: '1单元',
+  room: '702',
+  reason: null,
+  move: false,
+}
 const target = {
   street: { id: 'st', name: '东街道' },
   community: { id: 'cm', name: '新华社区', joinPolicy: 'grid_worker' },
@@ -79,7 +94,12 @@ describe('join page', () => {
 
   it('lets a member start a move; the request says move: true', async () => {
     router.params = { scene: 'b%3DABCDEFGH' }
-    api({ 'me.profile': profile(home), 'join.mine': null, 'code.resolve': target, 'join.options': [{ id: 'unit-2', name: '2单元' }] })
+    api({
+      'me.profile': profile(home),
+      'join.mine': null,
+      'code.resolve': target,
+      'join.options': [{ id: 'unit-2', name: '2单元' }],
+    })
     render(<JoinPage />)
     await screen.findByText(/您已加入/)
     await tap(screen.getByText('迁移到扫码的楼栋'))
@@ -94,14 +114,26 @@ describe('join page', () => {
     expect(calls).toEqual([
       {
         action: 'join.submit',
-        input: expect.objectContaining({ unitId: 'unit-2', room: '702', name: '王秀英', scene: 'b%3DABCDEFGH', move: true, consent: true }),
+        input: expect.objectContaining({
+          unitId: 'unit-2',
+          room: '702',
+          name: '王秀英',
+          scene: 'b%3DABCDEFGH',
+          move: true,
+          consent: true,
+        }),
       },
     ])
   })
 
   it('passes the scanned scene with a newcomer’s request', async () => {
     router.params = { scene: 'g%3DABCDEFGH' }
-    api({ 'me.profile': profile(null), 'join.mine': null, 'code.resolve': { ...target, building: null }, 'join.options': [{ id: 'bd', name: '1号楼' }] })
+    api({
+      'me.profile': profile(null),
+      'join.mine': null,
+      'code.resolve': { ...target, building: null },
+      'join.options': [{ id: 'bd', name: '1号楼' }],
+    })
     render(<JoinPage />)
     await tap(await screen.findByText('同意并继续'))
     api({ 'join.options': [{ id: 'unit-1', name: '1单元' }] })
@@ -129,7 +161,12 @@ describe('join page', () => {
 
   it('explains a refused name in Chinese and keeps the form', async () => {
     router.params = { scene: 'b%3DABCDEFGH' }
-    api({ 'me.profile': profile(null), 'join.mine': null, 'code.resolve': target, 'join.options': [{ id: 'unit-1', name: '1单元' }] })
+    api({
+      'me.profile': profile(null),
+      'join.mine': null,
+      'code.resolve': target,
+      'join.options': [{ id: 'unit-1', name: '1单元' }],
+    })
     render(<JoinPage />)
     await tap(await screen.findByText('同意并继续'))
     await tap(await screen.findByText('1单元'))
@@ -145,8 +182,19 @@ describe('join page', () => {
 describe('join page in elder mode', () => {
   const root = path.join(__dirname, '..', '..')
   /** The app's real styles (tokens, elder rules, components, the page), compiled with sass. */
-  const css = ['src/app.scss', 'src/components/Field.scss', 'src/components/ChoiceList.scss', 'src/pages/join/index.scss']
-    .map((f) => execFileSync(process.execPath, [path.join(root, 'node_modules/sass/sass.js'), '--no-source-map', path.join(root, f)], { encoding: 'utf8' }))
+  const css = [
+    'src/app.scss',
+    'src/components/Field.scss',
+    'src/components/ChoiceList.scss',
+    'src/pages/join/index.scss',
+  ]
+    .map((f) =>
+      execFileSync(
+        process.execPath,
+        [path.join(root, 'node_modules/sass/sass.js'), '--no-source-map', path.join(root, f)],
+        { encoding: 'utf8' },
+      ),
+    )
     .join('\n')
   const style = document.createElement('style')
   style.textContent = css
@@ -167,9 +215,17 @@ describe('join page in elder mode', () => {
       const text = n.textContent?.trim()
       if (!text) continue
       const parent = n.parentElement as Element
-      texts.push({ text, size: fontSize(parent), muted: !!parent.closest('.t-muted, .field__hint, .field__error') })
+      texts.push({
+        text,
+        size: fontSize(parent),
+        muted: !!parent.closest('.t-muted, .field__hint, .field__error'),
+      })
     }
-    const targets = Array.from(main.querySelectorAll<HTMLElement>('taro-button-core, taro-input-core, button, [role="radio"], [aria-role="radio"]')).map((t) => ({
+    const targets = Array.from(
+      main.querySelectorAll<HTMLElement>(
+        'taro-button-core, taro-input-core, button, [role="radio"], [aria-role="radio"]',
+      ),
+    ).map((t) => ({
       what: t.textContent?.trim() || t.getAttribute('aria-label') || t.tagName,
       minHeight: parseFloat(getComputedStyle(t.closest('.btn') ?? t).minHeight || '0'),
       minWidth: parseFloat(getComputedStyle(t.closest('.btn') ?? t).minWidth || '0'),
@@ -189,12 +245,18 @@ describe('join page in elder mode', () => {
       // Body text ≥ 18pt (24px); secondary notes at least 20px.
       expect({ text: t.text, ok: t.size >= (t.muted ? 20 : 24) }).toEqual({ text: t.text, ok: true })
     }
-    for (const t of targets) expect({ what: t.what, ok: t.minHeight >= 60 && t.minWidth >= 60 }).toEqual({ what: t.what, ok: true })
+    for (const t of targets)
+      expect({ what: t.what, ok: t.minHeight >= 60 && t.minWidth >= 60 }).toEqual({ what: t.what, ok: true })
   }
 
   it('uses ≥ 24px body text and ≥ 60px targets at every step', async () => {
     setElderMode(true)
-    api({ 'me.profile': profile(null), 'join.mine': null, 'code.resolve': target, 'join.options': [{ id: 'unit-1', name: '1单元' }] })
+    api({
+      'me.profile': profile(null),
+      'join.mine': null,
+      'code.resolve': target,
+      'join.options': [{ id: 'unit-1', name: '1单元' }],
+    })
     router.params = { scene: 'b%3DABCDEFGH' }
     const { unmount } = render(<JoinPage />)
     await screen.findByText('隐私保护指引')
@@ -216,7 +278,11 @@ describe('join page in elder mode', () => {
 describe('join page with a dead code', () => {
   it('shows the invalid-code page even to a member', async () => {
     router.params = { scene: 'b%3DZZZZZZZZ' }
-    api({ 'me.profile': profile(home), 'join.mine': null, 'code.resolve': { ok: false, error: { code: 'JOIN.CODE_INVALID', message: 'x' } } })
+    api({
+      'me.profile': profile(home),
+      'join.mine': null,
+      'code.resolve': { ok: false, error: { code: 'JOIN.CODE_INVALID', message: 'x' } },
+    })
     render(<JoinPage />)
     await screen.findByText('该二维码已失效')
     expect(screen.queryByText(/您已加入/)).toBeNull()

@@ -47,7 +47,8 @@ const redeemButton = (name: string) => {
   if (!b) throw new Error(`no redeem button for ${name}`)
   return b
 }
-const isDisabled = (el: Element) => el.closest('taro-button-core')?.className.includes('nut-button-disabled') ?? false
+const isDisabled = (el: Element) =>
+  el.closest('taro-button-core')?.className.includes('nut-button-disabled') ?? false
 const texts = (selector: string) => [...document.querySelectorAll(selector)].map((el) => el.textContent)
 
 const scanCode = jest.fn()
@@ -63,7 +64,11 @@ describe('爱心超市', () => {
   const catalogue = {
     balance: 30,
     cursor: null,
-    items: [item(), item({ itemId: 'it_oil', name: '食用油', price: 50, stock: 2 }), item({ itemId: 'it_cut', name: '理发一次', kind: 'service', description: '', price: 5, stock: 0 })],
+    items: [
+      item(),
+      item({ itemId: 'it_oil', name: '食用油', price: 50, stock: 2 }),
+      item({ itemId: 'it_cut', name: '理发一次', kind: 'service', description: '', price: 5, stock: 0 }),
+    ],
   }
 
   it('shows balance, kind, price and stock, and says why an item cannot be redeemed', async () => {
@@ -142,8 +147,22 @@ describe('我的兑换券', () => {
     cursor: null,
     items: [
       voucher(),
-      voucher({ voucherId: 'vc_2', code: 'ABCDEFGH', itemName: '食用油', status: 'used', statusLabel: '已领取', usedAt: '2026-11-22T02:30:00.000Z' }),
-      voucher({ voucherId: 'vc_3', code: 'HJKLMNPQ', itemName: '理发一次', status: 'expired', statusLabel: '已过期（积分已退回）', qrUrl: null }),
+      voucher({
+        voucherId: 'vc_2',
+        code: 'ABCDEFGH',
+        itemName: '食用油',
+        status: 'used',
+        statusLabel: '已领取',
+        usedAt: '2026-11-22T02:30:00.000Z',
+      }),
+      voucher({
+        voucherId: 'vc_3',
+        code: 'HJKLMNPQ',
+        itemName: '理发一次',
+        status: 'expired',
+        statusLabel: '已过期（积分已退回）',
+        qrUrl: null,
+      }),
     ],
   }
 
@@ -167,7 +186,10 @@ describe('我的兑换券', () => {
   })
 
   it('cancels after a second tap and shows the voucher cancelled', async () => {
-    api({ 'market.vouchers': list, 'market.cancel': voucher({ status: 'cancelled', statusLabel: '已取消（积分已退回）' }) })
+    api({
+      'market.vouchers': list,
+      'market.cancel': voucher({ status: 'cancelled', statusLabel: '已取消（积分已退回）' }),
+    })
     render(<MyVouchersPage />)
     await screen.findByText('K7PM 4QXA')
     await tap(button('取消兑换'))
@@ -187,7 +209,12 @@ describe('兑换券核销', () => {
     router.params = { scene: 'v%3DK7PM4QXA' }
     api({
       'market.lookup': found,
-      'market.verify': voucher({ holderName: '王秀英', status: 'used', statusLabel: '已领取', usedAt: '2026-11-22T02:30:00.000Z' }),
+      'market.verify': voucher({
+        holderName: '王秀英',
+        status: 'used',
+        statusLabel: '已领取',
+        usedAt: '2026-11-22T02:30:00.000Z',
+      }),
     })
     render(<VerifyVoucherPage />)
     await screen.findByText('兑换人：王秀英')
@@ -204,7 +231,14 @@ describe('兑换券核销', () => {
   })
 
   it('a used voucher shows the VOUCHER_USED copy and no verify button', async () => {
-    api({ 'market.lookup': voucher({ holderName: '王秀英', status: 'used', statusLabel: '已领取', usedAt: '2026-11-22T02:30:00.000Z' }) })
+    api({
+      'market.lookup': voucher({
+        holderName: '王秀英',
+        status: 'used',
+        statusLabel: '已领取',
+        usedAt: '2026-11-22T02:30:00.000Z',
+      }),
+    })
     render(<VerifyVoucherPage />)
     await type('兑换码', ' k7pm4qxa ')
     await tap(button('查询兑换券'))
@@ -213,26 +247,38 @@ describe('兑换券核销', () => {
     expect(buttons('确认核销')).toHaveLength(0)
   })
 
-  it.each<ErrorCode>(['MARKET.VOUCHER_USED', 'MARKET.VOUCHER_EXPIRED', 'MARKET.VOUCHER_CANCELLED'])('verify refused with %s shows its copy', async (code) => {
-    api({ 'market.lookup': found, 'market.verify': fail(code) })
-    router.params = { scene: 'v=K7PM4QXA' }
-    render(<VerifyVoucherPage />)
-    await screen.findByText('兑换人：王秀英')
-    await tap(button('确认核销'))
-    await screen.findByText(errorCopy(code))
-    expect(screen.queryByText('核销成功')).toBeNull()
-  })
+  it.each<ErrorCode>(['MARKET.VOUCHER_USED', 'MARKET.VOUCHER_EXPIRED', 'MARKET.VOUCHER_CANCELLED'])(
+    'verify refused with %s shows its copy',
+    async (code) => {
+      api({ 'market.lookup': found, 'market.verify': fail(code) })
+      router.params = { scene: 'v=K7PM4QXA' }
+      render(<VerifyVoucherPage />)
+      await screen.findByText('兑换人：王秀英')
+      await tap(button('确认核销'))
+      await screen.findByText(errorCopy(code))
+      expect(screen.queryByText('核销成功')).toBeNull()
+    },
+  )
 
   it('an unknown code shows VOUCHER_NOT_FOUND; a scan passes the raw path on', async () => {
-    api({ 'market.lookup': (i: Record<string, unknown>) => (i.code === 'NOPE' ? fail('MARKET.VOUCHER_NOT_FOUND') : found) })
+    api({
+      'market.lookup': (i: Record<string, unknown>) =>
+        i.code === 'NOPE' ? fail('MARKET.VOUCHER_NOT_FOUND') : found,
+    })
     render(<VerifyVoucherPage />)
     await type('兑换码', 'NOPE')
     await tap(button('查询兑换券'))
     await screen.findByText(errorCopy('MARKET.VOUCHER_NOT_FOUND'))
-    scanCode.mockResolvedValue({ result: '', path: 'features/market/pages/verify/index?scene=v%3DK7PM4QXA', scanType: 'WX_CODE' })
+    scanCode.mockResolvedValue({
+      result: '',
+      path: 'features/market/pages/verify/index?scene=v%3DK7PM4QXA',
+      scanType: 'WX_CODE',
+    })
     await tap(button('扫码核销'))
     await screen.findByText('兑换人：王秀英')
-    expect(inputs('market.lookup')[1]).toEqual({ code: 'features/market/pages/verify/index?scene=v%3DK7PM4QXA' })
+    expect(inputs('market.lookup')[1]).toEqual({
+      code: 'features/market/pages/verify/index?scene=v%3DK7PM4QXA',
+    })
   })
 
   it('a cancelled scan says nothing and looks nothing up', async () => {
@@ -249,14 +295,27 @@ describe('爱心超市管理', () => {
   beforeEach(() => {
     router.params = { communityId: 'cm-xinhua' }
   })
-  const admin = { userId: 'user-xinhua-admin', displayName: '社区管理员', roles: [{ role: 'community_admin', scope: { streetId: 's', communityId: 'cm-xinhua' } }], household: null, created: false }
+  const admin = {
+    userId: 'user-xinhua-admin',
+    displayName: '社区管理员',
+    roles: [{ role: 'community_admin', scope: { streetId: 's', communityId: 'cm-xinhua' } }],
+    household: null,
+    created: false,
+  }
 
   it('lists inactive items too and adds one with the right input; field errors before and after sending', async () => {
     let saves = 0
     api({
       'me.profile': admin,
-      'market.items': { balance: 0, cursor: null, items: [item(), item({ itemId: 'it_off', name: '旧毛巾', active: false })] },
-      'market.save': (i: Record<string, unknown>) => (saves++ === 0 ? fail('MARKET.BAD_ITEM') : item({ itemId: 'it_new', name: String(i.name), active: Boolean(i.active) })),
+      'market.items': {
+        balance: 0,
+        cursor: null,
+        items: [item(), item({ itemId: 'it_off', name: '旧毛巾', active: false })],
+      },
+      'market.save': (i: Record<string, unknown>) =>
+        saves++ === 0
+          ? fail('MARKET.BAD_ITEM')
+          : item({ itemId: 'it_new', name: String(i.name), active: Boolean(i.active) }),
     })
     render(<MarketItemsPage />)
     await screen.findByText('旧毛巾')
@@ -303,7 +362,15 @@ describe('爱心超市管理', () => {
     await type('库存（件）', '0')
     await tap(button('保存'))
     await screen.findByText(errorCopy('MARKET.BAD_PRICE'))
-    expect(inputs('market.save')[0]).toMatchObject({ itemId: 'it_rice', communityId: 'cm-xinhua', name: '大米5斤', kind: 'goods', price: 10, stock: 0, active: true })
+    expect(inputs('market.save')[0]).toMatchObject({
+      itemId: 'it_rice',
+      communityId: 'cm-xinhua',
+      name: '大米5斤',
+      kind: 'goods',
+      price: 10,
+      stock: 0,
+      active: true,
+    })
   })
 })
 
@@ -313,15 +380,39 @@ describe('社区基金', () => {
     name,
     phone: '13800000000',
     household: { buildingName: '3号楼', unitName: '2单元', room: '301' },
-    roles: [{ role: role as StaffPerson['roles'][number]['role'], scope: { streetId: 's', communityId: 'cm-xinhua' }, scopeName: '新华社区' }],
+    roles: [
+      {
+        role: role as StaffPerson['roles'][number]['role'],
+        scope: { streetId: 's', communityId: 'cm-xinhua' },
+        scopeName: '新华社区',
+      },
+    ],
     partyMember: null,
   })
   const view = (balance: number): FundView => ({
     communityId: 'cm-xinhua',
     balance,
     recent: [
-      { transferId: 't1', cause: 'gift:user-resident-li:req1', from: 'u:user-resident-li', to: 'fund:cm-xinhua', amount: 20, reason: '', at: '2026-11-20T02:00:00.000Z', retried: false },
-      { transferId: 't2', cause: 'fund:user-xinhua-admin:req0', from: 'fund:cm-xinhua', to: 'u:user-helper-liu', amount: 5, reason: '代买药品', at: '2026-11-21T02:00:00.000Z', retried: false },
+      {
+        transferId: 't1',
+        cause: 'gift:user-resident-li:req1',
+        from: 'u:user-resident-li',
+        to: 'fund:cm-xinhua',
+        amount: 20,
+        reason: '',
+        at: '2026-11-20T02:00:00.000Z',
+        retried: false,
+      },
+      {
+        transferId: 't2',
+        cause: 'fund:user-xinhua-admin:req0',
+        from: 'fund:cm-xinhua',
+        to: 'u:user-helper-liu',
+        amount: 5,
+        reason: '代买药品',
+        at: '2026-11-21T02:00:00.000Z',
+        retried: false,
+      },
     ],
   })
 
@@ -329,12 +420,40 @@ describe('社区基金', () => {
     router.params = { communityId: 'cm-xinhua' }
     let balance = 100
     api({
-      'me.profile': { userId: 'user-xinhua-admin', displayName: '管', roles: [], household: null, created: false },
+      'me.profile': {
+        userId: 'user-xinhua-admin',
+        displayName: '管',
+        roles: [],
+        household: null,
+        created: false,
+      },
       'fund.view': () => view(balance),
-      'staff.list': { place: { level: 'community', id: 'cm-xinhua', name: '新华社区', path: { streetId: 's', communityId: 'cm-xinhua' } }, items: [person('user-helper-liu', '刘建国'), person('user-resident-wang', '王秀英'), person('user-xinhua-01-worker', '刘网格', 'grid_worker')], nextCursor: null },
+      'staff.list': {
+        place: {
+          level: 'community',
+          id: 'cm-xinhua',
+          name: '新华社区',
+          path: { streetId: 's', communityId: 'cm-xinhua' },
+        },
+        items: [
+          person('user-helper-liu', '刘建国'),
+          person('user-resident-wang', '王秀英'),
+          person('user-xinhua-01-worker', '刘网格', 'grid_worker'),
+        ],
+        nextCursor: null,
+      },
       'fund.pay': (i: Record<string, unknown>) => {
         balance -= Number(i.amount)
-        return { transferId: 't3', cause: 'fund:x:y', from: 'fund:cm-xinhua', to: 'u:user-helper-liu', amount: i.amount, reason: i.reason, at: '2026-11-22T02:00:00.000Z', retried: false }
+        return {
+          transferId: 't3',
+          cause: 'fund:x:y',
+          from: 'fund:cm-xinhua',
+          to: 'u:user-helper-liu',
+          amount: i.amount,
+          reason: i.reason,
+          at: '2026-11-22T02:00:00.000Z',
+          retried: false,
+        }
       },
     })
     render(<FundPage />)
@@ -358,7 +477,13 @@ describe('社区基金', () => {
     await tap(button('确认支付'))
     await screen.findByText('已从社区基金支付 8 分给刘建国')
     expect(inputs('fund.pay')).toEqual([
-      { communityId: 'cm-xinhua', userId: 'user-helper-liu', amount: 8, reason: '为独居老人代买药品', requestId: expect.stringMatching(/^[0-9a-z]{12,}$/) },
+      {
+        communityId: 'cm-xinhua',
+        userId: 'user-helper-liu',
+        amount: 8,
+        reason: '为独居老人代买药品',
+        requestId: expect.stringMatching(/^[0-9a-z]{12,}$/),
+      },
     ])
     await screen.findByText('92 分')
   })
@@ -366,10 +491,37 @@ describe('社区基金', () => {
   it('uses the admin’s own community without a link, and keeps the request id when a payment is retried', async () => {
     let pays = 0
     api({
-      'me.profile': { userId: 'user-xinhua-admin', displayName: '管', roles: [{ role: 'community_admin', scope: { streetId: 's', communityId: 'cm-xinhua' } }], household: null, created: false },
+      'me.profile': {
+        userId: 'user-xinhua-admin',
+        displayName: '管',
+        roles: [{ role: 'community_admin', scope: { streetId: 's', communityId: 'cm-xinhua' } }],
+        household: null,
+        created: false,
+      },
       'fund.view': view(3),
-      'staff.list': { place: { level: 'community', id: 'cm-xinhua', name: '新华社区', path: { streetId: 's', communityId: 'cm-xinhua' } }, items: [person('user-resident-wang', '王秀英')], nextCursor: null },
-      'fund.pay': () => (pays++ === 0 ? fail('POINTS.INSUFFICIENT') : { transferId: 't3', cause: 'fund:x:y', from: 'fund:cm-xinhua', to: 'u:user-resident-wang', amount: 3, reason: '保洁', at: '2026-11-22T02:00:00.000Z', retried: false }),
+      'staff.list': {
+        place: {
+          level: 'community',
+          id: 'cm-xinhua',
+          name: '新华社区',
+          path: { streetId: 's', communityId: 'cm-xinhua' },
+        },
+        items: [person('user-resident-wang', '王秀英')],
+        nextCursor: null,
+      },
+      'fund.pay': () =>
+        pays++ === 0
+          ? fail('POINTS.INSUFFICIENT')
+          : {
+              transferId: 't3',
+              cause: 'fund:x:y',
+              from: 'fund:cm-xinhua',
+              to: 'u:user-resident-wang',
+              amount: 3,
+              reason: '保洁',
+              at: '2026-11-22T02:00:00.000Z',
+              retried: false,
+            },
     })
     render(<FundPage />)
     await screen.findByText('3 分')

@@ -40,16 +40,29 @@ describe('me page', () => {
 
 describe('me page entries', () => {
   const as = (roles: { role: string; scope: Record<string, string> }[]) =>
-    useTransport(async () => ({ ok: true, data: { userId: 'u1', displayName: '测试用户', roles, household: null, created: false } }))
+    useTransport(async () => ({
+      ok: true,
+      data: { userId: 'u1', displayName: '测试用户', roles, household: null, created: false },
+    }))
   const grid = { streetId: 's', communityId: 'c', gridId: 'g' }
   const titles = () =>
-    ['我的个人信息', '我的家庭', '志愿服务资料', '入格审核', '网格管理', '人员与角色', '楼栋二维码'].filter((t) => screen.queryByText(t) !== null)
+    ['我的个人信息', '我的家庭', '志愿服务资料', '入格审核', '网格管理', '人员与角色', '楼栋二维码'].filter(
+      (t) => screen.queryByText(t) !== null,
+    )
 
   it.each([
     ['a newcomer', [], ['我的个人信息', '我的家庭']],
     ['a helper', [{ role: 'helper', scope: grid }], ['我的个人信息', '我的家庭', '志愿服务资料']],
-    ['a grid worker', [{ role: 'grid_worker', scope: grid }], ['我的个人信息', '我的家庭', '入格审核', '人员与角色', '楼栋二维码']],
-    ['a community admin', [{ role: 'community_admin', scope: { streetId: 's', communityId: 'c' } }], ['我的个人信息', '我的家庭', '入格审核', '网格管理', '人员与角色', '楼栋二维码']],
+    [
+      'a grid worker',
+      [{ role: 'grid_worker', scope: grid }],
+      ['我的个人信息', '我的家庭', '入格审核', '人员与角色', '楼栋二维码'],
+    ],
+    [
+      'a community admin',
+      [{ role: 'community_admin', scope: { streetId: 's', communityId: 'c' } }],
+      ['我的个人信息', '我的家庭', '入格审核', '网格管理', '人员与角色', '楼栋二维码'],
+    ],
   ])('shows %s only their entries', async (_who, roles, expected) => {
     as(roles)
     render(<MePage />)

@@ -14,7 +14,13 @@ Object.assign(Taro, { switchTab: jest.fn(async () => ({ errMsg: 'switchTab:ok' }
 beforeEach(() => resetTaroMock())
 
 const myData: MyData = {
-  user: { displayName: '王秀英', realName: '王秀英', phone: '13812345678', roles: [], createdAt: '2026-11-01T00:00:00.000Z' },
+  user: {
+    displayName: '王秀英',
+    realName: '王秀英',
+    phone: '13812345678',
+    roles: [],
+    createdAt: '2026-11-01T00:00:00.000Z',
+  },
   household: null,
   joins: [
     {
@@ -32,18 +38,54 @@ const myData: MyData = {
     },
   ],
   helper: null,
-  accessLog: [{ at: '2026-11-02T00:00:00.000Z', who: '张**（通过网格员服务卡）', action: '查看了您的电话号码', allowed: true }],
+  accessLog: [
+    {
+      at: '2026-11-02T00:00:00.000Z',
+      who: '张**（通过网格员服务卡）',
+      action: '查看了您的电话号码',
+      allowed: true,
+    },
+  ],
   points: {
     balance: 20,
     entries: 3,
     lines: [
-      { transferId: 'tr.redemption.v1', at: '2026-11-05T02:00:00.000Z', delta: -20, balanceAfter: 20, cause: 'redemption:v1', kind: 'redemption', label: '爱心超市兑换', reason: '理发服务', reverses: null },
-      { transferId: 'tr.activity.ac1.u1', at: '2026-11-04T02:00:00.000Z', delta: 10, balanceAfter: 40, cause: 'activity:ac1:u1', kind: 'activity', label: '志愿活动', reason: '社区义诊 量血压', reverses: null },
+      {
+        transferId: 'tr.redemption.v1',
+        at: '2026-11-05T02:00:00.000Z',
+        delta: -20,
+        balanceAfter: 20,
+        cause: 'redemption:v1',
+        kind: 'redemption',
+        label: '爱心超市兑换',
+        reason: '理发服务',
+        reverses: null,
+      },
+      {
+        transferId: 'tr.activity.ac1.u1',
+        at: '2026-11-04T02:00:00.000Z',
+        delta: 10,
+        balanceAfter: 40,
+        cause: 'activity:ac1:u1',
+        kind: 'activity',
+        label: '志愿活动',
+        reason: '社区义诊 量血压',
+        reverses: null,
+      },
     ],
   },
   signups: {
     count: 25,
-    lines: [{ activityId: 'ac2', title: '重阳敬老 包饺子', startAt: '2028-10-26T01:00:00.000Z', status: 'signed', signedAt: '2026-11-03T00:00:00.000Z', walkIn: false }],
+    lines: [
+      {
+        activityId: 'ac2',
+        title: '重阳敬老 包饺子',
+        startAt: '2028-10-26T01:00:00.000Z',
+        status: 'signed',
+        signedAt: '2026-11-03T00:00:00.000Z',
+        walkIn: false,
+      },
+    ],
   },
   hours: {
     count: 1,
@@ -64,20 +106,61 @@ const myData: MyData = {
   },
   vouchers: {
     count: 1,
-    lines: [{ voucherId: 'v1', itemName: '理发服务', price: 20, status: 'issued', issuedAt: '2026-11-05T02:00:00.000Z', expiresAt: '2026-11-19T16:00:00.000Z', usedAt: null, closedAt: null }],
+    lines: [
+      {
+        voucherId: 'v1',
+        itemName: '理发服务',
+        price: 20,
+        status: 'issued',
+        issuedAt: '2026-11-05T02:00:00.000Z',
+        expiresAt: '2026-11-19T16:00:00.000Z',
+        usedAt: null,
+        closedAt: null,
+      },
+    ],
   },
   reports: {
     count: 2,
     lines: [
-      { orderId: 'wo1', categoryName: '路灯损坏', status: 'accepted', statusLabel: '已接单', role: 'reporter', submittedAt: '2026-11-06T02:00:00.000Z' },
-      { orderId: 'wo2', categoryName: '楼道堆物', status: 'closed', statusLabel: '已办结', role: 'follower', submittedAt: '2026-11-02T02:00:00.000Z' },
+      {
+        orderId: 'wo1',
+        categoryName: '路灯损坏',
+        status: 'accepted',
+        statusLabel: '已接单',
+        role: 'reporter',
+        submittedAt: '2026-11-06T02:00:00.000Z',
+      },
+      {
+        orderId: 'wo2',
+        categoryName: '楼道堆物',
+        status: 'closed',
+        statusLabel: '已办结',
+        role: 'follower',
+        submittedAt: '2026-11-02T02:00:00.000Z',
+      },
     ],
   },
   errands: {
     count: 23,
     lines: [
-      { errandId: 'er1', type: 'parcel', typeLabel: '代收快递', status: 'open', statusLabel: '待接单', role: 'requester', createdAt: '2026-11-07T02:00:00.000Z' },
-      { errandId: 'er2', type: 'groceries', typeLabel: '代买米买菜', status: 'confirmed', statusLabel: '已完成', role: 'helper', createdAt: '2026-11-03T02:00:00.000Z' },
+      {
+        errandId: 'er1',
+        type: 'parcel',
+        typeLabel: '代收快递',
+        status: 'open',
+        statusLabel: '待接单',
+        role: 'requester',
+        createdAt: '2026-11-07T02:00:00.000Z',
+      },
+      {
+        errandId: 'er2',
+        type: 'groceries',
+        typeLabel: '代买米买菜',
+        status: 'confirmed',
+        statusLabel: '已完成',
+        role: 'helper',
+        createdAt: '2026-11-03T02:00:00.000Z',
+      },
     ],
   },
 }
@@ -100,7 +183,9 @@ describe('我的个人信息', () => {
       if (!el) throw new Error(`no region ${label}`)
       return el.textContent ?? ''
     }
-    expect(region('我的爱心积分')).toMatch(/余额20 分.*积分账目共 3 条.*爱心超市兑换 · 理发服务−20 分.*志愿活动 · 社区义诊 量血压\+10 分/)
+    expect(region('我的爱心积分')).toMatch(
+      /余额20 分.*积分账目共 3 条.*爱心超市兑换 · 理发服务−20 分.*志愿活动 · 社区义诊 量血压\+10 分/,
+    )
     expect(region('志愿活动报名')).toMatch(/共 25 条，这里显示最近 1 条.*重阳敬老 包饺子已报名 · 活动时间/)
     expect(region('志愿服务时长记录')).toMatch(/共 1 条.*社区义诊 量血压 · 2\.5 小时新华社区 · 2025/)
     expect(region('爱心超市兑换券')).toMatch(/共 1 条.*理发服务 · 20 分待领取/)
@@ -108,7 +193,9 @@ describe('我的个人信息', () => {
     expect(document.querySelector('[aria-label^="理发服务 · 20 分，待领取"]')).not.toBeNull()
     // What the erasure settles and keeps is said before asking.
     expect(screen.getByText(/尚未开始的志愿活动报名会被取消.*未领取的兑换券会被取消并退回积分/)).toBeTruthy()
-    expect(screen.getByText(/积分账目和志愿服务记录按规定保留，只记您的账户编号，不含您的姓名和手机号/)).toBeTruthy()
+    expect(
+      screen.getByText(/积分账目和志愿服务记录按规定保留，只记您的账户编号，不含您的姓名和手机号/),
+    ).toBeTruthy()
   })
 
   it('shows my reports and errands: category or type, my part, status and date, with the count', async () => {
@@ -116,19 +203,41 @@ describe('我的个人信息', () => {
     render(<MyDataPage />)
     await screen.findByText('基本信息')
     const region = (label: string) => document.querySelector(`[aria-label="${label}"]`)?.textContent ?? ''
-    expect(region('我的上报')).toMatch(/^我的上报共 2 条路灯损坏 · 我上报的已接单 · 2026.*楼道堆物 · 我关注的已办结 · 2026/)
-    expect(region('邻里互助')).toMatch(/^邻里互助共 23 条，这里显示最近 2 条代收快递 · 我发起的待接单 · 2026.*代买米买菜 · 我帮忙的已完成 · 2026/)
+    expect(region('我的上报')).toMatch(
+      /^我的上报共 2 条路灯损坏 · 我上报的已接单 · 2026.*楼道堆物 · 我关注的已办结 · 2026/,
+    )
+    expect(region('邻里互助')).toMatch(
+      /^邻里互助共 23 条，这里显示最近 2 条代收快递 · 我发起的待接单 · 2026.*代买米买菜 · 我帮忙的已完成 · 2026/,
+    )
     // Each line reads as one sentence to a screen reader.
     expect(document.querySelector('[aria-label^="路灯损坏 · 我上报的，已接单 · "]')).not.toBeNull()
     expect(document.querySelector('[aria-label^="代买米买菜 · 我帮忙的，已完成 · "]')).not.toBeNull()
     // What the erasure does to them is said before asking.
-    expect(screen.getByText(/您发起的还没开始的互助会被取消（已接单的帮办人会收到通知），您接下还没开始的互助会退回给其他帮办人/)).toBeTruthy()
-    expect(screen.getByText(/您上报的问题和已开始或已结束的互助是社区的办理记录，会保留（含描述和照片），姓名改为“新邻居”/)).toBeTruthy()
+    expect(
+      screen.getByText(
+        /您发起的还没开始的互助会被取消（已接单的帮办人会收到通知），您接下还没开始的互助会退回给其他帮办人/,
+      ),
+    ).toBeTruthy()
+    expect(
+      screen.getByText(
+        /您上报的问题和已开始或已结束的互助是社区的办理记录，会保留（含描述和照片），姓名改为“新邻居”/,
+      ),
+    ).toBeTruthy()
   })
 
   it('says so when there is nothing in the new sections', async () => {
     const empty = { count: 0, lines: [] }
-    api({ 'me.data': { ...myData, points: { balance: 0, entries: 0, lines: [] }, signups: empty, hours: empty, vouchers: empty, reports: empty, errands: empty } })
+    api({
+      'me.data': {
+        ...myData,
+        points: { balance: 0, entries: 0, lines: [] },
+        signups: empty,
+        hours: empty,
+        vouchers: empty,
+        reports: empty,
+        errands: empty,
+      },
+    })
     render(<MyDataPage />)
     await screen.findByText('基本信息')
     expect(screen.getAllByText('暂无记录')).toHaveLength(5)
@@ -186,14 +295,26 @@ describe('我的家庭', () => {
     render(<HouseholdPage />)
     await screen.findByText('李建国')
     await tap(screen.getByText('退出家庭'))
-    api({ 'household.leave': { left: true }, 'household.mine': { household: null, members: [], pendingMove: null } })
+    api({
+      'household.leave': { left: true },
+      'household.mine': { household: null, members: [], pendingMove: null },
+    })
     await tap(screen.getByText('确认退出'))
     await screen.findByText('您还没有加入家庭')
     expect(calls.map((c) => c.action)).toEqual(['household.leave', 'household.mine'])
   })
 
   it('withdraws a pending move', async () => {
-    const pendingMove = { joinId: 'j9', status: 'pending' as const, gridName: '东山社区第1网格', buildingName: '3号楼', unitName: '1单元', room: '101', reason: null, move: true }
+    const pendingMove = {
+      joinId: 'j9',
+      status: 'pending' as const,
+      gridName: '东山社区第1网格',
+      buildingName: '3号楼',
+      unitName: '1单元',
+      room: '101',
+      reason: null,
+      move: true,
+    }
     api({ 'household.mine': { ...view, pendingMove } })
     render(<HouseholdPage />)
     await screen.findByText('迁移申请审核中')
@@ -206,7 +327,15 @@ describe('我的家庭', () => {
 
 describe('志愿服务资料', () => {
   it('edits skills (list + free text) and the party switch only for party members', async () => {
-    api({ 'helper.profile': { partyMember: false, showParty: false, skills: ['理发'], notifyErrands: false, thanks: [] } })
+    api({
+      'helper.profile': {
+        partyMember: false,
+        showParty: false,
+        skills: ['理发'],
+        notifyErrands: false,
+        thanks: [],
+      },
+    })
     render(<HelperPage />)
     await screen.findByText('我的技能')
     expect(screen.getByText(/党员身份由社区工作人员登记/)).toBeTruthy()
@@ -214,14 +343,28 @@ describe('志愿服务资料', () => {
     await tap(screen.getByText('理发'))
     await type('其他技能', '修自行车')
     await tap(screen.getByText('添加技能'))
-    api({ 'helper.update': { partyMember: false, showParty: false, skills: ['代收快递', '修自行车'], notifyErrands: false } })
+    api({
+      'helper.update': {
+        partyMember: false,
+        showParty: false,
+        skills: ['代收快递', '修自行车'],
+        notifyErrands: false,
+      },
+    })
     await tap(screen.getByText('保存'))
-    expect(calls).toEqual([{ action: 'helper.update', input: { skills: ['代收快递', '修自行车'], showParty: false, notifyErrands: false } }])
+    expect(calls).toEqual([
+      {
+        action: 'helper.update',
+        input: { skills: ['代收快递', '修自行车'], showParty: false, notifyErrands: false },
+      },
+    ])
     await screen.findByText('已保存，网格服务卡将显示新的资料')
   })
 
   it('shows the risky-content copy when a skill is refused', async () => {
-    api({ 'helper.profile': { partyMember: true, showParty: true, skills: [], notifyErrands: false, thanks: [] } })
+    api({
+      'helper.profile': { partyMember: true, showParty: true, skills: [], notifyErrands: false, thanks: [] },
+    })
     render(<HelperPage />)
     await screen.findByText('在服务卡上显示我的党员身份')
     api({ 'helper.update': { ok: false, error: { code: 'CONTENT.RISKY', message: 'x' } } })
@@ -231,24 +374,45 @@ describe('志愿服务资料', () => {
 
   it('opts in to new-errand reminders and lists the thank-you notes received', async () => {
     const thanks = [
-      { errandId: 'er_2', at: '2026-11-03T02:00:00.000Z', from: '王**', typeLabel: '代买米买菜', note: '谢谢刘师傅！' },
-      { errandId: 'er_1', at: '2026-11-01T15:30:00.000Z', from: '李**', typeLabel: '代收快递', note: '帮大忙了' },
+      {
+        errandId: 'er_2',
+        at: '2026-11-03T02:00:00.000Z',
+        from: '王**',
+        typeLabel: '代买米买菜',
+        note: '谢谢刘师傅！',
+      },
+      {
+        errandId: 'er_1',
+        at: '2026-11-01T15:30:00.000Z',
+        from: '李**',
+        typeLabel: '代收快递',
+        note: '帮大忙了',
+      },
     ]
-    api({ 'helper.profile': { partyMember: false, showParty: false, skills: [], notifyErrands: false, thanks } })
+    api({
+      'helper.profile': { partyMember: false, showParty: false, skills: [], notifyErrands: false, thanks },
+    })
     render(<HelperPage />)
     await screen.findByText('收到的感谢')
     const notes = [...document.querySelectorAll('.mine__thanks')].map((e) => e.textContent)
-    expect(notes).toEqual(['“谢谢刘师傅！”王** · 代买米买菜 · 2026-11-03', '“帮大忙了”李** · 代收快递 · 2026-11-01'])
+    expect(notes).toEqual([
+      '“谢谢刘师傅！”王** · 代买米买菜 · 2026-11-03',
+      '“帮大忙了”李** · 代收快递 · 2026-11-01',
+    ])
     const toggle = document.querySelector('[aria-label="接收新互助提醒"]')
     expect(toggle).not.toBeNull()
     await tap(toggle as Element)
     api({ 'helper.update': { partyMember: false, showParty: false, skills: [], notifyErrands: true } })
     await tap(screen.getByText('保存'))
-    expect(calls).toEqual([{ action: 'helper.update', input: { skills: [], showParty: false, notifyErrands: true } }])
+    expect(calls).toEqual([
+      { action: 'helper.update', input: { skills: [], showParty: false, notifyErrands: true } },
+    ])
   })
 
   it('says so when no thanks were received yet', async () => {
-    api({ 'helper.profile': { partyMember: false, showParty: false, skills: [], notifyErrands: true, thanks: [] } })
+    api({
+      'helper.profile': { partyMember: false, showParty: false, skills: [], notifyErrands: true, thanks: [] },
+    })
     render(<HelperPage />)
     await screen.findByText('还没有感谢留言')
   })

@@ -15,8 +15,12 @@ const admin: Profile = {
   household: null,
   created: false,
 }
-const worker: Profile = { ...admin, roles: [{ role: 'grid_worker', scope: { streetId: 'st', communityId: 'cm-xinhua', gridId: 'g1' } }] }
-const fresh = (editable = true): OrderConfigView => viewOf({ id: 'cm-xinhua', name: '新华社区' }, stateOf(null), editable, null)
+const worker: Profile = {
+  ...admin,
+  roles: [{ role: 'grid_worker', scope: { streetId: 'st', communityId: 'cm-xinhua', gridId: 'g1' } }],
+}
+const fresh = (editable = true): OrderConfigView =>
+  viewOf({ id: 'cm-xinhua', name: '新华社区' }, stateOf(null), editable, null)
 
 type Answer = unknown | ((input: Record<string, unknown>) => unknown)
 let calls: { action: string; input: Record<string, unknown> }[] = []
@@ -47,7 +51,8 @@ const switchOf = (label: string) => {
   if (!el) throw new Error(`no switch ${label}`)
   return el
 }
-const alertTexts = () => [...document.querySelectorAll('[aria-role="alert"], [role="alert"]')].map((e) => e.textContent)
+const alertTexts = () =>
+  [...document.querySelectorAll('[aria-role="alert"], [role="alert"]')].map((e) => e.textContent)
 
 beforeEach(() => {
   resetTaroMock()
@@ -68,7 +73,11 @@ describe('order config page', () => {
     await tap(screen.getByText('保存设置'))
 
     expect(alertTexts()).toEqual(
-      expect.arrayContaining(['网格接单时限（小时）应在 1–72 之间', '可重新办理的天数请填写数字', '有 2 处需要修改，未保存']),
+      expect.arrayContaining([
+        '网格接单时限（小时）应在 1–72 之间',
+        '可重新办理的天数请填写数字',
+        '有 2 处需要修改，未保存',
+      ]),
     )
     // The hazard rule is checked once the numbers themselves are fine.
     await typeInto('网格接单时限（小时）', '4')
@@ -85,7 +94,9 @@ describe('order config page', () => {
     const up = document.querySelector('[aria-label="可重新办理的天数增加 1"]') as Element
     for (let i = 0; i < 30; i += 1) await tap(up)
     await tap(screen.getByText('保存设置'))
-    expect(calls.find((c) => c.action === 'order.configure')?.input).toMatchObject({ sla: { reopenDays: 30 } })
+    expect(calls.find((c) => c.action === 'order.configure')?.input).toMatchObject({
+      sla: { reopenDays: 30 },
+    })
   })
 
   it('hides a category, adds one of its own (refusing a too-long name), and saves it all with a request id', async () => {
@@ -122,7 +133,12 @@ describe('order config page', () => {
       communityId: 'cm-xinhua',
       requestId: expect.stringMatching(/^[0-9a-z]{12,}$/),
       categories: { hidden: ['parking'], custom: [{ name: '文明养犬', hint: '遛狗不牵绳', hazard: true }] },
-      sla: { tiers: { grid: { acceptHours: 4, replyDays: 3 } }, hazardAcceptHours: 1, reopenDays: 7, maxPromiseDays: 90 },
+      sla: {
+        tiers: { grid: { acceptHours: 4, replyDays: 3 } },
+        hazardAcceptHours: 1,
+        reopenDays: 7,
+        maxPromiseDays: 90,
+      },
     })
     expect(await screen.findByText('已保存，新上报的工单按新设置办理')).toBeTruthy()
   })
@@ -133,7 +149,11 @@ describe('order config page', () => {
       'order.config': fresh(),
       'order.configure': {
         ok: false,
-        error: { code: 'ORDER.CONFIG_INVALID', message: '设置有误，未保存', details: [{ path: 'sla.tiers.street.replyDays', message: '街道答复时限（天）应在 1–30 之间' }] },
+        error: {
+          code: 'ORDER.CONFIG_INVALID',
+          message: '设置有误，未保存',
+          details: [{ path: 'sla.tiers.street.replyDays', message: '街道答复时限（天）应在 1–30 之间' }],
+        },
       },
     })
     render(<OrderConfigPage />)

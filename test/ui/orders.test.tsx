@@ -27,7 +27,16 @@ const entry = (e: Partial<TimelineEntry> & Pick<TimelineEntry, 'kind' | 'at' | '
   auto: false,
   ...e,
 })
-const none = { accept: false, start: false, reply: false, escalate: false, rate: false, reopen: false, release: false, follow: false }
+const none = {
+  accept: false,
+  start: false,
+  reply: false,
+  escalate: false,
+  rate: false,
+  reopen: false,
+  release: false,
+  follow: false,
+}
 const order = (patch: Partial<OrderDetail> = {}): OrderDetail => ({
   orderId: 'wo_1',
   categoryName: '安全隐患',
@@ -52,22 +61,40 @@ const order = (patch: Partial<OrderDetail> = {}): OrderDetail => ({
   firstReceiver: '网格员 李志强',
   handler: '社区管理员 周敏',
   department: null,
-  reply: { outcome: 'handled', text: '已拆除飞线', promisedDate: null, reason: null, to: null, at: '2026-11-20T03:00:00.000Z' },
+  reply: {
+    outcome: 'handled',
+    text: '已拆除飞线',
+    promisedDate: null,
+    reason: null,
+    to: null,
+    at: '2026-11-20T03:00:00.000Z',
+  },
   rating: null,
   reopenUntil: '2026-11-27T03:00:00.000Z',
   timeline: [
     entry({ kind: 'submit', at: '2026-11-20T01:00:00.000Z', who: '居民' }),
     entry({ kind: 'accept', at: '2026-11-20T01:30:00.000Z', who: '网格员 李志强', tier: 'grid' }),
-    entry({ kind: 'escalate', at: '2026-11-20T02:00:00.000Z', who: '网格员 李志强', tier: 'grid', toTier: 'community', reason: '需协调物业' }),
-    entry({ kind: 'reply', at: '2026-11-20T03:00:00.000Z', who: '社区管理员 周敏', outcome: 'handled', text: '已拆除飞线' }),
+    entry({
+      kind: 'escalate',
+      at: '2026-11-20T02:00:00.000Z',
+      who: '网格员 李志强',
+      tier: 'grid',
+      toTier: 'community',
+      reason: '需协调物业',
+    }),
+    entry({
+      kind: 'reply',
+      at: '2026-11-20T03:00:00.000Z',
+      who: '社区管理员 周敏',
+      outcome: 'handled',
+      text: '已拆除飞线',
+    }),
   ],
   mine: true,
   following: false,
   can: { ...none, rate: true, reopen: true },
   ...patch,
 })
-
-
 
 beforeEach(() => {
   resetTaroMock()
@@ -96,7 +123,16 @@ describe('order detail', () => {
   it('lets the reporter rate once with a comment', async () => {
     api({
       'order.get': order(),
-      'order.rate': (i: Record<string, unknown>) => order({ status: 'closed', rating: { rating: i.rating as 'satisfied', comment: String(i.comment), at: '2026-11-21T01:00:00.000Z' }, can: none }),
+      'order.rate': (i: Record<string, unknown>) =>
+        order({
+          status: 'closed',
+          rating: {
+            rating: i.rating as 'satisfied',
+            comment: String(i.comment),
+            at: '2026-11-21T01:00:00.000Z',
+          },
+          can: none,
+        }),
     })
     render(<OrderDetailPage />)
     await screen.findByText('首接负责：网格员 李志强')
@@ -108,14 +144,41 @@ describe('order detail', () => {
     await type('说说您的看法（选填）', '很快就处理了')
     await tap(screen.getByText('提交评价'))
     await screen.findByText('感谢您的评价')
-    expect(calls.find((c) => c.action === 'order.rate')?.input).toEqual({ orderId: 'wo_1', rating: 'satisfied', comment: '很快就处理了' })
+    expect(calls.find((c) => c.action === 'order.rate')?.input).toEqual({
+      orderId: 'wo_1',
+      rating: 'satisfied',
+      comment: '很快就处理了',
+    })
     expect(screen.getByText('居民评价：满意（很快就处理了）')).toBeTruthy()
     expect(buttons('评价')).toHaveLength(0)
   })
 
   it('validates a reply: outcome first, then what that outcome needs, before anything is sent', async () => {
-    const open = order({ status: 'in_progress', open: true, tier: 'grid', reply: null, rating: null, reopenUntil: null, can: { ...none, reply: true, escalate: true } })
-    api({ 'order.get': open, 'order.reply': (i: Record<string, unknown>) => ({ ...open, status: 'promised', reply: { outcome: 'deadline', text: String(i.text), promisedDate: String(i.promisedDate), reason: null, to: null, at: '2026-11-21T01:00:00.000Z' }, can: none }) })
+    const open = order({
+      status: 'in_progress',
+      open: true,
+      tier: 'grid',
+      reply: null,
+      rating: null,
+      reopenUntil: null,
+      can: { ...none, reply: true, escalate: true },
+    })
+    api({
+      'order.get': open,
+      'order.reply': (i: Record<string, unknown>) => ({
+        ...open,
+        status: 'promised',
+        reply: {
+          outcome: 'deadline',
+          text: String(i.text),
+          promisedDate: String(i.promisedDate),
+          reason: null,
+          to: null,
+          at: '2026-11-21T01:00:00.000Z',
+        },
+        can: none,
+      }),
+    })
     render(<OrderDetailPage />)
     await tap(await screen.findByText('答复'))
     await tap(screen.getByText('提交答复'))
@@ -132,7 +195,12 @@ describe('order detail', () => {
     await type('承诺办结日期', soon)
     await tap(screen.getByText('提交答复'))
     await screen.findByText('已答复，居民会收到通知')
-    expect(calls.find((c) => c.action === 'order.reply')?.input).toEqual({ orderId: 'wo_1', outcome: 'deadline', text: '已联系物业，三天内修好', promisedDate: soon })
+    expect(calls.find((c) => c.action === 'order.reply')?.input).toEqual({
+      orderId: 'wo_1',
+      outcome: 'deadline',
+      text: '已联系物业，三天内修好',
+      promisedDate: soon,
+    })
   })
 
   it('reply rules, outcome by outcome', () => {
@@ -141,8 +209,12 @@ describe('order detail', () => {
     expect(replyProblem(d, today)).toMatch(/请选择办理结果/)
     expect(replyProblem({ ...d, outcome: 'handled' }, today)).toBeNull()
     expect(replyProblem({ ...d, outcome: 'handled', text: ' ' }, today)).toMatch(/答复内容/)
-    expect(replyProblem({ ...d, outcome: 'deadline', promisedDate: '2026-11-21' }, today)).toMatch(/最长承诺期限/)
-    expect(replyProblem({ ...d, outcome: 'deadline', promisedDate: '2027-03-01' }, today)).toMatch(/最长承诺期限/)
+    expect(replyProblem({ ...d, outcome: 'deadline', promisedDate: '2026-11-21' }, today)).toMatch(
+      /最长承诺期限/,
+    )
+    expect(replyProblem({ ...d, outcome: 'deadline', promisedDate: '2027-03-01' }, today)).toMatch(
+      /最长承诺期限/,
+    )
     expect(replyProblem({ ...d, outcome: 'deadline', promisedDate: '2026-12-01' }, today)).toBeNull()
     expect(replyProblem({ ...d, outcome: 'explained' }, today)).toMatch(/原因/)
     expect(replyProblem({ ...d, outcome: 'explained', reason: '属于私人设施' }, today)).toBeNull()
@@ -151,10 +223,20 @@ describe('order detail', () => {
   })
 
   it('shows a lost accept race and reloads the order', async () => {
-    const fresh = order({ status: 'submitted', open: true, tier: 'grid', firstReceiver: null, handler: null, reply: null, reopenUntil: null, can: { ...none, accept: true } })
+    const fresh = order({
+      status: 'submitted',
+      open: true,
+      tier: 'grid',
+      firstReceiver: null,
+      handler: null,
+      reply: null,
+      reopenUntil: null,
+      can: { ...none, accept: true },
+    })
     let gets = 0
     api({
-      'order.get': () => (gets++ === 0 ? fresh : { ...fresh, status: 'accepted', firstReceiver: '网格员 张伟', can: none }),
+      'order.get': () =>
+        gets++ === 0 ? fresh : { ...fresh, status: 'accepted', firstReceiver: '网格员 张伟', can: none },
       'order.accept': { ok: false, error: { code: 'ORDER.ALREADY_ACCEPTED', message: 'taken' } },
     })
     render(<OrderDetailPage />)
@@ -184,12 +266,26 @@ describe('grid worker inbox', () => {
     photoCount: 1,
     ...patch,
   })
-  const worker: Profile = { userId: 'w1', displayName: '李志强', roles: [{ role: 'grid_worker', scope: { streetId: 's', communityId: 'c', gridId: 'g' } }], household: null, created: false }
+  const worker: Profile = {
+    userId: 'w1',
+    displayName: '李志强',
+    roles: [{ role: 'grid_worker', scope: { streetId: 's', communityId: 'c', gridId: 'g' } }],
+    household: null,
+    created: false,
+  }
 
   it('lists new / mine / overdue, flags unnotified orders, and accepts from the list', async () => {
     api({
       'me.profile': worker,
-      'order.inbox': (i: Record<string, unknown>) => ({ items: i.box === 'new' ? [summary('wo_a', { unnotified: true })] : i.box === 'overdue' ? [summary('wo_b', { overdue: true, status: 'accepted' })] : [], cursor: null }),
+      'order.inbox': (i: Record<string, unknown>) => ({
+        items:
+          i.box === 'new'
+            ? [summary('wo_a', { unnotified: true })]
+            : i.box === 'overdue'
+              ? [summary('wo_b', { overdue: true, status: 'accepted' })]
+              : [],
+        cursor: null,
+      }),
       'order.accept': order({ orderId: 'wo_a' }),
       // The nudge after an accept failing must not fail the accept (the server's timer dispatches).
       'order.dispatch': { ok: false, error: { code: 'INTERNAL', message: 'down' } },
@@ -201,12 +297,16 @@ describe('grid worker inbox', () => {
     await tap(button('接单'))
     expect(calls.find((c) => c.action === 'order.accept')?.input).toEqual({ orderId: 'wo_a' })
     await screen.findByText('已接单：路灯损坏')
-    expect(calls.map((c) => c.action).slice(calls.findIndex((c) => c.action === 'order.accept'))).toContain('order.dispatch')
+    expect(calls.map((c) => c.action).slice(calls.findIndex((c) => c.action === 'order.accept'))).toContain(
+      'order.dispatch',
+    )
     expect(calls.find((c) => c.action === 'order.dispatch')?.input).toEqual({ orderId: 'wo_a' })
     expect(navigateTo).toHaveBeenCalledWith({ url: '/features/reports/pages/detail/index?id=wo_a' })
     await tap(screen.getByText('已超时'))
     await screen.findByText('已超时', { selector: '.order-flag' })
-    expect(calls.filter((c) => c.action === 'order.inbox').map((c) => c.input.box)).toEqual(expect.arrayContaining(['new', 'overdue']))
+    expect(calls.filter((c) => c.action === 'order.inbox').map((c) => c.input.box)).toEqual(
+      expect.arrayContaining(['new', 'overdue']),
+    )
     expect(buttons('接单')).toHaveLength(0)
     await tap(screen.getByText('我在办'))
     await screen.findByText('您没有正在办理的工单。')
@@ -214,7 +314,11 @@ describe('grid worker inbox', () => {
 
   it('asks for a one-time subscription to new-order messages from the tap', async () => {
     subscribe.mockResolvedValue(['tmpl-order-new'])
-    api({ 'me.profile': worker, 'order.inbox': { items: [], cursor: null }, 'stats.rates': { ok: false, error: { code: 'AUTH.FORBIDDEN', message: 'no' } } })
+    api({
+      'me.profile': worker,
+      'order.inbox': { items: [], cursor: null },
+      'stats.rates': { ok: false, error: { code: 'AUTH.FORBIDDEN', message: 'no' } },
+    })
     render(<InboxPage />)
     await screen.findByText('暂无待接单的工单。')
     await tap(screen.getByText('订阅新工单提醒'))

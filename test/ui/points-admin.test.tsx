@@ -8,16 +8,37 @@ import { resetTaroMock, router } from '../support/taro-mock'
 
 // 积分管理 (community admins) against a scripted `api`: award, the community's transfers with 更正, audit.
 
-const adminProfile = (roles: unknown[] = []) => ({ userId: 'user-xinhua-admin', displayName: '管', roles, household: null, created: false })
+const adminProfile = (roles: unknown[] = []) => ({
+  userId: 'user-xinhua-admin',
+  displayName: '管',
+  roles,
+  household: null,
+  created: false,
+})
 const person = (userId: string, name: string, role = 'resident'): StaffPerson => ({
   userId,
   name,
   phone: '13800000000',
   household: { buildingName: '1号楼', unitName: '1单元', room: '302' },
-  roles: [{ role: role as StaffPerson['roles'][number]['role'], scope: { streetId: 's', communityId: 'cm-xinhua' }, scopeName: '新华社区' }],
+  roles: [
+    {
+      role: role as StaffPerson['roles'][number]['role'],
+      scope: { streetId: 's', communityId: 'cm-xinhua' },
+      scopeName: '新华社区',
+    },
+  ],
   partyMember: null,
 })
-const staffList = { place: { level: 'community', id: 'cm-xinhua', name: '新华社区', path: { streetId: 's', communityId: 'cm-xinhua' } }, items: [person('user-resident-wang', '王秀英'), person('user-xinhua-01-worker', '王网格', 'grid_worker')], nextCursor: null }
+const staffList = {
+  place: {
+    level: 'community',
+    id: 'cm-xinhua',
+    name: '新华社区',
+    path: { streetId: 's', communityId: 'cm-xinhua' },
+  },
+  items: [person('user-resident-wang', '王秀英'), person('user-xinhua-01-worker', '王网格', 'grid_worker')],
+  nextCursor: null,
+}
 const line = (patch: Partial<TransferLine>): TransferLine => ({
   transferId: 'tr.award.a.1',
   at: '2026-11-21T01:05:00.000Z',
@@ -33,7 +54,16 @@ const line = (patch: Partial<TransferLine>): TransferLine => ({
   corrected: false,
   ...patch,
 })
-const transferred = (amount: unknown, reason: unknown, retried = false) => ({ transferId: 'tr.award.x.y', cause: 'award:x:y', from: 'issuance:cm-xinhua', to: 'u:user-resident-wang', amount, reason, at: '2026-11-22T02:00:00.000Z', retried })
+const transferred = (amount: unknown, reason: unknown, retried = false) => ({
+  transferId: 'tr.award.x.y',
+  cause: 'award:x:y',
+  from: 'issuance:cm-xinhua',
+  to: 'u:user-resident-wang',
+  amount,
+  reason,
+  at: '2026-11-22T02:00:00.000Z',
+  retried,
+})
 
 beforeEach(() => {
   resetTaroMock()
@@ -47,7 +77,8 @@ describe('积分管理 · 奖励积分', () => {
       'me.profile': adminProfile(),
       'points.transfers': { lines: [], cursor: null },
       'staff.list': staffList,
-      'points.award': (i: Record<string, unknown>) => (awards++ === 0 ? fail('DATA.CONFLICT') : transferred(i.amount, i.reason)),
+      'points.award': (i: Record<string, unknown>) =>
+        awards++ === 0 ? fail('DATA.CONFLICT') : transferred(i.amount, i.reason),
     })
     render(<PointsAdminPage />)
     await screen.findByText('本社区还没有积分记录。')
@@ -77,7 +108,12 @@ describe('积分管理 · 奖励积分', () => {
     await tap(button('确认奖励'))
     await screen.findByText('已奖励 5 分给王秀英')
     const [first, second] = inputs('points.award')
-    expect(first).toEqual({ userId: 'user-resident-wang', amount: 5, reason: '参加清洁日', requestId: expect.stringMatching(/^[0-9a-z]{12,}$/) })
+    expect(first).toEqual({
+      userId: 'user-resident-wang',
+      amount: 5,
+      reason: '参加清洁日',
+      requestId: expect.stringMatching(/^[0-9a-z]{12,}$/),
+    })
     expect(second).toEqual(first)
     // The list is read again (the award shows), and the form starts over with a new request id.
     expect(inputs('points.transfers')).toHaveLength(2)
@@ -93,12 +129,19 @@ describe('积分管理 · 奖励积分', () => {
 
   it('uses the admin’s own community without a link; others are told the page is for community admins', async () => {
     router.params = {}
-    api({ 'me.profile': adminProfile([{ role: 'community_admin', scope: { streetId: 's', communityId: 'cm-xinhua' } }]), 'points.transfers': { lines: [], cursor: null } })
+    api({
+      'me.profile': adminProfile([
+        { role: 'community_admin', scope: { streetId: 's', communityId: 'cm-xinhua' } },
+      ]),
+      'points.transfers': { lines: [], cursor: null },
+    })
     const { unmount } = render(<PointsAdminPage />)
     await screen.findByText('本社区还没有积分记录。')
     expect(inputs('points.transfers')).toEqual([{ communityId: 'cm-xinhua' }])
     unmount()
-    api({ 'me.profile': adminProfile([{ role: 'resident', scope: { streetId: 's', communityId: 'cm-xinhua' } }]) })
+    api({
+      'me.profile': adminProfile([{ role: 'resident', scope: { streetId: 's', communityId: 'cm-xinhua' } }]),
+    })
     render(<PointsAdminPage />)
     await screen.findByText('只有社区管理员可以管理积分。')
     expect(inputs('points.transfers')).toEqual([])
@@ -107,9 +150,27 @@ describe('积分管理 · 奖励积分', () => {
 
 describe('积分管理 · 积分流水', () => {
   const lines = [
-    line({ transferId: 'tr.correction.tr.award.a.0', kind: 'correction', label: '更正', from: 'u:user-resident-li', fromName: '李建华', to: 'issuance:cm-xinhua', toName: '积分发行', reason: '发错了人', reverses: 'tr.award.a.0', amount: 8 }),
+    line({
+      transferId: 'tr.correction.tr.award.a.0',
+      kind: 'correction',
+      label: '更正',
+      from: 'u:user-resident-li',
+      fromName: '李建华',
+      to: 'issuance:cm-xinhua',
+      toName: '积分发行',
+      reason: '发错了人',
+      reverses: 'tr.award.a.0',
+      amount: 8,
+    }),
     line({ transferId: 'tr.award.a.1', amount: 10 }),
-    line({ transferId: 'tr.award.a.0', to: 'u:user-resident-li', toName: '李建华', amount: 8, corrected: true, reason: '发错的奖励' }),
+    line({
+      transferId: 'tr.award.a.0',
+      to: 'u:user-resident-li',
+      toName: '李建华',
+      amount: 8,
+      corrected: true,
+      reason: '发错的奖励',
+    }),
   ]
 
   it('shows names and what was corrected; 更正 only on uncorrected lines, asks for a reason, sends the transferId, then reloads', async () => {
@@ -118,11 +179,49 @@ describe('积分管理 · 积分流水', () => {
       'me.profile': adminProfile(),
       'points.transfers': (i: Record<string, unknown>) =>
         i.cursor
-          ? { lines: [line({ transferId: 'tr.gift.b.1', kind: 'gift', label: '积分转赠', from: 'u:user-resident-wang', fromName: '王秀英', to: 'fund:cm-xinhua', toName: '社区基金', reason: '', amount: 3 })], cursor: null }
-          : { lines: corrected ? [line({ transferId: 'tr.correction.tr.award.a.1', kind: 'correction', label: '更正', reverses: 'tr.award.a.1', fromName: '王秀英', toName: '积分发行', reason: '重复发放' }), { ...lines[1], corrected: true } as TransferLine, lines[0], lines[2]] : lines, cursor: 'c1' },
+          ? {
+              lines: [
+                line({
+                  transferId: 'tr.gift.b.1',
+                  kind: 'gift',
+                  label: '积分转赠',
+                  from: 'u:user-resident-wang',
+                  fromName: '王秀英',
+                  to: 'fund:cm-xinhua',
+                  toName: '社区基金',
+                  reason: '',
+                  amount: 3,
+                }),
+              ],
+              cursor: null,
+            }
+          : {
+              lines: corrected
+                ? [
+                    line({
+                      transferId: 'tr.correction.tr.award.a.1',
+                      kind: 'correction',
+                      label: '更正',
+                      reverses: 'tr.award.a.1',
+                      fromName: '王秀英',
+                      toName: '积分发行',
+                      reason: '重复发放',
+                    }),
+                    { ...lines[1], corrected: true } as TransferLine,
+                    lines[0],
+                    lines[2],
+                  ]
+                : lines,
+              cursor: 'c1',
+            },
       'points.correct': (i: Record<string, unknown>) => {
         corrected = true
-        return { ...transferred(10, i.reason), transferId: 'tr.correction.tr.award.a.1', from: 'u:user-resident-wang', to: 'issuance:cm-xinhua' }
+        return {
+          ...transferred(10, i.reason),
+          transferId: 'tr.correction.tr.award.a.1',
+          from: 'u:user-resident-wang',
+          to: 'issuance:cm-xinhua',
+        }
       },
     })
     render(<PointsAdminPage />)
@@ -135,7 +234,10 @@ describe('积分管理 · 积分流水', () => {
 
     await tap(button('加载更多'))
     await screen.findByText('社区基金', { exact: false })
-    expect(inputs('points.transfers')).toEqual([{ communityId: 'cm-xinhua' }, { communityId: 'cm-xinhua', cursor: 'c1' }])
+    expect(inputs('points.transfers')).toEqual([
+      { communityId: 'cm-xinhua' },
+      { communityId: 'cm-xinhua', cursor: 'c1' },
+    ])
     expect(buttons('更正')).toHaveLength(2)
 
     await tap(screen.getByLabelText('更正：社区奖励：社区清洁日，积分发行转给王秀英 10 分'))
@@ -157,7 +259,11 @@ describe('积分管理 · 积分流水', () => {
   })
 
   it('a correction the recipient can no longer pay back says so and keeps the form', async () => {
-    api({ 'me.profile': adminProfile(), 'points.transfers': { lines: [lines[1]], cursor: null }, 'points.correct': fail('POINTS.INSUFFICIENT') })
+    api({
+      'me.profile': adminProfile(),
+      'points.transfers': { lines: [lines[1]], cursor: null },
+      'points.correct': fail('POINTS.INSUFFICIENT'),
+    })
     render(<PointsAdminPage />)
     await tap(await screen.findByLabelText('更正：社区奖励：社区清洁日，积分发行转给王秀英 10 分'))
     await screen.findByText('将从王秀英退回 10 分给积分发行，原记录保留。')
@@ -172,9 +278,20 @@ describe('积分管理 · 核对账目', () => {
   it('shows a consistent ledger, then the differences found (account, cached, computed)', async () => {
     const reports: AuditReport[] = [
       { accounts: 5, entries: 12, differences: [] },
-      { accounts: 5, entries: 12, differences: [{ account: 'u:user-resident-wang', cached: 999, computed: 22 }, { account: 'fund:cm-xinhua', cached: 3, computed: 5 }] },
+      {
+        accounts: 5,
+        entries: 12,
+        differences: [
+          { account: 'u:user-resident-wang', cached: 999, computed: 22 },
+          { account: 'fund:cm-xinhua', cached: 3, computed: 5 },
+        ],
+      },
     ]
-    api({ 'me.profile': adminProfile(), 'points.transfers': { lines: [line({})], cursor: null }, 'points.audit': () => reports.shift() })
+    api({
+      'me.profile': adminProfile(),
+      'points.transfers': { lines: [line({})], cursor: null },
+      'points.audit': () => reports.shift(),
+    })
     render(<PointsAdminPage />)
     await screen.findByText('社区奖励：社区清洁日')
     await tap(button('核对账目'))

@@ -12,8 +12,22 @@ const recipients = (patch: Partial<GiftRecipients> = {}): GiftRecipients => ({
   balance: 12,
   fundName: '新华社区爱心基金',
   neighbours: [
-    { userId: 'user-helper-liu', name: '刘志强', errandId: 'er_2', type: 'groceries', typeLabel: '代买米买菜', at: '2026-11-20T02:00:00.000Z' },
-    { userId: 'user-helper-yang', name: '杨丽华', errandId: 'er_1', type: 'parcel', typeLabel: '代收快递', at: '2026-11-18T23:30:00.000Z' },
+    {
+      userId: 'user-helper-liu',
+      name: '刘志强',
+      errandId: 'er_2',
+      type: 'groceries',
+      typeLabel: '代买米买菜',
+      at: '2026-11-20T02:00:00.000Z',
+    },
+    {
+      userId: 'user-helper-yang',
+      name: '杨丽华',
+      errandId: 'er_1',
+      type: 'parcel',
+      typeLabel: '代收快递',
+      at: '2026-11-18T23:30:00.000Z',
+    },
   ],
   ...patch,
 })
@@ -35,7 +49,8 @@ const radio = (name: string) => {
   if (!r) throw new Error(`no choice ${name}`)
   return r
 }
-const isChecked = (el: Element) => el.getAttribute('aria-checked') === 'true' || el.getAttribute('ariachecked') === 'true'
+const isChecked = (el: Element) =>
+  el.getAttribute('aria-checked') === 'true' || el.getAttribute('ariachecked') === 'true'
 
 const LOVE_CARD = 'features/points/pages/index/index'
 const GIVE = 'features/points/pages/give/index'
@@ -57,8 +72,16 @@ describe('转赠积分', () => {
     api({ 'points.recipients': recipients() })
     render(<GivePointsPage />)
     await screen.findByText('12 分')
-    expect(radios().map((r) => r.textContent)).toEqual(['新华社区爱心基金帮助社区里有困难的居民', '刘志强帮我代买米买菜 · 11月20日', '杨丽华帮我代收快递 · 11月19日'])
-    expect(radios().map((r) => r.getAttribute('aria-label'))).toEqual(['新华社区爱心基金，帮助社区里有困难的居民', '刘志强，帮我代买米买菜 · 11月20日', '杨丽华，帮我代收快递 · 11月19日'])
+    expect(radios().map((r) => r.textContent)).toEqual([
+      '新华社区爱心基金帮助社区里有困难的居民',
+      '刘志强帮我代买米买菜 · 11月20日',
+      '杨丽华帮我代收快递 · 11月19日',
+    ])
+    expect(radios().map((r) => r.getAttribute('aria-label'))).toEqual([
+      '新华社区爱心基金，帮助社区里有困难的居民',
+      '刘志强，帮我代买米买菜 · 11月20日',
+      '杨丽华，帮我代收快递 · 11月19日',
+    ])
     expect(radios().some(isChecked)).toBe(false)
     await tap(radio('刘志强'))
     expect(radios().map(isChecked)).toEqual([false, true, false])
@@ -108,7 +131,12 @@ describe('转赠积分', () => {
     expect(inputs('points.give')).toEqual([])
     await tap(button('确认转赠'))
     const [sent] = inputs('points.give')
-    expect(sent).toEqual({ to: { userId: 'user-helper-liu' }, amount: 5, note: '谢谢您帮我买米', requestId: expect.any(String) })
+    expect(sent).toEqual({
+      to: { userId: 'user-helper-liu' },
+      amount: 5,
+      note: '谢谢您帮我买米',
+      requestId: expect.any(String),
+    })
     expect(await screen.findByText('转赠成功')).toBeTruthy()
     expect(screen.getByText('您已把 5 分转给刘志强，谢谢您的爱心！')).toBeTruthy()
     await tap(button('回到我的爱心卡'))
@@ -135,7 +163,10 @@ describe('转赠积分', () => {
   })
 
   it('the fund is sent as "fund" (no note when none is written); a failure keeps the request id for the retry', async () => {
-    const answers = [fail('DATA.CONFLICT'), { ok: true, data: view({ to: 'fund:cm-xinhua', amount: 12, reason: '' }) }]
+    const answers = [
+      fail('DATA.CONFLICT'),
+      { ok: true, data: view({ to: 'fund:cm-xinhua', amount: 12, reason: '' }) },
+    ]
     api({ 'points.recipients': recipients(), 'points.give': () => answers.shift() })
     render(<GivePointsPage />)
     await screen.findByText('12 分')

@@ -10,7 +10,9 @@ import Taro, { resetTaroMock, router, getStorageSync } from '../support/taro-moc
 // The report form against a scripted `api`: local validation, the draft is on the phone before the
 // submit goes out, "已提交" only after the receipt, the same request id on every retry, photos.
 
-jest.mock('../../src/services/subscribe', () => ({ requestSubscription: jest.fn(async (ids: string[]) => ids) }))
+jest.mock('../../src/services/subscribe', () => ({
+  requestSubscription: jest.fn(async (ids: string[]) => ids),
+}))
 jest.mock('../../src/services/upload', () => ({
   pickPhotos: jest.fn(),
   compressPhoto: jest.fn(),
@@ -39,7 +41,13 @@ const categories: CategoryView[] = [
   { id: 'hazard', name: '安全隐患', hint: '飞线充电、楼道堆物', hazard: true },
   { id: 'lights', name: '路灯损坏', hint: '', hazard: false },
 ]
-const receipt = (requestId: string): ReportReceipt => ({ orderId: `wo_u1_${requestId}`, status: 'submitted', submittedAt: '2026-11-21T01:00:00.000Z', held: false, retried: false })
+const receipt = (requestId: string): ReportReceipt => ({
+  orderId: `wo_u1_${requestId}`,
+  status: 'submitted',
+  submittedAt: '2026-11-21T01:00:00.000Z',
+  held: false,
+  retried: false,
+})
 
 type Answer = unknown | ((input: Record<string, unknown>) => unknown)
 let calls: { action: string; input: Record<string, unknown> }[] = []
@@ -54,7 +62,11 @@ function api(answers: Record<string, Answer>) {
     return value && typeof value === 'object' && 'ok' in value ? value : { ok: true, data: value }
   })
 }
-const base = { 'me.profile': profile, 'report.categories': { communityId: 'c', categories }, 'report.similar': [] }
+const base = {
+  'me.profile': profile,
+  'report.categories': { communityId: 'c', categories },
+  'report.similar': [],
+}
 
 const tap = (el: Element) =>
   act(async () => {
@@ -66,7 +78,12 @@ const describeProblem = (value: string) =>
     if (!el) throw new Error('no textarea')
     el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
   })
-const storedDrafts = () => JSON.parse(String(getStorageSync('emulin.drafts.v1') || '[]')) as Array<{ id: string; state: string; files: { fileID: string | null }[] }>
+const storedDrafts = () =>
+  JSON.parse(String(getStorageSync('emulin.drafts.v1') || '[]')) as Array<{
+    id: string
+    state: string
+    files: { fileID: string | null }[]
+  }>
 
 beforeEach(() => {
   resetTaroMock()
@@ -111,7 +128,13 @@ describe('report form', () => {
     await describeProblem('3号楼2单元楼道有电动车飞线充电')
     await tap(screen.getByText('提交上报'))
     const submit = calls.find((c) => c.action === 'report.submit')
-    expect(submit?.input).toMatchObject({ category: 'hazard', text: '3号楼2单元楼道有电动车飞线充电', location: { kind: 'household' }, hideName: false, photos: [] })
+    expect(submit?.input).toMatchObject({
+      category: 'hazard',
+      text: '3号楼2单元楼道有电动车飞线充电',
+      location: { kind: 'household' },
+      hideName: false,
+      photos: [],
+    })
     expect(draftsAtSend).toEqual([expect.objectContaining({ id: submit?.input.requestId, state: 'pending' })])
     expect(screen.getByText('正在提交…')).toBeTruthy()
     expect(screen.queryByText('已提交')).toBeNull()
@@ -119,12 +142,16 @@ describe('report form', () => {
     await screen.findByText('已提交')
     expect(storedDrafts()[0]?.state).toBe('sent')
     // Right after the receipt, the nudge that has the grid workers told now.
-    expect(calls.find((c) => c.action === 'order.dispatch')?.input).toEqual({ orderId: `wo_u1_${String(submit?.input.requestId)}` })
+    expect(calls.find((c) => c.action === 'order.dispatch')?.input).toEqual({
+      orderId: `wo_u1_${String(submit?.input.requestId)}`,
+    })
     await tap(screen.getByText('订阅处理进度'))
     expect(requestSubscription).toHaveBeenCalledWith(['tmpl-order-progress'])
     await screen.findByText('已订阅：办理有进展时微信通知您')
     await tap(screen.getByText('查看办理进度'))
-    expect(redirectTo).toHaveBeenCalledWith({ url: `/features/reports/pages/detail/index?id=wo_u1_${String(submit?.input.requestId)}` })
+    expect(redirectTo).toHaveBeenCalledWith({
+      url: `/features/reports/pages/detail/index?id=wo_u1_${String(submit?.input.requestId)}`,
+    })
   })
 
   it('keeps a draft that could not be sent and retries it with the same request id', async () => {
@@ -192,7 +219,17 @@ describe('report form', () => {
   it('offers open orders of the same problem and follows one instead of submitting', async () => {
     api({
       ...base,
-      'report.similar': [{ orderId: 'wo_x', categoryName: '安全隐患', summary: '楼道飞线充电', placeName: '3号楼', status: 'accepted', submittedAt: '2026-11-20T01:00:00.000Z', followers: 2 }],
+      'report.similar': [
+        {
+          orderId: 'wo_x',
+          categoryName: '安全隐患',
+          summary: '楼道飞线充电',
+          placeName: '3号楼',
+          status: 'accepted',
+          submittedAt: '2026-11-20T01:00:00.000Z',
+          followers: 2,
+        },
+      ],
       'report.follow': { orderId: 'wo_x' },
     })
     render(<ReportPage />)
@@ -202,7 +239,9 @@ describe('report form', () => {
     await screen.findByText('是同一个问题吗？')
     expect(screen.getByText(/2 人关注/)).toBeTruthy()
     await tap(screen.getByText('是同一个问题，关注它'))
-    expect(calls.filter((c) => c.action === 'report.follow')).toEqual([{ action: 'report.follow', input: { orderId: 'wo_x' } }])
+    expect(calls.filter((c) => c.action === 'report.follow')).toEqual([
+      { action: 'report.follow', input: { orderId: 'wo_x' } },
+    ])
     expect(calls.map((c) => c.action)).not.toContain('report.submit')
     expect(redirectTo).toHaveBeenCalledWith({ url: '/features/reports/pages/detail/index?id=wo_x' })
   })
@@ -211,7 +250,11 @@ describe('report form', () => {
     router.params = { mode: 'intake' }
     api({
       ...base,
-      'me.profile': { ...profile, household: null, roles: [{ role: 'grid_worker', scope: { streetId: 's', communityId: 'c', gridId: 'g' } }] },
+      'me.profile': {
+        ...profile,
+        household: null,
+        roles: [{ role: 'grid_worker', scope: { streetId: 's', communityId: 'c', gridId: 'g' } }],
+      },
       'join.options': [{ id: 'b7', name: '7号楼' }],
       'report.submit': (input: Record<string, unknown>) => receipt(String(input.requestId)),
     })
@@ -221,7 +264,9 @@ describe('report form', () => {
     await tap(screen.getByText('安全隐患'))
     await describeProblem('来电反映7号楼楼顶漏水')
     await act(async () => {
-      document.querySelector('taro-input-core[aria-label="居民姓名"]')?.dispatchEvent(new CustomEvent('input', { detail: { value: '赵大爷' }, bubbles: true }))
+      document
+        .querySelector('taro-input-core[aria-label="居民姓名"]')
+        ?.dispatchEvent(new CustomEvent('input', { detail: { value: '赵大爷' }, bubbles: true }))
     })
     await tap(screen.getByText('提交登记'))
     await screen.findByText('已提交')

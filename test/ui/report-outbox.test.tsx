@@ -80,7 +80,14 @@ describe('draft outbox', () => {
     const d = outbox.save<Payload>('report', 'u1', { text: '楼道灯坏了' }, ['/tmp/a.jpg'], 'req-0001')
     expect(sends).toHaveLength(0)
     const stored = JSON.parse(String(store.raw.get('emulin.drafts.v1'))) as Draft[]
-    expect(stored).toEqual([expect.objectContaining({ id: 'req-0001', state: 'pending', payload: { text: '楼道灯坏了' }, files: [{ local: '/tmp/a.jpg', fileID: null }] })])
+    expect(stored).toEqual([
+      expect.objectContaining({
+        id: 'req-0001',
+        state: 'pending',
+        payload: { text: '楼道灯坏了' },
+        files: [{ local: '/tmp/a.jpg', fileID: null }],
+      }),
+    ])
     expect(d.state).toBe('pending')
   })
 
@@ -88,9 +95,17 @@ describe('draft outbox', () => {
     const first = setup({ sendFailures: 1 })
     first.outbox.save<Payload>('report', 'u1', { text: '井盖松动' }, [], 'req-restart')
     expect((await first.outbox.submit('req-restart'))?.state).toBe('pending')
-    const second = new DraftOutbox({ store: first.store, upload: async () => 'x', now: () => first.now() + 60_000 })
+    const second = new DraftOutbox({
+      store: first.store,
+      upload: async () => 'x',
+      now: () => first.now() + 60_000,
+    })
     const sent: string[] = []
-    second.register<Payload, string>({ kind: 'report', cloudPath: () => 'p', send: async (d) => (sent.push(d.id), 'ok') })
+    second.register<Payload, string>({
+      kind: 'report',
+      cloudPath: () => 'p',
+      send: async (d) => (sent.push(d.id), 'ok'),
+    })
     await second.flush()
     expect(sent).toEqual(['req-restart'])
     expect(second.get('req-restart')).toMatchObject({ state: 'sent', result: 'ok' })
@@ -111,7 +126,12 @@ describe('draft outbox', () => {
     await advance(backoffMs(2, 0.5))
     await advance(backoffMs(3, 0.5))
     expect(sends.map((s) => s.id)).toEqual(['req-retry', 'req-retry', 'req-retry', 'req-retry'])
-    expect(outbox.get('req-retry')).toMatchObject({ state: 'sent', attempts: 4, result: { orderId: 'wo_u1_req-retry' }, lastError: null })
+    expect(outbox.get('req-retry')).toMatchObject({
+      state: 'sent',
+      attempts: 4,
+      result: { orderId: 'wo_u1_req-retry' },
+      lastError: null,
+    })
     expect(timers).toHaveLength(0)
   })
 
@@ -123,8 +143,21 @@ describe('draft outbox', () => {
     expect(sends).toHaveLength(0)
     const sent = await outbox.submit('req-photos')
     expect(sent?.state).toBe('sent')
-    expect(uploads.map((u) => u.cloudPath)).toEqual(['reports/u9/req-photos/0.jpg', 'reports/u9/req-photos/0.jpg', 'reports/u9/req-photos/1.jpg'])
-    expect(sends).toEqual([{ id: 'req-photos', payload: { text: '路灯不亮' }, fileIDs: ['cloud://env.bucket/reports/u9/req-photos/0.jpg', 'cloud://env.bucket/reports/u9/req-photos/1.jpg'] }])
+    expect(uploads.map((u) => u.cloudPath)).toEqual([
+      'reports/u9/req-photos/0.jpg',
+      'reports/u9/req-photos/0.jpg',
+      'reports/u9/req-photos/1.jpg',
+    ])
+    expect(sends).toEqual([
+      {
+        id: 'req-photos',
+        payload: { text: '路灯不亮' },
+        fileIDs: [
+          'cloud://env.bucket/reports/u9/req-photos/0.jpg',
+          'cloud://env.bucket/reports/u9/req-photos/1.jpg',
+        ],
+      },
+    ])
     expect(discarded).toEqual(['/l/0.jpg', '/l/1.jpg'])
     // a later flush sends nothing again
     await outbox.flush({ force: true })
@@ -132,7 +165,9 @@ describe('draft outbox', () => {
   })
 
   it('stops on a refusal from the server and keeps the copy to show', async () => {
-    const { outbox, sends, timers, advance } = setup({ refuse: new ServiceError('INPUT.INVALID', 'text too long') })
+    const { outbox, sends, timers, advance } = setup({
+      refuse: new ServiceError('INPUT.INVALID', 'text too long'),
+    })
     outbox.save<Payload>('report', 'u1', { text: 'x' }, [], 'req-refused')
     const d = await outbox.submit('req-refused')
     expect(d?.state).toBe('failed')
@@ -153,7 +188,10 @@ describe('draft outbox', () => {
     })
     lost.register<Payload, string>({ kind: 'report', cloudPath: () => 'p', send: async () => 'ok' })
     lost.save<Payload>('report', 'u1', { text: 'x' }, ['blob:gone'], 'req-lost')
-    expect(await lost.submit('req-lost')).toMatchObject({ state: 'failed', lastError: { code: 'PHOTO_MISSING', copy: expect.stringContaining('重新选择照片') } })
+    expect(await lost.submit('req-lost')).toMatchObject({
+      state: 'failed',
+      lastError: { code: 'PHOTO_MISSING', copy: expect.stringContaining('重新选择照片') },
+    })
   })
 
   it('saving twice with the same id keeps one draft; flushes do not overlap', async () => {
@@ -161,7 +199,11 @@ describe('draft outbox', () => {
     outbox.save<Payload>('report', 'u1', { text: 'a' }, [], 'req-same')
     outbox.save<Payload>('report', 'u1', { text: 'b' }, [], 'req-same')
     expect(outbox.list()).toHaveLength(1)
-    await Promise.all([outbox.flush({ force: true }), outbox.flush({ force: true }), outbox.submit('req-same')])
+    await Promise.all([
+      outbox.flush({ force: true }),
+      outbox.flush({ force: true }),
+      outbox.submit('req-same'),
+    ])
     expect(sends).toHaveLength(1)
     expect(sends[0]?.payload).toEqual({ text: 'a' })
   })

@@ -21,7 +21,10 @@ const mount = (fetch: () => Promise<string> | null, options?: PageDataOptions, k
 
 describe('usePageData', () => {
   it('loads once on mount; a failure shows the fallback until a load succeeds', async () => {
-    const fetch = jest.fn<Promise<string>, []>().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce('活动')
+    const fetch = jest
+      .fn<Promise<string>, []>()
+      .mockRejectedValueOnce(new Error('offline'))
+      .mockResolvedValueOnce('活动')
     const { result } = mount(fetch)
     await settle()
     expect(fetch).toHaveBeenCalledTimes(1)
@@ -32,13 +35,19 @@ describe('usePageData', () => {
   })
 
   it('uses the page fallback', async () => {
-    const { result } = mount(() => Promise.reject(new Error('offline')), { fallback: '名单加载失败，请下拉重试' })
+    const { result } = mount(() => Promise.reject(new Error('offline')), {
+      fallback: '名单加载失败，请下拉重试',
+    })
     await settle()
     expect(result.current.message).toBe('名单加载失败，请下拉重试')
   })
 
   it("keeps the page's own message over a successful reload; a failed reload replaces it", async () => {
-    const answers = [() => Promise.resolve('v1'), () => Promise.resolve('v2'), () => Promise.reject(new Error('offline'))]
+    const answers = [
+      () => Promise.resolve('v1'),
+      () => Promise.resolve('v2'),
+      () => Promise.reject(new Error('offline')),
+    ]
     const { result } = mount(() => answers.shift()?.() ?? null)
     await settle()
     act(() => result.current.setMessage('操作失败，请重试'))

@@ -27,10 +27,15 @@ describe('home page (compiled weapp)', () => {
 
     expect(view.text()).toContain('正在加载我的网格…')
     const tiles = view.all('quick-action')
-    expect(tiles.map((t) => t.dom?.textContent)).toEqual(QUICK_ACTIONS.map(([title]) => expect.stringContaining(title)))
+    expect(tiles.map((t) => t.dom?.textContent)).toEqual(
+      QUICK_ACTIONS.map(([title]) => expect.stringContaining(title)),
+    )
 
     expect(view.wx.callFunction).toHaveBeenCalledTimes(1)
-    expect(view.wx.callFunction.mock.calls[0]?.[0]).toMatchObject({ name: 'api', data: { action: 'me.profile', input: {} } })
+    expect(view.wx.callFunction.mock.calls[0]?.[0]).toMatchObject({
+      name: 'api',
+      data: { action: 'me.profile', input: {} },
+    })
 
     answer(profileResult({ household: null, displayName: '王阿姨' }))
     await view.waitFor(() => view!.text().includes('您还没有加入网格'))

@@ -37,7 +37,9 @@ function schemasIn(files: readonly string[]): Set<string> {
 }
 
 const dist = requireWeappBuild()
-const appJson = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as { subPackages: { root: string }[] }
+const appJson = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as {
+  subPackages: { root: string }[]
+}
 const subRoots = appJson.subPackages.map((p) => p.root.replace(/^\/+|\/+$/g, '') + '/')
 const rel = (f: string) => path.relative(dist, f).split(path.sep).join('/')
 const all = jsFiles(dist)

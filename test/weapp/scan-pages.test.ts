@@ -12,7 +12,8 @@ afterEach(() => {
   view = undefined
 })
 
-const calls = (v: RenderedPage) => v.wx.callFunction.mock.calls.map(([args]) => (args as CallFunctionArgs).data)
+const calls = (v: RenderedPage) =>
+  v.wx.callFunction.mock.calls.map(([args]) => (args as CallFunctionArgs).data)
 
 const activity = {
   activityId: 'ac_1',
@@ -58,7 +59,10 @@ describe('pages opened by a scanned code (compiled weapp)', () => {
   it('check-in: the scene goes to activity.checkin and the page says 签到成功', async () => {
     view = await renderPage('features/activities/pages/checkin/index', {
       query: { scene: 'c%3DK7P2QX' },
-      cloud: ({ data }) => (data?.action === 'activity.checkin' ? { ok: true, data: activity } : { ok: false, error: { code: 'INTERNAL', message: String(data?.action) } }),
+      cloud: ({ data }) =>
+        data?.action === 'activity.checkin'
+          ? { ok: true, data: activity }
+          : { ok: false, error: { code: 'INTERNAL', message: String(data?.action) } },
     })
     await view.waitFor(() => view!.text().includes('签到成功'))
     expect(calls(view)).toContainEqual({ action: 'activity.checkin', input: { code: 'c=K7P2QX' } })
@@ -69,11 +73,16 @@ describe('pages opened by a scanned code (compiled weapp)', () => {
   it('voucher verify: the scene is looked up and the holder shown before 确认核销', async () => {
     view = await renderPage('features/market/pages/verify/index', {
       query: { scene: 'v%3DABCD2345' },
-      cloud: ({ data }) => (data?.action === 'market.lookup' ? { ok: true, data: voucher } : { ok: false, error: { code: 'INTERNAL', message: String(data?.action) } }),
+      cloud: ({ data }) =>
+        data?.action === 'market.lookup'
+          ? { ok: true, data: voucher }
+          : { ok: false, error: { code: 'INTERNAL', message: String(data?.action) } },
     })
     await view.waitFor(() => view!.text().includes('确认核销'))
     const lookup = calls(view).find((d) => d?.action === 'market.lookup')
-    expect(decodeURIComponent(String((lookup?.input as { code?: string } | undefined)?.code))).toBe('v=ABCD2345')
+    expect(decodeURIComponent(String((lookup?.input as { code?: string } | undefined)?.code))).toBe(
+      'v=ABCD2345',
+    )
     expect(view.text()).toContain('王秀英')
     view.expectAllTemplatesFound()
   })

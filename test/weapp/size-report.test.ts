@@ -15,7 +15,10 @@ function size(...args: string[]) {
 }
 function budget(main: number, total: number): string {
   const file = path.join(tmp, `budget-${main}-${total}.json`)
-  fs.writeFileSync(file, JSON.stringify({ weapp: { mainPackageBytes: main, totalBytes: total }, report: { largestFiles: 3 } }))
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ weapp: { mainPackageBytes: main, totalBytes: total }, report: { largestFiles: 3 } }),
+  )
   return file
 }
 
@@ -28,7 +31,8 @@ describe('size report', () => {
   it('the real build is within config/size-budget.json and every subpackage is listed', () => {
     const r = size('--weapp', requireWeappBuild())
     expect(r.out).toMatch(/^main\s+\d+\s+[\d.]+ KiB\s+512\.0 KiB\s+ok/m)
-    for (const root of ['features/reports', 'features/errands', 'features/points']) expect(r.out).toContain(root)
+    for (const root of ['features/reports', 'features/errands', 'features/points'])
+      expect(r.out).toContain(root)
     expect(r.out).toMatch(/^total\s+\d+\s+[\d.]+ KiB\s+1536\.0 KiB\s+ok/m)
     expect(r.code).toBe(0)
   })

@@ -23,7 +23,8 @@ function copyBuild(es6: boolean): { dir: string; project: string } {
   fs.writeFileSync(project, JSON.stringify({ setting: { es6 } }))
   return { dir, project }
 }
-const edit = (file: string, f: (s: string) => string) => fs.writeFileSync(file, f(fs.readFileSync(file, 'utf8')))
+const edit = (file: string, f: (s: string) => string) =>
+  fs.writeFileSync(file, f(fs.readFileSync(file, 'utf8')))
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-weapp-'))
@@ -48,7 +49,9 @@ describe('validate:weapp', () => {
 
   it('fails on an unclosed tag in the shared base template', () => {
     const { dir, project } = copyBuild(true)
-    edit(path.join(dir, 'base.wxml'), (s) => s.replace('<template name="tmpl_0_0">', '<template name="tmpl_0_0"><view>'))
+    edit(path.join(dir, 'base.wxml'), (s) =>
+      s.replace('<template name="tmpl_0_0">', '<template name="tmpl_0_0"><view>'),
+    )
     const r = validate(dir, '--project', project)
     expect(r.code).toBe(1)
     expect(r.out).toMatch(/base\.wxml:\d+:\d+: wcc: expect end-tag `view`/)
@@ -65,23 +68,33 @@ describe('validate:weapp', () => {
   it('fails on a missing @import in WXSS and a missing <import> in WXML', () => {
     const { dir, project } = copyBuild(true)
     edit(path.join(dir, 'pages/me/index.wxss'), (s) => `@import "./gone.wxss";\n${s}`)
-    edit(path.join(dir, 'pages/join/index.wxml'), (s) => s.replace('../../base.wxml', '../../missing-base.wxml'))
+    edit(path.join(dir, 'pages/join/index.wxml'), (s) =>
+      s.replace('../../base.wxml', '../../missing-base.wxml'),
+    )
     const r = validate(dir, '--project', project)
     expect(r.code).toBe(1)
-    expect(r.out).toMatch(/pages\/join\/index\.wxml:1: <import src="\.\.\/\.\.\/missing-base\.wxml"> not found/)
+    expect(r.out).toMatch(
+      /pages\/join\/index\.wxml:1: <import src="\.\.\/\.\.\/missing-base\.wxml"> not found/,
+    )
     expect(r.out).toMatch(/pages\/me\/index\.wxss:1: wcsc: @import "\.\/gone\.wxss" not found/)
   })
 
   it('fails when a page, a component or a tab icon is missing', () => {
     const { dir, project } = copyBuild(true)
     fs.rmSync(path.join(dir, 'features/points/pages/index/index.js'))
-    edit(path.join(dir, 'pages/me/index.json'), (s) => JSON.stringify({ ...JSON.parse(s), usingComponents: { comp: '../../nope' } }))
+    edit(path.join(dir, 'pages/me/index.json'), (s) =>
+      JSON.stringify({ ...JSON.parse(s), usingComponents: { comp: '../../nope' } }),
+    )
     fs.rmSync(path.join(dir, 'assets/tab/me-active.png'))
     const r = validate(dir, '--project', project)
     expect(r.code).toBe(1)
-    expect(r.out).toContain('features/points/pages/index/index.js: missing (page features/points/pages/index/index')
+    expect(r.out).toContain(
+      'features/points/pages/index/index.js: missing (page features/points/pages/index/index',
+    )
     expect(r.out).toMatch(/pages\/me\/index\.json: usingComponents "comp": "\.\.\/\.\.\/nope" not found/)
-    expect(r.out).toMatch(/app\.json: tabBar\.list\[1\]\.selectedIconPath "assets\/tab\/me-active\.png" not found/)
+    expect(r.out).toMatch(
+      /app\.json: tabBar\.list\[1\]\.selectedIconPath "assets\/tab\/me-active\.png" not found/,
+    )
   })
 
   it('fails on invalid JSON, naming the line', () => {
@@ -94,7 +107,10 @@ describe('validate:weapp', () => {
 
   it('with es6:false, fails on JS above the target ES level, naming file:line:col', () => {
     const { dir, project } = copyBuild(false)
-    edit(path.join(dir, 'pages/join/index.js'), (s) => `${s}\nvar profile = {}; var n = profile?.name ?? '';\n`)
+    edit(
+      path.join(dir, 'pages/join/index.js'),
+      (s) => `${s}\nvar profile = {}; var n = profile?.name ?? '';\n`,
+    )
     const r = validate(dir, '--project', project, '--ecma', '2017')
     expect(r.code).toBe(1)
     expect(r.out).toMatch(/pages\/join\/index\.js:\d+:\d+: not ES2017/)

@@ -35,4 +35,9 @@ const routes: Routes = {
   ...orderConfigRoutes,
 }
 
-export const main = createApiHandler(routes, { openId: callerOpenId, identify, log: jsonLog, audit: logAccess })
+export const main = createApiHandler(routes, {
+  openId: callerOpenId,
+  identify,
+  log: jsonLog,
+  audit: logAccess,
+})

@@ -8,5 +8,7 @@ export const ACCESS_LOGS = 'access_logs'
  * the personal data is not returned either.
  */
 export async function logAccess(entry: AccessLogEntry): Promise<void> {
-  await db().collection(ACCESS_LOGS).add({ ...entry, people: [...entry.people] })
+  await db()
+    .collection(ACCESS_LOGS)
+    .add({ ...entry, people: [...entry.people] })
 }

@@ -119,7 +119,13 @@ function cardOf(a: ActivityRecord, mine: SignupStatus | null, now: Date): Activi
   }
 }
 
-function detailOf(actor: Actor, a: ActivityRecord, signup: SignupRecord | null, now: Date, retried = false): ActivityDetail {
+function detailOf(
+  actor: Actor,
+  a: ActivityRecord,
+  signup: SignupRecord | null,
+  now: Date,
+  retried = false,
+): ActivityDetail {
   const mine = statusOf(signup)
   const window = checkinWindow(a)
   return {
@@ -140,7 +146,8 @@ function visible(actor: Actor, a: ActivityRecord): boolean {
   return s.resident || s.staff
 }
 
-const displayName = (u: Pick<UserRecord, 'realName' | 'displayName'> | null | undefined) => u?.realName ?? u?.displayName ?? ''
+const displayName = (u: Pick<UserRecord, 'realName' | 'displayName'> | null | undefined) =>
+  u?.realName ?? u?.displayName ?? ''
 
 // ── Publish ──
 
@@ -154,10 +161,17 @@ export interface PublishRequest extends PublishInput {
  * from admin + requestId and re-checked in the transaction); text passes `check` (content security)
  * before anything is stored.
  */
-export async function publish(ctx: CallContext, input: PublishRequest, now: Date, check: (text: string) => Promise<void>): Promise<ActivityDetail> {
+export async function publish(
+  ctx: CallContext,
+  input: PublishRequest,
+  now: Date,
+  check: (text: string) => Promise<void>,
+): Promise<ActivityDetail> {
   const { actor } = ctx
   if (!isAdminOf(actor, input.communityId)) throw notInScope('只能为本社区发布活动')
-  const activityId = activityIdFor(createHash('sha256').update(`${actor.userId}\n${input.requestId}`).digest('hex'))
+  const activityId = activityIdFor(
+    createHash('sha256').update(`${actor.userId}\n${input.requestId}`).digest('hex'),
+  )
   const existing = await getDoc<ActivityRecord>(ACTIVITIES, activityId)
   if (existing) return detailOf(actor, { ...existing, _id: activityId }, null, now, true)
   const checked = checkPublish(input, now)
@@ -194,7 +208,12 @@ export async function publish(ctx: CallContext, input: PublishRequest, now: Date
  * are told through subscribe messages (sent, then recorded: failed ones are retried by the notify
  * timer). Cancelling twice answers the cancelled activity (retried).
  */
-export async function cancel(ctx: CallContext, input: { activityId: string; reason: string }, now: Date, check: (text: string) => Promise<void>): Promise<ActivityDetail> {
+export async function cancel(
+  ctx: CallContext,
+  input: { activityId: string; reason: string },
+  now: Date,
+  check: (text: string) => Promise<void>,
+): Promise<ActivityDetail> {
   const { actor } = ctx
   const a = await load(input.activityId)
   if (!isAdminOf(actor, a.communityId)) throw notInScope('只能取消本社区的活动')
@@ -205,7 +224,13 @@ export async function cancel(ctx: CallContext, input: { activityId: string; reas
     const current = await txGet<ActivityRecord>(tx, ACTIVITIES, a._id)
     if (!current) throw notFound()
     if (decideCancel(current, now) === 'again') return { activity: current, retried: true }
-    const patch = { status: 'cancelled' as const, cancelReason: reason, cancelledAt: now, cancelledBy: actor.userId, updatedAt: now }
+    const patch = {
+      status: 'cancelled' as const,
+      cancelReason: reason,
+      cancelledAt: now,
+      cancelledBy: actor.userId,
+      updatedAt: now,
+    }
     await tx.collection(ACTIVITIES).doc(a._id).update(patch)
     return { activity: { ...current, ...patch }, retried: false }
   })
@@ -223,7 +248,14 @@ async function notifyCancelled(a: ActivityRecord, reason: string, now: Date): Pr
       .get()
     const userIds = (res.data as SignupRecord[]).map((s) => s.userId)
     if (userIds.length === 0) return
-    const users = (await db().collection('users').where({ _id: _.in(userIds) }).field({ openid: true }).limit(userIds.length).get()).data as Pick<UserRecord, '_id' | 'openid'>[]
+    const users = (
+      await db()
+        .collection('users')
+        .where({ _id: _.in(userIds) })
+        .field({ openid: true })
+        .limit(userIds.length)
+        .get()
+    ).data as Pick<UserRecord, '_id' | 'openid'>[]
     const openids = new Map(users.map((u) => [u._id, u.openid]))
     const data = {
       thing1: { value: clipThing(a.title) },
@@ -248,11 +280,18 @@ async function notifyCancelled(a: ActivityRecord, reason: string, now: Date): Pr
 // ── Lists ──
 
 /** My sign-up statuses for these activities (one query). */
-async function myStatuses(userId: string, activityIds: readonly string[]): Promise<Map<string, SignupStatus>> {
+async function myStatuses(
+  userId: string,
+  activityIds: readonly string[],
+): Promise<Map<string, SignupStatus>> {
   if (activityIds.length === 0) return new Map()
   const _ = db().command
   const ids = activityIds.map((id) => signupIdFor(id, userId))
-  const res = await db().collection(SIGNUPS).where({ _id: _.in(ids) }).limit(ids.length).get()
+  const res = await db()
+    .collection(SIGNUPS)
+    .where({ _id: _.in(ids) })
+    .limit(ids.length)
+    .get()
   return new Map((res.data as SignupRecord[]).map((s) => [s.activityId, s.status]))
 }
 
@@ -261,12 +300,22 @@ async function myStatuses(userId: string, activityIds: readonly string[]): Promi
  * communities (home and those I work for); `mine`: the activities I hold a seat in or held one,
  * newest sign-up first. 20 a page, cursor `<ms>_<id>`.
  */
-export async function list(actor: Actor, when: 'upcoming' | 'past' | 'mine', cursor: string | undefined, now: Date): Promise<ActivityPage> {
+export async function list(
+  actor: Actor,
+  when: 'upcoming' | 'past' | 'mine',
+  cursor: string | undefined,
+  now: Date,
+): Promise<ActivityPage> {
   const _ = db().command
   if (when === 'mine') {
     const res = await db()
       .collection(SIGNUPS)
-      .where(_.and([{ userId: actor.userId, status: _.neq('withdrawn') }, afterTimeCursor(cursor, 'signedAt', 'desc')]))
+      .where(
+        _.and([
+          { userId: actor.userId, status: _.neq('withdrawn') },
+          afterTimeCursor(cursor, 'signedAt', 'desc'),
+        ]),
+      )
       .orderBy('signedAt', 'desc')
       .orderBy('_id', 'desc')
       .limit(PAGE + 1)
@@ -274,7 +323,15 @@ export async function list(actor: Actor, when: 'upcoming' | 'past' | 'mine', cur
     const rows = res.data as SignupRecord[]
     const shown = rows.slice(0, PAGE)
     const ids = shown.map((s) => s.activityId)
-    const found = ids.length ? ((await db().collection(ACTIVITIES).where({ _id: _.in(ids) }).limit(ids.length).get()).data as ActivityRecord[]) : []
+    const found = ids.length
+      ? ((
+          await db()
+            .collection(ACTIVITIES)
+            .where({ _id: _.in(ids) })
+            .limit(ids.length)
+            .get()
+        ).data as ActivityRecord[])
+      : []
     const byId = new Map(found.map((a) => [a._id, a]))
     const last = shown[shown.length - 1]
     return {
@@ -290,14 +347,22 @@ export async function list(actor: Actor, when: 'upcoming' | 'past' | 'mine', cur
   const dir = when === 'upcoming' ? 'asc' : 'desc'
   const res = await db()
     .collection(ACTIVITIES)
-    .where(_.and([{ communityId: _.in(communities), endAt: when === 'upcoming' ? _.gte(now) : _.lt(now) }, afterTimeCursor(cursor, 'startAt', dir)]))
+    .where(
+      _.and([
+        { communityId: _.in(communities), endAt: when === 'upcoming' ? _.gte(now) : _.lt(now) },
+        afterTimeCursor(cursor, 'startAt', dir),
+      ]),
+    )
     .orderBy('startAt', dir)
     .orderBy('_id', dir)
     .limit(PAGE + 1)
     .get()
   const rows = res.data as ActivityRecord[]
   const shown = rows.slice(0, PAGE)
-  const mine = await myStatuses(actor.userId, shown.map((a) => a._id))
+  const mine = await myStatuses(
+    actor.userId,
+    shown.map((a) => a._id),
+  )
   const last = shown[shown.length - 1]
   return {
     items: shown.map((a) => cardOf(a, mine.get(a._id) ?? null, now)),
@@ -313,7 +378,12 @@ export async function get(actor: Actor, activityId: string, now: Date): Promise<
 
 // ── Seats ──
 
-function freshSignup(a: ActivityRecord, userId: string, now: Date, over: Partial<SignupRecord> = {}): SignupRecord {
+function freshSignup(
+  a: ActivityRecord,
+  userId: string,
+  now: Date,
+  over: Partial<SignupRecord> = {},
+): SignupRecord {
   return {
     _id: signupIdFor(a._id, userId),
     activityId: a._id,
@@ -369,7 +439,11 @@ export async function withdraw(actor: Actor, activityId: string, now: Date): Pro
  * (decideWithdraw: DomainError when cancelled, started, checked in or not signed up). No scope
  * check: activity.withdraw checks its caller first; me.delete withdraws the caller's own sign-ups.
  */
-export async function withdrawSeat(userId: string, activityId: string, now: Date): Promise<{ a: ActivityRecord; s: SignupRecord }> {
+export async function withdrawSeat(
+  userId: string,
+  activityId: string,
+  now: Date,
+): Promise<{ a: ActivityRecord; s: SignupRecord }> {
   return withRetry(async (tx) => {
     const a = await txGet<ActivityRecord>(tx, ACTIVITIES, activityId)
     if (!a) throw notFound()
@@ -406,12 +480,22 @@ async function imageUrlOf(record: CheckinCodeRecord): Promise<string | null> {
     let fileId = record.imageFileId
     if (!fileId) {
       const png = await getUnlimitedWxacode({ scene: checkinScene(record._id), ...CHECKIN_WXACODE })
-      fileId = (await cloud().uploadFile({ cloudPath: checkinImagePath(record.activityId, record._id), fileContent: png })).fileID
+      fileId = (
+        await cloud().uploadFile({
+          cloudPath: checkinImagePath(record.activityId, record._id),
+          fileContent: png,
+        })
+      ).fileID
       await db().collection(CODES).doc(record._id).update({ imageFileId: fileId })
     }
     return await tempUrl(fileId)
   } catch (err) {
-    jsonLog({ level: 'error', what: 'checkin wxacode', code: record._id, error: err instanceof Error ? err.message : String(err) })
+    jsonLog({
+      level: 'error',
+      what: 'checkin wxacode',
+      code: record._id,
+      error: err instanceof Error ? err.message : String(err),
+    })
     return null
   }
 }
@@ -427,7 +511,11 @@ async function tempUrl(fileID: string): Promise<string | null> {
  * `rotate` starts the next session: the pointer on the activity moves in a transaction and the old
  * code stops working (its record is marked retired).
  */
-export async function checkinCode(actor: Actor, input: { activityId: string; rotate?: boolean | undefined }, now: Date): Promise<CheckinCode> {
+export async function checkinCode(
+  actor: Actor,
+  input: { activityId: string; rotate?: boolean | undefined },
+  now: Date,
+): Promise<CheckinCode> {
   const a = await staffOf(actor, input.activityId)
   if (a.status === 'cancelled') throw new DomainError(ActivityErrors.CANCELLED, '活动已取消')
   let record = !input.rotate && a.checkinCode ? await getDoc<CheckinCodeRecord>(CODES, a.checkinCode) : null
@@ -435,13 +523,26 @@ export async function checkinCode(actor: Actor, input: { activityId: string; rot
     record = await withRetry(async (tx) => {
       const current = await txGet<ActivityRecord>(tx, ACTIVITIES, a._id)
       if (!current) throw notFound()
-      const previous = current.checkinCode ? await txGet<CheckinCodeRecord>(tx, CODES, current.checkinCode) : null
+      const previous = current.checkinCode
+        ? await txGet<CheckinCodeRecord>(tx, CODES, current.checkinCode)
+        : null
       // Made meanwhile by someone else (or rotated by a concurrent call): answer that one.
       if (previous && (!input.rotate || current.checkinSession > a.checkinSession)) return previous
       const code = await drawUnusedCode(tx)
       const session = current.checkinSession + 1
-      const made: CheckinCodeRecord = { _id: code, activityId: a._id, session, createdAt: now, createdBy: actor.userId, imageFileId: null, retiredAt: null }
-      await tx.collection(ACTIVITIES).doc(a._id).update({ checkinCode: code, checkinSession: session, updatedAt: now })
+      const made: CheckinCodeRecord = {
+        _id: code,
+        activityId: a._id,
+        session,
+        createdAt: now,
+        createdBy: actor.userId,
+        imageFileId: null,
+        retiredAt: null,
+      }
+      await tx
+        .collection(ACTIVITIES)
+        .doc(a._id)
+        .update({ checkinCode: code, checkinSession: session, updatedAt: now })
       await tx.collection(CODES).doc(code).set(withoutId(made))
       if (previous) await tx.collection(CODES).doc(previous._id).update({ retiredAt: now })
       return made
@@ -482,7 +583,11 @@ export async function checkin(actor: Actor, raw: string, now: Date): Promise<Act
     const before = await txGet<SignupRecord>(tx, SIGNUPS, sid)
     const { walkIn } = decideCheckin(current, statusOf(before), now)
     if (walkIn) {
-      const s = freshSignup(current, actor.userId, now, { status: 'checked_in', walkIn: true, checkedInAt: now })
+      const s = freshSignup(current, actor.userId, now, {
+        status: 'checked_in',
+        walkIn: true,
+        checkedInAt: now,
+      })
       const next = { ...current, signedUp: current.signedUp + 1, updatedAt: now }
       await tx.collection(ACTIVITIES).doc(a._id).update({ signedUp: next.signedUp, updatedAt: now })
       await tx.collection(SIGNUPS).doc(sid).set(withoutId(s))
@@ -501,13 +606,22 @@ const ORDER: Record<SignupStatus, number> = { checked_in: 0, signed: 1, confirme
 /** The roster of an activity for its staff; the full names it carries are logged as an access. */
 async function rosterOf(ctx: CallContext, a: ActivityRecord, action: string, now: Date): Promise<Roster> {
   const _ = db().command
-  const signups = (await db().collection(SIGNUPS).where({ activityId: a._id }).limit(ROSTER_MAX).get()).data as SignupRecord[]
+  const signups = (await db().collection(SIGNUPS).where({ activityId: a._id }).limit(ROSTER_MAX).get())
+    .data as SignupRecord[]
   const userIds = signups.map((s) => s.userId)
   const users = userIds.length
-    ? ((await db().collection('users').where({ _id: _.in(userIds) }).field({ realName: true, displayName: true, grants: true }).limit(userIds.length).get()).data as UserRecord[])
+    ? ((
+        await db()
+          .collection('users')
+          .where({ _id: _.in(userIds) })
+          .field({ realName: true, displayName: true, grants: true })
+          .limit(userIds.length)
+          .get()
+      ).data as UserRecord[])
     : []
   const byId = new Map(users.map((u) => [u._id, u]))
-  const buildingOf = (u: UserRecord | undefined) => u?.grants?.find((g) => g.role === 'resident')?.scope.buildingId ?? ''
+  const buildingOf = (u: UserRecord | undefined) =>
+    u?.grants?.find((g) => g.role === 'resident')?.scope.buildingId ?? ''
   const buildings = await namesByIds('buildings', users.map((u) => buildingOf(u)).filter(Boolean))
   const lines: RosterLine[] = signups
     .map((s) => {
@@ -523,18 +637,44 @@ async function rosterOf(ctx: CallContext, a: ActivityRecord, action: string, now
         confirmedByName: s.confirmedByName ?? null,
       }
     })
-    .sort((x, y) => ORDER[x.status] - ORDER[y.status] || x.signedAt.localeCompare(y.signedAt) || x.userId.localeCompare(y.userId))
+    .sort(
+      (x, y) =>
+        ORDER[x.status] - ORDER[y.status] ||
+        x.signedAt.localeCompare(y.signedAt) ||
+        x.userId.localeCompare(y.userId),
+    )
   const counts: Record<SignupStatus, number> = { signed: 0, withdrawn: 0, checked_in: 0, confirmed: 0 }
   for (const l of lines) counts[l.status] += 1
-  await logAccess({ actorId: ctx.actor.userId, action, subject: a._id, people: userIds, allowed: true, requestId: ctx.requestId, at: now })
+  await logAccess({
+    actorId: ctx.actor.userId,
+    action,
+    subject: a._id,
+    people: userIds,
+    allowed: true,
+    requestId: ctx.requestId,
+    at: now,
+  })
   return { activity: cardOf(a, null, now), lines, counts }
 }
 
 /** Staff only; a refused attempt on the roster (its names) is logged too. */
-async function staffForRoster(ctx: CallContext, activityId: string, action: string, now: Date): Promise<ActivityRecord> {
+async function staffForRoster(
+  ctx: CallContext,
+  activityId: string,
+  action: string,
+  now: Date,
+): Promise<ActivityRecord> {
   const a = await load(activityId)
   if (!isStaffOf(ctx.actor, a.communityId)) {
-    await logAccess({ actorId: ctx.actor.userId, action, subject: activityId, people: [], allowed: false, requestId: ctx.requestId, at: now })
+    await logAccess({
+      actorId: ctx.actor.userId,
+      action,
+      subject: activityId,
+      people: [],
+      allowed: false,
+      requestId: ctx.requestId,
+      at: now,
+    })
     throw notInScope('只能管理本社区的活动')
   }
   return a
@@ -550,7 +690,11 @@ export async function roster(ctx: CallContext, activityId: string, now: Date): P
  * points (issuance → resident, cause activity:<id>:<userId>), the sign-up's confirmation and the
  * volunteer-hours line are written together. Already confirmed → nothing new (alreadyPaid).
  */
-export async function confirm(ctx: CallContext, input: { activityId: string; userIds: readonly string[] }, now: Date): Promise<ConfirmResult> {
+export async function confirm(
+  ctx: CallContext,
+  input: { activityId: string; userIds: readonly string[] },
+  now: Date,
+): Promise<ConfirmResult> {
   const a = await staffForRoster(ctx, input.activityId, 'activity.confirm', now)
   if (a.status === 'cancelled') throw new DomainError(ActivityErrors.CANCELLED, '活动已取消')
   const organisation = (await getDoc<{ name: string }>('communities', a.communityId))?.name ?? ''
@@ -568,12 +712,26 @@ export async function confirm(ctx: CallContext, input: { activityId: string; use
       if (a.points > 0) {
         const outcome = await transferInTx(
           tx,
-          { cause: Causes.activity(a._id, userId), from: issuanceAccount(a.communityId), to: personAccount(userId), amount: a.points, reason: a.title, communityId: a.communityId, by: ctx.actor.userId },
+          {
+            cause: Causes.activity(a._id, userId),
+            from: issuanceAccount(a.communityId),
+            to: personAccount(userId),
+            amount: a.points,
+            reason: a.title,
+            communityId: a.communityId,
+            by: ctx.actor.userId,
+          },
           now,
         )
         transferId = outcome.transfer._id
       }
-      await tx.collection(SIGNUPS).doc(sid).update({ status: 'confirmed', confirmedAt: now, confirmedBy: ctx.actor.userId, confirmedByName: byName, transferId })
+      await tx.collection(SIGNUPS).doc(sid).update({
+        status: 'confirmed',
+        confirmedAt: now,
+        confirmedBy: ctx.actor.userId,
+        confirmedByName: byName,
+        transferId,
+      })
       const line: HoursRecord = {
         _id: sid,
         userId,
@@ -621,7 +779,13 @@ export function lineOf(h: HoursRecord): HoursLine {
 export async function mineHours(ctx: CallContext, now: Date): Promise<MyHours> {
   const home = residentCommunity(ctx.actor)
   const [res, community] = await Promise.all([
-    db().collection(HOURS).where({ userId: ctx.actor.userId }).orderBy('date', 'desc').orderBy('_id', 'desc').limit(HOURS_MAX).get(),
+    db()
+      .collection(HOURS)
+      .where({ userId: ctx.actor.userId })
+      .orderBy('date', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(HOURS_MAX)
+      .get(),
     home ? getDoc<{ name: string }>('communities', home) : Promise.resolve(null),
   ])
   const lines = (res.data as HoursRecord[]).map(lineOf)
@@ -640,9 +804,21 @@ export async function mineHours(ctx: CallContext, now: Date): Promise<MyHours> {
  * stored at exports/hours/<communityId>/<ms>.xlsx and answered with a temporary URL. The file
  * carries residents' names: the export is logged as an access to their data first.
  */
-export async function exportHours(ctx: CallContext, input: { communityId: string; from?: string | undefined; to?: string | undefined }, now: Date): Promise<HoursExport> {
+export async function exportHours(
+  ctx: CallContext,
+  input: { communityId: string; from?: string | undefined; to?: string | undefined },
+  now: Date,
+): Promise<HoursExport> {
   if (!isAdminOf(ctx.actor, input.communityId)) {
-    await logAccess({ actorId: ctx.actor.userId, action: 'hours.export', subject: input.communityId, people: [], allowed: false, requestId: ctx.requestId, at: now })
+    await logAccess({
+      actorId: ctx.actor.userId,
+      action: 'hours.export',
+      subject: input.communityId,
+      people: [],
+      allowed: false,
+      requestId: ctx.requestId,
+      at: now,
+    })
     throw notInScope('只能导出本社区的志愿服务记录')
   }
   const range = exportRange(input.from, input.to, now)
@@ -650,8 +826,12 @@ export async function exportHours(ctx: CallContext, input: { communityId: string
   const records: HoursRecord[] = []
   let lastId: string | null = null
   while (records.length < EXPORT_MAX_ROWS) {
-    const where: object = _.and([{ communityId: input.communityId, date: _.and(_.gte(range.from), _.lte(range.to)) }, lastId === null ? {} : { _id: _.gt(lastId) }])
-    const page = (await db().collection(HOURS).where(where).orderBy('_id', 'asc').limit(1000).get()).data as HoursRecord[]
+    const where: object = _.and([
+      { communityId: input.communityId, date: _.and(_.gte(range.from), _.lte(range.to)) },
+      lastId === null ? {} : { _id: _.gt(lastId) },
+    ])
+    const page = (await db().collection(HOURS).where(where).orderBy('_id', 'asc').limit(1000).get())
+      .data as HoursRecord[]
     records.push(...page)
     if (page.length < 1000) break
     lastId = page[page.length - 1]?._id ?? null
@@ -660,17 +840,39 @@ export async function exportHours(ctx: CallContext, input: { communityId: string
   const people = new Map<string, { name: string; buildingName: string }>()
   for (let i = 0; i < userIds.length; i += 500) {
     const chunk = userIds.slice(i, i + 500)
-    const users = (await db().collection('users').where({ _id: _.in(chunk) }).field({ realName: true, displayName: true, grants: true }).limit(chunk.length).get()).data as UserRecord[]
+    const users = (
+      await db()
+        .collection('users')
+        .where({ _id: _.in(chunk) })
+        .field({ realName: true, displayName: true, grants: true })
+        .limit(chunk.length)
+        .get()
+    ).data as UserRecord[]
     const buildingOf = (u: UserRecord) => u.grants?.find((g) => g.role === 'resident')?.scope.buildingId ?? ''
     const names = await namesByIds('buildings', users.map(buildingOf).filter(Boolean))
-    for (const u of users) people.set(u._id, { name: displayName(u), buildingName: names.get(buildingOf(u)) ?? '' })
+    for (const u of users)
+      people.set(u._id, { name: displayName(u), buildingName: names.get(buildingOf(u)) ?? '' })
   }
   const rows = exportRows(records, people)
   const community = await getDoc<{ name: string }>('communities', input.communityId)
   const fileName = `志愿服务记录-${community?.name ?? input.communityId}-${beijingDate(range.from)}至${beijingDate(range.to)}.xlsx`
-  const xlsx = buildXlsx({ name: '志愿服务记录', rows, widths: EXPORT_COLUMNS.map((c) => Math.max(10, [...c].length * 2 + 2)) }, now)
-  await logAccess({ actorId: ctx.actor.userId, action: 'hours.export', subject: input.communityId, people: userIds, allowed: true, requestId: ctx.requestId, at: now })
-  const { fileID } = await cloud().uploadFile({ cloudPath: exportPath(input.communityId, now), fileContent: xlsx })
+  const xlsx = buildXlsx(
+    { name: '志愿服务记录', rows, widths: EXPORT_COLUMNS.map((c) => Math.max(10, [...c].length * 2 + 2)) },
+    now,
+  )
+  await logAccess({
+    actorId: ctx.actor.userId,
+    action: 'hours.export',
+    subject: input.communityId,
+    people: userIds,
+    allowed: true,
+    requestId: ctx.requestId,
+    at: now,
+  })
+  const { fileID } = await cloud().uploadFile({
+    cloudPath: exportPath(input.communityId, now),
+    fileContent: xlsx,
+  })
   const url = await tempUrl(fileID)
   if (!url) throw new Error(`no temporary URL for ${fileID}`)
   return { fileID, url, fileName, rows: records.length }

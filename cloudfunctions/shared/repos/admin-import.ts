@@ -40,7 +40,10 @@ interface ImportRecord {
 }
 
 export function importIdFor(communityId: string, csv: string): string {
-  const text = csv.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim()
+  const text = csv
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .trim()
   return `imp-${stableHash(communityId, text).slice(0, 24)}`
 }
 
@@ -57,12 +60,18 @@ async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknow
 
 /** Promise.all that lets every write finish (or fail) before reporting: no write lands after a rollback. */
 async function settleAll(writes: readonly Promise<unknown>[]): Promise<void> {
-  const failed = (await Promise.allSettled(writes)).find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  const failed = (await Promise.allSettled(writes)).find(
+    (r): r is PromiseRejectedResult => r.status === 'rejected',
+  )
   if (failed) throw failed.reason
 }
 
 /** Every document matching `where`, paged by _id (no silent 1000-row cut). */
-async function everyDoc<T>(collection: string, where: Record<string, unknown>, field: Record<string, boolean>): Promise<T[]> {
+async function everyDoc<T>(
+  collection: string,
+  where: Record<string, unknown>,
+  field: Record<string, boolean>,
+): Promise<T[]> {
   const _ = db().command
   const out: T[] = []
   let after: string | null = null
@@ -91,11 +100,19 @@ function invalid(errors: readonly LineError[]): DomainError {
 
 async function validate(community: PlaceDoc, csv: string, importId: string): Promise<PlannedBuilding[]> {
   const _ = db().command
-  const grids = await everyDoc<{ _id: string; name: string }>('grids', { communityId: community._id }, { name: true })
+  const grids = await everyDoc<{ _id: string; name: string }>(
+    'grids',
+    { communityId: community._id },
+    { name: true },
+  )
   const buildings =
     grids.length === 0
       ? []
-      : await everyDoc<{ gridId: string; name: string }>('buildings', { gridId: _.in(grids.map((g) => g._id)) }, { gridId: true, name: true })
+      : await everyDoc<{ gridId: string; name: string }>(
+          'buildings',
+          { gridId: _.in(grids.map((g) => g._id)) },
+          { gridId: true, name: true },
+        )
   const existing = new Map<string, Set<string>>()
   for (const b of buildings) existing.set(b.gridId, (existing.get(b.gridId) ?? new Set()).add(b.name))
   const checked = checkBuildingImport(csv, grids, existing)
@@ -122,18 +139,15 @@ async function writePlan(community: PlaceDoc, record: ImportRecord, now: Date): 
           .set({ level: 'unit', name: `${n}单元`, ...building, importId: record._id, createdAt: now }),
       ),
     )
-    await db()
-      .collection('buildings')
-      .doc(row.buildingId)
-      .set({
-        level: 'building',
-        name: row.name,
-        streetId: base.streetId,
-        communityId: base.communityId,
-        gridId: row.gridId,
-        importId: record._id,
-        createdAt: now,
-      })
+    await db().collection('buildings').doc(row.buildingId).set({
+      level: 'building',
+      name: row.name,
+      streetId: base.streetId,
+      communityId: base.communityId,
+      gridId: row.gridId,
+      importId: record._id,
+      createdAt: now,
+    })
   })
 }
 
@@ -142,13 +156,23 @@ async function rollBack(record: ImportRecord): Promise<void> {
   await inBatches(record.rows, async (row) => {
     await db().collection('buildings').doc(row.buildingId).remove()
     await settleAll(
-      Array.from({ length: row.units }, (_v, i) => db().collection('units').doc(unitIdFor(row.buildingId, i + 1)).remove()),
+      Array.from({ length: row.units }, (_v, i) =>
+        db()
+          .collection('units')
+          .doc(unitIdFor(row.buildingId, i + 1))
+          .remove(),
+      ),
     )
   })
 }
 
 /** org.import */
-export async function importBuildings(actor: Actor, communityId: string, csv: string, now: Date): Promise<ImportResult> {
+export async function importBuildings(
+  actor: Actor,
+  communityId: string,
+  csv: string,
+  now: Date,
+): Promise<ImportResult> {
   const community = await getPlace('community', communityId)
   if (!community) throw new DomainError(CommonErrorCodes.NOT_FOUND, '该社区不存在')
   if (!holdsOver(actor, ManagedBy.building, pathAt('community', community))) {

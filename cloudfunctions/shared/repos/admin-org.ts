@@ -53,7 +53,10 @@ async function siblingNamed(level: ManagedLevel, parentId: string, name: string)
 const personName = (u: UserRecord & { realName?: string }) => u.realName ?? u.displayName
 
 /** Users holding `role` with a scope in one of these grids (one indexed query). */
-async function holders(gridIds: readonly string[], role: 'grid_worker' | 'building_leader'): Promise<(UserRecord & { realName?: string })[]> {
+async function holders(
+  gridIds: readonly string[],
+  role: 'grid_worker' | 'building_leader',
+): Promise<(UserRecord & { realName?: string })[]> {
   if (gridIds.length === 0) return []
   const _ = db().command
   const res = await db()
@@ -79,7 +82,10 @@ export async function children(actor: Actor, level: ManagedLevel, parentId: stri
     case 'community':
       return docs.map((d) => ({ level, id: d._id, name: d.name, joinPolicy: d.joinPolicy ?? 'grid_worker' }))
     case 'grid': {
-      const workers = await holders(docs.map((d) => d._id), 'grid_worker')
+      const workers = await holders(
+        docs.map((d) => d._id),
+        'grid_worker',
+      )
       return docs.map((d) => ({
         level,
         id: d._id,
@@ -99,10 +105,16 @@ export async function children(actor: Actor, level: ManagedLevel, parentId: stri
         holders([parentId], 'building_leader'),
         ids.length === 0
           ? Promise.resolve({ data: [] })
-          : db().collection('units').where({ buildingId: _.in(ids) }).field({ buildingId: true }).limit(1000).get(),
+          : db()
+              .collection('units')
+              .where({ buildingId: _.in(ids) })
+              .field({ buildingId: true })
+              .limit(1000)
+              .get(),
       ])
       const unitCount = new Map<string, number>()
-      for (const u of units.data as { buildingId: string }[]) unitCount.set(u.buildingId, (unitCount.get(u.buildingId) ?? 0) + 1)
+      for (const u of units.data as { buildingId: string }[])
+        unitCount.set(u.buildingId, (unitCount.get(u.buildingId) ?? 0) + 1)
       return docs.map((d) => ({
         level,
         id: d._id,
@@ -163,7 +175,12 @@ export async function create(actor: Actor, input: CreateInput, now: Date): Promi
   return { level, id, name }
 }
 
-async function managedNode(actor: Actor, level: ManagedLevel, id: string, roles?: readonly Role[]): Promise<NodeDoc> {
+async function managedNode(
+  actor: Actor,
+  level: ManagedLevel,
+  id: string,
+  roles?: readonly Role[],
+): Promise<NodeDoc> {
   const doc = (await getPlace(level, id)) as NodeDoc | null
   if (!doc) throw notFound()
   const path = pathAt(level, doc)
@@ -173,7 +190,12 @@ async function managedNode(actor: Actor, level: ManagedLevel, id: string, roles?
 }
 
 /** org.rename: unique among siblings. */
-export async function rename(actor: Actor, level: ManagedLevel, id: string, name: string): Promise<OrgNodeRef> {
+export async function rename(
+  actor: Actor,
+  level: ManagedLevel,
+  id: string,
+  name: string,
+): Promise<OrgNodeRef> {
   const doc = await managedNode(actor, level, id)
   if (doc.name === name) return { level, id, name }
   const parentId = (doc as unknown as Record<string, string>)[Place[level].parentKey] ?? ''
@@ -191,7 +213,9 @@ export async function rename(actor: Actor, level: ManagedLevel, id: string, name
 /** org.update: a community's join policy or a grid's boundary (null removes it). */
 export async function update(
   actor: Actor,
-  input: { level: 'community'; id: string; joinPolicy: JoinPolicy } | { level: 'grid'; id: string; boundary: Polygon | null },
+  input:
+    | { level: 'community'; id: string; joinPolicy: JoinPolicy }
+    | { level: 'grid'; id: string; boundary: Polygon | null },
 ): Promise<OrgNodeRef> {
   const _ = db().command
   if (input.level === 'community') {
@@ -222,7 +246,11 @@ export async function setContacts(
   }
   if (Object.keys(patch).length > 0) await db().collection('grids').doc(input.gridId).update(patch)
   const after = (await getPlace('grid', input.gridId)) as NodeDoc | null
-  return { gridId: input.gridId, police: after?.contacts?.police ?? null, doctor: after?.contacts?.doctor ?? null }
+  return {
+    gridId: input.gridId,
+    police: after?.contacts?.police ?? null,
+    doctor: after?.contacts?.doctor ?? null,
+  }
 }
 
 /** org.street: a street admin renames their own street or sets its district. */

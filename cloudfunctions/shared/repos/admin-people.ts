@@ -1,4 +1,10 @@
-import { AdminErrors, STAFF_PAGE_SIZE, type PersonRoles, type StaffPage, type StaffRole } from '../../../src/core/admin/api'
+import {
+  AdminErrors,
+  STAFF_PAGE_SIZE,
+  type PersonRoles,
+  type StaffPage,
+  type StaffRole,
+} from '../../../src/core/admin/api'
 import { grantProblem, mayListStaff, revokesOwnLastAdmin, sameGrant } from '../../../src/core/admin/rules'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
@@ -13,7 +19,11 @@ import { firstDoc, namesByIds } from './docs'
 type PersonDoc = UserRecord & {
   readonly realName?: string
   readonly phone?: string | null
-  readonly helper?: { readonly partyMember?: boolean; readonly showParty?: boolean; readonly skills?: readonly string[] }
+  readonly helper?: {
+    readonly partyMember?: boolean
+    readonly showParty?: boolean
+    readonly skills?: readonly string[]
+  }
 }
 
 /** A transaction as node-sdk hands it to `runTransaction`: single-document operations only. */
@@ -59,7 +69,8 @@ async function placeNames(grants: readonly RoleGrant[]) {
   }
   return {
     household,
-    named: (list: readonly RoleGrant[]): StaffRole[] => list.map((g) => ({ role: g.role, scope: g.scope, scopeName: place(g) })),
+    named: (list: readonly RoleGrant[]): StaffRole[] =>
+      list.map((g) => ({ role: g.role, scope: g.scope, scopeName: place(g) })),
   }
 }
 
@@ -124,7 +135,10 @@ export async function grant(
     const next = has ? user.grants : [...user.grants, wanted]
     const patch: Record<string, unknown> = {}
     if (!has) Object.assign(patch, { grants: next, grantsChangedAt: now })
-    if (input.role === 'helper' && (!user.helper || (input.partyMember !== undefined && user.helper.partyMember !== input.partyMember))) {
+    if (
+      input.role === 'helper' &&
+      (!user.helper || (input.partyMember !== undefined && user.helper.partyMember !== input.partyMember))
+    ) {
       patch.helper = db().command.set({
         partyMember: input.partyMember ?? user.helper?.partyMember ?? false,
         showParty: user.helper?.showParty ?? false,
@@ -138,7 +152,11 @@ export async function grant(
 }
 
 /** role.revoke: idempotent; refuses to take away the caller's own last admin grant. */
-export async function revoke(actor: Actor, input: { userId: string; role: Role; scopeId: string }, now: Date): Promise<PersonRoles> {
+export async function revoke(
+  actor: Actor,
+  input: { userId: string; role: Role; scopeId: string },
+  now: Date,
+): Promise<PersonRoles> {
   const scope = await grantScope(actor, input.role, input.scopeId)
   const gone: RoleGrant = { role: input.role, scope }
   const grants: readonly RoleGrant[] = await db().runTransaction(async (tx: Tx) => {
@@ -171,11 +189,25 @@ async function staffPlace(scopeId: string): Promise<StaffPage['place'] | null> {
  * staff.list: the people of a place (anyone with a grant inside it) with roles, household and full
  * phone, 50 at a time by _id. Every call, allowed or refused, writes one access log entry.
  */
-export async function listStaff(actor: Actor, scopeId: string, cursor: string | undefined, requestId: string, now: Date): Promise<StaffPage> {
+export async function listStaff(
+  actor: Actor,
+  scopeId: string,
+  cursor: string | undefined,
+  requestId: string,
+  now: Date,
+): Promise<StaffPage> {
   const place = await staffPlace(scopeId)
   const allowed = place !== null && mayListStaff(actor, place.path)
   const log = (people: readonly string[]) =>
-    logAccess({ actorId: actor.userId, action: 'staff.list', subject: scopeId, people, allowed, requestId, at: now })
+    logAccess({
+      actorId: actor.userId,
+      action: 'staff.list',
+      subject: scopeId,
+      people,
+      allowed,
+      requestId,
+      at: now,
+    })
   if (!place || !allowed) {
     await log([])
     throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本人负责范围内的居民')
@@ -206,5 +238,9 @@ export async function listStaff(actor: Actor, scopeId: string, cursor: string | 
       partyMember: p.grants.some((g) => g.role === 'helper') ? (p.helper?.partyMember ?? false) : null,
     }
   })
-  return { place, items, nextCursor: rows.length > STAFF_PAGE_SIZE ? (page[page.length - 1]?._id ?? null) : null }
+  return {
+    place,
+    items,
+    nextCursor: rows.length > STAFF_PAGE_SIZE ? (page[page.length - 1]?._id ?? null) : null,
+  }
 }

@@ -33,7 +33,12 @@ export function pathAt(level: PlaceLevel, doc: PlaceDoc): OrgPath {
     case 'grid':
       return { streetId: up(doc.streetId), communityId: up(doc.communityId), gridId: doc._id }
     case 'building':
-      return { streetId: up(doc.streetId), communityId: up(doc.communityId), gridId: up(doc.gridId), buildingId: doc._id }
+      return {
+        streetId: up(doc.streetId),
+        communityId: up(doc.communityId),
+        gridId: up(doc.gridId),
+        buildingId: doc._id,
+      }
     case 'unit':
       return {
         streetId: up(doc.streetId),
@@ -63,7 +68,8 @@ export function stableHash(...parts: string[]): string {
 
 /** The store refused a write on a unique index (or an existing _id). */
 export function isDuplicateKey(err: unknown): boolean {
-  const text = err instanceof Error ? err.message : typeof err === 'object' && err ? JSON.stringify(err) : String(err)
+  const text =
+    err instanceof Error ? err.message : typeof err === 'object' && err ? JSON.stringify(err) : String(err)
   return /E11000|duplicate key/i.test(text)
 }
 

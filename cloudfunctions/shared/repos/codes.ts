@@ -72,7 +72,12 @@ async function transact<T>(body: (tx: Tx) => Promise<T>): Promise<T> {
   }
 }
 
-function pointerBody(t: Target, code: string, requestIds: readonly string[], now: Date): Omit<CodeTargetRecord, '_id'> {
+function pointerBody(
+  t: Target,
+  code: string,
+  requestIds: readonly string[],
+  now: Date,
+): Omit<CodeTargetRecord, '_id'> {
   return { target: t.target, targetId: t.id, code, path: t.path, requestIds: [...requestIds], updatedAt: now }
 }
 
@@ -81,7 +86,12 @@ function pointerBody(t: Target, code: string, requestIds: readonly string[], now
  * or older data) are adopted, newest first; any further active ones are retired so exactly one
  * stays active. The pointer is written first: two callers racing on the same target conflict there.
  */
-async function ensureOne(t: Target, legacy: readonly CodeRecord[], actor: Actor, now: Date): Promise<CodeRecord> {
+async function ensureOne(
+  t: Target,
+  legacy: readonly CodeRecord[],
+  actor: Actor,
+  now: Date,
+): Promise<CodeRecord> {
   const pid = codeTargetIdFor(t.target, t.id)
   return transact(async (tx) => {
     const pointer = await txGet<CodeTargetRecord>(tx, TARGETS, pid)
@@ -97,15 +107,24 @@ async function ensureOne(t: Target, legacy: readonly CodeRecord[], actor: Actor,
     }
     const adopted = live[0]
     if (adopted) {
-      await tx.collection(TARGETS).doc(pid).set(pointerBody(t, adopted._id, [], now))
+      await tx
+        .collection(TARGETS)
+        .doc(pid)
+        .set(pointerBody(t, adopted._id, [], now))
       for (const extra of live.slice(1)) {
-        await tx.collection(CODES).doc(extra._id).update({ active: false, retiredAt: now, retiredBy: actor.userId })
+        await tx
+          .collection(CODES)
+          .doc(extra._id)
+          .update({ active: false, retiredAt: now, retiredBy: actor.userId })
       }
       return adopted
     }
     // Pointer first (the race is decided on it), then the code it names, in the same transaction.
     const code = await drawUnusedCode(tx)
-    await tx.collection(TARGETS).doc(pid).set(pointerBody(t, code, [], now))
+    await tx
+      .collection(TARGETS)
+      .doc(pid)
+      .set(pointerBody(t, code, [], now))
     return writeCode(tx, code, t, actor, now)
   })
 }
@@ -137,18 +156,32 @@ async function writeCode(tx: Tx, code: string, t: Target, actor: Actor, now: Dat
 }
 
 /** The active code of every target, issuing the missing ones (one transaction per missing target). */
-async function ensureCodes(targets: readonly Target[], actor: Actor, now: Date): Promise<Map<string, CodeRecord>> {
+async function ensureCodes(
+  targets: readonly Target[],
+  actor: Actor,
+  now: Date,
+): Promise<Map<string, CodeRecord>> {
   const _ = db().command
   const out = new Map<string, CodeRecord>()
   if (targets.length === 0) return out
   const pids = targets.map((t) => codeTargetIdFor(t.target, t.id))
   const pointers = (
-    await db().collection(TARGETS).where({ _id: _.in(pids) }).limit(pids.length).get()
+    await db()
+      .collection(TARGETS)
+      .where({ _id: _.in(pids) })
+      .limit(pids.length)
+      .get()
   ).data as CodeTargetRecord[]
   const pointerOf = new Map(pointers.map((p) => [p._id, p]))
   const present = pointers.map((p) => p.code)
   if (present.length > 0) {
-    const records = (await db().collection(CODES).where({ _id: _.in(present) }).limit(present.length).get()).data as CodeRecord[]
+    const records = (
+      await db()
+        .collection(CODES)
+        .where({ _id: _.in(present) })
+        .limit(present.length)
+        .get()
+    ).data as CodeRecord[]
     const byCode = new Map(records.map((r) => [r._id, r]))
     for (const t of targets) {
       const record = byCode.get(pointerOf.get(codeTargetIdFor(t.target, t.id))?.code ?? '')
@@ -164,7 +197,9 @@ async function ensureCodes(targets: readonly Target[], actor: Actor, now: Date):
       .limit(1000)
       .get()
   ).data as CodeRecord[]
-  const newestFirst = [...legacy].sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime())
+  const newestFirst = [...legacy].sort(
+    (a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime(),
+  )
   for (const t of missing) {
     const mine = newestFirst.filter((c) => c.targetId === t.id && c.target === t.target)
     out.set(t.id, await ensureOne(t, mine, actor, now))
@@ -180,7 +215,10 @@ async function ensureCodes(targets: readonly Target[], actor: Actor, now: Date):
 async function ensureImage(record: CodeRecord): Promise<string> {
   if (record.imageFileId) return record.imageFileId
   const png = await getUnlimitedWxacode(wxacodeRequest(record.target, record._id))
-  const uploaded = await cloud().uploadFile({ cloudPath: codeImagePath(record.targetId, record._id), fileContent: png })
+  const uploaded = await cloud().uploadFile({
+    cloudPath: codeImagePath(record.targetId, record._id),
+    fileContent: png,
+  })
   const fileId = uploaded.fileID
   await db().collection(CODES).doc(record._id).update({ imageFileId: fileId })
   return fileId
@@ -201,7 +239,12 @@ async function ensureImages(records: readonly CodeRecord[]): Promise<Map<string,
       try {
         out.set(record._id, await ensureImage(record))
       } catch (err) {
-        jsonLog({ level: 'error', what: 'wxacode image', code: record._id, error: err instanceof Error ? err.message : String(err) })
+        jsonLog({
+          level: 'error',
+          what: 'wxacode image',
+          code: record._id,
+          error: err instanceof Error ? err.message : String(err),
+        })
       }
     }
   }
@@ -215,7 +258,9 @@ async function tempUrls(fileIds: readonly string[]): Promise<Map<string, string>
   const unique = [...new Set(fileIds)]
   for (let i = 0; i < unique.length; i += 50) {
     const batch = unique.slice(i, i + 50)
-    const res = await cloud().getTempFileURL({ fileList: batch.map((fileID) => ({ fileID, maxAge: TEMP_URL_MAX_AGE_S })) })
+    const res = await cloud().getTempFileURL({
+      fileList: batch.map((fileID) => ({ fileID, maxAge: TEMP_URL_MAX_AGE_S })),
+    })
     for (const f of res.fileList ?? []) {
       if (f.code === 'SUCCESS' && f.tempFileURL) out.set(f.fileID, f.tempFileURL)
     }
@@ -223,7 +268,10 @@ async function tempUrls(fileIds: readonly string[]): Promise<Map<string, string>
   return out
 }
 
-async function cardsFor(targets: readonly Target[], records: Map<string, CodeRecord>): Promise<Map<string, CodeCard>> {
+async function cardsFor(
+  targets: readonly Target[],
+  records: Map<string, CodeRecord>,
+): Promise<Map<string, CodeCard>> {
   const list = targets.map((t) => records.get(t.id)).filter((r): r is CodeRecord => !!r)
   const images = await ensureImages(list)
   const urls = await tempUrls([...images.values()])
@@ -255,7 +303,12 @@ function gridTarget(grid: Grid): Target {
 }
 
 function buildingTarget(building: Building): Target {
-  const path = { streetId: building.streetId, communityId: building.communityId, gridId: building.gridId, buildingId: building._id }
+  const path = {
+    streetId: building.streetId,
+    communityId: building.communityId,
+    gridId: building.gridId,
+    buildingId: building._id,
+  }
   return { target: 'building', id: building._id, name: building.name, path }
 }
 
@@ -268,9 +321,7 @@ export async function listCodes(actor: Actor, gridId: string, now: Date): Promis
     getDoc<{ name: string }>('communities', grid.communityId),
     db().collection('buildings').where({ gridId: grid._id }).limit(MAX_BUILDINGS).get(),
   ])
-  const buildings = (buildingsRes.data as Building[])
-    .map(buildingTarget)
-    .sort((a, b) => byNaturalName(a, b))
+  const buildings = (buildingsRes.data as Building[]).map(buildingTarget).sort((a, b) => byNaturalName(a, b))
   const targets = [gridTarget(grid), ...buildings]
   const records = await ensureCodes(targets, actor, now)
   const cards = await cardsFor(targets, records)
@@ -318,8 +369,14 @@ export async function regenerateCode(
       return current
     }
     const code = await drawUnusedCode(tx)
-    await tx.collection(TARGETS).doc(pid).set(pointerBody(t, code, rememberRequest(pointer.requestIds, input.requestId), now))
-    await tx.collection(CODES).doc(pointer.code).update({ active: false, retiredAt: now, retiredBy: actor.userId })
+    await tx
+      .collection(TARGETS)
+      .doc(pid)
+      .set(pointerBody(t, code, rememberRequest(pointer.requestIds, input.requestId), now))
+    await tx
+      .collection(CODES)
+      .doc(pointer.code)
+      .update({ active: false, retiredAt: now, retiredBy: actor.userId })
     return writeCode(tx, code, t, actor, now)
   })
   const card = (await cardsFor([t], new Map([[t.id, record]]))).get(t.id)
@@ -345,9 +402,20 @@ export async function codeGrids(actor: Actor): Promise<CodeGridOption[]> {
     )
   if (clauses.length === 0) return []
   const grids = (await db().collection('grids').where(_.or(clauses)).limit(200).get()).data as Grid[]
-  const communityName = await namesByIds('communities', grids.map((g) => g.communityId))
+  const communityName = await namesByIds(
+    'communities',
+    grids.map((g) => g.communityId),
+  )
   return grids
     .filter((g) => can(actor, 'codes.list', gridPath(g)))
-    .map((g) => ({ id: g._id, name: g.name, communityName: communityName.get(g.communityId) ?? '', path: gridPath(g) }))
-    .sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh-CN', { numeric: true }) || byNaturalName(a, b))
+    .map((g) => ({
+      id: g._id,
+      name: g.name,
+      communityName: communityName.get(g.communityId) ?? '',
+      path: gridPath(g),
+    }))
+    .sort(
+      (a, b) =>
+        a.communityName.localeCompare(b.communityName, 'zh-CN', { numeric: true }) || byNaturalName(a, b),
+    )
 }

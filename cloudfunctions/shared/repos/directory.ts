@@ -18,7 +18,11 @@ type GridDoc = Grid & { readonly contacts?: GridContacts }
 /** Users as the directory stores them: phone and helper settings beside the core record. */
 type DirectoryUser = UserRecord & {
   readonly phone?: string | null
-  readonly helper?: { readonly partyMember?: boolean; readonly showParty?: boolean; readonly skills?: readonly string[] }
+  readonly helper?: {
+    readonly partyMember?: boolean
+    readonly showParty?: boolean
+    readonly skills?: readonly string[]
+  }
 }
 
 export const DirectoryErrors = {
@@ -43,7 +47,12 @@ async function entries(grid: GridDoc): Promise<Entry[]> {
   const _ = db().command
   const res = await db()
     .collection('users')
-    .where({ grants: _.elemMatch({ 'scope.gridId': grid._id, role: _.in(['grid_worker', 'building_leader', 'helper']) }) })
+    .where({
+      grants: _.elemMatch({
+        'scope.gridId': grid._id,
+        role: _.in(['grid_worker', 'building_leader', 'helper']),
+      }),
+    })
     .limit(200)
     .get()
   const people = res.data as DirectoryUser[]
@@ -52,7 +61,14 @@ async function entries(grid: GridDoc): Promise<Entry[]> {
     people.flatMap((p) => p.grants.map((g) => g.scope.buildingId).filter((b): b is string => !!b)),
   )
   const out: Entry[] = []
-  const add = (id: string, kind: Contact['kind'], name: string, phone: string | null | undefined, buildingId?: string, skills: readonly string[] = []) =>
+  const add = (
+    id: string,
+    kind: Contact['kind'],
+    name: string,
+    phone: string | null | undefined,
+    buildingId?: string,
+    skills: readonly string[] = [],
+  ) =>
     out.push({
       contact: {
         contactId: id,
@@ -65,19 +81,30 @@ async function entries(grid: GridDoc): Promise<Entry[]> {
       phone: phone ?? null,
     })
   for (const p of people) {
-    if (p.grants.some((g) => g.role === 'grid_worker' && g.scope.gridId === grid._id)) add(`user:${p._id}:grid_worker`, 'grid_worker', p.displayName, p.phone)
+    if (p.grants.some((g) => g.role === 'grid_worker' && g.scope.gridId === grid._id))
+      add(`user:${p._id}:grid_worker`, 'grid_worker', p.displayName, p.phone)
   }
-  if (grid.contacts?.police) add(`grid:${grid._id}:police`, 'police', grid.contacts.police.name, grid.contacts.police.phone)
-  if (grid.contacts?.doctor) add(`grid:${grid._id}:doctor`, 'doctor', grid.contacts.doctor.name, grid.contacts.doctor.phone)
+  if (grid.contacts?.police)
+    add(`grid:${grid._id}:police`, 'police', grid.contacts.police.name, grid.contacts.police.phone)
+  if (grid.contacts?.doctor)
+    add(`grid:${grid._id}:doctor`, 'doctor', grid.contacts.doctor.name, grid.contacts.doctor.phone)
   for (const p of people) {
     const lead = p.grants.find((g) => g.role === 'building_leader' && g.scope.gridId === grid._id)
-    if (lead) add(`user:${p._id}:building_leader`, 'building_leader', p.displayName, p.phone, lead.scope.buildingId)
+    if (lead)
+      add(`user:${p._id}:building_leader`, 'building_leader', p.displayName, p.phone, lead.scope.buildingId)
   }
   for (const p of people) {
     if (!p.grants.some((g) => g.role === 'helper' && g.scope.gridId === grid._id)) continue
     const home = p.grants.find((g) => g.role === 'resident')?.scope.buildingId
     const party = p.helper?.partyMember === true && p.helper.showParty === true
-    add(`user:${p._id}:helper`, party ? 'party_member' : 'volunteer', p.displayName, p.phone, home, p.helper?.skills ?? [])
+    add(
+      `user:${p._id}:helper`,
+      party ? 'party_member' : 'volunteer',
+      p.displayName,
+      p.phone,
+      home,
+      p.helper?.skills ?? [],
+    )
   }
   return out
 }
@@ -95,7 +122,13 @@ export async function card(user: UserRecord): Promise<GridCard> {
 }
 
 /** directory.call: the full number of one contact on the caller's own grid card, logged. */
-export async function reveal(actor: Actor, user: UserRecord, contactId: string, requestId: string, now: Date): Promise<{ phone: string }> {
+export async function reveal(
+  actor: Actor,
+  user: UserRecord,
+  contactId: string,
+  requestId: string,
+  now: Date,
+): Promise<{ phone: string }> {
   const grid = await myGrid(user)
   const phone = (await entries(grid)).find((e) => e.contact.contactId === contactId)?.phone ?? null
   // Every attempt is logged, allowed or not.

@@ -33,7 +33,12 @@ export async function userNames(ids: readonly string[]): Promise<Map<string, str
     .field({ realName: true, displayName: true })
     .limit(unique.length)
     .get()
-  return new Map((res.data as { _id: string; realName?: string; displayName: string }[]).map((u) => [u._id, u.realName ?? u.displayName]))
+  return new Map(
+    (res.data as { _id: string; realName?: string; displayName: string }[]).map((u) => [
+      u._id,
+      u.realName ?? u.displayName,
+    ]),
+  )
 }
 
 export async function getDoc<T>(collection: string, id: string): Promise<T | null> {

@@ -7,7 +7,16 @@
  */
 import { randomInt } from 'node:crypto'
 import type { ErrandCard, ErrandDetail, ErrandPage, TrustedHelpers } from '../../../src/core/errands/api'
-import { actorsOf, applyMove, checkAccept, checkCode, checkPostText, isGridStaff, mayTake, type Mover } from '../../../src/core/errands/decide'
+import {
+  actorsOf,
+  applyMove,
+  checkAccept,
+  checkCode,
+  checkPostText,
+  isGridStaff,
+  mayTake,
+  type Mover,
+} from '../../../src/core/errands/decide'
 import { ErrandErrors } from '../../../src/core/errands/errors'
 import { movesFor, type ErrandActor, type ErrandMove } from '../../../src/core/errands/machine'
 import {
@@ -24,7 +33,12 @@ import {
 import { checkWindow, isOverdue } from '../../../src/core/errands/window'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
-import { beijingTime, clipThing, type MessageData, type TemplateKey } from '../../../src/core/notify/templates'
+import {
+  beijingTime,
+  clipThing,
+  type MessageData,
+  type TemplateKey,
+} from '../../../src/core/notify/templates'
 import { Causes, issuanceAccount, personAccount } from '../../../src/core/points/model'
 import { maskName } from '../../../src/core/privacy/mask'
 import type { Actor, RoleGrant } from '../../../src/core/roles'
@@ -46,13 +60,23 @@ type Path = ErrandRecord['path']
 function householdPath(grants: readonly RoleGrant[]): Path | null {
   const s = grants.find((g) => g.role === 'resident')?.scope
   if (!s?.communityId || !s.gridId || !s.buildingId || !s.unitId || !s.householdId) return null
-  return { streetId: s.streetId, communityId: s.communityId, gridId: s.gridId, buildingId: s.buildingId, unitId: s.unitId, householdId: s.householdId }
+  return {
+    streetId: s.streetId,
+    communityId: s.communityId,
+    gridId: s.gridId,
+    buildingId: s.buildingId,
+    unitId: s.unitId,
+    householdId: s.householdId,
+  }
 }
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null)
 
 async function cardsOf(list: readonly ErrandRecord[]): Promise<ErrandCard[]> {
-  const buildings = await namesByIds('buildings', list.map((e) => e.path.buildingId))
+  const buildings = await namesByIds(
+    'buildings',
+    list.map((e) => e.path.buildingId),
+  )
   return list.map((e) => cardOf(e, buildings.get(e.path.buildingId) ?? ''))
 }
 
@@ -84,7 +108,12 @@ const REVEALED = new Set(['accepted', 'in_progress', 'done', 'locked'])
  * The errand as this caller may see it. The address and phone go to the requester (their own) and,
  * while the errand is theirs to do, to the accepted helper only — that read is logged first.
  */
-async function detailOf(actor: Actor, e: ErrandRecord, ctx: { requestId: string; action: string; now: Date }, retried = false): Promise<ErrandDetail> {
+async function detailOf(
+  actor: Actor,
+  e: ErrandRecord,
+  ctx: { requestId: string; action: string; now: Date },
+  retried = false,
+): Promise<ErrandDetail> {
   const actors = actorsOf(actor, e)
   const isRequester = actors.includes('requester')
   const isHelper = e.helperId === actor.userId
@@ -96,7 +125,15 @@ async function detailOf(actor: Actor, e: ErrandRecord, ctx: { requestId: string;
     reveal ? getDoc<UserRecord>('users', e.requesterId) : Promise.resolve(null),
   ])
   if (reveal && !isRequester) {
-    await logAccess({ actorId: actor.userId, action: ctx.action, subject: e._id, people: [e.requesterId], allowed: true, requestId: ctx.requestId, at: ctx.now })
+    await logAccess({
+      actorId: actor.userId,
+      action: ctx.action,
+      subject: e._id,
+      people: [e.requesterId],
+      allowed: true,
+      requestId: ctx.requestId,
+      at: ctx.now,
+    })
   }
   const home = reveal ? `${building?.name ?? ''}${unit?.name ?? ''}${household?.room ?? ''}室` : null
   return {
@@ -116,7 +153,8 @@ async function detailOf(actor: Actor, e: ErrandRecord, ctx: { requestId: string;
     confirmedAt: iso(e.confirmedAt),
     disputeReason: isRequester || actors.includes('grid_worker') ? e.disputeReason : null,
     thanks: e.thanks,
-    codeTriesLeft: e.handoverCode && (isHelper || isRequester) ? Math.max(MAX_CODE_TRIES - e.codeTries, 0) : null,
+    codeTriesLeft:
+      e.handoverCode && (isHelper || isRequester) ? Math.max(MAX_CODE_TRIES - e.codeTries, 0) : null,
     retried,
   }
 }
@@ -144,11 +182,23 @@ function messageOf(e: ErrandRecord, what: string, now: Date): MessageData {
 }
 
 /** Who hears about a move, and what they read. */
-function announce(e: ErrandRecord, move: ErrandMove, byId: string, staff: readonly UserRecord[], now: Date): Outgoing[] {
+function announce(
+  e: ErrandRecord,
+  move: ErrandMove,
+  byId: string,
+  staff: readonly UserRecord[],
+  now: Date,
+): Outgoing[] {
   const out: Outgoing[] = []
   const to = (recipientId: string | null, template: TemplateKey, what: string) => {
     if (recipientId && recipientId !== byId) {
-      out.push({ kind: `errand.${move}.v${e.version}`, sourceId: e._id, recipientId, template, data: messageOf(e, what, now) })
+      out.push({
+        kind: `errand.${move}.v${e.version}`,
+        sourceId: e._id,
+        recipientId,
+        template,
+        data: messageOf(e, what, now),
+      })
     }
   }
   const helper = e.helperId
@@ -179,7 +229,8 @@ function announce(e: ErrandRecord, move: ErrandMove, byId: string, staff: readon
       break
     case 'dispute':
     case 'lock':
-      for (const s of staff) to(s._id, 'errandAttention', move === 'dispute' ? '居民对互助有异议' : '交接码多次错误已锁定')
+      for (const s of staff)
+        to(s._id, 'errandAttention', move === 'dispute' ? '居民对互助有异议' : '交接码多次错误已锁定')
       break
     case 'close':
     case 'unlock':
@@ -192,19 +243,32 @@ function announce(e: ErrandRecord, move: ErrandMove, byId: string, staff: readon
 
 /** Grid workers of the errand's grid (for disputes and lockouts). */
 async function gridStaff(e: ErrandRecord): Promise<UserRecord[]> {
-  return (await holdersOf('grid_worker', { gridId: e.path.gridId })).filter((u) => u.grants.some((g) => g.role === 'grid_worker' && g.scope.gridId === e.path.gridId))
+  return (await holdersOf('grid_worker', { gridId: e.path.gridId })).filter((u) =>
+    u.grants.some((g) => g.role === 'grid_worker' && g.scope.gridId === e.path.gridId),
+  )
 }
 
-async function notifyMove(before: ErrandRecord, next: ErrandRecord, move: ErrandMove, byId: string, now: Date): Promise<void> {
+async function notifyMove(
+  before: ErrandRecord,
+  next: ErrandRecord,
+  move: ErrandMove,
+  byId: string,
+  now: Date,
+): Promise<void> {
   const staff = move === 'dispute' || move === 'lock' ? await gridStaff(next) : []
   // The released / cancelled helper is named on `before`.
-  const subject = move === 'release' || move === 'cancel' ? { ...next, helperId: before.helperId, helperName: before.helperName } : next
+  const subject =
+    move === 'release' || move === 'cancel'
+      ? { ...next, helperId: before.helperId, helperName: before.helperName }
+      : next
   const messages = announce(subject, move, byId, staff, now)
   if (messages.length === 0) return
   try {
     await deliver(await writeNotifications(db(), messages, now))
   } catch (err) {
-    console.log(JSON.stringify({ level: 'error', what: 'errand.notify', errandId: next._id, error: String(err) }))
+    console.log(
+      JSON.stringify({ level: 'error', what: 'errand.notify', errandId: next._id, error: String(err) }),
+    )
   }
 }
 
@@ -222,7 +286,9 @@ export interface PostInput {
 
 /** Verified helpers of a grid: users holding a helper grant for it (granted by staff). */
 async function gridHelpers(gridId: string): Promise<UserRecord[]> {
-  return (await holdersOf('helper', { gridId })).filter((u) => u.grants.some((g) => g.role === 'helper' && g.scope.gridId === gridId))
+  return (await holdersOf('helper', { gridId })).filter((u) =>
+    u.grants.some((g) => g.role === 'helper' && g.scope.gridId === gridId),
+  )
 }
 
 /**
@@ -230,7 +296,12 @@ async function gridHelpers(gridId: string): Promise<UserRecord[]> {
  * in order: household, text, window, content security (`check`, before anything is stored), child
  * pickup's approved helpers. New errand → the grid's helpers who may take it and opted in are notified.
  */
-export async function post(ctx: CallContext, input: PostInput, now: Date, check: (text: string) => Promise<void>): Promise<ErrandDetail> {
+export async function post(
+  ctx: CallContext,
+  input: PostInput,
+  now: Date,
+  check: (text: string) => Promise<void>,
+): Promise<ErrandDetail> {
   const { actor, user } = ctx
   const errandId = errandIdFor(actor.userId, input.requestId)
   const meta = { requestId: ctx.requestId, action: 'errand.post', now }
@@ -248,7 +319,8 @@ export async function post(ctx: CallContext, input: PostInput, now: Date, check:
     const trust = await getDoc<TrustRecord>(TRUST, actor.userId)
     const verified = new Set(helpers.map((h) => h._id))
     approved = (trust?.gridId === path.gridId ? trust.helperIds : []).filter((id) => verified.has(id))
-    if (approved.length === 0) throw new DomainError(ErrandErrors.NO_TRUSTED_HELPERS, '代接送小孩请先选择信任的帮办人')
+    if (approved.length === 0)
+      throw new DomainError(ErrandErrors.NO_TRUSTED_HELPERS, '代接送小孩请先选择信任的帮办人')
   }
   const record: ErrandRecord = {
     _id: errandId,
@@ -282,7 +354,9 @@ export async function post(ctx: CallContext, input: PostInput, now: Date, check:
     updatedAt: now,
   }
   // Only helpers who opted in (helper.update notifyErrands) hear of it; the board shows it to all who may take it.
-  const recipients = helpers.filter((h) => h.helper?.notifyErrands === true && (input.type !== 'child_pickup' || approved.includes(h._id)))
+  const recipients = helpers.filter(
+    (h) => h.helper?.notifyErrands === true && (input.type !== 'child_pickup' || approved.includes(h._id)),
+  )
   const data: MessageData = {
     thing1: { value: clipThing(`${ErrandTypeLabel[record.type]}：${text}`) },
     thing2: { value: clipThing(`${beijingTime(window.start)}起`) },
@@ -294,7 +368,13 @@ export async function post(ctx: CallContext, input: PostInput, now: Date, check:
     if (again) return { stored: { ...again, _id: errandId }, notify: [] as string[] }
     const { _id, ...body } = record
     await tx.collection(ERRANDS).doc(_id).set(body)
-    const messages: Outgoing[] = recipients.map((r) => ({ kind: 'errand.new', sourceId: errandId, recipientId: r._id, template: 'errandNew', data }))
+    const messages: Outgoing[] = recipients.map((r) => ({
+      kind: 'errand.new',
+      sourceId: errandId,
+      recipientId: r._id,
+      template: 'errandNew',
+      data,
+    }))
     return { stored: record, notify: await writeNotifications(tx, messages, now) }
   })
   if (notify.length > 0) await deliver(notify)
@@ -306,12 +386,22 @@ export async function post(ctx: CallContext, input: PostInput, now: Date, check:
 export async function trusted(actor: Actor): Promise<TrustedHelpers> {
   const path = householdPath(actor.grants)
   if (!path) throw new DomainError(ErrandErrors.NO_HOUSEHOLD, '请先加入网格')
-  const [trust, helpers] = await Promise.all([getDoc<TrustRecord>(TRUST, actor.userId), gridHelpers(path.gridId)])
+  const [trust, helpers] = await Promise.all([
+    getDoc<TrustRecord>(TRUST, actor.userId),
+    gridHelpers(path.gridId),
+  ])
   const byId = new Map(helpers.filter((h) => h._id !== actor.userId).map((h) => [h._id, h]))
   const approved = (trust?.gridId === path.gridId ? trust.helperIds : []).filter((id) => byId.has(id))
   return {
-    approved: approved.map((id) => ({ userId: id, name: byId.get(id)?.realName ?? byId.get(id)?.displayName ?? '' })),
-    candidates: [...byId.values()].map((h) => ({ userId: h._id, name: h.realName ?? h.displayName, partyMember: h.helper?.partyMember === true })),
+    approved: approved.map((id) => ({
+      userId: id,
+      name: byId.get(id)?.realName ?? byId.get(id)?.displayName ?? '',
+    })),
+    candidates: [...byId.values()].map((h) => ({
+      userId: h._id,
+      name: h.realName ?? h.displayName,
+      partyMember: h.helper?.partyMember === true,
+    })),
   }
 }
 
@@ -323,13 +413,22 @@ export async function trust(actor: Actor, helperIds: readonly string[], now: Dat
   if (unique.some((id) => id === actor.userId || !verified.has(id))) {
     throw new DomainError(ErrandErrors.NOT_GRID_HELPER, '只能选择本网格经过认证的帮办人')
   }
-  await db().collection(TRUST).doc(actor.userId).set({ gridId: path.gridId, helperIds: unique, updatedAt: now })
+  await db()
+    .collection(TRUST)
+    .doc(actor.userId)
+    .set({ gridId: path.gridId, helperIds: unique, updatedAt: now })
   return trusted(actor)
 }
 
 // ── Lists ──
 
-async function page(where: object, field: 'windowStart' | 'createdAt', dir: 'asc' | 'desc', cursor: string | undefined, keep: (e: ErrandRecord) => boolean = () => true): Promise<ErrandPage> {
+async function page(
+  where: object,
+  field: 'windowStart' | 'createdAt',
+  dir: 'asc' | 'desc',
+  cursor: string | undefined,
+  keep: (e: ErrandRecord) => boolean = () => true,
+): Promise<ErrandPage> {
   const _ = db().command
   const res = await db()
     .collection(ERRANDS)
@@ -348,9 +447,17 @@ async function page(where: object, field: 'windowStart' | 'createdAt', dir: 'asc
 }
 
 /** errand.board: open errands of my helper grids that I may take, soonest first. */
-export async function board(actor: Actor, type: ErrandType | undefined, cursor: string | undefined): Promise<ErrandPage> {
+export async function board(
+  actor: Actor,
+  type: ErrandType | undefined,
+  cursor: string | undefined,
+): Promise<ErrandPage> {
   const _ = db().command
-  const grids = [...new Set(actor.grants.filter((g) => g.role === 'helper' && g.scope.gridId).map((g) => g.scope.gridId as string))]
+  const grids = [
+    ...new Set(
+      actor.grants.filter((g) => g.role === 'helper' && g.scope.gridId).map((g) => g.scope.gridId as string),
+    ),
+  ]
   if (grids.length === 0) return { items: [], cursor: null }
   const where = _.and([
     { open: true, 'path.gridId': _.in(grids) },
@@ -360,8 +467,17 @@ export async function board(actor: Actor, type: ErrandType | undefined, cursor: 
   return page(where, 'windowStart', 'asc', cursor, (e) => mayTake(actor, e))
 }
 
-export async function mine(actor: Actor, as: 'requester' | 'helper', cursor: string | undefined): Promise<ErrandPage> {
-  return page(as === 'requester' ? { requesterId: actor.userId } : { helperId: actor.userId }, 'createdAt', 'desc', cursor)
+export async function mine(
+  actor: Actor,
+  as: 'requester' | 'helper',
+  cursor: string | undefined,
+): Promise<ErrandPage> {
+  return page(
+    as === 'requester' ? { requesterId: actor.userId } : { helperId: actor.userId },
+    'createdAt',
+    'desc',
+    cursor,
+  )
 }
 
 /** errand.queue: disputed and locked errands of the grids I work for. */
@@ -369,9 +485,17 @@ export async function queue(actor: Actor, cursor: string | undefined): Promise<E
   const _ = db().command
   const clauses = actor.grants
     .filter((g) => g.role === 'grid_worker' || g.role === 'community_admin')
-    .map((g) => (g.scope.gridId ? { 'path.gridId': g.scope.gridId } : { 'path.communityId': g.scope.communityId }))
+    .map((g) =>
+      g.scope.gridId ? { 'path.gridId': g.scope.gridId } : { 'path.communityId': g.scope.communityId },
+    )
   if (clauses.length === 0) return { items: [], cursor: null }
-  return page(_.and([{ status: _.in(['disputed', 'locked']) }, _.or(clauses)]), 'createdAt', 'desc', cursor, (e) => isGridStaff(actor, e.path))
+  return page(
+    _.and([{ status: _.in(['disputed', 'locked']) }, _.or(clauses)]),
+    'createdAt',
+    'desc',
+    cursor,
+    (e) => isGridStaff(actor, e.path),
+  )
 }
 
 export async function get(ctx: CallContext, errandId: string, now: Date): Promise<ErrandDetail> {
@@ -384,7 +508,9 @@ export async function get(ctx: CallContext, errandId: string, now: Date): Promis
 
 async function writeIfVersion(before: ErrandRecord, next: ErrandRecord): Promise<boolean> {
   const { _id, requestId: _r, requesterId: _q, path: _p, createdAt: _c, ...body } = next
-  const res = (await db().collection(ERRANDS).where({ _id, version: before.version }).update(body)) as { updated?: number }
+  const res = (await db().collection(ERRANDS).where({ _id, version: before.version }).update(body)) as {
+    updated?: number
+  }
   return res.updated === 1
 }
 
@@ -402,7 +528,8 @@ async function wrongCode(e: ErrandRecord, verdict: { wrong: number } | 'lock', n
     }
   } else {
     const next = { ...e, codeTries: e.codeTries + 1, version: e.version + 1, updatedAt: now }
-    if (await writeIfVersion(e, next)) throw new DomainError(ErrandErrors.CODE_WRONG, `交接码不正确，还可以再试 ${verdict.wrong} 次`)
+    if (await writeIfVersion(e, next))
+      throw new DomainError(ErrandErrors.CODE_WRONG, `交接码不正确，还可以再试 ${verdict.wrong} 次`)
   }
   throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
 }
@@ -414,19 +541,28 @@ const PAYS: readonly ErrandMove[] = ['confirm', 'settle']
  * lost race (for accept: the loser then finds it taken). Paying moves run in a transaction with the
  * ledger transfer.
  */
-export async function move(ctx: CallContext, errandId: string, m: ErrandMove, now: Date, opts: { code?: string; note?: string } = {}): Promise<ErrandDetail> {
+export async function move(
+  ctx: CallContext,
+  errandId: string,
+  m: ErrandMove,
+  now: Date,
+  opts: { code?: string; note?: string } = {},
+): Promise<ErrandDetail> {
   const meta = { requestId: ctx.requestId, action: `errand.${m}`, now }
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const e = await load(errandId)
-    if (!visible(ctx.actor, e) && m !== 'accept') throw new DomainError(CommonErrorCodes.NOT_FOUND, '互助不存在或已删除')
+    if (!visible(ctx.actor, e) && m !== 'accept')
+      throw new DomainError(CommonErrorCodes.NOT_FOUND, '互助不存在或已删除')
     const actors = actorsOf(ctx.actor, e)
     if (m === 'accept' && checkAccept(ctx.actor, e) === 'again') return detailOf(ctx.actor, e, meta, true)
-    if (m === 'confirm' && e.status === 'confirmed' && actors.includes('requester')) return detailOf(ctx.actor, e, meta, true)
+    if (m === 'confirm' && e.status === 'confirmed' && actors.includes('requester'))
+      return detailOf(ctx.actor, e, meta, true)
     if (m === 'start' && e.helperId === ctx.actor.userId) {
       const verdict = checkCode(e, opts.code)
       if (verdict !== 'ok') await wrongCode(e, verdict, now)
     }
-    if (m === 'cancel' && e.status === 'cancelled' && actors.includes('requester')) return detailOf(ctx.actor, e, meta, true)
+    if (m === 'cancel' && e.status === 'cancelled' && actors.includes('requester'))
+      return detailOf(ctx.actor, e, meta, true)
     const next = applyMove(e, m, moverOf(ctx, actors), now, opts.note)
     if (PAYS.includes(m)) {
       const paid = await payAndMove(e, next, now)
@@ -469,14 +605,27 @@ async function payAndMove(before: ErrandRecord, next: ErrandRecord, now: Date): 
 }
 
 /** errand.thank: the requester's short note on a confirmed errand (once; content-checked by the route). */
-export async function thank(ctx: CallContext, errandId: string, note: string, now: Date): Promise<ErrandDetail> {
+export async function thank(
+  ctx: CallContext,
+  errandId: string,
+  note: string,
+  now: Date,
+): Promise<ErrandDetail> {
   const e = await load(errandId)
-  if (e.requesterId !== ctx.actor.userId) throw new DomainError(CommonErrorCodes.NOT_FOUND, '互助不存在或已删除')
+  if (e.requesterId !== ctx.actor.userId)
+    throw new DomainError(CommonErrorCodes.NOT_FOUND, '互助不存在或已删除')
   if (e.status !== 'confirmed') throw new DomainError(ErrandErrors.BAD_STATE, '确认完成后才能致谢')
   if (e.thanks) throw new DomainError(ErrandErrors.ALREADY_THANKED, '您已经感谢过了')
   const text = note.trim()
   if (!text) throw new DomainError(ErrandErrors.TEXT_EMPTY, '请写一句感谢的话')
-  const next = { ...e, thanks: text, thankedAt: now, version: e.version + 1, updatedAt: now, events: [...e.events, { at: now, move: 'thank', by: ctx.actor.userId }] }
+  const next = {
+    ...e,
+    thanks: text,
+    thankedAt: now,
+    version: e.version + 1,
+    updatedAt: now,
+    events: [...e.events, { at: now, move: 'thank', by: ctx.actor.userId }],
+  }
   if (!(await writeIfVersion(e, next))) throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
   return detailOf(ctx.actor, next, { requestId: ctx.requestId, action: 'errand.thank', now })
 }
@@ -491,7 +640,12 @@ export interface ErrandSweepReport {
 /** Open errands whose window ended: expired, requester notified. Conditional on version: racing sweeps expire once. */
 export async function sweepErrands(now: Date, limit = 100): Promise<ErrandSweepReport> {
   const _ = db().command
-  const res = await db().collection(ERRANDS).where({ open: true, windowEnd: _.lte(now) }).orderBy('windowEnd', 'asc').limit(limit).get()
+  const res = await db()
+    .collection(ERRANDS)
+    .where({ open: true, windowEnd: _.lte(now) })
+    .orderBy('windowEnd', 'asc')
+    .limit(limit)
+    .get()
   const due = (res.data as ErrandRecord[]).filter((e) => e.status === 'open' && isOverdue(e.windowEnd, now))
   let expired = 0
   for (const e of due) {
@@ -503,4 +657,3 @@ export async function sweepErrands(now: Date, limit = 100): Promise<ErrandSweepR
   }
   return { found: due.length, expired }
 }
-

@@ -36,11 +36,13 @@ export async function leave(actor: Actor): Promise<{ left: boolean }> {
     if (!user) throw new Error(`user ${actor.userId} vanished`)
     const hasGrant = user.grants.some((g) => g.role === 'resident')
     if (!user.householdId && !hasGrant) return { left: false }
-    await tx.collection('users').doc(user._id).update({
-      householdId: db().command.remove(),
-      grants: grantsAfterLeaving(user.grants),
-    })
+    await tx
+      .collection('users')
+      .doc(user._id)
+      .update({
+        householdId: db().command.remove(),
+        grants: grantsAfterLeaving(user.grants),
+      })
     return { left: true }
   })
 }
-

@@ -151,14 +151,17 @@ async function admit(tx: Tx, join: JoinRecord, user: UserRecord): Promise<void> 
     unitId: household.unitId,
     room: join.room.toUpperCase(),
   })
-  await tx.collection('users').doc(user._id).update({
-    householdId: household.householdId,
-    displayName: join.name,
-    realName: join.name,
-    phone: join.phone,
-    grants: grantsAfterAdmission(user.grants, household),
-    lastJoinId: join._id,
-  })
+  await tx
+    .collection('users')
+    .doc(user._id)
+    .update({
+      householdId: household.householdId,
+      displayName: join.name,
+      realName: join.name,
+      phone: join.phone,
+      grants: grantsAfterAdmission(user.grants, household),
+      lastJoinId: join._id,
+    })
 }
 
 /**
@@ -241,7 +244,13 @@ export async function submit(actor: Actor, input: SubmitInput, now: Date): Promi
     const current = user.lastJoinId
       ? firstDoc<JoinRecord>((await tx.collection(JOINS).doc(user.lastJoinId).get()).data)
       : null
-    const same = checkCanSubmit(user, current ? { ...current, _id: user.lastJoinId as string } : null, unit._id, input.room, input.move === true)
+    const same = checkCanSubmit(
+      user,
+      current ? { ...current, _id: user.lastJoinId as string } : null,
+      unit._id,
+      input.room,
+      input.move === true,
+    )
     if (same) return { record: same, notify: [] as string[] }
     const join: JoinRecord = { ...draft, moveFrom: user.householdId ?? null }
     const { _id, ...body } = join
@@ -259,7 +268,13 @@ export async function submit(actor: Actor, input: SubmitInput, now: Date): Promi
       submittedAt: now,
       move: Boolean(join.moveFrom),
     })
-    const messages: Outgoing[] = recipients.map((r) => ({ kind: 'join.pending', sourceId: join._id, recipientId: r._id, template: 'joinPending', data }))
+    const messages: Outgoing[] = recipients.map((r) => ({
+      kind: 'join.pending',
+      sourceId: join._id,
+      recipientId: r._id,
+      template: 'joinPending',
+      data,
+    }))
     return { record: join, notify: await writeNotifications(tx, messages, now) }
   })
   if (notify.length > 0) await deliver(notify)
@@ -272,7 +287,10 @@ export async function cancel(actor: Actor, joinId: string, now: Date): Promise<M
     const join = firstDoc<JoinRecord>((await tx.collection(JOINS).doc(joinId).get()).data)
     if (!join) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请不存在')
     const next = applyCancel({ ...join, _id: joinId }, actor, now)
-    await tx.collection(JOINS).doc(joinId).update({ status: next.status, decidedBy: next.decidedBy, decidedAt: now })
+    await tx
+      .collection(JOINS)
+      .doc(joinId)
+      .update({ status: next.status, decidedBy: next.decidedBy, decidedAt: now })
     return next
   })
   const _ = db().command
@@ -308,11 +326,25 @@ export async function inbox(actor: Actor, requestId: string, now: Date): Promise
   const joins = (res.data as JoinRecord[]).filter((j) => mayDecideJoin(actor, j.policy, j.path))
   // Applicants' names, rooms and masked phones are personal data: logged before answering.
   if (joins.length > 0) {
-    await logAccess({ actorId: actor.userId, action: 'join.inbox', subject: '', people: joins.map((j) => j.userId), allowed: true, requestId, at: now })
+    await logAccess({
+      actorId: actor.userId,
+      action: 'join.inbox',
+      subject: '',
+      people: joins.map((j) => j.userId),
+      allowed: true,
+      requestId,
+      at: now,
+    })
   }
   const [buildingName, unitName] = await Promise.all([
-    namesByIds('buildings', joins.map((j) => j.path.buildingId)),
-    namesByIds('units', joins.map((j) => j.path.unitId)),
+    namesByIds(
+      'buildings',
+      joins.map((j) => j.path.buildingId),
+    ),
+    namesByIds(
+      'units',
+      joins.map((j) => j.path.unitId),
+    ),
   ])
   return joins.map((j) => ({
     joinId: j._id,

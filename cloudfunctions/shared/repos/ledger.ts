@@ -8,10 +8,26 @@
  * deleted. A cause already paid answers the existing transfer (`retried: true`), inside the same
  * transaction, so even racing payers of one cause write it once.
  */
-import type { AuditReport, CommunityTransfers, GiftNeighbour, GiftRecipients, MyPoints, TransferLine, TransferView } from '../../../src/core/points/api'
+import type {
+  AuditReport,
+  CommunityTransfers,
+  GiftNeighbour,
+  GiftRecipients,
+  MyPoints,
+  TransferLine,
+  TransferView,
+} from '../../../src/core/points/api'
 import { ErrandTypeLabel, type ErrandRecord } from '../../../src/core/errands/model'
 import { PointsErrors } from '../../../src/core/points/errors'
-import { auditDifferences, CauseLabel, correctionOf, planTransfer, checkRequest, type BalanceDifference, type TransferRequest } from '../../../src/core/points/ledger'
+import {
+  auditDifferences,
+  CauseLabel,
+  correctionOf,
+  planTransfer,
+  checkRequest,
+  type BalanceDifference,
+  type TransferRequest,
+} from '../../../src/core/points/ledger'
 import {
   AccountLabel,
   Causes,
@@ -56,7 +72,9 @@ export async function transferInTx(tx: Tx, req: TransferRequest, now: Date): Pro
   const existing = firstDoc<TransferRecord>((await tx.collection(TRANSFERS).doc(id).get()).data)
   if (existing) return { transfer: { ...existing, _id: id }, retried: true }
   const [from, to] = await Promise.all(
-    [req.from, req.to].map(async (a) => firstDoc<AccountRecord>((await tx.collection(ACCOUNTS).doc(a).get()).data)),
+    [req.from, req.to].map(async (a) =>
+      firstDoc<AccountRecord>((await tx.collection(ACCOUNTS).doc(a).get()).data),
+    ),
   )
   const plan = planTransfer(req, from?.balance ?? 0, to?.balance ?? 0, now)
   const { _id, ...transfer } = plan.transfer
@@ -103,7 +121,16 @@ export async function transfer(req: TransferRequest, now: Date): Promise<Transfe
 
 export function viewOf(o: TransferOutcome): TransferView {
   const t = o.transfer
-  return { transferId: t._id, cause: t.cause, from: t.from, to: t.to, amount: t.amount, reason: t.reason, at: new Date(t.at).toISOString(), retried: o.retried }
+  return {
+    transferId: t._id,
+    cause: t.cause,
+    from: t.from,
+    to: t.to,
+    amount: t.amount,
+    reason: t.reason,
+    at: new Date(t.at).toISOString(),
+    retried: o.retried,
+  }
 }
 
 export async function balanceOf(account: string): Promise<number> {
@@ -121,7 +148,13 @@ export async function mine(actor: Actor, cursor?: string): Promise<MyPoints> {
   const account = personAccount(actor.userId)
   const [balance, res] = await Promise.all([
     balanceOf(account),
-    db().collection(ENTRIES).where(_.and([{ account }, afterTimeCursor(cursor, 'at', 'desc')])).orderBy('at', 'desc').orderBy('_id', 'desc').limit(PAGE + 1).get(),
+    db()
+      .collection(ENTRIES)
+      .where(_.and([{ account }, afterTimeCursor(cursor, 'at', 'desc')]))
+      .orderBy('at', 'desc')
+      .orderBy('_id', 'desc')
+      .limit(PAGE + 1)
+      .get(),
   ])
   const list = res.data as EntryRecord[]
   const page = list.slice(0, PAGE)
@@ -147,7 +180,13 @@ export async function mine(actor: Actor, cursor?: string): Promise<MyPoints> {
  * account's entries: index `point_entries.account_time`). Used by fund.view.
  */
 export async function recentTransfers(account: string, limit = PAGE): Promise<TransferView[]> {
-  const res = await db().collection(ENTRIES).where({ account }).orderBy('at', 'desc').orderBy('_id', 'desc').limit(limit).get()
+  const res = await db()
+    .collection(ENTRIES)
+    .where({ account })
+    .orderBy('at', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit)
+    .get()
   return (res.data as EntryRecord[]).map((e) => ({
     transferId: e.transferId,
     cause: e.cause,
@@ -169,12 +208,20 @@ const adminOf = (actor: Actor, communityId: string, streetId?: string) =>
   )
 
 /** points.award: issuance → the resident, by a community admin of the resident's community. */
-export async function award(actor: Actor, input: { userId: string; amount: number; reason: string; requestId: string }, now: Date): Promise<TransferView> {
+export async function award(
+  actor: Actor,
+  input: { userId: string; amount: number; reason: string; requestId: string },
+  now: Date,
+): Promise<TransferView> {
   const user = await getDoc<UserRecord>('users', input.userId)
   if (!user) throw new DomainError(CommonErrorCodes.NOT_FOUND, '居民不存在')
   const home = user.grants.find((g) => g.role === 'resident')?.scope
   const communityId = home?.communityId
-  if (!home || !communityId || !actor.grants.some((g) => g.role === 'community_admin' && isWithin(home, g.scope))) {
+  if (
+    !home ||
+    !communityId ||
+    !actor.grants.some((g) => g.role === 'community_admin' && isWithin(home, g.scope))
+  ) {
     throw new DomainError(PointsErrors.NOT_IN_SCOPE, '只能奖励本社区的居民')
   }
   const outcome = await transfer(
@@ -198,7 +245,8 @@ const ERRANDS = 'errands'
 const RECENT_ERRANDS = 100
 const MAX_NEIGHBOURS = 10
 
-const homeCommunity = (grants: readonly { role: string; scope: { communityId?: string } }[]) => grants.find((g) => g.role === 'resident')?.scope.communityId
+const homeCommunity = (grants: readonly { role: string; scope: { communityId?: string } }[]) =>
+  grants.find((g) => g.role === 'resident')?.scope.communityId
 
 /**
  * points.recipients: my balance, my community's fund, and the neighbours who served me — the
@@ -220,12 +268,20 @@ export async function recipients(actor: Actor): Promise<GiftRecipients> {
       .get(),
   ])
   const latest = new Map<string, ErrandRecord>()
-  for (const e of res.data as ErrandRecord[]) if (e.helperId && e.helperId !== actor.userId && !latest.has(e.helperId)) latest.set(e.helperId, e)
+  for (const e of res.data as ErrandRecord[])
+    if (e.helperId && e.helperId !== actor.userId && !latest.has(e.helperId)) latest.set(e.helperId, e)
   const ids = [...latest.keys()]
   const users =
     ids.length === 0
       ? []
-      : ((await db().collection('users').where({ _id: db().command.in(ids) }).field({ grants: true }).limit(ids.length).get()).data as Pick<UserRecord, '_id' | 'grants'>[])
+      : ((
+          await db()
+            .collection('users')
+            .where({ _id: db().command.in(ids) })
+            .field({ grants: true })
+            .limit(ids.length)
+            .get()
+        ).data as Pick<UserRecord, '_id' | 'grants'>[])
   const neighbours = new Set(users.filter((u) => homeCommunity(u.grants) === communityId).map((u) => u._id))
   const list: GiftNeighbour[] = [...latest.values()]
     .filter((e) => neighbours.has(e.helperId as string))
@@ -243,7 +299,12 @@ export async function recipients(actor: Actor): Promise<GiftRecipients> {
 
 /** Has `helperId` done a confirmed errand for `requesterId`? (index `errands.helper`) */
 async function hasServed(requesterId: string, helperId: string): Promise<boolean> {
-  const res = await db().collection(ERRANDS).where({ helperId, requesterId, status: 'confirmed' }).field({ _id: true }).limit(1).get()
+  const res = await db()
+    .collection(ERRANDS)
+    .where({ helperId, requesterId, status: 'confirmed' })
+    .field({ _id: true })
+    .limit(1)
+    .get()
   return res.data.length > 0
 }
 
@@ -252,13 +313,18 @@ async function hasServed(requesterId: string, helperId: string): Promise<boolean
  * me (the helper of one of my confirmed errands: a gift is a thank-you "for a service done", and
  * it keeps points from being moved freely between accounts).
  */
-export async function give(actor: Actor, input: { to: 'fund' | { userId: string }; amount: number; note?: string; requestId: string }, now: Date): Promise<TransferView> {
+export async function give(
+  actor: Actor,
+  input: { to: 'fund' | { userId: string }; amount: number; note?: string; requestId: string },
+  now: Date,
+): Promise<TransferView> {
   const communityId = homeCommunity(actor.grants)
   if (!communityId) throw new DomainError(PointsErrors.NOT_IN_SCOPE, '请先加入网格')
   let to = fundAccount(communityId)
   if (input.to !== 'fund') {
     const other = await getDoc<UserRecord>('users', input.to.userId)
-    if (!other || homeCommunity(other.grants) !== communityId) throw new DomainError(PointsErrors.NOT_IN_SCOPE, '只能转赠给本社区的居民')
+    if (!other || homeCommunity(other.grants) !== communityId)
+      throw new DomainError(PointsErrors.NOT_IN_SCOPE, '只能转赠给本社区的居民')
     // Giving to myself falls through to the ledger's POINTS.SAME_ACCOUNT.
     if (other._id !== actor.userId && !(await hasServed(actor.userId, other._id))) {
       throw new DomainError(PointsErrors.NOT_MY_HELPER, '只能转赠给帮您办过事的邻居')
@@ -266,20 +332,37 @@ export async function give(actor: Actor, input: { to: 'fund' | { userId: string 
     to = personAccount(other._id)
   }
   const outcome = await transfer(
-    { cause: Causes.gift(actor.userId, input.requestId), from: personAccount(actor.userId), to, amount: input.amount, reason: input.note?.trim() ?? '', communityId, by: actor.userId },
+    {
+      cause: Causes.gift(actor.userId, input.requestId),
+      from: personAccount(actor.userId),
+      to,
+      amount: input.amount,
+      reason: input.note?.trim() ?? '',
+      communityId,
+      by: actor.userId,
+    },
     now,
   )
   return viewOf(outcome)
 }
 
 /** points.correct: the reversing transfer of a transfer of the admin's community, with a reason. */
-export async function correct(actor: Actor, input: { transferId: string; reason: string }, now: Date): Promise<TransferView> {
+export async function correct(
+  actor: Actor,
+  input: { transferId: string; reason: string },
+  now: Date,
+): Promise<TransferView> {
   const original = await getDoc<TransferRecord>(TRANSFERS, input.transferId)
   if (!original) throw new DomainError(CommonErrorCodes.NOT_FOUND, '积分记录不存在')
-  if (!actor.grants.some((g) => g.role === 'community_admin' && g.scope.communityId === original.communityId)) {
+  if (
+    !actor.grants.some((g) => g.role === 'community_admin' && g.scope.communityId === original.communityId)
+  ) {
     throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能更正本社区的积分记录')
   }
-  const outcome = await transfer(correctionOf({ ...original, _id: input.transferId }, input.reason, actor.userId), now)
+  const outcome = await transfer(
+    correctionOf({ ...original, _id: input.transferId }, input.reason, actor.userId),
+    now,
+  )
   return viewOf(outcome)
 }
 
@@ -299,7 +382,15 @@ export async function communityTransfers(
   const community = await getDoc<{ streetId: string }>('communities', communityId)
   const allowed = community !== null && adminOf(actor, communityId, community.streetId)
   const log = (people: readonly string[]) =>
-    logAccess({ actorId: actor.userId, action: 'points.transfers', subject: communityId, people, allowed, requestId, at: now })
+    logAccess({
+      actorId: actor.userId,
+      action: 'points.transfers',
+      subject: communityId,
+      people,
+      allowed,
+      requestId,
+      at: now,
+    })
   if (!allowed) {
     await log([])
     throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本辖区的积分流水')
@@ -313,13 +404,24 @@ export async function communityTransfers(
     .get()
   const list = res.data as TransferRecord[]
   const page = list.slice(0, PAGE)
-  const people = [...new Set(page.flatMap((t) => [t.from, t.to]).flatMap((a) => (parseAccount(a)?.kind === 'u' ? [a.slice(2)] : [])))]
-  const correctionIds = page.filter((t) => t.kind !== 'correction').map((t) => transferIdFor(Causes.correction(t._id)))
+  const people = [
+    ...new Set(
+      page.flatMap((t) => [t.from, t.to]).flatMap((a) => (parseAccount(a)?.kind === 'u' ? [a.slice(2)] : [])),
+    ),
+  ]
+  const correctionIds = page
+    .filter((t) => t.kind !== 'correction')
+    .map((t) => transferIdFor(Causes.correction(t._id)))
   const [names, corrections] = await Promise.all([
     userNames(people),
     correctionIds.length === 0
       ? Promise.resolve({ data: [] })
-      : db().collection(TRANSFERS).where({ _id: _.in(correctionIds) }).field({ _id: true }).limit(correctionIds.length).get(),
+      : db()
+          .collection(TRANSFERS)
+          .where({ _id: _.in(correctionIds) })
+          .field({ _id: true })
+          .limit(correctionIds.length)
+          .get(),
   ])
   const corrected = new Set((corrections.data as { _id: string }[]).map((c) => c._id))
   const nameOf = (account: string) => {
@@ -368,7 +470,9 @@ async function all<T>(collection: string, where: object, max = 20): Promise<T[]>
  * Recomputes these accounts' balances from ALL their entries and compares with the cached ones.
  * Used by `points.audit` and directly by tests.
  */
-export async function auditAccounts(accounts: readonly string[]): Promise<{ entries: number; differences: BalanceDifference[] }> {
+export async function auditAccounts(
+  accounts: readonly string[],
+): Promise<{ entries: number; differences: BalanceDifference[] }> {
   const _ = db().command
   const unique = [...new Set(accounts)]
   let entries = 0
@@ -389,7 +493,8 @@ export async function auditAccounts(accounts: readonly string[]): Promise<{ entr
 export async function audit(actor: Actor, communityId: string): Promise<AuditReport> {
   const community = await getDoc<{ streetId: string }>('communities', communityId)
   if (!community) throw new DomainError(CommonErrorCodes.NOT_FOUND, '社区不存在')
-  if (!adminOf(actor, communityId, community.streetId)) throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能核对本辖区的积分')
+  if (!adminOf(actor, communityId, community.streetId))
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能核对本辖区的积分')
   const touched = await all<TransferRecord>(TRANSFERS, { communityId })
   const accounts = [...new Set(touched.flatMap((t) => [t.from, t.to]))]
   const { entries, differences } = await auditAccounts(accounts)

@@ -81,14 +81,17 @@ function residentCommunity(actor: Actor): string | null {
 }
 
 function isStaffOf(actor: Actor, communityId: string): boolean {
-  return actor.grants.some((g) => (g.role === 'community_admin' || g.role === 'grid_worker') && g.scope.communityId === communityId)
+  return actor.grants.some(
+    (g) => (g.role === 'community_admin' || g.role === 'grid_worker') && g.scope.communityId === communityId,
+  )
 }
 
 function isAdminOf(actor: Actor, communityId: string): boolean {
   return actor.grants.some((g) => g.role === 'community_admin' && g.scope.communityId === communityId)
 }
 
-const hashId = (prefix: string, ...parts: string[]) => `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`
+const hashId = (prefix: string, ...parts: string[]) =>
+  `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`
 
 /** The voucher (redemption) id of one resident's request: a retried request lands on the same voucher. */
 export const voucherIdFor = (userId: string, requestId: string) => hashId('rd', userId, requestId)
@@ -96,24 +99,31 @@ export const voucherIdFor = (userId: string, requestId: string) => hashId('rd', 
 export const itemIdFor = (adminId: string, requestId: string) => hashId('it', adminId, requestId)
 
 const itemNotFound = () => new DomainError(MarketErrors.ITEM_NOT_FOUND, '物品不存在或已下架')
-const voucherNotFound = () => new DomainError(MarketErrors.VOUCHER_NOT_FOUND, '没有找到这张兑换券，请核对兑换码')
+const voucherNotFound = () =>
+  new DomainError(MarketErrors.VOUCHER_NOT_FOUND, '没有找到这张兑换券，请核对兑换码')
 
 // ── Catalogue ──
 
 /** market.items: residents see their community's active items; staff (with communityId) all of it. */
-export async function items(actor: Actor, input: { communityId?: string; cursor?: string }): Promise<MarketPage> {
+export async function items(
+  actor: Actor,
+  input: { communityId?: string; cursor?: string },
+): Promise<MarketPage> {
   const home = residentCommunity(actor)
   let communityId: string
   let staff: boolean
   if (input.communityId) {
     staff = isStaffOf(actor, input.communityId)
-    if (!staff && input.communityId !== home) throw new DomainError(MarketErrors.NOT_IN_SCOPE, '这是其他社区的爱心超市')
+    if (!staff && input.communityId !== home)
+      throw new DomainError(MarketErrors.NOT_IN_SCOPE, '这是其他社区的爱心超市')
     communityId = input.communityId
   } else if (home) {
     communityId = home
     staff = false
   } else {
-    const managed = actor.grants.find((g) => (g.role === 'community_admin' || g.role === 'grid_worker') && g.scope.communityId)?.scope.communityId
+    const managed = actor.grants.find(
+      (g) => (g.role === 'community_admin' || g.role === 'grid_worker') && g.scope.communityId,
+    )?.scope.communityId
     if (!managed) throw new DomainError(MarketErrors.NOT_IN_SCOPE, '请先加入网格')
     communityId = managed
     staff = true
@@ -126,12 +136,22 @@ export async function items(actor: Actor, input: { communityId?: string; cursor?
   ])
   const [balance, res] = await Promise.all([
     balanceOf(personAccount(actor.userId)),
-    db().collection(ITEMS).where(where).orderBy('name', 'asc').orderBy('_id', 'asc').limit(ITEMS_PAGE + 1).get(),
+    db()
+      .collection(ITEMS)
+      .where(where)
+      .orderBy('name', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(ITEMS_PAGE + 1)
+      .get(),
   ])
   const list = res.data as ItemRecord[]
   const page = list.slice(0, ITEMS_PAGE)
   const last = page[page.length - 1]
-  return { items: page.map(itemView), balance, cursor: list.length > ITEMS_PAGE && last ? itemsCursor(last) : null }
+  return {
+    items: page.map(itemView),
+    balance,
+    cursor: list.length > ITEMS_PAGE && last ? itemsCursor(last) : null,
+  }
 }
 
 /** market.save: a community admin adds (idempotent on requestId) or edits an item of their community. */
@@ -140,7 +160,8 @@ export async function save(
   input: ItemInput & { requestId: string; communityId: string; itemId?: string },
   now: Date,
 ): Promise<MarketItem> {
-  if (!isAdminOf(actor, input.communityId)) throw new DomainError(MarketErrors.NOT_IN_SCOPE, '只能管理本社区的爱心超市')
+  if (!isAdminOf(actor, input.communityId))
+    throw new DomainError(MarketErrors.NOT_IN_SCOPE, '只能管理本社区的爱心超市')
   const item = checkItem(input)
   if (input.itemId) {
     const itemId = input.itemId
@@ -152,14 +173,28 @@ export async function save(
       await tx.collection(ITEMS).doc(itemId).set(withoutId(next))
       return next
     })
-    jsonLog({ level: 'info', what: 'market.item edited', itemId, by: actor.userId, stock: saved.stock, active: saved.active })
+    jsonLog({
+      level: 'info',
+      what: 'market.item edited',
+      itemId,
+      by: actor.userId,
+      stock: saved.stock,
+      active: saved.active,
+    })
     return itemView(saved)
   }
   const itemId = itemIdFor(actor.userId, input.requestId)
   const saved = await withRetry(async (tx) => {
     const again = await txGet<ItemRecord>(tx, ITEMS, itemId)
     if (again) return again
-    const record: ItemRecord = { _id: itemId, communityId: input.communityId, ...item, createdBy: actor.userId, createdAt: now, updatedAt: now }
+    const record: ItemRecord = {
+      _id: itemId,
+      communityId: input.communityId,
+      ...item,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    }
     await tx.collection(ITEMS).doc(itemId).set(withoutId(record))
     return record
   })
@@ -173,11 +208,19 @@ async function ensureImage(v: VoucherRecord): Promise<string | null> {
   if (v.qrFileID) return v.qrFileID
   try {
     const png = await getUnlimitedWxacode({ scene: voucherScene(v.code), ...VOUCHER_WXACODE })
-    const uploaded = await cloud().uploadFile({ cloudPath: voucherImagePath(v.communityId, v._id), fileContent: png })
+    const uploaded = await cloud().uploadFile({
+      cloudPath: voucherImagePath(v.communityId, v._id),
+      fileContent: png,
+    })
     await db().collection(VOUCHERS).doc(v._id).update({ qrFileID: uploaded.fileID })
     return uploaded.fileID
   } catch (err) {
-    jsonLog({ level: 'error', what: 'voucher wxacode', voucherId: v._id, error: err instanceof Error ? err.message : String(err) })
+    jsonLog({
+      level: 'error',
+      what: 'voucher wxacode',
+      voucherId: v._id,
+      error: err instanceof Error ? err.message : String(err),
+    })
     return null
   }
 }
@@ -189,10 +232,17 @@ async function tempUrls(fileIds: readonly string[]): Promise<Map<string, string>
   for (let i = 0; i < unique.length; i += 50) {
     const batch = unique.slice(i, i + 50)
     try {
-      const res = await cloud().getTempFileURL({ fileList: batch.map((fileID) => ({ fileID, maxAge: TEMP_URL_MAX_AGE_S })) })
-      for (const f of res.fileList ?? []) if (f.code === 'SUCCESS' && f.tempFileURL) out.set(f.fileID, f.tempFileURL)
+      const res = await cloud().getTempFileURL({
+        fileList: batch.map((fileID) => ({ fileID, maxAge: TEMP_URL_MAX_AGE_S })),
+      })
+      for (const f of res.fileList ?? [])
+        if (f.code === 'SUCCESS' && f.tempFileURL) out.set(f.fileID, f.tempFileURL)
     } catch (err) {
-      jsonLog({ level: 'error', what: 'voucher temp urls', error: err instanceof Error ? err.message : String(err) })
+      jsonLog({
+        level: 'error',
+        what: 'voucher temp urls',
+        error: err instanceof Error ? err.message : String(err),
+      })
     }
   }
   return out
@@ -223,7 +273,11 @@ async function holderView(v: VoucherRecord, retried = false): Promise<VoucherVie
 // ── Redeem, my vouchers, cancel ──
 
 /** market.redeem: one unit of an item of the resident's community, all or nothing; idempotent on requestId. */
-export async function redeem(actor: Actor, input: { itemId: string; requestId: string }, now: Date): Promise<VoucherView> {
+export async function redeem(
+  actor: Actor,
+  input: { itemId: string; requestId: string },
+  now: Date,
+): Promise<VoucherView> {
   const communityId = residentCommunity(actor)
   if (!communityId) throw new DomainError(MarketErrors.NOT_IN_SCOPE, '请先加入网格')
   const voucherId = voucherIdFor(actor.userId, input.requestId)
@@ -255,7 +309,10 @@ export async function redeem(actor: Actor, input: { itemId: string; requestId: s
       },
       now,
     )
-    await tx.collection(ITEMS).doc(item._id).update({ stock: item.stock - 1, updatedAt: now })
+    await tx
+      .collection(ITEMS)
+      .doc(item._id)
+      .update({ stock: item.stock - 1, updatedAt: now })
     const code = await drawUnusedCode(tx)
     const voucher: VoucherRecord = {
       _id: voucherId,
@@ -278,7 +335,8 @@ export async function redeem(actor: Actor, input: { itemId: string; requestId: s
     await tx.collection(VOUCHERS).doc(voucherId).set(withoutId(voucher))
     return { voucher, retried: false }
   })
-  if (!outcome.retried) jsonLog({ level: 'info', what: 'market.redeemed', voucherId, itemId: input.itemId, by: actor.userId })
+  if (!outcome.retried)
+    jsonLog({ level: 'info', what: 'market.redeemed', voucherId, itemId: input.itemId, by: actor.userId })
   return holderView(outcome.voucher, outcome.retried)
 }
 
@@ -295,11 +353,20 @@ async function drawUnusedCode(tx: Tx): Promise<string> {
 export async function vouchers(actor: Actor, cursor?: string): Promise<VoucherPage> {
   const _ = db().command
   const where = _.and([{ userId: actor.userId }, afterTimeCursor(cursor, 'issuedAt', 'desc')])
-  const res = await db().collection(VOUCHERS).where(where).orderBy('issuedAt', 'desc').orderBy('_id', 'desc').limit(VOUCHERS_PAGE + 1).get()
+  const res = await db()
+    .collection(VOUCHERS)
+    .where(where)
+    .orderBy('issuedAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(VOUCHERS_PAGE + 1)
+    .get()
   const list = res.data as VoucherRecord[]
   const page = list.slice(0, VOUCHERS_PAGE)
   const last = page[page.length - 1]
-  return { items: await holderViews(page), cursor: list.length > VOUCHERS_PAGE && last ? timeCursor(last.issuedAt, last._id) : null }
+  return {
+    items: await holderViews(page),
+    cursor: list.length > VOUCHERS_PAGE && last ? timeCursor(last.issuedAt, last._id) : null,
+  }
 }
 
 /**
@@ -307,18 +374,36 @@ export async function vouchers(actor: Actor, cursor?: string): Promise<VoucherPa
  * to the holder (`Causes.refund`) and the unit back to stock. Null when the voucher is no longer
  * issued (someone else moved it first).
  */
-async function closeInTx(tx: Tx, voucherId: string, move: Extract<VoucherMove, 'cancel' | 'expire'>, by: string, now: Date): Promise<VoucherRecord | null> {
+async function closeInTx(
+  tx: Tx,
+  voucherId: string,
+  move: Extract<VoucherMove, 'cancel' | 'expire'>,
+  by: string,
+  now: Date,
+): Promise<VoucherRecord | null> {
   const v = await txGet<VoucherRecord>(tx, VOUCHERS, voucherId)
   if (!v) return null
   const step = voucherTransition(v.status, move)
   if (!step) return null
   await transferInTx(
     tx,
-    { cause: Causes.refund(v._id), from: marketAccount(v.communityId), to: personAccount(v.userId), amount: v.price, reason: v.itemName, communityId: v.communityId, by },
+    {
+      cause: Causes.refund(v._id),
+      from: marketAccount(v.communityId),
+      to: personAccount(v.userId),
+      amount: v.price,
+      reason: v.itemName,
+      communityId: v.communityId,
+      by,
+    },
     now,
   )
   const item = await txGet<ItemRecord>(tx, ITEMS, v.itemId)
-  if (item) await tx.collection(ITEMS).doc(item._id).update({ stock: item.stock + 1, updatedAt: now })
+  if (item)
+    await tx
+      .collection(ITEMS)
+      .doc(item._id)
+      .update({ stock: item.stock + 1, updatedAt: now })
   const next: VoucherRecord = { ...v, status: step.to, closedAt: now }
   await tx.collection(VOUCHERS).doc(v._id).update({ status: next.status, closedAt: now })
   return next
@@ -351,7 +436,15 @@ async function staffVoucher(ctx: MarketCtx, raw: string, action: string): Promis
   if (!pointer || !v) throw voucherNotFound()
   if (!isStaffOf(ctx.actor, v.communityId)) {
     // Another community's voucher: answered as unknown (never revealed), the attempt logged.
-    await logAccess({ actorId: ctx.actor.userId, action, subject: code, people: [], allowed: false, requestId: ctx.requestId, at: ctx.now })
+    await logAccess({
+      actorId: ctx.actor.userId,
+      action,
+      subject: code,
+      people: [],
+      allowed: false,
+      requestId: ctx.requestId,
+      at: ctx.now,
+    })
     throw voucherNotFound()
   }
   return { ...v, _id: pointer.voucherId }
@@ -360,7 +453,15 @@ async function staffVoucher(ctx: MarketCtx, raw: string, action: string): Promis
 /** The holder's name for staff, the read logged first (no log, no name). */
 async function holderNameFor(ctx: MarketCtx, v: VoucherRecord, action: string): Promise<string | null> {
   const holder = await getDoc<UserRecord>('users', v.userId)
-  await logAccess({ actorId: ctx.actor.userId, action, subject: v._id, people: [v.userId], allowed: true, requestId: ctx.requestId, at: ctx.now })
+  await logAccess({
+    actorId: ctx.actor.userId,
+    action,
+    subject: v._id,
+    people: [v.userId],
+    allowed: true,
+    requestId: ctx.requestId,
+    at: ctx.now,
+  })
   return holder ? (holder.realName ?? holder.displayName) : null
 }
 
@@ -385,11 +486,18 @@ export async function verify(ctx: MarketCtx, raw: string): Promise<VoucherView> 
     const step = voucherTransition(v.status, 'use')
     if (!step) throw new DomainError(MarketErrors.VOUCHER_USED, '这张兑换券已经领取过了')
     const next: VoucherRecord = { ...v, status: step.to, usedAt: ctx.now, verifiedBy: ctx.actor.userId }
-    await tx.collection(VOUCHERS).doc(v._id).update({ status: next.status, usedAt: ctx.now, verifiedBy: ctx.actor.userId })
+    await tx
+      .collection(VOUCHERS)
+      .doc(v._id)
+      .update({ status: next.status, usedAt: ctx.now, verifiedBy: ctx.actor.userId })
     return { voucher: next, retried: false }
   })
-  if (!outcome.retried) jsonLog({ level: 'info', what: 'market.verified', voucherId: seen._id, by: ctx.actor.userId })
-  return voucherView(outcome.voucher, { holderName: await holderNameFor(ctx, outcome.voucher, 'market.verify'), retried: outcome.retried })
+  if (!outcome.retried)
+    jsonLog({ level: 'info', what: 'market.verified', voucherId: seen._id, by: ctx.actor.userId })
+  return voucherView(outcome.voucher, {
+    holderName: await holderNameFor(ctx, outcome.voucher, 'market.verify'),
+    retried: outcome.retried,
+  })
 }
 
 // ── Sweep ──
@@ -403,7 +511,12 @@ export interface VoucherSweepReport {
 /** Issued vouchers past their expiry → expired, points refunded, stock returned (100 a run, oldest first). */
 export async function sweepVouchers(now: Date, limit = SWEEP_BATCH): Promise<VoucherSweepReport> {
   const _ = db().command
-  const res = await db().collection(VOUCHERS).where({ status: 'issued', expiresAt: _.lt(now) }).orderBy('expiresAt', 'asc').limit(limit).get()
+  const res = await db()
+    .collection(VOUCHERS)
+    .where({ status: 'issued', expiresAt: _.lt(now) })
+    .orderBy('expiresAt', 'asc')
+    .limit(limit)
+    .get()
   const due = res.data as VoucherRecord[]
   let expired = 0
   let failed = 0
@@ -412,7 +525,12 @@ export async function sweepVouchers(now: Date, limit = SWEEP_BATCH): Promise<Vou
       if (await withRetry((tx) => closeInTx(tx, v._id, 'expire', 'system', now))) expired += 1
     } catch (err) {
       failed += 1
-      jsonLog({ level: 'error', what: 'voucher expiry', voucherId: v._id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) })
+      jsonLog({
+        level: 'error',
+        what: 'voucher expiry',
+        voucherId: v._id,
+        error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      })
     }
   }
   return { found: due.length, expired, failed }
@@ -420,8 +538,12 @@ export async function sweepVouchers(now: Date, limit = SWEEP_BATCH): Promise<Vou
 
 // ── Community fund ──
 
-export async function fundView(actor: Actor, communityId: string): Promise<{ communityId: string; balance: number; recent: TransferView[] }> {
-  if (!isAdminOf(actor, communityId)) throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本社区的基金')
+export async function fundView(
+  actor: Actor,
+  communityId: string,
+): Promise<{ communityId: string; balance: number; recent: TransferView[] }> {
+  if (!isAdminOf(actor, communityId))
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本社区的基金')
   const account = fundAccount(communityId)
   const [balance, recent] = await Promise.all([balanceOf(account), recentTransfers(account, 20)])
   return { communityId, balance, recent }
@@ -433,10 +555,12 @@ export async function fundPay(
   input: { communityId: string; userId: string; amount: number; reason: string; requestId: string },
   now: Date,
 ): Promise<TransferView> {
-  if (!isAdminOf(actor, input.communityId)) throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能使用本社区的基金')
+  if (!isAdminOf(actor, input.communityId))
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能使用本社区的基金')
   const user = await getDoc<UserRecord>('users', input.userId)
   const home = user?.grants.find((g) => g.role === 'resident')?.scope.communityId
-  if (!user || home !== input.communityId) throw new DomainError(PointsErrors.NOT_IN_SCOPE, '只能支付给本社区的居民')
+  if (!user || home !== input.communityId)
+    throw new DomainError(PointsErrors.NOT_IN_SCOPE, '只能支付给本社区的居民')
   const outcome = await transfer(
     {
       cause: Causes.fund(actor.userId, input.requestId),

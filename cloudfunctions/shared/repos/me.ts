@@ -1,4 +1,9 @@
-import { ACTIVITY_COLLECTIONS, type ActivityRecord, type HoursRecord, type SignupRecord } from '../../../src/core/activities/model'
+import {
+  ACTIVITY_COLLECTIONS,
+  type ActivityRecord,
+  type HoursRecord,
+  type SignupRecord,
+} from '../../../src/core/activities/model'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import { MARKET_COLLECTIONS, type VoucherRecord } from '../../../src/core/market/model'
 import { MY_DATA_RECENT, type MyData, type MyErrandLine, type Profile } from '../../../src/core/me/api'
@@ -8,7 +13,13 @@ import { ErrandStatusLabel, ErrandTypeLabel, type ErrandRecord } from '../../../
 import type { ErrandMove } from '../../../src/core/errands/machine'
 import { StatusLabel as OrderStatusLabel } from '../../../src/core/orders/messages'
 import type { OrderRecord } from '../../../src/core/orders/model'
-import { helperAfterUpdate, helperProfileOf, MAX_THANKS_SHOWN, type HelperProfile, type HelperProfileView } from '../../../src/core/me/helper'
+import {
+  helperAfterUpdate,
+  helperProfileOf,
+  MAX_THANKS_SHOWN,
+  type HelperProfile,
+  type HelperProfileView,
+} from '../../../src/core/me/helper'
 import { DEFAULT_DISPLAY_NAME, type UserRecord } from '../../../src/core/me/model'
 import type { JoinRecord } from '../../../src/core/join/model'
 import { ERASED_NAME, grantsAfterErasure } from '../../../src/core/me/erase'
@@ -37,14 +48,27 @@ const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOStrin
 
 /** How others reach my personal data: the directory's contact ids for me (repos/directory.ts). */
 function subjectsOf(userId: string): string[] {
-  return [userId, ...(['grid_worker', 'building_leader', 'helper'] as Role[]).map((r) => `user:${userId}:${r}`)]
+  return [
+    userId,
+    ...(['grid_worker', 'building_leader', 'helper'] as Role[]).map((r) => `user:${userId}:${r}`),
+  ]
 }
 
 /** How many of my records a store holds and the newest `MY_DATA_RECENT` (indexes userId + `by` desc). */
-async function recent<T>(collection: string, where: object, by: string): Promise<{ count: number; rows: T[] }> {
+async function recent<T>(
+  collection: string,
+  where: object,
+  by: string,
+): Promise<{ count: number; rows: T[] }> {
   const [count, res] = await Promise.all([
     db().collection(collection).where(where).count(),
-    db().collection(collection).where(where).orderBy(by, 'desc').orderBy('_id', 'desc').limit(MY_DATA_RECENT).get(),
+    db()
+      .collection(collection)
+      .where(where)
+      .orderBy(by, 'desc')
+      .orderBy('_id', 'desc')
+      .limit(MY_DATA_RECENT)
+      .get(),
   ])
   return { count: count.total, rows: res.data as T[] }
 }
@@ -62,7 +86,14 @@ async function myLoveCard(actor: Actor): Promise<Pick<MyData, 'points' | 'signup
   ])
   const activityIds = [...new Set(signups.rows.map((s) => s.activityId))]
   const activities = activityIds.length
-    ? ((await db().collection(ACTIVITIES).where({ _id: _.in(activityIds) }).field({ title: true, startAt: true }).limit(activityIds.length).get()).data as Pick<ActivityRecord, '_id' | 'title' | 'startAt'>[])
+    ? ((
+        await db()
+          .collection(ACTIVITIES)
+          .where({ _id: _.in(activityIds) })
+          .field({ title: true, startAt: true })
+          .limit(activityIds.length)
+          .get()
+      ).data as Pick<ActivityRecord, '_id' | 'title' | 'startAt'>[])
     : []
   const byId = new Map(activities.map((a) => [a._id, a]))
   const signupLines: MyData['signups'] = {
@@ -119,7 +150,10 @@ async function myCases(userId: string): Promise<Pick<MyData, 'reports' | 'errand
     recent<ErrandRecord>(ERRANDS, { requesterId: userId }, 'createdAt'),
     recent<ErrandRecord>(ERRANDS, { helperId: userId }, 'createdAt'),
   ])
-  const orders = reportRows.data as Pick<OrderRecord, '_id' | 'categoryName' | 'status' | 'reporterId' | 'submittedAt'>[]
+  const orders = reportRows.data as Pick<
+    OrderRecord,
+    '_id' | 'categoryName' | 'status' | 'reporterId' | 'submittedAt'
+  >[]
   const errandLine = (e: ErrandRecord, role: MyErrandLine['role']): MyErrandLine => ({
     errandId: e._id,
     type: e.type,
@@ -129,7 +163,10 @@ async function myCases(userId: string): Promise<Pick<MyData, 'reports' | 'errand
     role,
     createdAt: iso(e.createdAt) ?? '',
   })
-  const errands = [...posted.rows.map((e) => errandLine(e, 'requester')), ...served.rows.map((e) => errandLine(e, 'helper'))]
+  const errands = [
+    ...posted.rows.map((e) => errandLine(e, 'requester')),
+    ...served.rows.map((e) => errandLine(e, 'helper')),
+  ]
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.errandId.localeCompare(a.errandId))
     .slice(0, MY_DATA_RECENT)
   return {
@@ -164,11 +201,26 @@ export async function myData(actor: Actor, user: UserRecord): Promise<MyData> {
     myCases(actor.userId),
   ])
   const joins = joinsRes.data as JoinRecord[]
-  const logs = logsRes.data as { actorId: string; action: string; subject: string; allowed: boolean; at: Date }[]
+  const logs = logsRes.data as {
+    actorId: string
+    action: string
+    subject: string
+    allowed: boolean
+    at: Date
+  }[]
   const [gridName, buildingName, unitName, actorName] = await Promise.all([
-    namesByIds('grids', joins.map((j) => j.path.gridId)),
-    namesByIds('buildings', joins.map((j) => j.path.buildingId)),
-    namesByIds('units', joins.map((j) => j.path.unitId)),
+    namesByIds(
+      'grids',
+      joins.map((j) => j.path.gridId),
+    ),
+    namesByIds(
+      'buildings',
+      joins.map((j) => j.path.buildingId),
+    ),
+    namesByIds(
+      'units',
+      joins.map((j) => j.path.unitId),
+    ),
     displayNames(logs.map((l) => l.actorId)),
   ])
   return {
@@ -183,7 +235,8 @@ export async function myData(actor: Actor, user: UserRecord): Promise<MyData> {
     joins: joins.map((j) => ({
       joinId: j._id,
       status: j.status,
-      place: `${gridName.get(j.path.gridId) ?? ''} ${buildingName.get(j.path.buildingId) ?? ''}${unitName.get(j.path.unitId) ?? ''}`.trim(),
+      place:
+        `${gridName.get(j.path.gridId) ?? ''} ${buildingName.get(j.path.buildingId) ?? ''}${unitName.get(j.path.unitId) ?? ''}`.trim(),
       room: j.room,
       name: j.name,
       phone: j.phone,
@@ -212,7 +265,12 @@ export async function myData(actor: Actor, user: UserRecord): Promise<MyData> {
 async function displayNames(ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
-  const res = await db().collection('users').where({ _id: db().command.in(unique) }).field({ displayName: true }).limit(unique.length).get()
+  const res = await db()
+    .collection('users')
+    .where({ _id: db().command.in(unique) })
+    .field({ displayName: true })
+    .limit(unique.length)
+    .get()
   return new Map((res.data as { _id: string; displayName: string }[]).map((u) => [u._id, u.displayName]))
 }
 
@@ -291,14 +349,18 @@ export async function eraseMe(ctx: CallContext, now: Date): Promise<Profile> {
   const { actor } = ctx
   const _ = db().command
   const joins = db().collection(JOINS)
-  await joins.where({ userId: actor.userId, status: 'pending' }).update({ status: 'cancelled', decidedBy: actor.userId, decidedAt: now })
+  await joins
+    .where({ userId: actor.userId, status: 'pending' })
+    .update({ status: 'cancelled', decidedBy: actor.userId, decidedAt: now })
   await withdrawOpenSignups(actor.userId, now)
   await cancelIssuedVouchers(actor, now)
   await settleErrands(ctx, now)
   await untilDone('errands', () => eraseFromErrands(actor.userId))
   await untilDone('orders', () => eraseFromOrders(actor.userId))
   await eraseTrust(actor.userId)
-  const ids = (await joins.where({ userId: actor.userId }).field({ _id: true }).limit(1000).get()).data as { _id: string }[]
+  const ids = (await joins.where({ userId: actor.userId }).field({ _id: true }).limit(1000).get()).data as {
+    _id: string
+  }[]
   await joins.where({ userId: actor.userId }).update({ name: '', phone: null, erased: true })
   await eraseNotificationsOf(
     ids.map((j) => j._id),
@@ -320,7 +382,13 @@ export async function eraseMe(ctx: CallContext, now: Date): Promise<Profile> {
     })
     return { ...current, grants }
   })
-  return { userId: user._id, displayName: DEFAULT_DISPLAY_NAME, roles: user.grants, household: null, created: false }
+  return {
+    userId: user._id,
+    displayName: DEFAULT_DISPLAY_NAME,
+    roles: user.grants,
+    household: null,
+    created: false,
+  }
 }
 
 /**
@@ -330,10 +398,24 @@ export async function eraseMe(ctx: CallContext, now: Date): Promise<Profile> {
  */
 async function withdrawOpenSignups(userId: string, now: Date): Promise<void> {
   const _ = db().command
-  const open = (await db().collection(SIGNUPS).where({ userId, status: 'signed' }).field({ activityId: true }).limit(ERASE_BATCH).get()).data as Pick<SignupRecord, 'activityId'>[]
+  const open = (
+    await db()
+      .collection(SIGNUPS)
+      .where({ userId, status: 'signed' })
+      .field({ activityId: true })
+      .limit(ERASE_BATCH)
+      .get()
+  ).data as Pick<SignupRecord, 'activityId'>[]
   const ids = [...new Set(open.map((s) => s.activityId))]
   if (ids.length === 0) return
-  const upcoming = (await db().collection(ACTIVITIES).where({ _id: _.in(ids), status: 'published', startAt: _.gt(now) }).field({ _id: true }).limit(ids.length).get()).data as { _id: string }[]
+  const upcoming = (
+    await db()
+      .collection(ACTIVITIES)
+      .where({ _id: _.in(ids), status: 'published', startAt: _.gt(now) })
+      .field({ _id: true })
+      .limit(ids.length)
+      .get()
+  ).data as { _id: string }[]
   for (const a of upcoming) {
     try {
       await withdrawSeat(userId, a._id, now)
@@ -350,7 +432,14 @@ async function withdrawOpenSignups(userId: string, now: Date): Promise<void> {
  * reversed by a correction, ADR 0010), is a DomainError: skipped and logged, left to staff.
  */
 async function cancelIssuedVouchers(actor: Actor, now: Date): Promise<void> {
-  const issued = (await db().collection(VOUCHERS).where({ userId: actor.userId, status: 'issued' }).field({ _id: true }).limit(ERASE_BATCH).get()).data as { _id: string }[]
+  const issued = (
+    await db()
+      .collection(VOUCHERS)
+      .where({ userId: actor.userId, status: 'issued' })
+      .field({ _id: true })
+      .limit(ERASE_BATCH)
+      .get()
+  ).data as { _id: string }[]
   for (const v of issued) {
     try {
       await cancelVoucher(actor, v._id, now)
@@ -374,8 +463,16 @@ async function settleErrands(ctx: CallContext, now: Date): Promise<void> {
   const userId = ctx.actor.userId
   const col = db().collection(ERRANDS)
   const [posted, held] = await Promise.all([
-    col.where({ requesterId: userId, status: _.in(['open', 'accepted']) }).field({ _id: true }).limit(ERASE_BATCH).get(),
-    col.where({ helperId: userId, helperErased: _.neq(true) }).field({ _id: true, status: true }).limit(ERASE_BATCH).get(),
+    col
+      .where({ requesterId: userId, status: _.in(['open', 'accepted']) })
+      .field({ _id: true })
+      .limit(ERASE_BATCH)
+      .get(),
+    col
+      .where({ helperId: userId, helperErased: _.neq(true) })
+      .field({ _id: true, status: true })
+      .limit(ERASE_BATCH)
+      .get(),
   ])
   const taken = held.data as Pick<ErrandRecord, '_id' | 'status'>[]
   await eraseNotificationsOfKind(
@@ -402,12 +499,19 @@ async function settleErrands(ctx: CallContext, now: Date): Promise<void> {
  * the record before re-reads and keeps the change). `change` answers the fields, or null when there
  * is nothing (left) to do. Re-read and re-decided on a lost race.
  */
-async function rewrite<T extends { version: number }>(collection: string, id: string, change: (doc: T) => Record<string, unknown> | null): Promise<void> {
+async function rewrite<T extends { version: number }>(
+  collection: string,
+  id: string,
+  change: (doc: T) => Record<string, unknown> | null,
+): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const doc = await getDoc<T>(collection, id)
     const fields = doc ? change(doc) : null
     if (!doc || !fields) return
-    const res = (await db().collection(collection).where({ _id: id, version: doc.version }).update({ ...fields, version: doc.version + 1 })) as { updated?: number }
+    const res = (await db()
+      .collection(collection)
+      .where({ _id: id, version: doc.version })
+      .update({ ...fields, version: doc.version + 1 })) as { updated?: number }
     if (res.updated === 1) return
   }
   throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
@@ -418,16 +522,28 @@ async function eraseFromErrands(userId: string): Promise<boolean> {
   const _ = db().command
   const col = db().collection(ERRANDS)
   const [posted, served] = await Promise.all([
-    col.where({ requesterId: userId, requesterErased: _.neq(true) }).field({ _id: true }).limit(ERASE_BATCH).get(),
-    col.where({ helperId: userId, helperErased: _.neq(true) }).field({ _id: true }).limit(ERASE_BATCH).get(),
+    col
+      .where({ requesterId: userId, requesterErased: _.neq(true) })
+      .field({ _id: true })
+      .limit(ERASE_BATCH)
+      .get(),
+    col
+      .where({ helperId: userId, helperErased: _.neq(true) })
+      .field({ _id: true })
+      .limit(ERASE_BATCH)
+      .get(),
   ])
   for (const { _id } of posted.data as { _id: string }[]) {
     await rewrite<ErrandRecord>(ERRANDS, _id, (e) =>
-      e.requesterId === userId && !e.requesterErased ? { requesterName: ERASED_NAME, meetingPoint: null, note: null, requesterErased: true } : null,
+      e.requesterId === userId && !e.requesterErased
+        ? { requesterName: ERASED_NAME, meetingPoint: null, note: null, requesterErased: true }
+        : null,
     )
   }
   for (const { _id } of served.data as { _id: string }[]) {
-    await rewrite<ErrandRecord>(ERRANDS, _id, (e) => (e.helperId === userId && !e.helperErased ? { helperName: ERASED_NAME, helperErased: true } : null))
+    await rewrite<ErrandRecord>(ERRANDS, _id, (e) =>
+      e.helperId === userId && !e.helperErased ? { helperName: ERASED_NAME, helperErased: true } : null,
+    )
   }
   return posted.data.length === ERASE_BATCH || served.data.length === ERASE_BATCH
 }
@@ -441,7 +557,11 @@ async function eraseFromOrders(userId: string): Promise<boolean> {
   const _ = db().command
   const col = db().collection(ORDERS)
   const [reported, followed] = await Promise.all([
-    col.where({ reporterId: userId, onBehalfOf: null, reporterErased: _.neq(true) }).field({ _id: true }).limit(ERASE_BATCH).get(),
+    col
+      .where({ reporterId: userId, onBehalfOf: null, reporterErased: _.neq(true) })
+      .field({ _id: true })
+      .limit(ERASE_BATCH)
+      .get(),
     col.where({ followerIds: userId }).field({ _id: true }).limit(ERASE_BATCH).get(),
   ])
   for (const { _id } of reported.data as { _id: string }[]) {
@@ -449,21 +569,27 @@ async function eraseFromOrders(userId: string): Promise<boolean> {
       o.reporterId === userId && !o.onBehalfOf && !o.reporterErased
         ? {
             reporterName: ERASED_NAME,
-            events: o.events.map((e) => (e.by === userId && e.byRole === 'resident' ? { ...e, byName: ERASED_NAME } : e)),
+            events: o.events.map((e) =>
+              e.by === userId && e.byRole === 'resident' ? { ...e, byName: ERASED_NAME } : e,
+            ),
             reporterErased: true,
           }
         : null,
     )
   }
   const ids = (followed.data as { _id: string }[]).map((o) => o._id)
-  if (ids.length > 0) await col.where({ _id: _.in(ids), followerIds: userId }).update({ followerIds: _.pull(userId) })
+  if (ids.length > 0)
+    await col.where({ _id: _.in(ids), followerIds: userId }).update({ followerIds: _.pull(userId) })
   return reported.data.length === ERASE_BATCH || followed.data.length === ERASE_BATCH
 }
 
 /** Repeats one anonymising step (true: a full batch, maybe more) until it is done or the call's rounds are spent. */
 async function untilDone(what: string, step: () => Promise<boolean>): Promise<void> {
   for (let round = 0; round < ERASE_ROUNDS; round += 1) if (!(await step())) return
-  jsonLog({ level: 'warn', what: `me.delete ${what}: more than ${ERASE_ROUNDS * ERASE_BATCH} records, the next call continues` })
+  jsonLog({
+    level: 'warn',
+    what: `me.delete ${what}: more than ${ERASE_ROUNDS * ERASE_BATCH} records, the next call continues`,
+  })
 }
 
 /** The person's own approved child-pickup helpers go; they leave other guardians' lists (index errand_trust.helper). */
@@ -484,7 +610,12 @@ export async function helperProfile(actor: Actor, user: UserRecord): Promise<Hel
     .limit(MAX_THANKS_SHOWN)
     .field({ requesterName: true, requesterErased: true, type: true, thanks: true, thankedAt: true })
     .get()
-  const notes = (thanked.data as Pick<ErrandRecord, '_id' | 'requesterName' | 'requesterErased' | 'type' | 'thanks' | 'thankedAt'>[]).filter((e) => e.thanks)
+  const notes = (
+    thanked.data as Pick<
+      ErrandRecord,
+      '_id' | 'requesterName' | 'requesterErased' | 'type' | 'thanks' | 'thankedAt'
+    >[]
+  ).filter((e) => e.thanks)
   return {
     ...helperProfileOf(user.helper),
     thanks: notes.map((e) => ({
@@ -502,16 +633,22 @@ export async function helperProfile(actor: Actor, user: UserRecord): Promise<Hel
  * helper.update: skills and "show my party membership". `partyMember` is staff's (role grants) and
  * is read, never written, here; the transaction keeps a concurrent staff change from being undone.
  */
-export async function updateHelper(actor: Actor, input: { skills: readonly string[]; showParty: boolean; notifyErrands?: boolean }): Promise<HelperProfile> {
+export async function updateHelper(
+  actor: Actor,
+  input: { skills: readonly string[]; showParty: boolean; notifyErrands?: boolean },
+): Promise<HelperProfile> {
   return inTransaction(async (tx: Tx) => {
     const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
     if (!user) throw new Error(`identified user ${actor.userId} vanished`)
     const next = helperAfterUpdate(user.helper, input)
-    await tx.collection('users').doc(actor.userId).update({
-      'helper.showParty': next.showParty,
-      'helper.skills': next.skills,
-      ...(input.notifyErrands === undefined ? {} : { 'helper.notifyErrands': next.notifyErrands }),
-    })
+    await tx
+      .collection('users')
+      .doc(actor.userId)
+      .update({
+        'helper.showParty': next.showParty,
+        'helper.skills': next.skills,
+        ...(input.notifyErrands === undefined ? {} : { 'helper.notifyErrands': next.notifyErrands }),
+      })
     return next
   })
 }

@@ -31,8 +31,11 @@ import { firstDoc, getDoc } from './docs'
 import { inTransaction } from './join'
 import { forgetConfig, ORDER_CONFIG } from './orders'
 
-
-async function communityFor(actor: Actor, action: 'order.config' | 'order.configure', communityId: string): Promise<Community> {
+async function communityFor(
+  actor: Actor,
+  action: 'order.config' | 'order.configure',
+  communityId: string,
+): Promise<Community> {
   const community = await getDoc<Community>('communities', communityId)
   if (!community) throw new DomainError(CommonErrorCodes.NOT_FOUND, '社区不存在')
   if (!mayAccessConfig(actor, action, { streetId: community.streetId, communityId })) {
@@ -41,13 +44,19 @@ async function communityFor(actor: Actor, action: 'order.config' | 'order.config
   return community
 }
 
-const editable = (actor: Actor, c: Community) => mayAccessConfig(actor, 'order.configure', { streetId: c.streetId, communityId: c._id })
+const editable = (actor: Actor, c: Community) =>
+  mayAccessConfig(actor, 'order.configure', { streetId: c.streetId, communityId: c._id })
 
 /** order.config: the effective categories and SLA table of a community, with what is overridden. */
 export async function getConfig(actor: Actor, communityId: string): Promise<OrderConfigView> {
   const community = await communityFor(actor, 'order.config', communityId)
   const record = await getDoc<OrderConfigRecord>(ORDER_CONFIG, communityId)
-  return viewOf({ id: community._id, name: community.name }, stateOf(record), editable(actor, community), record?.updatedAt)
+  return viewOf(
+    { id: community._id, name: community.name },
+    stateOf(record),
+    editable(actor, community),
+    record?.updatedAt,
+  )
 }
 
 /** order.configure: applies the request to the stored document in one transaction. */
@@ -61,12 +70,27 @@ export async function configure(
     const ref = tx.collection(ORDER_CONFIG).doc(input.communityId)
     const record = firstDoc<OrderConfigRecord>((await ref.get()).data)
     const state = stateOf(record)
-    if (input.requestId && record?.requestIds?.includes(input.requestId)) return { state, updatedAt: record.updatedAt }
+    if (input.requestId && record?.requestIds?.includes(input.requestId))
+      return { state, updatedAt: record.updatedAt }
     const outcome = applyConfigure(state, { categories: input.categories, sla: input.sla })
     if (!outcome.ok) throw new DomainError(ConfigErrors.INVALID, '设置有误，未保存', outcome.details)
-    const { _id, categories: _c, hidden: _h, sla: _s, ...kept } = (record ?? {}) as OrderConfigRecord & Record<string, unknown>
-    const requestIds = input.requestId ? [...(record?.requestIds ?? []), input.requestId].slice(-REMEMBERED_REQUESTS) : [...(record?.requestIds ?? [])]
-    await ref.set({ ...kept, ...recordPartsOf(outcome.state), requestIds, updatedAt: now, updatedBy: actor.userId })
+    const {
+      _id,
+      categories: _c,
+      hidden: _h,
+      sla: _s,
+      ...kept
+    } = (record ?? {}) as OrderConfigRecord & Record<string, unknown>
+    const requestIds = input.requestId
+      ? [...(record?.requestIds ?? []), input.requestId].slice(-REMEMBERED_REQUESTS)
+      : [...(record?.requestIds ?? [])]
+    await ref.set({
+      ...kept,
+      ...recordPartsOf(outcome.state),
+      requestIds,
+      updatedAt: now,
+      updatedBy: actor.userId,
+    })
     return { state: outcome.state, updatedAt: now }
   })
   forgetConfig(input.communityId)

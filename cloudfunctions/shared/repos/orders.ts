@@ -33,7 +33,12 @@ import type {
   StatsLevel,
 } from '../../../src/core/orders/api'
 import { OrderErrors, ReportErrors, TEXT_MAX, MAX_PHOTOS } from '../../../src/core/orders/errors'
-import { categoriesFor, findCategory, knownCategory, type CategoryOverride } from '../../../src/core/orders/categories'
+import {
+  categoriesFor,
+  findCategory,
+  knownCategory,
+  type CategoryOverride,
+} from '../../../src/core/orders/categories'
 import {
   applyMove,
   isStaffFor,
@@ -48,12 +53,38 @@ import {
   type Mover,
 } from '../../../src/core/orders/decide'
 import { gridAt } from '../../../src/core/orders/location'
-import { orderNewMessage, orderOverdueMessage, orderProgressMessage, ProgressPushKinds } from '../../../src/core/orders/messages'
-import { counterIncrements, ratesOf, statsDelta, statsIdFor, sumCounters, workerKey, type StatsCounters } from '../../../src/core/orders/metrics'
+import {
+  orderNewMessage,
+  orderOverdueMessage,
+  orderProgressMessage,
+  ProgressPushKinds,
+} from '../../../src/core/orders/messages'
+import {
+  counterIncrements,
+  ratesOf,
+  statsDelta,
+  statsIdFor,
+  sumCounters,
+  workerKey,
+  type StatsCounters,
+} from '../../../src/core/orders/metrics'
 import type { OnBehalfOf, OrderEvent, OrderLocation, OrderRecord } from '../../../src/core/orders/model'
 import { orderIdFor } from '../../../src/core/orders/model'
-import { DISPATCH_GRACE_MS, DISPATCH_LEASE_MS, entryDelta, FastAcceptState, fastAcceptFor, submitEntry } from '../../../src/core/orders/outbox'
-import { nextDeadline, slaFor, sweepDecision, type SlaOverride, type SlaTable } from '../../../src/core/orders/sla'
+import {
+  DISPATCH_GRACE_MS,
+  DISPATCH_LEASE_MS,
+  entryDelta,
+  FastAcceptState,
+  fastAcceptFor,
+  submitEntry,
+} from '../../../src/core/orders/outbox'
+import {
+  nextDeadline,
+  slaFor,
+  sweepDecision,
+  type SlaOverride,
+  type SlaTable,
+} from '../../../src/core/orders/sla'
 import { toDetail, toSummary, viewerOf } from '../../../src/core/orders/view'
 import { CommonErrorCodes, DomainError, isDomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
@@ -138,7 +169,9 @@ async function staffFor(roles: readonly Role[], path: OrgPath): Promise<UserReco
   )
   if (clauses.length === 0) return []
   const res = await db().collection('users').where(_.or(clauses)).limit(20).get()
-  return (res.data as UserRecord[]).filter((u) => u.grants.some((g) => roles.includes(g.role) && isWithin(path, g.scope)))
+  return (res.data as UserRecord[]).filter((u) =>
+    u.grants.some((g) => roles.includes(g.role) && isWithin(path, g.scope)),
+  )
 }
 
 function bodyOf(o: OrderRecord): Omit<OrderRecord, '_id'> {
@@ -161,7 +194,8 @@ const buildingNames = new Map<string, { at: number; names: Map<string, string> }
 
 async function buildingName(gridId: string, buildingId: string): Promise<string> {
   const hit = buildingNames.get(gridId)
-  if (hit && Date.now() - hit.at < BUILDINGS_TTL_MS && hit.names.has(buildingId)) return hit.names.get(buildingId) ?? ''
+  if (hit && Date.now() - hit.at < BUILDINGS_TTL_MS && hit.names.has(buildingId))
+    return hit.names.get(buildingId) ?? ''
   const res = await db().collection('buildings').where({ gridId }).field({ name: true }).limit(1000).get()
   const names = new Map((res.data as { _id: string; name: string }[]).map((b) => [b._id, b.name]))
   if (buildingNames.size > 200) buildingNames.clear()
@@ -171,18 +205,28 @@ async function buildingName(gridId: string, buildingId: string): Promise<string>
 
 // ── Counters ──
 
-type Counters = Partial<StatsCounters> & { readonly workers?: Readonly<Record<string, Partial<StatsCounters>>> }
+type Counters = Partial<StatsCounters> & {
+  readonly workers?: Readonly<Record<string, Partial<StatsCounters>>>
+}
 
 function acceptDeadlineOf(o: OrderRecord, config: Config): Date {
   const t = config.sla.tiers.grid
-  const hours = hazardOf(config, o.categoryId) ? Math.min(config.sla.hazardAcceptHours, t.acceptHours) : t.acceptHours
+  const hours = hazardOf(config, o.categoryId)
+    ? Math.min(config.sla.hazardAcceptHours, t.acceptHours)
+    : t.acceptHours
   return new Date(new Date(o.submittedAt).getTime() + hours * 3_600_000)
 }
 
 /** A grid's counter document as its first counted change creates it (`workers.<key>.<field>` nested). */
 function newStatsDoc(o: OrderRecord, incs: Record<string, number>): Record<string, unknown> {
   const workers: Record<string, Record<string, number>> = {}
-  const doc: Record<string, unknown> = { level: 'grid', refId: o.path.gridId, parentId: o.path.communityId, streetId: o.path.streetId, workers }
+  const doc: Record<string, unknown> = {
+    level: 'grid',
+    refId: o.path.gridId,
+    parentId: o.path.communityId,
+    streetId: o.path.streetId,
+    workers,
+  }
   for (const [f, n] of Object.entries(incs)) {
     const [head, key, field] = f.split('.')
     if (head === 'workers' && key && field) workers[key] = { ...(workers[key] ?? {}), [field]: n }
@@ -205,7 +249,13 @@ async function countMove(before: OrderRecord | null, after: OrderRecord, config:
     const id = statsIdFor('grid', after.path.gridId)
     const col = db().collection(ORDER_STATS)
     const apply = async () =>
-      ((await col.where({ _id: id }).update(Object.fromEntries(Object.entries(incs).map(([f, n]) => [f, _.inc(n)])))) as { updated?: number }).updated ?? 0
+      (
+        (await col
+          .where({ _id: id })
+          .update(Object.fromEntries(Object.entries(incs).map(([f, n]) => [f, _.inc(n)])))) as {
+          updated?: number
+        }
+      ).updated ?? 0
     if ((await apply()) === 1) return
     try {
       await col.add({ _id: id, ...newStatsDoc(after, incs) })
@@ -214,7 +264,9 @@ async function countMove(before: OrderRecord | null, after: OrderRecord, config:
       if ((await apply()) !== 1) throw new Error(`counter document ${id} neither updated nor created`)
     }
   } catch (err) {
-    console.log(JSON.stringify({ level: 'error', what: 'orders.countMove', orderId: after._id, error: String(err) }))
+    console.log(
+      JSON.stringify({ level: 'error', what: 'orders.countMove', orderId: after._id, error: String(err) }),
+    )
   }
 }
 
@@ -226,21 +278,41 @@ async function countMove(before: OrderRecord | null, after: OrderRecord, config:
  * has not moved meanwhile (the version). `kind` names the messages (their records' ids). Returns
  * whether a message got through.
  */
-async function announceToHandlers(o: OrderRecord, escalated: boolean, now: Date, kind = `order.new.${o.tier}.v${o.version}`): Promise<boolean> {
+async function announceToHandlers(
+  o: OrderRecord,
+  escalated: boolean,
+  now: Date,
+  kind = `order.new.${o.tier}.v${o.version}`,
+): Promise<boolean> {
   try {
     const staff = await staffFor(TierHandlers[o.tier], o.path)
     const data = orderNewMessage(o, escalated)
     const clear = async (reached: boolean) => {
-      if (reached) await db().collection(ORDERS).where({ _id: o._id, version: o.version }).update({ unnotified: false })
+      if (reached)
+        await db().collection(ORDERS).where({ _id: o._id, version: o.version }).update({ unnotified: false })
     }
     const outcomes = await sendAndRecord(
-      staff.map((u) => ({ kind, sourceId: o._id, recipientId: u._id, openid: u.openid, template: 'orderNew' as const, data })),
+      staff.map((u) => ({
+        kind,
+        sourceId: o._id,
+        recipientId: u._id,
+        openid: u.openid,
+        template: 'orderNew' as const,
+        data,
+      })),
       now,
       clear,
     )
     return Object.values(outcomes).includes('sent')
   } catch (err) {
-    console.log(JSON.stringify({ level: 'error', what: 'orders.announceToHandlers', orderId: o._id, error: String(err) }))
+    console.log(
+      JSON.stringify({
+        level: 'error',
+        what: 'orders.announceToHandlers',
+        orderId: o._id,
+        error: String(err),
+      }),
+    )
     return false
   }
 }
@@ -248,11 +320,20 @@ async function announceToHandlers(o: OrderRecord, escalated: boolean, now: Date,
 /** To the reporter and followers (not the mover): one read for their OPENIDs, the sends, one insert. */
 async function announceProgress(o: OrderRecord, e: OrderEvent, now: Date): Promise<void> {
   try {
-    const ids = [...new Set([o.reporterId, ...o.followerIds])].filter((id) => id !== (e.by === 'system' ? '' : e.by))
+    const ids = [...new Set([o.reporterId, ...o.followerIds])].filter(
+      (id) => id !== (e.by === 'system' ? '' : e.by),
+    )
     if (ids.length === 0) return
     const _ = db().command
-    const res = await db().collection('users').where({ _id: _.in(ids) }).field({ openid: true }).limit(ids.length).get()
-    const openids = new Map((res.data as { _id: string; openid?: string }[]).map((u) => [u._id, u.openid ?? null]))
+    const res = await db()
+      .collection('users')
+      .where({ _id: _.in(ids) })
+      .field({ openid: true })
+      .limit(ids.length)
+      .get()
+    const openids = new Map(
+      (res.data as { _id: string; openid?: string }[]).map((u) => [u._id, u.openid ?? null]),
+    )
     const data = orderProgressMessage(o, e)
     const messages: Addressed[] = ids.map((r) => ({
       kind: `order.progress.v${o.version}`,
@@ -264,20 +345,40 @@ async function announceProgress(o: OrderRecord, e: OrderEvent, now: Date): Promi
     }))
     await sendAndRecord(messages, now)
   } catch (err) {
-    console.log(JSON.stringify({ level: 'error', what: 'orders.announceProgress', orderId: o._id, error: String(err) }))
+    console.log(
+      JSON.stringify({ level: 'error', what: 'orders.announceProgress', orderId: o._id, error: String(err) }),
+    )
   }
 }
 
-async function announceToSupervisors(o: OrderRecord, what: 'overdue' | 'unsatisfied', now: Date): Promise<void> {
+async function announceToSupervisors(
+  o: OrderRecord,
+  what: 'overdue' | 'unsatisfied',
+  now: Date,
+): Promise<void> {
   try {
     const staff = await staffFor(TierSupervisors[o.tier], o.path)
     const data = orderOverdueMessage(o, what)
     await sendAndRecord(
-      staff.map((u) => ({ kind: `order.${what}.v${o.version}`, sourceId: o._id, recipientId: u._id, openid: u.openid, template: 'orderOverdue' as const, data })),
+      staff.map((u) => ({
+        kind: `order.${what}.v${o.version}`,
+        sourceId: o._id,
+        recipientId: u._id,
+        openid: u.openid,
+        template: 'orderOverdue' as const,
+        data,
+      })),
       now,
     )
   } catch (err) {
-    console.log(JSON.stringify({ level: 'error', what: 'orders.announceToSupervisors', orderId: o._id, error: String(err) }))
+    console.log(
+      JSON.stringify({
+        level: 'error',
+        what: 'orders.announceToSupervisors',
+        orderId: o._id,
+        error: String(err),
+      }),
+    )
   }
 }
 
@@ -286,8 +387,10 @@ async function afterMove(before: OrderRecord, r: MoveResult, config: Config, now
   const o = r.next
   const work: Promise<unknown>[] = [countMove(before, o, config)]
   if (r.event.kind === 'escalate') work.push(announceToHandlers(o, true, now))
-  if (r.event.kind === 'overdue' || (r.event.kind === 'escalate' && r.event.auto)) work.push(announceToSupervisors(o, 'overdue', now))
-  if (r.event.kind === 'rate' && o.status === 'unsatisfied') work.push(announceToSupervisors(o, 'unsatisfied', now))
+  if (r.event.kind === 'overdue' || (r.event.kind === 'escalate' && r.event.auto))
+    work.push(announceToSupervisors(o, 'overdue', now))
+  if (r.event.kind === 'rate' && o.status === 'unsatisfied')
+    work.push(announceToSupervisors(o, 'unsatisfied', now))
   if (ProgressPushKinds.includes(r.event.kind)) work.push(announceProgress(o, r.event, now))
   await Promise.all(work)
 }
@@ -307,7 +410,12 @@ function publicCategory(c: CategoryView): CategoryView {
 
 /** The grant a report is made under: the resident's household, or the staff member's area for intake. */
 function reportingGrant(actor: Actor, onBehalf: boolean) {
-  if (onBehalf) return actor.grants.find((g) => g.role === 'grid_worker' || g.role === 'community_admin' || g.role === 'street_admin') ?? null
+  if (onBehalf)
+    return (
+      actor.grants.find(
+        (g) => g.role === 'grid_worker' || g.role === 'community_admin' || g.role === 'street_admin',
+      ) ?? null
+    )
   return actor.grants.find((g) => g.role === 'resident') ?? null
 }
 
@@ -319,11 +427,13 @@ interface Place {
 /** Where a report lands: its grid (and building when known), or ORDER.OUTSIDE_GRID. */
 async function placeOf(actor: Actor, location: OrderLocation, onBehalf: boolean): Promise<Place> {
   const grant = reportingGrant(actor, onBehalf)
-  if (!grant) throw new DomainError(onBehalf ? ReportErrors.NOT_STAFF : ReportErrors.NO_HOUSEHOLD, '请先加入网格')
+  if (!grant)
+    throw new DomainError(onBehalf ? ReportErrors.NOT_STAFF : ReportErrors.NO_HOUSEHOLD, '请先加入网格')
   const scope = grant.scope
   const outside = () => new DomainError(OrderErrors.OUTSIDE_GRID, '所选位置不在网格内')
   if (location.kind === 'household') {
-    if (onBehalf || !scope.gridId || !scope.communityId || !scope.buildingId) throw new DomainError(ReportErrors.NO_HOUSEHOLD, '请选择问题所在楼栋')
+    if (onBehalf || !scope.gridId || !scope.communityId || !scope.buildingId)
+      throw new DomainError(ReportErrors.NO_HOUSEHOLD, '请选择问题所在楼栋')
     // Routed by the grant's own path; the building's name comes from the per-instance cache.
     return {
       path: { ...scope, streetId: scope.streetId, communityId: scope.communityId, gridId: scope.gridId },
@@ -334,14 +444,36 @@ async function placeOf(actor: Actor, location: OrderLocation, onBehalf: boolean)
     const building = await getDoc<Building>('buildings', location.buildingId)
     // Residents report anywhere in their community; staff within their own area.
     const area: OrgPath = onBehalf ? scope : { streetId: scope.streetId, communityId: scope.communityId }
-    if (!building || !isWithin({ streetId: building.streetId, communityId: building.communityId, gridId: building.gridId }, area)) throw outside()
+    if (
+      !building ||
+      !isWithin(
+        { streetId: building.streetId, communityId: building.communityId, gridId: building.gridId },
+        area,
+      )
+    )
+      throw outside()
     return {
-      path: { streetId: building.streetId, communityId: building.communityId, gridId: building.gridId, buildingId: building._id },
+      path: {
+        streetId: building.streetId,
+        communityId: building.communityId,
+        gridId: building.gridId,
+        buildingId: building._id,
+      },
       placeName: building.name,
     }
   }
-  const where = scope.gridId && onBehalf ? { _id: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : { streetId: scope.streetId }
-  const res = await db().collection('grids').where(where).field({ name: true, boundary: true, streetId: true, communityId: true }).limit(100).get()
+  const where =
+    scope.gridId && onBehalf
+      ? { _id: scope.gridId }
+      : scope.communityId
+        ? { communityId: scope.communityId }
+        : { streetId: scope.streetId }
+  const res = await db()
+    .collection('grids')
+    .where(where)
+    .field({ name: true, boundary: true, streetId: true, communityId: true })
+    .limit(100)
+    .get()
   const grid = gridAt(location.lng, location.lat, res.data as Grid[])
   if (!grid) throw outside()
   return {
@@ -355,7 +487,9 @@ function checkDraft(text: string, photos: readonly string[], userId: string, req
   if (chars === 0) throw new DomainError(ReportErrors.TEXT_EMPTY, '请描述问题')
   if (chars > TEXT_MAX) throw new DomainError(ReportErrors.TEXT_TOO_LONG, '问题描述过长')
   if (photos.length > MAX_PHOTOS) throw new DomainError(ReportErrors.TOO_MANY_PHOTOS, '照片过多')
-  const prefix = new RegExp(`^cloud://[^/]+/reports/${escapeRe(userId)}/${escapeRe(requestId)}/[1-9]\\.(jpg|jpeg|png)$`)
+  const prefix = new RegExp(
+    `^cloud://[^/]+/reports/${escapeRe(userId)}/${escapeRe(requestId)}/[1-9]\\.(jpg|jpeg|png)$`,
+  )
   if (new Set(photos).size !== photos.length || photos.some((p) => !prefix.test(p))) {
     throw new DomainError(ReportErrors.PHOTO_INVALID, '照片无效')
   }
@@ -368,10 +502,14 @@ function escapeRe(s: string): string {
 /** The files exist in storage (one request for all). */
 async function checkPhotosExist(photos: readonly string[]): Promise<void> {
   if (photos.length === 0) return
-  const res = (await cloud().getTempFileURL({ fileList: photos.map((fileID) => ({ fileID, maxAge: 60 })) })) as {
+  const res = (await cloud().getTempFileURL({
+    fileList: photos.map((fileID) => ({ fileID, maxAge: 60 })),
+  })) as {
     fileList?: { fileID: string; code?: string; tempFileURL?: string }[]
   }
-  const ok = new Set((res.fileList ?? []).filter((f) => f.code === 'SUCCESS' && f.tempFileURL).map((f) => f.fileID))
+  const ok = new Set(
+    (res.fileList ?? []).filter((f) => f.code === 'SUCCESS' && f.tempFileURL).map((f) => f.fileID),
+  )
   if (photos.some((p) => !ok.has(p))) throw new DomainError(ReportErrors.PHOTO_INVALID, '照片上传未完成')
 }
 
@@ -386,7 +524,13 @@ export interface SubmitInput {
 }
 
 function receipt(o: OrderRecord, retried: boolean): ReportReceipt {
-  return { orderId: o._id, status: o.status, submittedAt: new Date(o.submittedAt).toISOString(), held: o.held, retried }
+  return {
+    orderId: o._id,
+    status: o.status,
+    submittedAt: new Date(o.submittedAt).toISOString(),
+    held: o.held,
+    retried,
+  }
 }
 
 /**
@@ -414,7 +558,9 @@ export async function submit(
     throw err
   }
   try {
-    await db().collection(ORDERS).add({ _id: orderId, ...bodyOf(draft) })
+    await db()
+      .collection(ORDERS)
+      .add({ _id: orderId, ...bodyOf(draft) })
   } catch (err) {
     // Stored before (duplicate _id): a retry of the same request, or a concurrent one. Answer that one.
     const again = await readOrder(orderId)
@@ -435,7 +581,8 @@ async function draftOf(
   checkDraft(input.text, input.photos, actor.userId, input.requestId)
   const onBehalf = input.onBehalfOf !== undefined
   const place = await placeOf(actor, input.location, onBehalf)
-  if (onBehalf && !isStaffFor(actor, place.path)) throw new DomainError(ReportErrors.NOT_STAFF, '只有该网格的工作人员可以代登记')
+  if (onBehalf && !isStaffFor(actor, place.path))
+    throw new DomainError(ReportErrors.NOT_STAFF, '只有该网格的工作人员可以代登记')
   const config = await configOf(place.path.communityId)
   const category = findCategory(config.override, input.category)
   if (!category) throw new DomainError(ReportErrors.UNKNOWN_CATEGORY, '未知的问题类别')
@@ -461,7 +608,13 @@ async function draftOf(
       reporterId: actor.userId,
       reporterName,
       hideName: input.hideName,
-      onBehalfOf: input.onBehalfOf ? { name: input.onBehalfOf.name, channel: input.onBehalfOf.channel, ...(input.onBehalfOf.phone ? { phone: input.onBehalfOf.phone } : {}) } : null,
+      onBehalfOf: input.onBehalfOf
+        ? {
+            name: input.onBehalfOf.name,
+            channel: input.onBehalfOf.channel,
+            ...(input.onBehalfOf.phone ? { phone: input.onBehalfOf.phone } : {}),
+          }
+        : null,
       categoryId: category.id,
       categoryName: category.name,
       text: input.text.trim(),
@@ -506,7 +659,11 @@ async function draftOf(
 }
 
 /** Open orders of the same category at the same building (or grid), recent first: "same problem? follow it". */
-export async function similar(actor: Actor, category: string, location: OrderLocation): Promise<SimilarOrder[]> {
+export async function similar(
+  actor: Actor,
+  category: string,
+  location: OrderLocation,
+): Promise<SimilarOrder[]> {
   let place: Place
   try {
     place = await placeOf(actor, location, false)
@@ -560,7 +717,10 @@ export async function follow(actor: Actor, orderId: string, now: Date): Promise<
   if (!o.followerIds.includes(actor.userId)) {
     const _ = db().command
     // addToSet: following twice (or racing) adds once; not a move, the version stays.
-    await db().collection(ORDERS).doc(orderId).update({ followerIds: _.addToSet(actor.userId) })
+    await db()
+      .collection(ORDERS)
+      .doc(orderId)
+      .update({ followerIds: _.addToSet(actor.userId) })
     return detail(actor, { ...o, followerIds: [...o.followerIds, actor.userId] }, now)
   }
   return detail(actor, o, now)
@@ -574,7 +734,10 @@ export async function follow(actor: Actor, orderId: string, now: Date): Promise<
 function pageOf(list: OrderRecord[]): OrderPage {
   const items = list.slice(0, PAGE)
   const last = items[items.length - 1]
-  return { items: items.map(toSummary), cursor: list.length > PAGE && last ? timeCursor(last.submittedAt, last._id) : null }
+  return {
+    items: items.map(toSummary),
+    cursor: list.length > PAGE && last ? timeCursor(last.submittedAt, last._id) : null,
+  }
 }
 
 function after(cursor: string | undefined, dir: 'asc' | 'desc') {
@@ -592,7 +755,9 @@ export async function mine(actor: Actor, cursor?: string): Promise<OrderPage> {
   const _ = db().command
   const res = await db()
     .collection(ORDERS)
-    .where(_.and([_.or([{ reporterId: actor.userId }, { followerIds: actor.userId }]), after(cursor, 'desc')]))
+    .where(
+      _.and([_.or([{ reporterId: actor.userId }, { followerIds: actor.userId }]), after(cursor, 'desc')]),
+    )
     .orderBy('submittedAt', 'desc')
     .orderBy('_id', 'desc')
     .limit(PAGE + 1)
@@ -600,9 +765,19 @@ export async function mine(actor: Actor, cursor?: string): Promise<OrderPage> {
   return pageOf(res.data as OrderRecord[])
 }
 
-export async function inbox(actor: Actor, box: 'new' | 'mine' | 'overdue', cursor?: string): Promise<OrderPage> {
+export async function inbox(
+  actor: Actor,
+  box: 'new' | 'mine' | 'overdue',
+  cursor?: string,
+): Promise<OrderPage> {
   const _ = db().command
-  const grids = [...new Set(actor.grants.filter((g) => g.role === 'grid_worker' && g.scope.gridId).map((g) => g.scope.gridId as string))]
+  const grids = [
+    ...new Set(
+      actor.grants
+        .filter((g) => g.role === 'grid_worker' && g.scope.gridId)
+        .map((g) => g.scope.gridId as string),
+    ),
+  ]
   if (grids.length === 0) return { items: [], cursor: null }
   const where =
     box === 'new'
@@ -631,16 +806,20 @@ export async function queue(
   const _ = db().command
   const role = level === 'community' ? 'community_admin' : 'street_admin'
   const grant = actor.grants.find(
-    (g) => g.role === role && (id === undefined || (level === 'community' ? g.scope.communityId === id : g.scope.streetId === id)),
+    (g) =>
+      g.role === role &&
+      (id === undefined || (level === 'community' ? g.scope.communityId === id : g.scope.streetId === id)),
   )
   // A street admin may look at one community's queue too.
-  const streetOver = level === 'community' && id ? actor.grants.find((g) => g.role === 'street_admin') : undefined
+  const streetOver =
+    level === 'community' && id ? actor.grants.find((g) => g.role === 'street_admin') : undefined
   if (!grant && !streetOver) throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看该队列')
   const key = level === 'community' ? 'path.communityId' : 'path.streetId'
   const value = grant ? (level === 'community' ? grant.scope.communityId : grant.scope.streetId) : id
   if (streetOver && !grant) {
     const c = await getDoc<{ streetId: string }>('communities', id as string)
-    if (!c || c.streetId !== streetOver.scope.streetId) throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看该队列')
+    if (!c || c.streetId !== streetOver.scope.streetId)
+      throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看该队列')
   }
   const tiers = level === 'community' ? ['community'] : ['street', 'department']
   const where =
@@ -669,7 +848,12 @@ const MAX_TRIES = 4
  * name comes with the call (the kit's identify), so the hot path is one read and one write before
  * the side effects.
  */
-export async function move({ actor, user }: Caller, orderId: string, req: MoveRequest, now: Date): Promise<OrderDetail> {
+export async function move(
+  { actor, user }: Caller,
+  orderId: string,
+  req: MoveRequest,
+  now: Date,
+): Promise<OrderDetail> {
   for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
     const o = await readOrder(orderId)
     if (!o) throw notFound()
@@ -677,10 +861,14 @@ export async function move({ actor, user }: Caller, orderId: string, req: MoveRe
     if (!viewer) throw notFound()
     const config = await configOf(o.path.communityId)
     const parties = partiesOf(actor, o)
-    const role = parties.includes('handler') || parties.includes('supervisor') ? staffRoleFor(actor, o.path) : 'resident'
+    const role =
+      parties.includes('handler') || parties.includes('supervisor') ? staffRoleFor(actor, o.path) : 'resident'
     const name = role === 'resident' ? o.reporterName : nameOfUser(user)
     const mover: Mover = { kind: 'person', userId: actor.userId, name, role, parties }
-    const r = withNotifiedFlag(o, applyMove(o, req, { by: mover, now, sla: config.sla, hazard: hazardOf(config, o.categoryId) }))
+    const r = withNotifiedFlag(
+      o,
+      applyMove(o, req, { by: mover, now, sla: config.sla, hazard: hazardOf(config, o.categoryId) }),
+    )
     if (await writeIfVersion(o, r.next)) {
       await afterMove(o, r, config, now)
       return toDetail(actor, r.next, viewerOf(actor, r.next) ?? viewer, now, config.sla)
@@ -702,12 +890,21 @@ export async function accept(caller: Caller, orderId: string, now: Date): Promis
     const _ = db().command
     const where = _.and([
       { _id: orderId, ...FastAcceptState, dueAt: _.gt(now) },
-      _.or(plan.scopes.map((scope) => Object.fromEntries(Object.entries(scope).map(([k, v]) => [`path.${k}`, v])))),
+      _.or(
+        plan.scopes.map((scope) =>
+          Object.fromEntries(Object.entries(scope).map(([k, v]) => [`path.${k}`, v])),
+        ),
+      ),
     ])
     const res = (await db()
       .collection(ORDERS)
       .where(where)
-      .updateAndReturn({ ...plan.set, version: _.inc(1), events: _.push([plan.event]), outbox: _.push([plan.entry]) })) as {
+      .updateAndReturn({
+        ...plan.set,
+        version: _.inc(1),
+        events: _.push([plan.event]),
+        outbox: _.push([plan.entry]),
+      })) as {
       updated?: number
       doc?: OrderRecord | null
     }
@@ -731,9 +928,17 @@ export async function dispatch(orderId: string, now: Date): Promise<number> {
   const _ = db().command
   const claim = (await db()
     .collection(ORDERS)
-    .where(_.and([{ _id: orderId, outboxAt: _.neq(null) }, _.or([{ outboxLease: null }, { outboxLease: _.lt(now) }])]))
+    .where(
+      _.and([
+        { _id: orderId, outboxAt: _.neq(null) },
+        _.or([{ outboxLease: null }, { outboxLease: _.lt(now) }]),
+      ]),
+    )
     // `outboxAt` moves to now: an order whose dispatch keeps failing goes to the back of the timer's queue.
-    .updateAndReturn({ outboxLease: new Date(now.getTime() + DISPATCH_LEASE_MS), outboxAt: now })) as { updated?: number; doc?: OrderRecord | null }
+    .updateAndReturn({ outboxLease: new Date(now.getTime() + DISPATCH_LEASE_MS), outboxAt: now })) as {
+    updated?: number
+    doc?: OrderRecord | null
+  }
   if (claim.updated !== 1 || !claim.doc) return 0
   const entries = claim.doc.outbox ?? []
   const config = await configOf(claim.doc.path.communityId)
@@ -746,10 +951,15 @@ export async function dispatch(orderId: string, now: Date): Promise<number> {
     const incs: Record<string, number> = {}
     for (const e of owed) {
       const d = entryDelta(fresh, e, acceptDeadlineOf(fresh, config))
-      for (const [f, n] of Object.entries(counterIncrements(d.area, d.worker, d.workerId))) incs[f] = (incs[f] ?? 0) + n
+      for (const [f, n] of Object.entries(counterIncrements(d.area, d.worker, d.workerId)))
+        incs[f] = (incs[f] ?? 0) + n
     }
     if (Object.keys(incs).length > 0) await countInTx(tx, fresh, incs)
-    const update: Record<string, unknown> = { outbox: rest, outboxAt: rest.length > 0 ? now : null, outboxLease: null }
+    const update: Record<string, unknown> = {
+      outbox: rest,
+      outboxAt: rest.length > 0 ? now : null,
+      outboxLease: null,
+    }
     // An accepted order always has a reply deadline: the one-write accept left it to us.
     const settled = withDeadline(fresh, config)
     if (settled !== fresh) {
@@ -760,7 +970,13 @@ export async function dispatch(orderId: string, now: Date): Promise<number> {
     return { ...fresh, ...update } as OrderRecord
   })
   // Only news still true: an order accepted or escalated meanwhile was told by that move.
-  if (o && entries.some((e) => e.kind === 'submit') && o.status === 'submitted' && o.tier === 'grid' && o.unnotified) {
+  if (
+    o &&
+    entries.some((e) => e.kind === 'submit') &&
+    o.status === 'submitted' &&
+    o.tier === 'grid' &&
+    o.unnotified
+  ) {
     await announceToHandlers(o, false, now, 'order.new.grid.submit')
   }
   // An accept tells nobody (ProgressPushKinds: the reporter's one message is kept for the reply).
@@ -768,19 +984,30 @@ export async function dispatch(orderId: string, now: Date): Promise<number> {
 }
 
 /** The counter document of the order's grid, inside the dispatcher's transaction (created by the grid's first order). */
-async function countInTx(tx: Parameters<Parameters<typeof withRetry>[0]>[0], o: OrderRecord, incs: Record<string, number>): Promise<void> {
+async function countInTx(
+  tx: Parameters<Parameters<typeof withRetry>[0]>[0],
+  o: OrderRecord,
+  incs: Record<string, number>,
+): Promise<void> {
   const _ = db().command
   const id = statsIdFor('grid', o.path.gridId)
   const current = await txGet<Counters>(tx, ORDER_STATS, id)
   if (current) {
-    await tx.collection(ORDER_STATS).doc(id).update(Object.fromEntries(Object.entries(incs).map(([f, n]) => [f, _.inc(n)])))
+    await tx
+      .collection(ORDER_STATS)
+      .doc(id)
+      .update(Object.fromEntries(Object.entries(incs).map(([f, n]) => [f, _.inc(n)])))
     return
   }
   await tx.collection(ORDER_STATS).doc(id).set(newStatsDoc(o, incs))
 }
 
 /** `order.dispatch`, the app's nudge right after a submit or accept: for anyone who may see the order. */
-export async function dispatchFor(actor: Actor, orderId: string, now: Date): Promise<{ readonly dispatched: number }> {
+export async function dispatchFor(
+  actor: Actor,
+  orderId: string,
+  now: Date,
+): Promise<{ readonly dispatched: number }> {
   const o = await readOrder(orderId)
   if (!o || !viewerOf(actor, o)) throw notFound()
   if (!o.outbox || o.outbox.length === 0) return { dispatched: 0 }
@@ -788,7 +1015,10 @@ export async function dispatchFor(actor: Actor, orderId: string, now: Date): Pro
 }
 
 /** The timer's part: orders whose entries were not dispatched by the app's nudge (index `outbox`), oldest first. */
-export async function dispatchPending(now: Date, limit = 50): Promise<{ readonly found: number; readonly dispatched: number }> {
+export async function dispatchPending(
+  now: Date,
+  limit = 50,
+): Promise<{ readonly found: number; readonly dispatched: number }> {
   const _ = db().command
   const res = await db()
     .collection(ORDERS)
@@ -802,7 +1032,9 @@ export async function dispatchPending(now: Date, limit = 50): Promise<{ readonly
     try {
       dispatched += await dispatch(_id, now)
     } catch (err) {
-      console.log(JSON.stringify({ level: 'error', what: 'orders.dispatch', orderId: _id, error: String(err) }))
+      console.log(
+        JSON.stringify({ level: 'error', what: 'orders.dispatch', orderId: _id, error: String(err) }),
+      )
     }
   }
   return { found: res.data.length, dispatched }
@@ -825,7 +1057,10 @@ async function writeIfVersion(before: OrderRecord, next: OrderRecord): Promise<b
   // following, dispatching and delivery outcomes are not moves and are written meanwhile without a
   // version bump.
   const body = unnotified !== before.unnotified ? { ...rest, unnotified } : rest
-  const res = (await db().collection(ORDERS).where({ _id: before._id, version: before.version }).update(body)) as { updated?: number }
+  const res = (await db()
+    .collection(ORDERS)
+    .where({ _id: before._id, version: before.version })
+    .update(body)) as { updated?: number }
   return res.updated === 1
 }
 
@@ -845,7 +1080,12 @@ export interface SweepReport {
  */
 export async function sweep(now: Date, limit = 50): Promise<SweepReport> {
   const _ = db().command
-  const res = await db().collection(ORDERS).where({ dueAt: _.lte(now) }).orderBy('dueAt', 'asc').limit(limit).get()
+  const res = await db()
+    .collection(ORDERS)
+    .where({ dueAt: _.lte(now) })
+    .orderBy('dueAt', 'asc')
+    .limit(limit)
+    .get()
   const found = res.data as OrderRecord[]
   const out = { found: found.length, escalated: 0, overdue: 0, closed: 0, lost: 0 }
   for (const o of found) {
@@ -859,11 +1099,15 @@ export async function sweep(now: Date, limit = 50): Promise<SweepReport> {
           ? markOverdue(o, now)
           : applyMove(
               o,
-              decision.kind === 'close' ? { move: 'close' } : { move: 'escalate', reason: '超过办理时限，自动上报' },
+              decision.kind === 'close'
+                ? { move: 'close' }
+                : { move: 'escalate', reason: '超过办理时限，自动上报' },
               { by: { kind: 'system' }, now, sla: config.sla, hazard: hazardOf(config, o.categoryId) },
             )
     } catch (err) {
-      console.log(JSON.stringify({ level: 'error', what: 'sweep.decide', orderId: o._id, error: String(err) }))
+      console.log(
+        JSON.stringify({ level: 'error', what: 'sweep.decide', orderId: o._id, error: String(err) }),
+      )
       continue
     }
     r = withNotifiedFlag(o, r)
@@ -894,21 +1138,36 @@ export async function rates({ actor, user }: Caller, level: StatsLevel, id: stri
     // A worker's own figures: that worker, and staff above their grid.
     const worker = await userOf(id)
     const grid = worker?.grants.find((g) => g.role === 'grid_worker')?.scope
-    const above = grid && actor.grants.some((g) => (g.role === 'community_admin' || g.role === 'street_admin') && isWithin(grid, g.scope))
+    const above =
+      grid &&
+      actor.grants.some(
+        (g) => (g.role === 'community_admin' || g.role === 'street_admin') && isWithin(grid, g.scope),
+      )
     if (!above || !worker) throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看')
     workerGrants = worker.grants
   }
   const _ = db().command
   const col = db().collection(ORDER_STATS)
-  const gridsWhere = level === 'community' ? { level: 'grid', parentId: id } : level === 'street' ? { level: 'grid', streetId: id } : null
-  const streets = [...new Set(workerGrants.map((g) => g.scope.streetId).filter((s): s is string => Boolean(s)))]
+  const gridsWhere =
+    level === 'community'
+      ? { level: 'grid', parentId: id }
+      : level === 'street'
+        ? { level: 'grid', streetId: id }
+        : null
+  const streets = [
+    ...new Set(workerGrants.map((g) => g.scope.streetId).filter((s): s is string => Boolean(s))),
+  ]
   const key = workerKey(id)
   const [selfDoc, grids, name] = await Promise.all([
     level === 'grid' ? getDoc<Counters>(ORDER_STATS, statsIdFor('grid', id)) : Promise.resolve(null),
     gridsWhere
       ? col.where(gridsWhere).field({ workers: false }).limit(1000).get()
       : level === 'worker' && streets.length > 0
-        ? col.where({ level: 'grid', streetId: _.in(streets) }).field({ refId: true, [`workers.${key}`]: true }).limit(1000).get()
+        ? col
+            .where({ level: 'grid', streetId: _.in(streets) })
+            .field({ refId: true, [`workers.${key}`]: true })
+            .limit(1000)
+            .get()
         : Promise.resolve({ data: [] }),
     nameOf(level, id),
   ])
@@ -923,7 +1182,13 @@ export async function rates({ actor, user }: Caller, level: StatsLevel, id: stri
     for (const d of docs) byCommunity.set(d.parentId, [...(byCommunity.get(d.parentId) ?? []), d])
     kids = [...byCommunity].map(([communityId, list]) => ({ id: communityId, counters: sumCounters(list) }))
   }
-  const names = kids.length > 0 ? await namesByIds(level === 'community' ? 'grids' : 'communities', kids.map((k) => k.id)) : new Map<string, string>()
+  const names =
+    kids.length > 0
+      ? await namesByIds(
+          level === 'community' ? 'grids' : 'communities',
+          kids.map((k) => k.id),
+        )
+      : new Map<string, string>()
   return {
     level,
     id,
@@ -937,7 +1202,9 @@ export async function rates({ actor, user }: Caller, level: StatsLevel, id: stri
 
 async function nameOf(level: StatsLevel, id: string): Promise<string> {
   const collection = { worker: 'users', grid: 'grids', community: 'communities', street: 'streets' }[level]
-  const doc = firstDoc<{ name?: string; displayName?: string }>((await db().collection(collection).doc(id).field({ name: true, displayName: true }).get()).data)
+  const doc = firstDoc<{ name?: string; displayName?: string }>(
+    (await db().collection(collection).doc(id).field({ name: true, displayName: true }).get()).data,
+  )
   if (!doc) throw new DomainError(CommonErrorCodes.NOT_FOUND, '不存在')
   return doc.name ?? doc.displayName ?? ''
 }

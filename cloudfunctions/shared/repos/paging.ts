@@ -16,5 +16,8 @@ export function afterTimeCursor(cursor: string | undefined, field: string, dir: 
   const at = new Date(Number(cursor.slice(0, cut)))
   if (cut <= 0 || Number.isNaN(at.getTime())) return {}
   const id = cursor.slice(cut + 1)
-  return _.or([{ [field]: dir === 'asc' ? _.gt(at) : _.lt(at) }, { [field]: at, _id: dir === 'asc' ? _.gt(id) : _.lt(id) }])
+  return _.or([
+    { [field]: dir === 'asc' ? _.gt(at) : _.lt(at) },
+    { [field]: at, _id: dir === 'asc' ? _.gt(id) : _.lt(id) },
+  ])
 }

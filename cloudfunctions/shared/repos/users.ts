@@ -20,7 +20,9 @@ export async function findUser(userId: string): Promise<UserRecord | null> {
  * unique index on `openid` (cloudfunctions/collections.json) makes two racing first calls end with
  * one record.
  */
-export async function identify(openid: string): Promise<{ actor: Actor; user: UserRecord; created: boolean }> {
+export async function identify(
+  openid: string,
+): Promise<{ actor: Actor; user: UserRecord; created: boolean }> {
   const existing = await findUserByOpenId(openid)
   if (existing) return { actor: actorOf(existing), user: existing, created: false }
   const fresh = { openid, displayName: DEFAULT_DISPLAY_NAME, grants: [], createdAt: new Date() }
@@ -53,14 +55,24 @@ export const PhoneErrors = {
  * (`phonenumber.getPhoneNumber`). Nothing is stored here; the number only fills the join form.
  */
 export async function phoneFromCode(code: string): Promise<{ phone: string }> {
-  const res = (await cloud().callWxOpenApi({ apiName: 'phonenumber.getPhoneNumber', requestData: { code } })) as {
+  const res = (await cloud().callWxOpenApi({
+    apiName: 'phonenumber.getPhoneNumber',
+    requestData: { code },
+  })) as {
     result?: { errcode?: number; errmsg?: string; phone_info?: { purePhoneNumber?: string } }
     code?: string
     message?: string
   }
   const phone = res.result?.phone_info?.purePhoneNumber
   if (!res.result || (res.result.errcode ?? 0) !== 0 || !phone) {
-    console.log(JSON.stringify({ level: 'info', what: 'phonenumber.getPhoneNumber', errcode: res.result?.errcode ?? res.code, errmsg: res.result?.errmsg ?? res.message }))
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        what: 'phonenumber.getPhoneNumber',
+        errcode: res.result?.errcode ?? res.code,
+        errmsg: res.result?.errmsg ?? res.message,
+      }),
+    )
     throw new DomainError(PhoneErrors.CODE_INVALID, '获取手机号失败，请重试或手动填写')
   }
   return { phone }

@@ -17,7 +17,8 @@ import { callerOpenId } from '../../shared/sdk'
 import { expireErrands } from './errands'
 import { expireVouchers } from './vouchers'
 
-type Answer = { ok: true; now: string; report: SweepReport; dispatched: number } | { ok: false; error: string }
+type Answer =
+  { ok: true; now: string; report: SweepReport; dispatched: number } | { ok: false; error: string }
 
 export async function main(event: unknown): Promise<Answer> {
   if (callerOpenId()) return { ok: false, error: 'AUTH.FORBIDDEN' }

@@ -31,7 +31,8 @@ function num(token: string, field: number): number {
 
 export function parseCron(expr: string): Cron {
   const parts = expr.trim().split(/\s+/)
-  if (parts.length !== 7) throw new Error(`cron "${expr}" must have 7 fields (sec min hour day month weekday year)`)
+  if (parts.length !== 7)
+    throw new Error(`cron "${expr}" must have 7 fields (sec min hour day month weekday year)`)
   const fields = parts.map((p, i) => {
     if (p === '*' || p === '?') return null
     const [lo, hi] = RANGES[i] as [number, number]
@@ -62,7 +63,15 @@ export function parseCron(expr: string): Cron {
 /** does the cron fire at this instant (second resolution), reading the clock in UTC+8 */
 export function cronMatches(cron: Cron, at: Date): boolean {
   const t = new Date(at.getTime() + 8 * 3600_000)
-  const values = [t.getUTCSeconds(), t.getUTCMinutes(), t.getUTCHours(), t.getUTCDate(), t.getUTCMonth() + 1, t.getUTCDay(), t.getUTCFullYear()]
+  const values = [
+    t.getUTCSeconds(),
+    t.getUTCMinutes(),
+    t.getUTCHours(),
+    t.getUTCDate(),
+    t.getUTCMonth() + 1,
+    t.getUTCDay(),
+    t.getUTCFullYear(),
+  ]
   const f = cron.fields
   const ok = (i: number): boolean => {
     const s = f[i]

@@ -107,7 +107,9 @@ export class FunctionRunner {
         let config: FunctionConfig = {}
         const cfgFile = path.join(dir, ent.name, 'config.json')
         if (fs.existsSync(cfgFile)) config = JSON.parse(fs.readFileSync(cfgFile, 'utf8')) as FunctionConfig
-        const timers = (config.triggers ?? []).filter((t) => t.type === 'timer').map((t) => ({ name: t.name, cron: parseCron(t.config) }))
+        const timers = (config.triggers ?? [])
+          .filter((t) => t.type === 'timer')
+          .map((t) => ({ name: t.name, cron: parseCron(t.config) }))
         defs.set(ent.name, { name: ent.name, file, config, timers })
       }
     }
@@ -147,30 +149,57 @@ export class FunctionRunner {
     const list = this.instances.get(fn.name) ?? []
     list.push(inst)
     this.instances.set(fn.name, list)
-    worker.on('message', (m: { type: string; id: string; initMs?: number; ok?: boolean; json?: string; error?: { message: string; name?: string } }) => {
-      const cur = inst.current
-      if (!cur || cur.id !== m.id) return
-      if (m.type === 'started') {
-        clearTimeout(cur.timer)
-        cur.initMs = m.initMs ?? 0
-        const ms = this.timeoutMs(fn)
-        cur.timer = setTimeout(() => {
-          this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, `Invoking task timed out after ${ms / 1000} seconds`))
-          this.kill(inst)
-        }, ms)
-        return
-      }
-      if (m.type === 'result') {
-        if (m.ok) this.finish(inst, undefined, m.json ?? 'null')
-        else this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, `${m.error?.name ?? 'Error'}: ${m.error?.message ?? 'unknown error'}`))
-      }
-    })
+    worker.on(
+      'message',
+      (m: {
+        type: string
+        id: string
+        initMs?: number
+        ok?: boolean
+        json?: string
+        error?: { message: string; name?: string }
+      }) => {
+        const cur = inst.current
+        if (!cur || cur.id !== m.id) return
+        if (m.type === 'started') {
+          clearTimeout(cur.timer)
+          cur.initMs = m.initMs ?? 0
+          const ms = this.timeoutMs(fn)
+          cur.timer = setTimeout(() => {
+            this.finish(
+              inst,
+              new TcbError(
+                Codes.FUNCTIONS_EXECUTE_FAIL,
+                `Invoking task timed out after ${ms / 1000} seconds`,
+              ),
+            )
+            this.kill(inst)
+          }, ms)
+          return
+        }
+        if (m.type === 'result') {
+          if (m.ok) this.finish(inst, undefined, m.json ?? 'null')
+          else
+            this.finish(
+              inst,
+              new TcbError(
+                Codes.FUNCTIONS_EXECUTE_FAIL,
+                `${m.error?.name ?? 'Error'}: ${m.error?.message ?? 'unknown error'}`,
+              ),
+            )
+        }
+      },
+    )
     worker.on('error', (e) => {
       this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, `function instance crashed: ${e.message}`))
       this.remove(inst)
     })
     worker.on('exit', () => {
-      if (inst.current) this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, 'function instance exited during invocation'))
+      if (inst.current)
+        this.finish(
+          inst,
+          new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, 'function instance exited during invocation'),
+        )
       this.remove(inst)
     })
     return inst
@@ -199,7 +228,16 @@ export class FunctionRunner {
     inst.current = undefined
     const durationMs = performance.now() - cur.started
     if (err) cur.reject(err)
-    else cur.resolve({ requestId: cur.id, json: json ?? 'null', cold: cur.cold, initMs: cur.initMs, durationMs, sdkCalls: cur.sdkCalls ?? 0, dbCalls: cur.dbCalls ?? 0 })
+    else
+      cur.resolve({
+        requestId: cur.id,
+        json: json ?? 'null',
+        cold: cur.cold,
+        initMs: cur.initMs,
+        durationMs,
+        sdkCalls: cur.sdkCalls ?? 0,
+        dbCalls: cur.dbCalls ?? 0,
+      })
     if (inst.retire || this.stopped) this.kill(inst)
     else {
       clearTimeout(inst.idleTimer)
@@ -245,7 +283,11 @@ export class FunctionRunner {
   async invoke(name: string, event: unknown, caller: Caller): Promise<InvokeResult> {
     if (this.stopped) throw new TcbError(Codes.FUNCTIONS_REQUEST_FAIL, 'emulator is stopping')
     const fn = this.get(name)
-    if (!fn) throw new TcbError(Codes.FUNCTIONS_REQUEST_FAIL, `[ResourceNotFound.Function] function ${name} not found`)
+    if (!fn)
+      throw new TcbError(
+        Codes.FUNCTIONS_REQUEST_FAIL,
+        `[ResourceNotFound.Function] function ${name} not found`,
+      )
     const max = this.opts.maxInstancesPerFunction ?? 10
     for (;;) {
       const list = this.instances.get(name) ?? []
@@ -283,14 +325,30 @@ export class FunctionRunner {
         .filter(([k]) => !k.startsWith('TENCENTCLOUD_SECRET'))
         .map(([k, v]) => `${k}=${v}`)
         .join(';'),
-      environment: JSON.stringify(Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('TENCENTCLOUD_SECRET')))),
+      environment: JSON.stringify(
+        Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('TENCENTCLOUD_SECRET'))),
+      ),
     }
     return new Promise<InvokeResult>((resolve, reject) => {
-      const pending: Pending & { caller: Caller } = { id, resolve, reject, cold, initMs: 0, started: performance.now(), caller }
+      const pending: Pending & { caller: Caller } = {
+        id,
+        resolve,
+        reject,
+        cold,
+        initMs: 0,
+        started: performance.now(),
+        caller,
+      }
       inst.current = pending
       // init (module load) gets its own generous limit; the execution timeout starts once main() is called
       pending.timer = setTimeout(() => {
-        this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, `function initialisation timed out after ${INIT_TIMEOUT_MS / 1000} seconds`))
+        this.finish(
+          inst,
+          new TcbError(
+            Codes.FUNCTIONS_EXECUTE_FAIL,
+            `function initialisation timed out after ${INIT_TIMEOUT_MS / 1000} seconds`,
+          ),
+        )
         this.kill(inst)
       }, INIT_TIMEOUT_MS)
       inst.worker.postMessage({ type: 'invoke', id, event, context, env })
@@ -300,10 +358,23 @@ export class FunctionRunner {
   /** fires a timer trigger now, with the platform's timer event */
   async fireTimer(name: string, triggerName?: string): Promise<InvokeResult> {
     const fn = this.get(name)
-    if (!fn) throw new TcbError(Codes.FUNCTIONS_REQUEST_FAIL, `[ResourceNotFound.Function] function ${name} not found`)
+    if (!fn)
+      throw new TcbError(
+        Codes.FUNCTIONS_REQUEST_FAIL,
+        `[ResourceNotFound.Function] function ${name} not found`,
+      )
     const trig = triggerName ? fn.timers.find((t) => t.name === triggerName) : fn.timers[0]
-    if (!trig) throw new TcbError(Codes.INVALID_PARAM, `function ${name} has no timer trigger${triggerName ? ` named ${triggerName}` : ''}`)
-    const event = { Type: 'Timer', TriggerName: trig.name, Time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), Message: '' }
+    if (!trig)
+      throw new TcbError(
+        Codes.INVALID_PARAM,
+        `function ${name} has no timer trigger${triggerName ? ` named ${triggerName}` : ''}`,
+      )
+    const event = {
+      Type: 'Timer',
+      TriggerName: trig.name,
+      Time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      Message: '',
+    }
     return this.invoke(name, event, { source: 'timer' })
   }
 
@@ -330,7 +401,9 @@ export class FunctionRunner {
           for (const t of fn.timers) {
             if (!cronMatches(t.cron, at)) continue
             log.info(`timer ${fn.name}/${t.name} fired`)
-            this.fireTimer(fn.name, t.name).catch((e: TcbError) => log.error(`timer ${fn.name}/${t.name}`, e.code, e.message))
+            this.fireTimer(fn.name, t.name).catch((e: TcbError) =>
+              log.error(`timer ${fn.name}/${t.name}`, e.code, e.message),
+            )
           }
         }
       }
@@ -350,7 +423,8 @@ export class FunctionRunner {
     this.stopped = true
     clearInterval(this.scheduler)
     const all = [...this.instances.values()].flat()
-    for (const inst of all) if (inst.current) this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, 'emulator stopped'))
+    for (const inst of all)
+      if (inst.current) this.finish(inst, new TcbError(Codes.FUNCTIONS_EXECUTE_FAIL, 'emulator stopped'))
     await Promise.all(all.map((i) => i.worker.terminate()))
     this.instances.clear()
     this.byTokenMap.clear()

@@ -27,7 +27,12 @@ let envKeys: string[] = []
 function fail(id: string | undefined, e: unknown): void {
   if (!id) return
   const err = e instanceof Error ? e : new Error(String(e))
-  port?.postMessage({ type: 'result', id, ok: false, error: { message: err.message, name: err.name, stack: err.stack } })
+  port?.postMessage({
+    type: 'result',
+    id,
+    ok: false,
+    error: { message: err.message, name: err.name, stack: err.stack },
+  })
   if (current === id) current = undefined
 }
 

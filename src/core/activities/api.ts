@@ -165,7 +165,9 @@ export const activityActions = {
    * Activities of my community (residents) or of the communities I manage (staff): `upcoming` by start
    * (not yet ended), `past` newest first, `mine` those I signed up for.
    */
-  'activity.list': defineAction<ActivityPage>()(v.strictObject({ when: v.picklist(['upcoming', 'past', 'mine']), cursor })),
+  'activity.list': defineAction<ActivityPage>()(
+    v.strictObject({ when: v.picklist(['upcoming', 'past', 'mine']), cursor }),
+  ),
   'activity.get': defineAction<ActivityDetail>()(byId),
   /** A resident of the activity's community signs up; capacity holds under concurrency (ACTIVITY.FULL). */
   'activity.signup': defineAction<ActivityDetail>()(byId),
@@ -175,12 +177,16 @@ export const activityActions = {
    * Staff: the current check-in code (made on first ask); `rotate` starts a new session and the old
    * code stops working.
    */
-  'activity.checkinCode': defineAction<CheckinCode>()(v.strictObject({ activityId: id, rotate: v.optional(v.boolean()) })),
+  'activity.checkinCode': defineAction<CheckinCode>()(
+    v.strictObject({ activityId: id, rotate: v.optional(v.boolean()) }),
+  ),
   /**
    * A resident checks in with the scanned code (scene `c=<code>` or the code typed) inside the window;
    * not signed up → signed up on the spot while seats remain. Twice → ACTIVITY.ALREADY_CHECKED_IN.
    */
-  'activity.checkin': defineAction<ActivityDetail>()(v.strictObject({ code: v.pipe(v.string(), v.maxLength(64)) })),
+  'activity.checkin': defineAction<ActivityDetail>()(
+    v.strictObject({ code: v.pipe(v.string(), v.maxLength(64)) }),
+  ),
   /** Staff: who signed up / checked in / was confirmed. */
   'activity.roster': defineAction<Roster>()(byId),
   /**
@@ -189,10 +195,15 @@ export const activityActions = {
    * function timeout); the page sends a long roster in batches.
    */
   'activity.confirm': defineAction<ConfirmResult>()(
-    v.strictObject({ activityId: id, userIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(CONFIRM_BATCH)) }),
+    v.strictObject({
+      activityId: id,
+      userIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(CONFIRM_BATCH)),
+    }),
   ),
   /** My volunteer-hours record (printable page). */
   'hours.mine': defineAction<MyHours>()(v.strictObject({})),
   /** A community admin exports the community's volunteer-hours record as an Excel (.xlsx) file. */
-  'hours.export': defineAction<HoursExport>()(v.strictObject({ communityId: id, from: v.optional(iso), to: v.optional(iso) })),
+  'hours.export': defineAction<HoursExport>()(
+    v.strictObject({ communityId: id, from: v.optional(iso), to: v.optional(iso) }),
+  ),
 }

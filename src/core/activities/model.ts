@@ -118,7 +118,11 @@ export const SignupStatusLabel: Readonly<Record<SignupStatus, string>> = {
 }
 
 /** The check-in page the wxacode opens (scene `c=<code>`). */
-export const CHECKIN_WXACODE = { page: 'features/activities/pages/checkin/index', width: 430, checkPath: false } as const
+export const CHECKIN_WXACODE = {
+  page: 'features/activities/pages/checkin/index',
+  width: 430,
+  checkPath: false,
+} as const
 
 export function checkinImagePath(activityId: string, code: string): string {
   return `activity-codes/${activityId}/${code}.png`

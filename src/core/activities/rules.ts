@@ -85,7 +85,12 @@ export function defaultHours(startAt: Date, endAt: Date): number {
 }
 
 export function isValidHours(hours: number): boolean {
-  return Number.isFinite(hours) && hours >= ACTIVITY_RULES.hoursMin && hours <= ACTIVITY_RULES.hoursMax && Number.isInteger(hours * 2)
+  return (
+    Number.isFinite(hours) &&
+    hours >= ACTIVITY_RULES.hoursMin &&
+    hours <= ACTIVITY_RULES.hoursMax &&
+    Number.isInteger(hours * 2)
+  )
 }
 
 /** The publish form as it will be stored, or the first reason it may not be (ACTIVITY.BAD_*). */
@@ -108,14 +113,20 @@ export function checkPublish(input: PublishInput, now: Date): CheckedPublish {
   }
   const capacity = input.capacity
   if (!Number.isInteger(capacity) || capacity < R.capacityMin || capacity > R.capacityMax) {
-    throw new DomainError(ActivityErrors.BAD_CAPACITY, `招募人数应为 ${R.capacityMin}–${R.capacityMax} 的整数`)
+    throw new DomainError(
+      ActivityErrors.BAD_CAPACITY,
+      `招募人数应为 ${R.capacityMin}–${R.capacityMax} 的整数`,
+    )
   }
   if (!Number.isInteger(input.points) || input.points < 0 || input.points > R.pointsMax) {
     throw new DomainError(ActivityErrors.BAD_REWARD, `积分应为 0–${R.pointsMax} 的整数`)
   }
   const hours = input.hours ?? defaultHours(startAt, endAt)
   if (!isValidHours(hours)) {
-    throw new DomainError(ActivityErrors.BAD_REWARD, `志愿时长应为 ${R.hoursMin}–${R.hoursMax} 小时，以半小时计`)
+    throw new DomainError(
+      ActivityErrors.BAD_REWARD,
+      `志愿时长应为 ${R.hoursMin}–${R.hoursMax} 小时，以半小时计`,
+    )
   }
   return { title, team, description, place, startAt, endAt, capacity, points: input.points, hours }
 }
@@ -134,7 +145,10 @@ type Phased = Timing & Seats & Pick<ActivityRecord, 'status'>
 const ms = (d: Date) => new Date(d).getTime()
 
 export function checkinWindow(a: Timing): { from: Date; to: Date } {
-  return { from: new Date(ms(a.startAt) - ACTIVITY_RULES.checkinOpensMinutes * MINUTE), to: new Date(ms(a.endAt)) }
+  return {
+    from: new Date(ms(a.startAt) - ACTIVITY_RULES.checkinOpensMinutes * MINUTE),
+    to: new Date(ms(a.endAt)),
+  }
 }
 
 export function insideWindow(a: Timing, now: Date): boolean {
@@ -172,7 +186,8 @@ export function movesFor(a: Phased, mine: SignupStatus | null, who: Standing, no
     if (!holdsSeat(mine) && !hasStarted(a, now) && seatsLeft(a) > 0) out.push('signup')
     if (mine === 'signed' && !hasStarted(a, now)) out.push('withdraw')
     const canWalkIn = holdsSeat(mine) || seatsLeft(a) > 0
-    if (mine !== 'checked_in' && mine !== 'confirmed' && insideWindow(a, now) && canWalkIn) out.push('checkin')
+    if (mine !== 'checked_in' && mine !== 'confirmed' && insideWindow(a, now) && canWalkIn)
+      out.push('checkin')
   }
   if (who.staff) out.push('manage')
   return out
@@ -189,7 +204,8 @@ export function decideSignup(a: Phased, mine: SignupStatus | null, now: Date): '
 
 export function decideWithdraw(a: Phased, mine: SignupStatus | null, now: Date): void {
   if (a.status === 'cancelled') throw new DomainError(ActivityErrors.CANCELLED, '活动已取消')
-  if (mine === 'checked_in' || mine === 'confirmed') throw new DomainError(ActivityErrors.ALREADY_CHECKED_IN, '已签到，不能取消报名')
+  if (mine === 'checked_in' || mine === 'confirmed')
+    throw new DomainError(ActivityErrors.ALREADY_CHECKED_IN, '已签到，不能取消报名')
   if (mine !== 'signed') throw new DomainError(ActivityErrors.NOT_SIGNED_UP, '您还没有报名')
   if (hasStarted(a, now)) throw new DomainError(ActivityErrors.STARTED, '活动已开始，不能取消报名')
 }
@@ -197,7 +213,8 @@ export function decideWithdraw(a: Phased, mine: SignupStatus | null, now: Date):
 /** A check-in: `walkIn` when the resident was not signed up (a seat is taken now). */
 export function decideCheckin(a: Phased, mine: SignupStatus | null, now: Date): { walkIn: boolean } {
   if (a.status === 'cancelled') throw new DomainError(ActivityErrors.CANCELLED, '活动已取消')
-  if (mine === 'checked_in' || mine === 'confirmed') throw new DomainError(ActivityErrors.ALREADY_CHECKED_IN, '您已签到')
+  if (mine === 'checked_in' || mine === 'confirmed')
+    throw new DomainError(ActivityErrors.ALREADY_CHECKED_IN, '您已签到')
   if (!insideWindow(a, now)) throw new DomainError(ActivityErrors.OUTSIDE_WINDOW, '不在签到时间内')
   if (mine === 'signed') return { walkIn: false }
   if (seatsLeft(a) <= 0) throw new DomainError(ActivityErrors.FULL, '名额已满')
@@ -232,7 +249,9 @@ export function isAdminOf(actor: Actor, communityId: string): boolean {
 
 /** Community admin of it, or grid worker of a grid in it. */
 export function isStaffOf(actor: Actor, communityId: string): boolean {
-  return actor.grants.some((g) => (g.role === 'community_admin' || g.role === 'grid_worker') && g.scope.communityId === communityId)
+  return actor.grants.some(
+    (g) => (g.role === 'community_admin' || g.role === 'grid_worker') && g.scope.communityId === communityId,
+  )
 }
 
 export function standingOf(actor: Actor, communityId: string): Standing {
@@ -257,7 +276,8 @@ const CHECKIN_CODE = new RegExp(`^[${CODE_ALPHABET}]{${CHECKIN_CODE_LENGTH}}$`)
 export function checkinCodeFromBytes(bytes: ArrayLike<number>): string {
   if (bytes.length < CHECKIN_CODE_LENGTH) throw new Error(`need ${CHECKIN_CODE_LENGTH} random bytes`)
   let out = ''
-  for (let i = 0; i < CHECKIN_CODE_LENGTH; i += 1) out += CODE_ALPHABET[(bytes[i] ?? 0) % CODE_ALPHABET.length]
+  for (let i = 0; i < CHECKIN_CODE_LENGTH; i += 1)
+    out += CODE_ALPHABET[(bytes[i] ?? 0) % CODE_ALPHABET.length]
   return out
 }
 
@@ -319,7 +339,11 @@ function rangeDate(value: string, side: 'start' | 'end'): Date | null {
 }
 
 /** The export's range: default the last 12 months up to now; ACTIVITY.BAD_RANGE otherwise. */
-export function exportRange(from: string | undefined, to: string | undefined, now: Date): { from: Date; to: Date } {
+export function exportRange(
+  from: string | undefined,
+  to: string | undefined,
+  now: Date,
+): { from: Date; to: Date } {
   const end = to === undefined ? now : rangeDate(to, 'end')
   let start: Date | null
   if (from === undefined) {
@@ -329,7 +353,8 @@ export function exportRange(from: string | undefined, to: string | undefined, no
     start = rangeDate(from, 'start')
   }
   if (!start || !end) throw new DomainError(ActivityErrors.BAD_RANGE, '日期格式不正确')
-  if (start.getTime() > end.getTime()) throw new DomainError(ActivityErrors.BAD_RANGE, '开始日期不能晚于结束日期')
+  if (start.getTime() > end.getTime())
+    throw new DomainError(ActivityErrors.BAD_RANGE, '开始日期不能晚于结束日期')
   if (end.getTime() - start.getTime() > ACTIVITY_RULES.exportMaxDays * DAY) {
     throw new DomainError(ActivityErrors.BAD_RANGE, `一次最多导出 ${ACTIVITY_RULES.exportMaxDays} 天`)
   }
@@ -343,7 +368,18 @@ export function beijingDate(at: Date): string {
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`
 }
 
-export const EXPORT_COLUMNS = ['姓名', '所在楼栋', '活动名称', '志愿服务队伍', '服务地点', '服务日期', '服务时长（小时）', '获得积分', '确认人', '记录单位'] as const
+export const EXPORT_COLUMNS = [
+  '姓名',
+  '所在楼栋',
+  '活动名称',
+  '志愿服务队伍',
+  '服务地点',
+  '服务日期',
+  '服务时长（小时）',
+  '获得积分',
+  '确认人',
+  '记录单位',
+] as const
 
 /** The export sheet: header, then one row per record (by service date, then name). */
 export function exportRows(
@@ -352,7 +388,21 @@ export function exportRows(
 ): (string | number)[][] {
   const rows = records.map((r) => {
     const p = people.get(r.userId)
-    return { at: new Date(r.date).getTime(), row: [p?.name ?? '', p?.buildingName ?? '', r.title, r.team, r.place, beijingDate(r.date), r.hours, r.points, r.confirmedByName, r.organisation] }
+    return {
+      at: new Date(r.date).getTime(),
+      row: [
+        p?.name ?? '',
+        p?.buildingName ?? '',
+        r.title,
+        r.team,
+        r.place,
+        beijingDate(r.date),
+        r.hours,
+        r.points,
+        r.confirmedByName,
+        r.organisation,
+      ],
+    }
   })
   rows.sort((a, b) => a.at - b.at || String(a.row[0]).localeCompare(String(b.row[0]), 'zh-CN'))
   return [[...EXPORT_COLUMNS], ...rows.map((r) => r.row)]

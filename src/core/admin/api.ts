@@ -77,7 +77,11 @@ export interface StaffPerson {
   readonly name: string
   /** Full number: staff of the person's subtree need it; every list is access-logged. */
   readonly phone: string | null
-  readonly household: { readonly buildingName: string; readonly unitName: string; readonly room: string } | null
+  readonly household: {
+    readonly buildingName: string
+    readonly unitName: string
+    readonly room: string
+  } | null
   /** Grants inside the listed place (a person's grants elsewhere are not the viewer's business). */
   readonly roles: readonly StaffRole[]
   /** Set for helpers: party member (党员) or volunteer. */
@@ -86,7 +90,12 @@ export interface StaffPerson {
 
 export interface StaffPage {
   /** The place listed, so the page can name it and offer grants at it, above it and just below it. */
-  readonly place: { readonly level: 'community' | 'grid' | 'building'; readonly id: string; readonly name: string; readonly path: OrgPath }
+  readonly place: {
+    readonly level: 'community' | 'grid' | 'building'
+    readonly id: string
+    readonly name: string
+    readonly path: OrgPath
+  }
   readonly items: readonly StaffPerson[]
   readonly nextCursor: string | null
 }
@@ -114,11 +123,20 @@ const joinPolicy = v.picklist(['auto', 'grid_worker', 'building_leader'] as cons
 export const boundarySchema = v.pipe(
   v.array(v.tuple([v.number(), v.number()])),
   v.maxLength(201, '边界最多 200 个点'),
-  v.check((points) => boundaryProblems(points).length === 0, (issue) => boundaryProblems(issue.input as [number, number][]).join('；')),
+  v.check(
+    (points) => boundaryProblems(points).length === 0,
+    (issue) => boundaryProblems(issue.input as [number, number][]).join('；'),
+  ),
   v.transform((points): Polygon => openRing(points)),
 )
 const person = v.strictObject({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, '请填写姓名'), v.maxLength(20, '姓名不超过 20 个字'), v.regex(/^[^\d\p{Cc}<>]+$/u, '姓名格式不正确')),
+  name: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, '请填写姓名'),
+    v.maxLength(20, '姓名不超过 20 个字'),
+    v.regex(/^[^\d\p{Cc}<>]+$/u, '姓名格式不正确'),
+  ),
   phone: v.pipe(
     v.string(),
     v.trim(),
@@ -138,13 +156,27 @@ export const adminActions = {
    */
   'org.create': defineAction<OrgNodeRef>()(
     v.variant('level', [
-      v.strictObject({ requestId, level: v.literal('community'), parentId: id, name: orgName, joinPolicy: v.optional(joinPolicy) }),
-      v.strictObject({ requestId, level: v.literal('grid'), parentId: id, name: orgName, boundary: v.optional(boundarySchema) }),
+      v.strictObject({
+        requestId,
+        level: v.literal('community'),
+        parentId: id,
+        name: orgName,
+        joinPolicy: v.optional(joinPolicy),
+      }),
+      v.strictObject({
+        requestId,
+        level: v.literal('grid'),
+        parentId: id,
+        name: orgName,
+        boundary: v.optional(boundarySchema),
+      }),
       v.strictObject({ requestId, level: v.literal('building'), parentId: id, name: orgName }),
       v.strictObject({ requestId, level: v.literal('unit'), parentId: id, name: orgName }),
     ]),
   ),
-  'org.rename': defineAction<OrgNodeRef>()(v.strictObject({ level: v.picklist(ManagedLevels), id, name: orgName })),
+  'org.rename': defineAction<OrgNodeRef>()(
+    v.strictObject({ level: v.picklist(ManagedLevels), id, name: orgName }),
+  ),
   /** A community's join policy, or a grid's boundary (null clears it). */
   'org.update': defineAction<OrgNodeRef>()(
     v.variant('level', [
@@ -158,15 +190,30 @@ export const adminActions = {
    * same CSV again is the same import (it finishes an interrupted one, never duplicates).
    */
   'org.import': defineAction<ImportResult>()(
-    v.strictObject({ communityId: id, csv: v.pipe(v.string(), v.minLength(1, '请粘贴 CSV 内容'), v.maxLength(200_000, 'CSV 太大，请分批导入')) }),
+    v.strictObject({
+      communityId: id,
+      csv: v.pipe(
+        v.string(),
+        v.minLength(1, '请粘贴 CSV 内容'),
+        v.maxLength(200_000, 'CSV 太大，请分批导入'),
+      ),
+    }),
   ),
   /** A street's own name and district, by its street admin (streets themselves come with the deployment). */
   'org.street': defineAction<{ readonly id: string; readonly name: string; readonly district: string }>()(
     v.strictObject({ id, name: orgName, district: v.optional(orgName) }),
   ),
   /** The grid's area police officer and family doctor: omitted = unchanged, null = removed. */
-  'org.contacts': defineAction<{ readonly gridId: string; readonly police: OutsideContact | null; readonly doctor: OutsideContact | null }>()(
-    v.strictObject({ gridId: id, police: v.optional(v.nullable(person)), doctor: v.optional(v.nullable(person)) }),
+  'org.contacts': defineAction<{
+    readonly gridId: string
+    readonly police: OutsideContact | null
+    readonly doctor: OutsideContact | null
+  }>()(
+    v.strictObject({
+      gridId: id,
+      police: v.optional(v.nullable(person)),
+      doctor: v.optional(v.nullable(person)),
+    }),
   ),
   /**
    * Grants a role at a place (scopeId: the street/community/grid/building id at the role's level),
@@ -176,7 +223,9 @@ export const adminActions = {
     v.strictObject({ userId: id, role: grantableRole, scopeId: id, partyMember: v.optional(v.boolean()) }),
   ),
   /** Revokes a grant (idempotent); one's own last admin grant: ROLE.LAST_ADMIN. */
-  'role.revoke': defineAction<PersonRoles>()(v.strictObject({ userId: id, role: grantableRole, scopeId: id })),
+  'role.revoke': defineAction<PersonRoles>()(
+    v.strictObject({ userId: id, role: grantableRole, scopeId: id }),
+  ),
   /** People of a community/grid/building with roles, household and full phone; every call logged. */
   'staff.list': defineAction<StaffPage>()(v.strictObject({ scopeId: id, cursor: v.optional(id) })),
 }

@@ -37,7 +37,10 @@ function segmentsMeet(a: Point, b: Point, c: Point, d: Point): boolean {
   const d4 = cross(a, b, d)
   if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true
   const onSegment = (p: Point, q: Point, r: Point) =>
-    Math.min(p[0], q[0]) <= r[0] && r[0] <= Math.max(p[0], q[0]) && Math.min(p[1], q[1]) <= r[1] && r[1] <= Math.max(p[1], q[1])
+    Math.min(p[0], q[0]) <= r[0] &&
+    r[0] <= Math.max(p[0], q[0]) &&
+    Math.min(p[1], q[1]) <= r[1] &&
+    r[1] <= Math.max(p[1], q[1])
   return (
     (d1 === 0 && onSegment(c, d, a)) ||
     (d2 === 0 && onSegment(c, d, b)) ||
@@ -104,7 +107,9 @@ export interface TextLineError {
  */
 export function parseBoundaryText(
   text: string,
-): { readonly ok: true; readonly polygon: Polygon } | { readonly ok: false; readonly errors: readonly TextLineError[] } {
+):
+  | { readonly ok: true; readonly polygon: Polygon }
+  | { readonly ok: false; readonly errors: readonly TextLineError[] } {
   const errors: TextLineError[] = []
   const points: Point[] = []
   text.split(/\r?\n/).forEach((raw, i) => {
@@ -113,7 +118,13 @@ export function parseBoundaryText(
     const parts = line.split(/\s*[,，\s]\s*/).filter((s) => s !== '')
     const nums = parts.map((s) => (/^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN))
     const [lng, lat] = nums
-    if (nums.length !== 2 || lng === undefined || lat === undefined || Number.isNaN(lng) || Number.isNaN(lat)) {
+    if (
+      nums.length !== 2 ||
+      lng === undefined ||
+      lat === undefined ||
+      Number.isNaN(lng) ||
+      Number.isNaN(lat)
+    ) {
       errors.push({ line: i + 1, message: '请写成“经度,纬度”，如 112.5489,37.8706' })
     } else points.push([lng, lat])
   })

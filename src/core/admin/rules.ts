@@ -52,7 +52,12 @@ export const GrantableBy: Readonly<Record<Role, readonly Role[]>> = {
 export const GrantableRoles = (Object.keys(GrantableBy) as Role[]).filter((r) => GrantableBy[r].length > 0)
 
 /** Who sees the people of a place with their full contact data (staff.list), within their scope. */
-export const StaffViewers: readonly Role[] = ['grid_worker', 'building_leader', 'community_admin', 'street_admin']
+export const StaffViewers: readonly Role[] = [
+  'grid_worker',
+  'building_leader',
+  'community_admin',
+  'street_admin',
+]
 
 const PATH_KEYS = ['streetId', 'communityId', 'gridId', 'buildingId', 'unitId', 'householdId'] as const
 

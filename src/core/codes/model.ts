@@ -63,11 +63,19 @@ export function codeImagePath(targetId: string, code: string): string {
 
 /** The wxacode.getUnlimited request for a code (scene ≤ 32 chars, checked by `sceneFor`). */
 export function wxacodeRequest(target: CodeTarget, code: string) {
-  return { scene: sceneFor(target, code), page: WXACODE.page, width: WXACODE.width, checkPath: WXACODE.checkPath }
+  return {
+    scene: sceneFor(target, code),
+    page: WXACODE.page,
+    width: WXACODE.width,
+    checkPath: WXACODE.checkPath,
+  }
 }
 
 /** Natural order of places by name: 2号楼 before 10号楼; ties by id so the order is total. */
-export function byNaturalName(a: { readonly name: string; readonly id: string }, b: { readonly name: string; readonly id: string }): number {
+export function byNaturalName(
+  a: { readonly name: string; readonly id: string },
+  b: { readonly name: string; readonly id: string },
+): number {
   return a.name.localeCompare(b.name, 'zh-CN', { numeric: true }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 

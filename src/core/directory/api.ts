@@ -1,7 +1,14 @@
 import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 
-export const ContactKinds = ['grid_worker', 'police', 'doctor', 'building_leader', 'party_member', 'volunteer'] as const
+export const ContactKinds = [
+  'grid_worker',
+  'police',
+  'doctor',
+  'building_leader',
+  'party_member',
+  'volunteer',
+] as const
 export type ContactKind = (typeof ContactKinds)[number]
 
 export const ContactKindLabel: Readonly<Record<ContactKind, string>> = {

@@ -60,7 +60,11 @@ export interface TrustedHelpers {
   /** The guardian's approved helpers for child pickup. */
   readonly approved: readonly { readonly userId: string; readonly name: string }[]
   /** Verified helpers of the guardian's grid to pick from (names as on the service card). */
-  readonly candidates: readonly { readonly userId: string; readonly name: string; readonly partyMember: boolean }[]
+  readonly candidates: readonly {
+    readonly userId: string
+    readonly name: string
+    readonly partyMember: boolean
+  }[]
 }
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(160))
@@ -90,32 +94,53 @@ export const errandActions = {
   /** My approved child-pickup helpers and the grid's verified helpers to choose from. */
   'errand.trusted': defineAction<TrustedHelpers>()(v.strictObject({})),
   /** Replaces my approved list (each must be a verified helper of my grid). */
-  'errand.trust': defineAction<TrustedHelpers>()(v.strictObject({ helperIds: v.pipe(v.array(id), v.maxLength(10)) })),
+  'errand.trust': defineAction<TrustedHelpers>()(
+    v.strictObject({ helperIds: v.pipe(v.array(id), v.maxLength(10)) }),
+  ),
   /** Open errands of my grid(s) I may take, by start time; child pickups only where I am approved. */
-  'errand.board': defineAction<ErrandPage>()(v.strictObject({ type: v.optional(v.picklist(ErrandTypes)), cursor })),
+  'errand.board': defineAction<ErrandPage>()(
+    v.strictObject({ type: v.optional(v.picklist(ErrandTypes)), cursor }),
+  ),
   /** Errands I posted (`requester`) or took (`helper`), newest first. */
-  'errand.mine': defineAction<ErrandPage>()(v.strictObject({ as: v.picklist(['requester', 'helper']), cursor })),
+  'errand.mine': defineAction<ErrandPage>()(
+    v.strictObject({ as: v.picklist(['requester', 'helper']), cursor }),
+  ),
   'errand.get': defineAction<ErrandDetail>()(byId),
   /** Exactly one helper wins; the others get ERRAND.TAKEN (已被其他邻居接单). */
   'errand.accept': defineAction<ErrandDetail>()(byId),
   /** The helper gives it back before starting: open again, requester notified. */
   'errand.release': defineAction<ErrandDetail>()(byId),
   /** The requester cancels (helper notified); a grid worker cancels a locked one. */
-  'errand.cancel': defineAction<ErrandDetail>()(v.strictObject({ errandId: id, reason: v.optional(v.pipe(v.string(), v.maxLength(100))) })),
+  'errand.cancel': defineAction<ErrandDetail>()(
+    v.strictObject({ errandId: id, reason: v.optional(v.pipe(v.string(), v.maxLength(100))) }),
+  ),
   /** The helper starts; for a child pickup this is the pickup and needs the handover code (5 wrong → locked). */
-  'errand.start': defineAction<ErrandDetail>()(v.strictObject({ errandId: id, code: v.optional(v.pipe(v.string(), v.regex(/^\d{4,6}$/, '交接码为 4–6 位数字'))) })),
+  'errand.start': defineAction<ErrandDetail>()(
+    v.strictObject({
+      errandId: id,
+      code: v.optional(v.pipe(v.string(), v.regex(/^\d{4,6}$/, '交接码为 4–6 位数字'))),
+    }),
+  ),
   /** The helper marks it done (drop-off for a child pickup). */
   'errand.done': defineAction<ErrandDetail>()(byId),
   /** The requester confirms: the helper earns the errand's points, once. Confirming again changes nothing. */
   'errand.confirm': defineAction<ErrandDetail>()(byId),
   /** The requester disputes with a reason: it goes to the grid worker's queue. */
-  'errand.dispute': defineAction<ErrandDetail>()(v.strictObject({ errandId: id, reason: v.pipe(v.string(), v.maxLength(200)) })),
+  'errand.dispute': defineAction<ErrandDetail>()(
+    v.strictObject({ errandId: id, reason: v.pipe(v.string(), v.maxLength(200)) }),
+  ),
   /** A short thank-you note on a confirmed errand, shown on the helper's profile. */
-  'errand.thank': defineAction<ErrandDetail>()(v.strictObject({ errandId: id, note: v.pipe(v.string(), v.maxLength(100)) })),
+  'errand.thank': defineAction<ErrandDetail>()(
+    v.strictObject({ errandId: id, note: v.pipe(v.string(), v.maxLength(100)) }),
+  ),
   /** Grid worker: disputed and locked errands of my grid(s). */
   'errand.queue': defineAction<ErrandPage>()(v.strictObject({ cursor })),
   /** Grid worker: settle (pay) or close a dispute; unlock or cancel a locked errand. */
   'errand.resolve': defineAction<ErrandDetail>()(
-    v.strictObject({ errandId: id, decision: v.picklist(['settle', 'close', 'unlock', 'cancel']), note: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+    v.strictObject({
+      errandId: id,
+      decision: v.picklist(['settle', 'close', 'unlock', 'cancel']),
+      note: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    }),
   ),
 }

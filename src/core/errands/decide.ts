@@ -9,7 +9,8 @@ import { ErrandErrors } from './errors'
 import { moveExistsFrom, nextStatus, type ErrandActor, type ErrandMove } from './machine'
 import { MAX_CODE_TRIES, type ErrandRecord } from './model'
 
-const holds = (actor: Actor, roles: readonly Role[], path: OrgPath) => actor.grants.some((g) => roles.includes(g.role) && isWithin(path, g.scope))
+const holds = (actor: Actor, roles: readonly Role[], path: OrgPath) =>
+  actor.grants.some((g) => roles.includes(g.role) && isWithin(path, g.scope))
 
 /** A verified helper (staff-granted helper role) of the errand's grid. */
 export function isGridHelper(actor: Actor, path: OrgPath): boolean {
@@ -57,12 +58,19 @@ export function checkAccept(actor: Actor, e: Who): 'ok' | 'again' {
   throw new DomainError(ErrandErrors.BAD_STATE, '该互助已结束，请刷新查看')
 }
 
-export type Mover = { readonly userId: string; readonly name: string; readonly actors: readonly ErrandActor[] } | 'system'
+export type Mover =
+  { readonly userId: string; readonly name: string; readonly actors: readonly ErrandActor[] } | 'system'
 
 const badState = () => new DomainError(ErrandErrors.BAD_STATE, '互助状态已变化，请刷新后再操作')
 
 /** Applies one move, or throws exactly why not. Never touches the handover code check (see `checkCode`). */
-export function applyMove(e: ErrandRecord, move: ErrandMove, by: Mover, now: Date, note?: string): ErrandRecord {
+export function applyMove(
+  e: ErrandRecord,
+  move: ErrandMove,
+  by: Mover,
+  now: Date,
+  note?: string,
+): ErrandRecord {
   const actors: readonly ErrandActor[] = by === 'system' ? ['system'] : by.actors
   const to = nextStatus(e.status, move, actors, e.type)
   if (!to) {
@@ -113,8 +121,12 @@ export function applyMove(e: ErrandRecord, move: ErrandMove, by: Mover, now: Dat
  * The handover code at pickup: `ok`, or `wrong` with the tries left, or `lock` on the last wrong try
  * (the errand locks for the grid worker). A locked errand is refused before any code is compared.
  */
-export function checkCode(e: Pick<ErrandRecord, 'handoverCode' | 'codeTries' | 'status'>, code: string | undefined): 'ok' | { wrong: number } | 'lock' {
-  if (e.status === 'locked') throw new DomainError(ErrandErrors.CODE_LOCKED, '交接码错误次数过多，已锁定，请联系网格员处理')
+export function checkCode(
+  e: Pick<ErrandRecord, 'handoverCode' | 'codeTries' | 'status'>,
+  code: string | undefined,
+): 'ok' | { wrong: number } | 'lock' {
+  if (e.status === 'locked')
+    throw new DomainError(ErrandErrors.CODE_LOCKED, '交接码错误次数过多，已锁定，请联系网格员处理')
   if (!e.handoverCode) return 'ok'
   if (!code) throw new DomainError(ErrandErrors.CODE_REQUIRED, '请输入交接码')
   if (code === e.handoverCode) return 'ok'
@@ -128,6 +140,7 @@ export function checkPostText(text: string, note: string | undefined): { text: s
   if (!t) throw new DomainError(ErrandErrors.TEXT_EMPTY, '请简单描述需要帮什么忙')
   if ([...t].length > 100) throw new DomainError(ErrandErrors.TEXT_TOO_LONG, '描述不能超过 100 个字')
   const n = note?.trim() ?? ''
-  if ([...n].length > 100) throw new DomainError(ErrandErrors.TEXT_TOO_LONG, '给帮办人的备注不能超过 100 个字')
+  if ([...n].length > 100)
+    throw new DomainError(ErrandErrors.TEXT_TOO_LONG, '给帮办人的备注不能超过 100 个字')
   return { text: t, note: n || null }
 }

@@ -25,7 +25,20 @@ import { ErrandStatuses, ErrandTypes } from './model'
 export const Actors = ['requester', 'helper', 'grid_worker', 'system'] as const
 export type ErrandActor = (typeof Actors)[number]
 
-export const ErrandMoves = ['accept', 'release', 'cancel', 'expire', 'start', 'done', 'lock', 'unlock', 'confirm', 'dispute', 'settle', 'close'] as const
+export const ErrandMoves = [
+  'accept',
+  'release',
+  'cancel',
+  'expire',
+  'start',
+  'done',
+  'lock',
+  'unlock',
+  'confirm',
+  'dispute',
+  'settle',
+  'close',
+] as const
 export type ErrandMove = (typeof ErrandMoves)[number]
 
 export interface ErrandTransition {
@@ -60,8 +73,15 @@ const applies = (t: ErrandTransition, from: ErrandStatus, move: ErrandMove, type
   t.move === move && t.from.includes(from) && (!t.types || t.types.includes(type))
 
 /** Where `move` by any of `actors` takes an errand of `type` in `from`, or null when not allowed. */
-export function nextStatus(from: ErrandStatus, move: ErrandMove, actors: readonly ErrandActor[], type: ErrandType): ErrandStatus | null {
-  const t = errandTransitions.find((x) => applies(x, from, move, type) && x.by.some((a) => actors.includes(a)))
+export function nextStatus(
+  from: ErrandStatus,
+  move: ErrandMove,
+  actors: readonly ErrandActor[],
+  type: ErrandType,
+): ErrandStatus | null {
+  const t = errandTransitions.find(
+    (x) => applies(x, from, move, type) && x.by.some((a) => actors.includes(a)),
+  )
   return t ? t.to : null
 }
 
@@ -71,8 +91,20 @@ export function moveExistsFrom(from: ErrandStatus, move: ErrandMove, type: Erran
 }
 
 /** The moves these actors may make now: the buttons a page shows (system moves excluded). */
-export function movesFor(status: ErrandStatus, actors: readonly ErrandActor[], type: ErrandType): ErrandMove[] {
-  return ErrandMoves.filter((m) => nextStatus(status, m, actors.filter((a) => a !== 'system'), type) !== null)
+export function movesFor(
+  status: ErrandStatus,
+  actors: readonly ErrandActor[],
+  type: ErrandType,
+): ErrandMove[] {
+  return ErrandMoves.filter(
+    (m) =>
+      nextStatus(
+        status,
+        m,
+        actors.filter((a) => a !== 'system'),
+        type,
+      ) !== null,
+  )
 }
 
 export const AllErrandStatuses = ErrandStatuses

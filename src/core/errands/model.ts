@@ -73,7 +73,9 @@ export interface ErrandRecord {
   /** null = the requester's household (the default meeting point). */
   readonly meetingPoint: string | null
   /** The requester's household path: the errand belongs to its grid. */
-  readonly path: Required<Pick<OrgPath, 'streetId' | 'communityId' | 'gridId' | 'buildingId' | 'unitId' | 'householdId'>>
+  readonly path: Required<
+    Pick<OrgPath, 'streetId' | 'communityId' | 'gridId' | 'buildingId' | 'unitId' | 'householdId'>
+  >
   readonly windowStart: Date
   readonly windowEnd: Date
   readonly status: ErrandStatus

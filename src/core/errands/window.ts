@@ -29,8 +29,10 @@ export function checkWindow(startIso: string, endIso: string, now: Date): { star
     throw new DomainError(ErrandErrors.WINDOW_TOO_FAR, `只能发布 ${WINDOW_RULES.maxDaysAhead} 天内的互助`)
   }
   const minutes = end.diff(start, 'minute', true)
-  if (minutes < WINDOW_RULES.minMinutes) throw new DomainError(ErrandErrors.WINDOW_TOO_SHORT, `时间段至少 ${WINDOW_RULES.minMinutes} 分钟`)
-  if (minutes > WINDOW_RULES.maxHours * 60) throw new DomainError(ErrandErrors.WINDOW_TOO_LONG, `时间段不能超过 ${WINDOW_RULES.maxHours} 小时`)
+  if (minutes < WINDOW_RULES.minMinutes)
+    throw new DomainError(ErrandErrors.WINDOW_TOO_SHORT, `时间段至少 ${WINDOW_RULES.minMinutes} 分钟`)
+  if (minutes > WINDOW_RULES.maxHours * 60)
+    throw new DomainError(ErrandErrors.WINDOW_TOO_LONG, `时间段不能超过 ${WINDOW_RULES.maxHours} 小时`)
   return { start: start.toDate(), end: end.toDate() }
 }
 

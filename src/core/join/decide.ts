@@ -20,7 +20,10 @@ export function householdPathOf(join: JoinRecord): Required<OrgPath> {
 }
 
 /** The caller's grants once admitted: their resident grant now points at this household. */
-export function grantsAfterAdmission(grants: readonly RoleGrant[], household: Required<OrgPath>): RoleGrant[] {
+export function grantsAfterAdmission(
+  grants: readonly RoleGrant[],
+  household: Required<OrgPath>,
+): RoleGrant[] {
   return [...grants.filter((g) => g.role !== 'resident'), { role: 'resident', scope: household }]
 }
 
@@ -71,9 +74,13 @@ export function grantsAfterLeaving(grants: readonly RoleGrant[]): RoleGrant[] {
  * How a join arrived: `code` when the scanned (live) code points at the chosen unit's grid, and for
  * a building code at its building; otherwise the resident picked the place by hand.
  */
-export function viaOf(code: InviteCodeRecord | null, unit: { readonly gridId: string; readonly buildingId: string }): 'code' | 'picker' {
+export function viaOf(
+  code: InviteCodeRecord | null,
+  unit: { readonly gridId: string; readonly buildingId: string },
+): 'code' | 'picker' {
   if (!code || !code.active) return 'picker'
-  if (code.target === 'building') return code.targetId === unit.buildingId && code.path.gridId === unit.gridId ? 'code' : 'picker'
+  if (code.target === 'building')
+    return code.targetId === unit.buildingId && code.path.gridId === unit.gridId ? 'code' : 'picker'
   return code.path.gridId === unit.gridId ? 'code' : 'picker'
 }
 

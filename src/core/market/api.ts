@@ -108,5 +108,13 @@ export const marketActions = {
    * A community admin pays from the fund for a service for someone in need: the fund → the resident
    * who did the service, with a reason; idempotent on requestId; never below zero.
    */
-  'fund.pay': defineAction<TransferView>()(v.strictObject({ communityId: id, userId: id, amount: v.number(), reason: text(100), requestId: clientRequestId })),
+  'fund.pay': defineAction<TransferView>()(
+    v.strictObject({
+      communityId: id,
+      userId: id,
+      amount: v.number(),
+      reason: text(100),
+      requestId: clientRequestId,
+    }),
+  ),
 }

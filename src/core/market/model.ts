@@ -12,7 +12,11 @@
  */
 import type { ItemKind, VoucherStatus } from './api'
 
-export const MARKET_COLLECTIONS = { items: 'market_items', vouchers: 'market_vouchers', codes: 'market_codes' } as const
+export const MARKET_COLLECTIONS = {
+  items: 'market_items',
+  vouchers: 'market_vouchers',
+  codes: 'market_codes',
+} as const
 
 /** Collection `market_items`. */
 export interface ItemRecord {
@@ -57,7 +61,12 @@ export interface VoucherCodeRecord {
   readonly communityId: string
 }
 
-export const VoucherStatuses = ['issued', 'used', 'expired', 'cancelled'] as const satisfies readonly VoucherStatus[]
+export const VoucherStatuses = [
+  'issued',
+  'used',
+  'expired',
+  'cancelled',
+] as const satisfies readonly VoucherStatus[]
 
 export const VoucherStatusLabel: Readonly<Record<VoucherStatus, string>> = {
   issued: '待领取',
@@ -93,7 +102,11 @@ export function voucherTransition(status: VoucherStatus, move: VoucherMove): Vou
 }
 
 /** Pickup page and QR: the wxacode the voucher carries opens the staff verify page with scene `v=<code>`. */
-export const VOUCHER_WXACODE = { page: 'features/market/pages/verify/index', width: 430, checkPath: false } as const
+export const VOUCHER_WXACODE = {
+  page: 'features/market/pages/verify/index',
+  width: 430,
+  checkPath: false,
+} as const
 
 export function voucherScene(code: string): string {
   return `v=${code}`

@@ -31,11 +31,17 @@ export function checkItem(input: ItemInput): ItemInput {
   const name = input.name.trim()
   const description = input.description.trim()
   if (!name || [...name].length > NAME_MAX || [...description].length > DESCRIPTION_MAX) {
-    throw new DomainError(MarketErrors.BAD_ITEM, `请填写物品名称（不超过 ${NAME_MAX} 字），说明不超过 ${DESCRIPTION_MAX} 字`)
+    throw new DomainError(
+      MarketErrors.BAD_ITEM,
+      `请填写物品名称（不超过 ${NAME_MAX} 字），说明不超过 ${DESCRIPTION_MAX} 字`,
+    )
   }
   const wholeIn = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max
   if (!wholeIn(input.price, PRICE_MIN, PRICE_MAX) || !wholeIn(input.stock, 0, STOCK_MAX)) {
-    throw new DomainError(MarketErrors.BAD_PRICE, `所需积分应为 ${PRICE_MIN}–${PRICE_MAX} 的整数，库存为 0–${STOCK_MAX} 的整数`)
+    throw new DomainError(
+      MarketErrors.BAD_PRICE,
+      `所需积分应为 ${PRICE_MIN}–${PRICE_MAX} 的整数，库存为 0–${STOCK_MAX} 的整数`,
+    )
   }
   return { name, kind: input.kind, description, price: input.price, stock: input.stock, active: input.active }
 }
@@ -93,7 +99,10 @@ export function isPastExpiry(v: Pick<VoucherRecord, 'expiresAt'>, now: Date): bo
  */
 export type VerifyFailure = (typeof MarketErrors)['VOUCHER_USED' | 'VOUCHER_EXPIRED' | 'VOUCHER_CANCELLED']
 
-export function verifyFailure(v: Pick<VoucherRecord, 'status' | 'expiresAt'>, now: Date): VerifyFailure | null {
+export function verifyFailure(
+  v: Pick<VoucherRecord, 'status' | 'expiresAt'>,
+  now: Date,
+): VerifyFailure | null {
   switch (v.status) {
     case 'used':
       return MarketErrors.VOUCHER_USED
@@ -114,12 +123,24 @@ export const VerifyFailureMessage: Readonly<Record<VerifyFailure, string>> = {
 }
 
 export function itemView(r: ItemRecord): MarketItem {
-  return { itemId: r._id, communityId: r.communityId, name: r.name, kind: r.kind, description: r.description, price: r.price, stock: r.stock, active: r.active }
+  return {
+    itemId: r._id,
+    communityId: r.communityId,
+    name: r.name,
+    kind: r.kind,
+    description: r.description,
+    price: r.price,
+    stock: r.stock,
+    active: r.active,
+  }
 }
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 
-export function voucherView(r: VoucherRecord, extra: { qrUrl?: string | null; holderName?: string | null; retried?: boolean } = {}): VoucherView {
+export function voucherView(
+  r: VoucherRecord,
+  extra: { qrUrl?: string | null; holderName?: string | null; retried?: boolean } = {},
+): VoucherView {
   return {
     voucherId: r._id,
     code: r.code,

@@ -117,7 +117,11 @@ export interface MyData {
     readonly allowed: boolean
   }[]
   /** My love-card account `u:<userId>`: balance, how many ledger entries, the newest ones. */
-  readonly points: { readonly balance: number; readonly entries: number; readonly lines: readonly LedgerLine[] }
+  readonly points: {
+    readonly balance: number
+    readonly entries: number
+    readonly lines: readonly LedgerLine[]
+  }
   /** Volunteer-activity sign-ups (`activity_signups`), newest sign-up first. */
   readonly signups: RecentLines<MySignupLine>
   /** Volunteer-hours lines (`volunteer_hours`), newest activity first. */

@@ -67,7 +67,12 @@ export const MAX_THANKS_SHOWN = 20
 
 export function helperProfileOf(record: HelperProfileRecord | undefined): HelperProfile {
   const partyMember = record?.partyMember === true
-  return { partyMember, showParty: partyMember && record?.showParty === true, skills: record?.skills ?? [], notifyErrands: record?.notifyErrands === true }
+  return {
+    partyMember,
+    showParty: partyMember && record?.showParty === true,
+    skills: record?.skills ?? [],
+    notifyErrands: record?.notifyErrands === true,
+  }
 }
 
 /**
@@ -76,7 +81,11 @@ export function helperProfileOf(record: HelperProfileRecord | undefined): Helper
  */
 export function helperAfterUpdate(
   current: HelperProfileRecord | undefined,
-  input: { readonly skills: readonly string[]; readonly showParty: boolean; readonly notifyErrands?: boolean },
+  input: {
+    readonly skills: readonly string[]
+    readonly showParty: boolean
+    readonly notifyErrands?: boolean
+  },
 ): HelperProfile {
   const partyMember = current?.partyMember === true
   return {

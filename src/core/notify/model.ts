@@ -12,7 +12,14 @@ import type { MessageData } from './templates'
  * - `failed`: anything else; retried with backoff until MAX_ATTEMPTS.
  * - `cancelled`: no longer worth sending (e.g. the applicant erased their data).
  */
-export const NotificationStatuses = ['pending', 'sending', 'sent', 'no_subscription', 'failed', 'cancelled'] as const
+export const NotificationStatuses = [
+  'pending',
+  'sending',
+  'sent',
+  'no_subscription',
+  'failed',
+  'cancelled',
+] as const
 export type NotificationStatus = (typeof NotificationStatuses)[number]
 
 export interface NotificationRecord {

@@ -27,7 +27,15 @@ import { id, locationSchema, reportActions } from './report-api'
 
 export { locationSchema }
 
-export { MAX_PHOTOS, MAX_PHOTO_BYTES, TEXT_MIN, TEXT_MAX, photoCloudPath, ReportErrors, OrderErrors } from './errors'
+export {
+  MAX_PHOTOS,
+  MAX_PHOTO_BYTES,
+  TEXT_MIN,
+  TEXT_MAX,
+  photoCloudPath,
+  ReportErrors,
+  OrderErrors,
+} from './errors'
 import { MAX_PHOTOS, MAX_PHOTO_BYTES, TEXT_MIN, TEXT_MAX, ReportErrors } from './errors'
 
 export interface CategoryView {
@@ -123,7 +131,11 @@ export interface OrderDetail extends OrderSummary {
   /** Reporter's name: staff always; others only when not hidden. Null when hidden from the caller. */
   readonly reporterName: string | null
   /** Staff only: the resident on whose behalf staff reported. */
-  readonly onBehalfOf: { readonly name: string; readonly phone: string | null; readonly channel: 'phone' | 'walk_in' } | null
+  readonly onBehalfOf: {
+    readonly name: string
+    readonly phone: string | null
+    readonly channel: 'phone' | 'walk_in'
+  } | null
   /** 首接负责: the first receiver stays visible. */
   readonly firstReceiver: string | null
   readonly handler: string | null
@@ -259,7 +271,10 @@ export const orderActions = {
   ),
   /** The reporter reopens within the window (ORDER.REOPEN_EXPIRED after): back to the same tier, flagged. */
   'order.reopen': defineAction<OrderDetail>()(
-    v.strictObject({ orderId: id, reason: v.pipe(v.string(), v.trim(), v.minLength(2, '请填写原因'), v.maxLength(200)) }),
+    v.strictObject({
+      orderId: id,
+      reason: v.pipe(v.string(), v.trim(), v.minLength(2, '请填写原因'), v.maxLength(200)),
+    }),
   ),
   /** A grid worker (or admin) releases a held order's text and checks its photos: everyone may now see them. */
   'order.release': defineAction<OrderDetail>()(v.strictObject({ orderId: id })),

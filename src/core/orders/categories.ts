@@ -36,7 +36,8 @@ export interface CategoryOverride {
 
 /** The categories a community offers, in order, "其他" last and exactly once. */
 export function categoriesFor(override: CategoryOverride | null | undefined): CategoryDef[] {
-  const base = override?.categories && override.categories.length > 0 ? override.categories : DefaultCategories
+  const base =
+    override?.categories && override.categories.length > 0 ? override.categories : DefaultCategories
   const hidden = new Set(override?.hidden ?? [])
   const list = base.filter((c) => !c.disabled && !hidden.has(c.id) && c.id !== OTHER_CATEGORY.id)
   return [...list, base.find((c) => c.id === OTHER_CATEGORY.id) ?? OTHER_CATEGORY]
@@ -44,8 +45,13 @@ export function categoriesFor(override: CategoryOverride | null | undefined): Ca
 
 /** Any category the community has had, hidden ones included (orders already filed under it keep its rules). */
 export function knownCategory(override: CategoryOverride | null | undefined, id: string): CategoryDef | null {
-  const base = override?.categories && override.categories.length > 0 ? override.categories : DefaultCategories
-  return base.find((c) => c.id === id) ?? DefaultCategories.find((c) => c.id === id) ?? (id === OTHER_CATEGORY.id ? OTHER_CATEGORY : null)
+  const base =
+    override?.categories && override.categories.length > 0 ? override.categories : DefaultCategories
+  return (
+    base.find((c) => c.id === id) ??
+    DefaultCategories.find((c) => c.id === id) ??
+    (id === OTHER_CATEGORY.id ? OTHER_CATEGORY : null)
+  )
 }
 
 /** The category with this id if the community offers it. */

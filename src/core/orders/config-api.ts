@@ -53,7 +53,14 @@ export const configActions = {
       ),
       sla: v.optional(
         v.strictObject({
-          tiers: v.optional(v.strictObject(Object.fromEntries(Tiers.map((t) => [t, v.optional(tierPatch)])) as Record<Tier, v.OptionalSchema<typeof tierPatch, undefined>>)),
+          tiers: v.optional(
+            v.strictObject(
+              Object.fromEntries(Tiers.map((t) => [t, v.optional(tierPatch)])) as Record<
+                Tier,
+                v.OptionalSchema<typeof tierPatch, undefined>
+              >,
+            ),
+          ),
           hazardAcceptHours: slaNumber,
           reopenDays: slaNumber,
           maxPromiseDays: slaNumber,
@@ -67,9 +74,15 @@ export const configActions = {
  * Who may see or change a community's configuration (the permission rows decide the roles): admins
  * whose scope contains the community; for reading also the grid workers of its grids.
  */
-export function mayAccessConfig(actor: Actor, action: 'order.config' | 'order.configure', community: OrgPath): boolean {
+export function mayAccessConfig(
+  actor: Actor,
+  action: 'order.config' | 'order.configure',
+  community: OrgPath,
+): boolean {
   return actor.grants.some((g) => {
-    const inScope = isWithin(community, g.scope) || (action === 'order.config' && g.role === 'grid_worker' && isWithin(g.scope, community))
+    const inScope =
+      isWithin(community, g.scope) ||
+      (action === 'order.config' && g.role === 'grid_worker' && isWithin(g.scope, community))
     return inScope && can({ userId: actor.userId, grants: [g] }, action)
   })
 }

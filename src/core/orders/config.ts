@@ -48,7 +48,12 @@ export const SlaFields: readonly SlaField[] = [
   'maxPromiseDays',
 ]
 
-const TierName: Readonly<Record<Tier, string>> = { grid: '网格', community: '社区', street: '街道', department: '职能部门' }
+const TierName: Readonly<Record<Tier, string>> = {
+  grid: '网格',
+  community: '社区',
+  street: '街道',
+  department: '职能部门',
+}
 
 /** Plain-language labels (the page shows them, error details name them). */
 export const SlaFieldLabel: Readonly<Record<SlaField, string>> = {
@@ -78,7 +83,9 @@ export function boundsOf(field: SlaField): Bounds {
 export function slaValue(table: SlaTable | SlaOverride, field: SlaField): number | undefined {
   const parts = field.split('.')
   if (parts[0] === 'tiers') {
-    const tier = (table.tiers as Partial<Record<Tier, Partial<Record<string, number>>>> | undefined)?.[parts[1] as Tier]
+    const tier = (table.tiers as Partial<Record<Tier, Partial<Record<string, number>>>> | undefined)?.[
+      parts[1] as Tier
+    ]
     return tier?.[parts[2] as string]
   }
   return (table as Record<string, unknown>)[field] as number | undefined
@@ -122,7 +129,10 @@ export function slaTableProblems(table: SlaTable): ErrorDetail[] {
   }
   const slowest = Math.min(...Tiers.map((t) => table.tiers[t].acceptHours))
   if (!details.some((d) => d.path === 'sla.hazardAcceptHours') && table.hazardAcceptHours > slowest) {
-    details.push({ path: 'sla.hazardAcceptHours', message: `安全隐患接单时限不能长于各级接单时限（最短 ${slowest} 小时）` })
+    details.push({
+      path: 'sla.hazardAcceptHours',
+      message: `安全隐患接单时限不能长于各级接单时限（最短 ${slowest} 小时）`,
+    })
   }
   return details
 }
@@ -193,7 +203,9 @@ export interface CustomCategoryInput {
 
 /** SLA changes: a number sets a value, null resets it to the default, absent leaves it. */
 export interface SlaPatch {
-  readonly tiers?: Partial<Record<Tier, { readonly acceptHours?: number | null; readonly replyDays?: number | null }>>
+  readonly tiers?: Partial<
+    Record<Tier, { readonly acceptHours?: number | null; readonly replyDays?: number | null }>
+  >
   readonly hazardAcceptHours?: number | null
   readonly reopenDays?: number | null
   readonly maxPromiseDays?: number | null
@@ -201,7 +213,10 @@ export interface SlaPatch {
 
 export interface ConfigurePatch {
   /** `hidden`: the complete list of hidden ids (absent = unchanged); `custom`: upserts, never deletes. */
-  readonly categories?: { readonly hidden?: readonly string[]; readonly custom?: readonly CustomCategoryInput[] }
+  readonly categories?: {
+    readonly hidden?: readonly string[]
+    readonly custom?: readonly CustomCategoryInput[]
+  }
   readonly sla?: SlaPatch
 }
 
@@ -228,7 +243,12 @@ export interface OrderConfigView {
   readonly updatedAt: string | null
 }
 
-const cleanDef = (c: CategoryDef): CategoryDef => ({ id: c.id, name: c.name, hint: c.hint ?? '', hazard: c.hazard === true })
+const cleanDef = (c: CategoryDef): CategoryDef => ({
+  id: c.id,
+  name: c.name,
+  hint: c.hint ?? '',
+  hazard: c.hazard === true,
+})
 
 export function stateOf(record: OrderConfigRecord | null | undefined): ConfigState {
   const own = record?.categories && record.categories.length > 0 ? record.categories : DefaultCategories
@@ -236,7 +256,11 @@ export function stateOf(record: OrderConfigRecord | null | undefined): ConfigSta
   const categories = [...own.filter((c) => c.id !== OTHER_CATEGORY.id), other].map(cleanDef)
   const hidden = new Set([...(record?.hidden ?? []), ...own.filter((c) => c.disabled).map((c) => c.id)])
   hidden.delete(OTHER_CATEGORY.id)
-  return { categories, hidden: categories.filter((c) => hidden.has(c.id)).map((c) => c.id), sla: normaliseSla(record?.sla ?? {}) }
+  return {
+    categories,
+    hidden: categories.filter((c) => hidden.has(c.id)).map((c) => c.id),
+    sla: normaliseSla(record?.sla ?? {}),
+  }
 }
 
 /** Only valid values that differ from the default. */
@@ -260,7 +284,9 @@ export function stateOfView(view: OrderConfigView): ConfigState {
   }
 }
 
-export type ConfigureOutcome = { readonly ok: true; readonly state: ConfigState } | { readonly ok: false; readonly details: readonly ErrorDetail[] }
+export type ConfigureOutcome =
+  | { readonly ok: true; readonly state: ConfigState }
+  | { readonly ok: false; readonly details: readonly ErrorDetail[] }
 
 /** Applies a request to the state, or lists every problem by field (nothing applied then). */
 export function applyConfigure(state: ConfigState, patch: ConfigurePatch): ConfigureOutcome {
@@ -280,7 +306,10 @@ export function applyConfigure(state: ConfigState, patch: ConfigurePatch): Confi
     const def = { name, hint: (entry.hint ?? '').trim(), hazard: entry.hazard === true }
     const byId = entry.id !== undefined ? categories.findIndex((c) => c.id === entry.id) : -1
     if (entry.id !== undefined && (byId < 0 || !isCustomCategoryId(entry.id))) {
-      details.push({ path: `${at}.id`, message: byId < 0 ? '要修改的类别不存在' : '系统内置类别不能修改，可以隐藏' })
+      details.push({
+        path: `${at}.id`,
+        message: byId < 0 ? '要修改的类别不存在' : '系统内置类别不能修改，可以隐藏',
+      })
       return
     }
     const index = byId >= 0 ? byId : categories.findIndex((c) => isCustomCategoryId(c.id) && c.name === name)
@@ -289,7 +318,11 @@ export function applyConfigure(state: ConfigState, patch: ConfigurePatch): Confi
       return
     }
     const id = customCategoryId(name, new Set(categories.map((c) => c.id)))
-    categories = [...categories.slice(0, -1), { id, ...def }, categories[categories.length - 1] as CategoryDef]
+    categories = [
+      ...categories.slice(0, -1),
+      { id, ...def },
+      categories[categories.length - 1] as CategoryDef,
+    ]
   })
   // Names are unique among all categories, hidden ones too (a hidden one may be shown again).
   const seen = new Map<string, string>()
@@ -297,12 +330,18 @@ export function applyConfigure(state: ConfigState, patch: ConfigurePatch): Confi
     const clash = seen.get(c.name)
     if (clash !== undefined) {
       const i = custom.findIndex((e) => e.name.trim() === c.name)
-      details.push({ path: i >= 0 ? `categories.custom.${i}.name` : 'categories', message: `已有名为“${c.name}”的类别` })
+      details.push({
+        path: i >= 0 ? `categories.custom.${i}.name` : 'categories',
+        message: `已有名为“${c.name}”的类别`,
+      })
     }
     seen.set(c.name, c.id)
   }
   if (categories.filter((c) => isCustomCategoryId(c.id)).length > CUSTOM_CATEGORIES_MAX) {
-    details.push({ path: 'categories.custom', message: `自定义类别最多 ${CUSTOM_CATEGORIES_MAX} 个（隐藏的也算在内）` })
+    details.push({
+      path: 'categories.custom',
+      message: `自定义类别最多 ${CUSTOM_CATEGORIES_MAX} 个（隐藏的也算在内）`,
+    })
   }
 
   if (patch.categories?.hidden !== undefined) {
@@ -338,10 +377,15 @@ export function applyConfigure(state: ConfigState, patch: ConfigurePatch): Confi
 }
 
 /** The parts of the document to store for this state (repos/orders.ts reads exactly these). */
-export function recordPartsOf(state: ConfigState): { categories?: CategoryDef[]; hidden: string[]; sla: SlaOverride } {
+export function recordPartsOf(state: ConfigState): {
+  categories?: CategoryDef[]
+  hidden: string[]
+  sla: SlaOverride
+} {
   const own = state.categories.map(cleanDef)
   const defaults = DefaultCategories.map(cleanDef)
-  const same = own.length === defaults.length && own.every((c, i) => JSON.stringify(c) === JSON.stringify(defaults[i]))
+  const same =
+    own.length === defaults.length && own.every((c, i) => JSON.stringify(c) === JSON.stringify(defaults[i]))
   return { ...(same ? {} : { categories: own }), hidden: [...state.hidden], sla: state.sla }
 }
 

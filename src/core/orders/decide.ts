@@ -37,10 +37,17 @@ export function isStaffFor(actor: Actor, path: OrgPath): boolean {
 }
 
 /** The parties the caller is to this order (possibly several, possibly none). */
-export function partiesOf(actor: Actor, o: Pick<OrderRecord, 'reporterId' | 'tier' | 'path' | 'handlerId'>): Party[] {
+export function partiesOf(
+  actor: Actor,
+  o: Pick<OrderRecord, 'reporterId' | 'tier' | 'path' | 'handlerId'>,
+): Party[] {
   const out: Party[] = []
   if (actor.userId === o.reporterId) out.push('reporter')
-  if (holds(actor, TierHandlers[o.tier], o.path) || (o.handlerId === actor.userId && isStaffFor(actor, o.path))) out.push('handler')
+  if (
+    holds(actor, TierHandlers[o.tier], o.path) ||
+    (o.handlerId === actor.userId && isStaffFor(actor, o.path))
+  )
+    out.push('handler')
   if (holds(actor, TierSupervisors[o.tier], o.path)) out.push('supervisor')
   return out
 }
@@ -72,7 +79,13 @@ export type MoveRequest =
 
 /** Who makes the move: a person (with their parties to the order) or the sweep. */
 export type Mover =
-  | { readonly kind: 'person'; readonly userId: string; readonly name: string; readonly role: OrderEvent['byRole']; readonly parties: readonly Party[] }
+  | {
+      readonly kind: 'person'
+      readonly userId: string
+      readonly name: string
+      readonly role: OrderEvent['byRole']
+      readonly parties: readonly Party[]
+    }
   | { readonly kind: 'system' }
 
 export interface MoveContext {
@@ -93,7 +106,13 @@ const forbidden = () => new DomainError(CommonErrorCodes.FORBIDDEN, '您无权�
 /** Re-derives the stored helpers of a record after its fields changed: group, deadline, version. */
 export function settle(o: OrderRecord, sla: SlaTable, hazard: boolean): OrderRecord {
   const due = nextDeadline({ ...o, hazard }, sla)
-  return { ...o, open: isOpen(o.status), dueAt: due?.at ?? null, dueAction: due?.action ?? null, version: o.version + 1 }
+  return {
+    ...o,
+    open: isOpen(o.status),
+    dueAt: due?.at ?? null,
+    dueAction: due?.action ?? null,
+    version: o.version + 1,
+  }
 }
 
 /** Reply input checks, in the order a person fills the form. */
@@ -102,10 +121,13 @@ function checkReply(r: Extract<MoveRequest, { move: 'reply' }>, now: Date, sla: 
   if (!r.text.trim()) throw new DomainError(ReportErrors.TEXT_EMPTY, '请填写答复内容')
   if (r.outcome === 'deadline') {
     if (!r.promisedDate) throw new DomainError(OrderErrors.PROMISED_DATE_REQUIRED, '请填写承诺办结日期')
-    if (!promiseDateValid(r.promisedDate, now, sla)) throw new DomainError(OrderErrors.PROMISED_DATE_INVALID, '承诺日期不正确')
+    if (!promiseDateValid(r.promisedDate, now, sla))
+      throw new DomainError(OrderErrors.PROMISED_DATE_INVALID, '承诺日期不正确')
   }
-  if (r.outcome === 'explained' && !r.reason?.trim()) throw new DomainError(OrderErrors.REASON_REQUIRED, '请填写原因')
-  if (r.outcome === 'transferred' && !r.to?.trim()) throw new DomainError(OrderErrors.TRANSFER_TARGET_REQUIRED, '请填写承办单位')
+  if (r.outcome === 'explained' && !r.reason?.trim())
+    throw new DomainError(OrderErrors.REASON_REQUIRED, '请填写原因')
+  if (r.outcome === 'transferred' && !r.to?.trim())
+    throw new DomainError(OrderErrors.TRANSFER_TARGET_REQUIRED, '请填写承办单位')
   return r.outcome
 }
 
@@ -113,7 +135,8 @@ function statusMove(o: OrderRecord, move: Move, by: Mover): OrderRecord['status'
   const parties: readonly Party[] = by.kind === 'system' ? ['system'] : by.parties
   const to = nextStatus(o.status, move, parties)
   if (to) return to
-  if (move === 'accept' && o.status !== 'submitted' && o.handlerId) throw new DomainError(OrderErrors.ALREADY_ACCEPTED, '该工单已被接单')
+  if (move === 'accept' && o.status !== 'submitted' && o.handlerId)
+    throw new DomainError(OrderErrors.ALREADY_ACCEPTED, '该工单已被接单')
   if (!moveExistsFrom(o.status, move)) throw bad()
   throw forbidden()
 }
@@ -125,12 +148,18 @@ function statusMove(o: OrderRecord, move: Move, by: Mover): OrderRecord['status'
 export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext): MoveResult {
   const { now, by, sla } = ctx
   const base: OrderRecord =
-    order.dueAction === 'escalate' && order.dueAt && new Date(order.dueAt).getTime() < now.getTime() ? { ...order, overdue: true } : order
+    order.dueAction === 'escalate' && order.dueAt && new Date(order.dueAt).getTime() < now.getTime()
+      ? { ...order, overdue: true }
+      : order
   const who =
     by.kind === 'system'
       ? { by: 'system', byRole: 'system' as const, byName: '系统' }
       : { by: by.userId, byRole: by.role, byName: by.name }
-  const event = (e: Omit<OrderEvent, 'at' | 'by' | 'byRole' | 'byName'>): OrderEvent => ({ at: now, ...who, ...e })
+  const event = (e: Omit<OrderEvent, 'at' | 'by' | 'byRole' | 'byName'>): OrderEvent => ({
+    at: now,
+    ...who,
+    ...e,
+  })
   const personId = by.kind === 'person' ? by.userId : null
   const personName = by.kind === 'person' ? by.name : null
   const take = (o: OrderRecord): OrderRecord =>
@@ -150,13 +179,21 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
 
   switch (req.move) {
     case 'release': {
-      if (by.kind !== 'person' || !(by.parties.includes('handler') || by.parties.includes('supervisor'))) throw forbidden()
+      if (by.kind !== 'person' || !(by.parties.includes('handler') || by.parties.includes('supervisor')))
+        throw forbidden()
       if (!base.held && base.photosChecked) throw new DomainError(OrderErrors.NOT_HELD, '该工单无需审核')
       return done({ ...base, held: false, photosChecked: true }, event({ kind: 'release', tier: base.tier }))
     }
     case 'accept': {
       const status = statusMove(base, 'accept', by)
-      const o = take({ ...base, status, handlerId: personId, handlerName: personName, acceptedAt: base.acceptedAt ?? now, photosChecked: base.photosChecked || !base.held })
+      const o = take({
+        ...base,
+        status,
+        handlerId: personId,
+        handlerName: personName,
+        acceptedAt: base.acceptedAt ?? now,
+        photosChecked: base.photosChecked || !base.held,
+      })
       return done(o, event({ kind: 'accept', tier: base.tier }))
     }
     case 'start': {
@@ -202,7 +239,8 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
     case 'escalate': {
       const toTier = NextTier[base.tier]
       if (!toTier) throw new DomainError(OrderErrors.TOP_TIER, '已在最高一级')
-      if (toTier === 'department' && !req.to?.trim()) throw new DomainError(OrderErrors.TRANSFER_TARGET_REQUIRED, '请填写承办部门')
+      if (toTier === 'department' && !req.to?.trim())
+        throw new DomainError(OrderErrors.TRANSFER_TARGET_REQUIRED, '请填写承办部门')
       const status = statusMove(base, 'escalate', by)
       const auto = by.kind === 'system'
       const o: OrderRecord = {
@@ -217,28 +255,56 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
       }
       return done(
         o,
-        event({ kind: 'escalate', tier: base.tier, toTier, reason: req.reason, ...(req.to && toTier === 'department' ? { to: req.to.trim() } : {}), auto }),
+        event({
+          kind: 'escalate',
+          tier: base.tier,
+          toTier,
+          reason: req.reason,
+          ...(req.to && toTier === 'department' ? { to: req.to.trim() } : {}),
+          auto,
+        }),
       )
     }
     case 'rate': {
-      if (by.kind !== 'person' || !by.parties.includes('reporter')) throw new DomainError(OrderErrors.NOT_REPORTER, '只有上报人可以评价')
+      if (by.kind !== 'person' || !by.parties.includes('reporter'))
+        throw new DomainError(OrderErrors.NOT_REPORTER, '只有上报人可以评价')
       if (base.rating) throw new DomainError(OrderErrors.ALREADY_RATED, '已评价')
       if (base.status !== 'replied') throw new DomainError(OrderErrors.NOT_REPLIED, '尚未答复')
       const status = statusMove(base, req.rating === 'unsatisfied' ? 'rate_unsatisfied' : 'rate_ok', by)
       const rating = { rating: req.rating, comment: req.comment?.trim() || null, at: now }
       return done(
-        { ...base, status, rating, closedAt: status === 'closed' ? now : base.closedAt, tierSince: status === 'unsatisfied' ? now : base.tierSince },
-        event({ kind: 'rate', tier: base.tier, rating: req.rating, ...(rating.comment ? { comment: rating.comment } : {}) }),
+        {
+          ...base,
+          status,
+          rating,
+          closedAt: status === 'closed' ? now : base.closedAt,
+          tierSince: status === 'unsatisfied' ? now : base.tierSince,
+        },
+        event({
+          kind: 'rate',
+          tier: base.tier,
+          rating: req.rating,
+          ...(rating.comment ? { comment: rating.comment } : {}),
+        }),
       )
     }
     case 'reopen': {
-      if (by.kind !== 'person' || !by.parties.includes('reporter')) throw new DomainError(OrderErrors.NOT_REPORTER, '只有上报人可以重新办理')
+      if (by.kind !== 'person' || !by.parties.includes('reporter'))
+        throw new DomainError(OrderErrors.NOT_REPORTER, '只有上报人可以重新办理')
       if (base.status !== 'replied' && base.status !== 'closed') throw bad()
       const until = reopenUntil(base, sla)
-      if (!until || now.getTime() > until.getTime()) throw new DomainError(OrderErrors.REOPEN_EXPIRED, '已超过重新办理期限')
+      if (!until || now.getTime() > until.getTime())
+        throw new DomainError(OrderErrors.REOPEN_EXPIRED, '已超过重新办理期限')
       const status = statusMove(base, 'reopen', by)
       return done(
-        { ...base, status, tierSince: now, closedAt: null, reopenCount: base.reopenCount + 1, overdue: false },
+        {
+          ...base,
+          status,
+          tierSince: now,
+          closedAt: null,
+          reopenCount: base.reopenCount + 1,
+          overdue: false,
+        },
         event({ kind: 'reopen', tier: base.tier, reason: req.reason }),
       )
     }
@@ -254,9 +320,24 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
  * department tiers): the order is marked overdue once and the deadline cleared.
  */
 export function markOverdue(order: OrderRecord, now: Date): MoveResult {
-  const e: OrderEvent = { kind: 'overdue', at: now, by: 'system', byRole: 'system', byName: '系统', tier: order.tier, auto: true }
+  const e: OrderEvent = {
+    kind: 'overdue',
+    at: now,
+    by: 'system',
+    byRole: 'system',
+    byName: '系统',
+    tier: order.tier,
+    auto: true,
+  }
   return {
-    next: { ...order, overdue: true, dueAt: null, dueAction: null, events: [...order.events, e], version: order.version + 1 },
+    next: {
+      ...order,
+      overdue: true,
+      dueAt: null,
+      dueAction: null,
+      events: [...order.events, e],
+      version: order.version + 1,
+    },
     event: e,
   }
 }

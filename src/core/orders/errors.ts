@@ -49,4 +49,3 @@ export const OrderErrors = {
   /** Reporters follow their own orders already. */
   OWN_ORDER: 'ORDER.OWN_ORDER',
 } as const
-

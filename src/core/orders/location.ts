@@ -13,7 +13,13 @@ export function pointInPolygon(lng: number, lat: number, polygon: Polygon): bool
     const [xj, yj] = polygon[j] as readonly [number, number]
     // On the segment?
     const cross = (lng - xi) * (yj - yi) - (lat - yi) * (xj - xi)
-    if (Math.abs(cross) < 1e-12 && lng >= Math.min(xi, xj) && lng <= Math.max(xi, xj) && lat >= Math.min(yi, yj) && lat <= Math.max(yi, yj)) {
+    if (
+      Math.abs(cross) < 1e-12 &&
+      lng >= Math.min(xi, xj) &&
+      lng <= Math.max(xi, xj) &&
+      lat >= Math.min(yi, yj) &&
+      lat <= Math.max(yi, yj)
+    ) {
       return true
     }
     if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside
@@ -22,6 +28,10 @@ export function pointInPolygon(lng: number, lat: number, polygon: Polygon): bool
 }
 
 /** The first grid whose boundary contains the point, or null. Grids without a boundary never match. */
-export function gridAt<G extends { readonly _id: string; readonly boundary?: Polygon }>(lng: number, lat: number, grids: readonly G[]): G | null {
+export function gridAt<G extends { readonly _id: string; readonly boundary?: Polygon }>(
+  lng: number,
+  lat: number,
+  grids: readonly G[],
+): G | null {
   return grids.find((g) => g.boundary && pointInPolygon(lng, lat, g.boundary)) ?? null
 }

@@ -15,7 +15,13 @@
 import type { OrderStatus } from './model'
 import { OrderStatuses } from './model'
 
-export const OpenStatuses: readonly OrderStatus[] = ['submitted', 'accepted', 'in_progress', 'promised', 'unsatisfied']
+export const OpenStatuses: readonly OrderStatus[] = [
+  'submitted',
+  'accepted',
+  'in_progress',
+  'promised',
+  'unsatisfied',
+]
 export const ClosedStatuses: readonly OrderStatus[] = ['replied', 'closed']
 
 export function isOpen(status: OrderStatus): boolean {
@@ -32,7 +38,17 @@ export function isOpen(status: OrderStatus): boolean {
 export const Parties = ['reporter', 'handler', 'supervisor', 'system'] as const
 export type Party = (typeof Parties)[number]
 
-export const Moves = ['accept', 'start', 'promise', 'reply', 'escalate', 'rate_ok', 'rate_unsatisfied', 'reopen', 'close'] as const
+export const Moves = [
+  'accept',
+  'start',
+  'promise',
+  'reply',
+  'escalate',
+  'rate_ok',
+  'rate_unsatisfied',
+  'reopen',
+  'close',
+] as const
 export type Move = (typeof Moves)[number]
 
 export interface Transition {
@@ -50,7 +66,12 @@ export const orderTransitions: readonly Transition[] = [
   { move: 'promise', from: working, to: 'promised', by: ['handler', 'supervisor'] },
   { move: 'reply', from: [...working, 'promised'], to: 'replied', by: ['handler', 'supervisor'] },
   { move: 'reply', from: ['unsatisfied'], to: 'replied', by: ['supervisor'] },
-  { move: 'escalate', from: ['submitted', ...working, 'promised'], to: 'submitted', by: ['handler', 'supervisor', 'system'] },
+  {
+    move: 'escalate',
+    from: ['submitted', ...working, 'promised'],
+    to: 'submitted',
+    by: ['handler', 'supervisor', 'system'],
+  },
   { move: 'escalate', from: ['unsatisfied'], to: 'submitted', by: ['supervisor'] },
   { move: 'rate_ok', from: ['replied'], to: 'closed', by: ['reporter'] },
   { move: 'rate_unsatisfied', from: ['replied'], to: 'unsatisfied', by: ['reporter'] },
@@ -60,7 +81,9 @@ export const orderTransitions: readonly Transition[] = [
 
 /** Where `move` by any of `parties` takes an order in `from`, or null when it is not allowed. */
 export function nextStatus(from: OrderStatus, move: Move, parties: readonly Party[]): OrderStatus | null {
-  const t = orderTransitions.find((x) => x.move === move && x.from.includes(from) && x.by.some((p) => parties.includes(p)))
+  const t = orderTransitions.find(
+    (x) => x.move === move && x.from.includes(from) && x.by.some((p) => parties.includes(p)),
+  )
   return t ? t.to : null
 }
 

@@ -12,7 +12,12 @@ export const StatusLabel: Readonly<Record<OrderStatus, string>> = {
   closed: '已办结',
 }
 
-const OutcomeLabel = { handled: '当场办结', deadline: '限期办理', explained: '解释说明', transferred: '已转办' } as const
+const OutcomeLabel = {
+  handled: '当场办结',
+  deadline: '限期办理',
+  explained: '解释说明',
+  transferred: '已转办',
+} as const
 
 /** To the staff who should pick it up. */
 export function orderNewMessage(o: OrderRecord, escalated: boolean): MessageData {
@@ -20,7 +25,13 @@ export function orderNewMessage(o: OrderRecord, escalated: boolean): MessageData
     thing1: { value: clipThing(o.categoryName) },
     thing2: { value: clipThing(o.placeName) },
     time3: { value: beijingTime(new Date(o.submittedAt)) },
-    thing4: { value: escalated ? '工单已上报至您，请及时接单' : o.held ? '新工单待审核，请及时处理' : '新工单，请及时接单' },
+    thing4: {
+      value: escalated
+        ? '工单已上报至您，请及时接单'
+        : o.held
+          ? '新工单待审核，请及时处理'
+          : '新工单，请及时接单',
+    },
   }
 }
 

@@ -65,10 +65,15 @@ export function workerKey(userId: string): string {
 }
 
 /** Field → increment for one counter document: the area delta at the top, the worker's under their key. */
-export function counterIncrements(area: StatsDelta, worker: StatsDelta, workerId: string | null): Record<string, number> {
+export function counterIncrements(
+  area: StatsDelta,
+  worker: StatsDelta,
+  workerId: string | null,
+): Record<string, number> {
   const out: Record<string, number> = {}
   for (const [f, n] of Object.entries(area)) if (n) out[f] = n
-  if (workerId) for (const [f, n] of Object.entries(worker)) if (n) out[`workers.${workerKey(workerId)}.${f}`] = n
+  if (workerId)
+    for (const [f, n] of Object.entries(worker)) if (n) out[`workers.${workerKey(workerId)}.${f}`] = n
   return out
 }
 
@@ -135,7 +140,8 @@ export function statsDelta(
   }
   if (before.status !== 'closed' && after.status === 'closed') both('resolved')
   if (before.status === 'closed' && after.status !== 'closed') both('resolved', -1)
-  const clean = (d: Record<string, number>) => Object.fromEntries(Object.entries(d).filter(([, n]) => n !== 0)) as StatsDelta
+  const clean = (d: Record<string, number>) =>
+    Object.fromEntries(Object.entries(d).filter(([, n]) => n !== 0)) as StatsDelta
   return { area: clean(area), worker: clean(worker) }
 }
 

@@ -6,7 +6,15 @@
 import type { OrgPath } from '../org/model'
 
 /** Where an order stands. Groups (open/closed, FixMyStreet style) are in ./machine.ts. */
-export const OrderStatuses = ['submitted', 'accepted', 'in_progress', 'promised', 'replied', 'unsatisfied', 'closed'] as const
+export const OrderStatuses = [
+  'submitted',
+  'accepted',
+  'in_progress',
+  'promised',
+  'replied',
+  'unsatisfied',
+  'closed',
+] as const
 export type OrderStatus = (typeof OrderStatuses)[number]
 
 /** The escalation ladder: 琐事不出网格、小事不出社区、大事流转办理. */

@@ -24,7 +24,12 @@ import type { OrderEvent, OrderRecord, OutboxEntry } from './model'
 export type { OutboxEntry } from './model'
 
 export const submitEntry = (now: Date): OutboxEntry => ({ id: 'submit', kind: 'submit', at: now })
-export const acceptEntry = (userId: string, now: Date): OutboxEntry => ({ id: 'accept', kind: 'accept', at: now, by: userId })
+export const acceptEntry = (userId: string, now: Date): OutboxEntry => ({
+  id: 'accept',
+  kind: 'accept',
+  at: now,
+  by: userId,
+})
 
 /** How long a dispatcher holds an order: after that a crashed dispatch is taken over (by the timer). */
 export const DISPATCH_LEASE_MS = 60_000
@@ -42,10 +47,25 @@ export function entryDelta(
   e: OutboxEntry,
   acceptDeadline: Date,
 ): { area: StatsDelta; worker: StatsDelta; workerId: string | null } {
-  const base = { status: 'submitted' as const, submittedAt: o.submittedAt, acceptedAt: null, repliedAt: null, rating: null, overdue: false, firstReceiverId: null }
+  const base = {
+    status: 'submitted' as const,
+    submittedAt: o.submittedAt,
+    acceptedAt: null,
+    repliedAt: null,
+    rating: null,
+    overdue: false,
+    firstReceiverId: null,
+  }
   if (e.kind === 'submit') return { ...statsDelta(null, base, acceptDeadline), workerId: null }
   const by = e.by ?? null
-  return { ...statsDelta(base, { ...base, status: 'accepted', acceptedAt: e.at, firstReceiverId: by }, acceptDeadline), workerId: by }
+  return {
+    ...statsDelta(
+      base,
+      { ...base, status: 'accepted', acceptedAt: e.at, firstReceiverId: by },
+      acceptDeadline,
+    ),
+    workerId: by,
+  }
 }
 
 // ── Accept in one write ──
@@ -130,8 +150,12 @@ export function fastAcceptFor(actor: Actor, name: string, now: Date): FastAccept
 
 /** What the database is asked to match, evaluated here (for the tests and as documentation). */
 export function fastAcceptMatches(o: OrderRecord, plan: FastAccept, now: Date): boolean {
-  const state = Object.entries(FastAcceptState).every(([k, v]) => (o as unknown as Record<string, unknown>)[k] === v)
+  const state = Object.entries(FastAcceptState).every(
+    ([k, v]) => (o as unknown as Record<string, unknown>)[k] === v,
+  )
   const due = o.dueAt !== null && new Date(o.dueAt).getTime() > now.getTime()
-  const scoped = plan.scopes.some((s) => Object.entries(s).every(([k, v]) => (o.path as unknown as Record<string, unknown>)[k] === v))
+  const scoped = plan.scopes.some((s) =>
+    Object.entries(s).every(([k, v]) => (o.path as unknown as Record<string, unknown>)[k] === v),
+  )
   return state && due && scoped
 }

@@ -44,14 +44,18 @@ export interface SlaOverride {
   readonly maxPromiseDays?: number
 }
 
-const positive = (n: unknown, fallback: number) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : fallback)
+const positive = (n: unknown, fallback: number) =>
+  typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : fallback
 
 export function slaFor(override: SlaOverride | null | undefined): SlaTable {
   const tiers = {} as Record<Tier, TierSla>
   for (const tier of Object.keys(DefaultSla.tiers) as Tier[]) {
     const d = DefaultSla.tiers[tier]
     const o = override?.tiers?.[tier]
-    tiers[tier] = { acceptHours: positive(o?.acceptHours, d.acceptHours), replyDays: positive(o?.replyDays, d.replyDays) }
+    tiers[tier] = {
+      acceptHours: positive(o?.acceptHours, d.acceptHours),
+      replyDays: positive(o?.replyDays, d.replyDays),
+    }
   }
   return {
     tiers,
@@ -98,7 +102,9 @@ export function promiseDateValid(date: string, now: Date, sla: SlaTable): boolea
   return end >= now.getTime() && end <= now.getTime() + (sla.maxPromiseDays + 1) * DAY
 }
 
-type DeadlineInput = Pick<OrderRecord, 'status' | 'tier' | 'tierSince' | 'lastReplyAt' | 'reply'> & { readonly hazard: boolean }
+type DeadlineInput = Pick<OrderRecord, 'status' | 'tier' | 'tierSince' | 'lastReplyAt' | 'reply'> & {
+  readonly hazard: boolean
+}
 
 /**
  * The next deadline of an order and what happens when it passes:
@@ -108,7 +114,10 @@ type DeadlineInput = Pick<OrderRecord, 'status' | 'tier' | 'tierSince' | 'lastRe
  * - replied: the reopen window → close (unrated replies count as accepted by the resident)
  * - unsatisfied, closed: nothing automatic (the supervisor's queue / done)
  */
-export function nextDeadline(o: DeadlineInput, sla: SlaTable): { at: Date; action: 'escalate' | 'close' } | null {
+export function nextDeadline(
+  o: DeadlineInput,
+  sla: SlaTable,
+): { at: Date; action: 'escalate' | 'close' } | null {
   const since = new Date(o.tierSince).getTime()
   const t = sla.tiers[o.tier]
   switch (o.status as OrderStatus) {
@@ -122,7 +131,9 @@ export function nextDeadline(o: DeadlineInput, sla: SlaTable): { at: Date; actio
     case 'promised':
       return o.reply?.promisedDate ? { at: endOfBeijingDay(o.reply.promisedDate), action: 'escalate' } : null
     case 'replied':
-      return o.lastReplyAt ? { at: new Date(new Date(o.lastReplyAt).getTime() + sla.reopenDays * DAY), action: 'close' } : null
+      return o.lastReplyAt
+        ? { at: new Date(new Date(o.lastReplyAt).getTime() + sla.reopenDays * DAY), action: 'close' }
+        : null
     default:
       return null
   }

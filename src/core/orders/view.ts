@@ -51,7 +51,9 @@ function who(e: OrderEvent, viewer: Viewer, o: OrderRecord, actor: Actor): strin
     if (actor.userId === o.reporterId) return '我'
     return viewer === 'staff' || !o.hideName ? `居民 ${e.byName}` : '居民'
   }
-  const label = { grid_worker: '网格员', community_admin: '社区', street_admin: '街道', resident: '' }[e.byRole]
+  const label = { grid_worker: '网格员', community_admin: '社区', street_admin: '街道', resident: '' }[
+    e.byRole
+  ]
   return `${label} ${e.byName}`.trim()
 }
 
@@ -66,13 +68,20 @@ export function abilitiesOf(actor: Actor, o: OrderRecord, now: Date, sla: SlaTab
     reply: may('reply') || may('promise'),
     escalate: may('escalate') && NextTier[o.tier] !== null,
     rate: parties.includes('reporter') && o.status === 'replied' && !o.rating,
-    reopen: parties.includes('reporter') && moveExistsFrom(o.status, 'reopen') && until !== null && now <= until,
+    reopen:
+      parties.includes('reporter') && moveExistsFrom(o.status, 'reopen') && until !== null && now <= until,
     release: staffish && (o.held || !o.photosChecked),
     follow: o.open && !o.held && o.reporterId !== actor.userId && !o.followerIds.includes(actor.userId),
   }
 }
 
-export function toDetail(actor: Actor, o: OrderRecord, viewer: Viewer, now: Date, sla: SlaTable): OrderDetail {
+export function toDetail(
+  actor: Actor,
+  o: OrderRecord,
+  viewer: Viewer,
+  now: Date,
+  sla: SlaTable,
+): OrderDetail {
   const staff = viewer === 'staff'
   const photosVisible = staff || viewer === 'reporter' || o.photosChecked
   const timeline: TimelineEntry[] = o.events
@@ -98,14 +107,26 @@ export function toDetail(actor: Actor, o: OrderRecord, viewer: Viewer, now: Date
     photos: photosVisible ? o.photos : [],
     photosChecked: o.photosChecked,
     reporterName: staff || viewer === 'reporter' || !o.hideName ? o.reporterName : null,
-    onBehalfOf: staff && o.onBehalfOf ? { name: o.onBehalfOf.name, phone: o.onBehalfOf.phone ?? null, channel: o.onBehalfOf.channel } : null,
+    onBehalfOf:
+      staff && o.onBehalfOf
+        ? { name: o.onBehalfOf.name, phone: o.onBehalfOf.phone ?? null, channel: o.onBehalfOf.channel }
+        : null,
     firstReceiver: o.firstReceiverName,
     handler: o.handlerName,
     department: o.department,
     reply: o.reply
-      ? { outcome: o.reply.outcome, text: o.reply.text, promisedDate: o.reply.promisedDate, reason: o.reply.reason, to: o.reply.to, at: new Date(o.reply.at).toISOString() }
+      ? {
+          outcome: o.reply.outcome,
+          text: o.reply.text,
+          promisedDate: o.reply.promisedDate,
+          reason: o.reply.reason,
+          to: o.reply.to,
+          at: new Date(o.reply.at).toISOString(),
+        }
       : null,
-    rating: o.rating ? { rating: o.rating.rating, comment: o.rating.comment, at: new Date(o.rating.at).toISOString() } : null,
+    rating: o.rating
+      ? { rating: o.rating.rating, comment: o.rating.comment, at: new Date(o.rating.at).toISOString() }
+      : null,
     reopenUntil: iso(reopenUntil(o, sla)),
     timeline,
     mine: o.reporterId === actor.userId,

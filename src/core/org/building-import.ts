@@ -86,7 +86,10 @@ export function checkBuildingImport(
   const errors: LineError[] = []
   const header = records[0]?.map((h) => HEADERS[h.trim().toLowerCase()] ?? HEADERS[h.trim()])
   if (!header || !header.includes('grid') || !header.includes('building') || !header.includes('units')) {
-    return { ok: false, errors: [{ line: 1, message: '第一行须为表头：grid,building,units（或 网格,楼栋,单元数）' }] }
+    return {
+      ok: false,
+      errors: [{ line: 1, message: '第一行须为表头：grid,building,units（或 网格,楼栋,单元数）' }],
+    }
   }
   const col = (name: 'grid' | 'building' | 'units') => header.indexOf(name)
   const body = records.slice(1)
@@ -94,7 +97,10 @@ export function checkBuildingImport(
     return { ok: false, errors: [{ line: 2, message: '文件中没有楼栋数据' }] }
   }
   if (body.length > IMPORT_MAX_ROWS) {
-    return { ok: false, errors: [{ line: IMPORT_MAX_ROWS + 2, message: `一次最多导入 ${IMPORT_MAX_ROWS} 行` }] }
+    return {
+      ok: false,
+      errors: [{ line: IMPORT_MAX_ROWS + 2, message: `一次最多导入 ${IMPORT_MAX_ROWS} 行` }],
+    }
   }
   const byName = new Map(grids.map((g) => [g.name, g._id]))
   const byId = new Set(grids.map((g) => g._id))

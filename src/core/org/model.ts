@@ -90,7 +90,12 @@ export function pathOf(node: OrgNode): OrgPath {
     case 'grid':
       return { streetId: node.streetId, communityId: node.communityId, gridId: node._id }
     case 'building':
-      return { streetId: node.streetId, communityId: node.communityId, gridId: node.gridId, buildingId: node._id }
+      return {
+        streetId: node.streetId,
+        communityId: node.communityId,
+        gridId: node.gridId,
+        buildingId: node._id,
+      }
     case 'unit':
       return {
         streetId: node.streetId,

@@ -102,7 +102,9 @@ const reason = v.pipe(v.string(), v.maxLength(100, '原因不超过 100 个字')
 
 export const pointActions = {
   /** My balance and ledger lines (20 per page, newest first) with their causes. */
-  'points.mine': defineAction<MyPoints>()(v.strictObject({ cursor: v.optional(v.pipe(v.string(), v.maxLength(200))) })),
+  'points.mine': defineAction<MyPoints>()(
+    v.strictObject({ cursor: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+  ),
   /** A community admin awards points to a resident of their community (from issuance), with a reason. */
   'points.award': defineAction<TransferView>()(
     v.strictObject({
@@ -120,7 +122,12 @@ export const pointActions = {
    * (`to: 'fund'`). Idempotent on requestId; never below zero (POINTS.INSUFFICIENT).
    */
   'points.give': defineAction<TransferView>()(
-    v.strictObject({ to: v.union([v.literal('fund'), v.strictObject({ userId: id })]), amount: v.number(), note: v.optional(v.pipe(v.string(), v.maxLength(50))), requestId: clientRequestId }),
+    v.strictObject({
+      to: v.union([v.literal('fund'), v.strictObject({ userId: id })]),
+      amount: v.number(),
+      note: v.optional(v.pipe(v.string(), v.maxLength(50))),
+      requestId: clientRequestId,
+    }),
   ),
   /** A community admin reverses a transfer of their community with a reason (idempotent per transfer). */
   'points.correct': defineAction<TransferView>()(v.strictObject({ transferId: id, reason })),
@@ -128,7 +135,9 @@ export const pointActions = {
    * A community's transfers, newest first, 20 a page (cursor `<ms>_<transferId>`), with the people's
    * names: for its community admins (and street admins above it). Every call is access-logged.
    */
-  'points.transfers': defineAction<CommunityTransfers>()(v.strictObject({ communityId: id, cursor: v.optional(v.pipe(v.string(), v.maxLength(200))) })),
+  'points.transfers': defineAction<CommunityTransfers>()(
+    v.strictObject({ communityId: id, cursor: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+  ),
   /** Recomputes the balances of accounts touched in the community from their entries; lists differences. */
   'points.audit': defineAction<AuditReport>()(v.strictObject({ communityId: id })),
 }

@@ -43,7 +43,8 @@ export function checkRequest(req: TransferRequest): void {
   if (!Number.isInteger(req.amount) || req.amount <= 0 || req.amount > MAX_AMOUNT) {
     throw new DomainError(PointsErrors.BAD_AMOUNT, `积分数量应为 1–${MAX_AMOUNT} 的整数`)
   }
-  if (!parseAccount(req.from) || !parseAccount(req.to)) throw new DomainError(PointsErrors.BAD_CAUSE, 'bad account')
+  if (!parseAccount(req.from) || !parseAccount(req.to))
+    throw new DomainError(PointsErrors.BAD_CAUSE, 'bad account')
   if (req.from === req.to) throw new DomainError(PointsErrors.SAME_ACCOUNT, '不能转给自己')
   if (!isCause(req.cause)) throw new DomainError(PointsErrors.BAD_CAUSE, `bad cause ${req.cause}`)
   const kind = causeKind(req.cause)
@@ -56,7 +57,12 @@ export function checkRequest(req: TransferRequest): void {
  * The writes of one transfer given the two current balances, or the reason it may not happen.
  * The paying balance never goes below zero (issuance exempt).
  */
-export function planTransfer(req: TransferRequest, fromBalance: number, toBalance: number, now: Date): TransferPlan {
+export function planTransfer(
+  req: TransferRequest,
+  fromBalance: number,
+  toBalance: number,
+  now: Date,
+): TransferPlan {
   checkRequest(req)
   const fromAfter = fromBalance - req.amount
   if (fromAfter < 0 && !mayGoNegative(req.from)) {
@@ -80,8 +86,22 @@ export function planTransfer(req: TransferRequest, fromBalance: number, toBalanc
     at: now,
   }
   const common = { transferId: id, cause: req.cause, kind, reason, communityId: req.communityId, at: now }
-  const debit: EntryRecord = { _id: entryIdFor(id, 'debit'), account: req.from, counterparty: req.to, delta: -req.amount, balanceAfter: fromAfter, ...common }
-  const credit: EntryRecord = { _id: entryIdFor(id, 'credit'), account: req.to, counterparty: req.from, delta: req.amount, balanceAfter: toAfter, ...common }
+  const debit: EntryRecord = {
+    _id: entryIdFor(id, 'debit'),
+    account: req.from,
+    counterparty: req.to,
+    delta: -req.amount,
+    balanceAfter: fromAfter,
+    ...common,
+  }
+  const credit: EntryRecord = {
+    _id: entryIdFor(id, 'credit'),
+    account: req.to,
+    counterparty: req.from,
+    delta: req.amount,
+    balanceAfter: toAfter,
+    ...common,
+  }
   return { transfer, entries: [debit, credit], balances: { [req.from]: fromAfter, [req.to]: toAfter } }
 }
 

@@ -26,7 +26,11 @@ export const marketAccount = (communityId: string): AccountId => `market:${commu
 export const issuanceAccount = (communityId: string): AccountId => `issuance:${communityId}`
 
 /** How the community's own accounts read on staff pages (a person's account reads as their name). */
-export const AccountLabel: Readonly<Record<Exclude<AccountKind, 'u'>, string>> = { fund: '社区基金', market: '爱心超市', issuance: '积分发行' }
+export const AccountLabel: Readonly<Record<Exclude<AccountKind, 'u'>, string>> = {
+  fund: '社区基金',
+  market: '爱心超市',
+  issuance: '积分发行',
+}
 
 export function parseAccount(id: string): { kind: AccountKind; ref: string } | null {
   const cut = id.indexOf(':')
@@ -45,7 +49,17 @@ export function mayGoNegative(account: string): boolean {
  * What a transfer is for. The cause is the idempotency key: one cause, at most one transfer.
  * Segments are ids (letters, digits, `_`, `-`), so the mapping to a transfer id is one-to-one.
  */
-export const CauseKinds = ['errand', 'activity', 'wish', 'redemption', 'refund', 'award', 'gift', 'fund', 'correction'] as const
+export const CauseKinds = [
+  'errand',
+  'activity',
+  'wish',
+  'redemption',
+  'refund',
+  'award',
+  'gift',
+  'fund',
+  'correction',
+] as const
 export type CauseKind = (typeof CauseKinds)[number]
 
 export const Causes = {
@@ -61,7 +75,9 @@ export const Causes = {
   correction: (transferId: string) => `correction:${transferId}`,
 } as const satisfies Record<CauseKind, (...ids: string[]) => string>
 
-const CAUSE = new RegExp(`^(${CauseKinds.filter((k) => k !== 'correction').join('|')})(:[0-9A-Za-z_-]{1,80}){1,3}$`)
+const CAUSE = new RegExp(
+  `^(${CauseKinds.filter((k) => k !== 'correction').join('|')})(:[0-9A-Za-z_-]{1,80}){1,3}$`,
+)
 /** A correction names the transfer it reverses: one segment, the transfer id (which has dots). */
 const CORRECTION = /^correction:tr\.[0-9A-Za-z_.-]{1,200}$/
 

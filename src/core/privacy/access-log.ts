@@ -19,7 +19,17 @@ export interface AccessLogEntry {
  * numbers). The handler kit logs a refusal of these even when the caller holds no role at all; the
  * routes log what they answer.
  */
-export const AuditedActions: readonly string[] = ['staff.list', 'directory.call', 'join.inbox', 'market.lookup', 'market.verify', 'activity.roster', 'activity.confirm', 'hours.export', 'points.transfers']
+export const AuditedActions: readonly string[] = [
+  'staff.list',
+  'directory.call',
+  'join.inbox',
+  'market.lookup',
+  'market.verify',
+  'activity.roster',
+  'activity.confirm',
+  'hours.export',
+  'points.transfers',
+]
 
 /** The subject of a call, from the id its input names (for refusals logged before any route runs). */
 export function subjectOfInput(input: unknown): string {

@@ -21,7 +21,8 @@ export interface PublishDraft {
 }
 
 /** The form's fields that can carry an error line. */
-export type PublishField = 'title' | 'team' | 'description' | 'place' | 'time' | 'capacity' | 'points' | 'hours'
+export type PublishField =
+  'title' | 'team' | 'description' | 'place' | 'time' | 'capacity' | 'points' | 'hours'
 export type PublishProblems = Partial<Record<PublishField, string>>
 
 const chars = (s: string) => [...s.trim()].length
@@ -36,7 +37,18 @@ export function isoOf(date: string, time: string): string {
 
 /** A fresh form: tomorrow morning 09:00–11:00, 20 seats, 5 points, hours from the length. */
 export function freshDraft(now: Date): PublishDraft {
-  return { title: '', team: '', description: '', place: '', date: chinaDay(now, 1), start: '09:00', end: '11:00', capacity: '20', points: '5', hours: '' }
+  return {
+    title: '',
+    team: '',
+    description: '',
+    place: '',
+    date: chinaDay(now, 1),
+    start: '09:00',
+    end: '11:00',
+    capacity: '20',
+    points: '5',
+    hours: '',
+  }
 }
 
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.trim()))
@@ -60,12 +72,14 @@ export function publishProblems(d: PublishDraft, now: Date): PublishProblems {
   else if (end <= start) p.time = '结束时间应晚于开始时间'
   else if (start <= now.getTime()) p.time = '开始时间已经过去了，请重新选择'
   const capacity = num(d.capacity)
-  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 500) p.capacity = errorCopy(ActivityErrors.BAD_CAPACITY)
+  if (!Number.isInteger(capacity) || capacity < 1 || capacity > 500)
+    p.capacity = errorCopy(ActivityErrors.BAD_CAPACITY)
   const points = num(d.points)
   if (!Number.isInteger(points) || points < 0 || points > 100) p.points = '积分应为 0–100 的整数'
   if (d.hours.trim() !== '') {
     const hours = num(d.hours)
-    if (!(hours >= 0.5 && hours <= 12 && Number.isInteger(hours * 2))) p.hours = '时长为 0.5–12 小时，按半小时计'
+    if (!(hours >= 0.5 && hours <= 12 && Number.isInteger(hours * 2)))
+      p.hours = '时长为 0.5–12 小时，按半小时计'
   }
   return p
 }
@@ -87,7 +101,11 @@ export function fieldOfCode(code: string): PublishField | null {
 }
 
 /** activity.publish's input; an empty description is sent empty, empty hours are omitted. */
-export function publishInput(d: PublishDraft, communityId: string, requestId: string): ApiInput<'activity.publish'> {
+export function publishInput(
+  d: PublishDraft,
+  communityId: string,
+  requestId: string,
+): ApiInput<'activity.publish'> {
   return {
     requestId,
     communityId,

@@ -10,7 +10,8 @@ export const MANAGE_URL = '/features/activities/pages/manage/index'
 export const HOURS_URL = '/features/points/pages/hours/index'
 export const detailUrl = (activityId: string) => `${DETAIL_URL}?activityId=${encodeURIComponent(activityId)}`
 export const manageUrl = (activityId: string) => `${MANAGE_URL}?activityId=${encodeURIComponent(activityId)}`
-export const publishUrl = (communityId: string) => `${PUBLISH_URL}?communityId=${encodeURIComponent(communityId)}`
+export const publishUrl = (communityId: string) =>
+  `${PUBLISH_URL}?communityId=${encodeURIComponent(communityId)}`
 
 export { clock }
 export { fullDate, shortTime, spanText as windowText } from '@core/china-time'
@@ -33,7 +34,12 @@ export const MoveLabel: Readonly<Record<ActivityMove, string>> = {
 }
 
 /** The volunteer teams communities use (suggestions on the publish form; any name may be typed). */
-export const TEAMS = ['彩虹桥·助老服务队', '彩虹桥·环境守护队', '彩虹桥·文明劝导队', '彩虹桥·邻里调解队'] as const
+export const TEAMS = [
+  '彩虹桥·助老服务队',
+  '彩虹桥·环境守护队',
+  '彩虹桥·文明劝导队',
+  '彩虹桥·邻里调解队',
+] as const
 
 /** Safe decode of a scene as WeChat delivers it (`c%3DAB12CD`); a malformed escape is passed on as is. */
 export function decodeScene(scene: string): string {

@@ -60,7 +60,10 @@ export function postProblem(d: PostDraft, now: Date, trustedCount: number): stri
 }
 
 /** errand.post's input: the household is the default meeting point (omitted), an empty note is omitted. */
-export function postInput(d: PostDraft & { readonly type: ErrandType }, requestId: string): ApiInput<'errand.post'> {
+export function postInput(
+  d: PostDraft & { readonly type: ErrandType },
+  requestId: string,
+): ApiInput<'errand.post'> {
   const place = d.meetingPoint.trim()
   return {
     requestId,

@@ -52,7 +52,8 @@ export { shortTime } from '@core/china-time'
 /** One line saying what happened, e.g. "上报上级：网格 → 社区（原因：需协调物业）". */
 export function describeEvent(e: TimelineEntry): string {
   const parts: string[] = [EventLabel[e.kind]]
-  if (e.kind === 'escalate' && e.toTier) parts[0] = `${e.auto ? '超时自动上报' : '上报上级'}：${e.tier ? TierLabel[e.tier] : ''} → ${TierLabel[e.toTier]}`
+  if (e.kind === 'escalate' && e.toTier)
+    parts[0] = `${e.auto ? '超时自动上报' : '上报上级'}：${e.tier ? TierLabel[e.tier] : ''} → ${TierLabel[e.toTier]}`
   if (e.kind === 'reply' && e.outcome) parts[0] = `答复（${OutcomeLabel[e.outcome]}）`
   if (e.kind === 'rate' && e.rating) parts[0] = `评价：${RatingLabel[e.rating]}`
   const details: string[] = []

@@ -11,7 +11,11 @@ export function templateIdOf(...keys: readonly string[]): string[] {
 }
 
 /** One tap = one future message per template (WeChat one-time subscriptions); call from the tap. */
-export async function subscribeFromTap(ids: readonly string[], accepted: string, declined: string): Promise<string> {
+export async function subscribeFromTap(
+  ids: readonly string[],
+  accepted: string,
+  declined: string,
+): Promise<string> {
   try {
     const got = await requestSubscription(ids)
     return got.length > 0 ? accepted : declined

@@ -26,37 +26,37 @@ export default function HomePage() {
   })
 
   return (
-    <Page label='首页'>
-      <View className='home__hello'>
-        <Text className='t-title'>
+    <Page label="首页">
+      <View className="home__hello">
+        <Text className="t-title">
           {state.status === 'ready' ? `${state.profile.displayName}，您好` : '邻里好，您好'}
         </Text>
       </View>
 
       {state.status === 'loading' && (
-        <View className='card' aria-live='polite'>
-          <Text className='t-muted'>正在加载我的网格…</Text>
+        <View className="card" aria-live="polite">
+          <Text className="t-muted">正在加载我的网格…</Text>
         </View>
       )}
       {state.status === 'error' && (
-        <View className='card' aria-live='assertive'>
-          <Text className='t-body'>{state.message}</Text>
-          <Button className='btn' type='primary' onClick={state.reload}>
+        <View className="card" aria-live="assertive">
+          <Text className="t-body">{state.message}</Text>
+          <Button className="btn" type="primary" onClick={state.reload}>
             重试
           </Button>
         </View>
       )}
       {state.status === 'signed-out' && (
-        <View className='card'>
-          <Text className='t-body'>本地演示环境：请先选择一个演示身份。</Text>
-          <Button className='btn' type='primary' onClick={() => void Taro.navigateTo({ url: DEV_LOGIN_URL })}>
+        <View className="card">
+          <Text className="t-body">本地演示环境：请先选择一个演示身份。</Text>
+          <Button className="btn" type="primary" onClick={() => void Taro.navigateTo({ url: DEV_LOGIN_URL })}>
             选择演示身份
           </Button>
         </View>
       )}
       {state.status === 'ready' && <MyGridCard household={state.profile.household} />}
 
-      <View className='home__actions' ariaRole='navigation' ariaLabel='常用服务'>
+      <View className="home__actions" ariaRole="navigation" ariaLabel="常用服务">
         {QUICK_ACTIONS.map((a) => (
           <QuickAction key={a.url} title={a.title} hint={a.hint} url={a.url} mark={a.mark} />
         ))}

@@ -14,7 +14,13 @@ import './index.scss'
 
 type Level = 'street' | 'community' | 'grid' | 'building' | 'unit'
 const LEVELS: readonly Level[] = ['street', 'community', 'grid', 'building', 'unit']
-const LEVEL_LABEL: Record<Level, string> = { street: '街道', community: '社区', grid: '网格', building: '楼栋', unit: '单元' }
+const LEVEL_LABEL: Record<Level, string> = {
+  street: '街道',
+  community: '社区',
+  grid: '网格',
+  building: '楼栋',
+  unit: '单元',
+}
 type Picked = Partial<Record<Level, NamedOption>>
 
 const HOUSEHOLD_PAGE = '/features/mine/pages/household/index'
@@ -43,7 +49,9 @@ export default function JoinPage() {
   const { params } = useRouter()
   const scene = params.scene ?? ''
   const [move, setMove] = useState(params.move === '1')
-  const [stage, setStage] = useState<'loading' | 'invalid' | 'status' | 'member' | 'consent' | 'form'>('loading')
+  const [stage, setStage] = useState<'loading' | 'invalid' | 'status' | 'member' | 'consent' | 'form'>(
+    'loading',
+  )
   const [home, setHome] = useState<HouseholdSummary | null>(null)
   const [mine, setMine] = useState<MyJoin | null>(null)
   const [picked, setPicked] = useState<Picked>({})
@@ -107,8 +115,13 @@ export default function JoinPage() {
   const choose = (level: Level, option: NamedOption) => {
     const depth = LEVELS.indexOf(level)
     const above = (l: string) => LEVELS.indexOf(l as Level) < depth
-    setPicked((p) => ({ ...Object.fromEntries(Object.entries(p).filter(([l]) => above(l))), [level]: option }))
-    setOptions((o) => Object.fromEntries(Object.entries(o).filter(([l]) => LEVELS.indexOf(l as Level) <= depth)))
+    setPicked((p) => ({
+      ...Object.fromEntries(Object.entries(p).filter(([l]) => above(l))),
+      [level]: option,
+    }))
+    setOptions((o) =>
+      Object.fromEntries(Object.entries(o).filter(([l]) => LEVELS.indexOf(l as Level) <= depth)),
+    )
   }
 
   const consent = async () => {
@@ -172,38 +185,50 @@ export default function JoinPage() {
   }
 
   return (
-    <Page label='加入网格'>
-      {stage === 'loading' && <Text className='t-muted'>正在加载…</Text>}
+    <Page label="加入网格">
+      {stage === 'loading' && <Text className="t-muted">正在加载…</Text>}
 
       {stage === 'invalid' && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-title'>该二维码已失效</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-title">该二维码已失效</Text>
           <View>
-            <Text className='t-body'>楼栋码可能已被更换。请扫描楼道里最新张贴的二维码，或手动选择小区加入。</Text>
+            <Text className="t-body">
+              楼栋码可能已被更换。请扫描楼道里最新张贴的二维码，或手动选择小区加入。
+            </Text>
           </View>
-          <Button className='btn' type='primary' block onClick={() => void Taro.redirectTo({ url: '/pages/join/index' })}>
+          <Button
+            className="btn"
+            type="primary"
+            block
+            onClick={() => void Taro.redirectTo({ url: '/pages/join/index' })}
+          >
             手动选择小区
           </Button>
         </View>
       )}
 
       {stage === 'member' && home && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-title'>
+        <View className="card" ariaRole="status">
+          <Text className="t-title">
             您已加入{home.gridName} {home.buildingName}
             {home.unitName} {home.room}室
           </Text>
           <View>
-            <Text className='t-body'>如需搬到新的住处，可以申请迁移；审核通过前，您仍属于现在的家庭。</Text>
+            <Text className="t-body">如需搬到新的住处，可以申请迁移；审核通过前，您仍属于现在的家庭。</Text>
           </View>
-          <View className='join__actions'>
-            <Button className='btn' type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+          <View className="join__actions">
+            <Button
+              className="btn"
+              type="primary"
+              block
+              onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}
+            >
               返回首页
             </Button>
-            <Button className='btn' block onClick={() => void Taro.navigateTo({ url: HOUSEHOLD_PAGE })}>
+            <Button className="btn" block onClick={() => void Taro.navigateTo({ url: HOUSEHOLD_PAGE })}>
               我的家庭
             </Button>
-            <Button className='btn' block onClick={() => setMove(true)}>
+            <Button className="btn" block onClick={() => setMove(true)}>
               {scene ? '迁移到扫码的楼栋' : '申请迁移到新住处'}
             </Button>
           </View>
@@ -211,28 +236,37 @@ export default function JoinPage() {
       )}
 
       {stage === 'status' && mine && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-title'>{mine.move && mine.status === 'pending' ? '迁移申请已提交，等待审核' : STATUS_COPY[mine.status]}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-title">
+            {mine.move && mine.status === 'pending' ? '迁移申请已提交，等待审核' : STATUS_COPY[mine.status]}
+          </Text>
           <View>
-            <Text className='t-body'>
+            <Text className="t-body">
               {mine.gridName} · {mine.buildingName}
               {mine.unitName} {mine.room}室
             </Text>
           </View>
           {mine.status === 'pending' && (
-            <Text className='t-muted'>{mine.move ? '审核通过后，您将迁入新的家庭。' : '审核通过后，首页将显示您的网格服务卡。'}</Text>
+            <Text className="t-muted">
+              {mine.move ? '审核通过后，您将迁入新的家庭。' : '审核通过后，首页将显示您的网格服务卡。'}
+            </Text>
           )}
-          <View className='join__actions'>
-            <Button className='btn' type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+          <View className="join__actions">
+            <Button
+              className="btn"
+              type="primary"
+              block
+              onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}
+            >
               返回首页
             </Button>
             {mine.status === 'approved' && (
-              <Button className='btn' block onClick={() => void Taro.navigateTo({ url: HOUSEHOLD_PAGE })}>
+              <Button className="btn" block onClick={() => void Taro.navigateTo({ url: HOUSEHOLD_PAGE })}>
                 我的家庭
               </Button>
             )}
             {mine.status === 'pending' && (
-              <Button className='btn' block disabled={busy} onClick={() => void withdraw()}>
+              <Button className="btn" block disabled={busy} onClick={() => void withdraw()}>
                 撤回申请
               </Button>
             )}
@@ -241,38 +275,38 @@ export default function JoinPage() {
       )}
 
       {stage === 'consent' && (
-        <View className='card'>
+        <View className="card">
           {mine?.status === 'rejected' && (
-            <View className='join__notice' ariaRole='alert'>
-              <Text className='t-body'>上次申请未通过：{mine.reason ?? '未说明原因'}</Text>
+            <View className="join__notice" ariaRole="alert">
+              <Text className="t-body">上次申请未通过：{mine.reason ?? '未说明原因'}</Text>
             </View>
           )}
           {move && home && (
-            <View className='join__notice'>
-              <Text className='t-body'>
+            <View className="join__notice">
+              <Text className="t-body">
                 申请迁移：审核通过后，您将从{home.buildingName}
                 {home.unitName} {home.room}室迁入新的家庭。
               </Text>
             </View>
           )}
-          <Text className='t-title'>隐私保护指引</Text>
+          <Text className="t-title">隐私保护指引</Text>
           <View>
-            <Text className='t-body'>
+            <Text className="t-body">
               加入网格需要填写姓名、房号，手机号可不填。这些信息只用于网格员核实住户、联系服务；其他居民只能看到打码后的信息。您可以随时在“我的”中查看和删除。
             </Text>
           </View>
-          <Button className='btn' type='primary' block onClick={() => void consent()}>
+          <Button className="btn" type="primary" block onClick={() => void consent()}>
             同意并继续
           </Button>
         </View>
       )}
 
       {stage === 'form' && (
-        <View className='card'>
-          <Text className='t-title'>填写住户信息</Text>
+        <View className="card">
+          <Text className="t-title">填写住户信息</Text>
           {fixed && (
-            <View className='join__fixed'>
-              <Text className='t-body'>
+            <View className="join__fixed">
+              <Text className="t-body">
                 {(['community', 'grid', 'building'] as const)
                   .map((l) => picked[l]?.name)
                   .filter(Boolean)
@@ -296,26 +330,39 @@ export default function JoinPage() {
           })}
           {picked.unit && (
             <View>
-              <Field label='房号' value={room} onInput={setRoom} placeholder='如 302' maxlength={8} />
-              <Field label='姓名' value={name} onInput={setName} placeholder='请填写真实姓名' maxlength={20} />
+              <Field label="房号" value={room} onInput={setRoom} placeholder="如 302" maxlength={8} />
               <Field
-                label='手机号（选填）'
+                label="姓名"
+                value={name}
+                onInput={setName}
+                placeholder="请填写真实姓名"
+                maxlength={20}
+              />
+              <Field
+                label="手机号（选填）"
                 value={phone}
                 onInput={setPhone}
-                type='number'
+                type="number"
                 maxlength={11}
-                hint='只有网格员能看到完整号码'
+                hint="只有网格员能看到完整号码"
               />
               {process.env.TARO_ENV === 'weapp' && (
                 <NativeButton
-                  className='btn join__phone'
-                  openType='getPhoneNumber'
+                  className="btn join__phone"
+                  openType="getPhoneNumber"
                   onGetPhoneNumber={(e) => void phoneFromWeChat(e.detail.code)}
                 >
                   使用微信绑定的手机号
                 </NativeButton>
               )}
-              <Button className='btn' type='primary' block loading={busy} disabled={busy} onClick={() => void submit()}>
+              <Button
+                className="btn"
+                type="primary"
+                block
+                loading={busy}
+                disabled={busy}
+                onClick={() => void submit()}
+              >
                 {move && home ? '提交迁移申请' : '提交申请'}
               </Button>
             </View>
@@ -324,8 +371,8 @@ export default function JoinPage() {
       )}
 
       {error && stage !== 'invalid' && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body join__error'>{error}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body join__error">{error}</Text>
         </View>
       )}
     </Page>

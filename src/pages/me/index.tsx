@@ -49,10 +49,19 @@ function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor
   const shown = entries.filter((e) => !e.action || can(actor, e.action))
   if (shown.length === 0) return null
   return (
-    <View className='card me__entries' ariaRole='navigation' ariaLabel={label}>
+    <View className="card me__entries" ariaRole="navigation" ariaLabel={label}>
       {shown.map((e) => (
-        <View key={e.url} ariaRole='button' ariaLabel={e.title} onClick={() => void Taro.navigateTo({ url: e.url })}>
-          <Cell className='btn' title={<Text className='t-body'>{e.title}</Text>} extra={<Text className='t-muted'>›</Text>} />
+        <View
+          key={e.url}
+          ariaRole="button"
+          ariaLabel={e.title}
+          onClick={() => void Taro.navigateTo({ url: e.url })}
+        >
+          <Cell
+            className="btn"
+            title={<Text className="t-body">{e.title}</Text>}
+            extra={<Text className="t-muted">›</Text>}
+          />
         </View>
       ))}
     </View>
@@ -66,29 +75,30 @@ export default function MePage() {
     state.status === 'ready' && state.profile.roles.length > 0
       ? [...new Set(state.profile.roles.map((g) => RoleLabel[g.role]))].join('、')
       : '居民（未入格）'
-  const actor: Actor | null = state.status === 'ready' ? { userId: state.profile.userId, grants: state.profile.roles } : null
+  const actor: Actor | null =
+    state.status === 'ready' ? { userId: state.profile.userId, grants: state.profile.roles } : null
 
   return (
-    <Page label='我的'>
-      <View className='card'>
-        <Text className='t-title'>{state.status === 'ready' ? state.profile.displayName : '我的'}</Text>
+    <Page label="我的">
+      <View className="card">
+        <Text className="t-title">{state.status === 'ready' ? state.profile.displayName : '我的'}</Text>
         <View>
-          <Text className='t-muted'>身份：{roles}</Text>
+          <Text className="t-muted">身份：{roles}</Text>
         </View>
       </View>
-      {actor && <EntryList entries={MINE} actor={actor} label='我的服务' />}
-      {actor && <EntryList entries={ADMIN} actor={actor} label='管理' />}
-      <View className='card me__settings'>
+      {actor && <EntryList entries={MINE} actor={actor} label="我的服务" />}
+      {actor && <EntryList entries={ADMIN} actor={actor} label="管理" />}
+      <View className="card me__settings">
         <Cell
-          className='btn me__elder'
-          title={<Text className='t-body'>长辈模式（大字体、大按钮）</Text>}
+          className="btn me__elder"
+          title={<Text className="t-body">长辈模式（大字体、大按钮）</Text>}
           extra={
             <Switch
               checked={elder}
               onChange={(on: boolean) => setElderMode(on)}
-              ariaLabel='长辈模式'
+              ariaLabel="长辈模式"
               loadingIcon={null}
-              className='me__switch'
+              className="me__switch"
             />
           }
         />

@@ -81,12 +81,21 @@ export interface AxeViolation {
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.waitForFunction(
-    () => Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none').length === 1,
+    () =>
+      Array.from(document.querySelectorAll('.taro_page')).filter(
+        (p) => getComputedStyle(p).display !== 'none',
+      ).length === 1,
   )
   await page.addScriptTag({ content: AXE_SOURCE })
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    })
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -99,7 +108,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** Readable summary for assertion messages. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`,
+    )
     .join('\n')
 }
 
@@ -107,7 +119,10 @@ export function describeViolations(violations: AxeViolation[]): string {
  * Taps a Taro/NutUI button by its visible text (the text node itself sits under the button's hit
  * area). Only visible buttons count: pages left in Taro's stack stay in the DOM, hidden.
  */
-export async function tapButton(scope: Page | import('playwright-core').Locator, text: string): Promise<void> {
+export async function tapButton(
+  scope: Page | import('playwright-core').Locator,
+  text: string,
+): Promise<void> {
   await scope.locator('taro-button-core:visible', { hasText: text }).first().tap()
 }
 

@@ -19,8 +19,10 @@ export const errandRoutes: RoutesFor<typeof errandActions> = {
   'errand.get': (input, ctx) => errands.get(ctx, input.errandId, now()),
   'errand.accept': (input, ctx) => errands.move(ctx, input.errandId, 'accept', now()),
   'errand.release': (input, ctx) => errands.move(ctx, input.errandId, 'release', now()),
-  'errand.cancel': (input, ctx) => errands.move(ctx, input.errandId, 'cancel', now(), input.reason ? { note: input.reason } : {}),
-  'errand.start': (input, ctx) => errands.move(ctx, input.errandId, 'start', now(), input.code ? { code: input.code } : {}),
+  'errand.cancel': (input, ctx) =>
+    errands.move(ctx, input.errandId, 'cancel', now(), input.reason ? { note: input.reason } : {}),
+  'errand.start': (input, ctx) =>
+    errands.move(ctx, input.errandId, 'start', now(), input.code ? { code: input.code } : {}),
   'errand.done': (input, ctx) => errands.move(ctx, input.errandId, 'done', now()),
   'errand.confirm': (input, ctx) => errands.move(ctx, input.errandId, 'confirm', now()),
   'errand.dispute': async (input, ctx) => {
@@ -32,5 +34,6 @@ export const errandRoutes: RoutesFor<typeof errandActions> = {
     return errands.thank(ctx, input.errandId, input.note, now())
   },
   'errand.queue': (input, ctx) => errands.queue(ctx.actor, input.cursor),
-  'errand.resolve': (input, ctx) => errands.move(ctx, input.errandId, input.decision, now(), input.note ? { note: input.note } : {}),
+  'errand.resolve': (input, ctx) =>
+    errands.move(ctx, input.errandId, input.decision, now(), input.note ? { note: input.note } : {}),
 }

@@ -10,8 +10,10 @@ export const marketRoutes: RoutesFor<typeof marketActions> = {
   'market.redeem': (input, ctx) => market.redeem(ctx.actor, input, now()),
   'market.vouchers': (input, ctx) => market.vouchers(ctx.actor, input.cursor),
   'market.cancel': (input, ctx) => market.cancel(ctx.actor, input.voucherId, now()),
-  'market.lookup': (input, ctx) => market.lookup({ actor: ctx.actor, requestId: ctx.requestId, now: now() }, input.code),
-  'market.verify': (input, ctx) => market.verify({ actor: ctx.actor, requestId: ctx.requestId, now: now() }, input.code),
+  'market.lookup': (input, ctx) =>
+    market.lookup({ actor: ctx.actor, requestId: ctx.requestId, now: now() }, input.code),
+  'market.verify': (input, ctx) =>
+    market.verify({ actor: ctx.actor, requestId: ctx.requestId, now: now() }, input.code),
   'fund.view': (input, ctx) => market.fundView(ctx.actor, input.communityId),
   'fund.pay': (input, ctx) => market.fundPay(ctx.actor, input, now()),
 }

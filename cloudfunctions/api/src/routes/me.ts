@@ -8,11 +8,13 @@ import { householdSummary } from '../../../shared/repos/org'
 import { findUser } from '../../../shared/repos/users'
 import { callerOpenId } from '../../../shared/sdk'
 
-
 export const meRoutes: RoutesFor<typeof meActions> = {
   // The caller's record is the one identify read: no second read of it.
   'me.profile': (_input, ctx) =>
-    getProfile({ findUser: async (id) => (id === ctx.user._id ? ctx.user : findUser(id)), householdSummary })(ctx.actor, ctx.created),
+    getProfile({ findUser: async (id) => (id === ctx.user._id ? ctx.user : findUser(id)), householdSummary })(
+      ctx.actor,
+      ctx.created,
+    ),
   'me.data': (_input, ctx) => myData(ctx.actor, ctx.user),
   'me.delete': (_input, ctx) => eraseMe(ctx, new Date()),
   'helper.profile': (_input, ctx) => helperProfile(ctx.actor, ctx.user),

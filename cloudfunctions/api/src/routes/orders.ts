@@ -27,15 +27,32 @@ export const orderRoutes: RoutesFor<typeof orderActions> = {
   'order.reply': async (input, ctx) => {
     const { orderId, ...reply } = input
     // The reply is shown to the resident and followers: checked like any published text.
-    if (reply.outcome) await checkText(callerOpenId(), [reply.text, reply.reason ?? '', reply.to ?? ''].join('\n'), SecScene.comment)
+    if (reply.outcome)
+      await checkText(
+        callerOpenId(),
+        [reply.text, reply.reason ?? '', reply.to ?? ''].join('\n'),
+        SecScene.comment,
+      )
     return orders.move(ctx, orderId, { move: 'reply', ...reply }, now())
   },
-  'order.escalate': (input, ctx) => orders.move(ctx, input.orderId, { move: 'escalate', reason: input.reason, ...(input.to ? { to: input.to } : {}) }, now()),
+  'order.escalate': (input, ctx) =>
+    orders.move(
+      ctx,
+      input.orderId,
+      { move: 'escalate', reason: input.reason, ...(input.to ? { to: input.to } : {}) },
+      now(),
+    ),
   'order.release': (input, ctx) => orders.move(ctx, input.orderId, { move: 'release' }, now()),
   'order.rate': async (input, ctx) => {
     if (input.comment) await checkText(callerOpenId(), input.comment, SecScene.comment)
-    return orders.move(ctx, input.orderId, { move: 'rate', rating: input.rating, ...(input.comment ? { comment: input.comment } : {}) }, now())
+    return orders.move(
+      ctx,
+      input.orderId,
+      { move: 'rate', rating: input.rating, ...(input.comment ? { comment: input.comment } : {}) },
+      now(),
+    )
   },
-  'order.reopen': (input, ctx) => orders.move(ctx, input.orderId, { move: 'reopen', reason: input.reason }, now()),
+  'order.reopen': (input, ctx) =>
+    orders.move(ctx, input.orderId, { move: 'reopen', reason: input.reason }, now()),
   'stats.rates': (input, ctx) => orders.rates(ctx, input.level, input.id),
 }

@@ -10,7 +10,11 @@ export function typedCode(raw: string): string | null {
 }
 
 /** 输入签到码: for when scanning is not possible (no camera, an H5 page, a code read aloud). */
-export function CodeForm(props: { readonly busy: boolean; readonly onSubmit: (code: string) => void; readonly note?: string }) {
+export function CodeForm(props: {
+  readonly busy: boolean
+  readonly onSubmit: (code: string) => void
+  readonly note?: string
+}) {
   const { busy, onSubmit, note } = props
   const [raw, setRaw] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -20,12 +24,20 @@ export function CodeForm(props: { readonly busy: boolean; readonly onSubmit: (co
     if (code) onSubmit(code)
   }
   return (
-    <View className='card' ariaRole='form' ariaLabel='输入签到码'>
-      <Field label='签到码' value={raw} onInput={setRaw} maxlength={12} placeholder='如：K7P2QX' hint='扫不了码时，输入现场签到码下方的 6 位字母或数字' error={error} />
-      <Button className='btn' type='primary' block disabled={busy} onClick={submit}>
+    <View className="card" ariaRole="form" ariaLabel="输入签到码">
+      <Field
+        label="签到码"
+        value={raw}
+        onInput={setRaw}
+        maxlength={12}
+        placeholder="如：K7P2QX"
+        hint="扫不了码时，输入现场签到码下方的 6 位字母或数字"
+        error={error}
+      />
+      <Button className="btn" type="primary" block disabled={busy} onClick={submit}>
         提交签到码
       </Button>
-      {note && <Text className='t-muted'>{note}</Text>}
+      {note && <Text className="t-muted">{note}</Text>}
     </View>
   )
 }

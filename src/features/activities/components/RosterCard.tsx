@@ -19,21 +19,31 @@ const times = (l: RosterLine) =>
     .join(' · ')
 
 /** What a confirm call did, in words (names from the roster). */
-function ResultCard({ result, nameOf }: { readonly result: ConfirmResult; readonly nameOf: (id: string) => string }) {
+function ResultCard({
+  result,
+  nameOf,
+}: {
+  readonly result: ConfirmResult
+  readonly nameOf: (id: string) => string
+}) {
   const names = (ids: readonly string[]) => ids.map(nameOf).join('、')
   return (
-    <View className='card' ariaRole='status' ariaLabel='确认结果'>
-      <Text className='t-body activity__status'>
-        {result.paid.length > 0 ? `已确认 ${result.paid.length} 人出勤，积分已发放：${names(result.paid)}` : '这次没有新发放的积分'}
+    <View className="card" ariaRole="status" ariaLabel="确认结果">
+      <Text className="t-body activity__status">
+        {result.paid.length > 0
+          ? `已确认 ${result.paid.length} 人出勤，积分已发放：${names(result.paid)}`
+          : '这次没有新发放的积分'}
       </Text>
       {result.alreadyPaid.length > 0 && (
         <View>
-          <Text className='t-body'>之前已确认（未重复发放）：{names(result.alreadyPaid)}</Text>
+          <Text className="t-body">之前已确认（未重复发放）：{names(result.alreadyPaid)}</Text>
         </View>
       )}
       {result.skipped.length > 0 && (
         <View>
-          <Text className='t-body'>未确认：{result.skipped.map((s) => `${nameOf(s.userId)}（${s.reason}）`).join('、')}</Text>
+          <Text className="t-body">
+            未确认：{result.skipped.map((s) => `${nameOf(s.userId)}（${s.reason}）`).join('、')}
+          </Text>
         </View>
       )}
     </View>
@@ -45,7 +55,13 @@ function ResultCard({ result, nameOf }: { readonly result: ConfirmResult; readon
  * confirmed: points paid and hours recorded once each; the answer says who was paid, who had been
  * already, and who was skipped and why.
  */
-export function RosterCard({ roster, onRoster }: { readonly roster: Roster; readonly onRoster: (r: Roster) => void }) {
+export function RosterCard({
+  roster,
+  onRoster,
+}: {
+  readonly roster: Roster
+  readonly onRoster: (r: Roster) => void
+}) {
   const [picked, setPicked] = useState<readonly string[]>([])
   const [result, setResult] = useState<ConfirmResult | null>(null)
   const [message, setMessage] = useState<string | null>(null)
@@ -53,7 +69,8 @@ export function RosterCard({ roster, onRoster }: { readonly roster: Roster; read
   const checkedIn = roster.lines.filter((l) => l.status === 'checked_in').map((l) => l.userId)
   const nameOf = (id: string) => roster.lines.find((l) => l.userId === id)?.name ?? id
 
-  const toggle = (id: string) => setPicked((cur) => (cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id]))
+  const toggle = (id: string) =>
+    setPicked((cur) => (cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id]))
   const confirm = async () => {
     if (picked.length === 0) return setMessage('请先勾选已签到的居民')
     setBusy(true)
@@ -64,9 +81,17 @@ export function RosterCard({ roster, onRoster }: { readonly roster: Roster; read
       let merged: ConfirmResult | null = null
       try {
         for (let i = 0; i < picked.length; i += CONFIRM_BATCH) {
-          const r = await callApi('activity.confirm', { activityId: roster.activity.activityId, userIds: picked.slice(i, i + CONFIRM_BATCH) })
+          const r = await callApi('activity.confirm', {
+            activityId: roster.activity.activityId,
+            userIds: picked.slice(i, i + CONFIRM_BATCH),
+          })
           merged = merged
-            ? { roster: r.roster, paid: [...merged.paid, ...r.paid], alreadyPaid: [...merged.alreadyPaid, ...r.alreadyPaid], skipped: [...merged.skipped, ...r.skipped] }
+            ? {
+                roster: r.roster,
+                paid: [...merged.paid, ...r.paid],
+                alreadyPaid: [...merged.alreadyPaid, ...r.alreadyPaid],
+                skipped: [...merged.skipped, ...r.skipped],
+              }
             : r
         }
         setPicked([])
@@ -85,31 +110,33 @@ export function RosterCard({ roster, onRoster }: { readonly roster: Roster; read
 
   const c = roster.counts
   return (
-    <View className='card' ariaRole='region' ariaLabel='名单'>
-      <Text className='t-title'>名单</Text>
+    <View className="card" ariaRole="region" ariaLabel="名单">
+      <Text className="t-title">名单</Text>
       <View>
-        <Text className='t-body'>
-          报名 {c.signed + c.checked_in + c.confirmed} 人 · 已签到 {c.checked_in + c.confirmed} 人 · 已确认 {c.confirmed} 人
-          {c.withdrawn > 0 ? ` · 取消报名 ${c.withdrawn} 人` : ''}
+        <Text className="t-body">
+          报名 {c.signed + c.checked_in + c.confirmed} 人 · 已签到 {c.checked_in + c.confirmed} 人 · 已确认{' '}
+          {c.confirmed} 人{c.withdrawn > 0 ? ` · 取消报名 ${c.withdrawn} 人` : ''}
         </Text>
       </View>
-      {roster.lines.length === 0 && <Text className='t-body'>还没有人报名。</Text>}
+      {roster.lines.length === 0 && <Text className="t-body">还没有人报名。</Text>}
       {roster.lines.length > 0 && (
-        <View ariaRole='list' ariaLabel='报名名单'>
+        <View ariaRole="list" ariaLabel="报名名单">
           {roster.lines.map((l) => (
-            <View key={l.userId} className='roster__line' ariaRole='listitem'>
-              <View className='roster__who'>
-                <Text className='t-body'>
+            <View key={l.userId} className="roster__line" ariaRole="listitem">
+              <View className="roster__who">
+                <Text className="t-body">
                   {l.name} · {l.buildingName} · {SignupLabel[l.status]}
                 </Text>
                 <View>
-                  <Text className='t-muted'>{times(l)}</Text>
+                  <Text className="t-muted">{times(l)}</Text>
                 </View>
               </View>
               {l.status === 'checked_in' && (
                 <View
-                  className={picked.includes(l.userId) ? 'roster__check roster__check--on btn' : 'roster__check btn'}
-                  ariaRole='checkbox'
+                  className={
+                    picked.includes(l.userId) ? 'roster__check roster__check--on btn' : 'roster__check btn'
+                  }
+                  ariaRole="checkbox"
                   ariaLabel={`确认 ${l.name} 出勤`}
                   {...checked(picked.includes(l.userId))}
                   onClick={() => toggle(l.userId)}
@@ -122,16 +149,16 @@ export function RosterCard({ roster, onRoster }: { readonly roster: Roster; read
         </View>
       )}
       {message && (
-        <View ariaRole='alert'>
-          <Text className='t-body'>{message}</Text>
+        <View ariaRole="alert">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
       {checkedIn.length > 0 && (
-        <View className='activity__actions'>
-          <Button className='btn' disabled={busy} onClick={() => setPicked(checkedIn)}>
+        <View className="activity__actions">
+          <Button className="btn" disabled={busy} onClick={() => setPicked(checkedIn)}>
             全选已签到（{checkedIn.length} 人）
           </Button>
-          <Button className='btn' type='primary' disabled={busy} onClick={() => void confirm()}>
+          <Button className="btn" type="primary" disabled={busy} onClick={() => void confirm()}>
             确认出勤并发放积分{picked.length > 0 ? `（${picked.length} 人）` : ''}
           </Button>
         </View>

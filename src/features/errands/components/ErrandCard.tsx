@@ -6,19 +6,25 @@ import { detailUrl, windowText } from '../labels'
 /** One errand in a list; the whole card opens its detail (one big target, named by all its visible text). */
 export function ErrandCard({ errand }: { readonly errand: Card }) {
   return (
-    <View className='card errand-card btn' ariaRole='link' onClick={() => void Taro.navigateTo({ url: detailUrl(errand.errandId) })}>
-      <View className='errand-card__head'>
-        <Text className='t-title'>{errand.typeLabel}</Text>
-        <Text className={errand.status === 'open' ? 'errand-status errand-status--open' : 'errand-status'}>{errand.statusLabel}</Text>
+    <View
+      className="card errand-card btn"
+      ariaRole="link"
+      onClick={() => void Taro.navigateTo({ url: detailUrl(errand.errandId) })}
+    >
+      <View className="errand-card__head">
+        <Text className="t-title">{errand.typeLabel}</Text>
+        <Text className={errand.status === 'open' ? 'errand-status errand-status--open' : 'errand-status'}>
+          {errand.statusLabel}
+        </Text>
       </View>
       <View>
-        <Text className='t-body'>{errand.text}</Text>
+        <Text className="t-body">{errand.text}</Text>
       </View>
       <View>
-        <Text className='t-body'>{windowText(errand.windowStart, errand.windowEnd)}</Text>
+        <Text className="t-body">{windowText(errand.windowStart, errand.windowEnd)}</Text>
       </View>
       <View>
-        <Text className='t-muted'>
+        <Text className="t-muted">
           {errand.buildingName} · {errand.requesterName} · 完成可得 {errand.points} 爱心积分
         </Text>
       </View>

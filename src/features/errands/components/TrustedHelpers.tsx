@@ -25,7 +25,9 @@ export function TrustedHelpers({ onSaved }: { readonly onSaved: (approved: numbe
     onSaved(t.approved.length)
   }
   useEffect(() => {
-    callApi('errand.trusted', {}).then(show, (e: unknown) => setMessage(failureCopy(e, '帮办人名单加载失败，请重试')))
+    callApi('errand.trusted', {}).then(show, (e: unknown) =>
+      setMessage(failureCopy(e, '帮办人名单加载失败，请重试')),
+    )
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
@@ -49,25 +51,29 @@ export function TrustedHelpers({ onSaved }: { readonly onSaved: (approved: numbe
   }
 
   return (
-    <View className='card' ariaRole='group' ariaLabel='信任的帮办人'>
-      <Text className='t-title'>信任的帮办人</Text>
+    <View className="card" ariaRole="group" ariaLabel="信任的帮办人">
+      <Text className="t-title">信任的帮办人</Text>
       <View>
-        <Text className='t-muted'>代接送小孩只有您选中的帮办人能看到和接单。请选择您认识、放心的人。</Text>
+        <Text className="t-muted">代接送小孩只有您选中的帮办人能看到和接单。请选择您认识、放心的人。</Text>
       </View>
       {message && (
-        <View ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
-      {!trusted && !message && <Text className='t-muted'>正在加载…</Text>}
-      {trusted && trusted.candidates.length === 0 && <Text className='t-body'>本网格暂时没有认证的帮办人。</Text>}
+      {!trusted && !message && <Text className="t-muted">正在加载…</Text>}
+      {trusted && trusted.candidates.length === 0 && (
+        <Text className="t-body">本网格暂时没有认证的帮办人。</Text>
+      )}
       {trusted && trusted.candidates.length > 0 && (
-        <View className='errand__helpers'>
+        <View className="errand__helpers">
           {trusted.candidates.map((c) => (
             <View
               key={c.userId}
-              className={picked.includes(c.userId) ? 'errand__helper errand__helper--on btn' : 'errand__helper btn'}
-              ariaRole='checkbox'
+              className={
+                picked.includes(c.userId) ? 'errand__helper errand__helper--on btn' : 'errand__helper btn'
+              }
+              ariaRole="checkbox"
               {...checked(picked.includes(c.userId))}
               onClick={() => toggle(c.userId)}
             >
@@ -77,7 +83,7 @@ export function TrustedHelpers({ onSaved }: { readonly onSaved: (approved: numbe
         </View>
       )}
       {trusted && trusted.candidates.length > 0 && (
-        <Button className='btn' block disabled={busy} onClick={() => void save()}>
+        <Button className="btn" block disabled={busy} onClick={() => void save()}>
           保存信任的帮办人
         </Button>
       )}

@@ -27,25 +27,36 @@ export function BuildingPicker({ gridId, communityId, selected, onPick }: Props)
 
   useEffect(() => {
     if (grid || !communityId) return
-    callApi('join.options', { level: 'grid', parentId: communityId }).then(setGrids, (e: unknown) => setError(failureCopy(e, '网格列表加载失败')))
+    callApi('join.options', { level: 'grid', parentId: communityId }).then(setGrids, (e: unknown) =>
+      setError(failureCopy(e, '网格列表加载失败')),
+    )
   }, [grid, communityId])
   useEffect(() => {
     if (!grid) return
     setBuildings(null)
-    callApi('join.options', { level: 'building', parentId: grid }).then(setBuildings, (e: unknown) => setError(failureCopy(e, '楼栋列表加载失败')))
+    callApi('join.options', { level: 'building', parentId: grid }).then(setBuildings, (e: unknown) =>
+      setError(failureCopy(e, '楼栋列表加载失败')),
+    )
   }, [grid])
 
   return (
     <View>
       {error && (
-        <View ariaRole='alert'>
-          <Text className='t-body'>{error}</Text>
+        <View ariaRole="alert">
+          <Text className="t-body">{error}</Text>
         </View>
       )}
-      {!gridId && grids && <ChoiceList label='所在网格' options={grids} selected={grid} onSelect={(o) => setGrid(o.id)} />}
-      {grid && !buildings && !error && <Text className='t-muted'>正在加载楼栋…</Text>}
+      {!gridId && grids && (
+        <ChoiceList label="所在网格" options={grids} selected={grid} onSelect={(o) => setGrid(o.id)} />
+      )}
+      {grid && !buildings && !error && <Text className="t-muted">正在加载楼栋…</Text>}
       {buildings && (
-        <ChoiceList label='所在楼栋' options={buildings} selected={selected} onSelect={(o) => onPick({ buildingId: o.id, name: o.name })} />
+        <ChoiceList
+          label="所在楼栋"
+          options={buildings}
+          selected={selected}
+          onSelect={(o) => onPick({ buildingId: o.id, name: o.name })}
+        />
       )}
     </View>
   )

@@ -13,24 +13,30 @@ export function OrderCard({ order }: { readonly order: OrderSummary }) {
     order.onBehalf ? '代登记' : null,
   ].filter((f): f is string => f !== null)
   return (
-    <View className='card order-card btn' ariaRole='link' onClick={() => void Taro.navigateTo({ url: detailUrl(order.orderId) })}>
-      <View className='order-card__head'>
-        <Text className='t-title'>{order.categoryName}</Text>
-        <Text className={order.open ? 'order-status order-status--open' : 'order-status'}>{StatusLabel[order.status]}</Text>
+    <View
+      className="card order-card btn"
+      ariaRole="link"
+      onClick={() => void Taro.navigateTo({ url: detailUrl(order.orderId) })}
+    >
+      <View className="order-card__head">
+        <Text className="t-title">{order.categoryName}</Text>
+        <Text className={order.open ? 'order-status order-status--open' : 'order-status'}>
+          {StatusLabel[order.status]}
+        </Text>
       </View>
       <View>
-        <Text className='t-body'>{order.summary}</Text>
+        <Text className="t-body">{order.summary}</Text>
       </View>
       <View>
-        <Text className='t-muted'>
+        <Text className="t-muted">
           {order.placeName} · {TierLabel[order.tier]} · {shortTime(order.submittedAt)}
           {order.photoCount ? ` · ${order.photoCount} 张照片` : ''}
         </Text>
       </View>
       {flags.length > 0 && (
-        <View className='order-card__flags'>
+        <View className="order-card__flags">
           {flags.map((f) => (
-            <Text key={f} className='order-flag'>
+            <Text key={f} className="order-flag">
               {f}
             </Text>
           ))}

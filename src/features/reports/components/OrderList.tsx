@@ -15,7 +15,7 @@ interface Props {
 export function OrderList({ items, cursor, empty, onMore, actions }: Props) {
   return (
     <PagedList
-      label='工单列表'
+      label="工单列表"
       items={items}
       cursor={cursor}
       empty={empty}

@@ -31,7 +31,8 @@ export function replyProblem(d: ReplyDraft, today: string): string | null {
     if (!d.promisedDate.trim()) return errorCopy(OrderErrors.PROMISED_DATE_REQUIRED)
     const date = d.promisedDate.trim()
     const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`))
-    if (!valid || date <= today || date > addDays(today, 90)) return errorCopy(OrderErrors.PROMISED_DATE_INVALID)
+    if (!valid || date <= today || date > addDays(today, 90))
+      return errorCopy(OrderErrors.PROMISED_DATE_INVALID)
   }
   if (d.outcome === 'explained' && d.reason.trim().length < 2) return errorCopy(OrderErrors.REASON_REQUIRED)
   if (d.outcome === 'transferred' && !d.to.trim()) return errorCopy(OrderErrors.TRANSFER_TARGET_REQUIRED)
@@ -77,35 +78,64 @@ export function ReplyForm({ busy, onSend, onCancel }: Props) {
     if (!problem) onSend(d)
   }
   return (
-    <View className='card' ariaRole='form' ariaLabel='答复居民'>
-      <Text className='t-title'>答复居民</Text>
+    <View className="card" ariaRole="form" ariaLabel="答复居民">
+      <Text className="t-title">答复居民</Text>
       <ChoiceList
-        label='办理结果'
+        label="办理结果"
         options={Outcomes.map((o) => ({ id: o, name: OutcomeLabel[o] }))}
         selected={d.outcome}
         onSelect={(o) => set({ outcome: o.id as Outcome })}
       />
       {d.outcome && (
         <View>
-          <Text className='t-muted'>{OUTCOME_HINT[d.outcome]}</Text>
+          <Text className="t-muted">{OUTCOME_HINT[d.outcome]}</Text>
         </View>
       )}
       {d.outcome === 'deadline' && (
-        <Field label='承诺办结日期' value={d.promisedDate} onInput={(v) => set({ promisedDate: v })} placeholder='如 2026-12-01' maxlength={10} hint='格式：年-月-日，90 天内' />
+        <Field
+          label="承诺办结日期"
+          value={d.promisedDate}
+          onInput={(v) => set({ promisedDate: v })}
+          placeholder="如 2026-12-01"
+          maxlength={10}
+          hint="格式：年-月-日，90 天内"
+        />
       )}
-      {d.outcome === 'explained' && <Field label='原因' value={d.reason} onInput={(v) => set({ reason: v })} maxlength={200} placeholder='如：属于业主自有设施，需业委会决定' />}
-      {d.outcome === 'transferred' && <Field label='转办单位' value={d.to} onInput={(v) => set({ to: v })} maxlength={50} placeholder='如：供电公司、物业公司' />}
-      <Field label='答复内容' value={d.text} onInput={(v) => set({ text: v })} maxlength={500} placeholder='告诉居民做了什么、结果如何' />
+      {d.outcome === 'explained' && (
+        <Field
+          label="原因"
+          value={d.reason}
+          onInput={(v) => set({ reason: v })}
+          maxlength={200}
+          placeholder="如：属于业主自有设施，需业委会决定"
+        />
+      )}
+      {d.outcome === 'transferred' && (
+        <Field
+          label="转办单位"
+          value={d.to}
+          onInput={(v) => set({ to: v })}
+          maxlength={50}
+          placeholder="如：供电公司、物业公司"
+        />
+      )}
+      <Field
+        label="答复内容"
+        value={d.text}
+        onInput={(v) => set({ text: v })}
+        maxlength={500}
+        placeholder="告诉居民做了什么、结果如何"
+      />
       {error && (
-        <View ariaRole='alert'>
-          <Text className='t-body field__error'>{error}</Text>
+        <View ariaRole="alert">
+          <Text className="t-body field__error">{error}</Text>
         </View>
       )}
-      <View className='report__actions'>
-        <Button className='btn' type='primary' disabled={busy} onClick={send}>
+      <View className="report__actions">
+        <Button className="btn" type="primary" disabled={busy} onClick={send}>
           提交答复
         </Button>
-        <Button className='btn' onClick={onCancel}>
+        <Button className="btn" onClick={onCancel}>
           取消
         </Button>
       </View>

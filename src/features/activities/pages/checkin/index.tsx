@@ -38,20 +38,27 @@ export default function CheckinPage() {
   if (state.stage === 'done') {
     const a = state.activity
     return (
-      <Page label='活动签到'>
-        <View className='card' ariaRole='status'>
-          <Text className='t-title activity__status'>签到成功</Text>
+      <Page label="活动签到">
+        <View className="card" ariaRole="status">
+          <Text className="t-title activity__status">签到成功</Text>
           <View>
-            <Text className='t-body'>活动：{a.title}</Text>
+            <Text className="t-body">活动：{a.title}</Text>
           </View>
           <View>
-            <Text className='t-body'>签到时间：{a.checkedInAt ? shortTime(a.checkedInAt) : '—'}</Text>
+            <Text className="t-body">签到时间：{a.checkedInAt ? shortTime(a.checkedInAt) : '—'}</Text>
           </View>
           <View>
-            <Text className='t-muted'>活动结束后由社区确认，确认后积分到账（+{a.points} 积分 · {a.hours} 小时）。</Text>
+            <Text className="t-muted">
+              活动结束后由社区确认，确认后积分到账（+{a.points} 积分 · {a.hours} 小时）。
+            </Text>
           </View>
         </View>
-        <Button className='btn' type='primary' block onClick={() => void Taro.navigateTo({ url: detailUrl(a.activityId) })}>
+        <Button
+          className="btn"
+          type="primary"
+          block
+          onClick={() => void Taro.navigateTo({ url: detailUrl(a.activityId) })}
+        >
           查看活动详情
         </Button>
       </Page>
@@ -59,19 +66,19 @@ export default function CheckinPage() {
   }
 
   return (
-    <Page label='活动签到'>
+    <Page label="活动签到">
       {state.stage === 'sending' && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>正在签到…</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">正在签到…</Text>
         </View>
       )}
       {state.stage === 'failed' && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{state.message}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{state.message}</Text>
         </View>
       )}
       {state.stage !== 'sending' && <CodeForm busy={false} onSubmit={checkin} />}
-      <Button className='btn' block onClick={() => void Taro.navigateTo({ url: `${INDEX_URL}?when=mine` })}>
+      <Button className="btn" block onClick={() => void Taro.navigateTo({ url: `${INDEX_URL}?when=mine` })}>
         查看我报名的活动
       </Button>
     </Page>

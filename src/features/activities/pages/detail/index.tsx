@@ -25,7 +25,9 @@ export default function ActivityDetailPage() {
     message,
     setMessage,
     reload,
-  } = usePageData(activityId, () => (activityId ? callApi('activity.get', { activityId }) : null), { missing: '缺少活动编号' })
+  } = usePageData(activityId, () => (activityId ? callApi('activity.get', { activityId }) : null), {
+    missing: '缺少活动编号',
+  })
   const [busy, setBusy] = useState(false)
   const [confirmWithdraw, setConfirmWithdraw] = useState(false)
 
@@ -48,7 +50,10 @@ export default function ActivityDetailPage() {
   const checkin = (code: string) =>
     void run(
       () => callApi('activity.checkin', { code }),
-      (a) => (a.checkedInAt ? `签到成功（${clock(a.checkedInAt)}），活动结束后由社区确认，确认后积分到账` : '签到成功'),
+      (a) =>
+        a.checkedInAt
+          ? `签到成功（${clock(a.checkedInAt)}），活动结束后由社区确认，确认后积分到账`
+          : '签到成功',
     )
   const scan = async () => {
     if (!canScan) return setMessage('这里不能扫码，请在下方输入现场签到码')
@@ -58,7 +63,10 @@ export default function ActivityDetailPage() {
   const tap = (move: ActivityMove) => {
     switch (move) {
       case 'signup':
-        return void run(() => callApi('activity.signup', { activityId }), () => '报名成功，请按时到场，到场后扫码签到')
+        return void run(
+          () => callApi('activity.signup', { activityId }),
+          () => '报名成功，请按时到场，到场后扫码签到',
+        )
       case 'withdraw':
         return setConfirmWithdraw(true)
       case 'checkin':
@@ -72,9 +80,9 @@ export default function ActivityDetailPage() {
 
   if (!activity) {
     return (
-      <Page label='活动详情'>
-        <View className='card' ariaRole={message ? 'alert' : 'status'}>
-          <Text className='t-body'>{message ?? '正在加载…'}</Text>
+      <Page label="活动详情">
+        <View className="card" ariaRole={message ? 'alert' : 'status'}>
+          <Text className="t-body">{message ?? '正在加载…'}</Text>
         </View>
       </Page>
     )
@@ -83,58 +91,74 @@ export default function ActivityDetailPage() {
   const status = statusLine(activity)
   const line = (text: string) => (
     <View>
-      <Text className='t-body'>{text}</Text>
+      <Text className="t-body">{text}</Text>
     </View>
   )
   const moves = activity.moves.filter((m) => !(confirmWithdraw && m === 'withdraw'))
   return (
-    <Page label='活动详情'>
-      <View className='card' ariaRole='region' ariaLabel='活动信息'>
-        <View className='activity-card__head'>
-          <Text className='t-title'>{activity.title}</Text>
+    <Page label="活动详情">
+      <View className="card" ariaRole="region" ariaLabel="活动信息">
+        <View className="activity-card__head">
+          <Text className="t-title">{activity.title}</Text>
           <PhaseTag activity={activity} />
         </View>
         <ActivityFacts activity={activity} />
         {activity.description && line(activity.description)}
         <View>
-          <Text className='t-muted'>签到时间：{windowText(activity.checkinFrom, activity.checkinTo)}</Text>
+          <Text className="t-muted">签到时间：{windowText(activity.checkinFrom, activity.checkinTo)}</Text>
         </View>
         {activity.status === 'cancelled' && line('活动已取消')}
       </View>
 
       {status && (
-        <View className='card' ariaRole='region' ariaLabel='我的报名'>
-          <Text className='t-body activity__status'>{status}</Text>
+        <View className="card" ariaRole="region" ariaLabel="我的报名">
+          <Text className="t-body activity__status">{status}</Text>
           {activity.confirmedAt && (
             <View>
-              <Text className='t-muted'>确认于 {shortTime(activity.confirmedAt)}</Text>
+              <Text className="t-muted">确认于 {shortTime(activity.confirmedAt)}</Text>
             </View>
           )}
         </View>
       )}
 
       {message && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
 
-      <View className='activity__actions' ariaRole='group' ariaLabel='可进行的操作'>
+      <View className="activity__actions" ariaRole="group" ariaLabel="可进行的操作">
         {moves.map((m) => (
-          <Button key={m} className='btn' type={m === 'withdraw' || m === 'manage' ? 'default' : 'primary'} disabled={busy} onClick={() => tap(m)}>
+          <Button
+            key={m}
+            className="btn"
+            type={m === 'withdraw' || m === 'manage' ? 'default' : 'primary'}
+            disabled={busy}
+            onClick={() => tap(m)}
+          >
             {MoveLabel[m]}
           </Button>
         ))}
       </View>
 
       {confirmWithdraw && (
-        <View className='card activity__confirm' ariaRole='alertdialog' ariaLabel='取消报名'>
-          <Text className='t-body'>确定取消报名吗？名额会让给其他邻居。</Text>
-          <View className='activity__actions'>
-            <Button className='btn' type='primary' disabled={busy} onClick={() => void run(() => callApi('activity.withdraw', { activityId }), () => '已取消报名')}>
+        <View className="card activity__confirm" ariaRole="alertdialog" ariaLabel="取消报名">
+          <Text className="t-body">确定取消报名吗？名额会让给其他邻居。</Text>
+          <View className="activity__actions">
+            <Button
+              className="btn"
+              type="primary"
+              disabled={busy}
+              onClick={() =>
+                void run(
+                  () => callApi('activity.withdraw', { activityId }),
+                  () => '已取消报名',
+                )
+              }
+            >
               确认取消报名
             </Button>
-            <Button className='btn' disabled={busy} onClick={() => setConfirmWithdraw(false)}>
+            <Button className="btn" disabled={busy} onClick={() => setConfirmWithdraw(false)}>
               不取消
             </Button>
           </View>
@@ -142,7 +166,11 @@ export default function ActivityDetailPage() {
       )}
 
       {activity.moves.includes('checkin') && (
-        <CodeForm busy={busy} onSubmit={checkin} note={`签到时间：${windowText(activity.checkinFrom, activity.checkinTo)}`} />
+        <CodeForm
+          busy={busy}
+          onSubmit={checkin}
+          note={`签到时间：${windowText(activity.checkinFrom, activity.checkinTo)}`}
+        />
       )}
     </Page>
   )

@@ -34,7 +34,9 @@ export default function ActivitiesPage() {
   const asked = useRouter().params.when
   const [when, setWhen] = useState<When>(TABS.some((t) => t.id === asked) ? (asked as When) : 'upcoming')
   const profile = useProfile()
-  const { items, cursor, error, more, reload } = usePages(when, (c) => callApi('activity.list', { when, ...(c ? { cursor: c } : {}) }))
+  const { items, cursor, error, more, reload } = usePages(when, (c) =>
+    callApi('activity.list', { when, ...(c ? { cursor: c } : {}) }),
+  )
   usePullDownRefresh(() => {
     reload()
     void Taro.stopPullDownRefresh()
@@ -42,21 +44,25 @@ export default function ActivitiesPage() {
   const [publishIn] = profile.status === 'ready' ? adminCommunities(profile.profile.roles) : []
 
   return (
-    <Page label='志愿活动'>
-      <View className='activity__actions'>
+    <Page label="志愿活动">
+      <View className="activity__actions">
         {publishIn && (
-          <Button className='btn' type='primary' onClick={() => void Taro.navigateTo({ url: publishUrl(publishIn) })}>
+          <Button
+            className="btn"
+            type="primary"
+            onClick={() => void Taro.navigateTo({ url: publishUrl(publishIn) })}
+          >
             发布活动
           </Button>
         )}
-        <Button className='btn' onClick={() => void Taro.navigateTo({ url: HOURS_URL })}>
+        <Button className="btn" onClick={() => void Taro.navigateTo({ url: HOURS_URL })}>
           我的志愿服务记录
         </Button>
       </View>
-      <ChoiceList label='查看' options={TABS} selected={when} onSelect={(o) => setWhen(o.id as When)} />
+      <ChoiceList label="查看" options={TABS} selected={when} onSelect={(o) => setWhen(o.id as When)} />
       {error && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{error}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{error}</Text>
         </View>
       )}
       <PagedList

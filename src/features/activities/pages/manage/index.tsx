@@ -42,9 +42,9 @@ export default function ManageActivityPage() {
 
   if (!roster) {
     return (
-      <Page label='活动管理'>
-        <View className='card' ariaRole={message ? 'alert' : 'status'}>
-          <Text className='t-body'>{message ?? '正在加载…'}</Text>
+      <Page label="活动管理">
+        <View className="card" ariaRole={message ? 'alert' : 'status'}>
+          <Text className="t-body">{message ?? '正在加载…'}</Text>
         </View>
       </Page>
     )
@@ -83,39 +83,43 @@ export default function ManageActivityPage() {
     void openExport(exp).then((r) => r === 'failed' && setMessage('文件打开失败，请重新导出'))
 
   return (
-    <Page label='活动管理'>
-      <View className='card' ariaRole='region' ariaLabel='活动信息'>
-        <View className='activity-card__head'>
-          <Text className='t-title'>{a.title}</Text>
+    <Page label="活动管理">
+      <View className="card" ariaRole="region" ariaLabel="活动信息">
+        <View className="activity-card__head">
+          <Text className="t-title">{a.title}</Text>
           <PhaseTag activity={a} />
         </View>
         <ActivityFacts activity={a} />
       </View>
       {message && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
-      {a.status === 'published' && <CheckinCodeCard activityId={activityId} title={a.title} refreshKey={round} />}
+      {a.status === 'published' && (
+        <CheckinCodeCard activityId={activityId} title={a.title} refreshKey={round} />
+      )}
       <RosterCard roster={roster} onRoster={setRoster} />
 
       {admin && (
-        <View className='card' ariaRole='region' ariaLabel='志愿时长导出'>
-          <Text className='t-title'>导出志愿时长</Text>
+        <View className="card" ariaRole="region" ariaLabel="志愿时长导出">
+          <Text className="t-title">导出志愿时长</Text>
           <View>
-            <Text className='t-muted'>本社区已确认的志愿服务记录（Excel 表格），可用于出具志愿服务证明。</Text>
+            <Text className="t-muted">
+              本社区已确认的志愿服务记录（Excel 表格），可用于出具志愿服务证明。
+            </Text>
           </View>
           {exported ? (
             <View>
-              <Text className='t-body'>
+              <Text className="t-body">
                 已生成 {exported.fileName}（{exported.rows} 条记录）
               </Text>
-              <Button className='btn' type='primary' block onClick={() => open(exported)}>
+              <Button className="btn" type="primary" block onClick={() => open(exported)}>
                 打开文件
               </Button>
             </View>
           ) : (
-            <Button className='btn' block disabled={busy} onClick={() => void exportHours()}>
+            <Button className="btn" block disabled={busy} onClick={() => void exportHours()}>
               导出志愿时长
             </Button>
           )}
@@ -123,18 +127,25 @@ export default function ManageActivityPage() {
       )}
 
       {admin && a.status === 'published' && !cancelling && (
-        <Button className='btn' block disabled={busy} onClick={() => setCancelling(true)}>
+        <Button className="btn" block disabled={busy} onClick={() => setCancelling(true)}>
           取消活动
         </Button>
       )}
       {cancelling && (
-        <View className='card activity__confirm' ariaRole='form' ariaLabel='取消活动'>
-          <Field label='取消原因' value={reason} onInput={setReason} maxlength={100} placeholder='如：天气原因，改期另行通知' hint='会通知所有已报名的居民' />
-          <View className='activity__actions'>
-            <Button className='btn' type='primary' disabled={busy} onClick={() => void cancel()}>
+        <View className="card activity__confirm" ariaRole="form" ariaLabel="取消活动">
+          <Field
+            label="取消原因"
+            value={reason}
+            onInput={setReason}
+            maxlength={100}
+            placeholder="如：天气原因，改期另行通知"
+            hint="会通知所有已报名的居民"
+          />
+          <View className="activity__actions">
+            <Button className="btn" type="primary" disabled={busy} onClick={() => void cancel()}>
               确认取消活动
             </Button>
-            <Button className='btn' disabled={busy} onClick={() => setCancelling(false)}>
+            <Button className="btn" disabled={busy} onClick={() => setCancelling(false)}>
               返回
             </Button>
           </View>

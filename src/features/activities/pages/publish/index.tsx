@@ -9,7 +9,15 @@ import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { newRequestId } from '../../../../services/request-id'
-import { chinaDay, fieldOfCode, freshDraft, publishInput, publishProblems, type PublishDraft, type PublishProblems } from '../../form'
+import {
+  chinaDay,
+  fieldOfCode,
+  freshDraft,
+  publishInput,
+  publishProblems,
+  type PublishDraft,
+  type PublishProblems,
+} from '../../form'
 import { TEAMS, detailUrl } from '../../labels'
 import { adminCommunities } from '../../staff'
 import '../../activities.scss'
@@ -17,8 +25,8 @@ import '../../activities.scss'
 /** A picker's visible face: a big target whose name is its own text (label and value). */
 function PickerFace({ text }: { readonly text: string }) {
   return (
-    <View className='activity__picker btn' ariaRole='button'>
-      <Text className='t-body'>{text}</Text>
+    <View className="activity__picker btn" ariaRole="button">
+      <Text className="t-body">{text}</Text>
     </View>
   )
 }
@@ -27,8 +35,8 @@ function PickerFace({ text }: { readonly text: string }) {
 function ErrorLine({ text }: { readonly text?: string }) {
   if (!text) return null
   return (
-    <View ariaRole='alert'>
-      <Text className='activity__error'>{text}</Text>
+    <View ariaRole="alert">
+      <Text className="activity__error">{text}</Text>
     </View>
   )
 }
@@ -47,14 +55,18 @@ export default function PublishActivityPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const set = (patch: Partial<PublishDraft>) => setD((cur) => ({ ...cur, ...patch }))
-  const communityId = asked || (profile.status === 'ready' ? adminCommunities(profile.profile.roles)[0] : undefined)
+  const communityId =
+    asked || (profile.status === 'ready' ? adminCommunities(profile.profile.roles)[0] : undefined)
 
   const submit = async () => {
     const found = publishProblems(d, new Date())
     setProblems(found)
     setMessage(Object.keys(found).length > 0 ? '请按提示修改后再发布' : null)
     if (Object.keys(found).length > 0) return
-    if (!communityId) return setMessage(profile.status === 'loading' ? '正在加载您的身份，请稍候再试' : '只有社区管理员可以发布活动')
+    if (!communityId)
+      return setMessage(
+        profile.status === 'loading' ? '正在加载您的身份，请稍候再试' : '只有社区管理员可以发布活动',
+      )
     setBusy(true)
     try {
       const published = await callApi('activity.publish', publishInput(d, communityId, requestId))
@@ -74,44 +86,105 @@ export default function PublishActivityPage() {
 
   const today = chinaDay(new Date())
   return (
-    <Page label='发布活动'>
-      <View className='card' ariaRole='form' ariaLabel='发布活动'>
-        <Field label='活动名称' value={d.title} onInput={(v) => set({ title: v })} maxlength={60} placeholder='如：重阳节陪老人包饺子' error={problems.title} />
-        <Field label='服务队' value={d.team} onInput={(v) => set({ team: v })} maxlength={40} placeholder='可直接点下面的队伍' error={problems.team} />
-        <ChoiceList label='常用服务队' options={TEAMS.map((t) => ({ id: t, name: t }))} selected={d.team} onSelect={(o) => set({ team: o.id })} />
-        <Text className='t-body activity__label'>活动介绍（选填）</Text>
+    <Page label="发布活动">
+      <View className="card" ariaRole="form" ariaLabel="发布活动">
+        <Field
+          label="活动名称"
+          value={d.title}
+          onInput={(v) => set({ title: v })}
+          maxlength={60}
+          placeholder="如：重阳节陪老人包饺子"
+          error={problems.title}
+        />
+        <Field
+          label="服务队"
+          value={d.team}
+          onInput={(v) => set({ team: v })}
+          maxlength={40}
+          placeholder="可直接点下面的队伍"
+          error={problems.team}
+        />
+        <ChoiceList
+          label="常用服务队"
+          options={TEAMS.map((t) => ({ id: t, name: t }))}
+          selected={d.team}
+          onSelect={(o) => set({ team: o.id })}
+        />
+        <Text className="t-body activity__label">活动介绍（选填）</Text>
         <Textarea
-          className='activity__textarea t-body'
+          className="activity__textarea t-body"
           value={d.description}
           maxlength={1000}
-          placeholder='做什么、要带什么、注意事项'
-          ariaLabel='活动介绍'
+          placeholder="做什么、要带什么、注意事项"
+          ariaLabel="活动介绍"
           nativeProps={{ 'aria-label': '活动介绍' }}
           onInput={(e) => set({ description: e.detail.value })}
         />
         <ErrorLine text={problems.description} />
-        <Field label='活动地点' value={d.place} onInput={(v) => set({ place: v })} maxlength={60} placeholder='如：社区党群服务中心二楼' error={problems.place} />
-        <Text className='t-body activity__label'>活动时间</Text>
-        <Picker mode='date' value={d.date} start={today} onChange={(e) => set({ date: String(e.detail.value) })}>
+        <Field
+          label="活动地点"
+          value={d.place}
+          onInput={(v) => set({ place: v })}
+          maxlength={60}
+          placeholder="如：社区党群服务中心二楼"
+          error={problems.place}
+        />
+        <Text className="t-body activity__label">活动时间</Text>
+        <Picker
+          mode="date"
+          value={d.date}
+          start={today}
+          onChange={(e) => set({ date: String(e.detail.value) })}
+        >
           <PickerFace text={`日期：${d.date}`} />
         </Picker>
-        <Picker mode='time' value={d.start} onChange={(e) => set({ start: String(e.detail.value) })}>
+        <Picker mode="time" value={d.start} onChange={(e) => set({ start: String(e.detail.value) })}>
           <PickerFace text={`开始：${d.start}`} />
         </Picker>
-        <Picker mode='time' value={d.end} onChange={(e) => set({ end: String(e.detail.value) })}>
+        <Picker mode="time" value={d.end} onChange={(e) => set({ end: String(e.detail.value) })}>
           <PickerFace text={`结束：${d.end}`} />
         </Picker>
         <ErrorLine text={problems.time} />
-        <Field label='名额（人）' type='number' value={d.capacity} onInput={(v) => set({ capacity: v })} maxlength={3} hint='1–500 人' error={problems.capacity} />
-        <Field label='每人积分' type='number' value={d.points} onInput={(v) => set({ points: v })} maxlength={3} hint='确认出勤后发放，0–100 分' error={problems.points} />
-        <Field label='志愿时长（小时，选填）' value={d.hours} onInput={(v) => set({ hours: v })} maxlength={4} hint='不填则按活动时长计算（按半小时）' error={problems.hours} />
+        <Field
+          label="名额（人）"
+          type="number"
+          value={d.capacity}
+          onInput={(v) => set({ capacity: v })}
+          maxlength={3}
+          hint="1–500 人"
+          error={problems.capacity}
+        />
+        <Field
+          label="每人积分"
+          type="number"
+          value={d.points}
+          onInput={(v) => set({ points: v })}
+          maxlength={3}
+          hint="确认出勤后发放，0–100 分"
+          error={problems.points}
+        />
+        <Field
+          label="志愿时长（小时，选填）"
+          value={d.hours}
+          onInput={(v) => set({ hours: v })}
+          maxlength={4}
+          hint="不填则按活动时长计算（按半小时）"
+          error={problems.hours}
+        />
       </View>
       {message && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
-      <Button className='btn' type='primary' block loading={busy} disabled={busy} onClick={() => void submit()}>
+      <Button
+        className="btn"
+        type="primary"
+        block
+        loading={busy}
+        disabled={busy}
+        onClick={() => void submit()}
+      >
         发布
       </Button>
     </Page>

@@ -19,8 +19,12 @@ export function CodeImage({ card, className = '' }: CodeImageProps) {
   const label = codeImageLabel(card.name)
   if (!card.imageUrl) {
     return (
-      <View className={`code-image code-image--missing ${className}`} ariaRole='img' ariaLabel={`${card.name} 二维码生成中`}>
-        <Text className='t-muted'>二维码生成中，请稍后刷新</Text>
+      <View
+        className={`code-image code-image--missing ${className}`}
+        ariaRole="img"
+        ariaLabel={`${card.name} 二维码生成中`}
+      >
+        <Text className="t-muted">二维码生成中，请稍后刷新</Text>
       </View>
     )
   }
@@ -28,7 +32,7 @@ export function CodeImage({ card, className = '' }: CodeImageProps) {
     <Image
       className={`code-image ${className}`}
       src={card.imageUrl}
-      mode='aspectFit'
+      mode="aspectFit"
       showMenuByLongpress
       {...imgRole}
       ariaLabel={label}

@@ -58,7 +58,8 @@ export default function CodesPage() {
     void Taro.stopPullDownRefresh()
   })
 
-  const actor = profile.status === 'ready' ? { userId: profile.profile.userId, grants: profile.profile.roles } : null
+  const actor =
+    profile.status === 'ready' ? { userId: profile.profile.userId, grants: profile.profile.roles } : null
   const communities = useMemo(() => [...new Set((grids ?? []).map((g) => g.communityName))], [grids])
   const gridsShown = (grids ?? []).filter((g) => communities.length <= 1 || g.communityName === community)
 
@@ -78,14 +79,19 @@ export default function CodesPage() {
     pending.current.set(key, requestId)
     setBusy(true)
     try {
-      const fresh = await callApi('codes.regenerate', { target: card.target, targetId: card.targetId, requestId })
+      const fresh = await callApi('codes.regenerate', {
+        target: card.target,
+        targetId: card.targetId,
+        requestId,
+      })
       pending.current.delete(key)
-      setCodes((cur) =>
-        cur && {
-          ...cur,
-          gridCode: keyOf(cur.gridCode) === key ? fresh : cur.gridCode,
-          buildings: cur.buildings.map((b) => (keyOf(b) === key ? fresh : b)),
-        },
+      setCodes(
+        (cur) =>
+          cur && {
+            ...cur,
+            gridCode: keyOf(cur.gridCode) === key ? fresh : cur.gridCode,
+            buildings: cur.buildings.map((b) => (keyOf(b) === key ? fresh : b)),
+          },
       )
       setConfirming(null)
       setMessage(`已为${card.name}生成新二维码（入格码 ${fresh.code}），旧二维码已失效，请重新打印张贴`)
@@ -100,37 +106,58 @@ export default function CodesPage() {
   const renderCard = (card: CodeCard) => {
     const mayRegenerate = !!codes && !!actor && can(actor, 'codes.regenerate', pathOfCard(codes, card))
     return (
-      <View key={keyOf(card)} className='card codes__item' ariaRole='region' ariaLabel={`${card.name}的入格二维码`}>
-        <View className='codes__row'>
+      <View
+        key={keyOf(card)}
+        className="card codes__item"
+        ariaRole="region"
+        ariaLabel={`${card.name}的入格二维码`}
+      >
+        <View className="codes__row">
           <CodeImage card={card} />
-          <View className='codes__info'>
-            <Text className='t-title codes__name'>{card.name}</Text>
+          <View className="codes__info">
+            <Text className="t-title codes__name">{card.name}</Text>
             <View>
-              <Text className='t-body'>入格码 </Text>
-              <Text className='t-body codes__code'>{card.code}</Text>
+              <Text className="t-body">入格码 </Text>
+              <Text className="t-body codes__code">{card.code}</Text>
             </View>
-            <Text className='t-muted'>{card.target === 'grid' ? '网格码：扫码后选择楼栋' : `生成于 ${new Date(card.createdAt).toLocaleDateString('zh-CN')}`}</Text>
+            <Text className="t-muted">
+              {card.target === 'grid'
+                ? '网格码：扫码后选择楼栋'
+                : `生成于 ${new Date(card.createdAt).toLocaleDateString('zh-CN')}`}
+            </Text>
           </View>
         </View>
         {confirming === keyOf(card) ? (
-          <View className='codes__confirm' ariaRole='alert'>
-            <Text className='t-body'>重新生成后，已打印张贴的旧二维码和入格码将立即失效，居民扫旧码无法入格。确定重新生成吗？</Text>
-            <View className='codes__actions'>
-              <Button className='btn' type='primary' disabled={busy} onClick={() => void regenerate(card)}>
+          <View className="codes__confirm" ariaRole="alert">
+            <Text className="t-body">
+              重新生成后，已打印张贴的旧二维码和入格码将立即失效，居民扫旧码无法入格。确定重新生成吗？
+            </Text>
+            <View className="codes__actions">
+              <Button className="btn" type="primary" disabled={busy} onClick={() => void regenerate(card)}>
                 确认重新生成
               </Button>
-              <Button className='btn' disabled={busy} onClick={() => setConfirming(null)}>
+              <Button className="btn" disabled={busy} onClick={() => setConfirming(null)}>
                 取消
               </Button>
             </View>
           </View>
         ) : (
-          <View className='codes__actions'>
-            <Button className='btn' disabled={!card.imageUrl} ariaLabel={`下载${card.name}的二维码`} onClick={() => void download(card)}>
+          <View className="codes__actions">
+            <Button
+              className="btn"
+              disabled={!card.imageUrl}
+              ariaLabel={`下载${card.name}的二维码`}
+              onClick={() => void download(card)}
+            >
               下载
             </Button>
             {mayRegenerate && (
-              <Button className='btn' disabled={busy} ariaLabel={`重新生成${card.name}的二维码`} onClick={() => setConfirming(keyOf(card))}>
+              <Button
+                className="btn"
+                disabled={busy}
+                ariaLabel={`重新生成${card.name}的二维码`}
+                onClick={() => setConfirming(keyOf(card))}
+              >
                 重新生成
               </Button>
             )}
@@ -141,45 +168,60 @@ export default function CodesPage() {
   }
 
   return (
-    <Page label='楼栋二维码'>
+    <Page label="楼栋二维码">
       {(message ?? error) && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message ?? error}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{message ?? error}</Text>
         </View>
       )}
       {grids?.length === 0 && (
-        <View className='card'>
-          <Text className='t-body'>您没有可管理的网格。</Text>
+        <View className="card">
+          <Text className="t-body">您没有可管理的网格。</Text>
         </View>
       )}
       {communities.length > 1 && (
         <ChoiceList
-          label='选择社区'
+          label="选择社区"
           options={communities.map((name) => ({ id: name, name }))}
           selected={community}
           onSelect={(o) => setCommunity(o.id)}
         />
       )}
       {gridsShown.length > 1 && (
-        <ChoiceList label='选择网格' options={gridsShown} selected={gridId} onSelect={(o) => setGridId(o.id)} />
+        <ChoiceList
+          label="选择网格"
+          options={gridsShown}
+          selected={gridId}
+          onSelect={(o) => setGridId(o.id)}
+        />
       )}
-      {gridId && codes === null && !message && !error && <Text className='t-muted'>正在加载…</Text>}
+      {gridId && codes === null && !message && !error && <Text className="t-muted">正在加载…</Text>}
       {missing > 0 && (
-        <Text className='t-muted'>{stillMaking ? `有 ${missing} 个二维码正在生成，请稍候…` : `有 ${missing} 个二维码仍未生成，请下拉刷新重试`}</Text>
+        <Text className="t-muted">
+          {stillMaking
+            ? `有 ${missing} 个二维码正在生成，请稍候…`
+            : `有 ${missing} 个二维码仍未生成，请下拉刷新重试`}
+        </Text>
       )}
       {codes && (
         <View>
-          <View className='card'>
-            <Text className='t-title'>
+          <View className="card">
+            <Text className="t-title">
               {codes.communityName} {codes.grid.name}
             </Text>
             <View>
-              <Text className='t-muted'>共 {codes.buildings.length} 栋楼。居民用微信扫楼栋二维码即可申请加入本网格。</Text>
+              <Text className="t-muted">
+                共 {codes.buildings.length} 栋楼。居民用微信扫楼栋二维码即可申请加入本网格。
+              </Text>
             </View>
             <Button
-              className='btn codes__print'
-              type='primary'
-              onClick={() => void Taro.navigateTo({ url: `/features/admin/pages/print/index?gridId=${encodeURIComponent(codes.grid.id)}` })}
+              className="btn codes__print"
+              type="primary"
+              onClick={() =>
+                void Taro.navigateTo({
+                  url: `/features/admin/pages/print/index?gridId=${encodeURIComponent(codes.grid.id)}`,
+                })
+              }
             >
               打印本网格二维码
             </Button>

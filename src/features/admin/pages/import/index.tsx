@@ -31,7 +31,9 @@ export default function ImportPage() {
   const { params } = useRouter()
   const profile = useProfile()
   const [community, setCommunity] = useState<{ id: string; name: string } | null>(
-    params.communityId ? { id: params.communityId, name: decodeURIComponent(params.communityName ?? '') } : null,
+    params.communityId
+      ? { id: params.communityId, name: decodeURIComponent(params.communityName ?? '') }
+      : null,
   )
   const [communities, setCommunities] = useState<readonly { id: string; name: string }[] | null>(null)
   const [csv, setCsv] = useState('')
@@ -43,7 +45,8 @@ export default function ImportPage() {
   // Without a community in the link, offer the communities the admin manages.
   const streetId =
     profile.status === 'ready'
-      ? profile.profile.roles.find((g) => g.role === 'community_admin' || g.role === 'street_admin')?.scope.streetId
+      ? profile.profile.roles.find((g) => g.role === 'community_admin' || g.role === 'street_admin')?.scope
+          .streetId
       : undefined
   useEffect(() => {
     if (community || !streetId) return
@@ -99,69 +102,77 @@ export default function ImportPage() {
   }
 
   return (
-    <Page label='批量导入楼栋'>
-      <View className='card' ariaRole='region' ariaLabel='导入说明'>
-        <Text className='t-title'>表格格式</Text>
+    <Page label="批量导入楼栋">
+      <View className="card" ariaRole="region" ariaLabel="导入说明">
+        <Text className="t-title">表格格式</Text>
         <View>
-          <Text className='t-body'>
-            第一行是表头“网格,楼栋,单元数”（也可写 grid,building,units），之后每行一栋楼，用英文逗号分隔，文件用 UTF-8 编码。
+          <Text className="t-body">
+            第一行是表头“网格,楼栋,单元数”（也可写
+            grid,building,units），之后每行一栋楼，用英文逗号分隔，文件用 UTF-8 编码。
           </Text>
         </View>
-        <View className='import__rules' ariaRole='list'>
-          <View ariaRole='listitem'>
-            <Text className='t-body'>· 网格：本社区网格的名称，须与系统中一致</Text>
+        <View className="import__rules" ariaRole="list">
+          <View ariaRole="listitem">
+            <Text className="t-body">· 网格：本社区网格的名称，须与系统中一致</Text>
           </View>
-          <View ariaRole='listitem'>
-            <Text className='t-body'>· 楼栋：不超过 20 个字，同一网格内不能重名</Text>
+          <View ariaRole="listitem">
+            <Text className="t-body">· 楼栋：不超过 20 个字，同一网格内不能重名</Text>
           </View>
-          <View ariaRole='listitem'>
-            <Text className='t-body'>· 单元数：1–20，自动建成“1单元…N单元”</Text>
+          <View ariaRole="listitem">
+            <Text className="t-body">· 单元数：1–20，自动建成“1单元…N单元”</Text>
           </View>
-          <View ariaRole='listitem'>
-            <Text className='t-body'>· 一次最多 {IMPORT_MAX_ROWS} 行；有任何一行出错，整批都不导入</Text>
+          <View ariaRole="listitem">
+            <Text className="t-body">· 一次最多 {IMPORT_MAX_ROWS} 行；有任何一行出错，整批都不导入</Text>
           </View>
-          <View ariaRole='listitem'>
-            <Text className='t-body'>· 网络中断时，再次提交同样的内容会接着完成，不会重复导入</Text>
+          <View ariaRole="listitem">
+            <Text className="t-body">· 网络中断时，再次提交同样的内容会接着完成，不会重复导入</Text>
           </View>
         </View>
-        <View className='import__example' ariaLabel='示例'>
-          <Text className='import__code' userSelect>
+        <View className="import__example" ariaLabel="示例">
+          <Text className="import__code" userSelect>
             {CSV_TEMPLATE}
           </Text>
         </View>
-        <Button className='btn' block onClick={() => void copyTemplate()}>
+        <Button className="btn" block onClick={() => void copyTemplate()}>
           复制模板
         </Button>
       </View>
 
       {!community && communities && communities.length > 1 && (
-        <View className='card'>
-          <ChoiceList label='导入到哪个社区' options={communities} selected={null} onSelect={(o) => setCommunity(o)} />
+        <View className="card">
+          <ChoiceList
+            label="导入到哪个社区"
+            options={communities}
+            selected={null}
+            onSelect={(o) => setCommunity(o)}
+          />
         </View>
       )}
 
-      <View className='card'>
-        <Text className='t-title'>{community ? `导入到：${community.name || '所选社区'}` : '请先选择社区'}</Text>
-        <View className='import__field'>
-          <Text className='t-body import__label'>粘贴 CSV 内容</Text>
+      <View className="card">
+        <Text className="t-title">
+          {community ? `导入到：${community.name || '所选社区'}` : '请先选择社区'}
+        </Text>
+        <View className="import__field">
+          <Text className="t-body import__label">粘贴 CSV 内容</Text>
           <Textarea
-            className='import__textarea t-body'
+            className="import__textarea t-body"
             value={csv}
             maxlength={200000}
             placeholder={'网格,楼栋,单元数\n第1网格,13号楼,2'}
-            ariaLabel='粘贴 CSV 内容'
+            ariaLabel="粘贴 CSV 内容"
             nativeProps={{ 'aria-label': '粘贴 CSV 内容' }}
             onInput={(e) => setCsv(e.detail.value)}
           />
         </View>
         {canPickFile && (
-          <Button className='btn' block onClick={() => void pickFile()}>
+          <Button className="btn" block onClick={() => void pickFile()}>
             从聊天记录选择 CSV 文件
           </Button>
         )}
         <Button
-          className='btn import__submit'
-          type='primary'
+          className="btn import__submit"
+          type="primary"
           block
           disabled={busy || !community || csv.trim() === ''}
           onClick={() => void submit()}
@@ -171,18 +182,18 @@ export default function ImportPage() {
       </View>
 
       {message && (
-        <View className='card' ariaRole={problems.length > 0 ? 'alert' : 'status'}>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole={problems.length > 0 ? 'alert' : 'status'}>
+          <Text className="t-body">{message}</Text>
         </View>
       )}
 
       {problems.length > 0 && (
-        <View className='card' ariaRole='region' ariaLabel={`共 ${problems.length} 处错误`}>
-          <Text className='t-title'>需要修改的行（共 {problems.length} 处）</Text>
-          <View ariaRole='list' ariaLabel='错误列表'>
+        <View className="card" ariaRole="region" ariaLabel={`共 ${problems.length} 处错误`}>
+          <Text className="t-title">需要修改的行（共 {problems.length} 处）</Text>
+          <View ariaRole="list" ariaLabel="错误列表">
             {problems.map((p, i) => (
-              <View key={`${p.line}-${i}`} className='import__problem' ariaRole='listitem'>
-                <Text className='t-body'>
+              <View key={`${p.line}-${i}`} className="import__problem" ariaRole="listitem">
+                <Text className="t-body">
                   {p.line ? `${p.line}：` : ''}
                   {p.message}
                 </Text>
@@ -193,14 +204,14 @@ export default function ImportPage() {
       )}
 
       {result && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-title'>导入成功</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-title">导入成功</Text>
           <View>
-            <Text className='t-body'>
+            <Text className="t-body">
               已导入 {result.buildings} 栋楼、{result.units} 个单元。
             </Text>
           </View>
-          <Button className='btn' block onClick={() => void Taro.navigateBack()}>
+          <Button className="btn" block onClick={() => void Taro.navigateBack()}>
             返回网格管理
           </Button>
         </View>

@@ -39,7 +39,12 @@ interface NewCategory {
   readonly hazard: boolean
 }
 
-const TIER_TITLE: Record<Tier, string> = { grid: '网格', community: '社区', street: '街道', department: '职能部门' }
+const TIER_TITLE: Record<Tier, string> = {
+  grid: '网格',
+  community: '社区',
+  street: '街道',
+  department: '职能部门',
+}
 const OTHER_FIELDS: readonly SlaField[] = ['hazardAcceptHours', 'reopenDays', 'maxPromiseDays']
 const OTHER_HINT: Partial<Record<SlaField, string>> = {
   hazardAcceptHours: '飞线充电、燃气异味等安全隐患，各级都要在这个时间内接单',
@@ -49,16 +54,27 @@ const OTHER_HINT: Partial<Record<SlaField, string>> = {
 
 /** The SLA numbers as the inputs hold them (text while typing). */
 function slaTexts(view: OrderConfigView): Record<SlaField, string> {
-  return Object.fromEntries(SlaFields.map((f) => [f, String(slaValue(view.sla, f) ?? '')])) as Record<SlaField, string>
+  return Object.fromEntries(SlaFields.map((f) => [f, String(slaValue(view.sla, f) ?? '')])) as Record<
+    SlaField,
+    string
+  >
 }
 
 /** Every SLA field as a number (empty or not a number stays NaN: the rules name it). */
 function slaPatchOf(texts: Record<SlaField, string>): SlaPatch {
   const num = (f: SlaField) => (texts[f].trim() === '' ? Number.NaN : Number(texts[f]))
   const tiers = Object.fromEntries(
-    Tiers.map((t) => [t, { acceptHours: num(`tiers.${t}.acceptHours`), replyDays: num(`tiers.${t}.replyDays`) }]),
+    Tiers.map((t) => [
+      t,
+      { acceptHours: num(`tiers.${t}.acceptHours`), replyDays: num(`tiers.${t}.replyDays`) },
+    ]),
   ) as SlaPatch['tiers']
-  return { tiers, hazardAcceptHours: num('hazardAcceptHours'), reopenDays: num('reopenDays'), maxPromiseDays: num('maxPromiseDays') }
+  return {
+    tiers,
+    hazardAcceptHours: num('hazardAcceptHours'),
+    reopenDays: num('reopenDays'),
+    maxPromiseDays: num('maxPromiseDays'),
+  }
 }
 
 /** 工单类别与时限: a community's report categories (show/hide, add its own) and its SLA table. */
@@ -67,7 +83,9 @@ export default function OrderConfigPage() {
   const profile = useProfile()
   const grants = profile.status === 'ready' ? profile.profile.roles : []
   const [community, setCommunity] = useState<Community | null>(
-    params.communityId ? { id: params.communityId, name: decodeURIComponent(params.communityName ?? '') } : null,
+    params.communityId
+      ? { id: params.communityId, name: decodeURIComponent(params.communityName ?? '') }
+      : null,
   )
   const [communities, setCommunities] = useState<readonly Community[] | null>(null)
   const [view, setView] = useState<OrderConfigView | null>(null)
@@ -82,7 +100,8 @@ export default function OrderConfigPage() {
 
   // Without a community in the link: admins pick among the communities they manage, a grid worker
   // sees the community of their grid.
-  const adminStreet = grants.find((g) => g.role === 'community_admin' || g.role === 'street_admin')?.scope.streetId
+  const adminStreet = grants.find((g) => g.role === 'community_admin' || g.role === 'street_admin')?.scope
+    .streetId
   const workerCommunity = grants.find((g) => g.role === 'grid_worker')?.scope.communityId
   useEffect(() => {
     if (community) return
@@ -109,16 +128,22 @@ export default function OrderConfigPage() {
   useEffect(() => {
     if (!community) return
     setView(null)
-    callApi('order.config', { communityId: community.id }).then(show, (err: unknown) => setMessage(failureCopy(err, '加载失败，请重试')))
+    callApi('order.config', { communityId: community.id }).then(show, (err: unknown) =>
+      setMessage(failureCopy(err, '加载失败，请重试')),
+    )
   }, [community])
 
   const errorAt = (path: string) => errors.find((e) => e.path === path)?.message ?? null
-  const errorsUnder = (prefix: string) => errors.filter((e) => e.path === prefix || e.path?.startsWith(`${prefix}.`))
+  const errorsUnder = (prefix: string) =>
+    errors.filter((e) => e.path === prefix || e.path?.startsWith(`${prefix}.`))
 
   const patch = useMemo((): (ConfigurePatch & Omit<ApiInput<'order.configure'>, 'communityId'>) | null => {
     if (!view || !sla) return null
     return {
-      categories: { hidden: [...hidden], custom: added.map((c) => ({ name: c.name, hint: c.hint, hazard: c.hazard })) },
+      categories: {
+        hidden: [...hidden],
+        custom: added.map((c) => ({ name: c.name, hint: c.hint, hazard: c.hazard })),
+      },
       sla: slaPatchOf(sla) as ApiInput<'order.configure'>['sla'],
     }
   }, [view, sla, hidden, added])
@@ -127,9 +152,15 @@ export default function OrderConfigPage() {
     if (!view) return
     // Same checks as saving, on the list with this one added: name length, characters, duplicates.
     const outcome = applyConfigure(stateOfView(view), { categories: { custom: [...added, draft] } })
-    const own = outcome.ok ? [] : outcome.details.filter((d) => d.path?.startsWith(`categories.custom.${added.length}.`) || d.path === 'categories.custom')
+    const own = outcome.ok
+      ? []
+      : outcome.details.filter(
+          (d) => d.path?.startsWith(`categories.custom.${added.length}.`) || d.path === 'categories.custom',
+        )
     if (own.length > 0) {
-      setErrors(own.map((d) => ({ ...d, path: d.path?.replace(`categories.custom.${added.length}.`, 'draft.') })))
+      setErrors(
+        own.map((d) => ({ ...d, path: d.path?.replace(`categories.custom.${added.length}.`, 'draft.') })),
+      )
       return
     }
     setErrors([])
@@ -181,28 +212,28 @@ export default function OrderConfigPage() {
     const hint = `${OTHER_HINT[field] ? `${OTHER_HINT[field]}。` : ''}可填 ${min}–${max}，默认 ${fallback}${view.overridden.includes(field) ? '（已修改）' : ''}`
     if (!editable) {
       return (
-        <View key={field} className='oc__row' ariaLabel={`${label}：${sla[field]}`}>
-          <Text className='t-body'>{label}</Text>
-          <Text className='t-body oc__value'>{sla[field]}</Text>
+        <View key={field} className="oc__row" ariaLabel={`${label}：${sla[field]}`}>
+          <Text className="t-body">{label}</Text>
+          <Text className="t-body oc__value">{sla[field]}</Text>
         </View>
       )
     }
     return (
-      <View key={field} className='oc__sla'>
+      <View key={field} className="oc__sla">
         <Field
           label={label}
-          type='number'
+          type="number"
           value={sla[field]}
           maxlength={3}
           hint={hint}
           error={errorAt(`sla.${field}`)}
           onInput={(value) => setSla({ ...sla, [field]: value })}
         />
-        <View className='oc__steps'>
-          <Button className='btn' ariaLabel={`${label}减少 1`} onClick={() => step(field, -1)}>
+        <View className="oc__steps">
+          <Button className="btn" ariaLabel={`${label}减少 1`} onClick={() => step(field, -1)}>
             －
           </Button>
-          <Button className='btn' ariaLabel={`${label}增加 1`} onClick={() => step(field, 1)}>
+          <Button className="btn" ariaLabel={`${label}增加 1`} onClick={() => step(field, 1)}>
             ＋
           </Button>
         </View>
@@ -211,40 +242,45 @@ export default function OrderConfigPage() {
   }
 
   return (
-    <Page label='工单类别与时限'>
+    <Page label="工单类别与时限">
       {!community && communities && communities.length > 1 && (
-        <View className='card'>
-          <ChoiceList label='设置哪个社区' options={communities} selected={null} onSelect={(o) => setCommunity(o)} />
+        <View className="card">
+          <ChoiceList
+            label="设置哪个社区"
+            options={communities}
+            selected={null}
+            onSelect={(o) => setCommunity(o)}
+          />
         </View>
       )}
       {!community && profile.status === 'ready' && !adminStreet && !workerCommunity && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>只有社区、街道管理员和网格员可以查看工单设置。</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">只有社区、街道管理员和网格员可以查看工单设置。</Text>
         </View>
       )}
 
       {view && sla && (
         <>
-          <View className='card' ariaRole='region' ariaLabel='问题类别'>
-            <Text className='t-title'>{title ? `${title}的问题类别` : '问题类别'}</Text>
+          <View className="card" ariaRole="region" ariaLabel="问题类别">
+            <Text className="t-title">{title ? `${title}的问题类别` : '问题类别'}</Text>
             <View>
-              <Text className='t-muted'>
+              <Text className="t-muted">
                 关闭后居民上报时不再显示该类别，已上报的工单不受影响，随时可以重新打开。“其他”始终显示。
               </Text>
             </View>
-            <View ariaRole='list' ariaLabel='类别列表'>
+            <View ariaRole="list" ariaLabel="类别列表">
               {view.categories.map((c) => (
-                <View key={c.id} className='oc__row' ariaRole='listitem'>
-                  <View className='oc__name'>
-                    <Text className='t-body'>
+                <View key={c.id} className="oc__row" ariaRole="listitem">
+                  <View className="oc__name">
+                    <Text className="t-body">
                       {c.name}
                       {c.hazard ? '（安全隐患）' : ''}
                       {c.custom ? '（自定义）' : ''}
                     </Text>
-                    {c.hint ? <Text className='t-muted oc__hint'>{c.hint}</Text> : null}
+                    {c.hint ? <Text className="t-muted oc__hint">{c.hint}</Text> : null}
                   </View>
                   {c.fixed ? (
-                    <Text className='t-muted'>始终显示</Text>
+                    <Text className="t-muted">始终显示</Text>
                   ) : editable ? (
                     <Switch
                       checked={!hidden.has(c.id)}
@@ -260,91 +296,96 @@ export default function OrderConfigPage() {
                       loadingIcon={null}
                     />
                   ) : (
-                    <Text className='t-muted'>{hidden.has(c.id) ? '已隐藏' : '显示'}</Text>
+                    <Text className="t-muted">{hidden.has(c.id) ? '已隐藏' : '显示'}</Text>
                   )}
                 </View>
               ))}
               {added.map((c, i) => (
-                <View key={`new-${c.name}`} className='oc__row' ariaRole='listitem'>
-                  <View className='oc__name'>
-                    <Text className='t-body'>
+                <View key={`new-${c.name}`} className="oc__row" ariaRole="listitem">
+                  <View className="oc__name">
+                    <Text className="t-body">
                       {c.name}
                       {c.hazard ? '（安全隐患）' : ''}（待保存）
                     </Text>
                     {errorAt(`categories.custom.${i}.name`) ? (
-                      <View ariaRole='alert'>
-                        <Text className='field__error'>{errorAt(`categories.custom.${i}.name`)}</Text>
+                      <View ariaRole="alert">
+                        <Text className="field__error">{errorAt(`categories.custom.${i}.name`)}</Text>
                       </View>
                     ) : null}
                   </View>
-                  <Button className='btn' ariaLabel={`不添加“${c.name}”`} onClick={() => setAdded((a) => a.filter((_, j) => j !== i))}>
+                  <Button
+                    className="btn"
+                    ariaLabel={`不添加“${c.name}”`}
+                    onClick={() => setAdded((a) => a.filter((_, j) => j !== i))}
+                  >
                     移除
                   </Button>
                 </View>
               ))}
             </View>
             {errorsUnder('categories.hidden').map((e, i) => (
-              <View key={`h${i}`} ariaRole='alert'>
-                <Text className='field__error'>{e.message}</Text>
+              <View key={`h${i}`} ariaRole="alert">
+                <Text className="field__error">{e.message}</Text>
               </View>
             ))}
           </View>
 
           {editable && (
-            <View className='card' ariaRole='region' ariaLabel='添加类别'>
-              <Text className='t-title'>添加本社区的类别</Text>
+            <View className="card" ariaRole="region" ariaLabel="添加类别">
+              <Text className="t-title">添加本社区的类别</Text>
               <Field
-                label='类别名称'
+                label="类别名称"
                 value={draft.name}
                 maxlength={CATEGORY_NAME_MAX}
-                placeholder='如：文明养犬'
+                placeholder="如：文明养犬"
                 hint={`不超过 ${CATEGORY_NAME_MAX} 个字，不能与已有类别重名`}
                 error={errorAt('draft.name') ?? errorAt('categories.custom')}
                 onInput={(name) => setDraft({ ...draft, name })}
               />
               <Field
-                label='一句话说明（可不填）'
+                label="一句话说明（可不填）"
                 value={draft.hint}
                 maxlength={CATEGORY_HINT_MAX}
-                placeholder='如：遛狗不牵绳、犬只扰民'
+                placeholder="如：遛狗不牵绳、犬只扰民"
                 hint={`不超过 ${CATEGORY_HINT_MAX} 个字，显示在类别名称下面`}
                 error={errorAt('draft.hint')}
                 onInput={(hint) => setDraft({ ...draft, hint })}
               />
-              <View className='oc__row'>
-                <Text className='t-body'>属于安全隐患（加急接单）</Text>
+              <View className="oc__row">
+                <Text className="t-body">属于安全隐患（加急接单）</Text>
                 <Switch
                   checked={draft.hazard}
                   onChange={(on: boolean) => setDraft({ ...draft, hazard: on })}
-                  ariaLabel='属于安全隐患（加急接单）'
+                  ariaLabel="属于安全隐患（加急接单）"
                   loadingIcon={null}
                 />
               </View>
-              <Button className='btn' block onClick={addCategory}>
+              <Button className="btn" block onClick={addCategory}>
                 添加类别
               </Button>
             </View>
           )}
 
           {Tiers.map((t) => (
-            <View key={t} className='card' ariaRole='region' ariaLabel={`${TIER_TITLE[t]}办理时限`}>
-              <Text className='t-title'>{TIER_TITLE[t]}办理时限</Text>
+            <View key={t} className="card" ariaRole="region" ariaLabel={`${TIER_TITLE[t]}办理时限`}>
+              <Text className="t-title">{TIER_TITLE[t]}办理时限</Text>
               <View>
-                <Text className='t-muted'>
-                  工单到达{TIER_TITLE[t]}后，超过时限未接单或未答复，{t === 'department' ? '列入督办' : '自动上报上一级'}。
+                <Text className="t-muted">
+                  工单到达{TIER_TITLE[t]}后，超过时限未接单或未答复，
+                  {t === 'department' ? '列入督办' : '自动上报上一级'}。
                 </Text>
               </View>
               {slaField(`tiers.${t}.acceptHours`)}
               {slaField(`tiers.${t}.replyDays`)}
             </View>
           ))}
-          <View className='card' ariaRole='region' ariaLabel='其他时限'>
-            <Text className='t-title'>其他时限</Text>
+          <View className="card" ariaRole="region" ariaLabel="其他时限">
+            <Text className="t-title">其他时限</Text>
             {OTHER_FIELDS.map(slaField)}
           </View>
 
           {editable && (
-            <Button className='btn oc__save' type='primary' block disabled={busy} onClick={() => void save()}>
+            <Button className="btn oc__save" type="primary" block disabled={busy} onClick={() => void save()}>
               {busy ? '正在保存…' : '保存设置'}
             </Button>
           )}
@@ -352,8 +393,8 @@ export default function OrderConfigPage() {
       )}
 
       {message && (
-        <View className='card' ariaRole={errors.length > 0 ? 'alert' : 'status'}>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole={errors.length > 0 ? 'alert' : 'status'}>
+          <Text className="t-body">{message}</Text>
         </View>
       )}
     </Page>

@@ -27,7 +27,11 @@ export function StreetCard({ streetId }: { readonly streetId: string }) {
     setBusy(true)
     setMessage(null)
     try {
-      const saved = await callApi('org.street', { id: streetId, name: name.trim(), ...(district.trim() ? { district: district.trim() } : {}) })
+      const saved = await callApi('org.street', {
+        id: streetId,
+        name: name.trim(),
+        ...(district.trim() ? { district: district.trim() } : {}),
+      })
       setMessage(`已保存：${saved.name}${saved.district ? `（${saved.district}）` : ''}`)
     } catch (err) {
       setMessage(failureCopy(err, '保存失败，请重试'))
@@ -37,16 +41,28 @@ export function StreetCard({ streetId }: { readonly streetId: string }) {
   }
 
   return (
-    <View className='card' ariaRole='region' ariaLabel='本街道信息'>
-      <Text className='t-title'>本街道信息</Text>
-      <Field label='街道名称' value={name} maxlength={20} onInput={setName} />
-      <Field label='所属区县（选填，不填则不变）' value={district} maxlength={20} placeholder='如：迎泽区' onInput={setDistrict} />
-      <Button className='btn' type='primary' block disabled={busy || name.trim() === ''} onClick={() => void save()}>
+    <View className="card" ariaRole="region" ariaLabel="本街道信息">
+      <Text className="t-title">本街道信息</Text>
+      <Field label="街道名称" value={name} maxlength={20} onInput={setName} />
+      <Field
+        label="所属区县（选填，不填则不变）"
+        value={district}
+        maxlength={20}
+        placeholder="如：迎泽区"
+        onInput={setDistrict}
+      />
+      <Button
+        className="btn"
+        type="primary"
+        block
+        disabled={busy || name.trim() === ''}
+        onClick={() => void save()}
+      >
         保存街道信息
       </Button>
       {message && (
-        <View ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
     </View>

@@ -18,8 +18,18 @@ import { newRequestId } from '../../../../services/request-id'
 import { StreetCard } from './StreetCard'
 import './index.scss'
 
-const LEVEL_LABEL: Record<ManagedLevel, string> = { community: '社区', grid: '网格', building: '楼栋', unit: '单元' }
-const NEXT: Record<ManagedLevel, ManagedLevel | null> = { community: 'grid', grid: 'building', building: 'unit', unit: null }
+const LEVEL_LABEL: Record<ManagedLevel, string> = {
+  community: '社区',
+  grid: '网格',
+  building: '楼栋',
+  unit: '单元',
+}
+const NEXT: Record<ManagedLevel, ManagedLevel | null> = {
+  community: 'grid',
+  grid: 'building',
+  building: 'unit',
+  unit: null,
+}
 const POLICY_OPTIONS: readonly { id: JoinPolicy; name: string }[] = [
   { id: 'auto', name: '自动通过' },
   { id: 'grid_worker', name: '网格员审核' },
@@ -62,7 +72,8 @@ function detailsOf(item: OrgItem): string {
 export default function OrgPage() {
   const profile = useProfile()
   const grants: readonly RoleGrant[] = profile.status === 'ready' ? profile.profile.roles : []
-  const streetId = grants.find((g) => g.role === 'street_admin' || g.role === 'community_admin')?.scope.streetId
+  const streetId = grants.find((g) => g.role === 'street_admin' || g.role === 'community_admin')?.scope
+    .streetId
   const [trail, setTrail] = useState<readonly Crumb[]>([])
   const [items, setItems] = useState<readonly OrgItem[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
@@ -119,7 +130,12 @@ export default function OrgPage() {
     if (!here) return
     const name = newName.trim()
     void run(async () => {
-      await callApi('org.create', { requestId, level: here.level, parentId: here.parentId, name } as ApiInput<'org.create'>)
+      await callApi('org.create', {
+        requestId,
+        level: here.level,
+        parentId: here.parentId,
+        name,
+      } as ApiInput<'org.create'>)
       setNewName('')
       setRequestId(newRequestId())
     }, `已新建${LEVEL_LABEL[here.level]}“${name}”`)
@@ -132,59 +148,70 @@ export default function OrgPage() {
     }
     const parsed = parseBoundaryText(text)
     if (!parsed.ok) {
-      setMessage(parsed.errors.map((e) => (e.line > 0 ? `第 ${e.line} 行：${e.message}` : e.message)).join('\n'))
+      setMessage(
+        parsed.errors.map((e) => (e.line > 0 ? `第 ${e.line} 行：${e.message}` : e.message)).join('\n'),
+      )
       return
     }
     const boundary = parsed.polygon.map(([lng, lat]) => [lng, lat] as [number, number])
-    void run(() => callApi('org.update', { level: 'grid', id: item.id, boundary }), `已保存边界（${boundary.length} 个点）`)
+    void run(
+      () => callApi('org.update', { level: 'grid', id: item.id, boundary }),
+      `已保存边界（${boundary.length} 个点）`,
+    )
   }
 
   if (profile.status === 'ready' && !streetId) {
     return (
-      <Page label='网格管理'>
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>只有社区或街道管理员可以管理网格。</Text>
+      <Page label="网格管理">
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">只有社区或街道管理员可以管理网格。</Text>
         </View>
       </Page>
     )
   }
 
   return (
-    <Page label='网格管理'>
-      <View className='org__trail' ariaRole='navigation' ariaLabel='当前位置'>
+    <Page label="网格管理">
+      <View className="org__trail" ariaRole="navigation" ariaLabel="当前位置">
         {trail.map((c, i) => (
           <View
             key={`${c.level}-${c.parentId}`}
             className={i === trail.length - 1 ? 'org__crumb org__crumb--here btn' : 'org__crumb btn'}
-            ariaRole='button'
+            ariaRole="button"
             ariaLabel={i === trail.length - 1 ? `${c.title}（当前）` : `返回${c.title}`}
             onClick={() => back(i)}
           >
-            <Text className='t-body'>{c.title}</Text>
+            <Text className="t-body">{c.title}</Text>
           </View>
         ))}
       </View>
 
-      {trail.length === 1 && streetId && grants.some((g) => g.role === 'street_admin' && g.scope.streetId === streetId) && (
-        <StreetCard streetId={streetId} />
-      )}
+      {trail.length === 1 &&
+        streetId &&
+        grants.some((g) => g.role === 'street_admin' && g.scope.streetId === streetId) && (
+          <StreetCard streetId={streetId} />
+        )}
 
       {message && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body org__message'>{message}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body org__message">{message}</Text>
         </View>
       )}
 
       {here && (
-        <View className='card'>
-          <Text className='t-title'>
+        <View className="card">
+          <Text className="t-title">
             {here.level === 'community' ? '社区' : `${here.title}的${LEVEL_LABEL[here.level]}`}
             {items ? `（${items.length}）` : ''}
           </Text>
           {here.level === 'building' && (
             <Button
-              className='btn org__action'
-              onClick={() => void Taro.navigateTo({ url: `/features/admin/pages/staff/index?scopeId=${encodeURIComponent(here.parentId)}` })}
+              className="btn org__action"
+              onClick={() =>
+                void Taro.navigateTo({
+                  url: `/features/admin/pages/staff/index?scopeId=${encodeURIComponent(here.parentId)}`,
+                })
+              }
             >
               本网格人员与角色
             </Button>
@@ -192,40 +219,51 @@ export default function OrgPage() {
         </View>
       )}
 
-      {items === null && !message && <Text className='t-muted'>正在加载…</Text>}
+      {items === null && !message && <Text className="t-muted">正在加载…</Text>}
       {items?.length === 0 && (
-        <View className='card'>
-          <Text className='t-body'>这里还没有{here ? LEVEL_LABEL[here.level] : ''}。</Text>
+        <View className="card">
+          <Text className="t-body">这里还没有{here ? LEVEL_LABEL[here.level] : ''}。</Text>
         </View>
       )}
 
       {items?.map((item) => (
-        <View key={item.id} className='card' ariaRole='region' ariaLabel={`${LEVEL_LABEL[item.level]}：${item.name}`}>
-          <Text className='t-title'>{item.name}</Text>
+        <View
+          key={item.id}
+          className="card"
+          ariaRole="region"
+          ariaLabel={`${LEVEL_LABEL[item.level]}：${item.name}`}
+        >
+          <Text className="t-title">{item.name}</Text>
           {detailsOf(item) && (
             <View>
-              <Text className='t-muted'>{detailsOf(item)}</Text>
+              <Text className="t-muted">{detailsOf(item)}</Text>
             </View>
           )}
 
           {editing?.item.id === item.id && editing.kind === 'rename' && (
-            <View className='org__edit'>
-              <Field label='新名称' value={editing.name} maxlength={20} onInput={(name) => setEditing({ ...editing, name })} />
-              <View className='org__actions'>
+            <View className="org__edit">
+              <Field
+                label="新名称"
+                value={editing.name}
+                maxlength={20}
+                onInput={(name) => setEditing({ ...editing, name })}
+              />
+              <View className="org__actions">
                 <Button
-                  className='btn'
-                  type='primary'
+                  className="btn"
+                  type="primary"
                   disabled={busy || editing.name.trim() === ''}
                   onClick={() =>
                     void run(
-                      () => callApi('org.rename', { level: item.level, id: item.id, name: editing.name.trim() }),
+                      () =>
+                        callApi('org.rename', { level: item.level, id: item.id, name: editing.name.trim() }),
                       `已改名为“${editing.name.trim()}”`,
                     )
                   }
                 >
                   保存
                 </Button>
-                <Button className='btn' onClick={() => setEditing(null)}>
+                <Button className="btn" onClick={() => setEditing(null)}>
                   取消
                 </Button>
               </View>
@@ -233,41 +271,53 @@ export default function OrgPage() {
           )}
 
           {editing?.item.id === item.id && editing.kind === 'policy' && item.level === 'community' && (
-            <View className='org__edit'>
+            <View className="org__edit">
               <ChoiceList
-                label='新居民入格如何审核'
+                label="新居民入格如何审核"
                 options={POLICY_OPTIONS}
                 selected={item.joinPolicy}
                 onSelect={(o) =>
                   void run(
-                    () => callApi('org.update', { level: 'community', id: item.id, joinPolicy: o.id as JoinPolicy }),
+                    () =>
+                      callApi('org.update', {
+                        level: 'community',
+                        id: item.id,
+                        joinPolicy: o.id as JoinPolicy,
+                      }),
                     `入格审核已改为“${o.name}”`,
                   )
                 }
               />
-              <Button className='btn' onClick={() => setEditing(null)}>
+              <Button className="btn" onClick={() => setEditing(null)}>
                 取消
               </Button>
             </View>
           )}
 
           {editing?.item.id === item.id && editing.kind === 'boundary' && (
-            <View className='org__edit'>
-              <Text className='t-body org__label'>边界坐标（每行一个点：经度,纬度；GCJ-02，3–200 个点；清空则删除边界）</Text>
+            <View className="org__edit">
+              <Text className="t-body org__label">
+                边界坐标（每行一个点：经度,纬度；GCJ-02，3–200 个点；清空则删除边界）
+              </Text>
               <Textarea
-                className='org__textarea t-body'
+                className="org__textarea t-body"
                 value={editing.text}
                 maxlength={10000}
                 placeholder={'112.5489,37.8706\n112.5521,37.8706\n112.5521,37.8731'}
-                ariaLabel='边界坐标，每行一个点：经度,纬度'
+                ariaLabel="边界坐标，每行一个点：经度,纬度"
                 nativeProps={{ 'aria-label': '边界坐标，每行一个点：经度,纬度' }}
                 onInput={(e) => setEditing({ ...editing, text: e.detail.value })}
               />
-              <View className='org__actions'>
-                <Button className='btn' type='primary' disabled={busy} onClick={() => saveBoundary(editing.item, editing.text)}>
+              <View className="org__actions">
+                <Button
+                  className="btn"
+                  type="primary"
+                  disabled={busy}
+                  onClick={() => saveBoundary(editing.item, editing.text)}
+                >
                   保存边界
                 </Button>
-                <Button className='btn' onClick={() => setEditing(null)}>
+                <Button className="btn" onClick={() => setEditing(null)}>
                   取消
                 </Button>
               </View>
@@ -275,24 +325,37 @@ export default function OrgPage() {
           )}
 
           {editing?.item.id !== item.id && (
-            <View className='org__actions'>
+            <View className="org__actions">
               {NEXT[item.level] && (
-                <Button className='btn' type='primary' onClick={() => open(item)} ariaLabel={`进入${item.name}`}>
+                <Button
+                  className="btn"
+                  type="primary"
+                  onClick={() => open(item)}
+                  ariaLabel={`进入${item.name}`}
+                >
                   进入
                 </Button>
               )}
               {grants.some((g) => ManagedBy[item.level].includes(g.role)) && (
-                <Button className='btn' onClick={() => setEditing({ kind: 'rename', item, name: item.name })} ariaLabel={`给${item.name}改名`}>
+                <Button
+                  className="btn"
+                  onClick={() => setEditing({ kind: 'rename', item, name: item.name })}
+                  ariaLabel={`给${item.name}改名`}
+                >
                   改名
                 </Button>
               )}
               {item.level === 'community' && (
                 <>
-                  <Button className='btn' onClick={() => setEditing({ kind: 'policy', item })} ariaLabel={`${item.name}的入格审核方式`}>
+                  <Button
+                    className="btn"
+                    onClick={() => setEditing({ kind: 'policy', item })}
+                    ariaLabel={`${item.name}的入格审核方式`}
+                  >
                     审核方式
                   </Button>
                   <Button
-                    className='btn'
+                    className="btn"
                     onClick={() =>
                       void Taro.navigateTo({
                         url: `/features/admin/pages/import/index?communityId=${encodeURIComponent(item.id)}&communityName=${encodeURIComponent(item.name)}`,
@@ -303,7 +366,7 @@ export default function OrgPage() {
                     导入楼栋
                   </Button>
                   <Button
-                    className='btn'
+                    className="btn"
                     onClick={() =>
                       void Taro.navigateTo({
                         url: `/features/admin/pages/order-config/index?communityId=${encodeURIComponent(item.id)}&communityName=${encodeURIComponent(item.name)}`,
@@ -317,22 +380,34 @@ export default function OrgPage() {
                   {grants.some((g) => g.role === 'community_admin' && g.scope.communityId === item.id) && (
                     <>
                       <Button
-                        className='btn'
-                        onClick={() => void Taro.navigateTo({ url: `/features/market/pages/items/index?communityId=${encodeURIComponent(item.id)}` })}
+                        className="btn"
+                        onClick={() =>
+                          void Taro.navigateTo({
+                            url: `/features/market/pages/items/index?communityId=${encodeURIComponent(item.id)}`,
+                          })
+                        }
                         ariaLabel={`${item.name}的爱心超市管理`}
                       >
                         爱心超市
                       </Button>
                       <Button
-                        className='btn'
-                        onClick={() => void Taro.navigateTo({ url: `/features/market/pages/fund/index?communityId=${encodeURIComponent(item.id)}` })}
+                        className="btn"
+                        onClick={() =>
+                          void Taro.navigateTo({
+                            url: `/features/market/pages/fund/index?communityId=${encodeURIComponent(item.id)}`,
+                          })
+                        }
                         ariaLabel={`${item.name}的社区基金`}
                       >
                         社区基金
                       </Button>
                       <Button
-                        className='btn'
-                        onClick={() => void Taro.navigateTo({ url: `/features/points/pages/admin/index?communityId=${encodeURIComponent(item.id)}` })}
+                        className="btn"
+                        onClick={() =>
+                          void Taro.navigateTo({
+                            url: `/features/points/pages/admin/index?communityId=${encodeURIComponent(item.id)}`,
+                          })
+                        }
                         ariaLabel={`${item.name}的积分管理`}
                       >
                         积分管理
@@ -344,22 +419,32 @@ export default function OrgPage() {
               {item.level === 'grid' && (
                 <>
                   <Button
-                    className='btn'
-                    onClick={() => setEditing({ kind: 'boundary', item, text: boundaryToText(item.boundary) })}
+                    className="btn"
+                    onClick={() =>
+                      setEditing({ kind: 'boundary', item, text: boundaryToText(item.boundary) })
+                    }
                     ariaLabel={`设置${item.name}的边界`}
                   >
                     边界
                   </Button>
                   <Button
-                    className='btn'
-                    onClick={() => void Taro.navigateTo({ url: `/features/admin/pages/staff/index?scopeId=${encodeURIComponent(item.id)}` })}
+                    className="btn"
+                    onClick={() =>
+                      void Taro.navigateTo({
+                        url: `/features/admin/pages/staff/index?scopeId=${encodeURIComponent(item.id)}`,
+                      })
+                    }
                     ariaLabel={`${item.name}的人员与角色`}
                   >
                     人员
                   </Button>
                   <Button
-                    className='btn'
-                    onClick={() => void Taro.navigateTo({ url: `/features/admin/pages/codes/index?gridId=${encodeURIComponent(item.id)}` })}
+                    className="btn"
+                    onClick={() =>
+                      void Taro.navigateTo({
+                        url: `/features/admin/pages/codes/index?gridId=${encodeURIComponent(item.id)}`,
+                      })
+                    }
                     ariaLabel={`${item.name}的入格二维码`}
                   >
                     二维码
@@ -372,15 +457,25 @@ export default function OrgPage() {
       ))}
 
       {here && mayCreate && items !== null && (
-        <View className='card' ariaRole='region' ariaLabel={`新建${LEVEL_LABEL[here.level]}`}>
+        <View className="card" ariaRole="region" ariaLabel={`新建${LEVEL_LABEL[here.level]}`}>
           <Field
             label={`新建${LEVEL_LABEL[here.level]}`}
             value={newName}
             maxlength={20}
-            placeholder={{ community: '如：幸福里社区', grid: '如：第7网格', building: '如：13号楼', unit: '如：3单元' }[here.level]}
+            placeholder={
+              { community: '如：幸福里社区', grid: '如：第7网格', building: '如：13号楼', unit: '如：3单元' }[
+                here.level
+              ]
+            }
             onInput={setNewName}
           />
-          <Button className='btn' type='primary' block disabled={busy || newName.trim() === ''} onClick={create}>
+          <Button
+            className="btn"
+            type="primary"
+            block
+            disabled={busy || newName.trim() === ''}
+            onClick={create}
+          >
             新建
           </Button>
         </View>

@@ -17,8 +17,20 @@ import { callApi } from '../../api'
 import './index.scss'
 
 type Place = StaffPage['place']
-const LEVEL_LABEL: Record<OrgLevel, string> = { street: '街道', community: '社区', grid: '网格', building: '楼栋', unit: '单元', household: '户' }
-const KEY: Partial<Record<OrgLevel, keyof OrgPath>> = { street: 'streetId', community: 'communityId', grid: 'gridId', building: 'buildingId' }
+const LEVEL_LABEL: Record<OrgLevel, string> = {
+  street: '街道',
+  community: '社区',
+  grid: '网格',
+  building: '楼栋',
+  unit: '单元',
+  household: '户',
+}
+const KEY: Partial<Record<OrgLevel, keyof OrgPath>> = {
+  street: 'streetId',
+  community: 'communityId',
+  grid: 'gridId',
+  building: 'buildingId',
+}
 const CHILD: Partial<Record<Place['level'], 'grid' | 'building'>> = { community: 'grid', grid: 'building' }
 
 /** The deepest place of a staff grant: where this person's own list starts. */
@@ -51,7 +63,10 @@ export default function StaffPageView() {
   const { params } = useRouter()
   const profile = useProfile()
   const actor: Actor = useMemo(
-    () => (profile.status === 'ready' ? { userId: profile.profile.userId, grants: profile.profile.roles } : { userId: '', grants: [] }),
+    () =>
+      profile.status === 'ready'
+        ? { userId: profile.profile.userId, grants: profile.profile.roles }
+        : { userId: '', grants: [] },
     [profile],
   )
   const [stack, setStack] = useState<readonly string[]>(params.scopeId ? [params.scopeId] : [])
@@ -168,7 +183,10 @@ export default function StaffPageView() {
     const key = KEY[RoleScopeLevel[r.role]]
     const id = key ? r.scope[key] : undefined
     if (!id) return
-    void act(() => callApi('role.revoke', { userId: person.userId, role: r.role, scopeId: id }), `已撤销${person.name}的“${RoleLabel[r.role]}”身份`)
+    void act(
+      () => callApi('role.revoke', { userId: person.userId, role: r.role, scopeId: id }),
+      `已撤销${person.name}的“${RoleLabel[r.role]}”身份`,
+    )
   }
 
   const saveContacts = () => {
@@ -185,50 +203,60 @@ export default function StaffPageView() {
   }
 
   return (
-    <Page label='人员与角色'>
+    <Page label="人员与角色">
       {communities && stack.length === 0 && (
-        <View className='card'>
-          <ChoiceList label='选择社区' options={communities} selected={null} onSelect={(o) => setStack([o.id])} />
+        <View className="card">
+          <ChoiceList
+            label="选择社区"
+            options={communities}
+            selected={null}
+            onSelect={(o) => setStack([o.id])}
+          />
         </View>
       )}
 
       {place && (
-        <View className='card'>
-          <Text className='t-title'>
+        <View className="card">
+          <Text className="t-title">
             {place.name}（{LEVEL_LABEL[place.level]}）
           </Text>
           <View>
-            <Text className='t-muted'>电话为完整号码，仅供工作联系；每次查看都会留痕。</Text>
+            <Text className="t-muted">电话为完整号码，仅供工作联系；每次查看都会留痕。</Text>
           </View>
           {stack.length > 1 && (
-            <Button className='btn staff__gap' onClick={() => setStack((s) => s.slice(0, -1))}>
+            <Button className="btn staff__gap" onClick={() => setStack((s) => s.slice(0, -1))}>
               返回上一级
             </Button>
           )}
           {place.level === 'community' && children.length > 0 && (
-            <View className='staff__gap'>
-              <ChoiceList label='按网格查看' options={children} selected={null} onSelect={(o) => setStack((s) => [...s, o.id])} />
+            <View className="staff__gap">
+              <ChoiceList
+                label="按网格查看"
+                options={children}
+                selected={null}
+                onSelect={(o) => setStack((s) => [...s, o.id])}
+              />
             </View>
           )}
         </View>
       )}
 
       {message && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
 
       {granting && place && (
-        <View className='card' ariaRole='region' ariaLabel={`为${granting.name}授予身份`}>
-          <Text className='t-title'>为 {granting.name} 授予身份</Text>
+        <View className="card" ariaRole="region" ariaLabel={`为${granting.name}授予身份`}>
+          <Text className="t-title">为 {granting.name} 授予身份</Text>
           {offered.length === 0 ? (
             <View>
-              <Text className='t-body'>在这一级没有您可以授予的身份。</Text>
+              <Text className="t-body">在这一级没有您可以授予的身份。</Text>
             </View>
           ) : (
             <ChoiceList
-              label='身份'
+              label="身份"
               options={offered.map((r) => ({ id: r, name: RoleLabel[r] }))}
               selected={role}
               onSelect={(o) => {
@@ -248,58 +276,63 @@ export default function StaffPageView() {
             />
           )}
           {role === 'helper' && (
-            <View className='staff__switch'>
-              <Text className='t-body'>是党员</Text>
-              <Switch checked={partyMember} onChange={(on: boolean) => setPartyMember(on)} ariaLabel='是党员' loadingIcon={null} />
+            <View className="staff__switch">
+              <Text className="t-body">是党员</Text>
+              <Switch
+                checked={partyMember}
+                onChange={(on: boolean) => setPartyMember(on)}
+                ariaLabel="是党员"
+                loadingIcon={null}
+              />
             </View>
           )}
-          <View className='staff__actions'>
-            <Button className='btn' type='primary' disabled={busy || !role || !scopeId} onClick={grant}>
+          <View className="staff__actions">
+            <Button className="btn" type="primary" disabled={busy || !role || !scopeId} onClick={grant}>
               确认授予
             </Button>
-            <Button className='btn' onClick={() => setGranting(null)}>
+            <Button className="btn" onClick={() => setGranting(null)}>
               取消
             </Button>
           </View>
         </View>
       )}
 
-      {page === null && current && !message && <Text className='t-muted'>正在加载…</Text>}
+      {page === null && current && !message && <Text className="t-muted">正在加载…</Text>}
       {page && people.length === 0 && (
-        <View className='card'>
-          <Text className='t-body'>这里还没有登记的人员。</Text>
+        <View className="card">
+          <Text className="t-body">这里还没有登记的人员。</Text>
         </View>
       )}
 
-      <View ariaRole='list' ariaLabel='人员列表'>
+      <View ariaRole="list" ariaLabel="人员列表">
         {people.map((p) => (
-          <View key={p.userId} className='card' ariaRole='listitem' ariaLabel={p.name}>
-            <Text className='t-title'>{p.name}</Text>
+          <View key={p.userId} className="card" ariaRole="listitem" ariaLabel={p.name}>
+            <Text className="t-title">{p.name}</Text>
             {p.household && (
               <View>
-                <Text className='t-body'>
+                <Text className="t-body">
                   {p.household.buildingName}
                   {p.household.unitName} {p.household.room}室
                 </Text>
               </View>
             )}
-            <View className='staff__roles'>
+            <View className="staff__roles">
               {p.roles.map((r) => {
                 const key = `${p.userId}:${r.role}:${r.scopeName}`
                 const mayRevoke = r.role !== 'resident' && GrantableBy[r.role].some((g) => myRoles.has(g))
                 return (
-                  <View key={key} className='staff__role'>
-                    <Text className='t-body'>
+                  <View key={key} className="staff__role">
+                    <Text className="t-body">
                       {RoleLabel[r.role]}
                       {r.role === 'helper' && p.partyMember ? '（党员）' : ''} · {r.scopeName}
                     </Text>
                     {mayRevoke &&
                       (confirming === key ? (
-                        <Button className='btn' type='primary' disabled={busy} onClick={() => revoke(p, r)}>
+                        <Button className="btn" type="primary" disabled={busy} onClick={() => revoke(p, r)}>
                           确认撤销
                         </Button>
                       ) : (
-                        <Button className='btn' onClick={() => setConfirming(key)}>
+                        <Button className="btn" onClick={() => setConfirming(key)}>
                           撤销
                         </Button>
                       ))}
@@ -307,14 +340,17 @@ export default function StaffPageView() {
                 )
               })}
             </View>
-            <View className='staff__actions'>
+            <View className="staff__actions">
               {p.phone && (
-                <Button className='btn' onClick={() => void Taro.makePhoneCall({ phoneNumber: p.phone ?? '' })}>
+                <Button
+                  className="btn"
+                  onClick={() => void Taro.makePhoneCall({ phoneNumber: p.phone ?? '' })}
+                >
                   拨打 {p.phone}
                 </Button>
               )}
               {offered.length > 0 && (
-                <Button className='btn' onClick={() => startGrant(p.userId, p.name)}>
+                <Button className="btn" onClick={() => startGrant(p.userId, p.name)}>
                   授予身份
                 </Button>
               )}
@@ -323,37 +359,64 @@ export default function StaffPageView() {
         ))}
       </View>
       {page?.nextCursor && (
-        <Button className='btn' block onClick={() => load(page.nextCursor ?? undefined)}>
+        <Button className="btn" block onClick={() => load(page.nextCursor ?? undefined)}>
           加载更多
         </Button>
       )}
 
       {place && offered.length > 0 && (
-        <View className='card' ariaRole='region' ariaLabel='给不在列表中的人授予身份'>
+        <View className="card" ariaRole="region" ariaLabel="给不在列表中的人授予身份">
           <Field
-            label='给不在列表中的人授予身份'
+            label="给不在列表中的人授予身份"
             value={otherUserId}
-            placeholder='对方“我的”页面中的用户编号'
+            placeholder="对方“我的”页面中的用户编号"
             maxlength={64}
             onInput={setOtherUserId}
           />
-          <Button className='btn' block disabled={otherUserId.trim() === ''} onClick={() => startGrant(otherUserId.trim(), otherUserId.trim())}>
+          <Button
+            className="btn"
+            block
+            disabled={otherUserId.trim() === ''}
+            onClick={() => startGrant(otherUserId.trim(), otherUserId.trim())}
+          >
             为此人授予身份
           </Button>
         </View>
       )}
 
       {editsContacts && contacts && (
-        <View className='card' ariaRole='region' ariaLabel='片区民警和家庭医生'>
-          <Text className='t-title'>片区民警和家庭医生</Text>
+        <View className="card" ariaRole="region" ariaLabel="片区民警和家庭医生">
+          <Text className="t-title">片区民警和家庭医生</Text>
           <View>
-            <Text className='t-muted'>显示在本网格居民的服务卡上（电话打码，拨打时才显示）。清空姓名和电话即删除。</Text>
+            <Text className="t-muted">
+              显示在本网格居民的服务卡上（电话打码，拨打时才显示）。清空姓名和电话即删除。
+            </Text>
           </View>
-          <Field label='民警姓名' value={contacts.policeName} maxlength={20} onInput={(v) => setContacts({ ...contacts, policeName: v })} />
-          <Field label='民警电话' value={contacts.policePhone} maxlength={13} onInput={(v) => setContacts({ ...contacts, policePhone: v })} />
-          <Field label='家庭医生姓名' value={contacts.doctorName} maxlength={20} onInput={(v) => setContacts({ ...contacts, doctorName: v })} />
-          <Field label='家庭医生电话' value={contacts.doctorPhone} maxlength={13} onInput={(v) => setContacts({ ...contacts, doctorPhone: v })} />
-          <Button className='btn' type='primary' block disabled={busy} onClick={saveContacts}>
+          <Field
+            label="民警姓名"
+            value={contacts.policeName}
+            maxlength={20}
+            onInput={(v) => setContacts({ ...contacts, policeName: v })}
+          />
+          <Field
+            label="民警电话"
+            value={contacts.policePhone}
+            maxlength={13}
+            onInput={(v) => setContacts({ ...contacts, policePhone: v })}
+          />
+          <Field
+            label="家庭医生姓名"
+            value={contacts.doctorName}
+            maxlength={20}
+            onInput={(v) => setContacts({ ...contacts, doctorName: v })}
+          />
+          <Field
+            label="家庭医生电话"
+            value={contacts.doctorPhone}
+            maxlength={13}
+            onInput={(v) => setContacts({ ...contacts, doctorPhone: v })}
+          />
+          <Button className="btn" type="primary" block disabled={busy} onClick={saveContacts}>
             保存
           </Button>
         </View>

@@ -49,21 +49,32 @@ export default function BoardPage() {
   }
 
   return (
-    <Page label='帮邻居'>
-      <ChoiceList label='类型' options={FILTERS} selected={type} onSelect={(o) => setType(o.id as ErrandType | typeof ALL)} />
+    <Page label="帮邻居">
+      <ChoiceList
+        label="类型"
+        options={FILTERS}
+        selected={type}
+        onSelect={(o) => setType(o.id as ErrandType | typeof ALL)}
+      />
       {(message || error) && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{message ?? error}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{message ?? error}</Text>
         </View>
       )}
       <ErrandList
-        label='待接单的互助'
+        label="待接单的互助"
         items={items}
         cursor={cursor}
         onMore={more}
-        empty='现在没有需要帮忙的互助，谢谢您的热心！'
+        empty="现在没有需要帮忙的互助，谢谢您的热心！"
         actions={(e) => (
-          <Button className='btn' type='primary' block disabled={busy !== null} onClick={() => void accept(e)}>
+          <Button
+            className="btn"
+            type="primary"
+            block
+            disabled={busy !== null}
+            onClick={() => void accept(e)}
+          >
             {`接单：${e.typeLabel}`}
           </Button>
         )}

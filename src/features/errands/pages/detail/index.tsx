@@ -44,13 +44,13 @@ function ActionForm(props: {
   readonly children: ReactNode
 }) {
   return (
-    <View className='card' ariaRole='form' ariaLabel={props.label}>
+    <View className="card" ariaRole="form" ariaLabel={props.label}>
       {props.children}
-      <View className='errand__actions'>
-        <Button className='btn' type='primary' disabled={props.busy} onClick={props.onSubmit}>
+      <View className="errand__actions">
+        <Button className="btn" type="primary" disabled={props.busy} onClick={props.onSubmit}>
           {props.submit}
         </Button>
-        <Button className='btn' onClick={props.onBack}>
+        <Button className="btn" onClick={props.onBack}>
           返回
         </Button>
       </View>
@@ -66,7 +66,9 @@ export default function ErrandDetailPage() {
     message,
     setMessage,
     reload,
-  } = usePageData(errandId, () => (errandId ? callApi('errand.get', { errandId }) : null), { missing: '缺少互助编号' })
+  } = usePageData(errandId, () => (errandId ? callApi('errand.get', { errandId }) : null), {
+    missing: '缺少互助编号',
+  })
   const [panel, setPanel] = useState<Panel>('none')
   const [busy, setBusy] = useState(false)
   const [code, setCode] = useState('')
@@ -127,14 +129,17 @@ export default function ErrandDetailPage() {
   }
   const thank = () => {
     if (!note.trim()) return setMessage('请写一句感谢的话')
-    void run(() => callApi('errand.thank', { errandId, note: note.trim() }), '感谢已送达，会显示在帮办人的主页上')
+    void run(
+      () => callApi('errand.thank', { errandId, note: note.trim() }),
+      '感谢已送达，会显示在帮办人的主页上',
+    )
   }
 
   if (!errand) {
     return (
-      <Page label='互助详情'>
-        <View className='card' ariaRole={message ? 'alert' : 'status'}>
-          <Text className='t-body'>{message ?? '正在加载…'}</Text>
+      <Page label="互助详情">
+        <View className="card" ariaRole={message ? 'alert' : 'status'}>
+          <Text className="t-body">{message ?? '正在加载…'}</Text>
         </View>
       </Page>
     )
@@ -142,7 +147,9 @@ export default function ErrandDetailPage() {
 
   const mine = errand.as.includes('requester')
   const canThank = mine && errand.status === 'confirmed' && !errand.thanks
-  const moves = errand.moves.filter((m) => !(panel === 'start' && m === 'start') && !(panel === 'dispute' && m === 'dispute'))
+  const moves = errand.moves.filter(
+    (m) => !(panel === 'start' && m === 'start') && !(panel === 'dispute' && m === 'dispute'),
+  )
   const times = [
     errand.acceptedAt && `接单 ${shortTime(errand.acceptedAt)}`,
     errand.pickedUpAt && `接到孩子 ${shortTime(errand.pickedUpAt)}`,
@@ -151,15 +158,17 @@ export default function ErrandDetailPage() {
   ].filter((t): t is string => typeof t === 'string' && t.length > 0)
   const line = (text: string) => (
     <View>
-      <Text className='t-body'>{text}</Text>
+      <Text className="t-body">{text}</Text>
     </View>
   )
   return (
-    <Page label='互助详情'>
-      <View className='card' ariaRole='region' ariaLabel='互助信息'>
-        <View className='errand-card__head'>
-          <Text className='t-title'>{errand.typeLabel}</Text>
-          <Text className={errand.status === 'open' ? 'errand-status errand-status--open' : 'errand-status'}>{errand.statusLabel}</Text>
+    <Page label="互助详情">
+      <View className="card" ariaRole="region" ariaLabel="互助信息">
+        <View className="errand-card__head">
+          <Text className="t-title">{errand.typeLabel}</Text>
+          <Text className={errand.status === 'open' ? 'errand-status errand-status--open' : 'errand-status'}>
+            {errand.statusLabel}
+          </Text>
         </View>
         {line(errand.text)}
         {line(`时间：${windowText(errand.windowStart, errand.windowEnd)}`)}
@@ -169,71 +178,113 @@ export default function ErrandDetailPage() {
         {errand.note && line(`备注：${errand.note}`)}
         {line(`帮办人：${errand.helperName ?? '暂无'}`)}
         <View>
-          <Text className='t-muted'>完成并确认后，帮办人可得 {errand.points} 爱心积分</Text>
+          <Text className="t-muted">完成并确认后，帮办人可得 {errand.points} 爱心积分</Text>
         </View>
         {!errand.address && errand.status === 'open' && !mine && (
           <View>
-            <Text className='t-muted'>接单后可以看到详细地址和联系电话</Text>
+            <Text className="t-muted">接单后可以看到详细地址和联系电话</Text>
           </View>
         )}
         {times.length > 0 && (
           <View>
-            <Text className='t-muted'>{times.join(' · ')}</Text>
+            <Text className="t-muted">{times.join(' · ')}</Text>
           </View>
         )}
       </View>
 
       {errand.handoverCode && (
-        <View className='card' ariaRole='group' ariaLabel='交接码'>
-          <Text className='t-body'>交接码：</Text>
-          <Text className='errand__code'>{errand.handoverCode}</Text>
+        <View className="card" ariaRole="group" ariaLabel="交接码">
+          <Text className="t-body">交接码：</Text>
+          <Text className="errand__code">{errand.handoverCode}</Text>
           <View>
-            <Text className='t-muted'>请告诉学校老师或孩子；帮办人接孩子时输入这个码。</Text>
+            <Text className="t-muted">请告诉学校老师或孩子；帮办人接孩子时输入这个码。</Text>
           </View>
         </View>
       )}
-      {errand.disputeReason && <View className='card'>{line(`异议原因：${errand.disputeReason}`)}</View>}
-      {errand.thanks && <View className='card'>{line(`感谢留言：${errand.thanks}`)}</View>}
+      {errand.disputeReason && <View className="card">{line(`异议原因：${errand.disputeReason}`)}</View>}
+      {errand.thanks && <View className="card">{line(`感谢留言：${errand.thanks}`)}</View>}
 
       {message && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
 
-      <View className='errand__actions' ariaRole='group' ariaLabel='可进行的操作'>
+      <View className="errand__actions" ariaRole="group" ariaLabel="可进行的操作">
         {moves.map((m) => (
-          <Button key={m} className='btn' type={m === 'cancel' || m === 'release' || m === 'dispute' || m === 'close' ? 'default' : 'primary'} disabled={busy} onClick={() => tap(m, errand.needsCode)}>
+          <Button
+            key={m}
+            className="btn"
+            type={
+              m === 'cancel' || m === 'release' || m === 'dispute' || m === 'close' ? 'default' : 'primary'
+            }
+            disabled={busy}
+            onClick={() => tap(m, errand.needsCode)}
+          >
             {moveLabel(m, errand.type)}
           </Button>
         ))}
         {canThank && panel !== 'thank' && (
-          <Button className='btn' disabled={busy} onClick={() => setPanel('thank')}>
+          <Button className="btn" disabled={busy} onClick={() => setPanel('thank')}>
             感谢帮办人
           </Button>
         )}
       </View>
 
       {panel === 'start' && (
-        <ActionForm label='输入交接码' submit='确认接到' busy={busy} onSubmit={start} onBack={() => setPanel('none')}>
+        <ActionForm
+          label="输入交接码"
+          submit="确认接到"
+          busy={busy}
+          onSubmit={start}
+          onBack={() => setPanel('none')}
+        >
           <Field
-            label='交接码'
-            type='number'
+            label="交接码"
+            type="number"
             value={code}
             onInput={setCode}
             maxlength={6}
-            hint={errand.codeTriesLeft !== null ? `家长给学校的 4–6 位数字，还可以输入 ${errand.codeTriesLeft} 次` : '家长给学校的 4–6 位数字'}
+            hint={
+              errand.codeTriesLeft !== null
+                ? `家长给学校的 4–6 位数字，还可以输入 ${errand.codeTriesLeft} 次`
+                : '家长给学校的 4–6 位数字'
+            }
           />
         </ActionForm>
       )}
       {panel === 'dispute' && (
-        <ActionForm label='提出异议' submit='提交异议' busy={busy} onSubmit={dispute} onBack={() => setPanel('none')}>
-          <Field label='异议原因' value={reason} onInput={setReason} maxlength={200} placeholder='如：快递没有送到' />
+        <ActionForm
+          label="提出异议"
+          submit="提交异议"
+          busy={busy}
+          onSubmit={dispute}
+          onBack={() => setPanel('none')}
+        >
+          <Field
+            label="异议原因"
+            value={reason}
+            onInput={setReason}
+            maxlength={200}
+            placeholder="如：快递没有送到"
+          />
         </ActionForm>
       )}
       {panel === 'thank' && (
-        <ActionForm label='感谢帮办人' submit='送出感谢' busy={busy} onSubmit={thank} onBack={() => setPanel('none')}>
-          <Field label='感谢的话' value={note} onInput={setNote} maxlength={100} placeholder='如：谢谢您，帮了大忙！' />
+        <ActionForm
+          label="感谢帮办人"
+          submit="送出感谢"
+          busy={busy}
+          onSubmit={thank}
+          onBack={() => setPanel('none')}
+        >
+          <Field
+            label="感谢的话"
+            value={note}
+            onInput={setNote}
+            maxlength={100}
+            placeholder="如：谢谢您，帮了大忙！"
+          />
         </ActionForm>
       )}
     </Page>

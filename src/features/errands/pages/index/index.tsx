@@ -11,17 +11,31 @@ import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { newRequestId } from '../../../../services/request-id'
 import { TrustedHelpers } from '../../components/TrustedHelpers'
-import { HOME, MAX_DAYS_AHEAD, chinaDay, defaultWindow, postInput, postProblem, type PostDraft } from '../../form'
+import {
+  HOME,
+  MAX_DAYS_AHEAD,
+  chinaDay,
+  defaultWindow,
+  postInput,
+  postProblem,
+  type PostDraft,
+} from '../../form'
 import { BOARD_URL, MINE_URL, detailUrl, windowText } from '../../labels'
 import '../../errands.scss'
 
-const fresh = (): PostDraft => ({ type: null, text: '', meetingPoint: HOME, note: '', ...defaultWindow(new Date()) })
+const fresh = (): PostDraft => ({
+  type: null,
+  text: '',
+  meetingPoint: HOME,
+  note: '',
+  ...defaultWindow(new Date()),
+})
 
 /** A picker's visible face: a big target whose name is its own text (label and value). */
 function PickerFace({ text }: { readonly text: string }) {
   return (
-    <View className='errand__picker btn' ariaRole='button'>
-      <Text className='t-body'>{text}</Text>
+    <View className="errand__picker btn" ariaRole="button">
+      <Text className="t-body">{text}</Text>
     </View>
   )
 }
@@ -58,44 +72,52 @@ export default function PostErrandPage() {
 
   if (posted) {
     return (
-      <Page label='发布互助'>
-        <View className='card' ariaRole='status'>
-          <Text className='t-title'>{posted.retried ? '这条互助已经发布过了' : '已发布，附近的帮办人会收到通知'}</Text>
+      <Page label="发布互助">
+        <View className="card" ariaRole="status">
+          <Text className="t-title">
+            {posted.retried ? '这条互助已经发布过了' : '已发布，附近的帮办人会收到通知'}
+          </Text>
         </View>
-        <View className='card' ariaRole='region' ariaLabel='已发布的互助'>
-          <View className='errand-card__head'>
-            <Text className='t-title'>{posted.typeLabel}</Text>
-            <Text className='errand-status errand-status--open'>{posted.statusLabel}</Text>
+        <View className="card" ariaRole="region" ariaLabel="已发布的互助">
+          <View className="errand-card__head">
+            <Text className="t-title">{posted.typeLabel}</Text>
+            <Text className="errand-status errand-status--open">{posted.statusLabel}</Text>
           </View>
           <View>
-            <Text className='t-body'>{posted.text}</Text>
+            <Text className="t-body">{posted.text}</Text>
           </View>
           <View>
-            <Text className='t-body'>时间：{windowText(posted.windowStart, posted.windowEnd)}</Text>
+            <Text className="t-body">时间：{windowText(posted.windowStart, posted.windowEnd)}</Text>
           </View>
           {posted.address && (
             <View>
-              <Text className='t-body'>见面地点：{posted.address}</Text>
+              <Text className="t-body">见面地点：{posted.address}</Text>
             </View>
           )}
           {posted.handoverCode && (
-            <View ariaRole='group' ariaLabel='交接码'>
-              <Text className='t-body'>交接码：</Text>
-              <Text className='errand__code'>{posted.handoverCode}</Text>
+            <View ariaRole="group" ariaLabel="交接码">
+              <Text className="t-body">交接码：</Text>
+              <Text className="errand__code">{posted.handoverCode}</Text>
               <View>
-                <Text className='t-muted'>请把交接码告诉学校老师或孩子。帮办人接孩子时要输入这个码，码不对接不走。</Text>
+                <Text className="t-muted">
+                  请把交接码告诉学校老师或孩子。帮办人接孩子时要输入这个码，码不对接不走。
+                </Text>
               </View>
             </View>
           )}
         </View>
-        <View className='errand__actions'>
-          <Button className='btn' type='primary' onClick={() => void Taro.navigateTo({ url: detailUrl(posted.errandId) })}>
+        <View className="errand__actions">
+          <Button
+            className="btn"
+            type="primary"
+            onClick={() => void Taro.navigateTo({ url: detailUrl(posted.errandId) })}
+          >
             查看详情
           </Button>
-          <Button className='btn' onClick={() => void Taro.navigateTo({ url: MINE_URL })}>
+          <Button className="btn" onClick={() => void Taro.navigateTo({ url: MINE_URL })}>
             我的互助
           </Button>
-          <Button className='btn' onClick={() => setPosted(null)}>
+          <Button className="btn" onClick={() => setPosted(null)}>
             再发一条
           </Button>
         </View>
@@ -105,46 +127,78 @@ export default function PostErrandPage() {
 
   const today = chinaDay(new Date())
   return (
-    <Page label='发布互助'>
-      <View className='errand__actions'>
-        <Button className='btn' onClick={() => void Taro.navigateTo({ url: MINE_URL })}>
+    <Page label="发布互助">
+      <View className="errand__actions">
+        <Button className="btn" onClick={() => void Taro.navigateTo({ url: MINE_URL })}>
           我的互助
         </Button>
-        <Button className='btn' onClick={() => void Taro.navigateTo({ url: BOARD_URL })}>
+        <Button className="btn" onClick={() => void Taro.navigateTo({ url: BOARD_URL })}>
           帮邻居（接单）
         </Button>
       </View>
-      <View className='card' ariaRole='form' ariaLabel='发布互助'>
+      <View className="card" ariaRole="form" ariaLabel="发布互助">
         <ChoiceList
-          label='需要帮什么忙'
+          label="需要帮什么忙"
           options={ErrandTypes.map((t) => ({ id: t, name: ErrandTypeLabel[t] }))}
           selected={d.type}
           onSelect={(o) => set({ type: o.id as ErrandType })}
         />
-        <Field label='简单描述' value={d.text} onInput={(v) => set({ text: v })} maxlength={100} placeholder='如：帮忙取一下菜鸟驿站的快递' hint='不超过 100 个字' />
-        <Text className='t-body errand__label'>时间</Text>
-        <Picker mode='date' value={d.date} start={today} end={chinaDay(new Date(), MAX_DAYS_AHEAD)} onChange={(e) => set({ date: String(e.detail.value) })}>
+        <Field
+          label="简单描述"
+          value={d.text}
+          onInput={(v) => set({ text: v })}
+          maxlength={100}
+          placeholder="如：帮忙取一下菜鸟驿站的快递"
+          hint="不超过 100 个字"
+        />
+        <Text className="t-body errand__label">时间</Text>
+        <Picker
+          mode="date"
+          value={d.date}
+          start={today}
+          end={chinaDay(new Date(), MAX_DAYS_AHEAD)}
+          onChange={(e) => set({ date: String(e.detail.value) })}
+        >
           <PickerFace text={`日期：${d.date}`} />
         </Picker>
-        <Picker mode='time' value={d.start} onChange={(e) => set({ start: String(e.detail.value) })}>
+        <Picker mode="time" value={d.start} onChange={(e) => set({ start: String(e.detail.value) })}>
           <PickerFace text={`开始：${d.start}`} />
         </Picker>
-        <Picker mode='time' value={d.end} onChange={(e) => set({ end: String(e.detail.value) })}>
+        <Picker mode="time" value={d.end} onChange={(e) => set({ end: String(e.detail.value) })}>
           <PickerFace text={`结束：${d.end}`} />
         </Picker>
         <View>
-          <Text className='t-muted'>7 天内，至少 15 分钟，不超过 12 小时</Text>
+          <Text className="t-muted">7 天内，至少 15 分钟，不超过 12 小时</Text>
         </View>
-        <Field label='见面地点' value={d.meetingPoint} onInput={(v) => set({ meetingPoint: v })} maxlength={60} hint='“我家”即您登记的住址，帮办人接单后才能看到' />
-        <Field label='给帮办人的备注（选填）' value={d.note} onInput={(v) => set({ note: v })} maxlength={100} placeholder='如：取件码 3-2-1056' />
+        <Field
+          label="见面地点"
+          value={d.meetingPoint}
+          onInput={(v) => set({ meetingPoint: v })}
+          maxlength={60}
+          hint="“我家”即您登记的住址，帮办人接单后才能看到"
+        />
+        <Field
+          label="给帮办人的备注（选填）"
+          value={d.note}
+          onInput={(v) => set({ note: v })}
+          maxlength={100}
+          placeholder="如：取件码 3-2-1056"
+        />
       </View>
       {d.type === 'child_pickup' && <TrustedHelpers onSaved={setTrusted} />}
       {error && (
-        <View ariaRole='alert'>
-          <Text className='t-body field__error'>{error}</Text>
+        <View ariaRole="alert">
+          <Text className="t-body field__error">{error}</Text>
         </View>
       )}
-      <Button className='btn' type='primary' block loading={busy} disabled={busy} onClick={() => void submit()}>
+      <Button
+        className="btn"
+        type="primary"
+        block
+        loading={busy}
+        disabled={busy}
+        onClick={() => void submit()}
+      >
         发布
       </Button>
     </Page>

@@ -19,20 +19,22 @@ const TABS: readonly { id: As; name: string }[] = [
 /** 我的互助: errands I posted and errands I took, newest first. */
 export default function MyErrandsPage() {
   const [as, setAs] = useState<As>('requester')
-  const { items, cursor, error, more, reload } = usePages(as, (c) => callApi('errand.mine', { as, ...(c ? { cursor: c } : {}) }))
+  const { items, cursor, error, more, reload } = usePages(as, (c) =>
+    callApi('errand.mine', { as, ...(c ? { cursor: c } : {}) }),
+  )
   usePullDownRefresh(() => {
     reload()
     void Taro.stopPullDownRefresh()
   })
   return (
-    <Page label='我的互助'>
-      <Button className='btn' type='primary' block onClick={() => void Taro.navigateTo({ url: POST_URL })}>
+    <Page label="我的互助">
+      <Button className="btn" type="primary" block onClick={() => void Taro.navigateTo({ url: POST_URL })}>
         发布互助
       </Button>
-      <ChoiceList label='查看' options={TABS} selected={as} onSelect={(o) => setAs(o.id as As)} />
+      <ChoiceList label="查看" options={TABS} selected={as} onSelect={(o) => setAs(o.id as As)} />
       {error && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{error}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{error}</Text>
         </View>
       )}
       <ErrandList
@@ -40,7 +42,11 @@ export default function MyErrandsPage() {
         items={items}
         cursor={cursor}
         onMore={more}
-        empty={as === 'requester' ? '您还没有发布过互助。需要邻居帮忙取快递、买菜，点“发布互助”。' : '您还没有接过互助。去“帮邻居”看看有什么能帮的。'}
+        empty={
+          as === 'requester'
+            ? '您还没有发布过互助。需要邻居帮忙取快递、买菜，点“发布互助”。'
+            : '您还没有接过互助。去“帮邻居”看看有什么能帮的。'
+        }
       />
     </Page>
   )

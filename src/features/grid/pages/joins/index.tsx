@@ -22,7 +22,9 @@ export default function JoinInboxPage() {
   const subscribe = async () => {
     try {
       const accepted = await requestSubscription([NotifyTemplates.joinPending.id])
-      setMessage(accepted.length > 0 ? '已订阅：下一条新的入格申请将通过微信提醒您' : '未订阅提醒，您仍可在此查看申请')
+      setMessage(
+        accepted.length > 0 ? '已订阅：下一条新的入格申请将通过微信提醒您' : '未订阅提醒，您仍可在此查看申请',
+      )
     } catch {
       setMessage('订阅失败，请稍后再试')
     }
@@ -48,58 +50,74 @@ export default function JoinInboxPage() {
   }
 
   return (
-    <Page label='入格审核'>
-      <View className='card'>
-        <Button className='btn' block onClick={() => void subscribe()}>
+    <Page label="入格审核">
+      <View className="card">
+        <Button className="btn" block onClick={() => void subscribe()}>
           订阅新申请提醒
         </Button>
-        <Text className='t-muted'>每订阅一次，收到一条新申请的微信提醒。</Text>
+        <Text className="t-muted">每订阅一次，收到一条新申请的微信提醒。</Text>
       </View>
       {message && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
-      {items === null && !message && <Text className='t-muted'>正在加载…</Text>}
+      {items === null && !message && <Text className="t-muted">正在加载…</Text>}
       {items?.length === 0 && (
-        <View className='card'>
-          <Text className='t-body'>暂无待审核的入格申请。</Text>
+        <View className="card">
+          <Text className="t-body">暂无待审核的入格申请。</Text>
         </View>
       )}
       {items?.map((item) => (
-        <View key={item.joinId} className='card' ariaRole='region' ariaLabel={`${item.name}的入格申请`}>
-          <Text className='t-title'>{item.name}</Text>
+        <View key={item.joinId} className="card" ariaRole="region" ariaLabel={`${item.name}的入格申请`}>
+          <Text className="t-title">{item.name}</Text>
           <View>
-            <Text className='t-body'>
+            <Text className="t-body">
               {item.move ? '申请迁入 · ' : ''}
               {item.buildingName}
               {item.unitName} {item.room}室
             </Text>
           </View>
           <View>
-            <Text className='t-muted'>
+            <Text className="t-muted">
               {item.maskedPhone ? `手机 ${item.maskedPhone} · ` : ''}
               {new Date(item.submittedAt).toLocaleString('zh-CN', { hour12: false })}
             </Text>
           </View>
           {rejecting === item.joinId ? (
-            <View className='inbox__reject'>
-              <Field label='不通过的原因' value={reason} onInput={setReason} placeholder='如：房号与登记不符' maxlength={100} />
-              <View className='inbox__actions'>
-                <Button className='btn' type='primary' disabled={busy || reason.trim().length < 2} onClick={() => void decide(item, 'reject')}>
+            <View className="inbox__reject">
+              <Field
+                label="不通过的原因"
+                value={reason}
+                onInput={setReason}
+                placeholder="如：房号与登记不符"
+                maxlength={100}
+              />
+              <View className="inbox__actions">
+                <Button
+                  className="btn"
+                  type="primary"
+                  disabled={busy || reason.trim().length < 2}
+                  onClick={() => void decide(item, 'reject')}
+                >
                   确认驳回
                 </Button>
-                <Button className='btn' onClick={() => setRejecting(null)}>
+                <Button className="btn" onClick={() => setRejecting(null)}>
                   取消
                 </Button>
               </View>
             </View>
           ) : (
-            <View className='inbox__actions'>
-              <Button className='btn' type='primary' disabled={busy} onClick={() => void decide(item, 'approve')}>
+            <View className="inbox__actions">
+              <Button
+                className="btn"
+                type="primary"
+                disabled={busy}
+                onClick={() => void decide(item, 'approve')}
+              >
                 通过
               </Button>
-              <Button className='btn' disabled={busy} onClick={() => setRejecting(item.joinId)}>
+              <Button className="btn" disabled={busy} onClick={() => setRejecting(item.joinId)}>
                 不通过
               </Button>
             </View>

@@ -36,7 +36,16 @@ interface Draft {
 }
 type FieldErrors = Partial<Record<'name' | 'description' | 'price' | 'stock', string>>
 
-const fresh = (): Draft => ({ itemId: null, name: '', kind: 'goods', description: '', price: '', stock: '', active: true, requestId: newRequestId() })
+const fresh = (): Draft => ({
+  itemId: null,
+  name: '',
+  kind: 'goods',
+  description: '',
+  price: '',
+  stock: '',
+  active: true,
+  requestId: newRequestId(),
+})
 const fromItem = (i: MarketItem): Draft => ({
   itemId: i.itemId,
   name: i.name,
@@ -75,7 +84,9 @@ export default function MarketItemsPage() {
   const community = useAdminCommunity()
   const communityId = community.status === 'ready' ? community.communityId : ''
   const { items, cursor, error, more, reload } = usePages(`items:${communityId}`, async (c) =>
-    communityId ? callApi('market.items', c ? { communityId, cursor: c } : { communityId }) : { items: [], cursor: null },
+    communityId
+      ? callApi('market.items', c ? { communityId, cursor: c } : { communityId })
+      : { items: [], cursor: null },
   )
   const [draft, setDraft] = useState<Draft | null>(null)
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -124,73 +135,118 @@ export default function MarketItemsPage() {
     }
   }
 
-  if (community.status !== 'ready') return <CommunityNotice label='爱心超市管理' community={community} none='只有社区管理员可以管理爱心超市。' />
+  if (community.status !== 'ready')
+    return (
+      <CommunityNotice label="爱心超市管理" community={community} none="只有社区管理员可以管理爱心超市。" />
+    )
 
   return (
-    <Page label='爱心超市管理'>
+    <Page label="爱心超市管理">
       {message && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
       {error && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{error}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{error}</Text>
         </View>
       )}
 
       {draft ? (
-        <View className='card' ariaRole='form' ariaLabel={draft.itemId ? '修改物品' : '新增物品'}>
-          <Text className='t-title'>{draft.itemId ? '修改物品' : '新增物品'}</Text>
-          <Field label='名称' value={draft.name} onInput={(v) => set({ name: v })} maxlength={40} placeholder='如：大米 5 斤、理发一次' error={errors.name} />
-          <ChoiceList label='类别' options={KINDS} selected={draft.kind} onSelect={(o) => set({ kind: o.id as ItemKind })} />
-          <Field label='说明（选填）' value={draft.description} onInput={(v) => set({ description: v })} maxlength={200} placeholder='如：每周六上午在社区服务站领取' error={errors.description} />
-          <Field label='所需积分' type='number' value={draft.price} onInput={(v) => set({ price: v })} maxlength={5} hint='1–10000 的整数' error={errors.price} />
-          <Field label='库存（件）' type='number' value={draft.stock} onInput={(v) => set({ stock: v })} maxlength={5} hint='0 表示已兑完' error={errors.stock} />
-          <View className='market__switch'>
-            <Text className='t-body'>上架（居民可见）</Text>
-            <Switch checked={draft.active} onChange={(on: boolean) => set({ active: on })} ariaLabel='上架' loadingIcon={null} />
+        <View className="card" ariaRole="form" ariaLabel={draft.itemId ? '修改物品' : '新增物品'}>
+          <Text className="t-title">{draft.itemId ? '修改物品' : '新增物品'}</Text>
+          <Field
+            label="名称"
+            value={draft.name}
+            onInput={(v) => set({ name: v })}
+            maxlength={40}
+            placeholder="如：大米 5 斤、理发一次"
+            error={errors.name}
+          />
+          <ChoiceList
+            label="类别"
+            options={KINDS}
+            selected={draft.kind}
+            onSelect={(o) => set({ kind: o.id as ItemKind })}
+          />
+          <Field
+            label="说明（选填）"
+            value={draft.description}
+            onInput={(v) => set({ description: v })}
+            maxlength={200}
+            placeholder="如：每周六上午在社区服务站领取"
+            error={errors.description}
+          />
+          <Field
+            label="所需积分"
+            type="number"
+            value={draft.price}
+            onInput={(v) => set({ price: v })}
+            maxlength={5}
+            hint="1–10000 的整数"
+            error={errors.price}
+          />
+          <Field
+            label="库存（件）"
+            type="number"
+            value={draft.stock}
+            onInput={(v) => set({ stock: v })}
+            maxlength={5}
+            hint="0 表示已兑完"
+            error={errors.stock}
+          />
+          <View className="market__switch">
+            <Text className="t-body">上架（居民可见）</Text>
+            <Switch
+              checked={draft.active}
+              onChange={(on: boolean) => set({ active: on })}
+              ariaLabel="上架"
+              loadingIcon={null}
+            />
           </View>
-          <View className='market__actions'>
-            <Button className='btn' type='primary' loading={busy} disabled={busy} onClick={() => void save()}>
+          <View className="market__actions">
+            <Button className="btn" type="primary" loading={busy} disabled={busy} onClick={() => void save()}>
               保存
             </Button>
-            <Button className='btn' disabled={busy} onClick={() => setDraft(null)}>
+            <Button className="btn" disabled={busy} onClick={() => setDraft(null)}>
               取消
             </Button>
           </View>
         </View>
       ) : (
-        <Button className='btn' type='primary' block onClick={() => open(fresh())}>
+        <Button className="btn" type="primary" block onClick={() => open(fresh())}>
           新增物品或服务
         </Button>
       )}
 
       <PagedList
-        label='爱心超市的物品和服务'
+        label="爱心超市的物品和服务"
         items={items}
         cursor={cursor}
-        empty='还没有物品。点“新增物品或服务”上架第一件。'
+        empty="还没有物品。点“新增物品或服务”上架第一件。"
         onMore={more}
         keyOf={(i) => i.itemId}
         render={(i) => (
-          <View className={i.active ? 'card' : 'card voucher--done'} ariaRole='group' ariaLabel={i.name}>
-            <View className='market__head'>
-              <Text className='t-title'>{i.name}</Text>
-              <Text className={i.active ? 'market__status market__status--on' : 'market__status'}>{i.active ? '已上架' : '未上架'}</Text>
+          <View className={i.active ? 'card' : 'card voucher--done'} ariaRole="group" ariaLabel={i.name}>
+            <View className="market__head">
+              <Text className="t-title">{i.name}</Text>
+              <Text className={i.active ? 'market__status market__status--on' : 'market__status'}>
+                {i.active ? '已上架' : '未上架'}
+              </Text>
             </View>
             <View>
-              <Text className='t-body'>
+              <Text className="t-body">
                 {KIND_LABEL[i.kind]} · {i.price} 积分 · {stockText(i.stock)}
               </Text>
             </View>
             {i.description && (
               <View>
-                <Text className='t-muted'>{i.description}</Text>
+                <Text className="t-muted">{i.description}</Text>
               </View>
             )}
-            <View className='market__actions'>
-              <Button className='btn' onClick={() => open(fromItem(i))} ariaLabel={`修改${i.name}`}>
+            <View className="market__actions">
+              <Button className="btn" onClick={() => open(fromItem(i))} ariaLabel={`修改${i.name}`}>
                 修改
               </Button>
             </View>

@@ -90,29 +90,31 @@ export default function VerifyVoucherPage() {
   }
 
   const notice = message && (
-    <View className='card' ariaRole='alert'>
-      <Text className='t-body market__error'>{message}</Text>
+    <View className="card" ariaRole="alert">
+      <Text className="t-body market__error">{message}</Text>
     </View>
   )
 
   if (stage.kind === 'verified') {
     const v = stage.voucher
     return (
-      <Page label='兑换券核销'>
-        <View className='card' ariaRole='status'>
-          <Text className='t-title'>核销成功</Text>
+      <Page label="兑换券核销">
+        <View className="card" ariaRole="status">
+          <Text className="t-title">核销成功</Text>
           <View>
-            <Text className='t-body'>
+            <Text className="t-body">
               {v.usedAt ? `核销时间：${shortTime(v.usedAt)}` : '已核销'}
               {v.retried ? '（此前已由您核销）' : ''}
             </Text>
           </View>
           <View>
-            <Text className='t-body'>请把“{v.itemName}”交给{v.holderName ?? '兑换人'}。</Text>
+            <Text className="t-body">
+              请把“{v.itemName}”交给{v.holderName ?? '兑换人'}。
+            </Text>
           </View>
         </View>
         <VoucherCard voucher={v} />
-        <Button className='btn' type='primary' block onClick={next}>
+        <Button className="btn" type="primary" block onClick={next}>
           核销下一张
         </Button>
       </Page>
@@ -121,9 +123,9 @@ export default function VerifyVoucherPage() {
 
   if (stage.kind === 'looking') {
     return (
-      <Page label='兑换券核销'>
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>正在查询兑换券…</Text>
+      <Page label="兑换券核销">
+        <View className="card" ariaRole="status">
+          <Text className="t-body">正在查询兑换券…</Text>
         </View>
       </Page>
     )
@@ -133,20 +135,27 @@ export default function VerifyVoucherPage() {
     const v = stage.voucher
     const refused = v.status === 'issued' ? null : REFUSED[v.status]
     return (
-      <Page label='兑换券核销'>
+      <Page label="兑换券核销">
         <VoucherCard voucher={v} />
         {refused && (
-          <View className='card' ariaRole='alert'>
-            <Text className='t-body market__error'>{refused}</Text>
+          <View className="card" ariaRole="alert">
+            <Text className="t-body market__error">{refused}</Text>
           </View>
         )}
         {notice}
         {!refused && (
-          <Button className='btn market__big' type='primary' block loading={busy} disabled={busy} onClick={() => void verify(stage.code)}>
+          <Button
+            className="btn market__big"
+            type="primary"
+            block
+            loading={busy}
+            disabled={busy}
+            onClick={() => void verify(stage.code)}
+          >
             确认核销
           </Button>
         )}
-        <Button className='btn' block disabled={busy} onClick={next}>
+        <Button className="btn" block disabled={busy} onClick={next}>
           {refused ? '核销下一张' : '不是这张，重新输入'}
         </Button>
       </Page>
@@ -154,21 +163,28 @@ export default function VerifyVoucherPage() {
   }
 
   return (
-    <Page label='兑换券核销'>
-      <View className='card' ariaRole='form' ariaLabel='输入兑换码'>
-        <Field label='兑换码' value={typed} onInput={setTyped} maxlength={20} placeholder='兑换券上的 8 位兑换码' hint='不区分大小写，空格和横线可不输' />
-        <View className='market__actions'>
-          <Button className='btn' type='primary' onClick={typedLookup}>
+    <Page label="兑换券核销">
+      <View className="card" ariaRole="form" ariaLabel="输入兑换码">
+        <Field
+          label="兑换码"
+          value={typed}
+          onInput={setTyped}
+          maxlength={20}
+          placeholder="兑换券上的 8 位兑换码"
+          hint="不区分大小写，空格和横线可不输"
+        />
+        <View className="market__actions">
+          <Button className="btn" type="primary" onClick={typedLookup}>
             查询兑换券
           </Button>
-          <Button className='btn' onClick={() => void scan()}>
+          <Button className="btn" onClick={() => void scan()}>
             扫码核销
           </Button>
         </View>
       </View>
       {notice}
-      <View className='card'>
-        <Text className='t-muted'>居民出示兑换券二维码时，也可以直接用微信扫一扫打开本页。</Text>
+      <View className="card">
+        <Text className="t-muted">居民出示兑换券二维码时，也可以直接用微信扫一扫打开本页。</Text>
       </View>
     </Page>
   )

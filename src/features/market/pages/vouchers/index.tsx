@@ -18,7 +18,9 @@ import '../../market.scss'
  * Used, expired and cancelled ones stay listed, greyed, with their label.
  */
 export default function MyVouchersPage() {
-  const { items, cursor, error, more, reload } = usePages('vouchers', (c) => callApi('market.vouchers', c ? { cursor: c } : {}))
+  const { items, cursor, error, more, reload } = usePages('vouchers', (c) =>
+    callApi('market.vouchers', c ? { cursor: c } : {}),
+  )
   /** Cancelled here (the answer of market.cancel), shown over the loaded page until the next reload. */
   const [changed, setChanged] = useState<Readonly<Record<string, VoucherView>>>({})
   const [confirming, setConfirming] = useState<string | null>(null)
@@ -47,38 +49,48 @@ export default function MyVouchersPage() {
 
   const shown = items?.map((v) => changed[v.voucherId] ?? v) ?? null
   return (
-    <Page label='我的兑换券'>
-      <Button className='btn' type='primary' block onClick={() => void Taro.navigateTo({ url: MARKET_URL })}>
+    <Page label="我的兑换券">
+      <Button className="btn" type="primary" block onClick={() => void Taro.navigateTo({ url: MARKET_URL })}>
         去爱心超市兑换
       </Button>
       {(message ?? error) && (
-        <View className='card' ariaRole={error && !message ? 'alert' : 'status'}>
-          <Text className='t-body'>{message ?? error}</Text>
+        <View className="card" ariaRole={error && !message ? 'alert' : 'status'}>
+          <Text className="t-body">{message ?? error}</Text>
         </View>
       )}
       <PagedList
-        label='我的兑换券'
+        label="我的兑换券"
         items={shown}
         cursor={cursor}
-        empty='您还没有兑换券。积分可以在爱心超市兑换物品和服务。'
+        empty="您还没有兑换券。积分可以在爱心超市兑换物品和服务。"
         onMore={more}
         keyOf={(v) => v.voucherId}
         render={(v) => (
           <VoucherCard voucher={v} withQr>
             {v.status === 'issued' && (
-              <View className='market__actions'>
+              <View className="market__actions">
                 {confirming === v.voucherId ? (
                   <>
-                    <Text className='t-body'>取消后积分退回，这张兑换券作废。确定取消吗？</Text>
-                    <Button className='btn' type='primary' disabled={busy} onClick={() => void cancel(v)} ariaLabel={`确认取消兑换${v.itemName}`}>
+                    <Text className="t-body">取消后积分退回，这张兑换券作废。确定取消吗？</Text>
+                    <Button
+                      className="btn"
+                      type="primary"
+                      disabled={busy}
+                      onClick={() => void cancel(v)}
+                      ariaLabel={`确认取消兑换${v.itemName}`}
+                    >
                       确认取消兑换
                     </Button>
-                    <Button className='btn' disabled={busy} onClick={() => setConfirming(null)}>
+                    <Button className="btn" disabled={busy} onClick={() => setConfirming(null)}>
                       不取消
                     </Button>
                   </>
                 ) : (
-                  <Button className='btn' onClick={() => setConfirming(v.voucherId)} ariaLabel={`取消兑换${v.itemName}`}>
+                  <Button
+                    className="btn"
+                    onClick={() => setConfirming(v.voucherId)}
+                    ariaLabel={`取消兑换${v.itemName}`}
+                  >
                     取消兑换
                   </Button>
                 )}

@@ -21,7 +21,8 @@ const day = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN',
 const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('zh-CN') : '')
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${Math.abs(n)}`)
 /** What the erasure keeps, said where it is offered, confirmed and done (true to repos/me.ts eraseMe). */
-const KEPT = '积分账目和志愿服务记录按规定保留，只记您的账户编号，不含您的姓名和手机号；积分余额仍归您所有，重新加入网格后可以继续使用。'
+const KEPT =
+  '积分账目和志愿服务记录按规定保留，只记您的账户编号，不含您的姓名和手机号；积分余额仍归您所有，重新加入网格后可以继续使用。'
 /** What happens to reports and errands (repos/me.ts eraseMe). */
 const CASES =
   '您上报的问题和已开始或已结束的互助是社区的办理记录，会保留（含描述和照片），姓名改为“新邻居”，互助的见面地点和给帮办人的备注会删除；您不再关注他人上报的问题。'
@@ -37,18 +38,18 @@ function countNote(r: RecentLines<unknown>) {
 /** One line of a list: main text left, detail right; read as one sentence by screen readers. */
 function Line({ main, detail }: { main: string; detail: string }) {
   return (
-    <View className='mine__row' ariaLabel={`${main}，${detail}`}>
-      <Text className='t-body'>{main}</Text>
-      <Text className='t-muted'>{detail}</Text>
+    <View className="mine__row" ariaLabel={`${main}，${detail}`}>
+      <Text className="t-body">{main}</Text>
+      <Text className="t-muted">{detail}</Text>
     </View>
   )
 }
 
 function Row({ label, value }: { label: string; value: string }) {
   return (
-    <View className='mine__row'>
-      <Text className='t-body'>{label}</Text>
-      <Text className='t-body'>{value}</Text>
+    <View className="mine__row">
+      <Text className="t-body">{label}</Text>
+      <Text className="t-body">{value}</Text>
     </View>
   )
 }
@@ -85,22 +86,27 @@ export default function MyDataPage() {
 
   if (erased) {
     return (
-      <Page label='我的个人信息'>
-        <View className='card' ariaRole='status'>
-          <Text className='t-title'>您的个人信息已删除</Text>
+      <Page label="我的个人信息">
+        <View className="card" ariaRole="status">
+          <Text className="t-title">您的个人信息已删除</Text>
           <View>
-            <Text className='t-body'>
+            <Text className="t-body">
               姓名、手机号、家庭关系和志愿服务资料已清除，尚未开始的活动报名已取消，未领取的兑换券已取消并退回积分，尚未开始的互助已取消或退回。如需继续使用，可以重新加入网格。
             </Text>
           </View>
           <View>
-            <Text className='t-body'>{CASES}</Text>
+            <Text className="t-body">{CASES}</Text>
           </View>
           <View>
-            <Text className='t-body'>{KEPT}</Text>
+            <Text className="t-body">{KEPT}</Text>
           </View>
-          <View className='mine__actions'>
-            <Button className='btn' type='primary' block onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}>
+          <View className="mine__actions">
+            <Button
+              className="btn"
+              type="primary"
+              block
+              onClick={() => void Taro.switchTab({ url: '/pages/home/index' })}
+            >
               返回首页
             </Button>
           </View>
@@ -110,43 +116,50 @@ export default function MyDataPage() {
   }
 
   return (
-    <Page label='我的个人信息'>
+    <Page label="我的个人信息">
       {message && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
-      {!data && !message && <Text className='t-muted'>正在加载…</Text>}
+      {!data && !message && <Text className="t-muted">正在加载…</Text>}
       {data && (
         <>
-          <View className='card' ariaRole='region' ariaLabel='基本信息'>
-            <Text className='t-title mine__section'>基本信息</Text>
-            <Row label='称呼' value={data.user.displayName} />
-            <Row label='姓名' value={data.user.realName ?? '未填写'} />
-            <Row label='手机号' value={data.user.phone ?? '未填写'} />
-            <Row label='身份' value={data.user.roles.length ? [...new Set(data.user.roles.map((r) => RoleLabel[r.role]))].join('、') : '无'} />
-            <Row label='首次使用' value={day(data.user.createdAt)} />
+          <View className="card" ariaRole="region" ariaLabel="基本信息">
+            <Text className="t-title mine__section">基本信息</Text>
+            <Row label="称呼" value={data.user.displayName} />
+            <Row label="姓名" value={data.user.realName ?? '未填写'} />
+            <Row label="手机号" value={data.user.phone ?? '未填写'} />
+            <Row
+              label="身份"
+              value={
+                data.user.roles.length
+                  ? [...new Set(data.user.roles.map((r) => RoleLabel[r.role]))].join('、')
+                  : '无'
+              }
+            />
+            <Row label="首次使用" value={day(data.user.createdAt)} />
           </View>
 
-          <View className='card' ariaRole='region' ariaLabel='我的家庭'>
-            <Text className='t-title mine__section'>我的家庭</Text>
-            <Text className='t-body'>
+          <View className="card" ariaRole="region" ariaLabel="我的家庭">
+            <Text className="t-title mine__section">我的家庭</Text>
+            <Text className="t-body">
               {data.household
                 ? `${data.household.communityName} ${data.household.gridName} ${data.household.buildingName}${data.household.unitName} ${data.household.room}室`
                 : '未加入家庭'}
             </Text>
           </View>
 
-          <View className='card' ariaRole='region' ariaLabel='入格申请记录'>
-            <Text className='t-title mine__section'>入格申请记录</Text>
-            {data.joins.length === 0 && <Text className='t-body'>无</Text>}
+          <View className="card" ariaRole="region" ariaLabel="入格申请记录">
+            <Text className="t-title mine__section">入格申请记录</Text>
+            {data.joins.length === 0 && <Text className="t-body">无</Text>}
             {data.joins.map((j) => (
-              <View key={j.joinId} className='mine__row'>
-                <Text className='t-body'>
+              <View key={j.joinId} className="mine__row">
+                <Text className="t-body">
                   {j.place} {j.room}室 · {j.name || '（已删除）'}
                   {j.phone ? ` · ${j.phone}` : ''}
                 </Text>
-                <Text className='t-muted'>
+                <Text className="t-muted">
                   {STATUS[j.status]} {day(j.createdAt)}
                 </Text>
               </View>
@@ -154,106 +167,137 @@ export default function MyDataPage() {
           </View>
 
           {data.helper && (
-            <View className='card' ariaRole='region' ariaLabel='志愿服务资料'>
-              <Text className='t-title mine__section'>志愿服务资料</Text>
-              <Row label='党员' value={data.helper.partyMember ? '是' : '否'} />
-              <Row label='公开党员身份' value={data.helper.showParty ? '公开' : '不公开'} />
-              <Row label='技能' value={data.helper.skills.join('、') || '未填写'} />
+            <View className="card" ariaRole="region" ariaLabel="志愿服务资料">
+              <Text className="t-title mine__section">志愿服务资料</Text>
+              <Row label="党员" value={data.helper.partyMember ? '是' : '否'} />
+              <Row label="公开党员身份" value={data.helper.showParty ? '公开' : '不公开'} />
+              <Row label="技能" value={data.helper.skills.join('、') || '未填写'} />
             </View>
           )}
 
-          <View className='card' ariaRole='region' ariaLabel='谁查看过我的信息'>
-            <Text className='t-title mine__section'>谁查看过我的信息</Text>
-            {data.accessLog.length === 0 && <Text className='t-body'>暂无记录</Text>}
+          <View className="card" ariaRole="region" ariaLabel="谁查看过我的信息">
+            <Text className="t-title mine__section">谁查看过我的信息</Text>
+            {data.accessLog.length === 0 && <Text className="t-body">暂无记录</Text>}
             {data.accessLog.map((l, i) => (
-              <View key={`${l.at}-${i}`} className='mine__row'>
-                <Text className='t-body'>
+              <View key={`${l.at}-${i}`} className="mine__row">
+                <Text className="t-body">
                   {l.who} {l.action}
                   {l.allowed ? '' : '（已拒绝）'}
                 </Text>
-                <Text className='t-muted'>{day(l.at)}</Text>
+                <Text className="t-muted">{day(l.at)}</Text>
               </View>
             ))}
           </View>
 
-          <View className='card' ariaRole='region' ariaLabel='我的爱心积分'>
-            <Text className='t-title mine__section'>我的爱心积分</Text>
-            <Row label='余额' value={`${data.points.balance} 分`} />
-            <Row label='积分账目' value={`共 ${data.points.entries} 条`} />
+          <View className="card" ariaRole="region" ariaLabel="我的爱心积分">
+            <Text className="t-title mine__section">我的爱心积分</Text>
+            <Row label="余额" value={`${data.points.balance} 分`} />
+            <Row label="积分账目" value={`共 ${data.points.entries} 条`} />
             {data.points.lines.map((l) => (
-              <Line key={`${l.transferId}-${l.delta}`} main={`${l.label}${l.reason ? ` · ${l.reason}` : ''}`} detail={`${signed(l.delta)} 分 · ${day(l.at)}`} />
+              <Line
+                key={`${l.transferId}-${l.delta}`}
+                main={`${l.label}${l.reason ? ` · ${l.reason}` : ''}`}
+                detail={`${signed(l.delta)} 分 · ${day(l.at)}`}
+              />
             ))}
           </View>
 
-          <View className='card' ariaRole='region' ariaLabel='志愿活动报名'>
-            <Text className='t-title mine__section'>志愿活动报名</Text>
-            <Text className='t-muted'>{countNote(data.signups)}</Text>
+          <View className="card" ariaRole="region" ariaLabel="志愿活动报名">
+            <Text className="t-title mine__section">志愿活动报名</Text>
+            <Text className="t-muted">{countNote(data.signups)}</Text>
             {data.signups.lines.map((l) => (
-              <Line key={l.activityId} main={l.title || '（活动已删除）'} detail={`${SignupStatusLabel[l.status]}${l.startAt ? ` · 活动时间 ${day(l.startAt)}` : ''}`} />
+              <Line
+                key={l.activityId}
+                main={l.title || '（活动已删除）'}
+                detail={`${SignupStatusLabel[l.status]}${l.startAt ? ` · 活动时间 ${day(l.startAt)}` : ''}`}
+              />
             ))}
           </View>
 
-          <View className='card' ariaRole='region' ariaLabel='志愿服务时长记录'>
-            <Text className='t-title mine__section'>志愿服务时长记录</Text>
-            <Text className='t-muted'>{countNote(data.hours)}</Text>
+          <View className="card" ariaRole="region" ariaLabel="志愿服务时长记录">
+            <Text className="t-title mine__section">志愿服务时长记录</Text>
+            <Text className="t-muted">{countNote(data.hours)}</Text>
             {data.hours.lines.map((l) => (
-              <Line key={l.activityId} main={`${l.title} · ${l.hours} 小时`} detail={`${l.organisation} · ${date(l.date)}`} />
+              <Line
+                key={l.activityId}
+                main={`${l.title} · ${l.hours} 小时`}
+                detail={`${l.organisation} · ${date(l.date)}`}
+              />
             ))}
           </View>
 
-          <View className='card' ariaRole='region' ariaLabel='爱心超市兑换券'>
-            <Text className='t-title mine__section'>爱心超市兑换券</Text>
-            <Text className='t-muted'>{countNote(data.vouchers)}</Text>
+          <View className="card" ariaRole="region" ariaLabel="爱心超市兑换券">
+            <Text className="t-title mine__section">爱心超市兑换券</Text>
+            <Text className="t-muted">{countNote(data.vouchers)}</Text>
             {data.vouchers.lines.map((v) => (
-              <Line key={v.voucherId} main={`${v.itemName} · ${v.price} 分`} detail={`${VoucherStatusLabel[v.status]} · ${day(v.issuedAt)}`} />
+              <Line
+                key={v.voucherId}
+                main={`${v.itemName} · ${v.price} 分`}
+                detail={`${VoucherStatusLabel[v.status]} · ${day(v.issuedAt)}`}
+              />
             ))}
           </View>
 
-          <View className='card' ariaRole='region' ariaLabel='我的上报'>
-            <Text className='t-title mine__section'>我的上报</Text>
-            <Text className='t-muted'>{countNote(data.reports)}</Text>
+          <View className="card" ariaRole="region" ariaLabel="我的上报">
+            <Text className="t-title mine__section">我的上报</Text>
+            <Text className="t-muted">{countNote(data.reports)}</Text>
             {data.reports.lines.map((l) => (
-              <Line key={l.orderId} main={`${l.categoryName} · ${REPORT_ROLE[l.role]}`} detail={`${l.statusLabel} · ${date(l.submittedAt)}`} />
+              <Line
+                key={l.orderId}
+                main={`${l.categoryName} · ${REPORT_ROLE[l.role]}`}
+                detail={`${l.statusLabel} · ${date(l.submittedAt)}`}
+              />
             ))}
           </View>
 
-          <View className='card' ariaRole='region' ariaLabel='邻里互助'>
-            <Text className='t-title mine__section'>邻里互助</Text>
-            <Text className='t-muted'>{countNote(data.errands)}</Text>
+          <View className="card" ariaRole="region" ariaLabel="邻里互助">
+            <Text className="t-title mine__section">邻里互助</Text>
+            <Text className="t-muted">{countNote(data.errands)}</Text>
             {data.errands.lines.map((l) => (
-              <Line key={l.errandId} main={`${l.typeLabel} · ${ERRAND_ROLE[l.role]}`} detail={`${l.statusLabel} · ${date(l.createdAt)}`} />
+              <Line
+                key={l.errandId}
+                main={`${l.typeLabel} · ${ERRAND_ROLE[l.role]}`}
+                detail={`${l.statusLabel} · ${date(l.createdAt)}`}
+              />
             ))}
           </View>
 
-          <View className='card' ariaRole='region' ariaLabel='删除我的个人信息'>
-            <Text className='t-title mine__section'>删除我的个人信息</Text>
+          <View className="card" ariaRole="region" ariaLabel="删除我的个人信息">
+            <Text className="t-title mine__section">删除我的个人信息</Text>
             {!confirming ? (
               <>
-                <Text className='t-body'>
+                <Text className="t-body">
                   删除后，您的姓名、手机号、家庭关系和志愿服务资料将被清除，待审核的申请会被撤回；尚未开始的志愿活动报名会被取消（名额让给其他居民），未领取的兑换券会被取消并退回积分；您发起的还没开始的互助会被取消（已接单的帮办人会收到通知），您接下还没开始的互助会退回给其他帮办人。
                 </Text>
                 <View>
-                  <Text className='t-body'>{CASES}</Text>
+                  <Text className="t-body">{CASES}</Text>
                 </View>
                 <View>
-                  <Text className='t-body'>{KEPT}</Text>
+                  <Text className="t-body">{KEPT}</Text>
                 </View>
-                <View className='mine__actions'>
-                  <Button className='btn' block onClick={() => setConfirming(true)}>
+                <View className="mine__actions">
+                  <Button className="btn" block onClick={() => setConfirming(true)}>
                     删除我的个人信息
                   </Button>
                 </View>
               </>
             ) : (
-              <View ariaRole='alert'>
-                <Text className='t-body mine__danger'>
+              <View ariaRole="alert">
+                <Text className="t-body mine__danger">
                   确定要删除吗？删除后无法恢复，您需要重新加入网格。依法需要保存的访问记录、已匿名的审核记录和上报、互助记录，以及不含您姓名的积分账目和志愿服务记录会保留。
                 </Text>
-                <View className='mine__actions'>
-                  <Button className='btn' type='primary' block loading={busy} disabled={busy} onClick={() => void erase()}>
+                <View className="mine__actions">
+                  <Button
+                    className="btn"
+                    type="primary"
+                    block
+                    loading={busy}
+                    disabled={busy}
+                    onClick={() => void erase()}
+                  >
                     确认删除
                   </Button>
-                  <Button className='btn' block disabled={busy} onClick={() => setConfirming(false)}>
+                  <Button className="btn" block disabled={busy} onClick={() => setConfirming(false)}>
                     取消
                   </Button>
                 </View>

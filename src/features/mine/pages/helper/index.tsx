@@ -1,6 +1,12 @@
 import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { HelperSkillOptions, MAX_SKILL_LENGTH, MAX_SKILLS, type HelperProfile, type ReceivedThanks } from '@core/me/helper'
+import {
+  HelperSkillOptions,
+  MAX_SKILL_LENGTH,
+  MAX_SKILLS,
+  type HelperProfile,
+  type ReceivedThanks,
+} from '@core/me/helper'
 import { beijingDate } from '@core/orders/sla'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
@@ -72,28 +78,31 @@ export default function HelperPage() {
     }
   }
 
-  const options = [...HelperSkillOptions, ...skills.filter((s) => !(HelperSkillOptions as readonly string[]).includes(s))]
+  const options = [
+    ...HelperSkillOptions,
+    ...skills.filter((s) => !(HelperSkillOptions as readonly string[]).includes(s)),
+  ]
   return (
-    <Page label='志愿服务资料'>
+    <Page label="志愿服务资料">
       {message && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
-      {!profile && !message && <Text className='t-muted'>正在加载…</Text>}
+      {!profile && !message && <Text className="t-muted">正在加载…</Text>}
       {profile && (
         <>
-          <View className='card' ariaRole='group' ariaLabel='我的技能'>
-            <Text className='t-title mine__section'>我的技能</Text>
-            <Text className='t-muted'>
+          <View className="card" ariaRole="group" ariaLabel="我的技能">
+            <Text className="t-title mine__section">我的技能</Text>
+            <Text className="t-muted">
               最多 {MAX_SKILLS} 项，显示在网格服务卡上（已选 {skills.length} 项）
             </Text>
-            <View className='mine__skills'>
+            <View className="mine__skills">
               {options.map((s) => (
                 <View
                   key={s}
                   className={skills.includes(s) ? 'mine__skill mine__skill--on btn' : 'mine__skill btn'}
-                  ariaRole='checkbox'
+                  ariaRole="checkbox"
                   {...checked(skills.includes(s))}
                   onClick={() => toggle(s)}
                 >
@@ -101,44 +110,71 @@ export default function HelperPage() {
                 </View>
               ))}
             </View>
-            <Field label='其他技能' value={custom} onInput={setCustom} placeholder={`不超过 ${MAX_SKILL_LENGTH} 个字`} maxlength={MAX_SKILL_LENGTH} />
-            <Button className='btn' block onClick={addCustom}>
+            <Field
+              label="其他技能"
+              value={custom}
+              onInput={setCustom}
+              placeholder={`不超过 ${MAX_SKILL_LENGTH} 个字`}
+              maxlength={MAX_SKILL_LENGTH}
+            />
+            <Button className="btn" block onClick={addCustom}>
               添加技能
             </Button>
           </View>
 
-          <View className='card' ariaRole='group' ariaLabel='党员亮身份'>
-            <Text className='t-title mine__section'>党员亮身份</Text>
+          <View className="card" ariaRole="group" ariaLabel="党员亮身份">
+            <Text className="t-title mine__section">党员亮身份</Text>
             {profile.partyMember ? (
-              <View className='mine__switch'>
-                <Text className='t-body'>在服务卡上显示我的党员身份</Text>
-                <Switch checked={showParty} onChange={(on: boolean) => setShowParty(on)} ariaLabel='在服务卡上显示我的党员身份' loadingIcon={null} />
+              <View className="mine__switch">
+                <Text className="t-body">在服务卡上显示我的党员身份</Text>
+                <Switch
+                  checked={showParty}
+                  onChange={(on: boolean) => setShowParty(on)}
+                  ariaLabel="在服务卡上显示我的党员身份"
+                  loadingIcon={null}
+                />
               </View>
             ) : (
-              <Text className='t-body'>党员身份由社区工作人员登记。登记后，您可以选择是否在服务卡上显示。</Text>
+              <Text className="t-body">
+                党员身份由社区工作人员登记。登记后，您可以选择是否在服务卡上显示。
+              </Text>
             )}
           </View>
 
-          <View className='card' ariaRole='group' ariaLabel='新互助提醒'>
-            <Text className='t-title mine__section'>新互助提醒</Text>
-            <View className='mine__switch'>
-              <Text className='t-body'>接收新互助提醒</Text>
-              <Switch checked={notifyErrands} onChange={(on: boolean) => setNotifyErrands(on)} ariaLabel='接收新互助提醒' loadingIcon={null} />
+          <View className="card" ariaRole="group" ariaLabel="新互助提醒">
+            <Text className="t-title mine__section">新互助提醒</Text>
+            <View className="mine__switch">
+              <Text className="t-body">接收新互助提醒</Text>
+              <Switch
+                checked={notifyErrands}
+                onChange={(on: boolean) => setNotifyErrands(on)}
+                ariaLabel="接收新互助提醒"
+                loadingIcon={null}
+              />
             </View>
-            <Text className='t-muted'>开启后，本网格有邻居发布互助时会通知您；不开启也可以随时在互助大厅查看。</Text>
+            <Text className="t-muted">
+              开启后，本网格有邻居发布互助时会通知您；不开启也可以随时在互助大厅查看。
+            </Text>
           </View>
 
-          <Button className='btn' type='primary' block loading={busy} disabled={busy} onClick={() => void save()}>
+          <Button
+            className="btn"
+            type="primary"
+            block
+            loading={busy}
+            disabled={busy}
+            onClick={() => void save()}
+          >
             保存
           </Button>
 
-          <View className='card' ariaRole='group' ariaLabel='收到的感谢'>
-            <Text className='t-title mine__section'>收到的感谢</Text>
-            {thanks.length === 0 && <Text className='t-body'>还没有感谢留言</Text>}
+          <View className="card" ariaRole="group" ariaLabel="收到的感谢">
+            <Text className="t-title mine__section">收到的感谢</Text>
+            {thanks.length === 0 && <Text className="t-body">还没有感谢留言</Text>}
             {thanks.map((t) => (
-              <View key={t.errandId} className='mine__thanks'>
-                <Text className='t-body'>“{t.note}”</Text>
-                <Text className='t-muted'>
+              <View key={t.errandId} className="mine__thanks">
+                <Text className="t-body">“{t.note}”</Text>
+                <Text className="t-muted">
                   {t.from} · {t.typeLabel} · {beijingDate(new Date(t.at))}
                 </Text>
               </View>

@@ -16,7 +16,9 @@ export default function HouseholdPage() {
   const [busy, setBusy] = useState(false)
 
   const load = useCallback(() => {
-    callApi('household.mine', {}).then(setView, (err: unknown) => setMessage(failureCopy(err, '加载失败，请重试')))
+    callApi('household.mine', {}).then(setView, (err: unknown) =>
+      setMessage(failureCopy(err, '加载失败，请重试')),
+    )
   }, [])
   useEffect(load, [load])
 
@@ -37,18 +39,23 @@ export default function HouseholdPage() {
 
   const h = view?.household
   return (
-    <Page label='我的家庭'>
+    <Page label="我的家庭">
       {message && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
-      {!view && !message && <Text className='t-muted'>正在加载…</Text>}
+      {!view && !message && <Text className="t-muted">正在加载…</Text>}
       {view && !h && (
-        <View className='card'>
-          <Text className='t-title'>您还没有加入家庭</Text>
-          <View className='mine__actions'>
-            <Button className='btn' type='primary' block onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}>
+        <View className="card">
+          <Text className="t-title">您还没有加入家庭</Text>
+          <View className="mine__actions">
+            <Button
+              className="btn"
+              type="primary"
+              block
+              onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}
+            >
               加入我的网格
             </Button>
           </View>
@@ -56,39 +63,40 @@ export default function HouseholdPage() {
       )}
       {h && view && (
         <>
-          <View className='card' ariaRole='region' ariaLabel='住址'>
-            <Text className='t-title mine__section'>
+          <View className="card" ariaRole="region" ariaLabel="住址">
+            <Text className="t-title mine__section">
               {h.buildingName}
               {h.unitName} {h.room}室
             </Text>
-            <Text className='t-body'>
+            <Text className="t-body">
               {h.streetName} {h.communityName} {h.gridName}
             </Text>
           </View>
-          <View className='card' ariaRole='region' ariaLabel='家庭成员'>
-            <Text className='t-title mine__section'>家庭成员</Text>
+          <View className="card" ariaRole="region" ariaLabel="家庭成员">
+            <Text className="t-title mine__section">家庭成员</Text>
             {view.members.map((m, i) => (
-              <View key={`${m.name}-${i}`} className='mine__row'>
-                <Text className='t-body'>{m.name}</Text>
-                {m.me && <Text className='t-muted'>我</Text>}
+              <View key={`${m.name}-${i}`} className="mine__row">
+                <Text className="t-body">{m.name}</Text>
+                {m.me && <Text className="t-muted">我</Text>}
               </View>
             ))}
           </View>
           {view.pendingMove && (
-            <View className='card' ariaRole='region' ariaLabel='迁移申请'>
-              <Text className='t-title mine__section'>迁移申请审核中</Text>
-              <Text className='t-body'>
+            <View className="card" ariaRole="region" ariaLabel="迁移申请">
+              <Text className="t-title mine__section">迁移申请审核中</Text>
+              <Text className="t-body">
                 迁往 {view.pendingMove.gridName} {view.pendingMove.buildingName}
                 {view.pendingMove.unitName} {view.pendingMove.room}室。审核通过前，您仍属于现在的家庭。
               </Text>
-              <View className='mine__actions'>
+              <View className="mine__actions">
                 <Button
-                  className='btn'
+                  className="btn"
                   block
                   disabled={busy}
                   onClick={() => {
                     const joinId = view.pendingMove?.joinId
-                    if (joinId) void act(() => callApi('join.cancel', { joinId }), '已撤回迁移申请', '撤回失败，请重试')
+                    if (joinId)
+                      void act(() => callApi('join.cancel', { joinId }), '已撤回迁移申请', '撤回失败，请重试')
                   }}
                 >
                   撤回迁移申请
@@ -96,31 +104,40 @@ export default function HouseholdPage() {
               </View>
             </View>
           )}
-          <View className='card'>
-            <View className='mine__actions'>
+          <View className="card">
+            <View className="mine__actions">
               {!view.pendingMove && (
-                <Button className='btn' type='primary' block onClick={() => void Taro.navigateTo({ url: '/pages/join/index?move=1' })}>
+                <Button
+                  className="btn"
+                  type="primary"
+                  block
+                  onClick={() => void Taro.navigateTo({ url: '/pages/join/index?move=1' })}
+                >
                   申请迁移到新住处
                 </Button>
               )}
               {!confirmLeave ? (
-                <Button className='btn' block onClick={() => setConfirmLeave(true)}>
+                <Button className="btn" block onClick={() => setConfirmLeave(true)}>
                   退出家庭
                 </Button>
               ) : (
-                <View ariaRole='alert'>
-                  <Text className='t-body mine__danger'>确定退出吗？退出后首页将不再显示您的网格服务卡，可以随时重新加入。</Text>
-                  <View className='mine__actions'>
+                <View ariaRole="alert">
+                  <Text className="t-body mine__danger">
+                    确定退出吗？退出后首页将不再显示您的网格服务卡，可以随时重新加入。
+                  </Text>
+                  <View className="mine__actions">
                     <Button
-                      className='btn'
-                      type='primary'
+                      className="btn"
+                      type="primary"
                       block
                       disabled={busy}
-                      onClick={() => void act(() => callApi('household.leave', {}), '您已退出家庭', '退出失败，请重试')}
+                      onClick={() =>
+                        void act(() => callApi('household.leave', {}), '您已退出家庭', '退出失败，请重试')
+                      }
                     >
                       确认退出
                     </Button>
-                    <Button className='btn' block disabled={busy} onClick={() => setConfirmLeave(false)}>
+                    <Button className="btn" block disabled={busy} onClick={() => setConfirmLeave(false)}>
                       取消
                     </Button>
                   </View>

@@ -27,7 +27,8 @@ import '../../points.scss'
  */
 export default function PointsAdminPage() {
   const community = useAdminCommunity()
-  if (community.status !== 'ready') return <CommunityNotice label='积分管理' community={community} none='只有社区管理员可以管理积分。' />
+  if (community.status !== 'ready')
+    return <CommunityNotice label="积分管理" community={community} none="只有社区管理员可以管理积分。" />
   return <PointsAdmin communityId={community.communityId} />
 }
 
@@ -41,59 +42,100 @@ function PointsAdmin({ communityId }: { readonly communityId: string }) {
     void Taro.stopPullDownRefresh()
   })
   return (
-    <Page label='积分管理'>
+    <Page label="积分管理">
       <AwardForm communityId={communityId} onAwarded={transfers.reload} />
-      <View className='card' ariaRole='region' ariaLabel='积分流水'>
-        <Text className='t-title'>积分流水</Text>
+      <View className="card" ariaRole="region" ariaLabel="积分流水">
+        <Text className="t-title">积分流水</Text>
         <View>
-          <Text className='t-muted'>本社区的每一笔积分进出，最新的在前。发错的积分可以更正：系统记一笔反向的积分并写明原因，原记录保留。</Text>
+          <Text className="t-muted">
+            本社区的每一笔积分进出，最新的在前。发错的积分可以更正：系统记一笔反向的积分并写明原因，原记录保留。
+          </Text>
         </View>
       </View>
       {transfers.error && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{transfers.error}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{transfers.error}</Text>
         </View>
       )}
-      <Transfers lines={transfers.items} cursor={transfers.cursor} onMore={transfers.more} onCorrected={transfers.reload} />
+      <Transfers
+        lines={transfers.items}
+        cursor={transfers.cursor}
+        onMore={transfers.more}
+        onCorrected={transfers.reload}
+      />
       <AuditCard communityId={communityId} lines={transfers.items ?? []} />
     </Page>
   )
 }
 
 /** 奖励积分: issuance → a resident of the community, with a required reason. */
-function AwardForm({ communityId, onAwarded }: { readonly communityId: string; readonly onAwarded: () => void }) {
+function AwardForm({
+  communityId,
+  onAwarded,
+}: {
+  readonly communityId: string
+  readonly onAwarded: () => void
+}) {
   // One request id per form: a retried send after a failure (or a lost answer) lands once.
   const form = usePointsToPerson({
     noPerson: '请先查找并选择要奖励的居民',
     send: async (person, amount, reason, requestId) => {
       const t = await callApi('points.award', { userId: person.userId, amount, reason, requestId })
-      return t.retried ? `这笔奖励已经发放过了：${t.amount} 分给${person.name}` : `已奖励 ${t.amount} 分给${person.name}`
+      return t.retried
+        ? `这笔奖励已经发放过了：${t.amount} 分给${person.name}`
+        : `已奖励 ${t.amount} 分给${person.name}`
     },
     failure: (e) => failureCopy(e, '奖励失败，请重试'),
     onSent: onAwarded,
   })
 
   return (
-    <View className='card' ariaRole='form' ariaLabel='奖励积分'>
-      <Text className='t-title'>奖励积分</Text>
+    <View className="card" ariaRole="form" ariaLabel="奖励积分">
+      <Text className="t-title">奖励积分</Text>
       <View>
-        <Text className='t-muted'>为本社区居民发放爱心积分，须写明原因，会记入积分流水。</Text>
+        <Text className="t-muted">为本社区居民发放爱心积分，须写明原因，会记入积分流水。</Text>
       </View>
       {/* A new request id (after an award) starts the search over. */}
-      <ResidentPicker key={form.requestId} communityId={communityId} role='奖励居民' chosen={form.person} onChoose={form.setPerson} />
-      <Field label='奖励积分' type='number' value={form.amount} onInput={form.setAmount} maxlength={5} hint={`1–${MAX_AMOUNT} 的整数`} />
-      <Field label='奖励原因' value={form.reason} onInput={form.setReason} maxlength={100} placeholder='如：参加社区清洁日' />
+      <ResidentPicker
+        key={form.requestId}
+        communityId={communityId}
+        role="奖励居民"
+        chosen={form.person}
+        onChoose={form.setPerson}
+      />
+      <Field
+        label="奖励积分"
+        type="number"
+        value={form.amount}
+        onInput={form.setAmount}
+        maxlength={5}
+        hint={`1–${MAX_AMOUNT} 的整数`}
+      />
+      <Field
+        label="奖励原因"
+        value={form.reason}
+        onInput={form.setReason}
+        maxlength={100}
+        placeholder="如：参加社区清洁日"
+      />
       {form.problem && (
-        <View ariaRole='alert'>
-          <Text className='t-body points__error'>{form.problem}</Text>
+        <View ariaRole="alert">
+          <Text className="t-body points__error">{form.problem}</Text>
         </View>
       )}
       {form.done && (
-        <View ariaRole='status'>
-          <Text className='t-body points__done'>{form.done}</Text>
+        <View ariaRole="status">
+          <Text className="t-body points__done">{form.done}</Text>
         </View>
       )}
-      <Button className='btn points__gap' type='primary' block loading={form.busy} disabled={form.busy} onClick={() => void form.submit()}>
+      <Button
+        className="btn points__gap"
+        type="primary"
+        block
+        loading={form.busy}
+        disabled={form.busy}
+        onClick={() => void form.submit()}
+      >
         确认奖励
       </Button>
     </View>
@@ -130,49 +172,55 @@ function Transfers(props: {
       props.onCorrected()
     } catch (e) {
       const insufficient = e instanceof ServiceError && e.code === PointsErrors.INSUFFICIENT
-      setCorrecting({ ...c, busy: false, problem: insufficient ? `${c.line.toName}的积分已不足 ${c.line.amount} 分，无法更正` : failureCopy(e, '更正失败，请重试') })
+      setCorrecting({
+        ...c,
+        busy: false,
+        problem: insufficient
+          ? `${c.line.toName}的积分已不足 ${c.line.amount} 分，无法更正`
+          : failureCopy(e, '更正失败，请重试'),
+      })
     }
   }
 
   return (
     <View>
       {done && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{done}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{done}</Text>
         </View>
       )}
       <PagedList
-        label='积分流水'
+        label="积分流水"
         items={props.lines}
         cursor={props.cursor}
-        empty='本社区还没有积分记录。'
+        empty="本社区还没有积分记录。"
         onMore={props.onMore}
         keyOf={(l) => l.transferId}
         render={(l) => {
           const open = correcting?.line.transferId === l.transferId ? correcting : null
           return (
-            <View className='card'>
-              <View className='points__line'>
+            <View className="card">
+              <View className="points__line">
                 <View>
-                  <Text className='t-body'>{lineText(l)}</Text>
+                  <Text className="t-body">{lineText(l)}</Text>
                   <View>
-                    <Text className='t-muted'>
+                    <Text className="t-muted">
                       {l.fromName} 转给 {l.toName}
                     </Text>
                   </View>
                   <View>
-                    <Text className='t-muted'>
+                    <Text className="t-muted">
                       {shortTime(l.at)}
                       {l.reverses ? ' · 更正记录' : ''}
                       {l.corrected ? ' · 已更正' : ''}
                     </Text>
                   </View>
                 </View>
-                <Text className='points__amount'>{l.amount} 分</Text>
+                <Text className="points__amount">{l.amount} 分</Text>
               </View>
               {canCorrect(l) && !open && (
                 <Button
-                  className='btn'
+                  className="btn"
                   onClick={() => {
                     setDone(null)
                     setCorrecting({ line: l, reason: '', problem: null, busy: false })
@@ -183,16 +231,29 @@ function Transfers(props: {
                 </Button>
               )}
               {open && (
-                <View className='points__confirm' ariaRole='form' ariaLabel='更正这笔积分'>
-                  <Text className='t-body'>
+                <View className="points__confirm" ariaRole="form" ariaLabel="更正这笔积分">
+                  <Text className="t-body">
                     将从{l.toName}退回 {l.amount} 分给{l.fromName}，原记录保留。
                   </Text>
-                  <Field label='更正原因' value={open.reason} onInput={(reason) => setCorrecting({ ...open, reason })} maxlength={100} placeholder='如：发错了人' error={open.problem} />
-                  <View className='points__actions'>
-                    <Button className='btn' type='primary' loading={open.busy} disabled={open.busy} onClick={() => void correct(open)}>
+                  <Field
+                    label="更正原因"
+                    value={open.reason}
+                    onInput={(reason) => setCorrecting({ ...open, reason })}
+                    maxlength={100}
+                    placeholder="如：发错了人"
+                    error={open.problem}
+                  />
+                  <View className="points__actions">
+                    <Button
+                      className="btn"
+                      type="primary"
+                      loading={open.busy}
+                      disabled={open.busy}
+                      onClick={() => void correct(open)}
+                    >
                       确认更正
                     </Button>
-                    <Button className='btn' disabled={open.busy} onClick={() => setCorrecting(null)}>
+                    <Button className="btn" disabled={open.busy} onClick={() => setCorrecting(null)}>
                       取消
                     </Button>
                   </View>
@@ -215,7 +276,13 @@ function accountName(account: string, lines: readonly TransferLine[]): string {
 }
 
 /** 核对账目: every balance of the community recomputed from its entries. */
-function AuditCard({ communityId, lines }: { readonly communityId: string; readonly lines: readonly TransferLine[] }) {
+function AuditCard({
+  communityId,
+  lines,
+}: {
+  readonly communityId: string
+  readonly lines: readonly TransferLine[]
+}) {
   const [report, setReport] = useState<AuditReport | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -234,36 +301,37 @@ function AuditCard({ communityId, lines }: { readonly communityId: string; reado
   }
 
   return (
-    <View className='card' ariaRole='region' ariaLabel='核对账目'>
-      <Text className='t-title'>核对账目</Text>
+    <View className="card" ariaRole="region" ariaLabel="核对账目">
+      <Text className="t-title">核对账目</Text>
       <View>
-        <Text className='t-muted'>按每一笔分录重新计算本社区各账户的余额，与记录的余额比对。</Text>
+        <Text className="t-muted">按每一笔分录重新计算本社区各账户的余额，与记录的余额比对。</Text>
       </View>
-      <Button className='btn points__gap' block loading={busy} disabled={busy} onClick={() => void audit()}>
+      <Button className="btn points__gap" block loading={busy} disabled={busy} onClick={() => void audit()}>
         核对账目
       </Button>
       {problem && (
-        <View ariaRole='alert'>
-          <Text className='t-body points__error'>{problem}</Text>
+        <View ariaRole="alert">
+          <Text className="t-body points__error">{problem}</Text>
         </View>
       )}
       {report && report.differences.length === 0 && (
-        <View ariaRole='status'>
-          <Text className='t-body points__done'>
+        <View ariaRole="status">
+          <Text className="t-body points__done">
             账目一致：{report.accounts} 个账户，{report.entries} 条分录
           </Text>
         </View>
       )}
       {report && report.differences.length > 0 && (
-        <View ariaRole='alert'>
-          <Text className='t-body points__error'>
-            发现 {report.differences.length} 个账户余额不一致（共核对 {report.accounts} 个账户，{report.entries} 条分录）：
+        <View ariaRole="alert">
+          <Text className="t-body points__error">
+            发现 {report.differences.length} 个账户余额不一致（共核对 {report.accounts} 个账户，
+            {report.entries} 条分录）：
           </Text>
-          <View ariaRole='list' ariaLabel='余额不一致的账户'>
+          <View ariaRole="list" ariaLabel="余额不一致的账户">
             {report.differences.map((d) => (
-              <View key={d.account} className='points__line' ariaRole='listitem'>
-                <Text className='t-body'>{accountName(d.account, lines)}</Text>
-                <Text className='t-body'>
+              <View key={d.account} className="points__line" ariaRole="listitem">
+                <Text className="t-body">{accountName(d.account, lines)}</Text>
+                <Text className="t-body">
                   记录 {d.cached} 分，按分录应为 {d.computed} 分
                 </Text>
               </View>

@@ -33,7 +33,11 @@ interface Confirming {
 }
 
 /** Failures that mean the balance or the list on screen is out of date. */
-const STALE: ReadonlySet<string> = new Set<string>([PointsErrors.INSUFFICIENT, PointsErrors.NOT_IN_SCOPE, PointsErrors.NOT_MY_HELPER])
+const STALE: ReadonlySet<string> = new Set<string>([
+  PointsErrors.INSUFFICIENT,
+  PointsErrors.NOT_IN_SCOPE,
+  PointsErrors.NOT_MY_HELPER,
+])
 
 /** Taro maps `ariaChecked` to WeChat's aria-checked (and to the DOM attribute on H5); its typings lack it. */
 const checked = (on: boolean) => ({ ariaChecked: on }) as object
@@ -41,7 +45,11 @@ const checked = (on: boolean) => ({ ariaChecked: on }) as object
 function choicesOf(r: GiftRecipients): Choice[] {
   return [
     { id: 'fund', name: r.fundName, detail: '帮助社区里有困难的居民' },
-    ...r.neighbours.map((n) => ({ id: n.userId, name: n.name, detail: `帮我${n.typeLabel} · ${shortDate(n.at)}` })),
+    ...r.neighbours.map((n) => ({
+      id: n.userId,
+      name: n.name,
+      detail: `帮我${n.typeLabel} · ${shortDate(n.at)}`,
+    })),
   ]
 }
 
@@ -103,7 +111,11 @@ export default function GivePointsPage() {
       setConfirming(null)
     } catch (e) {
       const code = e instanceof ServiceError ? e.code : null
-      setFailure(code === PointsErrors.NOT_IN_SCOPE ? '这位邻居已不在本社区，无法转赠' : failureCopy(e, '转赠失败，请重试'))
+      setFailure(
+        code === PointsErrors.NOT_IN_SCOPE
+          ? '这位邻居已不在本社区，无法转赠'
+          : failureCopy(e, '转赠失败，请重试'),
+      )
       if (code && STALE.has(code)) reload()
     } finally {
       setBusy(false)
@@ -120,16 +132,20 @@ export default function GivePointsPage() {
   if (done) {
     const { view, name, fund } = done
     return (
-      <Page label='转赠积分'>
-        <View className='card' ariaRole='status'>
-          <Text className='t-title'>{view.retried ? '这笔转赠已经完成了' : '转赠成功'}</Text>
+      <Page label="转赠积分">
+        <View className="card" ariaRole="status">
+          <Text className="t-title">{view.retried ? '这笔转赠已经完成了' : '转赠成功'}</Text>
           <View>
-            <Text className='t-body'>
-              {view.retried ? '不会重复扣分。' : fund ? `您已把 ${view.amount} 分捐给${name}，谢谢您的爱心！` : `您已把 ${view.amount} 分转给${name}，谢谢您的爱心！`}
+            <Text className="t-body">
+              {view.retried
+                ? '不会重复扣分。'
+                : fund
+                  ? `您已把 ${view.amount} 分捐给${name}，谢谢您的爱心！`
+                  : `您已把 ${view.amount} 分转给${name}，谢谢您的爱心！`}
             </Text>
           </View>
-          <View className='points__actions points__gap'>
-            <Button className='btn' type='primary' onClick={toLoveCard}>
+          <View className="points__actions points__gap">
+            <Button className="btn" type="primary" onClick={toLoveCard}>
               回到我的爱心卡
             </Button>
           </View>
@@ -141,27 +157,27 @@ export default function GivePointsPage() {
   if (confirming) {
     const { choice, amount: n, note: text } = confirming
     return (
-      <Page label='转赠积分'>
-        <View className='card' ariaRole='alertdialog' ariaLabel='确认转赠'>
-          <Text className='t-title'>{`把 ${n} 分转给${choice.name}？`}</Text>
+      <Page label="转赠积分">
+        <View className="card" ariaRole="alertdialog" ariaLabel="确认转赠">
+          <Text className="t-title">{`把 ${n} 分转给${choice.name}？`}</Text>
           {text ? (
             <View>
-              <Text className='t-body'>{`留言：${text}`}</Text>
+              <Text className="t-body">{`留言：${text}`}</Text>
             </View>
           ) : null}
           <View>
-            <Text className='t-muted'>转出后不能撤回。</Text>
+            <Text className="t-muted">转出后不能撤回。</Text>
           </View>
           {failure && (
-            <View ariaRole='alert'>
-              <Text className='t-body points__error'>{failure}</Text>
+            <View ariaRole="alert">
+              <Text className="t-body points__error">{failure}</Text>
             </View>
           )}
-          <View className='points__actions points__gap'>
-            <Button className='btn' type='primary' loading={busy} disabled={busy} onClick={() => void give()}>
+          <View className="points__actions points__gap">
+            <Button className="btn" type="primary" loading={busy} disabled={busy} onClick={() => void give()}>
               {failure ? '重试' : '确认转赠'}
             </Button>
-            <Button className='btn' disabled={busy} onClick={() => setConfirming(null)}>
+            <Button className="btn" disabled={busy} onClick={() => setConfirming(null)}>
               返回修改
             </Button>
           </View>
@@ -171,32 +187,32 @@ export default function GivePointsPage() {
   }
 
   return (
-    <Page label='转赠积分'>
-      <View className='card' ariaRole='region' ariaLabel='我的积分'>
-        <Text className='t-body'>我的积分</Text>
+    <Page label="转赠积分">
+      <View className="card" ariaRole="region" ariaLabel="我的积分">
+        <Text className="t-body">我的积分</Text>
         <View>
-          <Text className='points__balance'>{data ? `${data.balance} 分` : '—'}</Text>
+          <Text className="points__balance">{data ? `${data.balance} 分` : '—'}</Text>
         </View>
         <View>
-          <Text className='t-muted'>可以转给帮您办过事的邻居表示感谢，也可以捐给社区爱心基金。</Text>
+          <Text className="t-muted">可以转给帮您办过事的邻居表示感谢，也可以捐给社区爱心基金。</Text>
         </View>
       </View>
       {message && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
-      {!data && !message && <Text className='t-muted'>正在加载…</Text>}
+      {!data && !message && <Text className="t-muted">正在加载…</Text>}
       {data && (
-        <View className='card'>
-          <View ariaRole='radiogroup' ariaLabel='转给谁'>
-            <Text className='t-title'>转给谁</Text>
-            <View className='give__options'>
+        <View className="card">
+          <View ariaRole="radiogroup" ariaLabel="转给谁">
+            <Text className="t-title">转给谁</Text>
+            <View className="give__options">
               {choices.map((c) => (
                 <View
                   key={c.id}
                   className={c.id === selected ? 'give__option btn give__option--on' : 'give__option btn'}
-                  ariaRole='radio'
+                  ariaRole="radio"
                   ariaLabel={`${c.name}，${c.detail}`}
                   {...checked(c.id === selected)}
                   onClick={() => {
@@ -205,50 +221,50 @@ export default function GivePointsPage() {
                   }}
                 >
                   <View>
-                    <Text className='t-body'>{c.name}</Text>
-                    <Text className='t-muted give__detail'>{c.detail}</Text>
+                    <Text className="t-body">{c.name}</Text>
+                    <Text className="t-muted give__detail">{c.detail}</Text>
                   </View>
-                  {c.id === selected && <Text className='give__tick'>✓ 已选</Text>}
+                  {c.id === selected && <Text className="give__tick">✓ 已选</Text>}
                 </View>
               ))}
             </View>
             {data.neighbours.length === 0 && (
-              <View className='points__gap'>
-                <Text className='t-muted'>邻居帮您办完事、您确认完成后，就可以在这里给他转赠积分。</Text>
+              <View className="points__gap">
+                <Text className="t-muted">邻居帮您办完事、您确认完成后，就可以在这里给他转赠积分。</Text>
               </View>
             )}
             {problems.to && (
-              <View ariaRole='alert'>
-                <Text className='t-body points__error'>{problems.to}</Text>
+              <View ariaRole="alert">
+                <Text className="t-body points__error">{problems.to}</Text>
               </View>
             )}
           </View>
-          <View className='points__gap'>
+          <View className="points__gap">
             <Field
-              label='转赠积分'
-              type='number'
+              label="转赠积分"
+              type="number"
               value={amount}
               onInput={setAmount}
-              placeholder='填写整数'
+              placeholder="填写整数"
               hint={`最多 ${data.balance} 分`}
               error={problems.amount ?? null}
             />
             <Field
-              label='留言（可不填）'
+              label="留言（可不填）"
               value={note}
               onInput={setNote}
               maxlength={NOTE_MAX}
-              placeholder='谢谢您帮我…'
+              placeholder="谢谢您帮我…"
               hint={`不超过 ${NOTE_MAX} 个字`}
               error={problems.note ?? null}
             />
           </View>
           {data.balance === 0 && (
             <View>
-              <Text className='t-muted'>您现在没有积分可以转赠。</Text>
+              <Text className="t-muted">您现在没有积分可以转赠。</Text>
             </View>
           )}
-          <Button className='btn' type='primary' block disabled={data.balance === 0} onClick={next}>
+          <Button className="btn" type="primary" block disabled={data.balance === 0} onClick={next}>
             下一步
           </Button>
         </View>

@@ -13,7 +13,10 @@ export function recordText(h: MyHours): string {
     `社区：${h.communityName}`,
     `累计志愿服务时长：${h.totalHours} 小时（${h.count} 次）`,
     '',
-    ...h.lines.map((l) => `${chinaDate(l.date)}  ${l.title}（${l.team}）  ${l.hours} 小时  确认人：${l.confirmedByName}  组织单位：${l.organisation}`),
+    ...h.lines.map(
+      (l) =>
+        `${chinaDate(l.date)}  ${l.title}（${l.team}）  ${l.hours} 小时  确认人：${l.confirmedByName}  组织单位：${l.organisation}`,
+    ),
     '',
     `出具时间：${chinaDate(h.issuedAt)}`,
     `${NOTE}。`,

@@ -37,55 +37,65 @@ export default function MyPointsPage() {
   })
 
   return (
-    <Page label='我的爱心卡'>
-      <View className='card' ariaRole='region' ariaLabel='爱心积分余额'>
-        <Text className='t-body'>爱心积分余额</Text>
+    <Page label="我的爱心卡">
+      <View className="card" ariaRole="region" ariaLabel="爱心积分余额">
+        <Text className="t-body">爱心积分余额</Text>
         <View>
-          <Text className='points__balance'>{balance === null ? '—' : `${balance} 分`}</Text>
+          <Text className="points__balance">{balance === null ? '—' : `${balance} 分`}</Text>
         </View>
         <View>
-          <Text className='t-muted'>帮助邻居、参加志愿活动可获得积分，可在爱心超市兑换物品。</Text>
+          <Text className="t-muted">帮助邻居、参加志愿活动可获得积分，可在爱心超市兑换物品。</Text>
         </View>
-        <Button className='btn' onClick={() => void Taro.navigateTo({ url: '/features/market/pages/index/index' })}>
+        <Button
+          className="btn"
+          onClick={() => void Taro.navigateTo({ url: '/features/market/pages/index/index' })}
+        >
           去爱心超市兑换
         </Button>
-        <Button className='btn' onClick={() => void Taro.navigateTo({ url: '/features/points/pages/give/index' })}>
+        <Button
+          className="btn"
+          onClick={() => void Taro.navigateTo({ url: '/features/points/pages/give/index' })}
+        >
           转赠积分
         </Button>
       </View>
-      <View className='card' ariaRole='region' ariaLabel='志愿时长'>
-        <Text className='t-body'>志愿时长</Text>
+      <View className="card" ariaRole="region" ariaLabel="志愿时长">
+        <Text className="t-body">志愿时长</Text>
         <View>
-          <Text className='t-muted'>参加志愿活动、经社区确认后记录时长，可打印志愿服务记录。</Text>
+          <Text className="t-muted">参加志愿活动、经社区确认后记录时长，可打印志愿服务记录。</Text>
         </View>
-        <Button className='btn' block onClick={() => void Taro.navigateTo({ url: '/features/points/pages/hours/index' })}>
+        <Button
+          className="btn"
+          block
+          onClick={() => void Taro.navigateTo({ url: '/features/points/pages/hours/index' })}
+        >
           查看我的志愿服务记录
         </Button>
       </View>
       {message && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
-      {lines === null && !message && <Text className='t-muted'>正在加载…</Text>}
+      {lines === null && !message && <Text className="t-muted">正在加载…</Text>}
       {lines?.length === 0 && (
-        <View className='card'>
-          <Text className='t-body'>还没有积分记录。帮邻居办一件小事，就能得到爱心积分。</Text>
+        <View className="card">
+          <Text className="t-body">还没有积分记录。帮邻居办一件小事，就能得到爱心积分。</Text>
         </View>
       )}
       {lines && lines.length > 0 && (
-        <View className='card'>
-          <Text className='t-title'>积分明细</Text>
-          <View ariaRole='list' ariaLabel='积分明细'>
+        <View className="card">
+          <Text className="t-title">积分明细</Text>
+          <View ariaRole="list" ariaLabel="积分明细">
             {lines.map((l, i) => (
-              <View key={`${l.transferId}-${i}`} className='points__line' ariaRole='listitem'>
+              <View key={`${l.transferId}-${i}`} className="points__line" ariaRole="listitem">
                 <View>
-                  <Text className='t-body'>
+                  <Text className="t-body">
                     {l.label}
                     {l.reason ? `：${l.reason}` : ''}
                   </Text>
                   <View>
-                    <Text className='t-muted'>
+                    <Text className="t-muted">
                       {shortTime(l.at)} · 余额 {l.balanceAfter} 分{l.reverses ? ' · 更正' : ''}
                     </Text>
                   </View>
@@ -97,7 +107,7 @@ export default function MyPointsPage() {
         </View>
       )}
       {cursor && (
-        <Button className='btn' block onClick={() => load(cursor)}>
+        <Button className="btn" block onClick={() => load(cursor)}>
           加载更多
         </Button>
       )}

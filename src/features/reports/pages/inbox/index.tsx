@@ -30,12 +30,17 @@ const EMPTY: Readonly<Record<Box, string>> = {
 /** 工单处理 (grid worker): new / mine / overdue, accept from the list, subscribe to new-order messages. */
 export default function InboxPage() {
   const profile = useProfile()
-  const gridId = profile.status === 'ready' ? (profile.profile.roles.find((g) => g.role === 'grid_worker')?.scope.gridId ?? null) : null
+  const gridId =
+    profile.status === 'ready'
+      ? (profile.profile.roles.find((g) => g.role === 'grid_worker')?.scope.gridId ?? null)
+      : null
   const [box, setBox] = useState<Box>('new')
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [round, setRound] = useState(0)
-  const list = usePages(`${box}:${round}`, (cursor) => callApi('order.inbox', cursor ? { box, cursor } : { box }))
+  const list = usePages(`${box}:${round}`, (cursor) =>
+    callApi('order.inbox', cursor ? { box, cursor } : { box }),
+  )
   usePullDownRefresh(() => {
     setRound((n) => n + 1)
     void Taro.stopPullDownRefresh()
@@ -59,31 +64,43 @@ export default function InboxPage() {
   }
 
   return (
-    <Page label='工单处理'>
-      <View className='card'>
+    <Page label="工单处理">
+      <View className="card">
         {newIds.length > 0 && (
-          <Button className='btn' block onClick={() => void subscribeFromTap(newIds, '已订阅：下一条新工单将通过微信提醒您', '未订阅提醒，您仍可在此查看新工单').then(setMessage)}>
+          <Button
+            className="btn"
+            block
+            onClick={() =>
+              void subscribeFromTap(
+                newIds,
+                '已订阅：下一条新工单将通过微信提醒您',
+                '未订阅提醒，您仍可在此查看新工单',
+              ).then(setMessage)
+            }
+          >
             订阅新工单提醒
           </Button>
         )}
-        <Text className='t-muted'>每订阅一次，收到一条新工单的微信提醒；未能提醒的工单会标注“未通知到网格员”。</Text>
-        <View className='report__actions'>
-          <Button className='btn' onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
+        <Text className="t-muted">
+          每订阅一次，收到一条新工单的微信提醒；未能提醒的工单会标注“未通知到网格员”。
+        </Text>
+        <View className="report__actions">
+          <Button className="btn" onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
             代居民登记
           </Button>
         </View>
       </View>
       {message && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
       {list.error && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{list.error}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{list.error}</Text>
         </View>
       )}
-      <Tabs label='工单分类' tabs={BOXES} value={box} onChange={setBox} />
+      <Tabs label="工单分类" tabs={BOXES} value={box} onChange={setBox} />
       <OrderList
         items={list.items}
         cursor={list.cursor}
@@ -91,15 +108,21 @@ export default function InboxPage() {
         onMore={list.more}
         actions={(o) =>
           box === 'new' && o.status === 'submitted' ? (
-            <View className='report__actions'>
-              <Button className='btn' type='primary' disabled={busy !== null} ariaLabel={`接单：${o.categoryName}，${o.placeName}`} onClick={() => void accept(o)}>
+            <View className="report__actions">
+              <Button
+                className="btn"
+                type="primary"
+                disabled={busy !== null}
+                ariaLabel={`接单：${o.categoryName}，${o.placeName}`}
+                onClick={() => void accept(o)}
+              >
                 接单
               </Button>
             </View>
           ) : null
         }
       />
-      {gridId && <RatesCard level='grid' id={gridId} refresh={round} />}
+      {gridId && <RatesCard level="grid" id={gridId} refresh={round} />}
     </Page>
   )
 }

@@ -3,7 +3,15 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { parseInput } from '@core/contract/validate'
 import { isDomainError } from '@core/errors'
-import { ReportErrors, TEXT_MAX, checkReportDraft, orderActions, type CategoryView, type ReportReceipt, type SimilarOrder } from '@core/orders/api'
+import {
+  ReportErrors,
+  TEXT_MAX,
+  checkReportDraft,
+  orderActions,
+  type CategoryView,
+  type ReportReceipt,
+  type SimilarOrder,
+} from '@core/orders/api'
 import type { OrderLocation } from '@core/orders/model'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
@@ -12,7 +20,12 @@ import { Button, Switch } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
-import { REPORT_DRAFT, reportOutbox, type ReportDraft, type ReportDraftPayload } from '../../../../services/drafts-report'
+import {
+  REPORT_DRAFT,
+  reportOutbox,
+  type ReportDraft,
+  type ReportDraftPayload,
+} from '../../../../services/drafts-report'
 import { errorCopy } from '../../../../services/error-copy'
 import { compressPhoto, pickPhotos } from '../../../../services/upload'
 import { MAX_PHOTOS, admitPhotos, type PickedPhoto } from '../../../../services/upload-rules'
@@ -120,7 +133,9 @@ export default function ReportPage() {
         else ready.push(small)
       }
       setPhotos((cur) => [...cur, ...ready].slice(0, MAX_PHOTOS))
-      setNotice([left, tooBig ? `${tooBig} 张照片压缩后仍过大，未添加` : null].filter(Boolean).join('；') || null)
+      setNotice(
+        [left, tooBig ? `${tooBig} 张照片压缩后仍过大，未添加` : null].filter(Boolean).join('；') || null,
+      )
     } catch {
       setNotice('无法读取照片，请重新选择')
     } finally {
@@ -159,7 +174,13 @@ export default function ReportPage() {
       location: loc,
       hideName,
       ...(intake
-        ? { onBehalfOf: { name: residentName.trim(), channel, ...(residentPhone.trim() ? { phone: residentPhone.trim() } : {}) } }
+        ? {
+            onBehalfOf: {
+              name: residentName.trim(),
+              channel,
+              ...(residentPhone.trim() ? { phone: residentPhone.trim() } : {}),
+            },
+          }
         : {}),
     }
     try {
@@ -180,7 +201,10 @@ export default function ReportPage() {
     if (!intake) {
       setBusy(true)
       try {
-        const similar = await callApi('report.similar', { category: category.id, location: value.location ?? { kind: 'household' } })
+        const similar = await callApi('report.similar', {
+          category: category.id,
+          location: value.location ?? { kind: 'household' },
+        })
         if (similar.length > 0) {
           setPhase({ kind: 'similar', items: similar })
           return
@@ -199,7 +223,12 @@ export default function ReportPage() {
     setBusy(true)
     setPhase({ kind: 'sending' })
     try {
-      const draft = outbox.save<ReportDraftPayload>(REPORT_DRAFT, profile.userId, { input: value, categoryName: category.name }, photos.map((p) => p.path))
+      const draft = outbox.save<ReportDraftPayload>(
+        REPORT_DRAFT,
+        profile.userId,
+        { input: value, categoryName: category.name },
+        photos.map((p) => p.path),
+      )
       const after = (await outbox.submit(draft.id)) as ReportDraft | null
       if (after?.state === 'sent' && after.result) setPhase({ kind: 'sent', receipt: after.result })
       else if (after?.state === 'failed') {
@@ -252,9 +281,11 @@ export default function ReportPage() {
 
   if (profileState.status === 'signed-out' || profileState.status === 'error') {
     return (
-      <Page label='一键上报'>
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{profileState.status === 'error' ? profileState.message : '请先登录后再上报'}</Text>
+      <Page label="一键上报">
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">
+            {profileState.status === 'error' ? profileState.message : '请先登录后再上报'}
+          </Text>
         </View>
       </Page>
     )
@@ -263,28 +294,42 @@ export default function ReportPage() {
   if (phase.kind === 'sent') {
     const r = phase.receipt
     return (
-      <Page label='上报结果'>
-        <View className='card' ariaRole='status'>
-          <Text className='t-title report__status--ok'>已提交</Text>
+      <Page label="上报结果">
+        <View className="card" ariaRole="status">
+          <Text className="t-title report__status--ok">已提交</Text>
           <View>
-            <Text className='t-body'>
-              {r.held ? '已收到，内容需网格员审核后公开。' : '网格员会尽快接单处理，事事有回音。'}当前状态：{StatusLabel[r.status]}
+            <Text className="t-body">
+              {r.held ? '已收到，内容需网格员审核后公开。' : '网格员会尽快接单处理，事事有回音。'}当前状态：
+              {StatusLabel[r.status]}
             </Text>
           </View>
-          <View className='report__actions'>
-            <Button className='btn' type='primary' onClick={() => void Taro.redirectTo({ url: detailUrl(r.orderId) })}>
+          <View className="report__actions">
+            <Button
+              className="btn"
+              type="primary"
+              onClick={() => void Taro.redirectTo({ url: detailUrl(r.orderId) })}
+            >
               查看办理进度
             </Button>
             {progressIds.length > 0 && (
-              <Button className='btn' onClick={() => void subscribeFromTap(progressIds, '已订阅：办理有进展时微信通知您', '未订阅，您可在“我的上报”查看进度').then(setNotice)}>
+              <Button
+                className="btn"
+                onClick={() =>
+                  void subscribeFromTap(
+                    progressIds,
+                    '已订阅：办理有进展时微信通知您',
+                    '未订阅，您可在“我的上报”查看进度',
+                  ).then(setNotice)
+                }
+              >
                 订阅处理进度
               </Button>
             )}
-            <Button className='btn' onClick={reset}>
+            <Button className="btn" onClick={reset}>
               再报一件
             </Button>
           </View>
-          {notice && <Text className='t-body'>{notice}</Text>}
+          {notice && <Text className="t-body">{notice}</Text>}
         </View>
       </Page>
     )
@@ -292,26 +337,33 @@ export default function ReportPage() {
 
   if (phase.kind === 'pending' || phase.kind === 'sending') {
     return (
-      <Page label='上报结果'>
-        <View className='card' ariaRole='status'>
+      <Page label="上报结果">
+        <View className="card" ariaRole="status">
           {phase.kind === 'sending' ? (
-            <Text className='t-title'>正在提交…</Text>
+            <Text className="t-title">正在提交…</Text>
           ) : (
             <>
-              <Text className='t-title report__status--wait'>待发送（网络恢复后自动提交）</Text>
+              <Text className="t-title report__status--wait">待发送（网络恢复后自动提交）</Text>
               <View>
-                <Text className='t-body'>上报内容已保存在手机上，不会丢失。网络恢复或再次打开小程序时会自动提交，提交成功后显示“已提交”。</Text>
+                <Text className="t-body">
+                  上报内容已保存在手机上，不会丢失。网络恢复或再次打开小程序时会自动提交，提交成功后显示“已提交”。
+                </Text>
               </View>
               {phase.copy && (
                 <View>
-                  <Text className='t-muted'>{phase.copy}</Text>
+                  <Text className="t-muted">{phase.copy}</Text>
                 </View>
               )}
-              <View className='report__actions'>
-                <Button className='btn' type='primary' disabled={busy} onClick={() => void retryNow(phase.draftId)}>
+              <View className="report__actions">
+                <Button
+                  className="btn"
+                  type="primary"
+                  disabled={busy}
+                  onClick={() => void retryNow(phase.draftId)}
+                >
                   立即重试
                 </Button>
-                <Button className='btn' onClick={() => void Taro.redirectTo({ url: MINE_URL })}>
+                <Button className="btn" onClick={() => void Taro.redirectTo({ url: MINE_URL })}>
                   查看我的上报
                 </Button>
               </View>
@@ -324,41 +376,48 @@ export default function ReportPage() {
 
   if (phase.kind === 'similar') {
     return (
-      <Page label='是同一个问题吗'>
-        <View className='card'>
-          <Text className='t-title'>是同一个问题吗？</Text>
+      <Page label="是同一个问题吗">
+        <View className="card">
+          <Text className="t-title">是同一个问题吗？</Text>
           <View>
-            <Text className='t-body'>附近已有邻居反映了同类问题。关注它，办理进展会通知您，不用重复上报。</Text>
+            <Text className="t-body">
+              附近已有邻居反映了同类问题。关注它，办理进展会通知您，不用重复上报。
+            </Text>
           </View>
         </View>
         {error && (
-          <View className='card' ariaRole='alert'>
-            <Text className='t-body'>{error}</Text>
+          <View className="card" ariaRole="alert">
+            <Text className="t-body">{error}</Text>
           </View>
         )}
         {phase.items.map((s) => (
-          <View key={s.orderId} className='card' ariaRole='region' ariaLabel={`${s.categoryName}：${s.summary}`}>
-            <Text className='t-title'>{s.categoryName}</Text>
+          <View
+            key={s.orderId}
+            className="card"
+            ariaRole="region"
+            ariaLabel={`${s.categoryName}：${s.summary}`}
+          >
+            <Text className="t-title">{s.categoryName}</Text>
             <View>
-              <Text className='t-body'>{s.summary}</Text>
+              <Text className="t-body">{s.summary}</Text>
             </View>
             <View>
-              <Text className='t-muted'>
+              <Text className="t-muted">
                 {s.placeName} · {StatusLabel[s.status]} · {s.followers} 人关注
               </Text>
             </View>
-            <View className='report__actions'>
-              <Button className='btn' type='primary' disabled={busy} onClick={() => void follow(s)}>
+            <View className="report__actions">
+              <Button className="btn" type="primary" disabled={busy} onClick={() => void follow(s)}>
                 是同一个问题，关注它
               </Button>
             </View>
           </View>
         ))}
-        <View className='report__actions'>
-          <Button className='btn' block disabled={busy} onClick={() => void send()}>
+        <View className="report__actions">
+          <Button className="btn" block disabled={busy} onClick={() => void send()}>
             不是，继续提交我的上报
           </Button>
-          <Button className='btn' block onClick={() => setPhase({ kind: 'edit' })}>
+          <Button className="btn" block onClick={() => setPhase({ kind: 'edit' })}>
             返回修改
           </Button>
         </View>
@@ -368,11 +427,15 @@ export default function ReportPage() {
 
   if (profile && !household && !intake && !staffGrant) {
     return (
-      <Page label='一键上报'>
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{errorCopy(ReportErrors.NO_HOUSEHOLD)}</Text>
-          <View className='report__actions'>
-            <Button className='btn' type='primary' onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}>
+      <Page label="一键上报">
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{errorCopy(ReportErrors.NO_HOUSEHOLD)}</Text>
+          <View className="report__actions">
+            <Button
+              className="btn"
+              type="primary"
+              onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}
+            >
               加入网格
             </Button>
           </View>
@@ -381,7 +444,9 @@ export default function ReportPage() {
     )
   }
 
-  const homeLabel = household ? `我家（${household.buildingName}${household.unitName}${household.room}室）` : null
+  const homeLabel = household
+    ? `我家（${household.buildingName}${household.unitName}${household.room}室）`
+    : null
   const whereOptions = [
     ...(homeLabel && !intake ? [{ id: 'home', name: homeLabel }] : []),
     { id: 'building', name: building && where === 'building' ? `楼栋：${building.name}` : '选择楼栋' },
@@ -391,20 +456,32 @@ export default function ReportPage() {
   return (
     <Page label={intake ? '代居民登记' : '一键上报'}>
       {waiting > 0 && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>您有 {waiting} 条上报待发送（网络恢复后自动提交）。</Text>
-          <Button className='btn' onClick={() => void Taro.navigateTo({ url: MINE_URL })}>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">您有 {waiting} 条上报待发送（网络恢复后自动提交）。</Text>
+          <Button className="btn" onClick={() => void Taro.navigateTo({ url: MINE_URL })}>
             查看
           </Button>
         </View>
       )}
       {intake && (
-        <View className='card'>
-          <Text className='t-title'>代居民登记</Text>
-          <Field label='居民姓名' value={residentName} onInput={setResidentName} maxlength={20} placeholder='来电或来访居民的姓名' />
-          <Field label='联系电话（选填）' value={residentPhone} onInput={setResidentPhone} type='number' maxlength={11} />
+        <View className="card">
+          <Text className="t-title">代居民登记</Text>
+          <Field
+            label="居民姓名"
+            value={residentName}
+            onInput={setResidentName}
+            maxlength={20}
+            placeholder="来电或来访居民的姓名"
+          />
+          <Field
+            label="联系电话（选填）"
+            value={residentPhone}
+            onInput={setResidentPhone}
+            type="number"
+            maxlength={11}
+          />
           <ChoiceList
-            label='登记方式'
+            label="登记方式"
             options={[
               { id: 'phone', name: '电话' },
               { id: 'walk_in', name: '上门' },
@@ -415,73 +492,82 @@ export default function ReportPage() {
         </View>
       )}
 
-      <View className='card'>
-        <Text className='t-body report__label'>遇到了什么问题？</Text>
-        {categories === null && !error && <Text className='t-muted'>正在加载类别…</Text>}
-        <View className='report__grid' ariaRole='radiogroup' ariaLabel='问题类别'>
+      <View className="card">
+        <Text className="t-body report__label">遇到了什么问题？</Text>
+        {categories === null && !error && <Text className="t-muted">正在加载类别…</Text>}
+        <View className="report__grid" ariaRole="radiogroup" ariaLabel="问题类别">
           {categories?.map((c) => (
             <View
               key={c.id}
               className={`report__cat btn${category?.id === c.id ? ' report__cat--on' : ''}${c.hazard ? ' report__cat--hazard' : ''}`}
-              ariaRole='radio'
+              ariaRole="radio"
               ariaLabel={c.hint ? `${c.name}，${c.hint}` : c.name}
               {...checked(category?.id === c.id)}
               onClick={() => setCategory(c)}
             >
-              <Text className='t-body'>{c.name}</Text>
+              <Text className="t-body">{c.name}</Text>
               {c.hint ? (
                 <View>
-                  <Text className='t-muted'>{c.hint}</Text>
+                  <Text className="t-muted">{c.hint}</Text>
                 </View>
               ) : null}
             </View>
           ))}
         </View>
 
-        <Text className='t-body report__label'>问题描述</Text>
+        <Text className="t-body report__label">问题描述</Text>
         <Textarea
-          className='report__textarea t-body'
+          className="report__textarea t-body"
           value={text}
           maxlength={TEXT_MAX}
-          placeholder='说说在哪里、什么情况，如：3号楼2单元楼道有电动车飞线充电'
-          ariaLabel='问题描述'
+          placeholder="说说在哪里、什么情况，如：3号楼2单元楼道有电动车飞线充电"
+          ariaLabel="问题描述"
           nativeProps={{ 'aria-label': '问题描述' }}
           onInput={(e) => setText(e.detail.value)}
         />
         <View>
-          <Text className='t-muted'>
+          <Text className="t-muted">
             打字不方便？点输入法键盘上的“话筒”按钮，直接说话就能输入。（{[...text].length}/{TEXT_MAX}）
           </Text>
         </View>
 
-        <Text className='t-body report__label'>
+        <Text className="t-body report__label">
           照片（选填，最多 {MAX_PHOTOS} 张，已选 {photos.length} 张）
         </Text>
-        <View className='report__photos'>
+        <View className="report__photos">
           {photos.map((p, i) => (
-            <View key={p.path} className='report__photo'>
-              <Image className='report__photo-img' src={p.path} mode='aspectFill' ariaLabel={`第 ${i + 1} 张照片`} />
-              <Button className='btn report__photo-remove' size='small' onClick={() => setPhotos((cur) => cur.filter((x) => x.path !== p.path))}>
+            <View key={p.path} className="report__photo">
+              <Image
+                className="report__photo-img"
+                src={p.path}
+                mode="aspectFill"
+                ariaLabel={`第 ${i + 1} 张照片`}
+              />
+              <Button
+                className="btn report__photo-remove"
+                size="small"
+                onClick={() => setPhotos((cur) => cur.filter((x) => x.path !== p.path))}
+              >
                 {`删除第${i + 1}张`}
               </Button>
             </View>
           ))}
         </View>
         {photos.length < MAX_PHOTOS && (
-          <Button className='btn' disabled={busy} onClick={() => void addPhotos()}>
+          <Button className="btn" disabled={busy} onClick={() => void addPhotos()}>
             添加照片
           </Button>
         )}
         {notice && (
-          <View ariaRole='status'>
-            <Text className='t-muted'>{notice}</Text>
+          <View ariaRole="status">
+            <Text className="t-muted">{notice}</Text>
           </View>
         )}
       </View>
 
-      <View className='card'>
+      <View className="card">
         <ChoiceList
-          label='问题在哪里？'
+          label="问题在哪里？"
           options={whereOptions}
           selected={where}
           onSelect={(o) => {
@@ -490,32 +576,48 @@ export default function ReportPage() {
           }}
         />
         {where === 'building' && (
-          <BuildingPicker gridId={gridId} communityId={communityId} selected={building?.buildingId ?? null} onPick={setBuilding} />
+          <BuildingPicker
+            gridId={gridId}
+            communityId={communityId}
+            selected={building?.buildingId ?? null}
+            onPick={setBuilding}
+          />
         )}
         {!intake && (
-          <View className='report__switch'>
-            <Text className='t-body'>不向公众显示我的姓名</Text>
-            <Switch checked={hideName} onChange={(on: boolean) => setHideName(on)} ariaLabel='不向公众显示我的姓名' loadingIcon={null} />
+          <View className="report__switch">
+            <Text className="t-body">不向公众显示我的姓名</Text>
+            <Switch
+              checked={hideName}
+              onChange={(on: boolean) => setHideName(on)}
+              ariaLabel="不向公众显示我的姓名"
+              loadingIcon={null}
+            />
           </View>
         )}
         {!intake && (
           <View>
-            <Text className='t-muted'>网格员等工作人员仍能看到您的姓名，以便联系您。</Text>
+            <Text className="t-muted">网格员等工作人员仍能看到您的姓名，以便联系您。</Text>
           </View>
         )}
       </View>
 
       {error && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{error}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{error}</Text>
         </View>
       )}
-      <Button className='btn' type='primary' block disabled={busy || profile === null} onClick={() => void onSubmit()}>
+      <Button
+        className="btn"
+        type="primary"
+        block
+        disabled={busy || profile === null}
+        onClick={() => void onSubmit()}
+      >
         {intake ? '提交登记' : '提交上报'}
       </Button>
       {!intake && (
-        <View className='report__actions'>
-          <Button className='btn' block onClick={() => void Taro.navigateTo({ url: MINE_URL })}>
+        <View className="report__actions">
+          <Button className="btn" block onClick={() => void Taro.navigateTo({ url: MINE_URL })}>
             我的上报
           </Button>
         </View>

@@ -54,55 +54,70 @@ export default function MyReportsPage() {
     setBusy(true)
     const after = await outbox.submit(d.id)
     setBusy(false)
-    setMessage(after?.state === 'sent' ? '已提交' : after?.state === 'failed' ? (after.lastError?.copy ?? '提交失败') : '网络仍不稳定，稍后会自动重试')
+    setMessage(
+      after?.state === 'sent'
+        ? '已提交'
+        : after?.state === 'failed'
+          ? (after.lastError?.copy ?? '提交失败')
+          : '网络仍不稳定，稍后会自动重试',
+    )
   }
 
   return (
-    <Page label='我的上报'>
-      <Button className='btn' type='primary' block onClick={() => void Taro.navigateTo({ url: REPORT_URL })}>
+    <Page label="我的上报">
+      <Button className="btn" type="primary" block onClick={() => void Taro.navigateTo({ url: REPORT_URL })}>
         我要上报
       </Button>
       {message && (
-        <View className='card' ariaRole='status'>
-          <Text className='t-body'>{message}</Text>
+        <View className="card" ariaRole="status">
+          <Text className="t-body">{message}</Text>
         </View>
       )}
       {drafts.map((d) => (
-        <View key={d.id} className='card' ariaRole='region' ariaLabel={`${d.payload.categoryName}，${d.state === 'failed' ? '未能提交' : '待发送'}`}>
-          <View className='order-card__head'>
-            <Text className='t-title'>{d.payload.categoryName}</Text>
-            <Text className='report__status--wait'>{d.state === 'failed' ? '未能提交' : '待发送'}</Text>
+        <View
+          key={d.id}
+          className="card"
+          ariaRole="region"
+          ariaLabel={`${d.payload.categoryName}，${d.state === 'failed' ? '未能提交' : '待发送'}`}
+        >
+          <View className="order-card__head">
+            <Text className="t-title">{d.payload.categoryName}</Text>
+            <Text className="report__status--wait">{d.state === 'failed' ? '未能提交' : '待发送'}</Text>
           </View>
           <View>
-            <Text className='t-body'>{d.payload.input.text.slice(0, 40)}</Text>
+            <Text className="t-body">{d.payload.input.text.slice(0, 40)}</Text>
           </View>
           <View>
-            <Text className='t-muted'>
+            <Text className="t-muted">
               {d.state === 'failed' ? (d.lastError?.copy ?? '提交失败') : '待发送（网络恢复后自动提交）'}
-              {d.files.length ? ` · ${d.files.filter((f) => f.fileID).length}/${d.files.length} 张照片已上传` : ''}
+              {d.files.length
+                ? ` · ${d.files.filter((f) => f.fileID).length}/${d.files.length} 张照片已上传`
+                : ''}
             </Text>
           </View>
-          <View className='report__actions'>
+          <View className="report__actions">
             {d.state === 'pending' && (
-              <Button className='btn' type='primary' disabled={busy} onClick={() => void retry(d)}>
+              <Button className="btn" type="primary" disabled={busy} onClick={() => void retry(d)}>
                 立即重试
               </Button>
             )}
-            <Button className='btn' disabled={busy} onClick={() => outbox.remove(d.id)}>
+            <Button className="btn" disabled={busy} onClick={() => outbox.remove(d.id)}>
               删除草稿
             </Button>
           </View>
         </View>
       ))}
-      {items === null && !message && <Text className='t-muted'>正在加载…</Text>}
+      {items === null && !message && <Text className="t-muted">正在加载…</Text>}
       {items?.length === 0 && drafts.length === 0 && (
-        <View className='card'>
-          <Text className='t-body'>您还没有上报过问题。发现身边的安全隐患、设施损坏，点“我要上报”。</Text>
+        <View className="card">
+          <Text className="t-body">您还没有上报过问题。发现身边的安全隐患、设施损坏，点“我要上报”。</Text>
         </View>
       )}
-      {items?.map((o) => <OrderCard key={o.orderId} order={o} />)}
+      {items?.map((o) => (
+        <OrderCard key={o.orderId} order={o} />
+      ))}
       {cursor && (
-        <Button className='btn' block onClick={() => load(cursor)}>
+        <Button className="btn" block onClick={() => load(cursor)}>
           加载更多
         </Button>
       )}

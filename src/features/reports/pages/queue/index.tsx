@@ -32,9 +32,23 @@ export default function QueuePage() {
   const grants = profile.status === 'ready' ? profile.profile.roles : []
   const scopes = grants.flatMap((g) =>
     g.role === 'community_admin' && g.scope.communityId
-      ? [{ id: `community:${g.scope.communityId}`, level: 'community' as Level, scopeId: g.scope.communityId, name: '社区' }]
+      ? [
+          {
+            id: `community:${g.scope.communityId}`,
+            level: 'community' as Level,
+            scopeId: g.scope.communityId,
+            name: '社区',
+          },
+        ]
       : g.role === 'street_admin'
-        ? [{ id: `street:${g.scope.streetId}`, level: 'street' as Level, scopeId: g.scope.streetId, name: '街道' }]
+        ? [
+            {
+              id: `street:${g.scope.streetId}`,
+              level: 'street' as Level,
+              scopeId: g.scope.streetId,
+              name: '街道',
+            },
+          ]
         : [],
   )
   const [picked, setPicked] = useState<string | null>(null)
@@ -42,7 +56,9 @@ export default function QueuePage() {
   const [box, setBox] = useState<Box>('open')
   const [round, setRound] = useState(0)
   const list = usePages(`${scope?.id ?? 'none'}:${box}:${round}`, (cursor) =>
-    scope ? callApi('order.queue', { level: scope.level, box, id: scope.scopeId, ...(cursor ? { cursor } : {}) }) : Promise.resolve({ items: [], cursor: null }),
+    scope
+      ? callApi('order.queue', { level: scope.level, box, id: scope.scopeId, ...(cursor ? { cursor } : {}) })
+      : Promise.resolve({ items: [], cursor: null }),
   )
   usePullDownRefresh(() => {
     setRound((n) => n + 1)
@@ -50,24 +66,31 @@ export default function QueuePage() {
   })
 
   return (
-    <Page label='工单督办'>
+    <Page label="工单督办">
       {profile.status === 'ready' && !scope && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>工单督办仅供社区、街道管理员使用。</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">工单督办仅供社区、街道管理员使用。</Text>
         </View>
       )}
-      {scopes.length > 1 && <ChoiceList label='督办范围' options={scopes} selected={scope?.id ?? null} onSelect={(o) => setPicked(o.id)} />}
-      <View className='report__actions'>
-        <Button className='btn' onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
+      {scopes.length > 1 && (
+        <ChoiceList
+          label="督办范围"
+          options={scopes}
+          selected={scope?.id ?? null}
+          onSelect={(o) => setPicked(o.id)}
+        />
+      )}
+      <View className="report__actions">
+        <Button className="btn" onClick={() => void Taro.navigateTo({ url: INTAKE_URL })}>
           代居民登记
         </Button>
       </View>
       {list.error && (
-        <View className='card' ariaRole='alert'>
-          <Text className='t-body'>{list.error}</Text>
+        <View className="card" ariaRole="alert">
+          <Text className="t-body">{list.error}</Text>
         </View>
       )}
-      <Tabs label='工单分类' tabs={BOXES} value={box} onChange={setBox} />
+      <Tabs label="工单分类" tabs={BOXES} value={box} onChange={setBox} />
       <OrderList items={list.items} cursor={list.cursor} empty={EMPTY[box]} onMore={list.more} />
       {scope && <RatesCard level={scope.level} id={scope.scopeId} refresh={round} />}
     </Page>
