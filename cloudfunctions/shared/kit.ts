@@ -7,7 +7,8 @@ import {
 } from '../../src/core/api'
 import { parseInput } from '../../src/core/contract/validate'
 import { CommonErrorCodes, DomainError, isDomainError } from '../../src/core/errors'
-import { can } from '../../src/core/permissions'
+import { can, permissionOf, PlaceFields } from '../../src/core/permissions'
+import type { OrgLevel, OrgPath } from '../../src/core/org/model'
 import { AuditedActions, subjectOfInput, type AccessLogEntry } from '../../src/core/privacy/access-log'
 import type { UserRecord } from '../../src/core/me/model'
 import type { ActionResult } from '../../src/core/result'
@@ -24,7 +25,18 @@ export interface CallContext {
   readonly user: UserRecord
   /** True when this call created the caller's user record (first contact). */
   readonly created: boolean
+  /**
+   * The place the action names (its permission row's `place` field), resolved and scope-checked
+   * by the kit before the route ran; null for actions that name none.
+   */
+  readonly place: ResolvedPlace | null
   readonly requestId: string
+}
+
+/** The place the kit resolved for an action whose permission row names one (a route of such an action only). */
+export function placeOf(ctx: CallContext): ResolvedPlace {
+  if (!ctx.place) throw new Error('this action names no place (permission row without `place`)')
+  return ctx.place
 }
 
 export type Route<N extends ApiActionName> = (
@@ -43,6 +55,15 @@ export interface KitDeps {
   readonly log: (line: Record<string, unknown>) => void
   /** Writes an access log entry: refusals of actions that would read others' personal data. */
   readonly audit?: (entry: AccessLogEntry) => Promise<void>
+  /** Finds a place of the tree by its level and id (one read), or null when there is none. */
+  readonly place: (level: OrgLevel, id: string) => Promise<ResolvedPlace | null>
+}
+
+/** A place named by an action's input, as the kit resolved it. */
+export interface ResolvedPlace {
+  readonly level: OrgLevel
+  readonly path: OrgPath
+  readonly name: string
 }
 
 /** SCF passes `request_id` in the context; keep a fallback for callers that do not. */
@@ -68,6 +89,27 @@ function fail(
   return { ok: false as const, error, requestId }
 }
 
+const LEVEL_NAME: Readonly<Record<OrgLevel, string>> = {
+  street: '街道',
+  community: '社区',
+  grid: '网格',
+  building: '楼栋',
+  unit: '单元',
+  household: '家庭',
+}
+
+/** The place an action's input names (permission row `place`), resolved; unknown → DATA.NOT_FOUND. */
+async function resolvePlace(action: string, input: unknown, deps: KitDeps): Promise<ResolvedPlace | null> {
+  const rule = permissionOf(action)
+  if (!rule || !('place' in rule) || !rule.place) return null
+  const id = (input as Record<string, unknown>)[rule.place]
+  if (typeof id !== 'string') return null
+  const level = PlaceFields[rule.place]
+  const place = await deps.place(level, id)
+  if (!place) throw new DomainError(CommonErrorCodes.NOT_FOUND, `${LEVEL_NAME[level]}不存在`)
+  return place
+}
+
 /**
  * The handler kit: parse the event, identify the caller from the platform context (never from
  * input), authorise with the core permission table, run the route, map errors to codes.
@@ -84,8 +126,8 @@ export function createApiHandler(routes: Routes, deps: KitDeps) {
       if (!openId) throw new DomainError(CommonErrorCodes.UNAUTHENTICATED, 'no caller identity')
       const input = parseInput(apiActions[action].input, (event as { input?: unknown }).input ?? {})
       const { actor, user, created } = await deps.identify(openId)
-      if (!can(actor, action)) {
-        // Refused before any route runs (no role at all): still an attempt on personal data.
+      const refuse = async (code: DomainError['code'], message: string) => {
+        // Refused before any route runs (no role, or not over the place): still an attempt on personal data.
         if (deps.audit && AuditedActions.includes(action)) {
           await deps.audit({
             actorId: actor.userId,
@@ -97,10 +139,18 @@ export function createApiHandler(routes: Routes, deps: KitDeps) {
             at: new Date(),
           })
         }
-        throw new DomainError(CommonErrorCodes.FORBIDDEN, `not allowed: ${action}`)
+        return new DomainError(code, message)
+      }
+      if (!can(actor, action)) throw await refuse(CommonErrorCodes.FORBIDDEN, `not allowed: ${action}`)
+      const place = await resolvePlace(action, input, deps)
+      if (place && !can(actor, action, place.path)) {
+        const rule = permissionOf(action)
+        const code =
+          rule && 'outOfScope' in rule && rule.outOfScope ? rule.outOfScope : CommonErrorCodes.FORBIDDEN
+        throw await refuse(code as DomainError['code'], '超出您的管理范围')
       }
       const route = routes[action] as Route<typeof action>
-      const data = await route(input as never, { actor, user, created, requestId })
+      const data = await route(input as never, { actor, user, created, requestId, place })
       return { ok: true, data, requestId }
     } catch (err) {
       if (isDomainError(err)) {

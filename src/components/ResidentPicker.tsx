@@ -1,3 +1,4 @@
+import { holdsOver } from '@core/access'
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { adminActions, type StaffPerson } from '@core/admin/api'
@@ -12,7 +13,7 @@ const callApi = apiClient({ 'staff.list': adminActions['staff.list'] })
 /** `3号楼2单元 301室`, or '' for people without a household. */
 export const homeOf = (p: StaffPerson) =>
   p.household ? `${p.household.buildingName}${p.household.unitName} ${p.household.room}室` : ''
-const isResident = (p: StaffPerson) => p.roles.some((r) => r.role === 'resident')
+const isResident = (p: StaffPerson) => holdsOver(p.roles, 'resident')
 
 interface Props {
   readonly communityId: string

@@ -1,4 +1,5 @@
-import { isWithin, type OrgPath } from './org/model'
+import { holdsOver, holdsWithin } from './access'
+import type { OrgPath } from './org/model'
 import type { Actor, Role } from './roles'
 
 /**
@@ -9,7 +10,24 @@ import type { Actor, Role } from './roles'
  * - `roles`: the caller must hold one of these roles; when the action names a target place in the
  *   tree, the grant's scope must contain it (a grid worker of grid A cannot act on grid B).
  */
-export type Permission = { readonly anyone: true } | { readonly roles: readonly Role[] }
+export type Permission =
+  | { readonly anyone: true }
+  | {
+      readonly roles: readonly Role[]
+      /**
+       * The input field naming the place the action is on. The handler kit resolves it (an unknown
+       * id is DATA.NOT_FOUND) and checks the scope before the route runs; the route gets the place.
+       */
+      readonly place?: PlaceField
+      /** Roles that act on the place from inside it (a grid worker reads their community's config); the rest act over it. */
+      readonly inside?: readonly Role[]
+      /** The code for a caller with the role but not over this place (default AUTH.FORBIDDEN). */
+      readonly outOfScope?: string
+    }
+
+/** Input fields that name a place, and the level each names. */
+export const PlaceFields = { streetId: 'street', communityId: 'community', gridId: 'grid' } as const
+export type PlaceField = keyof typeof PlaceFields
 
 export const permissionTable = {
   'me.profile': { anyone: true },
@@ -101,7 +119,11 @@ export const permissionTable = {
   'errand.queue': { roles: ['grid_worker', 'community_admin'] },
   'errand.resolve': { roles: ['grid_worker', 'community_admin'] },
   // ── Volunteer activities and hours (src/core/activities): scope (the activity's community) is checked by the repo ──
-  'activity.publish': { roles: ['community_admin'] },
+  'activity.publish': {
+    roles: ['community_admin'],
+    place: 'communityId',
+    outOfScope: 'ACTIVITY.NOT_IN_SCOPE',
+  },
   'activity.cancel': { roles: ['community_admin'] },
   'activity.list': { anyone: true },
   'activity.get': { anyone: true },
@@ -112,34 +134,43 @@ export const permissionTable = {
   'activity.roster': { roles: ['grid_worker', 'community_admin'] },
   'activity.confirm': { roles: ['grid_worker', 'community_admin'] },
   'hours.mine': { anyone: true },
-  'hours.export': { roles: ['community_admin'] },
+  'hours.export': { roles: ['community_admin'], place: 'communityId', outOfScope: 'ACTIVITY.NOT_IN_SCOPE' },
   // ── Love supermarket and community fund (src/core/market): community scope checked by the repo ──
   'market.items': { anyone: true },
-  'market.save': { roles: ['community_admin'] },
+  'market.save': { roles: ['community_admin'], place: 'communityId', outOfScope: 'MARKET.NOT_IN_SCOPE' },
   'market.redeem': { roles: ['resident'] },
   'market.vouchers': { anyone: true },
   'market.cancel': { anyone: true },
   'market.lookup': { roles: ['grid_worker', 'community_admin'] },
   'market.verify': { roles: ['grid_worker', 'community_admin'] },
-  'fund.view': { roles: ['community_admin'] },
-  'fund.pay': { roles: ['community_admin'] },
+  'fund.view': { roles: ['community_admin'], place: 'communityId' },
+  'fund.pay': { roles: ['community_admin'], place: 'communityId' },
   // ── Work-order config: a community's report categories and SLA table (src/core/orders/config-api.ts) ──
-  // Scope (the community's path) is checked by mayAccessConfig: admins above it, for reading also its grid workers.
-  'order.config': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
-  'order.configure': { roles: ['community_admin', 'street_admin'] },
+  // Admins above the community; for reading also the grid workers of its grids.
+  'order.config': {
+    roles: ['grid_worker', 'community_admin', 'street_admin'],
+    place: 'communityId',
+    inside: ['grid_worker'],
+  },
+  'order.configure': { roles: ['community_admin', 'street_admin'], place: 'communityId' },
 } as const satisfies Record<string, Permission>
 
 export type PermissionAction = keyof typeof permissionTable
 
+export function permissionOf(action: string): Permission | undefined {
+  return (permissionTable as Record<string, Permission>)[action]
+}
+
 /**
- * May `actor` perform `action`, on `target` when the action concerns a place in the tree?
- * Pure and total: unknown actions are denied.
+ * May `actor` perform `action`, on `target` (the place's whole path) when the action concerns a
+ * place in the tree? Pure and total: unknown actions are denied. Without a target: does the actor
+ * hold a role that may perform it anywhere (what a page asks before showing an entry).
  */
 export function can(actor: Actor, action: string, target?: OrgPath): boolean {
-  const rule: Permission | undefined = (permissionTable as Record<string, Permission>)[action]
+  const rule = permissionOf(action)
   if (!rule) return false
   if ('anyone' in rule) return true
-  return actor.grants.some(
-    (grant) => rule.roles.includes(grant.role) && (target === undefined || isWithin(target, grant.scope)),
-  )
+  if (target === undefined) return holdsOver(actor, rule.roles)
+  const over = rule.roles.filter((r) => !rule.inside?.includes(r))
+  return holdsOver(actor, over, target) || (!!rule.inside && holdsWithin(actor, rule.inside, target))
 }

@@ -1,3 +1,4 @@
+import { placeIds } from '@core/access'
 import { useRouter } from '@tarojs/taro'
 import { useProfile } from './use-profile'
 
@@ -18,7 +19,6 @@ export function useAdminCommunity(): AdminCommunity {
   if (profile.status === 'loading') return { status: 'loading' }
   if (profile.status !== 'ready')
     return { status: 'error', message: profile.status === 'error' ? profile.message : '请先登录' }
-  const own = profile.profile.roles.find((g) => g.role === 'community_admin' && g.scope.communityId)?.scope
-    .communityId
+  const own = placeIds(profile.profile.roles, 'community_admin', 'community')[0]
   return own ? { status: 'ready', communityId: own } : { status: 'none' }
 }

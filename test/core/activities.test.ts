@@ -16,16 +16,15 @@ import {
   EXPORT_COLUMNS,
   exportRange,
   exportRows,
-  isStaffOf,
   listCommunities,
   movesFor,
   parseCheckinInput,
   phaseLabel,
-  residentCommunity,
   standingOf,
   totalHours,
   type PublishInput,
 } from '../../src/core/activities/rules'
+import { homeCommunity, isCommunityStaff } from '../../src/core/access'
 import { isDomainError } from '../../src/core/errors'
 import { CODE_ALPHABET } from '../../src/core/org/invite-code'
 import type { Actor } from '../../src/core/roles'
@@ -302,9 +301,9 @@ describe('scope', () => {
     ['helper only', helper, null, false, false, []],
     ['street admin', street, null, false, false, []],
   ])('%s', (_n, actor, home, staffA, staffB, lists) => {
-    expect(residentCommunity(actor)).toBe(home)
-    expect(isStaffOf(actor, 'cm-a')).toBe(staffA)
-    expect(isStaffOf(actor, 'cm-b')).toBe(staffB)
+    expect(homeCommunity(actor)).toBe(home)
+    expect(isCommunityStaff(actor, 'cm-a')).toBe(staffA)
+    expect(isCommunityStaff(actor, 'cm-b')).toBe(staffB)
     expect(listCommunities(actor)).toEqual(lists)
     expect(standingOf(actor, 'cm-c')).toEqual({ resident: false, staff: false })
   })

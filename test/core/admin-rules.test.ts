@@ -1,3 +1,4 @@
+import { sameGrant } from '../../src/core/access'
 import * as v from 'valibot'
 import { adminActions } from '../../src/core/admin/api'
 import {
@@ -17,7 +18,6 @@ import {
   ManagedBy,
   ManagedLevels,
   revokesOwnLastAdmin,
-  sameGrant,
   type ManagedLevel,
 } from '../../src/core/admin/rules'
 import type { OrgPath } from '../../src/core/org/model'

@@ -14,7 +14,7 @@ import {
   type ConfigState,
   type ConfigurePatch,
 } from '../../src/core/orders/config'
-import { mayAccessConfig } from '../../src/core/orders/config-api'
+import { can } from '../../src/core/permissions'
 import { DefaultSla, nextDeadline, slaFor } from '../../src/core/orders/sla'
 import { Roles, type Role } from '../../src/core/roles'
 import { actorWith, elsewhereOf, scopeOf } from '../support/builders'
@@ -299,12 +299,12 @@ describe('who may read and change a community config', () => {
       role === 'helper' ||
       role === 'resident'
     const expected = inCommunity && (action === 'order.config' ? readers : writers).includes(role)
-    expect(mayAccessConfig(actor, action, community)).toBe(expected)
+    expect(can(actor, action, community)).toBe(expected)
   })
 
   it('a grid worker of another community may not read it', () => {
     expect(
-      mayAccessConfig(
+      can(
         actorWith('grid_worker', { streetId: 's', communityId: 'c2', gridId: 'g9' }),
         'order.config',
         community,

@@ -1,21 +1,154 @@
-import { can, permissionTable } from '../../src/core/permissions'
+import { can, PlaceFields, permissionTable } from '../../src/core/permissions'
+import type { OrgPath } from '../../src/core/org/model'
 import { Roles, RoleScopeLevel, type Role } from '../../src/core/roles'
 import { actorWith, scopeOf } from '../support/builders'
 
 const scopes = scopeOf
 
+/**
+ * Who may call each action, written out by hand from the product brief (not derived from
+ * `permissionTable`): `*` anyone identified; otherwise the roles, R resident, H helper, W grid
+ * worker, B building leader, C community admin, S street admin. A change to the table that is not
+ * also made here fails.
+ */
+const expected: Readonly<Record<string, string>> = {
+  'me.profile': '*',
+  'code.resolve': '*',
+  'join.options': '*',
+  'join.submit': '*',
+  'join.mine': '*',
+  'join.inbox': 'W B C',
+  'join.decide': 'W B C',
+  'directory.card': 'R',
+  'directory.call': 'R',
+  'org.children': 'C S',
+  'org.create': 'C S',
+  'org.rename': 'C S',
+  'org.update': 'C S',
+  'org.import': 'C S',
+  'org.contacts': 'C S',
+  'org.street': 'S',
+  'role.grant': 'W C S',
+  'role.revoke': 'W C S',
+  'staff.list': 'W B C S',
+  'codes.grids': 'W C S',
+  'codes.list': 'W C S',
+  'codes.regenerate': 'C S',
+  'me.data': '*',
+  'me.delete': '*',
+  'household.mine': '*',
+  'household.leave': '*',
+  'join.cancel': '*',
+  'phone.fromCode': '*',
+  'helper.profile': 'H',
+  'helper.update': 'H',
+  'report.categories': '*',
+  'report.similar': 'R W C S',
+  'report.submit': 'R W C S',
+  'report.follow': 'R',
+  'report.mine': '*',
+  'order.get': '*',
+  'order.rate': '*',
+  'order.reopen': '*',
+  'order.inbox': 'W',
+  'order.queue': 'C S',
+  'order.accept': 'W C S',
+  'order.dispatch': 'R W C S',
+  'order.start': 'W C S',
+  'order.reply': 'W C S',
+  'order.escalate': 'W C S',
+  'order.release': 'W C S',
+  'stats.rates': '*',
+  'points.mine': '*',
+  'points.give': 'R',
+  'points.recipients': 'R',
+  'points.award': 'C',
+  'points.correct': 'C',
+  'points.audit': 'C S',
+  'points.transfers': 'C S',
+  'errand.post': 'R',
+  'errand.trusted': 'R',
+  'errand.trust': 'R',
+  'errand.board': 'H',
+  'errand.accept': 'H',
+  'errand.release': 'H',
+  'errand.start': 'H',
+  'errand.done': 'H',
+  'errand.get': '*',
+  'errand.mine': '*',
+  'errand.cancel': '*',
+  'errand.confirm': '*',
+  'errand.dispute': '*',
+  'errand.thank': '*',
+  'errand.queue': 'W C',
+  'errand.resolve': 'W C',
+  'activity.publish': 'C',
+  'activity.cancel': 'C',
+  'activity.list': '*',
+  'activity.get': '*',
+  'activity.signup': 'R',
+  'activity.withdraw': 'R',
+  'activity.checkin': 'R',
+  'activity.checkinCode': 'W C',
+  'activity.roster': 'W C',
+  'activity.confirm': 'W C',
+  'hours.mine': '*',
+  'hours.export': 'C',
+  'market.items': '*',
+  'market.save': 'C',
+  'market.redeem': 'R',
+  'market.vouchers': '*',
+  'market.cancel': '*',
+  'market.lookup': 'W C',
+  'market.verify': 'W C',
+  'fund.view': 'C',
+  'fund.pay': 'C',
+  'order.config': 'W C S',
+  'order.configure': 'C S',
+}
+
+const LETTER: Readonly<Record<string, Role>> = {
+  R: 'resident',
+  H: 'helper',
+  W: 'grid_worker',
+  B: 'building_leader',
+  C: 'community_admin',
+  S: 'street_admin',
+}
+
+const allows = (action: string, role: Role | null) => {
+  const cell = expected[action]
+  if (cell === undefined) return false
+  if (cell === '*') return true
+  return role !== null && cell.split(' ').some((l) => LETTER[l] === role)
+}
+
+/**
+ * Actions that name a community in their input: the handler kit checks the caller's scope before
+ * the route runs. For each, who may act on their own community (inside it or over it) — and
+ * nobody on another.
+ */
+const communityScoped: Readonly<Record<string, string>> = {
+  'activity.publish': 'C',
+  'hours.export': 'C',
+  'market.save': 'C',
+  'fund.view': 'C',
+  'fund.pay': 'C',
+  'order.config': 'W C S',
+  'order.configure': 'C S',
+}
+
 describe('permission table', () => {
-  const cells = Object.keys(permissionTable).flatMap((action) =>
+  it('lists exactly the actions written out here', () => {
+    expect(Object.keys(permissionTable).sort()).toEqual(Object.keys(expected).sort())
+  })
+
+  const cells = Object.keys(expected).flatMap((action) =>
     [null, ...Roles].map((role) => [action, role] as const),
   )
-  // Every cell of the table: action × role (null = identified caller with no grants).
+  // Every cell: action × role (null = an identified caller with no grants), anywhere in the tree.
   it.each(cells)('%s as %s', (action, role) => {
-    const rule = permissionTable[action as keyof typeof permissionTable] as {
-      anyone?: true
-      roles?: readonly Role[]
-    }
-    const expected = rule.anyone === true || (role !== null && (rule.roles ?? []).includes(role))
-    expect(can(actorWith(role), action)).toBe(expected)
+    expect(can(actorWith(role), action)).toBe(allows(action, role))
   })
 
   it('denies unknown actions to everyone', () => {
@@ -30,5 +163,31 @@ describe('permission table', () => {
         RoleScopeLevel[role],
       )
     }
+  })
+})
+
+describe('place-scoped actions', () => {
+  it('are exactly these, each naming its community by `communityId`', () => {
+    const scoped = Object.entries(permissionTable)
+      .filter(([, rule]) => 'place' in rule && rule.place !== undefined)
+      .map(([action, rule]) => [action, (rule as { place: string }).place])
+    expect(Object.fromEntries(scoped)).toEqual(
+      Object.fromEntries(Object.keys(communityScoped).map((a) => [a, 'communityId'])),
+    )
+    expect(PlaceFields.communityId).toBe('community')
+  })
+
+  const community: OrgPath = { streetId: 's', communityId: 'c' }
+  const other: OrgPath = { streetId: 's', communityId: 'c2' }
+  const otherStreet: OrgPath = { streetId: 's2', communityId: 'c3' }
+  const cells = Object.keys(communityScoped).flatMap((action) => Roles.map((role) => [action, role] as const))
+
+  it.each(cells)('%s as %s: own community only', (action, role) => {
+    const mayHere = communityScoped[action]!.split(' ').some((l) => LETTER[l] === role)
+    // scopeOf puts every role inside (or, for the street admin, over) community c of street s.
+    expect(can(actorWith(role), action, community)).toBe(mayHere)
+    // A street admin is over every community of the street; nobody else reaches another community.
+    expect(can(actorWith(role), action, other)).toBe(mayHere && role === 'street_admin')
+    expect(can(actorWith(role), action, otherStreet)).toBe(false)
   })
 })

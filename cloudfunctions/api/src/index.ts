@@ -5,6 +5,7 @@
  */
 import { createApiHandler, jsonLog, type Routes } from '../../shared/kit'
 import { logAccess } from '../../shared/repos/access-log'
+import { placeById } from '../../shared/repos/org'
 import { identify } from '../../shared/repos/users'
 import { callerOpenId } from '../../shared/sdk'
 import { adminRoutes } from './routes/admin'
@@ -39,5 +40,6 @@ export const main = createApiHandler(routes, {
   openId: callerOpenId,
   identify,
   log: jsonLog,
+  place: placeById,
   audit: logAccess,
 })

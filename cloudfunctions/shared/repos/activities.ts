@@ -7,6 +7,7 @@
  * (cause `activity:<id>:<userId>`, idempotent) and writes the volunteer-hours line, in one
  * transaction per resident: a second confirmation, even a concurrent one, pays nothing more.
  */
+import { homeCommunity, homeOf, isAdminOf, isCommunityStaff } from '../../../src/core/access'
 import { createHash, randomBytes } from 'node:crypto'
 import type {
   ActivityCard,
@@ -49,13 +50,10 @@ import {
   EXPORT_COLUMNS,
   exportRange,
   exportRows,
-  isAdminOf,
-  isStaffOf,
   listCommunities,
   movesFor,
   parseCheckinInput,
   phaseLabel,
-  residentCommunity,
   standingOf,
   totalHours,
   type PublishInput,
@@ -168,7 +166,7 @@ export async function publish(
   check: (text: string) => Promise<void>,
 ): Promise<ActivityDetail> {
   const { actor } = ctx
-  if (!isAdminOf(actor, input.communityId)) throw notInScope('只能为本社区发布活动')
+  // The community scope was checked by the kit (permission row `activity.publish`).
   const activityId = activityIdFor(
     createHash('sha256').update(`${actor.userId}\n${input.requestId}`).digest('hex'),
   )
@@ -404,7 +402,7 @@ function freshSignup(
 
 async function residentOf(actor: Actor, activityId: string): Promise<ActivityRecord> {
   const a = await load(activityId)
-  if (residentCommunity(actor) !== a.communityId) throw notInScope()
+  if (homeCommunity(actor) !== a.communityId) throw notInScope()
   return a
 }
 
@@ -462,7 +460,7 @@ export async function withdrawSeat(
 
 async function staffOf(actor: Actor, activityId: string): Promise<ActivityRecord> {
   const a = await load(activityId)
-  if (!isStaffOf(actor, a.communityId)) throw notInScope('只能管理本社区的活动')
+  if (!isCommunityStaff(actor, a.communityId)) throw notInScope('只能管理本社区的活动')
   return a
 }
 
@@ -574,7 +572,7 @@ export async function checkin(actor: Actor, raw: string, now: Date): Promise<Act
   if (!record) throw badCode()
   const a = await load(record.activityId)
   if (a.checkinCode !== code) throw badCode()
-  if (residentCommunity(actor) !== a.communityId) throw notInScope()
+  if (homeCommunity(actor) !== a.communityId) throw notInScope()
   const out = await withRetry(async (tx) => {
     const current = await txGet<ActivityRecord>(tx, ACTIVITIES, a._id)
     if (!current) throw notFound()
@@ -620,8 +618,7 @@ async function rosterOf(ctx: CallContext, a: ActivityRecord, action: string, now
       ).data as UserRecord[])
     : []
   const byId = new Map(users.map((u) => [u._id, u]))
-  const buildingOf = (u: UserRecord | undefined) =>
-    u?.grants?.find((g) => g.role === 'resident')?.scope.buildingId ?? ''
+  const buildingOf = (u: UserRecord | undefined) => (u && homeOf(u)?.buildingId) ?? ''
   const buildings = await namesByIds('buildings', users.map((u) => buildingOf(u)).filter(Boolean))
   const lines: RosterLine[] = signups
     .map((s) => {
@@ -665,7 +662,7 @@ async function staffForRoster(
   now: Date,
 ): Promise<ActivityRecord> {
   const a = await load(activityId)
-  if (!isStaffOf(ctx.actor, a.communityId)) {
+  if (!isCommunityStaff(ctx.actor, a.communityId)) {
     await logAccess({
       actorId: ctx.actor.userId,
       action,
@@ -777,7 +774,7 @@ export function lineOf(h: HoursRecord): HoursLine {
 
 /** hours.mine: my volunteer-hours lines (newest first, up to 500) and their total. */
 export async function mineHours(ctx: CallContext, now: Date): Promise<MyHours> {
-  const home = residentCommunity(ctx.actor)
+  const home = homeCommunity(ctx.actor)
   const [res, community] = await Promise.all([
     db()
       .collection(HOURS)
@@ -809,18 +806,7 @@ export async function exportHours(
   input: { communityId: string; from?: string | undefined; to?: string | undefined },
   now: Date,
 ): Promise<HoursExport> {
-  if (!isAdminOf(ctx.actor, input.communityId)) {
-    await logAccess({
-      actorId: ctx.actor.userId,
-      action: 'hours.export',
-      subject: input.communityId,
-      people: [],
-      allowed: false,
-      requestId: ctx.requestId,
-      at: now,
-    })
-    throw notInScope('只能导出本社区的志愿服务记录')
-  }
+  // The community scope was checked by the kit (permission row `hours.export`), refusals logged.
   const range = exportRange(input.from, input.to, now)
   const _ = db().command
   const records: HoursRecord[] = []
@@ -848,7 +834,7 @@ export async function exportHours(
         .limit(chunk.length)
         .get()
     ).data as UserRecord[]
-    const buildingOf = (u: UserRecord) => u.grants?.find((g) => g.role === 'resident')?.scope.buildingId ?? ''
+    const buildingOf = (u: UserRecord) => homeOf(u)?.buildingId ?? ''
     const names = await namesByIds('buildings', users.map(buildingOf).filter(Boolean))
     for (const u of users)
       people.set(u._id, { name: displayName(u), buildingName: names.get(buildingOf(u)) ?? '' })

@@ -1,5 +1,6 @@
 import { AdminErrors, type ImportResult } from '../../../src/core/admin/api'
-import { ManagedBy, holdsOver } from '../../../src/core/admin/rules'
+import { holdsOver } from '../../../src/core/access'
+import { ManagedBy } from '../../../src/core/admin/rules'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import { checkBuildingImport, type LineError } from '../../../src/core/org/building-import'
 import type { Actor } from '../../../src/core/roles'

@@ -1,5 +1,6 @@
 import { AdminErrors, type OrgItem, type OrgNodeRef, type OutsideContact } from '../../../src/core/admin/api'
-import { holdsOver, mayBrowse, mayManage, SettingsBy, type ManagedLevel } from '../../../src/core/admin/rules'
+import { holdsOver, holdsWithin } from '../../../src/core/access'
+import { mayBrowse, mayManage, SettingsBy, type ManagedLevel } from '../../../src/core/admin/rules'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { JoinPolicy, Polygon } from '../../../src/core/org/model'
@@ -91,9 +92,7 @@ export async function children(actor: Actor, level: ManagedLevel, parentId: stri
         id: d._id,
         name: d.name,
         boundary: d.boundary ?? null,
-        workers: workers
-          .filter((u) => u.grants.some((g) => g.role === 'grid_worker' && g.scope.gridId === d._id))
-          .map(personName),
+        workers: workers.filter((u) => holdsWithin(u, 'grid_worker', { gridId: d._id })).map(personName),
         police: d.contacts?.police ?? null,
         doctor: d.contacts?.doctor ?? null,
       }))
@@ -120,7 +119,7 @@ export async function children(actor: Actor, level: ManagedLevel, parentId: stri
         id: d._id,
         name: d.name,
         leaders: leaders
-          .filter((u) => u.grants.some((g) => g.role === 'building_leader' && g.scope.buildingId === d._id))
+          .filter((u) => holdsWithin(u, 'building_leader', { buildingId: d._id }))
           .map(personName),
         unitCount: unitCount.get(d._id) ?? 0,
       }))

@@ -1,15 +1,24 @@
 import {
+  GrantedRoles,
+  grantsWithin,
+  grantIs,
+  grantOver,
+  hasGrant,
+  holdsOver,
+  withoutGrant,
+} from '../../../src/core/access'
+import {
   AdminErrors,
   STAFF_PAGE_SIZE,
   type PersonRoles,
   type StaffPage,
   type StaffRole,
 } from '../../../src/core/admin/api'
-import { grantProblem, mayListStaff, revokesOwnLastAdmin, sameGrant } from '../../../src/core/admin/rules'
+import { grantProblem, mayListStaff, revokesOwnLastAdmin } from '../../../src/core/admin/rules'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
-import { isWithin, type OrgPath } from '../../../src/core/org/model'
-import { RoleScopeLevel, type Actor, type Role, type RoleGrant } from '../../../src/core/roles'
+import type { OrgPath } from '../../../src/core/org/model'
+import { Roles, RoleScopeLevel, type Actor, type Role, type RoleGrant } from '../../../src/core/roles'
 import { db } from '../sdk'
 import { getPlace, pathAt, type PlaceLevel } from './admin-places'
 import { logAccess } from './access-log'
@@ -51,7 +60,7 @@ async function placeNames(grants: readonly RoleGrant[]) {
     roomsOf(ids('householdId')),
   ])
   const household = (g: RoleGrant): Household | null =>
-    g.role === 'resident' && g.scope.householdId
+    grantIs(g, 'resident') && g.scope.householdId
       ? {
           buildingName: names[0]?.get(g.scope.buildingId ?? '') ?? '',
           unitName: units.get(g.scope.unitId ?? '') ?? '',
@@ -92,7 +101,7 @@ async function roomsOf(householdIds: readonly string[]): Promise<Map<string, str
 
 /** Grants the actor may see: those at or below a place where the actor holds any role. */
 function visibleTo(actor: Actor, grants: readonly RoleGrant[]): RoleGrant[] {
-  return grants.filter((g) => actor.grants.some((a) => a.role !== 'resident' && isWithin(g.scope, a.scope)))
+  return grants.filter((g) => holdsOver(actor, GrantedRoles, g.scope))
 }
 
 const LEVEL_FOR: Partial<Record<string, PlaceLevel>> = {
@@ -131,7 +140,7 @@ export async function grant(
   const wanted: RoleGrant = { role: input.role, scope }
   const grants: readonly RoleGrant[] = await db().runTransaction(async (tx: Tx) => {
     const user = await readPerson(tx, input.userId)
-    const has = user.grants.some((g) => sameGrant(g, wanted))
+    const has = hasGrant(user, wanted)
     const next = has ? user.grants : [...user.grants, wanted]
     const patch: Record<string, unknown> = {}
     if (!has) Object.assign(patch, { grants: next, grantsChangedAt: now })
@@ -164,7 +173,7 @@ export async function revoke(
     if (revokesOwnLastAdmin(actor, user._id, user.grants, gone)) {
       throw new DomainError(AdminErrors.LAST_ADMIN, '不能撤销自己唯一的管理员身份，请由上级撤销')
     }
-    const next = user.grants.filter((g) => !sameGrant(g, gone))
+    const next = withoutGrant(user, gone)
     if (next.length !== user.grants.length) {
       await tx.collection('users').doc(input.userId).update({ grants: next, grantsChangedAt: now })
     }
@@ -224,18 +233,18 @@ export async function listStaff(
   const page = rows.slice(0, STAFF_PAGE_SIZE)
   // Logged before answering: who was shown to whom (each resident sees it in 我的个人信息).
   await log(page.map((p) => p._id))
-  const inside = page.map((p) => p.grants.filter((g) => isWithin(g.scope, place.path)))
+  const inside = page.map((p) => grantsWithin(p, Roles, place.path))
   const names = await placeNames(inside.flat())
   const items = page.map((p, i) => {
     const mine = inside[i] ?? []
-    const home = mine.find((g) => g.role === 'resident')
+    const home = grantOver(mine, 'resident')
     return {
       userId: p._id,
       name: p.realName ?? p.displayName,
       phone: p.phone ?? null,
       household: home ? names.household(home) : null,
       roles: names.named(mine),
-      partyMember: p.grants.some((g) => g.role === 'helper') ? (p.helper?.partyMember ?? false) : null,
+      partyMember: holdsOver(p, 'helper') ? (p.helper?.partyMember ?? false) : null,
     }
   })
   return {

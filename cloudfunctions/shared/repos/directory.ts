@@ -1,3 +1,4 @@
+import { grantsWithin, holdsWithin, homeOf } from '../../../src/core/access'
 import type { Contact, GridCard } from '../../../src/core/directory/api'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
@@ -81,7 +82,7 @@ async function entries(grid: GridDoc): Promise<Entry[]> {
       phone: phone ?? null,
     })
   for (const p of people) {
-    if (p.grants.some((g) => g.role === 'grid_worker' && g.scope.gridId === grid._id))
+    if (holdsWithin(p, 'grid_worker', { gridId: grid._id }))
       add(`user:${p._id}:grid_worker`, 'grid_worker', p.displayName, p.phone)
   }
   if (grid.contacts?.police)
@@ -89,13 +90,13 @@ async function entries(grid: GridDoc): Promise<Entry[]> {
   if (grid.contacts?.doctor)
     add(`grid:${grid._id}:doctor`, 'doctor', grid.contacts.doctor.name, grid.contacts.doctor.phone)
   for (const p of people) {
-    const lead = p.grants.find((g) => g.role === 'building_leader' && g.scope.gridId === grid._id)
+    const lead = grantsWithin(p, 'building_leader', { gridId: grid._id })[0]
     if (lead)
       add(`user:${p._id}:building_leader`, 'building_leader', p.displayName, p.phone, lead.scope.buildingId)
   }
   for (const p of people) {
-    if (!p.grants.some((g) => g.role === 'helper' && g.scope.gridId === grid._id)) continue
-    const home = p.grants.find((g) => g.role === 'resident')?.scope.buildingId
+    if (!holdsWithin(p, 'helper', { gridId: grid._id })) continue
+    const home = homeOf(p)?.buildingId
     const party = p.helper?.partyMember === true && p.helper.showParty === true
     add(
       `user:${p._id}:helper`,

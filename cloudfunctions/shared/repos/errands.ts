@@ -5,6 +5,7 @@
  * worker's settlement) moves the errand AND pays the helper in one transaction through the ledger
  * (cause `errand:<id>`, idempotent), so points are paid once and only with the confirmation.
  */
+import { CommunityStaffRoles, grantsOver, holdsWithin, homeOf, placeIds } from '../../../src/core/access'
 import { randomInt } from 'node:crypto'
 import type { ErrandCard, ErrandDetail, ErrandPage, TrustedHelpers } from '../../../src/core/errands/api'
 import {
@@ -58,7 +59,7 @@ const PAGE = 20
 type Path = ErrandRecord['path']
 
 function householdPath(grants: readonly RoleGrant[]): Path | null {
-  const s = grants.find((g) => g.role === 'resident')?.scope
+  const s = homeOf(grants)
   if (!s?.communityId || !s.gridId || !s.buildingId || !s.unitId || !s.householdId) return null
   return {
     streetId: s.streetId,
@@ -244,7 +245,7 @@ function announce(
 /** Grid workers of the errand's grid (for disputes and lockouts). */
 async function gridStaff(e: ErrandRecord): Promise<UserRecord[]> {
   return (await holdersOf('grid_worker', { gridId: e.path.gridId })).filter((u) =>
-    u.grants.some((g) => g.role === 'grid_worker' && g.scope.gridId === e.path.gridId),
+    holdsWithin(u, 'grid_worker', { gridId: e.path.gridId }),
   )
 }
 
@@ -286,9 +287,7 @@ export interface PostInput {
 
 /** Verified helpers of a grid: users holding a helper grant for it (granted by staff). */
 async function gridHelpers(gridId: string): Promise<UserRecord[]> {
-  return (await holdersOf('helper', { gridId })).filter((u) =>
-    u.grants.some((g) => g.role === 'helper' && g.scope.gridId === gridId),
-  )
+  return (await holdersOf('helper', { gridId })).filter((u) => holdsWithin(u, 'helper', { gridId }))
 }
 
 /**
@@ -453,11 +452,7 @@ export async function board(
   cursor: string | undefined,
 ): Promise<ErrandPage> {
   const _ = db().command
-  const grids = [
-    ...new Set(
-      actor.grants.filter((g) => g.role === 'helper' && g.scope.gridId).map((g) => g.scope.gridId as string),
-    ),
-  ]
+  const grids = placeIds(actor, 'helper', 'grid')
   if (grids.length === 0) return { items: [], cursor: null }
   const where = _.and([
     { open: true, 'path.gridId': _.in(grids) },
@@ -483,11 +478,9 @@ export async function mine(
 /** errand.queue: disputed and locked errands of the grids I work for. */
 export async function queue(actor: Actor, cursor: string | undefined): Promise<ErrandPage> {
   const _ = db().command
-  const clauses = actor.grants
-    .filter((g) => g.role === 'grid_worker' || g.role === 'community_admin')
-    .map((g) =>
-      g.scope.gridId ? { 'path.gridId': g.scope.gridId } : { 'path.communityId': g.scope.communityId },
-    )
+  const clauses = grantsOver(actor, CommunityStaffRoles).map((g) =>
+    g.scope.gridId ? { 'path.gridId': g.scope.gridId } : { 'path.communityId': g.scope.communityId },
+  )
   if (clauses.length === 0) return { items: [], cursor: null }
   return page(
     _.and([{ status: _.in(['disputed', 'locked']) }, _.or(clauses)]),

@@ -1,3 +1,4 @@
+import { holdsOver } from '../../../src/core/access'
 import type { HouseholdView } from '../../../src/core/household/api'
 import { grantsAfterLeaving } from '../../../src/core/join/decide'
 import type { UserRecord } from '../../../src/core/me/model'
@@ -34,7 +35,7 @@ export async function leave(actor: Actor): Promise<{ left: boolean }> {
   return inTransaction(async (tx: Tx) => {
     const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
     if (!user) throw new Error(`user ${actor.userId} vanished`)
-    const hasGrant = user.grants.some((g) => g.role === 'resident')
+    const hasGrant = holdsOver(user, 'resident')
     if (!user.householdId && !hasGrant) return { left: false }
     await tx
       .collection('users')

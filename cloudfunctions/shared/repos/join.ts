@@ -1,3 +1,4 @@
+import { holdsOver } from '../../../src/core/access'
 import type { JoinInboxItem, JoinTarget, MyJoin, NamedOption } from '../../../src/core/join/api'
 import {
   applyCancel,
@@ -15,7 +16,6 @@ import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import { parseScene } from '../../../src/core/org/invite-code'
 import type { Building, Community, Grid, Street, Unit } from '../../../src/core/org/model'
-import { isWithin } from '../../../src/core/org/model'
 import { joinPendingMessage } from '../../../src/core/notify/templates'
 import { maskPhone } from '../../../src/core/privacy/mask'
 import type { Actor } from '../../../src/core/roles'
@@ -171,7 +171,7 @@ async function admit(tx: Tx, join: JoinRecord, user: UserRecord): Promise<void> 
 async function decidersToNotify(join: JoinRecord): Promise<UserRecord[]> {
   for (const role of JoinDeciders[join.policy]) {
     const holders = (await holdersOf(role, join.path)).filter(
-      (u) => u._id !== join.userId && u.grants.some((g) => g.role === role && isWithin(join.path, g.scope)),
+      (u) => u._id !== join.userId && holdsOver(u, role, join.path),
     )
     if (holders.length > 0) return holders
   }

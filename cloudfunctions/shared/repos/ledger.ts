@@ -8,6 +8,7 @@
  * deleted. A cause already paid answers the existing transfer (`retried: true`), inside the same
  * transaction, so even racing payers of one cause write it once.
  */
+import { holdsOver, homeCommunity, homeOf, isAdminOf } from '../../../src/core/access'
 import type {
   AuditReport,
   CommunityTransfers,
@@ -42,7 +43,6 @@ import {
 } from '../../../src/core/points/model'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
-import { isWithin } from '../../../src/core/org/model'
 import type { Actor } from '../../../src/core/roles'
 import type { Tx } from '../notify'
 import { db } from '../sdk'
@@ -201,11 +201,8 @@ export async function recentTransfers(account: string, limit = PAGE): Promise<Tr
 
 /** Communities where the actor is a community admin. */
 const adminOf = (actor: Actor, communityId: string, streetId?: string) =>
-  actor.grants.some(
-    (g) =>
-      (g.role === 'community_admin' && g.scope.communityId === communityId) ||
-      (g.role === 'street_admin' && streetId !== undefined && isWithin({ streetId, communityId }, g.scope)),
-  )
+  isAdminOf(actor, communityId) ||
+  (streetId !== undefined && holdsOver(actor, 'street_admin', { streetId, communityId }))
 
 /** points.award: issuance → the resident, by a community admin of the resident's community. */
 export async function award(
@@ -215,13 +212,9 @@ export async function award(
 ): Promise<TransferView> {
   const user = await getDoc<UserRecord>('users', input.userId)
   if (!user) throw new DomainError(CommonErrorCodes.NOT_FOUND, '居民不存在')
-  const home = user.grants.find((g) => g.role === 'resident')?.scope
+  const home = homeOf(user)
   const communityId = home?.communityId
-  if (
-    !home ||
-    !communityId ||
-    !actor.grants.some((g) => g.role === 'community_admin' && isWithin(home, g.scope))
-  ) {
+  if (!home || !communityId || !holdsOver(actor, 'community_admin', home)) {
     throw new DomainError(PointsErrors.NOT_IN_SCOPE, '只能奖励本社区的居民')
   }
   const outcome = await transfer(
@@ -244,9 +237,6 @@ const ERRANDS = 'errands'
 /** Confirmed errands read to find the latest distinct helpers. */
 const RECENT_ERRANDS = 100
 const MAX_NEIGHBOURS = 10
-
-const homeCommunity = (grants: readonly { role: string; scope: { communityId?: string } }[]) =>
-  grants.find((g) => g.role === 'resident')?.scope.communityId
 
 /**
  * points.recipients: my balance, my community's fund, and the neighbours who served me — the
@@ -354,9 +344,7 @@ export async function correct(
 ): Promise<TransferView> {
   const original = await getDoc<TransferRecord>(TRANSFERS, input.transferId)
   if (!original) throw new DomainError(CommonErrorCodes.NOT_FOUND, '积分记录不存在')
-  if (
-    !actor.grants.some((g) => g.role === 'community_admin' && g.scope.communityId === original.communityId)
-  ) {
+  if (!isAdminOf(actor, original.communityId)) {
     throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能更正本社区的积分记录')
   }
   const outcome = await transfer(

@@ -17,6 +17,7 @@
  * - Each voucher carries a mini-program code (scene `v=<code>`, opening the staff verify page), made
  *   after the commit; when that fails the voucher has no image yet and `market.vouchers` retries.
  */
+import { CommunityStaffRoles, homeCommunity, isCommunityStaff, placeIds } from '../../../src/core/access'
 import { createHash, randomBytes } from 'node:crypto'
 import type { MarketItem, MarketPage, VoucherPage, VoucherView } from '../../../src/core/market/api'
 import { MarketErrors } from '../../../src/core/market/errors'
@@ -50,7 +51,7 @@ import {
 import type { TransferView } from '../../../src/core/points/api'
 import { PointsErrors } from '../../../src/core/points/errors'
 import { Causes, fundAccount, marketAccount, personAccount } from '../../../src/core/points/model'
-import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
+import { DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { Actor } from '../../../src/core/roles'
 import { jsonLog } from '../kit'
@@ -76,20 +77,6 @@ export interface MarketCtx {
 
 // ── Who may do what (the permission table checked the role; these check the community) ──
 
-function residentCommunity(actor: Actor): string | null {
-  return actor.grants.find((g) => g.role === 'resident')?.scope.communityId ?? null
-}
-
-function isStaffOf(actor: Actor, communityId: string): boolean {
-  return actor.grants.some(
-    (g) => (g.role === 'community_admin' || g.role === 'grid_worker') && g.scope.communityId === communityId,
-  )
-}
-
-function isAdminOf(actor: Actor, communityId: string): boolean {
-  return actor.grants.some((g) => g.role === 'community_admin' && g.scope.communityId === communityId)
-}
-
 const hashId = (prefix: string, ...parts: string[]) =>
   `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`
 
@@ -109,11 +96,11 @@ export async function items(
   actor: Actor,
   input: { communityId?: string; cursor?: string },
 ): Promise<MarketPage> {
-  const home = residentCommunity(actor)
+  const home = homeCommunity(actor)
   let communityId: string
   let staff: boolean
   if (input.communityId) {
-    staff = isStaffOf(actor, input.communityId)
+    staff = isCommunityStaff(actor, input.communityId)
     if (!staff && input.communityId !== home)
       throw new DomainError(MarketErrors.NOT_IN_SCOPE, '这是其他社区的爱心超市')
     communityId = input.communityId
@@ -121,9 +108,7 @@ export async function items(
     communityId = home
     staff = false
   } else {
-    const managed = actor.grants.find(
-      (g) => (g.role === 'community_admin' || g.role === 'grid_worker') && g.scope.communityId,
-    )?.scope.communityId
+    const managed = placeIds(actor, CommunityStaffRoles, 'community')[0]
     if (!managed) throw new DomainError(MarketErrors.NOT_IN_SCOPE, '请先加入网格')
     communityId = managed
     staff = true
@@ -160,8 +145,7 @@ export async function save(
   input: ItemInput & { requestId: string; communityId: string; itemId?: string },
   now: Date,
 ): Promise<MarketItem> {
-  if (!isAdminOf(actor, input.communityId))
-    throw new DomainError(MarketErrors.NOT_IN_SCOPE, '只能管理本社区的爱心超市')
+  // The community scope was checked by the kit (permission row `market.save`).
   const item = checkItem(input)
   if (input.itemId) {
     const itemId = input.itemId
@@ -278,7 +262,7 @@ export async function redeem(
   input: { itemId: string; requestId: string },
   now: Date,
 ): Promise<VoucherView> {
-  const communityId = residentCommunity(actor)
+  const communityId = homeCommunity(actor)
   if (!communityId) throw new DomainError(MarketErrors.NOT_IN_SCOPE, '请先加入网格')
   const voucherId = voucherIdFor(actor.userId, input.requestId)
   const earlier = await getDoc<VoucherRecord>(VOUCHERS, voucherId)
@@ -434,7 +418,7 @@ async function staffVoucher(ctx: MarketCtx, raw: string, action: string): Promis
   const pointer = await getDoc<VoucherCodeRecord>(CODES, code)
   const v = pointer ? await getDoc<VoucherRecord>(VOUCHERS, pointer.voucherId) : null
   if (!pointer || !v) throw voucherNotFound()
-  if (!isStaffOf(ctx.actor, v.communityId)) {
+  if (!isCommunityStaff(ctx.actor, v.communityId)) {
     // Another community's voucher: answered as unknown (never revealed), the attempt logged.
     await logAccess({
       actorId: ctx.actor.userId,
@@ -539,11 +523,9 @@ export async function sweepVouchers(now: Date, limit = SWEEP_BATCH): Promise<Vou
 // ── Community fund ──
 
 export async function fundView(
-  actor: Actor,
   communityId: string,
 ): Promise<{ communityId: string; balance: number; recent: TransferView[] }> {
-  if (!isAdminOf(actor, communityId))
-    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本社区的基金')
+  // The community scope was checked by the kit (permission row `fund.view`).
   const account = fundAccount(communityId)
   const [balance, recent] = await Promise.all([balanceOf(account), recentTransfers(account, 20)])
   return { communityId, balance, recent }
@@ -555,10 +537,9 @@ export async function fundPay(
   input: { communityId: string; userId: string; amount: number; reason: string; requestId: string },
   now: Date,
 ): Promise<TransferView> {
-  if (!isAdminOf(actor, input.communityId))
-    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能使用本社区的基金')
+  // The community scope was checked by the kit (permission row `fund.pay`).
   const user = await getDoc<UserRecord>('users', input.userId)
-  const home = user?.grants.find((g) => g.role === 'resident')?.scope.communityId
+  const home = user ? homeCommunity(user) : null
   if (!user || home !== input.communityId)
     throw new DomainError(PointsErrors.NOT_IN_SCOPE, '只能支付给本社区的居民')
   const outcome = await transfer(

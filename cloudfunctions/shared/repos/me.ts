@@ -1,3 +1,4 @@
+import { holdsOver } from '../../../src/core/access'
 import {
   ACTIVITY_COLLECTIONS,
   type ActivityRecord,
@@ -246,7 +247,7 @@ export async function myData(actor: Actor, user: UserRecord): Promise<MyData> {
       createdAt: iso(j.createdAt) ?? '',
       decidedAt: iso(j.decidedAt),
     })),
-    helper: user.grants.some((g) => g.role === 'helper') || user.helper ? helperProfileOf(user.helper) : null,
+    helper: holdsOver(user, 'helper') || user.helper ? helperProfileOf(user.helper) : null,
     accessLog: logs.map((l) => {
       const role = /^user:[^:]+:(\w+)$/.exec(l.subject)?.[1] as Role | undefined
       const who = maskName(actorName.get(l.actorId) ?? '') || '某用户'

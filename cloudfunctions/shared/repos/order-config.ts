@@ -11,7 +11,8 @@
  * Caching: repos/orders.ts keeps a read copy per warm instance for up to a minute (CONFIG_TTL_MS),
  * so another warm instance may use the old values for that long.
  */
-import { mayAccessConfig } from '../../../src/core/orders/config-api'
+import { can } from '../../../src/core/permissions'
+import type { ResolvedPlace } from '../kit'
 import {
   applyConfigure,
   ConfigErrors,
@@ -23,38 +24,24 @@ import {
   type OrderConfigRecord,
   type OrderConfigView,
 } from '../../../src/core/orders/config'
-import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
-import type { Community } from '../../../src/core/org/model'
+import { DomainError } from '../../../src/core/errors'
 import type { Actor } from '../../../src/core/roles'
 import type { Tx } from '../notify'
 import { firstDoc, getDoc } from './docs'
 import { inTransaction } from './join'
 import { forgetConfig, ORDER_CONFIG } from './orders'
 
-async function communityFor(
-  actor: Actor,
-  action: 'order.config' | 'order.configure',
-  communityId: string,
-): Promise<Community> {
-  const community = await getDoc<Community>('communities', communityId)
-  if (!community) throw new DomainError(CommonErrorCodes.NOT_FOUND, '社区不存在')
-  if (!mayAccessConfig(actor, action, { streetId: community.streetId, communityId })) {
-    throw new DomainError(CommonErrorCodes.FORBIDDEN, '超出您的管理范围')
-  }
-  return community
-}
-
-const editable = (actor: Actor, c: Community) =>
-  mayAccessConfig(actor, 'order.configure', { streetId: c.streetId, communityId: c._id })
+/** The community the kit resolved and scope-checked (permission rows `order.config` / `order.configure`). */
+type CommunityPlace = Pick<ResolvedPlace, 'path' | 'name'>
 
 /** order.config: the effective categories and SLA table of a community, with what is overridden. */
-export async function getConfig(actor: Actor, communityId: string): Promise<OrderConfigView> {
-  const community = await communityFor(actor, 'order.config', communityId)
+export async function getConfig(actor: Actor, community: CommunityPlace): Promise<OrderConfigView> {
+  const communityId = community.path.communityId as string
   const record = await getDoc<OrderConfigRecord>(ORDER_CONFIG, communityId)
   return viewOf(
-    { id: community._id, name: community.name },
+    { id: communityId, name: community.name },
     stateOf(record),
-    editable(actor, community),
+    can(actor, 'order.configure', community.path),
     record?.updatedAt,
   )
 }
@@ -62,10 +49,10 @@ export async function getConfig(actor: Actor, communityId: string): Promise<Orde
 /** order.configure: applies the request to the stored document in one transaction. */
 export async function configure(
   actor: Actor,
+  community: CommunityPlace,
   input: ConfigurePatch & { communityId: string; requestId?: string },
   now: Date,
 ): Promise<OrderConfigView> {
-  const community = await communityFor(actor, 'order.configure', input.communityId)
   const saved = await inTransaction(async (tx: Tx) => {
     const ref = tx.collection(ORDER_CONFIG).doc(input.communityId)
     const record = firstDoc<OrderConfigRecord>((await ref.get()).data)
@@ -94,5 +81,5 @@ export async function configure(
     return { state: outcome.state, updatedAt: now }
   })
   forgetConfig(input.communityId)
-  return viewOf({ id: community._id, name: community.name }, saved.state, true, saved.updatedAt)
+  return viewOf({ id: input.communityId, name: community.name }, saved.state, true, saved.updatedAt)
 }

@@ -22,6 +22,17 @@
  * announcements (an escalation writes `unnotified: true` in the move and clears it once a message
  * got through; notify.ts `sendAndRecord` records the outcomes in one insert).
  */
+import {
+  AdminRoles,
+  GrantedRoles,
+  grantOver,
+  grantsWithin,
+  holdsOver,
+  homeCommunity,
+  isStaffOver,
+  placeIds,
+  StaffRoles,
+} from '../../../src/core/access'
 import type {
   CategoryView,
   OrderDetail,
@@ -41,7 +52,6 @@ import {
 } from '../../../src/core/orders/categories'
 import {
   applyMove,
-  isStaffFor,
   markOverdue,
   partiesOf,
   settle,
@@ -144,8 +154,7 @@ export interface Caller {
 }
 
 function communityOfActor(actor: Actor): string | null {
-  const resident = actor.grants.find((g) => g.role === 'resident' && g.scope.communityId)
-  return (resident ?? actor.grants.find((g) => g.scope.communityId))?.scope.communityId ?? null
+  return homeCommunity(actor) ?? placeIds(actor, GrantedRoles, 'community')[0] ?? null
 }
 
 async function userOf(userId: string): Promise<UserRecord | null> {
@@ -169,9 +178,7 @@ async function staffFor(roles: readonly Role[], path: OrgPath): Promise<UserReco
   )
   if (clauses.length === 0) return []
   const res = await db().collection('users').where(_.or(clauses)).limit(20).get()
-  return (res.data as UserRecord[]).filter((u) =>
-    u.grants.some((g) => roles.includes(g.role) && isWithin(path, g.scope)),
-  )
+  return (res.data as UserRecord[]).filter((u) => holdsOver(u, roles, path))
 }
 
 function bodyOf(o: OrderRecord): Omit<OrderRecord, '_id'> {
@@ -410,13 +417,7 @@ function publicCategory(c: CategoryView): CategoryView {
 
 /** The grant a report is made under: the resident's household, or the staff member's area for intake. */
 function reportingGrant(actor: Actor, onBehalf: boolean) {
-  if (onBehalf)
-    return (
-      actor.grants.find(
-        (g) => g.role === 'grid_worker' || g.role === 'community_admin' || g.role === 'street_admin',
-      ) ?? null
-    )
-  return actor.grants.find((g) => g.role === 'resident') ?? null
+  return grantOver(actor, onBehalf ? StaffRoles : 'resident') ?? null
 }
 
 interface Place {
@@ -581,7 +582,7 @@ async function draftOf(
   checkDraft(input.text, input.photos, actor.userId, input.requestId)
   const onBehalf = input.onBehalfOf !== undefined
   const place = await placeOf(actor, input.location, onBehalf)
-  if (onBehalf && !isStaffFor(actor, place.path))
+  if (onBehalf && !isStaffOver(actor, place.path))
     throw new DomainError(ReportErrors.NOT_STAFF, '只有该网格的工作人员可以代登记')
   const config = await configOf(place.path.communityId)
   const category = findCategory(config.override, input.category)
@@ -771,13 +772,7 @@ export async function inbox(
   cursor?: string,
 ): Promise<OrderPage> {
   const _ = db().command
-  const grids = [
-    ...new Set(
-      actor.grants
-        .filter((g) => g.role === 'grid_worker' && g.scope.gridId)
-        .map((g) => g.scope.gridId as string),
-    ),
-  ]
+  const grids = placeIds(actor, 'grid_worker', 'grid')
   if (grids.length === 0) return { items: [], cursor: null }
   const where =
     box === 'new'
@@ -805,14 +800,12 @@ export async function queue(
 ): Promise<OrderPage> {
   const _ = db().command
   const role = level === 'community' ? 'community_admin' : 'street_admin'
-  const grant = actor.grants.find(
-    (g) =>
-      g.role === role &&
-      (id === undefined || (level === 'community' ? g.scope.communityId === id : g.scope.streetId === id)),
-  )
+  const grant =
+    id === undefined
+      ? grantOver(actor, role)
+      : grantsWithin(actor, role, level === 'community' ? { communityId: id } : { streetId: id })[0]
   // A street admin may look at one community's queue too.
-  const streetOver =
-    level === 'community' && id ? actor.grants.find((g) => g.role === 'street_admin') : undefined
+  const streetOver = level === 'community' && id ? grantOver(actor, 'street_admin') : undefined
   if (!grant && !streetOver) throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看该队列')
   const key = level === 'community' ? 'path.communityId' : 'path.streetId'
   const value = grant ? (level === 'community' ? grant.scope.communityId : grant.scope.streetId) : id
@@ -1137,12 +1130,8 @@ export async function rates({ actor, user }: Caller, level: StatsLevel, id: stri
   if (level === 'worker' && id !== actor.userId) {
     // A worker's own figures: that worker, and staff above their grid.
     const worker = await userOf(id)
-    const grid = worker?.grants.find((g) => g.role === 'grid_worker')?.scope
-    const above =
-      grid &&
-      actor.grants.some(
-        (g) => (g.role === 'community_admin' || g.role === 'street_admin') && isWithin(grid, g.scope),
-      )
+    const grid = worker ? grantOver(worker, 'grid_worker')?.scope : undefined
+    const above = grid && holdsOver(actor, AdminRoles, grid)
     if (!above || !worker) throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看')
     workerGrants = worker.grants
   }

@@ -1,5 +1,6 @@
 import type { HouseholdSummary } from '../../../src/core/me/api'
-import type { Household } from '../../../src/core/org/model'
+import { pathOf, type Household, type OrgLevel, type OrgNode } from '../../../src/core/org/model'
+import type { ResolvedPlace } from '../kit'
 import { getDoc } from './docs'
 
 interface Named {
@@ -33,4 +34,20 @@ export async function householdSummary(householdId: string): Promise<HouseholdSu
     unitName: unit?.name ?? '',
     room: household.room,
   }
+}
+
+const LEVEL_COLLECTION: Partial<Record<OrgLevel, string>> = {
+  street: 'streets',
+  community: 'communities',
+  grid: 'grids',
+  building: 'buildings',
+}
+
+/** A place of the tree by level and id, with its whole path and name (one read), or null. */
+export async function placeById(level: OrgLevel, id: string): Promise<ResolvedPlace | null> {
+  const collection = LEVEL_COLLECTION[level]
+  if (!collection) return null
+  const node = await getDoc<Exclude<OrgNode, Household>>(collection, id)
+  if (!node || node.level !== level) return null
+  return { level, path: pathOf(node), name: node.name }
 }

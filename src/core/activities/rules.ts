@@ -5,6 +5,7 @@
  * The store (cloudfunctions/shared/repos/activities.ts) reads inside its transactions, asks these,
  * and writes what they answer.
  */
+import { CommunityStaffRoles, homeCommunity, isCommunityStaff, placeIds } from '../access'
 import { DomainError } from '../errors'
 import { CODE_ALPHABET } from '../org/invite-code'
 import type { Actor } from '../roles'
@@ -239,32 +240,13 @@ export function decideCancel(a: Phased, now: Date): 'cancel' | 'again' {
 
 // ── Scope ──
 
-export function residentCommunity(actor: Actor): string | null {
-  return actor.grants.find((g) => g.role === 'resident' && g.scope.communityId)?.scope.communityId ?? null
-}
-
-export function isAdminOf(actor: Actor, communityId: string): boolean {
-  return actor.grants.some((g) => g.role === 'community_admin' && g.scope.communityId === communityId)
-}
-
-/** Community admin of it, or grid worker of a grid in it. */
-export function isStaffOf(actor: Actor, communityId: string): boolean {
-  return actor.grants.some(
-    (g) => (g.role === 'community_admin' || g.role === 'grid_worker') && g.scope.communityId === communityId,
-  )
-}
-
 export function standingOf(actor: Actor, communityId: string): Standing {
-  return { resident: residentCommunity(actor) === communityId, staff: isStaffOf(actor, communityId) }
+  return { resident: homeCommunity(actor) === communityId, staff: isCommunityStaff(actor, communityId) }
 }
 
 /** Communities whose activities the caller's lists show: their home and those they work for. */
 export function listCommunities(actor: Actor): string[] {
-  const ids = actor.grants
-    .filter((g) => g.role === 'resident' || g.role === 'community_admin' || g.role === 'grid_worker')
-    .map((g) => g.scope.communityId)
-    .filter((c): c is string => !!c)
-  return [...new Set(ids)]
+  return placeIds(actor, ['resident', ...CommunityStaffRoles], 'community')
 }
 
 // ── Check-in codes ──

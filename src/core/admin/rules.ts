@@ -1,3 +1,4 @@
+import { AdminRoles, AllStaffRoles, grantsOver, holdsAt, holdsOver, sameGrant } from '../access'
 import { isWithin, OrgLevels, type OrgLevel, type OrgPath } from '../org/model'
 import { RoleScopeLevel, type Actor, type Role } from '../roles'
 
@@ -9,9 +10,6 @@ import { RoleScopeLevel, type Actor, type Role } from '../roles'
 /** Levels an admin creates and renames (streets come with the deployment). */
 export const ManagedLevels = ['community', 'grid', 'building', 'unit'] as const
 export type ManagedLevel = (typeof ManagedLevels)[number]
-
-/** Admin roles: they manage the tree and must not lock themselves out. */
-export const AdminRoles: readonly Role[] = ['community_admin', 'street_admin']
 
 /**
  * Who creates and renames nodes of each level. The node (or, for a create, its parent) must lie
@@ -33,7 +31,7 @@ export const SettingsBy: Readonly<Record<'joinPolicy' | 'boundary' | 'contacts',
 }
 
 /** Who browses the tree with its admin details (org.children). */
-export const BrowseRoles: readonly Role[] = ['community_admin', 'street_admin']
+export const BrowseRoles: readonly Role[] = AdminRoles
 
 /**
  * Who grants (and revokes) each role: the level above. `resident` comes only from joining a
@@ -52,12 +50,7 @@ export const GrantableBy: Readonly<Record<Role, readonly Role[]>> = {
 export const GrantableRoles = (Object.keys(GrantableBy) as Role[]).filter((r) => GrantableBy[r].length > 0)
 
 /** Who sees the people of a place with their full contact data (staff.list), within their scope. */
-export const StaffViewers: readonly Role[] = [
-  'grid_worker',
-  'building_leader',
-  'community_admin',
-  'street_admin',
-]
+export const StaffViewers: readonly Role[] = AllStaffRoles
 
 const PATH_KEYS = ['streetId', 'communityId', 'gridId', 'buildingId', 'unitId', 'householdId'] as const
 
@@ -71,11 +64,6 @@ export function levelOfPath(path: OrgPath): OrgLevel | null {
     depth = i
   }
   return depth < 0 ? null : (OrgLevels[depth] ?? null)
-}
-
-/** Does the actor hold one of `roles` with a scope containing `path`? */
-export function holdsOver(actor: Actor, roles: readonly Role[], path: OrgPath): boolean {
-  return actor.grants.some((g) => roles.includes(g.role) && isWithin(path, g.scope))
 }
 
 /** Create (path = the parent's) or rename (path = the node's own) a node of `level`. */
@@ -94,7 +82,7 @@ export function overlaps(a: OrgPath, b: OrgPath): boolean {
  * test on each child says which children are shown.
  */
 export function mayBrowse(actor: Actor, parent: OrgPath): boolean {
-  return actor.grants.some((g) => BrowseRoles.includes(g.role) && overlaps(parent, g.scope))
+  return holdsAt(actor, BrowseRoles, parent)
 }
 
 export type GrantProblem = 'not_grantable' | 'wrong_level' | 'out_of_scope'
@@ -107,18 +95,13 @@ export type GrantProblem = 'not_grantable' | 'wrong_level' | 'out_of_scope'
  */
 export function grantProblem(actor: Actor, role: Role, scope: OrgPath): GrantProblem | null {
   const granters = GrantableBy[role]
-  if (granters.length === 0 || !actor.grants.some((g) => granters.includes(g.role))) return 'not_grantable'
+  if (granters.length === 0 || !holdsOver(actor, granters)) return 'not_grantable'
   if (levelOfPath(scope) !== RoleScopeLevel[role]) return 'wrong_level'
   return holdsOver(actor, granters, scope) ? null : 'out_of_scope'
 }
 
 export function mayGrant(actor: Actor, role: Role, scope: OrgPath): boolean {
   return grantProblem(actor, role, scope) === null
-}
-
-/** Same role at the same place: a second grant of it is the same grant. */
-export function sameGrant(a: { role: Role; scope: OrgPath }, b: { role: Role; scope: OrgPath }): boolean {
-  return a.role === b.role && PATH_KEYS.every((k) => (a.scope[k] ?? '') === (b.scope[k] ?? ''))
 }
 
 /**
@@ -132,7 +115,7 @@ export function revokesOwnLastAdmin(
   revoking: { role: Role; scope: OrgPath },
 ): boolean {
   if (targetUserId !== actor.userId || !AdminRoles.includes(revoking.role)) return false
-  const remaining = targetGrants.filter((g) => AdminRoles.includes(g.role) && !sameGrant(g, revoking))
+  const remaining = grantsOver({ grants: targetGrants }, AdminRoles).filter((g) => !sameGrant(g, revoking))
   return remaining.length === 0 && targetGrants.some((g) => sameGrant(g, revoking))
 }
 

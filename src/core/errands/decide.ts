@@ -3,23 +3,21 @@
  * what a move does to it, and the checks of a post. The clock is passed in.
  */
 import { CommonErrorCodes, DomainError } from '../errors'
-import { isWithin, type OrgPath } from '../org/model'
-import type { Actor, Role } from '../roles'
+import { CommunityStaffRoles, holdsOver } from '../access'
+import type { OrgPath } from '../org/model'
+import type { Actor } from '../roles'
 import { ErrandErrors } from './errors'
 import { moveExistsFrom, nextStatus, type ErrandActor, type ErrandMove } from './machine'
 import { MAX_CODE_TRIES, type ErrandRecord } from './model'
 
-const holds = (actor: Actor, roles: readonly Role[], path: OrgPath) =>
-  actor.grants.some((g) => roles.includes(g.role) && isWithin(path, g.scope))
-
 /** A verified helper (staff-granted helper role) of the errand's grid. */
 export function isGridHelper(actor: Actor, path: OrgPath): boolean {
-  return holds(actor, ['helper'], path)
+  return holdsOver(actor, 'helper', path)
 }
 
 /** Staff who resolve disputes and lockouts: the grid's workers, community admins above them. */
 export function isGridStaff(actor: Actor, path: OrgPath): boolean {
-  return holds(actor, ['grid_worker', 'community_admin'], path)
+  return holdsOver(actor, CommunityStaffRoles, path)
 }
 
 type Who = Pick<ErrandRecord, 'requesterId' | 'helperId' | 'path' | 'type' | 'approvedHelperIds' | 'status'>

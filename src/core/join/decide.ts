@@ -1,3 +1,4 @@
+import { grantsExcept } from '../access'
 import { CommonErrorCodes, DomainError } from '../errors'
 import type { UserRecord } from '../me/model'
 import type { OrgPath } from '../org/model'
@@ -24,7 +25,7 @@ export function grantsAfterAdmission(
   grants: readonly RoleGrant[],
   household: Required<OrgPath>,
 ): RoleGrant[] {
-  return [...grants.filter((g) => g.role !== 'resident'), { role: 'resident', scope: household }]
+  return [...grantsExcept(grants, 'resident'), { role: 'resident', scope: household }]
 }
 
 /**
@@ -67,7 +68,7 @@ export function checkCanAdmit(join: JoinRecord, user: UserRecord): void {
 
 /** The caller's grants once out of their household: the resident grant goes, staff roles stay. */
 export function grantsAfterLeaving(grants: readonly RoleGrant[]): RoleGrant[] {
-  return grants.filter((g) => g.role !== 'resident')
+  return grantsExcept(grants, 'resident')
 }
 
 /**

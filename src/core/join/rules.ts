@@ -1,5 +1,5 @@
 import type { JoinPolicy, OrgPath } from '../org/model'
-import { isWithin } from '../org/model'
+import { holdsOver } from '../access'
 import type { Actor, Role } from '../roles'
 
 /** A request to join a household, decided by the community's policy. */
@@ -38,6 +38,5 @@ export const JoinDeciders: Readonly<Record<JoinPolicy, readonly Role[]>> = {
 
 /** May `actor` decide a join into `target` (a unit/household path) under `policy`? */
 export function mayDecideJoin(actor: Actor, policy: JoinPolicy, target: OrgPath): boolean {
-  const roles = JoinDeciders[policy]
-  return actor.grants.some((g) => roles.includes(g.role) && isWithin(target, g.scope))
+  return holdsOver(actor, JoinDeciders[policy], target)
 }

@@ -1,3 +1,4 @@
+import { grantsExcept } from '../access'
 import type { RoleGrant } from '../roles'
 import { DEFAULT_DISPLAY_NAME } from './model'
 
@@ -9,7 +10,7 @@ import { DEFAULT_DISPLAY_NAME } from './model'
 export const ErasedRoles = ['resident', 'helper'] as const
 
 export function grantsAfterErasure(grants: readonly RoleGrant[]): RoleGrant[] {
-  return grants.filter((g) => !(ErasedRoles as readonly string[]).includes(g.role))
+  return grantsExcept(grants, ErasedRoles)
 }
 
 /**

@@ -13,9 +13,6 @@
  */
 import * as v from 'valibot'
 import { defineAction } from '../contract/define'
-import { isWithin, type OrgPath } from '../org/model'
-import { can } from '../permissions'
-import type { Actor } from '../roles'
 import { Tiers, type Tier } from './model'
 import type { OrderConfigView } from './config'
 
@@ -68,21 +65,4 @@ export const configActions = {
       ),
     }),
   ),
-}
-
-/**
- * Who may see or change a community's configuration (the permission rows decide the roles): admins
- * whose scope contains the community; for reading also the grid workers of its grids.
- */
-export function mayAccessConfig(
-  actor: Actor,
-  action: 'order.config' | 'order.configure',
-  community: OrgPath,
-): boolean {
-  return actor.grants.some((g) => {
-    const inScope =
-      isWithin(community, g.scope) ||
-      (action === 'order.config' && g.role === 'grid_worker' && isWithin(g.scope, community))
-    return inScope && can({ userId: actor.userId, grants: [g] }, action)
-  })
 }

@@ -3,7 +3,8 @@
  * it (the new record, its timeline event), or exactly why not. The clock is passed in.
  */
 import { CommonErrorCodes, DomainError } from '../errors'
-import { isWithin, type OrgPath } from '../org/model'
+import { holdsOver, isStaffOver, staffRoleOver } from '../access'
+import type { OrgPath } from '../org/model'
 import type { Actor, Role } from '../roles'
 import { OrderErrors, ReportErrors } from './errors'
 import { isOpen, moveExistsFrom, nextStatus, type Move, type Party } from './machine'
@@ -26,16 +27,6 @@ export const TierSupervisors: Readonly<Record<Tier, readonly Role[]>> = {
   department: ['street_admin'],
 }
 
-export const StaffRoles: readonly Role[] = ['grid_worker', 'community_admin', 'street_admin']
-
-const holds = (actor: Actor, roles: readonly Role[], path: OrgPath) =>
-  actor.grants.some((g) => roles.includes(g.role) && isWithin(path, g.scope))
-
-/** Staff whose grant covers the order's place: they see everything about it. */
-export function isStaffFor(actor: Actor, path: OrgPath): boolean {
-  return holds(actor, StaffRoles, path)
-}
-
 /** The parties the caller is to this order (possibly several, possibly none). */
 export function partiesOf(
   actor: Actor,
@@ -44,20 +35,17 @@ export function partiesOf(
   const out: Party[] = []
   if (actor.userId === o.reporterId) out.push('reporter')
   if (
-    holds(actor, TierHandlers[o.tier], o.path) ||
-    (o.handlerId === actor.userId && isStaffFor(actor, o.path))
+    holdsOver(actor, TierHandlers[o.tier], o.path) ||
+    (o.handlerId === actor.userId && isStaffOver(actor, o.path))
   )
     out.push('handler')
-  if (holds(actor, TierSupervisors[o.tier], o.path)) out.push('supervisor')
+  if (holdsOver(actor, TierSupervisors[o.tier], o.path)) out.push('supervisor')
   return out
 }
 
 /** The role label an event shows for this staff member acting on this order. */
 export function staffRoleFor(actor: Actor, path: OrgPath): OrderEvent['byRole'] {
-  for (const role of ['grid_worker', 'community_admin', 'street_admin'] as const) {
-    if (holds(actor, [role], path)) return role
-  }
-  return 'resident'
+  return staffRoleOver(actor, path) ?? 'resident'
 }
 
 export type MoveRequest =

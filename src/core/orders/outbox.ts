@@ -15,8 +15,9 @@
  * allows the accept, and that the write sets what `applyMove` would (the deadline aside: the
  * dispatcher sets it, and until then the order carries none).
  */
+import { grantsOver, holdsOver, StaffRoles } from '../access'
 import type { OrgPath } from '../org/model'
-import type { Actor, Role } from '../roles'
+import type { Actor } from '../roles'
 import { TierHandlers, TierSupervisors } from './decide'
 import { statsDelta, type StatsDelta } from './metrics'
 import type { OrderEvent, OrderRecord, OutboxEntry } from './model'
@@ -84,7 +85,6 @@ export const FastAcceptState = {
 export type ScopeClause = Readonly<Partial<Record<keyof OrgPath, string>>>
 
 const PATH_KEYS = ['streetId', 'communityId', 'gridId', 'buildingId', 'unitId', 'householdId'] as const
-const StaffKinds: readonly Role[] = ['grid_worker', 'community_admin', 'street_admin']
 
 export interface FastAccept {
   /** Any one of these (the order's `path` fields) must match. */
@@ -113,11 +113,10 @@ export interface FastAccept {
  * shown on the timeline would depend on the order's place).
  */
 export function fastAcceptFor(actor: Actor, name: string, now: Date): FastAccept | null {
-  const may = new Set<Role>([...TierHandlers.grid, ...TierSupervisors.grid])
-  const grants = actor.grants.filter((g) => may.has(g.role))
-  const kinds = new Set(actor.grants.filter((g) => StaffKinds.includes(g.role)).map((g) => g.role))
-  if (grants.length === 0 || kinds.size !== 1) return null
-  const role = [...kinds][0] as 'grid_worker' | 'community_admin' | 'street_admin'
+  const grants = grantsOver(actor, [...TierHandlers.grid, ...TierSupervisors.grid])
+  const kinds = StaffRoles.filter((r) => holdsOver(actor, r))
+  const role = kinds[0]
+  if (grants.length === 0 || kinds.length !== 1 || role === undefined) return null
   const scopes: ScopeClause[] = []
   for (const g of grants) {
     const clause: Partial<Record<keyof OrgPath, string>> = {}

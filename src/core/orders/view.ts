@@ -1,7 +1,8 @@
 /** What a caller may see of an order: staff in scope everything, the reporter their own, others the public part. */
 import type { Actor } from '../roles'
 import type { OrderAbilities, OrderDetail, OrderSummary, TimelineEntry } from './api'
-import { isStaffFor, partiesOf } from './decide'
+import { isResidentOf, isStaffOver } from '../access'
+import { partiesOf } from './decide'
 import { moveExistsFrom, nextStatus } from './machine'
 import type { OrderEvent, OrderRecord } from './model'
 import { NextTier, reopenUntil, type SlaTable } from './sla'
@@ -36,12 +37,12 @@ export type Viewer = 'staff' | 'reporter' | 'follower' | 'public'
 
 /** How the caller stands to the order, or null when they may not see it at all. */
 export function viewerOf(actor: Actor, o: OrderRecord): Viewer | null {
-  if (isStaffFor(actor, o.path)) return 'staff'
+  if (isStaffOver(actor, o.path)) return 'staff'
   if (o.reporterId === actor.userId) return 'reporter'
   if (o.held) return null
   if (o.followerIds.includes(actor.userId)) return 'follower'
   // Residents of the same grid see its orders (to follow instead of reporting again).
-  if (actor.grants.some((g) => g.role === 'resident' && g.scope.gridId === o.path.gridId)) return 'public'
+  if (o.path.gridId && isResidentOf(actor, { gridId: o.path.gridId })) return 'public'
   return null
 }
 

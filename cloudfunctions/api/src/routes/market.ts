@@ -14,6 +14,6 @@ export const marketRoutes: RoutesFor<typeof marketActions> = {
     market.lookup({ actor: ctx.actor, requestId: ctx.requestId, now: now() }, input.code),
   'market.verify': (input, ctx) =>
     market.verify({ actor: ctx.actor, requestId: ctx.requestId, now: now() }, input.code),
-  'fund.view': (input, ctx) => market.fundView(ctx.actor, input.communityId),
+  'fund.view': (input) => market.fundView(input.communityId),
   'fund.pay': (input, ctx) => market.fundPay(ctx.actor, input, now()),
 }

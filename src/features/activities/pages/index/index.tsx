@@ -10,7 +10,7 @@ import { useProfile } from '../../../../hooks/use-profile'
 import { callApi } from '../../api'
 import { ActivityCard } from '../../components/ActivityCard'
 import { HOURS_URL, publishUrl } from '../../labels'
-import { adminCommunities } from '../../staff'
+import { placeIds } from '@core/access'
 import '../../activities.scss'
 
 type When = 'upcoming' | 'mine' | 'past'
@@ -41,7 +41,8 @@ export default function ActivitiesPage() {
     reload()
     void Taro.stopPullDownRefresh()
   })
-  const [publishIn] = profile.status === 'ready' ? adminCommunities(profile.profile.roles) : []
+  const [publishIn] =
+    profile.status === 'ready' ? placeIds(profile.profile.roles, 'community_admin', 'community') : []
 
   return (
     <Page label="志愿活动">

@@ -13,7 +13,7 @@ import { ActivityFacts, PhaseTag } from '../../components/ActivityCard'
 import { CheckinCodeCard } from '../../components/CheckinCodeCard'
 import { RosterCard } from '../../components/RosterCard'
 import { openExport } from '../../device'
-import { isAdminOf } from '../../staff'
+import { isAdminOf } from '@core/access'
 import '../../activities.scss'
 
 /**

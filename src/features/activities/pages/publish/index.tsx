@@ -19,7 +19,7 @@ import {
   type PublishProblems,
 } from '../../form'
 import { TEAMS, detailUrl } from '../../labels'
-import { adminCommunities } from '../../staff'
+import { placeIds } from '@core/access'
 import '../../activities.scss'
 
 /** A picker's visible face: a big target whose name is its own text (label and value). */
@@ -56,7 +56,10 @@ export default function PublishActivityPage() {
   const [busy, setBusy] = useState(false)
   const set = (patch: Partial<PublishDraft>) => setD((cur) => ({ ...cur, ...patch }))
   const communityId =
-    asked || (profile.status === 'ready' ? adminCommunities(profile.profile.roles)[0] : undefined)
+    asked ||
+    (profile.status === 'ready'
+      ? placeIds(profile.profile.roles, 'community_admin', 'community')[0]
+      : undefined)
 
   const submit = async () => {
     const found = publishProblems(d, new Date())

@@ -1,3 +1,4 @@
+import { AdminRoles, grantOver } from '@core/access'
 import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -44,10 +45,7 @@ export default function ImportPage() {
 
   // Without a community in the link, offer the communities the admin manages.
   const streetId =
-    profile.status === 'ready'
-      ? profile.profile.roles.find((g) => g.role === 'community_admin' || g.role === 'street_admin')?.scope
-          .streetId
-      : undefined
+    profile.status === 'ready' ? grantOver(profile.profile.roles, AdminRoles)?.scope.streetId : undefined
   useEffect(() => {
     if (community || !streetId) return
     callApi('org.children', { level: 'community', parentId: streetId }).then(

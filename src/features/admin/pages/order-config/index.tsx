@@ -1,3 +1,4 @@
+import { AdminRoles, grantOver } from '@core/access'
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
@@ -100,9 +101,8 @@ export default function OrderConfigPage() {
 
   // Without a community in the link: admins pick among the communities they manage, a grid worker
   // sees the community of their grid.
-  const adminStreet = grants.find((g) => g.role === 'community_admin' || g.role === 'street_admin')?.scope
-    .streetId
-  const workerCommunity = grants.find((g) => g.role === 'grid_worker')?.scope.communityId
+  const adminStreet = grantOver(grants, AdminRoles)?.scope.streetId
+  const workerCommunity = grantOver(grants, 'grid_worker')?.scope.communityId
   useEffect(() => {
     if (community) return
     if (adminStreet) {

@@ -1,3 +1,4 @@
+import { grantOver, holdsOver, isAdminOf } from '@core/access'
 import { View, Text, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
@@ -72,8 +73,7 @@ function detailsOf(item: OrgItem): string {
 export default function OrgPage() {
   const profile = useProfile()
   const grants: readonly RoleGrant[] = profile.status === 'ready' ? profile.profile.roles : []
-  const streetId = grants.find((g) => g.role === 'street_admin' || g.role === 'community_admin')?.scope
-    .streetId
+  const streetId = grantOver(grants, ['street_admin', 'community_admin'])?.scope.streetId
   const [trail, setTrail] = useState<readonly Crumb[]>([])
   const [items, setItems] = useState<readonly OrgItem[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
@@ -186,11 +186,9 @@ export default function OrgPage() {
         ))}
       </View>
 
-      {trail.length === 1 &&
-        streetId &&
-        grants.some((g) => g.role === 'street_admin' && g.scope.streetId === streetId) && (
-          <StreetCard streetId={streetId} />
-        )}
+      {trail.length === 1 && streetId && holdsOver(grants, 'street_admin', { streetId }) && (
+        <StreetCard streetId={streetId} />
+      )}
 
       {message && (
         <View className="card" ariaRole="status">
@@ -377,7 +375,7 @@ export default function OrgPage() {
                     工单类别与时限
                   </Button>
                   {/* The love supermarket and fund are the community admin's own (street admins do not run them). */}
-                  {grants.some((g) => g.role === 'community_admin' && g.scope.communityId === item.id) && (
+                  {isAdminOf(grants, item.id) && (
                     <>
                       <Button
                         className="btn"

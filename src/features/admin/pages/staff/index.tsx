@@ -1,3 +1,4 @@
+import { grantOver } from '@core/access'
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useState } from 'react'
@@ -35,7 +36,10 @@ const CHILD: Partial<Record<Place['level'], 'grid' | 'building'>> = { community:
 
 /** The deepest place of a staff grant: where this person's own list starts. */
 function homeScopeId(actor: Actor): string | null {
-  const grant = actor.grants.find((g) => StaffViewers.includes(g.role) && g.role !== 'street_admin')
+  const grant = grantOver(
+    actor,
+    StaffViewers.filter((r) => r !== 'street_admin'),
+  )
   const s = grant?.scope
   return s ? (s.buildingId ?? s.gridId ?? s.communityId ?? null) : null
 }
@@ -89,7 +93,7 @@ export default function StaffPageView() {
     if (stack.length > 0 || profile.status !== 'ready') return
     const home = homeScopeId(actor)
     if (home) return setStack([home])
-    const street = actor.grants.find((g) => g.role === 'street_admin')?.scope.streetId
+    const street = grantOver(actor, 'street_admin')?.scope.streetId
     if (street) {
       callApi('org.children', { level: 'community', parentId: street }).then(setCommunities, (err: unknown) =>
         setMessage(failureCopy(err, '加载失败，请重试')),

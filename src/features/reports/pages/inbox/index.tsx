@@ -1,3 +1,4 @@
+import { placeIds } from '@core/access'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
@@ -31,9 +32,7 @@ const EMPTY: Readonly<Record<Box, string>> = {
 export default function InboxPage() {
   const profile = useProfile()
   const gridId =
-    profile.status === 'ready'
-      ? (profile.profile.roles.find((g) => g.role === 'grid_worker')?.scope.gridId ?? null)
-      : null
+    profile.status === 'ready' ? (placeIds(profile.profile.roles, 'grid_worker', 'grid')[0] ?? null) : null
   const [box, setBox] = useState<Box>('new')
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)

@@ -1,3 +1,4 @@
+import { grantOver, StaffRoles } from '@core/access'
 import { View, Text, Textarea, Image } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
@@ -35,7 +36,6 @@ import { detailUrl, StatusLabel } from '../../labels'
 import { subscribeFromTap, templateIdOf } from '../../subscribe'
 import '../../reports.scss'
 
-const STAFF_ROLES = ['grid_worker', 'community_admin', 'street_admin'] as const
 const MINE_URL = '/features/reports/pages/mine/index'
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
@@ -60,7 +60,7 @@ export default function ReportPage() {
   const router = useRouter()
   const profileState = useProfile()
   const profile = profileState.status === 'ready' ? profileState.profile : null
-  const staffGrant = profile?.roles.find((g) => (STAFF_ROLES as readonly string[]).includes(g.role)) ?? null
+  const staffGrant = (profile && grantOver(profile.roles, StaffRoles)) ?? null
   const intake = router.params.mode === 'intake' && staffGrant !== null
   const household = profile?.household ?? null
   const communityId = intake ? (staffGrant?.scope.communityId ?? null) : (household?.path.communityId ?? null)

@@ -1,3 +1,4 @@
+import { placeIds } from '@core/access'
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
@@ -30,27 +31,20 @@ const EMPTY: Readonly<Record<Box, string>> = {
 export default function QueuePage() {
   const profile = useProfile()
   const grants = profile.status === 'ready' ? profile.profile.roles : []
-  const scopes = grants.flatMap((g) =>
-    g.role === 'community_admin' && g.scope.communityId
-      ? [
-          {
-            id: `community:${g.scope.communityId}`,
-            level: 'community' as Level,
-            scopeId: g.scope.communityId,
-            name: '社区',
-          },
-        ]
-      : g.role === 'street_admin'
-        ? [
-            {
-              id: `street:${g.scope.streetId}`,
-              level: 'street' as Level,
-              scopeId: g.scope.streetId,
-              name: '街道',
-            },
-          ]
-        : [],
-  )
+  const scopes = [
+    ...placeIds(grants, 'community_admin', 'community').map((id) => ({
+      id: `community:${id}`,
+      level: 'community' as Level,
+      scopeId: id,
+      name: '社区',
+    })),
+    ...placeIds(grants, 'street_admin', 'street').map((id) => ({
+      id: `street:${id}`,
+      level: 'street' as Level,
+      scopeId: id,
+      name: '街道',
+    })),
+  ]
   const [picked, setPicked] = useState<string | null>(null)
   const scope = scopes.find((s) => s.id === picked) ?? scopes[0] ?? null
   const [box, setBox] = useState<Box>('open')
