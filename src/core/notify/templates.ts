@@ -61,14 +61,17 @@ export const NotifyTemplates = {
     subject: 'orders',
     fields: { thing1: '问题类别', phrase2: '当前状态', thing3: '办理说明', time4: '更新时间' },
   },
-  /** To supervisors: an order missed a deadline or was rated 不满意. */
+  /**
+   * To the handler(s) of an order whose deadline passed (what is late; `time4` since when) and to
+   * supervisors (late, or rated 不满意; `time4` when that happened).
+   */
   orderOverdue: {
     id: 'tmpl-order-overdue',
     title: '工单超时提醒',
     page: 'features/reports/pages/detail/index',
     param: 'id',
     subject: 'orders',
-    fields: { thing1: '问题类别', thing2: '问题地点', thing3: '提醒事项', time4: '上报时间' },
+    fields: { thing1: '问题类别', thing2: '问题地点', thing3: '提醒事项', time4: '发生时间' },
   },
   /** To the grid's helpers who may take it: a neighbour posted an errand (互助). */
   errandNew: {
