@@ -150,10 +150,31 @@ describe('every message opens its subject', () => {
     })
   }
 
-  it('every message sent (the outbox), of every template', async () => {
-    const sent = (await emu().outbox()) as { template_id: string; page: string }[]
+  /** What each page asks the api for its subject, as the recipient: does it find it? */
+  const opens: Readonly<Record<string, (openid: string, id: string) => Promise<boolean>>> = {
+    'features/reports/pages/detail/index': async (openid, id) =>
+      (await call(openid, 'order.get', { orderId: id })).data?.orderId === id,
+    'features/errands/pages/detail/index': async (openid, id) =>
+      (await call(openid, 'errand.get', { errandId: id })).data?.errandId === id,
+    'features/activities/pages/detail/index': async (openid, id) =>
+      (await call(openid, 'activity.get', { activityId: id })).data?.activityId === id,
+    'features/grid/pages/joins/index': async (openid, id) =>
+      ((await call(openid, 'join.inbox', {})).data as { joinId: string }[]).some((j) => j.joinId === id),
+  }
+
+  it('every message sent (the outbox), of every template, opens its subject for its recipient', async () => {
+    const sent = (await emu().outbox()) as { touser: string; template_id: string; page: string }[]
     expect(new Set(sent.map((m) => m.template_id))).toEqual(new Set(templates.map((t) => t.id)))
-    for (const m of sent) await follow(m.template_id, m.page)
+    for (const m of sent) {
+      await follow(m.template_id, m.page)
+      const { route, params } = parsePagePath(m.page)
+      const id = Object.values(params)[0] ?? ''
+      const open = opens[route]
+      expect({ message: m, found: open ? await open(m.touser, id) : 'no page opener' }).toEqual({
+        message: m,
+        found: true,
+      })
+    }
   })
 
   it('every message stored (notifications), whatever became of its delivery', async () => {
