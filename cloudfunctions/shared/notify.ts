@@ -23,7 +23,12 @@ import {
   statusAfterSend,
   type NotificationRecord,
 } from '../../src/core/notify/model'
-import { NotifyTemplates, type MessageData, type TemplateKey } from '../../src/core/notify/templates'
+import {
+  NotifyTemplates,
+  pagePathFor,
+  type MessageData,
+  type TemplateKey,
+} from '../../src/core/notify/templates'
 import type { UserRecord } from '../../src/core/me/model'
 import type { Role } from '../../src/core/roles'
 import { cloud, db } from './sdk'
@@ -36,6 +41,7 @@ export type Tx = { collection(name: string): ReturnType<ReturnType<typeof db>['c
 
 export interface Outgoing {
   readonly kind: string
+  /** The id of the message's subject (a record of the template's `subject` collection): the page opens it. */
   readonly sourceId: string
   readonly recipientId: string
   readonly template: TemplateKey
@@ -57,7 +63,7 @@ export async function writeNotifications(
       sourceId: m.sourceId,
       recipientId: m.recipientId,
       templateId: template.id,
-      page: template.page,
+      page: pagePathFor(m.template, m.sourceId),
       data: m.data,
       status: 'pending',
       attempts: 0,
@@ -99,8 +105,9 @@ export async function sendAndRecord(
   const sent = await Promise.all(
     messages.map(async (m) => {
       const template = NotifyTemplates[m.template]
+      const page = pagePathFor(m.template, m.sourceId)
       const answer = m.openid
-        ? await send(m.openid, { templateId: template.id, page: template.page, data: m.data })
+        ? await send(m.openid, { templateId: template.id, page, data: m.data })
         : { errcode: 40003, errmsg: 'recipient gone', msgid: null }
       const status = statusAfterSend(answer.errcode)
       const record: NotificationRecord = {
@@ -109,7 +116,7 @@ export async function sendAndRecord(
         sourceId: m.sourceId,
         recipientId: m.recipientId,
         templateId: template.id,
-        page: template.page,
+        page,
         data: m.data,
         status,
         attempts: 1,

@@ -441,7 +441,7 @@ describe('notifying the deciders of a new pending request', () => {
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({
       template_id: 'tmpl-join-pending',
-      page: 'features/grid/pages/joins/index',
+      page: `features/grid/pages/joins/index?id=${res.data.joinId}`,
       data: {
         thing1: { value: '钱多多' },
         thing2: { value: '25号楼1单元301室' },

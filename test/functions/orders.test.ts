@@ -1,3 +1,4 @@
+import { beijingTime } from '../../src/core/notify/templates'
 import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator({ secCheckKeywords: { risky: ['赌博网站'], review: ['需要人工看看'] } })
@@ -950,6 +951,65 @@ describe('sweep', () => {
     expect(atStreet.tier).toBe('street')
     await sweep(new Date(new Date(atStreet.dueAt).getTime() + 60_000))
     expect(await orderDoc(id)).toMatchObject({ tier: 'street', overdue: true, dueAt: null })
+  })
+
+  type Sent = { touser: string; template_id: string; page: string; data: Record<string, { value: string }> }
+  const sentAbout = async (id: string, touser: string, template: string) =>
+    ((await emu().outbox()) as Sent[]).filter(
+      (m) =>
+        m.touser === touser &&
+        m.template_id === template &&
+        m.page === `features/reports/pages/detail/index?id=${id}`,
+    )
+
+  it('tells the grid worker holding a late order what is late and since when, once, and the resident where it went', async () => {
+    const id = await submit(ZHAO, { category: 'drain', text: '小区东门下水道返味' })
+    await call(WORKER, 'order.accept', { orderId: id })
+    const o = await orderDoc(id)
+    expect(o).toMatchObject({ status: 'accepted', handlerId: 'user-xinhua-01-worker' })
+    for (const openid of [WORKER, WORKER_B]) await emu().grantSubscriptions(openid, 'tmpl-order-overdue', 5)
+    await emu().grantSubscriptions(ZHAO, 'tmpl-order-progress', 5)
+    // The reply deadline passes; two sweeps race, a third runs a minute later.
+    const late = new Date(new Date(o.dueAt).getTime() + 60_000)
+    await Promise.all([sweep(late), sweep(late)])
+    await sweep(new Date(late.getTime() + 60_000))
+    expect(await orderDoc(id)).toMatchObject({ tier: 'community', status: 'submitted', handlerId: null })
+    const told = await sentAbout(id, WORKER, 'tmpl-order-overdue')
+    expect(told).toHaveLength(1)
+    expect(told[0]?.data).toEqual({
+      thing1: { value: '下水道堵塞' },
+      thing2: { value: o.placeName },
+      thing3: { value: '超时未答复，已转至社区处理' },
+      time4: { value: beijingTime(new Date(o.dueAt)) },
+    })
+    // Only the one who held it: the other grid worker of the grid hears nothing.
+    expect(await sentAbout(id, WORKER_B, 'tmpl-order-overdue')).toHaveLength(0)
+    const resident = await sentAbout(id, ZHAO, 'tmpl-order-progress')
+    expect(resident).toHaveLength(1)
+    expect(resident[0]?.data).toMatchObject({
+      phrase2: { value: '待接单' },
+      thing3: { value: '超时未答复，已转至社区处理' },
+    })
+    const notes = (await db().collection('notifications').where({ sourceId: id }).limit(50).get()).data as {
+      kind: string
+      recipientId: string
+      status: string
+    }[]
+    expect(notes.filter((n) => n.kind.startsWith('order.late.'))).toEqual([
+      expect.objectContaining({ recipientId: 'user-xinhua-01-worker', status: 'sent' }),
+    ])
+  })
+
+  it('tells every grid worker of the grid when a new order was not accepted in time', async () => {
+    const id = await submit(ZHAO, { category: 'parking', text: '消防通道被私家车堵住' })
+    const o = await orderDoc(id)
+    for (const openid of [WORKER, WORKER_B]) await emu().grantSubscriptions(openid, 'tmpl-order-overdue', 5)
+    await sweep(new Date(new Date(o.dueAt).getTime() + 60_000))
+    for (const openid of [WORKER, WORKER_B]) {
+      const told = await sentAbout(id, openid, 'tmpl-order-overdue')
+      expect(told).toHaveLength(1)
+      expect(told[0]?.data.thing3).toEqual({ value: '超时未接单，已转至社区处理' })
+    }
   })
 
   it('closes a replied order once the reopen window ended', async () => {

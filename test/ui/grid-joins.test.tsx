@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import JoinInboxPage from '../../src/features/grid/pages/joins/index'
 import { useTransport } from '../../src/services/cloud'
 import { requestSubscription } from '../../src/services/subscribe'
-import { resetTaroMock } from '../support/taro-mock'
+import { resetTaroMock, router } from '../support/taro-mock'
 
 jest.mock('../../src/services/subscribe', () => ({ requestSubscription: jest.fn() }))
 const subscribe = requestSubscription as jest.MockedFunction<typeof requestSubscription>
@@ -49,5 +49,32 @@ describe('join inbox', () => {
       fireEvent.click(screen.getByText('订阅新申请提醒'))
     })
     await screen.findByText('未订阅提醒，您仍可在此查看申请')
+  })
+
+  it('opened from a join message (?id=), puts that request first, or says it is no longer pending', async () => {
+    const item = (joinId: string, name: string) => ({
+      joinId,
+      name,
+      maskedPhone: null,
+      buildingName: '1号楼',
+      unitName: '2单元',
+      room: '702',
+      submittedAt: '2026-11-21T01:00:00.000Z',
+      path: { streetId: 's' },
+      move: false,
+    })
+    useTransport(async () => ({ ok: true, data: [item('j1', '吴春梅'), item('j2', '钱多多')] }))
+    router.params = { id: 'j2' }
+    const { unmount } = render(<JoinInboxPage />)
+    await screen.findByText('钱多多')
+    const text = document.body.textContent ?? ''
+    expect(text.indexOf('钱多多')).toBeLessThan(text.indexOf('吴春梅'))
+    expect(screen.getByText('微信提醒的申请')).toBeTruthy()
+    unmount()
+
+    router.params = { id: 'j-decided' }
+    render(<JoinInboxPage />)
+    await screen.findByText('提醒中的这条申请已处理或已撤回。')
+    expect(screen.queryByText('微信提醒的申请')).toBeNull()
   })
 })

@@ -64,10 +64,12 @@ import {
 } from '../../../src/core/orders/decide'
 import { gridAt } from '../../../src/core/orders/location'
 import {
+  lateHolders,
+  orderLateMessage,
   orderNewMessage,
-  orderOverdueMessage,
   orderProgressMessage,
-  ProgressPushKinds,
+  orderUnsatisfiedMessage,
+  pushesProgress,
 } from '../../../src/core/orders/messages'
 import {
   counterIncrements,
@@ -98,6 +100,7 @@ import {
 import { toDetail, toSummary, viewerOf } from '../../../src/core/orders/view'
 import { CommonErrorCodes, DomainError, isDomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
+import type { MessageData } from '../../../src/core/notify/templates'
 import type { Building, Grid, OrgPath } from '../../../src/core/org/model'
 import { isWithin } from '../../../src/core/org/model'
 import type { Actor, Role } from '../../../src/core/roles'
@@ -325,7 +328,12 @@ async function announceToHandlers(
 }
 
 /** To the reporter and followers (not the mover): one read for their OPENIDs, the sends, one insert. */
-async function announceProgress(o: OrderRecord, e: OrderEvent, now: Date): Promise<void> {
+async function announceProgress(
+  o: OrderRecord,
+  e: OrderEvent,
+  now: Date,
+  before?: OrderRecord,
+): Promise<void> {
   try {
     const ids = [...new Set([o.reporterId, ...o.followerIds])].filter(
       (id) => id !== (e.by === 'system' ? '' : e.by),
@@ -341,7 +349,7 @@ async function announceProgress(o: OrderRecord, e: OrderEvent, now: Date): Promi
     const openids = new Map(
       (res.data as { _id: string; openid?: string }[]).map((u) => [u._id, u.openid ?? null]),
     )
-    const data = orderProgressMessage(o, e)
+    const data = orderProgressMessage(o, e, before)
     const messages: Addressed[] = ids.map((r) => ({
       kind: `order.progress.v${o.version}`,
       sourceId: o._id,
@@ -358,17 +366,19 @@ async function announceProgress(o: OrderRecord, e: OrderEvent, now: Date): Promi
   }
 }
 
+/** Supervisors of the order's (new) tier, except `skip` (told already), get `data` as `kind`. */
 async function announceToSupervisors(
   o: OrderRecord,
-  what: 'overdue' | 'unsatisfied',
+  kind: string,
+  data: MessageData,
   now: Date,
+  skip: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   try {
-    const staff = await staffFor(TierSupervisors[o.tier], o.path)
-    const data = orderOverdueMessage(o, what)
+    const staff = (await staffFor(TierSupervisors[o.tier], o.path)).filter((u) => !skip.has(u._id))
     await sendAndRecord(
       staff.map((u) => ({
-        kind: `order.${what}.v${o.version}`,
+        kind,
         sourceId: o._id,
         recipientId: u._id,
         openid: u.openid,
@@ -389,16 +399,59 @@ async function announceToSupervisors(
   }
 }
 
+/**
+ * The sweep found a deadline passed and moved the order (up a tier, or marked it overdue at the top):
+ * whoever held it (core `lateHolders`) is told what is late and since when, then the supervisors of
+ * the tier it now lies at, the same message (not twice to one person). Only the sweep whose
+ * version-conditional write won gets here, and the kinds carry the new version: at most once per
+ * deadline passing.
+ */
+async function announceLate(before: OrderRecord, o: OrderRecord, now: Date): Promise<void> {
+  const data = orderLateMessage(before, o, now)
+  const told = new Set<string>()
+  try {
+    const holders = lateHolders(before)
+    const staff =
+      'userId' in holders
+        ? [await userOf(holders.userId)].filter((u): u is UserRecord => u !== null)
+        : await staffFor(TierHandlers[holders.tier], before.path)
+    for (const u of staff) told.add(u._id)
+    await sendAndRecord(
+      staff.map((u) => ({
+        kind: `order.late.v${o.version}`,
+        sourceId: o._id,
+        recipientId: u._id,
+        openid: u.openid,
+        template: 'orderOverdue' as const,
+        data,
+      })),
+      now,
+    )
+  } catch (err) {
+    console.log(
+      JSON.stringify({ level: 'error', what: 'orders.announceLate', orderId: o._id, error: String(err) }),
+    )
+  }
+  await announceToSupervisors(o, `order.overdue.v${o.version}`, data, now, told)
+}
+
 /** Side effects of a move that was written: counters and announcements, in parallel. */
 async function afterMove(before: OrderRecord, r: MoveResult, config: Config, now: Date): Promise<void> {
   const o = r.next
   const work: Promise<unknown>[] = [countMove(before, o, config)]
   if (r.event.kind === 'escalate') work.push(announceToHandlers(o, true, now))
   if (r.event.kind === 'overdue' || (r.event.kind === 'escalate' && r.event.auto))
-    work.push(announceToSupervisors(o, 'overdue', now))
+    work.push(announceLate(before, o, now))
   if (r.event.kind === 'rate' && o.status === 'unsatisfied')
-    work.push(announceToSupervisors(o, 'unsatisfied', now))
-  if (ProgressPushKinds.includes(r.event.kind)) work.push(announceProgress(o, r.event, now))
+    work.push(
+      announceToSupervisors(
+        o,
+        `order.unsatisfied.v${o.version}`,
+        orderUnsatisfiedMessage(o, r.event.at),
+        now,
+      ),
+    )
+  if (pushesProgress(r.event)) work.push(announceProgress(o, r.event, now, before))
   await Promise.all(work)
 }
 

@@ -30,6 +30,7 @@ export interface NotificationRecord {
   /** Internal user id; the OPENID is looked up at delivery and never stored here. */
   readonly recipientId: string
   readonly templateId: string
+  /** The page the message opens, with its subject's id (templates.ts `pagePathFor`). */
   readonly page: string
   /** The message fields; null once erased. */
   readonly data: MessageData | null

@@ -9,6 +9,8 @@
  * the one place they live.
  */
 
+import { chinaWall } from '../china-time'
+
 /** Keyword value limits WeChat enforces per type (the key's prefix): `thing` ≤ 20 characters, etc. */
 export const FIELD_LIMITS = { thing: 20, name: 10, phrase: 5 } as const
 
@@ -17,8 +19,16 @@ export interface TemplateDef {
   readonly id: string
   /** The template's title in the public library, for whoever configures the account. */
   readonly title: string
-  /** Page the message opens, without a leading slash (as subscribeMessage.send wants it). */
+  /**
+   * Page the message opens: a page of src/app.config.ts, without a leading slash or query. The message
+   * carries its subject's id in `param` (`pagePathFor`), which is what that page reads
+   * (`useRouter().params[param]`).
+   */
   readonly page: string
+  /** The query parameter the page reads the subject's id from. */
+  readonly param: string
+  /** The collection of the message's subject: a message's `sourceId` is the id of one of its records. */
+  readonly subject: string
   /** keyword key → what it shows (documentation; the keys are what WeChat checks). */
   readonly fields: Readonly<Record<string, string>>
 }
@@ -29,6 +39,8 @@ export const NotifyTemplates = {
     id: 'tmpl-join-pending',
     title: '入格申请待审核提醒',
     page: 'features/grid/pages/joins/index',
+    param: 'id',
+    subject: 'join_requests',
     fields: { thing1: '申请人', thing2: '申请房屋', time3: '申请时间', thing4: '温馨提示' },
   },
   /** To the grid worker(s) of the grid (or the staff of the tier it was escalated to): a new work order. */
@@ -36,6 +48,8 @@ export const NotifyTemplates = {
     id: 'tmpl-order-new',
     title: '工单待处理提醒',
     page: 'features/reports/pages/detail/index',
+    param: 'id',
+    subject: 'orders',
     fields: { thing1: '问题类别', thing2: '问题地点', time3: '上报时间', thing4: '温馨提示' },
   },
   /** To the reporter and followers: their order moved (accepted, replied, escalated…). */
@@ -43,20 +57,29 @@ export const NotifyTemplates = {
     id: 'tmpl-order-progress',
     title: '工单进度通知',
     page: 'features/reports/pages/detail/index',
+    param: 'id',
+    subject: 'orders',
     fields: { thing1: '问题类别', phrase2: '当前状态', thing3: '办理说明', time4: '更新时间' },
   },
-  /** To supervisors: an order missed a deadline or was rated 不满意. */
+  /**
+   * To the handler(s) of an order whose deadline passed (what is late; `time4` since when) and to
+   * supervisors (late, or rated 不满意; `time4` when that happened).
+   */
   orderOverdue: {
     id: 'tmpl-order-overdue',
     title: '工单超时提醒',
     page: 'features/reports/pages/detail/index',
-    fields: { thing1: '问题类别', thing2: '问题地点', thing3: '提醒事项', time4: '上报时间' },
+    param: 'id',
+    subject: 'orders',
+    fields: { thing1: '问题类别', thing2: '问题地点', thing3: '提醒事项', time4: '发生时间' },
   },
   /** To the grid's helpers who may take it: a neighbour posted an errand (互助). */
   errandNew: {
     id: 'tmpl-errand-new',
     title: '邻里互助提醒',
-    page: 'features/errands/pages/board/index',
+    page: 'features/errands/pages/detail/index',
+    param: 'id',
+    subject: 'errands',
     fields: { thing1: '互助内容', thing2: '时间', thing3: '爱心积分', thing4: '温馨提示' },
   },
   /** To the other party of an errand: accepted, released, cancelled, done, expired, confirmed… */
@@ -64,6 +87,8 @@ export const NotifyTemplates = {
     id: 'tmpl-errand-progress',
     title: '互助进度通知',
     page: 'features/errands/pages/detail/index',
+    param: 'id',
+    subject: 'errands',
     fields: { thing1: '互助内容', phrase2: '当前状态', thing3: '说明', time4: '更新时间' },
   },
   /** To the grid worker(s): an errand was disputed or locked after wrong handover codes. */
@@ -71,18 +96,31 @@ export const NotifyTemplates = {
     id: 'tmpl-errand-attention',
     title: '互助待处理提醒',
     page: 'features/errands/pages/detail/index',
+    param: 'id',
+    subject: 'errands',
     fields: { thing1: '互助内容', phrase2: '当前状态', thing3: '提醒事项', time4: '更新时间' },
   },
   /** To residents holding a seat: the community admin cancelled a volunteer activity. */
   activityCancelled: {
     id: 'tmpl-activity-cancelled',
     title: '活动取消通知',
-    page: 'features/activities/pages/index/index',
+    page: 'features/activities/pages/detail/index',
+    param: 'activityId',
+    subject: 'activities',
     fields: { thing1: '活动名称', time2: '活动时间', thing3: '取消原因', thing4: '温馨提示' },
   },
 } as const satisfies Record<string, TemplateDef>
 
 export type TemplateKey = keyof typeof NotifyTemplates
+
+/**
+ * The page path a message opens: the template's page with its subject's id, e.g.
+ * `features/reports/pages/detail/index?id=wo_…` (subscribeMessage.send takes a page with a query).
+ */
+export function pagePathFor(template: TemplateKey, subjectId: string): string {
+  const t: TemplateDef = NotifyTemplates[template]
+  return `${t.page}?${t.param}=${encodeURIComponent(subjectId)}`
+}
 
 /** A subscribe message's `data`: keyword → { value }. */
 export type MessageData = Readonly<Record<string, { readonly value: string }>>
@@ -96,7 +134,7 @@ export function clipThing(text: string, max: number = FIELD_LIMITS.thing): strin
 
 /** `2026-11-21 09:05`, Beijing time (functions run in UTC; residents read China time). */
 export function beijingTime(at: Date): string {
-  const d = new Date(at.getTime() + 8 * 3600_000)
+  const d = chinaWall(at)
   const two = (n: number) => String(n).padStart(2, '0')
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
 }

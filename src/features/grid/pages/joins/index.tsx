@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { JoinInboxItem } from '@core/join/api'
 import { NotifyTemplates } from '@core/notify/templates'
@@ -11,9 +12,18 @@ import { callApi } from '../../api'
 import { requestSubscription } from '../../../../services/subscribe'
 import './index.scss'
 
-/** 入格审核: pending join requests the grid worker / building leader / community admin may decide. */
+/**
+ * 入格审核: pending join requests the grid worker / building leader / community admin may decide.
+ * Opened from a join message (`?id=<joinId>`, NotifyTemplates.joinPending), that request comes first.
+ */
 export default function JoinInboxPage() {
-  const { data: items, message, setMessage, reload } = usePageData('joins', () => callApi('join.inbox', {}))
+  const focusId = useRouter().params.id ?? ''
+  const { data: loaded, message, setMessage, reload } = usePageData('joins', () => callApi('join.inbox', {}))
+  const items =
+    loaded && focusId
+      ? [...loaded.filter((i) => i.joinId === focusId), ...loaded.filter((i) => i.joinId !== focusId)]
+      : loaded
+  const focusGone = Boolean(focusId) && loaded !== null && !loaded.some((i) => i.joinId === focusId)
   const [rejecting, setRejecting] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
@@ -63,6 +73,11 @@ export default function JoinInboxPage() {
         </View>
       )}
       {items === null && !message && <Text className="t-muted">正在加载…</Text>}
+      {focusGone && (
+        <View className="card">
+          <Text className="t-body">提醒中的这条申请已处理或已撤回。</Text>
+        </View>
+      )}
       {items?.length === 0 && (
         <View className="card">
           <Text className="t-body">暂无待审核的入格申请。</Text>
@@ -70,6 +85,7 @@ export default function JoinInboxPage() {
       )}
       {items?.map((item) => (
         <View key={item.joinId} className="card" ariaRole="region" ariaLabel={`${item.name}的入格申请`}>
+          {item.joinId === focusId && <Text className="t-muted">微信提醒的申请</Text>}
           <Text className="t-title">{item.name}</Text>
           <View>
             <Text className="t-body">

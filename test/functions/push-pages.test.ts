@@ -1,0 +1,188 @@
+import { NotifyTemplates, type TemplateDef } from '../../src/core/notify/templates'
+import { appPages, parsePagePath } from '../support/app-pages'
+import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
+
+const emu = useSeededEmulator()
+
+// A push opens what it is about (issue #14 item 0). Every flow that sends a subscribe message runs
+// through the built functions and the real node-sdk, everyone involved holding subscriptions; then
+// every message WeChat was asked to send (the emulator's outbox) and every message record stored
+// (`notifications`) is followed: its page is a page of app.config, the one its template names, and
+// the id in its query is a record of the template's subject collection. The love supermarket's
+// vouchers send no messages (a voucher is shown in the app and checked at pickup).
+
+const call = apiCaller(emu)
+const db = () => emu().app.database()
+const ok = (r: ApiResult) => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error))
+  return r.data
+}
+/** As the app does right after a submit or an accept (docs/adr/0011-order-outbox.md). */
+const nudge = async (openid: string, orderId: string) => ok(await call(openid, 'order.dispatch', { orderId }))
+const sweep = async (now: Date) => emu().invoke('sweep', { now: now.toISOString() })
+const orderDoc = async (id: string) =>
+  ((await db().collection('orders').doc(id).get()).data as { dueAt: string }[])[0]
+
+const WANG = 'demo-openid-resident-wang'
+const LI = 'demo-openid-resident-li'
+const LIU = 'demo-openid-helper-liu'
+const WORKER = 'demo-openid-xinhua-01-worker'
+const ADMIN = 'demo-openid-xinhua-admin'
+const STREET = 'demo-openid-street-admin'
+const LEADER = 'demo-openid-leader-zhou'
+const EVERYONE = [WANG, LI, LIU, WORKER, ADMIN, STREET, LEADER]
+
+let seq = 0
+const rid = () => `req-push-${Date.now().toString(36)}-${(seq += 1)}`
+const inMin = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
+const templates = Object.values(NotifyTemplates) as TemplateDef[]
+const byTemplateId = new Map(templates.map((t) => [t.id, t]))
+
+beforeAll(async () => {
+  for (const openid of EVERYONE) for (const t of templates) await emu().grantSubscriptions(openid, t.id, 20)
+})
+
+describe('the flows that send messages', () => {
+  it('join request → the deciders', async () => {
+    const res = ok(
+      await call('openid-push-applicant', 'join.submit', {
+        requestId: rid(),
+        unitId: 'bd-xinhua-01-01-u2',
+        room: '801',
+        name: '孙晓东',
+        phone: '13912345678',
+        consent: true,
+      }),
+    )
+    expect(res.status).toBe('pending')
+  })
+
+  it('new order, accept, reply, rated 不满意 → grid worker, reporter, supervisors', async () => {
+    const order = ok(
+      await call(WANG, 'report.submit', {
+        requestId: rid(),
+        category: 'street_light',
+        text: '3号楼前路灯不亮',
+      }),
+    )
+    await nudge(WANG, order.orderId)
+    ok(await call(WORKER, 'order.accept', { orderId: order.orderId }))
+    await nudge(WORKER, order.orderId)
+    ok(await call(WORKER, 'order.reply', { orderId: order.orderId, outcome: 'handled', text: '已更换灯泡' }))
+    ok(await call(WANG, 'order.rate', { orderId: order.orderId, rating: 'unsatisfied', comment: '还是不亮' }))
+  })
+
+  it('a late order moves up → the holder, the next tier, its supervisors, the reporter', async () => {
+    const order = ok(
+      await call(LI, 'report.submit', {
+        requestId: rid(),
+        category: 'drain',
+        text: '下水道堵了，污水冒出来',
+      }),
+    )
+    await nudge(LI, order.orderId)
+    const o = await orderDoc(order.orderId)
+    await sweep(new Date(new Date(o?.dueAt ?? 0).getTime() + 60_000))
+  })
+
+  it('errand posted, accepted, done, disputed → helpers, requester, grid worker', async () => {
+    const profile = ok(await call(LIU, 'helper.profile'))
+    ok(
+      await call(LIU, 'helper.update', {
+        skills: profile.skills,
+        showParty: profile.showParty,
+        notifyErrands: true,
+      }),
+    )
+    const errand = ok(
+      await call(WANG, 'errand.post', {
+        requestId: rid(),
+        type: 'groceries',
+        text: '帮忙买一袋大米',
+        windowStart: inMin(10),
+        windowEnd: inMin(130),
+      }),
+    )
+    ok(await call(LIU, 'errand.accept', { errandId: errand.errandId }))
+    ok(await call(LIU, 'errand.done', { errandId: errand.errandId }))
+    ok(await call(WANG, 'errand.dispute', { errandId: errand.errandId, reason: '米没有送到' }))
+  })
+
+  it('activity cancelled → those holding a seat', async () => {
+    const activity = ok(
+      await call(ADMIN, 'activity.publish', {
+        requestId: rid(),
+        communityId: 'cm-xinhua',
+        title: '敬老院陪伴',
+        team: '彩虹桥·助老服务队',
+        description: '陪老人聊天、读报',
+        place: '东街道敬老院',
+        startAt: inMin(120),
+        endAt: inMin(270),
+        capacity: 10,
+        points: 10,
+      }),
+    )
+    ok(await call(LI, 'activity.signup', { activityId: activity.activityId }))
+    ok(await call(ADMIN, 'activity.cancel', { activityId: activity.activityId, reason: '天气原因' }))
+  })
+})
+
+describe('every message opens its subject', () => {
+  const pages = appPages()
+  const exists = async (collection: string, id: string) =>
+    ((await db().collection(collection).doc(id).get()).data as unknown[]).length === 1
+
+  /** What a tap on the message opens: a page of app.config, its template's, and a stored subject. */
+  const follow = async (templateId: string, page: string) => {
+    const t = byTemplateId.get(templateId)
+    expect(t).toBeDefined()
+    if (!t) return
+    const { route, params } = parsePagePath(page)
+    expect(pages.has(route)).toBe(true)
+    expect(route).toBe(t.page)
+    const id = params[t.param]
+    expect(id).toEqual(expect.any(String))
+    if (id === undefined) return
+    expect({ page, subject: (await exists(t.subject, id)) ? t.subject : 'missing' }).toEqual({
+      page,
+      subject: t.subject,
+    })
+  }
+
+  /** What each page asks the api for its subject, as the recipient: does it find it? */
+  const opens: Readonly<Record<string, (openid: string, id: string) => Promise<boolean>>> = {
+    'features/reports/pages/detail/index': async (openid, id) =>
+      (await call(openid, 'order.get', { orderId: id })).data?.orderId === id,
+    'features/errands/pages/detail/index': async (openid, id) =>
+      (await call(openid, 'errand.get', { errandId: id })).data?.errandId === id,
+    'features/activities/pages/detail/index': async (openid, id) =>
+      (await call(openid, 'activity.get', { activityId: id })).data?.activityId === id,
+    'features/grid/pages/joins/index': async (openid, id) =>
+      ((await call(openid, 'join.inbox', {})).data as { joinId: string }[]).some((j) => j.joinId === id),
+  }
+
+  it('every message sent (the outbox), of every template, opens its subject for its recipient', async () => {
+    const sent = (await emu().outbox()) as { touser: string; template_id: string; page: string }[]
+    expect(new Set(sent.map((m) => m.template_id))).toEqual(new Set(templates.map((t) => t.id)))
+    for (const m of sent) {
+      await follow(m.template_id, m.page)
+      const { route, params } = parsePagePath(m.page)
+      const id = Object.values(params)[0] ?? ''
+      const open = opens[route]
+      expect({ message: m, found: open ? await open(m.touser, id) : 'no page opener' }).toEqual({
+        message: m,
+        found: true,
+      })
+    }
+  })
+
+  it('every message stored (notifications), whatever became of its delivery', async () => {
+    const stored = (await db().collection('notifications').limit(1000).get()).data as {
+      templateId: string
+      page: string
+    }[]
+    expect(stored.length).toBeGreaterThanOrEqual(templates.length)
+    for (const n of stored) await follow(n.templateId, n.page)
+  })
+})
