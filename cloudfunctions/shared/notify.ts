@@ -32,12 +32,12 @@ import {
 import type { UserRecord } from '../../src/core/me/model'
 import type { Role } from '../../src/core/roles'
 import { cloud, db } from './sdk'
+import type { Tx } from './tx'
 import { getDoc } from './repos/docs'
 
 export const NOTIFICATIONS = 'notifications'
 
 /** A transaction as node-sdk hands it to `runTransaction`: single-document operations only. */
-export type Tx = { collection(name: string): ReturnType<ReturnType<typeof db>['collection']> }
 
 export interface Outgoing {
   readonly kind: string

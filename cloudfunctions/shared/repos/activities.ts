@@ -7,6 +7,7 @@
  * (cause `activity:<id>:<userId>`, idempotent) and writes the volunteer-hours line, in one
  * transaction per resident: a second confirmation, even a concurrent one, pays nothing more.
  */
+import { withRetry, type Tx } from '../tx'
 import { homeCommunity, homeOf, isAdminOf, isCommunityStaff } from '../../../src/core/access'
 import { createHash, randomBytes } from 'node:crypto'
 import type {
@@ -65,14 +66,14 @@ import { Causes, issuanceAccount, personAccount } from '../../../src/core/points
 import type { Actor } from '../../../src/core/roles'
 import type { CallContext } from '../kit'
 import { jsonLog } from '../kit'
-import { sendAndRecord, type Addressed, type Tx } from '../notify'
+import { sendAndRecord, type Addressed } from '../notify'
 import { cloud, db } from '../sdk'
 import { getUnlimitedWxacode } from '../wxacode'
 import { buildXlsx } from '../xlsx'
 import { logAccess } from './access-log'
 import { getDoc, namesByIds, txGet, withoutId } from './docs'
 import { afterTimeCursor, timeCursor } from './paging'
-import { transferInTx, withRetry } from './ledger'
+import { transferInTx } from './ledger'
 
 const { activities: ACTIVITIES, signups: SIGNUPS, codes: CODES, hours: HOURS } = ACTIVITY_COLLECTIONS
 const PAGE = 20

@@ -1,4 +1,4 @@
-import type { Tx } from '../notify'
+import type { Tx } from '../tx'
 import { db } from '../sdk'
 
 /**

@@ -5,6 +5,7 @@
  * worker's settlement) moves the errand AND pays the helper in one transaction through the ledger
  * (cause `errand:<id>`, idempotent), so points are paid once and only with the confirmation.
  */
+import { inTransaction, withRetry, type Tx } from '../tx'
 import { CommunityStaffRoles, grantsOver, holdsWithin, homeOf, placeIds } from '../../../src/core/access'
 import { randomInt } from 'node:crypto'
 import type { ErrandCard, ErrandDetail, ErrandPage, TrustedHelpers } from '../../../src/core/errands/api'
@@ -44,13 +45,12 @@ import { Causes, issuanceAccount, personAccount } from '../../../src/core/points
 import { maskName } from '../../../src/core/privacy/mask'
 import type { Actor, RoleGrant } from '../../../src/core/roles'
 import type { CallContext } from '../kit'
-import { deliver, holdersOf, writeNotifications, type Outgoing, type Tx } from '../notify'
+import { deliver, holdersOf, writeNotifications, type Outgoing } from '../notify'
 import { db } from '../sdk'
 import { logAccess } from './access-log'
 import { firstDoc, getDoc, namesByIds } from './docs'
 import { afterTimeCursor, timeCursor } from './paging'
-import { inTransaction } from './join'
-import { transferInTx, withRetry } from './ledger'
+import { transferInTx } from './ledger'
 
 export const ERRANDS = 'errands'
 export const TRUST = 'errand_trust'

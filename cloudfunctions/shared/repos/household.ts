@@ -1,12 +1,12 @@
+import { inTransaction, type Tx } from '../tx'
 import { holdsOver } from '../../../src/core/access'
 import type { HouseholdView } from '../../../src/core/household/api'
 import { grantsAfterLeaving } from '../../../src/core/join/decide'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { Actor } from '../../../src/core/roles'
-import type { Tx } from '../notify'
 import { db } from '../sdk'
 import { firstDoc } from './docs'
-import { inTransaction, mine } from './join'
+import { mine } from './join'
 import { householdSummary } from './org'
 
 /** household.mine: my household, its members' display names, and a move under way. */

@@ -1,3 +1,4 @@
+import { inTransaction, type Tx } from '../tx'
 import { holdsOver } from '../../../src/core/access'
 import type { JoinInboxItem, JoinTarget, MyJoin, NamedOption } from '../../../src/core/join/api'
 import {
@@ -19,28 +20,12 @@ import type { Building, Community, Grid, Street, Unit } from '../../../src/core/
 import { joinPendingMessage } from '../../../src/core/notify/templates'
 import { maskPhone } from '../../../src/core/privacy/mask'
 import type { Actor } from '../../../src/core/roles'
-import { deliver, holdersOf, NOTIFICATIONS, writeNotifications, type Outgoing, type Tx } from '../notify'
+import { deliver, holdersOf, NOTIFICATIONS, writeNotifications, type Outgoing } from '../notify'
 import { db } from '../sdk'
 import { logAccess } from './access-log'
 import { firstDoc, getDoc, namesByIds } from './docs'
 
 const JOINS = 'join_requests'
-
-/**
- * node-sdk's runTransaction retries a write conflict a few times at once; when a racing writer
- * holds on longer, the conflict surfaces: answer DATA.CONFLICT (retrying the action is safe).
- */
-export async function inTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return (await db().runTransaction(fn)) as T
-  } catch (err) {
-    const code = (err as { code?: unknown } | null)?.code
-    if (typeof code === 'string' && code.includes('TRANSACTION_CONFLICT')) {
-      throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
-    }
-    throw err
-  }
-}
 
 async function targetOf(gridId: string, buildingId: string | null): Promise<JoinTarget | null> {
   const grid = await getDoc<Grid>('grids', gridId)

@@ -8,6 +8,7 @@
  * deleted. A cause already paid answers the existing transfer (`retried: true`), inside the same
  * transaction, so even racing payers of one cause write it once.
  */
+import { withRetry, type Tx } from '../tx'
 import { holdsOver, homeCommunity, homeOf, isAdminOf } from '../../../src/core/access'
 import type {
   AuditReport,
@@ -44,12 +45,10 @@ import {
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { Actor } from '../../../src/core/roles'
-import type { Tx } from '../notify'
 import { db } from '../sdk'
 import { logAccess } from './access-log'
 import { firstDoc, getDoc, userNames } from './docs'
 import { afterTimeCursor, timeCursor } from './paging'
-import { inTransaction } from './join'
 
 export const TRANSFERS = 'point_transfers'
 export const ENTRIES = 'point_entries'
@@ -92,26 +91,6 @@ export async function transferInTx(tx: Tx, req: TransferRequest, now: Date): Pro
   await tx.collection(ACCOUNTS).doc(req.from).set(account(from, -req.amount))
   await tx.collection(ACCOUNTS).doc(req.to).set(account(to, req.amount))
   return { transfer: plan.transfer, retried: false }
-}
-
-const ATTEMPTS = 12
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-/**
- * Runs `fn` in a transaction, retrying write conflicts (after the SDK's own quick retries) with a
- * short random back-off: under a burst of payers on one account each attempt re-reads the balance,
- * so retrying can only turn a conflict into success or POINTS.INSUFFICIENT, never an overdraw.
- */
-export async function withRetry<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await inTransaction(fn)
-    } catch (err) {
-      const conflict = err instanceof DomainError && err.code === CommonErrorCodes.CONFLICT
-      if (!conflict || attempt >= ATTEMPTS) throw err
-      await pause(5 + Math.random() * 20 * attempt)
-    }
-  }
 }
 
 /** One transfer in its own transaction. */

@@ -17,6 +17,7 @@
  * - Each voucher carries a mini-program code (scene `v=<code>`, opening the staff verify page), made
  *   after the commit; when that fails the voucher has no image yet and `market.vouchers` retries.
  */
+import { withRetry, type Tx } from '../tx'
 import { CommunityStaffRoles, homeCommunity, isCommunityStaff, placeIds } from '../../../src/core/access'
 import { createHash, randomBytes } from 'node:crypto'
 import type { MarketItem, MarketPage, VoucherPage, VoucherView } from '../../../src/core/market/api'
@@ -55,13 +56,12 @@ import { DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { Actor } from '../../../src/core/roles'
 import { jsonLog } from '../kit'
-import type { Tx } from '../notify'
 import { cloud, db } from '../sdk'
 import { getUnlimitedWxacode } from '../wxacode'
 import { logAccess } from './access-log'
 import { getDoc, txGet, withoutId } from './docs'
 import { afterTimeCursor, timeCursor } from './paging'
-import { balanceOf, recentTransfers, transfer, transferInTx, viewOf, withRetry } from './ledger'
+import { balanceOf, recentTransfers, transfer, transferInTx, viewOf } from './ledger'
 
 const { items: ITEMS, vouchers: VOUCHERS, codes: CODES } = MARKET_COLLECTIONS
 

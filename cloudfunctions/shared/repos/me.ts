@@ -1,3 +1,4 @@
+import { inTransaction, type Tx } from '../tx'
 import { holdsOver } from '../../../src/core/access'
 import {
   ACTIVITY_COLLECTIONS,
@@ -27,12 +28,11 @@ import { ERASED_NAME, grantsAfterErasure } from '../../../src/core/me/erase'
 import { maskName } from '../../../src/core/privacy/mask'
 import { RoleLabel, type Actor, type Role } from '../../../src/core/roles'
 import { jsonLog, type CallContext } from '../kit'
-import { eraseNotificationsOf, eraseNotificationsOfKind, type Tx } from '../notify'
+import { eraseNotificationsOf, eraseNotificationsOfKind } from '../notify'
 import { db } from '../sdk'
 import { lineOf as hoursLineOf, withdrawSeat } from './activities'
 import { firstDoc, getDoc, namesByIds } from './docs'
 import { ERRANDS, move as moveErrand, TRUST } from './errands'
-import { inTransaction } from './join'
 import { ENTRIES, mine as myPoints } from './ledger'
 import { cancel as cancelVoucher } from './market'
 import { ORDERS } from './orders'

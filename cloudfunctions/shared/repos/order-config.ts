@@ -11,6 +11,7 @@
  * Caching: repos/orders.ts keeps a read copy per warm instance for up to a minute (CONFIG_TTL_MS),
  * so another warm instance may use the old values for that long.
  */
+import { inTransaction, type Tx } from '../tx'
 import { can } from '../../../src/core/permissions'
 import type { ResolvedPlace } from '../kit'
 import {
@@ -26,9 +27,7 @@ import {
 } from '../../../src/core/orders/config'
 import { DomainError } from '../../../src/core/errors'
 import type { Actor } from '../../../src/core/roles'
-import type { Tx } from '../notify'
 import { firstDoc, getDoc } from './docs'
-import { inTransaction } from './join'
 import { forgetConfig, ORDER_CONFIG } from './orders'
 
 /** The community the kit resolved and scope-checked (permission rows `order.config` / `order.configure`). */

@@ -22,6 +22,7 @@
  * announcements (an escalation writes `unnotified: true` in the move and clears it once a message
  * got through; notify.ts `sendAndRecord` records the outcomes in one insert).
  */
+import { withRetry } from '../tx'
 import {
   AdminRoles,
   GrantedRoles,
@@ -107,7 +108,6 @@ import type { Actor, Role } from '../../../src/core/roles'
 import { sendAndRecord, type Addressed } from '../notify'
 import { cloud, db } from '../sdk'
 import { firstDoc, getDoc, namesByIds, txGet } from './docs'
-import { withRetry } from './ledger'
 import { afterTimeCursor, timeCursor } from './paging'
 
 export const ORDERS = 'orders'
