@@ -1,3 +1,5 @@
+import { apiActions } from '../../src/core/api'
+import { features } from '../../src/core/features'
 import { can, PlaceFields, permissionTable } from '../../src/core/permissions'
 import type { OrgPath } from '../../src/core/org/model'
 import { Roles, RoleScopeLevel, type Role } from '../../src/core/roles'
@@ -189,5 +191,20 @@ describe('place-scoped actions', () => {
     // A street admin is over every community of the street; nobody else reaches another community.
     expect(can(actorWith(role), action, other)).toBe(mayHere && role === 'street_admin')
     expect(can(actorWith(role), action, otherStreet)).toBe(false)
+  })
+})
+
+describe('feature declarations', () => {
+  it('give every action of the contract exactly one permission row, and no row without an action', () => {
+    expect(Object.keys(permissionTable).sort()).toEqual(Object.keys(apiActions).sort())
+  })
+
+  it('each declare the actions of their own contract, copy for their own codes, and audit only their own actions', () => {
+    for (const f of features) {
+      const own = Object.keys(f.permissions)
+      for (const action of f.audited ?? []) expect(own).toContain(action)
+      for (const code of Object.keys(f.copy ?? {})) expect(code).toMatch(/^[A-Z_]+\.[A-Z_]+$/)
+    }
+    expect(new Set(features.map((f) => f.name)).size).toBe(features.length)
   })
 })

@@ -13,7 +13,8 @@ import {
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import { codeFromBytes, sceneFor, type CodeTarget } from '../../../src/core/org/invite-code'
 import type { Building, Grid, OrgPath } from '../../../src/core/org/model'
-import { can, permissionTable } from '../../../src/core/permissions'
+import { codesFeature } from '../../../src/core/codes/feature'
+import { can } from '../../../src/core/permissions'
 import type { Actor, Role } from '../../../src/core/roles'
 import { jsonLog } from '../kit'
 import { cloud, db } from '../sdk'
@@ -386,7 +387,7 @@ export async function regenerateCode(
 }
 
 /** The roles that may see codes (from the permission table, so the two never disagree). */
-const VIEWER_ROLES: readonly Role[] = permissionTable['codes.list'].roles
+const VIEWER_ROLES: readonly Role[] = codesFeature.permissions['codes.list'].roles
 
 /** codes.grids: grids inside the caller's viewer grants, by community then natural name. */
 export async function codeGrids(actor: Actor): Promise<CodeGridOption[]> {

@@ -1,3 +1,5 @@
+import { features } from '../features'
+
 /**
  * The access log (collection `access_logs`): every read of someone else's personal data, and every
  * refused attempt, is one entry. Residents see the entries about them in 我的个人信息 (me.data).
@@ -19,17 +21,7 @@ export interface AccessLogEntry {
  * numbers). The handler kit logs a refusal of these even when the caller holds no role at all; the
  * routes log what they answer.
  */
-export const AuditedActions: readonly string[] = [
-  'staff.list',
-  'directory.call',
-  'join.inbox',
-  'market.lookup',
-  'market.verify',
-  'activity.roster',
-  'activity.confirm',
-  'hours.export',
-  'points.transfers',
-]
+export const AuditedActions: readonly string[] = features.flatMap((f) => f.audited ?? [])
 
 /** The subject of a call, from the id its input names (for refusals logged before any route runs). */
 export function subjectOfInput(input: unknown): string {

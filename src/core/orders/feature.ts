@@ -1,0 +1,61 @@
+import { defineFeature } from '../feature'
+
+/** Work orders, their config (categories, SLA) and the area rates: who may call its actions, what the kit audits, and its error copy. */
+export const ordersFeature = defineFeature({
+  name: 'orders',
+  // Who may act on WHICH order is core/orders/machine.ts + decide.ts. Reporting needs a household
+  // (resident) or staff intake on behalf; reading/rating/reopening own orders is checked per order.
+  permissions: {
+    'report.categories': { anyone: true },
+    'report.similar': { roles: ['resident', 'grid_worker', 'community_admin', 'street_admin'] },
+    'report.submit': { roles: ['resident', 'grid_worker', 'community_admin', 'street_admin'] },
+    'report.follow': { roles: ['resident'] },
+    'report.mine': { anyone: true },
+    'order.get': { anyone: true },
+    'order.rate': { anyone: true },
+    'order.reopen': { anyone: true },
+    'order.inbox': { roles: ['grid_worker'] },
+    'order.queue': { roles: ['community_admin', 'street_admin'] },
+    'order.accept': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+    'order.dispatch': { roles: ['resident', 'grid_worker', 'community_admin', 'street_admin'] },
+    'order.start': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+    'order.reply': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+    'order.escalate': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+    'order.release': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+    // Area rates are public figures (事事有回音); a worker's own figures: that worker and staff above.
+    'stats.rates': { anyone: true },
+    // A community's categories and SLA table: admins above it; for reading also its grid workers.
+    'order.config': {
+      roles: ['grid_worker', 'community_admin', 'street_admin'],
+      place: 'communityId',
+      inside: ['grid_worker'],
+    },
+    'order.configure': { roles: ['community_admin', 'street_admin'], place: 'communityId' },
+  },
+  copy: {
+    'REPORT.TEXT_EMPTY': '请描述一下遇到的问题',
+    'REPORT.TEXT_TOO_LONG': '问题描述不能超过 500 个字，请精简后再提交',
+    'REPORT.TOO_MANY_PHOTOS': '最多上传 9 张照片',
+    'REPORT.PHOTO_TOO_LARGE': '照片太大了，请重新选择或拍摄',
+    'REPORT.PHOTO_INVALID': '照片上传未完成或已失效，请重新上传',
+    'REPORT.UNKNOWN_CATEGORY': '请选择问题类别',
+    'REPORT.NO_HOUSEHOLD': '您还未加入网格，请先扫码入格或选择问题所在楼栋',
+    'REPORT.NOT_STAFF': '只有该网格的工作人员可以代居民登记',
+    'ORDER.OUTSIDE_GRID': '所选位置不在本社区任何网格内，请重新选择位置',
+    'ORDER.BAD_STATE': '工单状态已变化，请刷新后再操作',
+    'ORDER.ALREADY_ACCEPTED': '该工单已被其他工作人员接单',
+    'ORDER.OUTCOME_REQUIRED': '请选择办理结果（当场办、限期办、解释说明或转办）',
+    'ORDER.PROMISED_DATE_REQUIRED': '限期办请填写承诺办结日期',
+    'ORDER.PROMISED_DATE_INVALID': '承诺办结日期应在今天之后，且不超过本社区规定的最长承诺期限',
+    'ORDER.REASON_REQUIRED': '解释说明请填写原因',
+    'ORDER.TRANSFER_TARGET_REQUIRED': '转办请填写承办单位',
+    'ORDER.ALREADY_RATED': '您已评价过这次办理结果',
+    'ORDER.NOT_REPLIED': '工单还没有答复，暂不能评价',
+    'ORDER.REOPEN_EXPIRED': '已超过可重新办理的期限，如有问题请重新上报',
+    'ORDER.TOP_TIER': '已转至职能部门办理，无法继续上报',
+    'ORDER.NOT_REPORTER': '只有上报人可以进行此操作',
+    'ORDER.NOT_HELD': '该工单无需审核',
+    'ORDER.OWN_ORDER': '这是您自己上报的问题，进展会自动通知您',
+    'ORDER.CONFIG_INVALID': '设置有误，请按提示修改后再保存',
+  },
+})
