@@ -102,8 +102,19 @@ if (require.main === module) {
   const mode = process.argv[2]
   const want = `${JSON.stringify(renderCloudbaserc(), null, 2)}\n`
   if (mode === '--write') {
-    fs.writeFileSync(rcPath, want)
-    console.log('cloudbaserc.json regenerated from cloudfunctions/*/config.json')
+    // formatted as `npm run lint` (prettier --check .) expects
+    const prettier = require('prettier')
+    prettier
+      .resolveConfig(rcPath)
+      .then((cfg) => prettier.format(want, { ...cfg, filepath: rcPath }))
+      .then((text) => {
+        fs.writeFileSync(rcPath, text)
+        console.log('cloudbaserc.json regenerated from cloudfunctions/*/config.json')
+      })
+      .catch((e) => {
+        console.error(e)
+        process.exit(1)
+      })
   } else if (mode === '--check') {
     const have = fs.existsSync(rcPath) ? JSON.stringify(JSON.parse(fs.readFileSync(rcPath, 'utf8'))) : ''
     if (have !== JSON.stringify(JSON.parse(want))) {
