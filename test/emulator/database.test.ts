@@ -518,35 +518,42 @@ describe('parity with the documented service (issue #18)', () => {
         new Geo.Point(113, 23),
       ]),
     ])
-    const attempts = [
-      db
-        .collection('items')
-        .where({ loc: _.geoNear({ geometry: point, maxDistance: 10 }) })
-        .get(),
-      db
-        .collection('items')
-        .where({ loc: _.geoWithin({ geometry: area }) })
-        .get(),
-      db
-        .collection('items')
-        .where({ loc: _.geoWithin({ centerSphere: [[113, 23], 0.001] }) })
-        .count(),
-      db
-        .collection('items')
-        .where({ loc: _.geoIntersects({ geometry: point }) })
-        .get(),
-      db
-        .collection('items')
-        .where({ loc: _.geoNear({ geometry: point }) })
-        .remove(),
-      db
-        .collection('items')
-        .aggregate()
-        .geoNear({ distanceField: 'd', spherical: true, near: point, key: 'loc' })
-        .end(),
+    // thunks, run one at a time: a rejection must never wait unobserved
+    const attempts: Array<() => Promise<unknown>> = [
+      () =>
+        db
+          .collection('items')
+          .where({ loc: _.geoNear({ geometry: point, maxDistance: 10 }) })
+          .get(),
+      () =>
+        db
+          .collection('items')
+          .where({ loc: _.geoWithin({ geometry: area }) })
+          .get(),
+      () =>
+        db
+          .collection('items')
+          .where({ loc: _.geoWithin({ centerSphere: [[113, 23], 0.001] }) })
+          .count(),
+      () =>
+        db
+          .collection('items')
+          .where({ loc: _.geoIntersects({ geometry: point }) })
+          .get(),
+      () =>
+        db
+          .collection('items')
+          .where({ loc: _.geoNear({ geometry: point }) })
+          .remove(),
+      () =>
+        db
+          .collection('items')
+          .aggregate()
+          .geoNear({ distanceField: 'd', spherical: true, near: point, key: 'loc' })
+          .end(),
     ]
     for (const attempt of attempts) {
-      const err = await attempt.then(
+      const err = await attempt().then(
         () => ({ code: 'no error', message: '' }),
         (e: { code: string; message: string }) => e,
       )
