@@ -359,18 +359,20 @@ function parseLock(text: string): LockInfo | undefined {
   }
 }
 
+function signalable(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
 function holderAlive(holder: LockInfo): boolean {
   if (holder.pid === process.pid) return false // this very process (a Store reopened after close)
   const stat = procStat(holder.pid)
-  if (stat === null) {
-    try {
-      process.kill(holder.pid, 0)
-      return true
-    } catch (e) {
-      return (e as NodeJS.ErrnoException).code === 'EPERM'
-    }
-  }
-  if (stat === undefined) return false
+  // no /proc (not Linux), or no /proc entry (gone, or hidden by a hidepid mount): ask the kernel
+  if (stat === null || stat === undefined) return signalable(holder.pid)
   if (stat.state === 'Z' || stat.state === 'X') return false // killed, not yet reaped
   if (holder.boot && holder.boot !== bootId()) return false // the LOCK is from before a reboot
   if (holder.start && holder.start !== stat.start) return false // the pid now belongs to another process
