@@ -5,11 +5,14 @@
 // Usage: node config/build-functions.mjs [fn ...]
 import { build } from 'esbuild'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { isBuiltin } from 'node:module'
+import { createRequire, isBuiltin } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+// cloudfunctions/<fn>/config.json is the one source of truth for runtime, memory, timeout, triggers
+// and open-API permissions (docs/adr/0012-function-runtime.md): bundles target the runtime it names.
+const { esbuildTarget, readFunctionConfig } = createRequire(import.meta.url)('./function-config.cjs')
 const fnRoot = join(root, 'cloudfunctions')
 /** Installed by CloudBase from each function's package.json, never bundled. */
 const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk']
@@ -33,10 +36,11 @@ if (names.length === 0) die('no functions found under cloudfunctions/*/src/index
 for (const name of names) {
   const dir = join(fnRoot, name)
   if (!existsSync(join(dir, 'config.json'))) die(`cloudfunctions/${name}/config.json is missing`)
+  let config
   try {
-    JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))
+    config = readFunctionConfig(name)
   } catch (err) {
-    die(`cloudfunctions/${name}/config.json is not valid JSON: ${err.message}`)
+    die(err.message)
   }
   let result
   try {
@@ -45,7 +49,7 @@ for (const name of names) {
       outfile: join(dir, 'index.js'),
       bundle: true,
       platform: 'node',
-      target: 'node16',
+      target: esbuildTarget(config.runtime),
       format: 'cjs',
       external: EXTERNAL,
       sourcemap: 'linked',

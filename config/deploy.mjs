@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run deploy` — ships the built cloud functions to a CloudBase environment, unchanged.
 // Needs the CloudBase CLI (`npm i -g @cloudbase/cli`, then `tcb login`) and ENV_ID=<your env id>.
-// Functions are deployed from cloudbaserc.json (128 MB each, see test/perf); collections, indexes and
+// Functions are deployed from cloudbaserc.json, which is generated from cloudfunctions/<fn>/config.json
+// (runtime, memory, timeout, trigger; ADR 0012) and refused here if stale; collections, indexes and
 // security rules are listed in cloudfunctions/collections.json and printed here to create once.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -20,8 +21,13 @@ if (spawnSync('tcb', ['--version'], { stdio: 'ignore' }).status !== 0) {
   console.error('deploy: the CloudBase CLI is not installed: npm i -g @cloudbase/cli && tcb login')
   process.exit(1)
 }
+execFileSync(process.execPath, [path.join(root, 'config', 'function-config.cjs'), '--check'], {
+  stdio: 'inherit',
+})
 execFileSync(process.execPath, [path.join(root, 'config', 'build-functions.mjs')], { stdio: 'inherit' })
 execFileSync('tcb', ['fn', 'deploy', '--force', '-e', envId], { cwd: root, stdio: 'inherit' })
+// `fn deploy` creates functions; their timer triggers (one per function) come from cloudbaserc.json too
+execFileSync('tcb', ['fn', 'trigger', 'create', '--yes', '-e', envId], { cwd: root, stdio: 'inherit' })
 
 const { collections } = JSON.parse(
   readFileSync(path.join(root, 'cloudfunctions', 'collections.json'), 'utf8'),

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { Aggregator, Query } from 'mingo'
 import { update as mingoUpdate } from 'mingo/updater'
 import type { AnyObject, Options } from 'mingo/types'
 import { clone, isPlainObject, newId, parseEJSON, parseEJSONObject, toEJSON, type Doc } from './ejson'
 import { Codes, TcbError, invalidParam } from './errors'
 import type { CollectionDecl, IndexDecl } from './collections'
 import type { Op, Store } from './store'
+import { Aggregator, Query, context as mingoContext } from './mingo-context'
 
 type Body = Record<string, unknown>
 type Reply = Record<string, unknown>
@@ -46,6 +46,11 @@ const GEO_OPERATORS = new Set([
   '$center',
 ])
 const SCRIPT_OPERATORS = new Set(['$where', '$function', '$accumulator'])
+/** undocumented on CloudBase: refused until a live check says otherwise (emulator/README.md) */
+const UNDOCUMENTED_OPERATORS = new Set(['$jsonSchema'])
+/** the platform's text when a transaction id is unknown, finished or expired (as node-sdk's own tests expect) */
+export const TXN_NOT_EXIST_MESSAGE =
+  '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.'
 const STAGES = new Set([
   '$addFields',
   '$bucket',
@@ -89,14 +94,30 @@ function getPath(doc: unknown, path: string): unknown {
   return cur
 }
 
-/** rejects geo and script operators anywhere in a query, update or pipeline, with a clear code */
+const isObjectId = (v: unknown): boolean =>
+  typeof v === 'object' &&
+  v !== null &&
+  ['ObjectId', 'ObjectID'].includes(String((v as { _bsontype?: unknown })._bsontype))
+
+const objectIdRefused = (where: string): TcbError =>
+  invalidParam(
+    `ObjectId values are not supported in ${where}: use string ids (ObjectId support on CloudBase is undocumented)`,
+  )
+
+/** rejects geo, script and undocumented operators and ObjectId values anywhere in a query, update or pipeline */
 function assertSupported(value: unknown, where: string): void {
   if (Array.isArray(value)) {
     for (const v of value) assertSupported(v, where)
     return
   }
+  if (isObjectId(value)) throw objectIdRefused(where)
   if (!isPlainObject(value)) return
   for (const k of Object.keys(value)) {
+    if (UNDOCUMENTED_OPERATORS.has(k))
+      throw new TcbError(
+        Codes.DB_INVALID_OPERATOR,
+        `unsupported operator ${k} in ${where}: not documented for CloudBase, so the local emulator refuses it`,
+      )
     if (GEO_OPERATORS.has(k))
       throw new TcbError(
         Codes.DB_INVALID_OPERATOR,
@@ -105,6 +126,24 @@ function assertSupported(value: unknown, where: string): void {
     if (SCRIPT_OPERATORS.has(k))
       throw new TcbError(Codes.DB_INVALID_OPERATOR, `unsupported operator ${k} in ${where}`)
     assertSupported(value[k], where)
+  }
+}
+
+/**
+ * A document about to be stored: no field name may start with "$" and no value may be an ObjectId
+ * (both undocumented on CloudBase; the emulator takes the stricter reading, see emulator/README.md).
+ */
+function assertStorable(value: unknown, path: string): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertStorable(v, `${path}.${i}`))
+    return
+  }
+  if (isObjectId(value)) throw objectIdRefused(`stored documents (${path})`)
+  if (!isPlainObject(value)) return
+  for (const k of Object.keys(value)) {
+    if (k.startsWith('$'))
+      throw invalidParam(`field names must not start with "$": ${path ? `${path}.` : ''}${k}`)
+    assertStorable(value[k], path ? `${path}.${k}` : k)
   }
 }
 
@@ -297,15 +336,11 @@ export class Database {
   private txnOf(body: Body): Txn | undefined {
     const id = body.transactionId
     if (id === undefined || id === null || id === '') return undefined
-    if (typeof id !== 'string') throw new TcbError(Codes.TXN_FAIL, 'invalid transactionId')
+    if (typeof id !== 'string') throw new TcbError(Codes.TXN_FAIL, TXN_NOT_EXIST_MESSAGE)
     const t = this.txns.get(id)
-    if (!t) {
-      const why = this.finishedTxns.get(id)
-      throw new TcbError(
-        Codes.TXN_FAIL,
-        why ? `transaction ${id} ${why}` : `transaction ${id} does not exist`,
-      )
-    }
+    // Committed, aborted, expired, lost to a conflict or never started: the platform says the same
+    // thing for all of them (why it ended is kept for the emulator's own log line).
+    if (!t) throw new TcbError(Codes.TXN_FAIL, TXN_NOT_EXIST_MESSAGE, this.finishedTxns.get(id))
     return t
   }
 
@@ -409,11 +444,17 @@ export class Database {
     const ids: string[] = []
     const seen = new Set<string>()
     const t = this.txnOf(body)
+    if (t && docs.length > 1)
+      throw invalidParam(
+        'add inside a transaction takes one document (transactions are single-document operations)',
+      )
     const ops: Op[] = []
     for (const doc of docs) {
       if (doc._id === undefined || doc._id === null) doc._id = newId()
+      if (isObjectId(doc._id)) throw objectIdRefused('_id')
       if (typeof doc._id !== 'string' && typeof doc._id !== 'number')
         throw invalidParam('_id must be a string')
+      assertStorable(doc, '')
       const id = String(doc._id)
       if (doc._id !== id) doc._id = id
       const exists = t
@@ -453,6 +494,7 @@ export class Database {
         throw invalidParam('replacement document must not contain update operators')
       if (!merge) {
         const doc: Doc = { ...clone(data), _id: id }
+        assertStorable(doc, '')
         return { doc, changed: toEJSON(doc) !== (old ? toEJSON(old) : '') }
       }
     }
@@ -476,7 +518,7 @@ export class Database {
             Object.keys(query).length ? (query as AnyObject) : undefined,
             {
               cloneMode: 'deep',
-              queryOptions: { ...MINGO_OPTS, now: new Date(now) } as Partial<Options>,
+              queryOptions: { ...MINGO_OPTS, context: mingoContext, now: new Date(now) } as Partial<Options>,
             },
           )
         : []
@@ -484,6 +526,7 @@ export class Database {
       throw mingoError(e, 'update')
     }
     if (base._id !== id) throw invalidParam('_id cannot be updated')
+    assertStorable(base, '')
     return { doc: base, changed: changedPaths.length > 0 || !old }
   }
 
@@ -502,7 +545,8 @@ export class Database {
       if (!old && !upsert) return { data: { updated: 0 } }
       const { doc, changed } = this.applyUpdate(old, id, data, merge, query, now)
       if (changed) this.txnWrite(t, c, id, doc)
-      return { data: old ? { updated: changed ? 1 : 0 } : { updated: 0, upsert_id: id } }
+      // set() replaces an existing document: the platform counts it as updated even when nothing changed
+      return { data: old ? { updated: changed || !merge ? 1 : 0 } : { updated: 0, upsert_id: id } }
     }
     const targets = this.match(c, query)
     const chosen = multi ? targets : targets.slice(0, 1)
@@ -514,6 +558,7 @@ export class Database {
           seedFields[k] = v
       const { doc } = this.applyUpdate(undefined, id, data, merge, {}, now)
       const full = merge ? { ...seedFields, ...doc, _id: id } : doc
+      assertStorable(full, '')
       await this.commitOps([{ t: 'put', c, id, doc: full }])
       return { data: { updated: 0, upsert_id: id } }
     }
@@ -524,7 +569,8 @@ export class Database {
       if (changed) ops.push({ t: 'put', c, id, doc })
     }
     if (ops.length) await this.commitOps(ops)
-    return { data: { updated: ops.length } }
+    // set() (merge: false) replaces: it counts every existing document it addressed, changed or not
+    return { data: { updated: merge ? ops.length : chosen.length } }
   }
 
   private async modifyAndReturn(body: Body, now: number): Promise<Reply> {

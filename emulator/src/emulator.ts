@@ -306,7 +306,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       throw new TcbError(Codes.INVALID_PARAM, `unsupported action: ${action}`)
     } catch (e) {
       const err = e instanceof TcbError ? e : new TcbError(Codes.SYS_ERR, (e as Error)?.message ?? String(e))
-      log.error(action, err.code, err.message)
+      log.error(action, err.code, err.detail ? `${err.message} (${err.detail})` : err.message)
       if (!res.headersSent) sendJson(res, 200, { code: err.code, message: err.message, requestId: rid })
     }
   }

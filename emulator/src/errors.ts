@@ -3,6 +3,8 @@ export class TcbError extends Error {
   constructor(
     readonly code: string | number,
     message: string,
+    /** for the emulator's log only, never sent (e.g. why a transaction id is no longer valid) */
+    readonly detail?: string,
   ) {
     super(message)
     this.name = 'TcbError'

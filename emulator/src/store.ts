@@ -40,6 +40,7 @@ export class Store {
   private readonly walPath: string
   private readonly snapPath: string
   private readonly lockPath: string
+  private lockText = ''
   private fd: number
   private walBytes = 0
   private pending: string[] = []
@@ -63,23 +64,58 @@ export class Store {
     this.walBytes = fs.fstatSync(this.fd).size
   }
 
+  /**
+   * Takes the data directory's LOCK: `{ pid, start, boot }` of this process (start = field 22 of
+   * /proc/<pid>/stat, boot = the kernel's boot id), created atomically (link of a complete temp file).
+   * A LOCK whose holder is gone is replaced: a pid that no longer exists, a zombie (killed, not yet
+   * reaped: `kill -9` then an immediate restart), a pid recycled by another process (different start
+   * time) or a LOCK from before a reboot. Without /proc (not Linux) it falls back to `kill(pid, 0)`.
+   */
   private takeLock(): void {
+    const mine = JSON.stringify(lockInfoOf(process.pid))
+    const tmp = `${this.lockPath}.${process.pid}.tmp`
+    fs.writeFileSync(tmp, mine)
     try {
-      const pid = Number(fs.readFileSync(this.lockPath, 'utf8'))
-      if (pid && pid !== process.pid) {
-        let alive = true
+      for (let attempt = 0; attempt < 10; attempt++) {
         try {
-          process.kill(pid, 0)
-        } catch {
-          alive = false
+          fs.linkSync(tmp, this.lockPath)
+          this.lockText = mine
+          return
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
         }
-        if (alive)
-          throw new Error(`data directory ${path.dirname(this.lockPath)} is in use by process ${pid}`)
+        let text: string
+        try {
+          text = fs.readFileSync(this.lockPath, 'utf8')
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue
+          throw e
+        }
+        const holder = parseLock(text)
+        if (holder && holderAlive(holder))
+          throw new Error(`data directory ${path.dirname(this.lockPath)} is in use by process ${holder.pid}`)
+        // stale: move it aside, and put it back if another process replaced it meanwhile
+        const aside = `${this.lockPath}.${process.pid}.stale`
+        try {
+          fs.renameSync(this.lockPath, aside)
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue
+          throw e
+        }
+        const moved = fs.readFileSync(aside, 'utf8')
+        if (moved !== text) {
+          try {
+            fs.linkSync(aside, this.lockPath)
+          } catch {
+            /* a third process holds it now: the next round decides */
+          }
+        }
+        fs.unlinkSync(aside)
       }
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+      throw new Error(`data directory ${path.dirname(this.lockPath)}: could not take its LOCK`)
+    } finally {
+      fs.rmSync(tmp, { force: true })
     }
-    fs.writeFileSync(this.lockPath, String(process.pid))
   }
 
   private recover(): void {
@@ -268,11 +304,79 @@ export class Store {
     this.compact()
     fs.closeSync(this.fd)
     try {
-      fs.unlinkSync(this.lockPath)
+      if (fs.readFileSync(this.lockPath, 'utf8') === this.lockText) fs.unlinkSync(this.lockPath)
     } catch {
       /* already gone */
     }
   }
+}
+
+interface LockInfo {
+  pid: number
+  /** process start time, clock ticks since boot (field 22 of /proc/<pid>/stat) */
+  start?: string
+  boot?: string
+}
+
+/** state (field 3) and start time (field 22) of a process; null without /proc, undefined if no such pid */
+function procStat(pid: number): { state: string; start: string } | null | undefined {
+  let text: string
+  try {
+    text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+  } catch (e) {
+    if (!fs.existsSync('/proc/self/stat')) return null
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ESRCH')
+      return undefined
+    throw e
+  }
+  // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ")"
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ')
+  return { state: fields[0] ?? '', start: fields[19] ?? '' }
+}
+
+function bootId(): string | undefined {
+  try {
+    return fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
+  } catch {
+    return undefined
+  }
+}
+
+function lockInfoOf(pid: number): LockInfo {
+  const stat = procStat(pid)
+  return { pid, ...(stat ? { start: stat.start } : {}), ...(stat ? { boot: bootId() } : {}) }
+}
+
+/** a LOCK file's holder; older emulators wrote the bare pid */
+function parseLock(text: string): LockInfo | undefined {
+  const t = text.trim()
+  if (/^\d+$/.test(t)) return { pid: Number(t) }
+  try {
+    const v = JSON.parse(t) as LockInfo
+    return Number.isInteger(v.pid) && v.pid > 0 ? v : undefined
+  } catch {
+    return undefined // torn or foreign: nobody can be holding it
+  }
+}
+
+function signalable(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function holderAlive(holder: LockInfo): boolean {
+  if (holder.pid === process.pid) return false // this very process (a Store reopened after close)
+  const stat = procStat(holder.pid)
+  // no /proc (not Linux), or no /proc entry (gone, or hidden by a hidepid mount): ask the kernel
+  if (stat === null || stat === undefined) return signalable(holder.pid)
+  if (stat.state === 'Z' || stat.state === 'X') return false // killed, not yet reaped
+  if (holder.boot && holder.boot !== bootId()) return false // the LOCK is from before a reboot
+  if (holder.start && holder.start !== stat.start) return false // the pid now belongs to another process
+  return true
 }
 
 function writeAll(fd: number, buf: Buffer): Promise<void> {
