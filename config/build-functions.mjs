@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 // cloudfunctions/<fn>/config.json is the one source of truth for runtime, memory, timeout, triggers
-// and open-API permissions (docs/adr/0012-function-runtime.md): bundles target the runtime it names.
+// and open-API permissions (docs/adr/0013-function-runtime.md): bundles target the runtime it names.
 const { esbuildTarget, readFunctionConfig } = createRequire(import.meta.url)('./function-config.cjs')
 const fnRoot = join(root, 'cloudfunctions')
 /** Installed by CloudBase from each function's package.json, never bundled. */

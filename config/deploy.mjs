@@ -2,7 +2,7 @@
 // `npm run deploy` — ships the built cloud functions to a CloudBase environment, unchanged.
 // Needs the CloudBase CLI (`npm i -g @cloudbase/cli`, then `tcb login`) and ENV_ID=<your env id>.
 // Functions are deployed from cloudbaserc.json, which is generated from cloudfunctions/<fn>/config.json
-// (runtime, memory, timeout, trigger; ADR 0012) and refused here if stale; collections, indexes and
+// (runtime, memory, timeout, trigger; ADR 0013) and refused here if stale; collections, indexes and
 // security rules are listed in cloudfunctions/collections.json and printed here to create once.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'

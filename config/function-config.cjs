@@ -1,7 +1,7 @@
 // The one source of truth for how each cloud function deploys: cloudfunctions/<fn>/config.json
 // (runtime, memorySize, timeout, triggers, permissions.openapi). The local CloudBase reads the same
 // file (timeout, triggers, open-API permissions); cloudbaserc.json, which `tcb fn deploy` reads, is
-// generated from it and checked by test/core/function-config.test.ts (docs/adr/0012-function-runtime.md).
+// generated from it and checked by test/core/function-config.test.ts (docs/adr/0013-function-runtime.md).
 //
 //   node config/function-config.cjs --write   regenerate cloudbaserc.json
 //   node config/function-config.cjs --check   exit 1 if cloudbaserc.json differs from the configs

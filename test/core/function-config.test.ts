@@ -1,5 +1,5 @@
 /**
- * One source of truth for deploying functions (docs/adr/0012-function-runtime.md):
+ * One source of truth for deploying functions (docs/adr/0013-function-runtime.md):
  * cloudfunctions/<fn>/config.json. cloudbaserc.json (what `tcb fn deploy` reads) must equal what is
  * generated from those files, triggers included; the runtime must be the Node.js that CI tests on,
  * and the bundles must be built for it.
