@@ -346,6 +346,11 @@ const edits = {
   },
 }
 
+// Every registry edit is tried in memory first: a list that lost its anchor fails here, before any write.
+const edited = Object.fromEntries(
+  Object.entries(edits).map(([file, edit]) => [file, edit(readFileSync(join(root, file), 'utf8'))]),
+)
+
 if (dry) {
   console.log(`new:feature ${name} would write:`)
   for (const f of Object.keys(files)) console.log(`  + ${f}`)
@@ -359,10 +364,7 @@ for (const [file, text] of Object.entries(files)) {
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, text)
 }
-for (const [file, edit] of Object.entries(edits)) {
-  const path = join(root, file)
-  writeFileSync(path, edit(readFileSync(path, 'utf8')))
-}
+for (const [file, text] of Object.entries(edited)) writeFileSync(join(root, file), text)
 execFileSync(
   join(root, 'node_modules', '.bin', 'prettier'),
   ['--write', '--log-level=warn', ...Object.keys(files), ...Object.keys(edits)],
