@@ -10,7 +10,8 @@ import { FunctionRunner } from './functions/runner'
 import { decodeCommApiData, encodeCommOpenApiResp } from './protobuf'
 import { parseMultipart } from './multipart'
 import { DEFAULT_SECCHECK, NO_PERMISSION, OpenApis, type SecCheckKeywords, type WxResponse } from './openapi'
-import { Storage, contentTypeOf } from './storage'
+import { createStaticServer } from './static'
+import { Storage } from './storage'
 import { Store } from './store'
 import { loginPage, outboxPage, qrcodesPage, type DevUser } from './devpages'
 import type { Doc } from './ejson'
@@ -430,10 +431,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     }
   }
 
+  const statics = opts.staticDir ? createStaticServer(opts.staticDir) : null
   function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
-    const dir = opts.staticDir
-    const index = dir ? path.join(dir, 'index.html') : ''
-    if (!dir || !fs.existsSync(index)) {
+    if (!statics?.available()) {
       sendRaw(
         res,
         404,
@@ -442,20 +442,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       )
       return
     }
-    let rel: string
-    try {
-      rel = decodeURIComponent(pathname)
-    } catch {
-      rel = pathname
-    }
-    const file = path.join(dir, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''))
-    const inside = file.startsWith(path.resolve(dir) + path.sep)
-    const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : index
-    const content = fs.readFileSync(target)
-    sendRaw(res, 200, contentTypeOf(target), content, {
-      'cache-control': target === index ? 'no-cache' : 'public, max-age=300',
-    })
-    void req
+    statics.serve(req, res, pathname)
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
