@@ -249,6 +249,7 @@ export function buildDemoData(): Record<string, Doc[]> {
   // written as a real ledger transfer (transfer, two entries, two cached balances) so audits stay clean.
   const marketItems: ItemRecord[] = (
     [
+      ['seed-soap', '香皂两块', 'goods', '社区服务站领取，每户每月限兑 1 次', 10, 20],
       ['seed-detergent', '洗衣液', 'goods', '2 升装，每户每月限兑 1 瓶', 30, 10],
       ['seed-rice', '大米 5 斤', 'goods', '东北大米，社区服务站领取', 50, 5],
       ['seed-haircut', '理发服务', 'service', '每周三上午，社区服务站', 20, 8],

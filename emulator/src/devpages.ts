@@ -14,7 +14,7 @@ button{padding:6px 14px;border:0;border-radius:6px;background:#07c160;color:#fff
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)} · e睦邻 本地环境</title><style>${STYLE}</style></head><body>
-<nav><a href="/dev/">登录选择</a><a href="/dev/outbox">订阅消息发件箱</a><a href="/dev/qrcodes">小程序码</a><a href="/">打开应用</a></nav>
+<nav><a href="/dev/">登录选择</a><a href="/dev/codes">楼栋码（模拟扫码）</a><a href="/dev/outbox">订阅消息发件箱</a><a href="/dev/qrcodes">小程序码图片</a><a href="/">打开应用</a></nav>
 <h1>${esc(title)}</h1>${body}</body></html>`
 }
 
@@ -35,19 +35,20 @@ export interface DevUser {
 }
 
 export function loginPage(users: DevUser[]): string {
-  const groups = Object.keys(ROLE_LABELS)
+  const groups = [...Object.keys(ROLE_LABELS), '']
     .map((role) => {
-      const list = users.filter((u) => u.roles.includes(role))
+      // '' = people with no role yet (not joined a grid): the scan-to-join walk starts with them.
+      const list = users.filter((u) => (role ? u.roles.includes(role) : u.roles.length === 0))
       if (!list.length) return ''
       const items = list
         .map(
           (u) =>
             `<div class="card"><button data-user="${esc(u.id)}">以此身份登录</button> <b>${esc(u.displayName)}</b> <span class="muted">${esc(
-              u.roles.map((r) => ROLE_LABELS[r] ?? r).join('、'),
+              u.roles.map((r) => ROLE_LABELS[r] ?? r).join('、') || '暂无身份',
             )} · openid ${esc(u.openid)}</span></div>`,
         )
         .join('')
-      return `<h2>${esc(ROLE_LABELS[role])}（${list.length}）</h2>${items}`
+      return `<h2>${esc(role ? ROLE_LABELS[role] : '未加入网格')}（${list.length}）</h2>${items}`
     })
     .join('')
   const none = users.length ? '' : '<p class="muted">users 集合里还没有用户。首次启动时会写入演示数据。</p>'
@@ -98,5 +99,42 @@ export function qrcodesPage(codes: Array<Record<string, unknown>>): string {
   return page(
     '已生成的小程序码',
     codes.length ? `<div class="grid">${items}</div>` : '<p class="muted">还没有生成过小程序码。</p>',
+  )
+}
+
+/** One live invite code as the codes page lists it. */
+export interface DevCode {
+  readonly community: string
+  readonly grid: string
+  /** The building's name; null for a grid's own code. */
+  readonly building: string | null
+  readonly scene: string
+}
+
+/**
+ * The live building and grid codes (what is printed on doors), with a link that opens the H5 app
+ * as a scan of that code would open the mini-program. Works on a fresh start: codes come from the
+ * store, not from generated images.
+ */
+export function codesPage(codes: readonly DevCode[]): string {
+  const byCommunity = new Map<string, DevCode[]>()
+  for (const c of codes) byCommunity.set(c.community, [...(byCommunity.get(c.community) ?? []), c])
+  const sections = [...byCommunity.entries()]
+    .map(([community, list], i) => {
+      const rows = list
+        .map(
+          (c) =>
+            `<tr><td>${esc(c.grid)}</td><td>${esc(c.building ?? '（网格码）')}</td><td><code>${esc(c.scene)}</code></td><td><a href="/#/pages/join/index?scene=${encodeURIComponent(
+              c.scene,
+            )}">模拟扫码打开</a></td></tr>`,
+        )
+        .join('')
+      return `<details${i === 0 ? ' open' : ''}><summary><b>${esc(community)}</b>（${list.length} 个码）</summary><table><tr><th>网格</th><th>楼栋</th><th>scene</th><th></th></tr>${rows}</table></details>`
+    })
+    .join('')
+  const none = codes.length ? '' : '<p class="muted">还没有有效的楼栋码。</p>'
+  return page(
+    '楼栋码：模拟扫码入格',
+    `<p class="muted">每栋楼（和每个网格）张贴一个小程序码，扫码打开“加入网格”页并带上 scene。先在“登录选择”中以未加入网格的用户登录，再点“模拟扫码打开”。</p>${none}${sections}`,
   )
 }

@@ -13,7 +13,7 @@ import { DEFAULT_SECCHECK, NO_PERMISSION, OpenApis, type SecCheckKeywords, type 
 import { createStaticServer } from './static'
 import { Storage } from './storage'
 import { Store } from './store'
-import { loginPage, outboxPage, qrcodesPage, type DevUser } from './devpages'
+import { codesPage, loginPage, outboxPage, qrcodesPage, type DevCode, type DevUser } from './devpages'
 import type { Doc } from './ejson'
 import * as log from './log'
 
@@ -42,6 +42,8 @@ export interface EmulatorOptions {
   recordFile?: string
   /** compact the write-ahead log into a snapshot past this size (default 16 MiB) */
   compactBytes?: number
+  /** Where the functions' own output goes (npm start: a log file); default this process's stdout. */
+  functionLog?: NodeJS.WritableStream
 }
 
 export interface Emulator {
@@ -184,6 +186,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
     workerFile: opts.workerFile,
     timeoutMs: opts.functionTimeoutMs,
     maxInstancesPerFunction: opts.maxInstancesPerFunction,
+    functionLog: opts.functionLog,
   })
   const sessions = db.internal('sessions')
 
@@ -538,6 +541,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
         200,
         qrcodes().map(({ png: _png, ...rest }) => rest),
       )
+    if (p === '/dev/codes' && method === 'GET')
+      return sendRaw(res, 200, 'text/html; charset=utf-8', codesPage(devCodes()), {
+        'cache-control': 'no-store',
+      })
     if (p === '/dev/qrcodes' && method === 'GET')
       return sendRaw(res, 200, 'text/html; charset=utf-8', qrcodesPage(qrcodes()), {
         'cache-control': 'no-store',
@@ -622,6 +629,28 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       .internal('outbox')
       .all()
       .sort((a, b) => Number(a.msgid) - Number(b.msgid))
+  }
+
+  /** Live invite codes with the names of their places, community by community. */
+  function devCodes(): DevCode[] {
+    const all = (name: string) => (store.hasCollection(name) ? [...store.docs(name)] : [])
+    const names = (name: string) => new Map(all(name).map((d) => [String(d._id), String(d.name ?? '')]))
+    const [communities, grids, buildings] = [names('communities'), names('grids'), names('buildings')]
+    const place = (c: Doc) => (c.path ?? {}) as { communityId?: string; gridId?: string }
+    return all('invite_codes')
+      .filter((c) => c.active === true)
+      .map((c) => ({
+        community: communities.get(place(c).communityId ?? '') ?? '',
+        grid: grids.get(place(c).gridId ?? '') ?? '',
+        building: c.target === 'building' ? (buildings.get(String(c.targetId)) ?? '') : null,
+        scene: `${c.target === 'building' ? 'b' : 'g'}=${String(c._id)}`,
+      }))
+      .sort(
+        (a, b) =>
+          a.community.localeCompare(b.community, 'zh-CN', { numeric: true }) ||
+          a.grid.localeCompare(b.grid, 'zh-CN', { numeric: true }) ||
+          (a.building ?? '').localeCompare(b.building ?? '', 'zh-CN', { numeric: true }),
+      )
   }
 
   function qrcodes(): Doc[] {

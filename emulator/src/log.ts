@@ -5,8 +5,16 @@ export function setQuiet(value: boolean): void {
   quiet = value
 }
 
+/** Where info lines go instead of stdout (npm start without --verbose: a log file). */
+let sink: ((line: string) => void) | null = null
+
+export function infoTo(write: ((line: string) => void) | null): void {
+  sink = write
+}
+
 export function info(message: string): void {
-  if (!quiet) process.stdout.write(`[emulator] ${message}\n`)
+  if (sink) sink(`${new Date().toISOString()} [emulator] ${message}\n`)
+  else if (!quiet) process.stdout.write(`[emulator] ${message}\n`)
 }
 
 export function error(where: string, code: string | number, message: string): void {

@@ -2,6 +2,10 @@
  * `npm start`: builds what is needed (cloud functions always — esbuild is fast; the H5 app unless
  * dist/h5/index.html is newer than every file under src/), starts the local CloudBase with demo data
  * on a fresh data directory and the H5 build at /, prints the URLs, and stops everything on Ctrl-C.
+ *
+ * It prints one line per step. The builds' own output, the functions' logs and the emulator's
+ * routine lines (timers firing) go to files under .local/logs/ (`--verbose`: to the terminal);
+ * errors always reach the terminal.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -26,15 +30,32 @@ process.env.TZ = 'UTC' // the platform's runtime clock zone
 let child: ReturnType<typeof spawn> | undefined
 let interrupted = false
 
-function run(cmd: string, args: string[]): Promise<void> {
+const verbose = process.argv.includes('--verbose')
+const logDir = path.join(repoRoot, '.local', 'logs')
+
+/** Runs one build step: one line on the terminal, its output in .local/logs/<name>.log (or inline with --verbose). */
+function run(step: string, name: string, cmd: string, args: string[]): Promise<void> {
+  const started = Date.now()
+  const logFile = path.join(logDir, `${name}.log`)
+  process.stdout.write(`▶ ${step}…${verbose ? '\n' : ' '}`)
   return new Promise((resolve, reject) => {
-    log.info(`$ ${cmd} ${args.join(' ')}`)
-    child = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit', env: process.env })
+    const out = verbose ? 'inherit' : fs.openSync(logFile, 'w')
+    child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', out, out], env: process.env })
     child.on('exit', (code, signal) => {
       child = undefined
-      if (interrupted) reject(new Error('interrupted'))
-      else if (code === 0) resolve()
-      else reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? code})`))
+      if (typeof out === 'number') fs.closeSync(out)
+      const seconds = ((Date.now() - started) / 1000).toFixed(1)
+      if (interrupted) return reject(new Error('interrupted'))
+      if (code === 0) {
+        process.stdout.write(`完成 (${seconds} s)\n`)
+        return resolve()
+      }
+      process.stdout.write('失败\n')
+      if (!verbose) {
+        const tail = fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-40).join('\n')
+        process.stderr.write(`${tail}\n(完整输出 / full output: ${path.relative(repoRoot, logFile)})\n`)
+      }
+      reject(new Error(`${step} failed (${signal ?? code})`))
     })
     child.on('error', reject)
   })
@@ -52,33 +73,52 @@ async function main(): Promise<void> {
     scripts?: Record<string, string>
   }
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-  if (pkg.scripts?.['build:functions']) await run(npm, ['run', '--silent', 'build:functions'])
-  else if (fs.existsSync(path.join(repoRoot, 'config', 'build-functions.mjs')))
-    await run(process.execPath, ['config/build-functions.mjs'])
+  fs.mkdirSync(logDir, { recursive: true })
+  if (pkg.scripts?.['build:functions'])
+    await run('构建云函数 / building cloud functions', 'build-functions', npm, [
+      'run',
+      '--silent',
+      'build:functions',
+    ])
   else log.info('no build:functions script: using the cloud functions as they are')
 
   const staticDir = path.join(repoRoot, 'dist', 'h5')
   const index = path.join(staticDir, 'index.html')
   const h5Fresh = fs.existsSync(index) && fs.statSync(index).mtimeMs > newestUnder(path.join(repoRoot, 'src'))
-  if (h5Fresh) log.info('H5 build is up to date (dist/h5/index.html is newer than src/)')
-  else if (pkg.scripts?.['build:h5']) await run(npm, ['run', '--silent', 'build:h5'])
+  if (h5Fresh) process.stdout.write('▶ H5 应用已是最新 / H5 build is up to date\n')
+  else if (pkg.scripts?.['build:h5'])
+    await run('构建 H5 应用（首次约 1–2 分钟）/ building the H5 app', 'build-h5', npm, [
+      'run',
+      '--silent',
+      'build:h5',
+    ])
   else log.info('no build:h5 script: serving only the dev pages')
 
   process.removeListener('SIGINT', onSignal)
   process.removeListener('SIGTERM', onSignal)
   const { opts } = parseArgs(process.argv.slice(2))
-  const emu = await startEmulator({ ...opts, staticDir: opts.staticDir ?? staticDir })
-  stopOnSignals(emu)
+  const functionLog = verbose
+    ? undefined
+    : fs.createWriteStream(path.join(logDir, 'functions.log'), { flags: 'a' })
+  const emulatorLog = verbose
+    ? undefined
+    : fs.createWriteStream(path.join(logDir, 'emulator.log'), { flags: 'a' })
+  process.stdout.write('▶ 启动本地 CloudBase / starting the local CloudBase… ')
+  const emu = await startEmulator({ ...opts, staticDir: opts.staticDir ?? staticDir, functionLog })
+  process.stdout.write('完成\n')
+  if (emulatorLog) log.infoTo((line) => emulatorLog.write(line))
+  stopOnSignals(emu, () => log.infoTo(null))
   const line = '─'.repeat(60)
   process.stdout.write(
     `\n${line}\n  e睦邻 本地环境已启动 (local CloudBase, no cloud account needed)\n\n` +
       `  应用 App:        ${emu.url}/\n` +
       `  开发登录 Dev:    ${emu.url}/dev/\n` +
       `  发件箱 Outbox:   ${emu.url}/dev/outbox\n` +
-      `  小程序码 QR:     ${emu.url}/dev/qrcodes\n` +
+      `  楼栋码 Codes:    ${emu.url}/dev/codes\n` +
       `  SDK endpoint:    ${emu.sdkUrl}\n` +
       `  Data:            ${opts.dataDir}${emu.seeded ? ' (fresh: demo data seeded)' : ' (kept from last run)'}\n\n` +
-      `  Ctrl-C 停止 / to stop\n${line}\n`,
+      (verbose ? '' : `  日志 Logs:       ${path.relative(repoRoot, logDir)}/ (--verbose 在终端显示)\n`) +
+      `\n  Ctrl-C 停止 / to stop\n${line}\n`,
   )
 }
 

@@ -75,6 +75,8 @@ export interface RunnerOptions {
   sdkUrl: () => string
   workerFile: string
   maxInstancesPerFunction?: number
+  /** Where the functions' own output (console.log) goes; default: this process's stdout/stderr. */
+  functionLog?: NodeJS.WritableStream
   /** overrides config.json timeout / platform default of 3 s */
   timeoutMs?: number
   idleMs?: number
@@ -141,9 +143,15 @@ export class FunctionRunner {
     const worker = new Worker(this.opts.workerFile, {
       workerData: { file: fn.file },
       resourceLimits: { maxOldGenerationSizeMb: 256 },
+      stdout: this.opts.functionLog !== undefined,
+      stderr: this.opts.functionLog !== undefined,
       // the platform gives an instance no secrets of the host; keep the emulator's own settings out too
       env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('EMULATOR_'))),
     })
+    if (this.opts.functionLog) {
+      worker.stdout.pipe(this.opts.functionLog, { end: false })
+      worker.stderr.pipe(this.opts.functionLog, { end: false })
+    }
     const inst: Instance = { fn, worker, token, invocations: 0, current: undefined, retire: false }
     this.byTokenMap.set(token, inst)
     const list = this.instances.get(fn.name) ?? []
