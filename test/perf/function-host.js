@@ -25,6 +25,22 @@ Object.assign(process.env, {
   SILENCE: 'true',
 })
 
+/**
+ * The process's own peak RSS in MB: the whole process, SDK and bundle included.
+ * On Linux this is VmHWM, the high-water mark of this process's own memory map. getrusage's maxRSS
+ * is NOT used there: Linux carries it across fork and exec, so it starts at the RSS of the parent
+ * that spawned us (a jest worker of 140 MB made every function "peak" at exactly that figure).
+ */
+function peakRss() {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))
+    if (m) return Number(m[1]) / 1024
+  } catch {
+    // not Linux: fall through
+  }
+  return process.resourceUsage().maxRSS / 1024
+}
+
 async function main() {
   const t0 = performance.now()
   const { main: handler } = require(bundle)
@@ -62,8 +78,7 @@ async function main() {
       code: thrown ?? (res && res.error ? res.error.code : null),
     })
   }
-  // maxRSS is in kilobytes on Linux: the whole process, SDK and bundle included.
-  const peakRssMb = process.resourceUsage().maxRSS / 1024
+  const peakRssMb = peakRss()
   process.stdout.write(`${JSON.stringify({ initMs, calls, peakRssMb })}\n`)
 }
 
