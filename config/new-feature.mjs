@@ -129,12 +129,20 @@ export async function list(communityId: string, cursor?: string): Promise<${Name
 `,
   [`cloudfunctions/api/src/routes/${name}.ts`]: `import type { ${name}Actions } from '../../../../src/core/${name}/api'
 import { communityFor } from '../../../../src/core/${name}/rules'
+import { defineServerFeature } from '../../../shared/feature'
 import type { RoutesFor } from '../../../shared/kit'
 import * as store from '../../../shared/repos/${name}'
 
-export const ${name}Routes: RoutesFor<typeof ${name}Actions> = {
+const routes: RoutesFor<typeof ${name}Actions> = {
   '${name}.list': (input, ctx) => store.list(communityFor(ctx.actor), input.cursor),
 }
+
+/**
+ * The feature's server side. When it stores something about a person, add its privacy
+ * contribution here (\`privacy\`: what me.data shows and what me.delete does; see
+ * cloudfunctions/shared/privacy.ts and docs/adding-a-feature.md).
+ */
+export const ${name}Server = defineServerFeature({ name: '${name}', routes })
 `,
   [`src/features/${name}/api.ts`]: `import { ${name}Actions } from '@core/${name}/api'
 import { apiClient } from '../../services/cloud'
@@ -311,11 +319,11 @@ const edits = {
       insertAfterLast(
         t,
         /^import .* from '\.\/routes\/.*'$/,
-        `import { ${name}Routes } from './routes/${name}'`,
+        `import { ${name}Server } from './routes/${name}'`,
         'index.ts',
       ),
-      'const routes: Routes = {',
-      `  ...${name}Routes,`,
+      'const features = [',
+      `  ${name}Server,`,
       'index.ts',
     ),
   'src/app.config.ts': (t) => {

@@ -3,38 +3,39 @@
  * each feature's routes live in ./routes/<feature>.ts. See docs/adr/0001-foundation.md for why one
  * function routes many actions.
  */
+import { collectRoutes } from '../../shared/feature'
 import { createApiHandler, jsonLog, type Routes } from '../../shared/kit'
 import { logAccess } from '../../shared/repos/access-log'
 import { placeById } from '../../shared/repos/org'
 import { identify } from '../../shared/repos/users'
 import { callerOpenId } from '../../shared/sdk'
-import { adminRoutes } from './routes/admin'
-import { codeRoutes } from './routes/codes'
-import { directoryRoutes } from './routes/directory'
-import { householdRoutes } from './routes/household'
-import { joinRoutes } from './routes/join'
-import { meRoutes } from './routes/me'
-import { orderConfigRoutes } from './routes/order-config'
-import { orderRoutes } from './routes/orders'
-import { errandRoutes } from './routes/errands'
-import { pointRoutes } from './routes/points'
-import { activityRoutes } from './routes/activities'
-import { marketRoutes } from './routes/market'
+import { activitiesServer } from './routes/activities'
+import { adminServer } from './routes/admin'
+import { codesServer } from './routes/codes'
+import { directoryServer } from './routes/directory'
+import { errandsServer } from './routes/errands'
+import { householdServer } from './routes/household'
+import { joinServer } from './routes/join'
+import { marketServer } from './routes/market'
+import { meServer } from './routes/me'
+import { ordersServer } from './routes/orders'
+import { pointsServer } from './routes/points'
 
-const routes: Routes = {
-  ...meRoutes,
-  ...joinRoutes,
-  ...directoryRoutes,
-  ...adminRoutes,
-  ...codeRoutes,
-  ...householdRoutes,
-  ...orderRoutes,
-  ...pointRoutes,
-  ...errandRoutes,
-  ...activityRoutes,
-  ...marketRoutes,
-  ...orderConfigRoutes,
-}
+/** The features (one line each): their routes and privacy contributions are collected from here. */
+const features = [
+  joinServer,
+  directoryServer,
+  adminServer,
+  codesServer,
+  householdServer,
+  ordersServer,
+  pointsServer,
+  errandsServer,
+  activitiesServer,
+  marketServer,
+] as const
+
+const routes: Routes = collectRoutes([meServer(features), ...features])
 
 export const main = createApiHandler(routes, {
   openId: callerOpenId,

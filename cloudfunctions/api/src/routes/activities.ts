@@ -3,6 +3,8 @@ import { checkText, SecScene } from '../../../shared/content-security'
 import type { RoutesFor } from '../../../shared/kit'
 import * as activities from '../../../shared/repos/activities'
 import { callerOpenId } from '../../../shared/sdk'
+import { defineServerFeature } from '../../../shared/feature'
+import { activitiesPrivacy } from '../../../shared/repos/activities-privacy'
 
 const now = () => new Date()
 /** Risky → CONTENT.RISKY, check unavailable → CONTENT.CHECK_UNAVAILABLE: nothing stored either way. */
@@ -24,3 +26,9 @@ export const activityRoutes: RoutesFor<typeof activityActions> = {
   'hours.mine': (_input, ctx) => activities.mineHours(ctx, now()),
   'hours.export': (input, ctx) => activities.exportHours(ctx, input, now()),
 }
+
+export const activitiesServer = defineServerFeature({
+  name: 'activities',
+  routes: activityRoutes,
+  privacy: activitiesPrivacy,
+})

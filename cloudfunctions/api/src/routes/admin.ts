@@ -3,6 +3,7 @@ import type { RoutesFor } from '../../../shared/kit'
 import { importBuildings } from '../../../shared/repos/admin-import'
 import { children, create, rename, setContacts, update, updateStreet } from '../../../shared/repos/admin-org'
 import { grant, listStaff, revoke } from '../../../shared/repos/admin-people'
+import { defineServerFeature } from '../../../shared/feature'
 
 const now = () => new Date()
 
@@ -19,3 +20,8 @@ export const adminRoutes: RoutesFor<typeof adminActions> = {
   'role.revoke': (input, ctx) => revoke(ctx.actor, input, now()),
   'staff.list': (input, ctx) => listStaff(ctx.actor, input.scopeId, input.cursor, ctx.requestId, now()),
 }
+
+export const adminServer = defineServerFeature({
+  name: 'admin',
+  routes: adminRoutes,
+})

@@ -1,6 +1,7 @@
 import type { codeActions } from '../../../../src/core/codes/api'
 import type { RoutesFor } from '../../../shared/kit'
 import { codeGrids, listCodes, regenerateCode } from '../../../shared/repos/codes'
+import { defineServerFeature } from '../../../shared/feature'
 
 const now = () => new Date()
 
@@ -10,3 +11,8 @@ export const codeRoutes: RoutesFor<typeof codeActions> = {
   'codes.list': (input, ctx) => listCodes(ctx.actor, input.gridId, now()),
   'codes.regenerate': (input, ctx) => regenerateCode(ctx.actor, input, now()),
 }
+
+export const codesServer = defineServerFeature({
+  name: 'codes',
+  routes: codeRoutes,
+})

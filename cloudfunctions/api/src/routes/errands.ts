@@ -3,6 +3,8 @@ import { checkText, SecScene } from '../../../shared/content-security'
 import type { RoutesFor } from '../../../shared/kit'
 import * as errands from '../../../shared/repos/errands'
 import { callerOpenId } from '../../../shared/sdk'
+import { defineServerFeature } from '../../../shared/feature'
+import { errandsPrivacy } from '../../../shared/repos/errands-privacy'
 
 const now = () => new Date()
 /** Risky → CONTENT.RISKY, check unavailable → CONTENT.CHECK_UNAVAILABLE: nothing stored either way. */
@@ -37,3 +39,9 @@ export const errandRoutes: RoutesFor<typeof errandActions> = {
   'errand.resolve': (input, ctx) =>
     errands.move(ctx, input.errandId, input.decision, now(), input.note ? { note: input.note } : {}),
 }
+
+export const errandsServer = defineServerFeature({
+  name: 'errands',
+  routes: errandRoutes,
+  privacy: errandsPrivacy,
+})

@@ -4,6 +4,8 @@ import type { RoutesFor } from '../../../shared/kit'
 import { cancel, decide, inbox, mine, options, resolveCode, submit } from '../../../shared/repos/join'
 import { phoneFromCode } from '../../../shared/repos/users'
 import { callerOpenId } from '../../../shared/sdk'
+import { defineServerFeature } from '../../../shared/feature'
+import { joinPrivacy } from '../../../shared/repos/join-privacy'
 
 const now = () => new Date()
 
@@ -21,3 +23,9 @@ export const joinRoutes: RoutesFor<typeof joinActions> = {
   'join.decide': (input, ctx) => decide(ctx.actor, input, now()),
   'phone.fromCode': (input) => phoneFromCode(input.code),
 }
+
+export const joinServer = defineServerFeature({
+  name: 'join',
+  routes: joinRoutes,
+  privacy: joinPrivacy,
+})

@@ -1,6 +1,8 @@
 import type { marketActions } from '../../../../src/core/market/api'
 import type { RoutesFor } from '../../../shared/kit'
 import * as market from '../../../shared/repos/market'
+import { defineServerFeature } from '../../../shared/feature'
+import { marketPrivacy } from '../../../shared/repos/market-privacy'
 
 const now = () => new Date()
 
@@ -17,3 +19,9 @@ export const marketRoutes: RoutesFor<typeof marketActions> = {
   'fund.view': (input) => market.fundView(input.communityId),
   'fund.pay': (input, ctx) => market.fundPay(ctx.actor, input, now()),
 }
+
+export const marketServer = defineServerFeature({
+  name: 'market',
+  routes: marketRoutes,
+  privacy: marketPrivacy,
+})

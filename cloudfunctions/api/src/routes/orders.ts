@@ -3,6 +3,9 @@ import { checkText, SecScene } from '../../../shared/content-security'
 import type { RoutesFor } from '../../../shared/kit'
 import * as orders from '../../../shared/repos/orders'
 import { callerOpenId } from '../../../shared/sdk'
+import { defineServerFeature } from '../../../shared/feature'
+import { ordersPrivacy } from '../../../shared/repos/orders-privacy'
+import { orderConfigRoutes } from './order-config'
 
 /** The functions' clock. The sweep alone may be given another one (by trusted callers): sweep/src/index.ts. */
 const now = () => new Date()
@@ -56,3 +59,9 @@ export const orderRoutes: RoutesFor<typeof orderActions> = {
     orders.move(ctx, input.orderId, { move: 'reopen', reason: input.reason }, now()),
   'stats.rates': (input, ctx) => orders.rates(ctx, input.level, input.id),
 }
+
+export const ordersServer = defineServerFeature({
+  name: 'orders',
+  routes: { ...orderRoutes, ...orderConfigRoutes },
+  privacy: ordersPrivacy,
+})

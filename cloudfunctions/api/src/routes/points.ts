@@ -1,6 +1,8 @@
 import type { pointActions } from '../../../../src/core/points/api'
 import type { RoutesFor } from '../../../shared/kit'
 import * as ledger from '../../../shared/repos/ledger'
+import { defineServerFeature } from '../../../shared/feature'
+import { pointsPrivacy } from '../../../shared/repos/points-privacy'
 
 const now = () => new Date()
 
@@ -13,3 +15,9 @@ export const pointRoutes: RoutesFor<typeof pointActions> = {
   'points.audit': (input, ctx) => ledger.audit(ctx.actor, input.communityId),
   'points.transfers': (input, ctx) => ledger.communityTransfers(ctx.actor, input, ctx.requestId, now()),
 }
+
+export const pointsServer = defineServerFeature({
+  name: 'points',
+  routes: pointRoutes,
+  privacy: pointsPrivacy,
+})
