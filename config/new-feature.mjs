@@ -3,8 +3,9 @@
 // (docs/adding-a-feature.md): core contract + declaration + rule, the store and the route, the
 // subpackage with one page, and a passing test in each layer (core, functions, ui). It registers
 // the feature in the four lists that name every feature (src/core/api.ts, src/core/features.ts,
-// cloudfunctions/api/src/index.ts, src/app.config.ts) and adds its collection to
-// cloudfunctions/collections.json. Nothing else in the tree is touched.
+// cloudfunctions/api/src/index.ts, src/app.config.ts), declares its collection in its own
+// cloudfunctions/collections/<name>.json and regenerates cloudfunctions/collections.json from the
+// declarations (config/collections.cjs). Nothing else in the tree is touched.
 //
 //   npm run new:feature -- notices          # writes the files
 //   npm run new:feature -- notices --dry-run # lists what it would write and change
@@ -127,6 +128,30 @@ export async function list(communityId: string, cursor?: string): Promise<${Name
   }
 }
 `,
+  [`cloudfunctions/collections/${name}.json`]: `${JSON.stringify(
+    {
+      owner: name,
+      comment: `${Name}: what the feature stores (indexes serve repos/${name}.ts queries).`,
+      collections: [
+        {
+          name: collection,
+          rule: { read: false, write: false },
+          indexes: [
+            {
+              name: 'community_created',
+              keys: [
+                { field: 'communityId', direction: 1 },
+                { field: 'createdAt', direction: -1 },
+              ],
+              unique: false,
+            },
+          ],
+        },
+      ],
+    },
+    null,
+    2,
+  )}\n`,
   [`cloudfunctions/api/src/routes/${name}.ts`]: `import type { ${name}Actions } from '../../../../src/core/${name}/api'
 import { communityFor } from '../../../../src/core/${name}/rules'
 import { defineServerFeature } from '../../../shared/feature'
@@ -334,24 +359,6 @@ const edits = {
       `${anchor}\n    { root: 'features/${name}', name: '${name}', pages: ['pages/index/index'] },`,
     )
   },
-  'cloudfunctions/collections.json': (t) => {
-    const json = JSON.parse(t)
-    json.collections.push({
-      name: collection,
-      rule: { read: false, write: false },
-      indexes: [
-        {
-          name: 'community_created',
-          keys: [
-            { field: 'communityId', direction: 1 },
-            { field: 'createdAt', direction: -1 },
-          ],
-          unique: false,
-        },
-      ],
-    })
-    return `${JSON.stringify(json, null, 2)}\n`
-  },
 }
 
 // Every registry edit is tried in memory first: a list that lost its anchor fails here, before any write.
@@ -373,6 +380,11 @@ for (const [file, text] of Object.entries(files)) {
   writeFileSync(path, text)
 }
 for (const [file, text] of Object.entries(edited)) writeFileSync(join(root, file), text)
+// cloudfunctions/collections.json is generated from every owner's declaration, the new one included.
+execFileSync(process.execPath, [join(root, 'config', 'collections.cjs'), '--write'], {
+  cwd: root,
+  stdio: 'inherit',
+})
 execFileSync(
   join(root, 'node_modules', '.bin', 'prettier'),
   ['--write', '--log-level=warn', ...Object.keys(files), ...Object.keys(edits)],
