@@ -14,6 +14,10 @@
 //   SMOKE_RISKY_TEXT      a text WeChat judges risky (the "risky" outcome of msgSecCheck)
 //   SMOKE_TIMER_WAIT_S    how long to wait for the timer trigger (default 90)
 //
+// It also settles the undocumented behaviours where the emulator takes the stricter reading
+// (emulator/README.md): each "settles: …" row says what the environment did, "differs from the
+// emulator" when it is not what the emulator does (information, not a failure).
+//
 // Live, the kit also creates one throwaway function `smoke_<run>_probe` (timer every 10 s, open-API
 // permissions for msgSecCheck and subscribeMessage.send), and deletes it at the end. Not part of
 // `npm test`; test/emulator/smoke-kit.test.ts runs `--local`.
@@ -160,52 +164,74 @@ async function liveTarget(envId, prefix) {
   const products = Object.keys(desiredState().functions)
   const created = { collections: [], probe: false }
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'emulin-smoke-'))
-
-  for (const name of Object.values(names)) {
-    await manager.database.createCollectionIfNotExists(name)
-    created.collections.push(name)
+  // removes whatever was created so far: after the checks, or when the setup itself fails
+  async function cleanup() {
+    const done = []
+    if (created.probe) {
+      await manager.functions.deleteFunction(probe).catch((e) => {
+        if (!/ResourceNotFound|不存在/.test(errText(e))) throw e
+      })
+      done.push(`function ${probe} deleted`)
+    }
+    for (const c of created.collections) await manager.database.deleteCollection(c)
+    done.push(`${created.collections.length} collections deleted`)
+    fs.rmSync(scratch, { recursive: true, force: true })
+    return done.join(', ')
   }
-  const { createIndex } = require('./apply.cjs')
-  await manager.database.updateCollection(names.requests, {
-    CreateIndexes: [createIndex(UNIQUE.name, UNIQUE)],
-  })
-  for (
-    let i = 0;
-    i < 30 && !(await manager.database.checkIndexExists(names.requests, UNIQUE.name)).Exists;
-    i++
-  )
-    await sleep(1000)
+  try {
+    await setUp()
+  } catch (e) {
+    const cleaned = await cleanup().catch((c) => `CLEANUP FAILED: ${errText(c)} (collections ${prefix}*)`)
+    die(`setting up in ${envId} failed: ${errText(e)}; ${cleaned}`, 1)
+  }
 
-  const sdkVersion = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies[
-    '@cloudbase/node-sdk'
-  ]
-  const dir = path.join(scratch, probe)
-  fs.mkdirSync(dir)
-  fs.writeFileSync(path.join(dir, 'index.js'), PROBE_CODE)
-  fs.writeFileSync(
-    path.join(dir, 'package.json'),
-    JSON.stringify({ name: probe, private: true, dependencies: { '@cloudbase/node-sdk': sdkVersion } }),
-  )
-  fs.writeFileSync(
-    path.join(dir, 'config.json'),
-    JSON.stringify({ permissions: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'] } }),
-  )
-  const { readFunctionConfig } = require('../function-config.cjs')
-  await manager.functions.createFunction({
-    func: {
-      name: probe,
-      runtime: readFunctionConfig('api').runtime,
-      handler: 'index.main',
-      timeout: 20,
-      installDependency: true,
-      envVariables: { SMOKE_TIMER_COLLECTION: names.timer },
-      triggers: [{ name: 'smokeTimer', type: 'timer', config: '*/10 * * * * * *' }],
-    },
-    functionRootPath: scratch,
-    force: true,
-  })
-  created.probe = true
-  await manager.functions.waitFunctionActive(probe)
+  async function setUp() {
+    for (const name of Object.values(names)) {
+      created.collections.push(name)
+      await manager.database.createCollectionIfNotExists(name)
+    }
+    const { createIndex } = require('./apply.cjs')
+    await manager.database.updateCollection(names.requests, {
+      CreateIndexes: [createIndex(UNIQUE.name, UNIQUE)],
+    })
+    for (
+      let i = 0;
+      i < 30 && !(await manager.database.checkIndexExists(names.requests, UNIQUE.name)).Exists;
+      i++
+    )
+      await sleep(1000)
+
+    const sdkVersion = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies[
+      '@cloudbase/node-sdk'
+    ]
+    const dir = path.join(scratch, probe)
+    fs.mkdirSync(dir)
+    fs.writeFileSync(path.join(dir, 'index.js'), PROBE_CODE)
+    fs.writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: probe, private: true, dependencies: { '@cloudbase/node-sdk': sdkVersion } }),
+    )
+    fs.writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ permissions: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'] } }),
+    )
+    const { readFunctionConfig } = require('../function-config.cjs')
+    created.probe = true
+    await manager.functions.createFunction({
+      func: {
+        name: probe,
+        runtime: readFunctionConfig('api').runtime,
+        handler: 'index.main',
+        timeout: 20,
+        installDependency: true,
+        envVariables: { SMOKE_TIMER_COLLECTION: names.timer },
+        triggers: [{ name: 'smokeTimer', type: 'timer', config: '*/10 * * * * * *' }],
+      },
+      functionRootPath: scratch,
+      force: true,
+    })
+    await manager.functions.waitFunctionActive(probe)
+  }
 
   const invoke = async (fn, event) => {
     const res = await manager.functions.invokeFunction(fn, event)
@@ -222,17 +248,7 @@ async function liveTarget(envId, prefix) {
     app,
     names,
     platform: { invoke, probe, products, manager },
-    async cleanup() {
-      const done = []
-      if (created.probe) {
-        await manager.functions.deleteFunction(probe)
-        done.push(`function ${probe} deleted`)
-      }
-      for (const c of created.collections) await manager.database.deleteCollection(c)
-      done.push(`${created.collections.length} collections deleted`)
-      fs.rmSync(scratch, { recursive: true, force: true })
-      return done.join(', ')
-    },
+    cleanup,
   }
 }
 
@@ -261,6 +277,30 @@ const acceptAs = (_, handlerId, now) => ({
   version: _.inc(1),
   events: _.push([{ kind: 'accept', by: handlerId }]),
 })
+
+/**
+ * A row that settles an undocumented behaviour: `expected` is what the emulator does; the observed
+ * behaviour is "allowed …" or "refused <code> <message>". Only a thrown error of the kit's own making
+ * would be a failure; a difference is reported as "differs".
+ */
+function settle(what, expected, probe) {
+  return {
+    name: `settles: ${what}`,
+    async run(target) {
+      let observed
+      try {
+        observed = await probe(target)
+      } catch (e) {
+        observed = `refused ${errText(e)}`
+      }
+      const agrees = observed.startsWith(expected)
+      return {
+        result: agrees ? 'pass' : 'differs from the emulator',
+        detail: `${observed.slice(0, 240)}${agrees ? '' : ` (emulator: ${expected.slice(0, 60)})`}`,
+      }
+    },
+  }
+}
 
 const checks = [
   {
@@ -398,6 +438,53 @@ const checks = [
       }
     },
   },
+  // Undocumented either way (emulator/README.md): the emulator takes the stricter reading; these rows
+  // let a real environment settle each. "differs" is information for the emulator, not a failure.
+  settle('where-query inside a transaction', 'refused INVALID_PARAM', async ({ app, names }) => {
+    const db = app.database()
+    await db.collection(names.counters).add({ _id: 'w1', n: 0 })
+    const t = await db.startTransaction()
+    try {
+      const res = await t.collection(names.counters).where({ n: 0 }).get()
+      return `allowed (${res.data.length} found)`
+    } finally {
+      await t.rollback().catch(() => undefined)
+    }
+  }),
+  settle('ObjectId as `_id`', 'refused INVALID_PARAM', async ({ app, names }) => {
+    const db = app.database()
+    const oid = db.ObjectId({ id: '5f2b3c4d5e6f708192a3b4c5' })
+    const res = await db.collection(names.orders).add({ _id: oid, name: 'oid' })
+    return `allowed (id ${JSON.stringify(res.id)})`
+  }),
+  settle('`$jsonSchema` query', 'refused DATABASE_INVALID_OPERRATOR', async ({ app, names }) => {
+    const res = await app
+      .database()
+      .collection(names.orders)
+      .where({ $jsonSchema: { required: ['status'] } })
+      .get()
+    return `allowed (${res.data.length} found)`
+  }),
+  settle('a field name starting with `$`', 'refused INVALID_PARAM', async ({ app, names }) => {
+    const db = app.database()
+    await db.collection(names.orders).add({ _id: 'd1', a: 1 })
+    await db
+      .collection(names.orders)
+      .doc('d1')
+      .update({ a: db.command.set({ $b: 1 }) })
+    return `allowed (stored ${JSON.stringify((await db.collection(names.orders).doc('d1').get()).data[0]?.a)})`
+  }),
+  settle(
+    'using a committed transaction',
+    'refused DATABASE_TRANSACTION_FAIL [ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds.',
+    async ({ app, names }) => {
+      const db = app.database()
+      const t = await db.startTransaction()
+      await t.commit()
+      await t.collection(names.counters).doc('w2').set({ n: 5 })
+      return 'allowed'
+    },
+  ),
   {
     name: 'subscribe message sent with a test template',
     async run({ platform }) {

@@ -42,6 +42,18 @@ describe('npm run smoke -- --local', () => {
     expect(rowOf(stdout, /racing/)[2]).toMatch(/^5\/5 rounds/)
     expect(rowOf(stdout, /transaction conflict/)[2]).toMatch(/DATABASE_TRANSACTION_CONFLICT.*n = 2/)
     expect(rowOf(stdout, /unique index/)[2]).toMatch(/refused: .*E11000.*; 1 stored/)
+    // the undocumented behaviours a real environment settles: the emulator agrees with its own reading
+    for (const check of [
+      /inside a transaction/,
+      /ObjectId/,
+      /jsonSchema/,
+      /starting with/,
+      /committed transaction/,
+    ])
+      expect(rowOf(stdout, new RegExp(`settles: .*${check.source}`))[1]).toBe('pass')
+    expect(rowOf(stdout, /committed transaction/)[2]).toMatch(
+      /^refused DATABASE_TRANSACTION_FAIL \[ResourceUnavailable/,
+    )
     for (const check of [/subscribe message/, /msgSecCheck/, /timer trigger/, /cold start/])
       expect(rowOf(stdout, check)[1]).toBe('skipped: needs a live environment')
     // the table is the file's content; the scratch directory (data, collections file) is gone
