@@ -10,13 +10,14 @@
 //   npm run deploy -- --env <envId>                          deploy (ENV_ID works too)
 //   npm run deploy -- --env <envId> --dry-run                print the plan for the live environment
 //   npm run deploy -- --dry-run --state <observed.json>      print the plan offline from a described state
+//   npm run deploy -- --env <envId> --dry-run --save-state observed.json   …and keep what was observed
 //   add --verbose to list unchanged steps too
 //
 // Credentials: @cloudbase/manager-node reads TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (and
 // TENCENTCLOUD_SESSIONTOKEN for temporary keys) from the environment; the pinned tcb CLI
 // (node_modules/.bin/tcb) uses its own login (`npx tcb login`). Never from files in the repo.
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -32,19 +33,27 @@ function die(message, code = 1) {
 }
 
 function parseArgs(argv) {
-  const opts = { dryRun: false, verbose: false, state: null, env: process.env.ENV_ID ?? null, build: true }
+  const opts = {
+    dryRun: false,
+    verbose: false,
+    state: null,
+    saveState: null,
+    env: process.env.ENV_ID ?? null,
+    build: true,
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--dry-run') opts.dryRun = true
     else if (a === '--verbose') opts.verbose = true
     else if (a === '--no-build') opts.build = false
-    else if (a === '--state' || a === '--env') {
+    else if (a === '--state' || a === '--env' || a === '--save-state') {
       const v = argv[++i]
       if (!v || v.startsWith('--')) die(`${a} needs a value`, 2)
-      opts[a.slice(2)] = v
+      opts[a === '--save-state' ? 'saveState' : a.slice(2)] = v
     } else die(`unknown argument "${a}" (see the header of config/deploy.mjs)`, 2)
   }
   if (opts.state && !opts.dryRun) die('--state describes an environment for --dry-run only', 2)
+  if (opts.saveState && opts.state) die('--save-state keeps what was observed live: not with --state', 2)
   if (!opts.dryRun && !opts.env) die('set --env <envId> (or ENV_ID) to deploy', 2)
   if (opts.dryRun && !opts.state && !opts.env)
     die('--dry-run needs --state <observed.json> or --env <envId>', 2)
@@ -96,7 +105,9 @@ if (opts.state) {
 const { observe } = require('./deploy/observe.cjs')
 const { applyPlan } = require('./deploy/apply.cjs')
 const mgr = manager(opts.env)
-const steps = plan(desired, await observe(mgr, desired))
+const observed = await observe(mgr, desired)
+if (opts.saveState) writeFileSync(path.resolve(opts.saveState), `${JSON.stringify(observed, null, 2)}\n`)
+const steps = plan(desired, observed)
 console.log(`Environment ${opts.env}`)
 console.log(formatPlan(steps, { verbose: opts.verbose }))
 if (opts.dryRun) process.exit(0)
