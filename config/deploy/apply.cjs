@@ -30,6 +30,8 @@ async function applyPlan(steps, { manager, tcb, log = console.log }) {
     log(`${s.action} function ${s.target}${s.detail ? ` (${s.detail})` : ''}`)
     if (s.action === 'recreate') await manager.functions.deleteFunction(s.target)
     tcb(['fn', 'deploy', s.target, '--force', '--yes'])
+    // SCF refuses a configuration change while the function is still creating or updating
+    await manager.functions.waitFunctionActive(s.target)
     await manager.functions.updateFunctionConfig({
       name: s.target,
       description: describeCode(s.to.codeSha256),

@@ -78,6 +78,9 @@ function fakeEnvironment() {
       async getFunctionDetail(name: string) {
         return { FunctionName: name, ...(JSON.parse(JSON.stringify(fnOf(name))) as FakeFn) }
       },
+      async waitFunctionActive(name: string) {
+        fnOf(name)
+      },
       async updateFunctionConfig(func: { name: string; description?: string }) {
         writes.push(`updateFunctionConfig ${func.name}`)
         if (func.description !== undefined) fnOf(func.name).Description = func.description
