@@ -2,7 +2,8 @@
 // `npm run deploy` — makes a CloudBase environment hold exactly what the repo says, idempotently
 // (docs/adr/0015-deploy-and-smoke.md):
 //   functions + their timer triggers   from cloudfunctions/<fn>/config.json (→ cloudbaserc.json)
-//   collections, indexes, rules         from cloudfunctions/collections.json
+//   collections, indexes, rules         from cloudfunctions/collections.json (generated from
+//                                       cloudfunctions/collections/<owner>.json; checked first)
 // It observes the environment, prints the plan (create / update / recreate / delete / unchanged per
 // function, trigger, collection, index and rule), applies it, then observes again and fails unless
 // the second plan is empty.
@@ -93,6 +94,7 @@ const node = (script, args = []) =>
     stdio: 'inherit',
   })
 node('function-config.cjs', ['--check'])
+node('collections.cjs', ['--check'])
 if (opts.build) node('build-functions.mjs')
 const desired = desiredState()
 
