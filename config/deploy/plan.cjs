@@ -276,7 +276,12 @@ function formatPlan(steps, { verbose = false } = {}) {
     const of = steps.filter((s) => s.kind === k)
     const counts = {}
     for (const s of of) counts[s.action] = (counts[s.action] ?? 0) + 1
-    const parts = Object.entries(counts).map(([a, n]) => `${n} ${a}`)
+    // Changes first, in a fixed order, whatever the order of the steps.
+    const order = ['create', 'update', 'recreate', 'delete', 'unchanged']
+    const rank = (a) => (order.includes(a) ? order.indexOf(a) : order.length)
+    const parts = Object.entries(counts)
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([a, n]) => `${n} ${a}`)
     return `  ${label.padEnd(12)} ${parts.length ? parts.join(', ') : 'none'}`
   })
   const n = changes(steps).length
