@@ -186,12 +186,17 @@ export interface Standing {
 export const SignupStates = ['none', 'signed', 'withdrawn', 'checked_in', 'confirmed'] as const
 export type SignupState = (typeof SignupStates)[number]
 export type SignupParty = 'resident' | 'staff'
+/** The detail's buttons, and `confirm`: staff confirm a checked-in resident's attendance (manage page). */
+export type SignupMove = ActivityMove | 'confirm'
 export interface SignupContext {
   readonly a: Phased
   readonly now: Date
 }
-/** `take_seat` / `free_seat`: the move changes the activity's `signedUp` count, in the same write. */
-export type SignupEffect = 'take_seat' | 'free_seat'
+/**
+ * `take_seat` / `free_seat`: the move changes the activity's `signedUp` count, in the same write;
+ * `pay`: the activity's points go to the resident (ledger) with the confirmation.
+ */
+export type SignupEffect = 'take_seat' | 'free_seat' | 'pay'
 
 /** A cancelled activity takes no move of a resident. */
 const live = ({ a }: SignupContext) => a.status !== 'cancelled' || ActivityErrors.CANCELLED
@@ -216,50 +221,59 @@ const all =
  *   signed ─withdraw (before the start)→ withdrawn                          free_seat
  *   signed ─checkin (inside the window)→ checked_in
  *   none/withdrawn ─checkin (inside the window, a seat free: walk-in)→ checked_in   take_seat
+ *   checked_in ─confirm (staff)→ confirmed                                  pay
  *   any ─manage (staff of the community)→ the same (the manage page)
  *
  * Every move of a resident needs the activity live (not cancelled). The detail's buttons
  * (`movesFor`) and the deciders below are both answered by this table.
  */
-export const signupMachine = defineMachine<
-  SignupState,
-  ActivityMove,
-  SignupParty,
-  SignupContext,
-  SignupEffect
->({
-  states: SignupStates,
-  moves: ['signup', 'withdraw', 'checkin', 'manage'],
-  parties: ['resident', 'staff'],
-  rows: [
-    {
-      move: 'signup',
-      from: ['none', 'withdrawn'],
-      to: 'signed',
-      parties: ['resident'],
-      when: all(live, notStarted, seatFree),
-      effects: ['take_seat'],
-    },
-    {
-      move: 'withdraw',
-      from: ['signed'],
-      to: 'withdrawn',
-      parties: ['resident'],
-      when: all(live, notStarted),
-      effects: ['free_seat'],
-    },
-    { move: 'checkin', from: ['signed'], to: 'checked_in', parties: ['resident'], when: all(live, inWindow) },
-    {
-      move: 'checkin',
-      from: ['none', 'withdrawn'],
-      to: 'checked_in',
-      parties: ['resident'],
-      when: all(live, inWindow, seatFree),
-      effects: ['take_seat'],
-    },
-    ...SignupStates.map((s) => ({ move: 'manage' as const, from: [s], to: s, parties: ['staff' as const] })),
-  ],
-})
+export const signupMachine = defineMachine<SignupState, SignupMove, SignupParty, SignupContext, SignupEffect>(
+  {
+    states: SignupStates,
+    moves: ['signup', 'withdraw', 'checkin', 'confirm', 'manage'],
+    parties: ['resident', 'staff'],
+    rows: [
+      {
+        move: 'signup',
+        from: ['none', 'withdrawn'],
+        to: 'signed',
+        parties: ['resident'],
+        when: all(live, notStarted, seatFree),
+        effects: ['take_seat'],
+      },
+      {
+        move: 'withdraw',
+        from: ['signed'],
+        to: 'withdrawn',
+        parties: ['resident'],
+        when: all(live, notStarted),
+        effects: ['free_seat'],
+      },
+      {
+        move: 'checkin',
+        from: ['signed'],
+        to: 'checked_in',
+        parties: ['resident'],
+        when: all(live, inWindow),
+      },
+      {
+        move: 'checkin',
+        from: ['none', 'withdrawn'],
+        to: 'checked_in',
+        parties: ['resident'],
+        when: all(live, inWindow, seatFree),
+        effects: ['take_seat'],
+      },
+      { move: 'confirm', from: ['checked_in'], to: 'confirmed', parties: ['staff'], effects: ['pay'] },
+      ...SignupStates.map((s) => ({
+        move: 'manage' as const,
+        from: [s],
+        to: s,
+        parties: ['staff' as const],
+      })),
+    ],
+  },
+)
 
 const stateOf = (mine: SignupStatus | null): SignupState => mine ?? 'none'
 
@@ -269,7 +283,8 @@ export function movesFor(a: Phased, mine: SignupStatus | null, who: Standing, no
     ...(who.resident ? ['resident' as const] : []),
     ...(who.staff ? ['staff' as const] : []),
   ]
-  return signupMachine.movesFor(stateOf(mine), parties, { a, now })
+  // `confirm` is made on another resident's sign-up, from the manage page: never a detail button.
+  return signupMachine.movesFor(stateOf(mine), parties, { a, now }).filter((m) => m !== 'confirm')
 }
 
 type Messages = Partial<Record<string, string>>
@@ -324,9 +339,12 @@ export function decideCheckin(a: Phased, mine: SignupStatus | null, now: Date): 
   return { walkIn: r.effects.includes('take_seat') }
 }
 
-/** Confirming one resident's attendance: pay, already paid, or skipped with why. */
+/**
+ * Confirming one resident's attendance: pay (the machine's `confirm` row, whose effect is `pay`),
+ * already paid, or skipped with why.
+ */
 export function confirmVerdict(mine: SignupStatus | null): 'pay' | 'already' | { skip: string } {
-  if (mine === 'checked_in') return 'pay'
+  if (signupMachine.target(stateOf(mine), 'confirm', 'staff')) return 'pay'
   if (mine === 'confirmed') return 'already'
   if (mine === 'signed') return { skip: '未签到' }
   if (mine === 'withdrawn') return { skip: '已取消报名' }
