@@ -126,10 +126,5 @@ export function nextStatus(from: OrderStatus, move: Move, parties: readonly Part
   return orderMachine.target(from, move, parties)
 }
 
-/** Is `move` possible from `from` for anyone at all (to tell "wrong state" from "not yours")? */
-export function moveExistsFrom(from: OrderStatus, move: OrderMove): boolean {
-  return orderMachine.exists(move, from)
-}
-
 /** Every status, for exhaustive tests and docs. */
 export const AllStatuses = OrderStatuses
