@@ -41,7 +41,7 @@ describe('join state machine', () => {
   })
 
   it('has no move out of a decided request', () => {
-    expect(joinTransitions.every((t) => t.from === 'pending')).toBe(true)
+    expect(joinTransitions.every((t) => t.from.every((from) => from === 'pending'))).toBe(true)
   })
 })
 

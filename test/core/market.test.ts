@@ -2,12 +2,16 @@ import { buildDemoData } from '../../emulator/seed/demo-data'
 import { isDomainError } from '../../src/core/errors'
 import { MarketErrors } from '../../src/core/market/errors'
 import {
+  voucherMachine,
   VoucherMoves,
+  VoucherParties,
+  type VoucherMove,
+  type VoucherParty,
+} from '../../src/core/market/machine'
+import {
   VoucherStatuses,
   VoucherStatusLabel,
   voucherScene,
-  voucherTransition,
-  type VoucherMove,
   type VoucherRecord,
 } from '../../src/core/market/model'
 import {
@@ -144,14 +148,27 @@ describe('voucher state machine', () => {
     expired: { use: null, cancel: null, expire: null },
     cancelled: { use: null, cancel: null, expire: null },
   }
-  const cells = VoucherStatuses.flatMap((s) => VoucherMoves.map((m) => [s, m, table[s][m]] as const))
+  // Who makes each move: staff verify at pickup, the holder cancels, the sweep expires.
+  const maker: Record<VoucherMove, VoucherParty> = { use: 'staff', cancel: 'holder', expire: 'system' }
+  const cells = VoucherStatuses.flatMap((s) =>
+    VoucherMoves.flatMap((m) =>
+      VoucherParties.map((p) => [s, m, p, p === maker[m] ? table[s][m] : null] as const),
+    ),
+  )
 
-  it.each(cells)('%s —%s→ %s', (status, move, to) => {
-    expect(voucherTransition(status, move)?.to ?? null).toBe(to)
+  it.each(cells)('%s —%s by %s→ %s', (status, move, party, to) => {
+    const step = voucherMachine.next(status, move, party)
+    expect(step.ok ? step.to : null).toBe(to)
   })
 
-  it('refunds exactly on cancel and expire', () => {
-    expect(VoucherMoves.filter((m) => voucherTransition('issued', m)?.refund)).toEqual(['cancel', 'expire'])
+  it('refunds and restocks exactly on cancel and expire', () => {
+    const effects = (m: VoucherMove) => {
+      const step = voucherMachine.next('issued', m, maker[m])
+      return step.ok ? step.effects : null
+    }
+    expect(VoucherMoves.filter((m) => effects(m)?.includes('refund'))).toEqual(['cancel', 'expire'])
+    expect(VoucherMoves.filter((m) => effects(m)?.includes('restock'))).toEqual(['cancel', 'expire'])
+    expect(effects('use')).toEqual([])
   })
 
   it.each<[VoucherStatus, string]>([

@@ -20,7 +20,7 @@ import {
   type Mover,
 } from '../../../src/core/errands/decide'
 import { ErrandErrors } from '../../../src/core/errands/errors'
-import { movesFor, type ErrandActor, type ErrandMove } from '../../../src/core/errands/machine'
+import { movesFor, paysOn, type ErrandActor, type ErrandMove } from '../../../src/core/errands/machine'
 import {
   ErrandPoints,
   ErrandStatusLabel,
@@ -527,12 +527,10 @@ async function wrongCode(e: ErrandRecord, verdict: { wrong: number } | 'lock', n
   throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
 }
 
-const PAYS: readonly ErrandMove[] = ['confirm', 'settle']
-
 /**
  * One move on one errand by the caller. Compare-and-set on `version`, re-read and re-decided on a
- * lost race (for accept: the loser then finds it taken). Paying moves run in a transaction with the
- * ledger transfer.
+ * lost race (for accept: the loser then finds it taken). A move whose row pays (core/errands/machine.ts)
+ * runs in a transaction with the ledger transfer.
  */
 export async function move(
   ctx: CallContext,
@@ -557,7 +555,7 @@ export async function move(
     if (m === 'cancel' && e.status === 'cancelled' && actors.includes('requester'))
       return detailOf(ctx.actor, e, meta, true)
     const next = applyMove(e, m, moverOf(ctx, actors), now, opts.note)
-    if (PAYS.includes(m)) {
+    if (paysOn(m, e.status)) {
       const paid = await payAndMove(e, next, now)
       if (paid) {
         await notifyMove(e, next, m, ctx.actor.userId, now)

@@ -30,12 +30,11 @@ import {
   VOUCHERS_PAGE,
   voucherImagePath,
   voucherScene,
-  voucherTransition,
   type ItemRecord,
   type VoucherCodeRecord,
-  type VoucherMove,
   type VoucherRecord,
 } from '../../../src/core/market/model'
+import { voucherMachine, type VoucherMove, type VoucherParty } from '../../../src/core/market/machine'
 import {
   checkItem,
   expiresAtFor,
@@ -354,35 +353,38 @@ export async function vouchers(actor: Actor, cursor?: string): Promise<VoucherPa
 }
 
 /**
- * Inside a transaction: the voucher leaves `issued` by `move` (cancel or expire), its points go back
- * to the holder (`Causes.refund`) and the unit back to stock. Null when the voucher is no longer
+ * Inside a transaction: the voucher leaves `issued` by `move` (cancel or expire) made by `party`,
+ * and the row's effects (core/market/machine.ts) happen: `refund` gives the points back to the
+ * holder (`Causes.refund`), `restock` the unit back to stock. Null when the voucher is no longer
  * issued (someone else moved it first).
  */
 async function closeInTx(
   tx: Tx,
   voucherId: string,
   move: Extract<VoucherMove, 'cancel' | 'expire'>,
+  party: VoucherParty,
   by: string,
   now: Date,
 ): Promise<VoucherRecord | null> {
   const v = await txGet<VoucherRecord>(tx, VOUCHERS, voucherId)
   if (!v) return null
-  const step = voucherTransition(v.status, move)
-  if (!step) return null
-  await transferInTx(
-    tx,
-    {
-      cause: Causes.refund(v._id),
-      from: marketAccount(v.communityId),
-      to: personAccount(v.userId),
-      amount: v.price,
-      reason: v.itemName,
-      communityId: v.communityId,
-      by,
-    },
-    now,
-  )
-  const item = await txGet<ItemRecord>(tx, ITEMS, v.itemId)
+  const step = voucherMachine.next(v.status, move, party)
+  if (!step.ok) return null
+  if (step.effects.includes('refund'))
+    await transferInTx(
+      tx,
+      {
+        cause: Causes.refund(v._id),
+        from: marketAccount(v.communityId),
+        to: personAccount(v.userId),
+        amount: v.price,
+        reason: v.itemName,
+        communityId: v.communityId,
+        by,
+      },
+      now,
+    )
+  const item = step.effects.includes('restock') ? await txGet<ItemRecord>(tx, ITEMS, v.itemId) : null
   if (item)
     await tx
       .collection(ITEMS)
@@ -398,7 +400,7 @@ export async function cancel(actor: Actor, voucherId: string, now: Date): Promis
   const seen = await getDoc<VoucherRecord>(VOUCHERS, voucherId)
   if (!seen || seen.userId !== actor.userId) throw voucherNotFound()
   const outcome = await withRetry(async (tx) => {
-    const closed = await closeInTx(tx, voucherId, 'cancel', actor.userId, now)
+    const closed = await closeInTx(tx, voucherId, 'cancel', 'holder', actor.userId, now)
     if (closed) return { voucher: closed, retried: false }
     const v = await txGet<VoucherRecord>(tx, VOUCHERS, voucherId)
     if (!v) throw voucherNotFound()
@@ -467,8 +469,8 @@ export async function verify(ctx: MarketCtx, raw: string): Promise<VoucherView> 
     if (v.status === 'used' && v.verifiedBy === ctx.actor.userId) return { voucher: v, retried: true }
     const failure = verifyFailure(v, ctx.now)
     if (failure) throw new DomainError(failure, VerifyFailureMessage[failure])
-    const step = voucherTransition(v.status, 'use')
-    if (!step) throw new DomainError(MarketErrors.VOUCHER_USED, '这张兑换券已经领取过了')
+    const step = voucherMachine.next(v.status, 'use', 'staff')
+    if (!step.ok) throw new DomainError(MarketErrors.VOUCHER_USED, '这张兑换券已经领取过了')
     const next: VoucherRecord = { ...v, status: step.to, usedAt: ctx.now, verifiedBy: ctx.actor.userId }
     await tx
       .collection(VOUCHERS)
@@ -506,7 +508,7 @@ export async function sweepVouchers(now: Date, limit = SWEEP_BATCH): Promise<Vou
   let failed = 0
   for (const v of due) {
     try {
-      if (await withRetry((tx) => closeInTx(tx, v._id, 'expire', 'system', now))) expired += 1
+      if (await withRetry((tx) => closeInTx(tx, v._id, 'expire', 'system', 'system', now))) expired += 1
     } catch (err) {
       failed += 1
       jsonLog({

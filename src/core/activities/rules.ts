@@ -6,7 +6,8 @@
  * and writes what they answer.
  */
 import { CommunityStaffRoles, homeCommunity, isCommunityStaff, placeIds } from '../access'
-import { DomainError } from '../errors'
+import { DomainError, type ErrorCode } from '../errors'
+import { defineMachine, NoMove } from '../machine'
 import { CODE_ALPHABET } from '../org/invite-code'
 import type { Actor } from '../roles'
 import type { ActivityMove, SignupStatus } from './api'
@@ -179,52 +180,171 @@ export interface Standing {
   readonly staff: boolean
 }
 
+// ── The sign-up and check-in machine ──
+
+/** Where the caller's own sign-up stands: `none` before their first sign-up. */
+export const SignupStates = ['none', 'signed', 'withdrawn', 'checked_in', 'confirmed'] as const
+export type SignupState = (typeof SignupStates)[number]
+export type SignupParty = 'resident' | 'staff'
+/** The detail's buttons, and `confirm`: staff confirm a checked-in resident's attendance (manage page). */
+export type SignupMove = ActivityMove | 'confirm'
+export interface SignupContext {
+  readonly a: Phased
+  readonly now: Date
+}
+/**
+ * `take_seat` / `free_seat`: the move changes the activity's `signedUp` count, in the same write;
+ * `pay`: the activity's points go to the resident (ledger) with the confirmation.
+ */
+export type SignupEffect = 'take_seat' | 'free_seat' | 'pay'
+
+/** A cancelled activity takes no move of a resident. */
+const live = ({ a }: SignupContext) => a.status !== 'cancelled' || ActivityErrors.CANCELLED
+const notStarted = ({ a, now }: SignupContext) => !hasStarted(a, now) || ActivityErrors.STARTED
+const seatFree = ({ a }: SignupContext) => seatsLeft(a) > 0 || ActivityErrors.FULL
+const inWindow = ({ a, now }: SignupContext) => insideWindow(a, now) || ActivityErrors.OUTSIDE_WINDOW
+/** The first guard that refuses, or true. */
+const all =
+  (...guards: readonly ((c: SignupContext) => true | string)[]) =>
+  (c: SignupContext): true | string => {
+    for (const g of guards) {
+      const verdict = g(c)
+      if (verdict !== true) return verdict
+    }
+    return true
+  }
+
+/**
+ * The resident's own sign-up AS DATA (core/machine.ts):
+ *
+ *   none/withdrawn ─signup (before the start, a seat free)→ signed          take_seat
+ *   signed ─withdraw (before the start)→ withdrawn                          free_seat
+ *   signed ─checkin (inside the window)→ checked_in
+ *   none/withdrawn ─checkin (inside the window, a seat free: walk-in)→ checked_in   take_seat
+ *   checked_in ─confirm (staff)→ confirmed                                  pay
+ *   any ─manage (staff of the community)→ the same (the manage page)
+ *
+ * Every move of a resident needs the activity live (not cancelled). The detail's buttons
+ * (`movesFor`) and the deciders below are both answered by this table.
+ */
+export const signupMachine = defineMachine<SignupState, SignupMove, SignupParty, SignupContext, SignupEffect>(
+  {
+    states: SignupStates,
+    moves: ['signup', 'withdraw', 'checkin', 'confirm', 'manage'],
+    parties: ['resident', 'staff'],
+    rows: [
+      {
+        move: 'signup',
+        from: ['none', 'withdrawn'],
+        to: 'signed',
+        parties: ['resident'],
+        when: all(live, notStarted, seatFree),
+        effects: ['take_seat'],
+      },
+      {
+        move: 'withdraw',
+        from: ['signed'],
+        to: 'withdrawn',
+        parties: ['resident'],
+        when: all(live, notStarted),
+        effects: ['free_seat'],
+      },
+      {
+        move: 'checkin',
+        from: ['signed'],
+        to: 'checked_in',
+        parties: ['resident'],
+        when: all(live, inWindow),
+      },
+      {
+        move: 'checkin',
+        from: ['none', 'withdrawn'],
+        to: 'checked_in',
+        parties: ['resident'],
+        when: all(live, inWindow, seatFree),
+        effects: ['take_seat'],
+      },
+      { move: 'confirm', from: ['checked_in'], to: 'confirmed', parties: ['staff'], effects: ['pay'] },
+      ...SignupStates.map((s) => ({
+        move: 'manage' as const,
+        from: [s],
+        to: s,
+        parties: ['staff' as const],
+      })),
+    ],
+  },
+)
+
+const stateOf = (mine: SignupStatus | null): SignupState => mine ?? 'none'
+
 /** The detail page's buttons for the caller now. */
 export function movesFor(a: Phased, mine: SignupStatus | null, who: Standing, now: Date): ActivityMove[] {
-  const out: ActivityMove[] = []
-  const live = a.status === 'published'
-  if (who.resident && live) {
-    if (!holdsSeat(mine) && !hasStarted(a, now) && seatsLeft(a) > 0) out.push('signup')
-    if (mine === 'signed' && !hasStarted(a, now)) out.push('withdraw')
-    const canWalkIn = holdsSeat(mine) || seatsLeft(a) > 0
-    if (mine !== 'checked_in' && mine !== 'confirmed' && insideWindow(a, now) && canWalkIn)
-      out.push('checkin')
+  const parties: SignupParty[] = [
+    ...(who.resident ? ['resident' as const] : []),
+    ...(who.staff ? ['staff' as const] : []),
+  ]
+  // `confirm` is made on another resident's sign-up, from the manage page: never a detail button.
+  return signupMachine.movesFor(stateOf(mine), parties, { a, now }).filter((m) => m !== 'confirm')
+}
+
+type Messages = Partial<Record<string, string>>
+const CANCELLED_MESSAGE = '活动已取消'
+
+/** A resident's move by the machine, or the DomainError of its refusal (`none`: no row from here). */
+function residentMove(
+  move: ActivityMove,
+  a: Phased,
+  mine: SignupStatus | null,
+  now: Date,
+  messages: Messages,
+): { ok: true; effects: readonly SignupEffect[] } | { ok: false; none: true } {
+  const step = signupMachine.next(stateOf(mine), move, 'resident', { a, now })
+  if (step.ok) return { ok: true, effects: step.effects }
+  if (step.code === NoMove) {
+    // Not a move from the caller's sign-up; a cancelled activity says so first.
+    if (live({ a, now }) !== true) throw new DomainError(ActivityErrors.CANCELLED, CANCELLED_MESSAGE)
+    return { ok: false, none: true }
   }
-  if (who.staff) out.push('manage')
-  return out
+  const code = step.code as ErrorCode
+  throw new DomainError(code, messages[code] ?? CANCELLED_MESSAGE)
 }
 
 /** What a sign-up attempt does: `new` writes it, `again` answers the existing one. */
 export function decideSignup(a: Phased, mine: SignupStatus | null, now: Date): 'new' | 'again' {
-  if (a.status === 'cancelled') throw new DomainError(ActivityErrors.CANCELLED, '活动已取消')
-  if (holdsSeat(mine)) return 'again'
-  if (hasStarted(a, now)) throw new DomainError(ActivityErrors.STARTED, '活动已开始，不能再报名')
-  if (seatsLeft(a) <= 0) throw new DomainError(ActivityErrors.FULL, '名额已满')
-  return 'new'
+  const r = residentMove('signup', a, mine, now, {
+    [ActivityErrors.STARTED]: '活动已开始，不能再报名',
+    [ActivityErrors.FULL]: '名额已满',
+  })
+  // No sign-up from a seat-holding sign-up: it is the same one.
+  return r.ok ? 'new' : 'again'
 }
 
 export function decideWithdraw(a: Phased, mine: SignupStatus | null, now: Date): void {
-  if (a.status === 'cancelled') throw new DomainError(ActivityErrors.CANCELLED, '活动已取消')
+  const r = residentMove('withdraw', a, mine, now, {
+    [ActivityErrors.STARTED]: '活动已开始，不能取消报名',
+  })
+  if (r.ok) return
   if (mine === 'checked_in' || mine === 'confirmed')
     throw new DomainError(ActivityErrors.ALREADY_CHECKED_IN, '已签到，不能取消报名')
-  if (mine !== 'signed') throw new DomainError(ActivityErrors.NOT_SIGNED_UP, '您还没有报名')
-  if (hasStarted(a, now)) throw new DomainError(ActivityErrors.STARTED, '活动已开始，不能取消报名')
+  throw new DomainError(ActivityErrors.NOT_SIGNED_UP, '您还没有报名')
 }
 
 /** A check-in: `walkIn` when the resident was not signed up (a seat is taken now). */
 export function decideCheckin(a: Phased, mine: SignupStatus | null, now: Date): { walkIn: boolean } {
-  if (a.status === 'cancelled') throw new DomainError(ActivityErrors.CANCELLED, '活动已取消')
-  if (mine === 'checked_in' || mine === 'confirmed')
-    throw new DomainError(ActivityErrors.ALREADY_CHECKED_IN, '您已签到')
-  if (!insideWindow(a, now)) throw new DomainError(ActivityErrors.OUTSIDE_WINDOW, '不在签到时间内')
-  if (mine === 'signed') return { walkIn: false }
-  if (seatsLeft(a) <= 0) throw new DomainError(ActivityErrors.FULL, '名额已满')
-  return { walkIn: true }
+  const r = residentMove('checkin', a, mine, now, {
+    [ActivityErrors.OUTSIDE_WINDOW]: '不在签到时间内',
+    [ActivityErrors.FULL]: '名额已满',
+  })
+  if (!r.ok) throw new DomainError(ActivityErrors.ALREADY_CHECKED_IN, '您已签到')
+  return { walkIn: r.effects.includes('take_seat') }
 }
 
-/** Confirming one resident's attendance: pay, already paid, or skipped with why. */
+/**
+ * Confirming one resident's attendance: pay (the machine's `confirm` row, whose effect is `pay`),
+ * already paid, or skipped with why.
+ */
 export function confirmVerdict(mine: SignupStatus | null): 'pay' | 'already' | { skip: string } {
-  if (mine === 'checked_in') return 'pay'
+  if (signupMachine.target(stateOf(mine), 'confirm', 'staff')) return 'pay'
   if (mine === 'confirmed') return 'already'
   if (mine === 'signed') return { skip: '未签到' }
   if (mine === 'withdrawn') return { skip: '已取消报名' }

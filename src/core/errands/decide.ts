@@ -7,7 +7,8 @@ import { CommunityStaffRoles, holdsOver } from '../access'
 import type { OrgPath } from '../org/model'
 import type { Actor } from '../roles'
 import { ErrandErrors } from './errors'
-import { moveExistsFrom, nextStatus, type ErrandActor, type ErrandMove } from './machine'
+import { NoMove } from '../machine'
+import { errandMachine, type ErrandActor, type ErrandMove } from './machine'
 import { MAX_CODE_TRIES, type ErrandRecord } from './model'
 
 /** A verified helper (staff-granted helper role) of the errand's grid. */
@@ -70,11 +71,12 @@ export function applyMove(
   note?: string,
 ): ErrandRecord {
   const actors: readonly ErrandActor[] = by === 'system' ? ['system'] : by.actors
-  const to = nextStatus(e.status, move, actors, e.type)
-  if (!to) {
-    if (!moveExistsFrom(e.status, move, e.type)) throw badState()
+  const step = errandMachine.next(e.status, move, actors, { type: e.type })
+  if (!step.ok) {
+    if (step.code === NoMove) throw badState()
     throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权进行此操作')
   }
+  const to = step.to
   const byId = by === 'system' ? 'system' : by.userId
   const fields: Partial<ErrandRecord> = {}
   switch (move) {

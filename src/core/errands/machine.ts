@@ -1,8 +1,8 @@
 /**
- * The errand state machine AS DATA: every move, from which states, to which state, by which party,
- * and (where it matters) for which errand types. Functions change an errand's status only through
- * `nextStatus`; pages compute their buttons from `movesFor` (tested exhaustively in
- * test/core/errands.test.ts).
+ * The errand state machine AS DATA (core/machine.ts): every move, from which states, to which state,
+ * by which party, (where it matters) for which errand types, and what it sets off (`pay`). The
+ * decider (decide.ts) asks `errandMachine.next`; pages get their buttons from `movesFor`; the store
+ * pays when the move's row says so (tested exhaustively in test/core/errands.test.ts).
  *
  *   open ─accept (helper)→ accepted ─start (helper; child pickup: handover code)→ in_progress ─done→ done
  *     │  ↑─────release (helper)──┘ │ └─done (helper, not child pickup)──────────────────────────→ done
@@ -12,8 +12,9 @@
  *   done ─confirm (requester)→ confirmed (points paid) · ─dispute (requester)→ disputed
  *   disputed ─settle (grid worker)→ confirmed (points paid) · ─close (grid worker)→ closed (no points)
  */
+import { defineMachine } from '../machine'
 import type { ErrandStatus, ErrandType } from './model'
-import { ErrandStatuses, ErrandTypes } from './model'
+import { ErrandStatuses } from './model'
 
 /**
  * - `requester`: who posted it.
@@ -41,36 +42,44 @@ export const ErrandMoves = [
 ] as const
 export type ErrandMove = (typeof ErrandMoves)[number]
 
-export interface ErrandTransition {
-  readonly move: ErrandMove
-  readonly from: readonly ErrandStatus[]
-  readonly to: ErrandStatus
-  readonly by: readonly ErrandActor[]
-  /** Only for these types (all when absent). */
-  readonly types?: readonly ErrandType[]
+/** What the guards read: the errand's type (child pickups take the handover code at the door). */
+export interface ErrandMachineContext {
+  readonly type: ErrandType
 }
 
-const notChild: readonly ErrandType[] = ErrandTypes.filter((t) => t !== 'child_pickup')
+/** Effects of a move: `pay` moves the errand's points from the community to the helper (ledger). */
+export type ErrandEffect = 'pay'
 
-export const errandTransitions: readonly ErrandTransition[] = [
-  { move: 'accept', from: ['open'], to: 'accepted', by: ['helper'] },
-  { move: 'release', from: ['accepted'], to: 'open', by: ['helper'] },
-  { move: 'cancel', from: ['open', 'accepted'], to: 'cancelled', by: ['requester'] },
-  { move: 'cancel', from: ['locked'], to: 'cancelled', by: ['grid_worker'] },
-  { move: 'expire', from: ['open'], to: 'expired', by: ['system'] },
-  { move: 'start', from: ['accepted'], to: 'in_progress', by: ['helper'] },
-  { move: 'done', from: ['in_progress'], to: 'done', by: ['helper'] },
-  { move: 'done', from: ['accepted'], to: 'done', by: ['helper'], types: notChild },
-  { move: 'lock', from: ['accepted'], to: 'locked', by: ['system'], types: ['child_pickup'] },
-  { move: 'unlock', from: ['locked'], to: 'accepted', by: ['grid_worker'] },
-  { move: 'confirm', from: ['done'], to: 'confirmed', by: ['requester'] },
-  { move: 'dispute', from: ['done'], to: 'disputed', by: ['requester'] },
-  { move: 'settle', from: ['disputed'], to: 'confirmed', by: ['grid_worker'] },
-  { move: 'close', from: ['disputed'], to: 'closed', by: ['grid_worker'] },
-]
+const notChild = ({ type }: ErrandMachineContext) => type !== 'child_pickup'
+const childOnly = ({ type }: ErrandMachineContext) => type === 'child_pickup'
 
-const applies = (t: ErrandTransition, from: ErrandStatus, move: ErrandMove, type: ErrandType) =>
-  t.move === move && t.from.includes(from) && (!t.types || t.types.includes(type))
+export const errandMachine = defineMachine<
+  ErrandStatus,
+  ErrandMove,
+  ErrandActor,
+  ErrandMachineContext,
+  ErrandEffect
+>({
+  states: ErrandStatuses,
+  moves: ErrandMoves,
+  parties: Actors,
+  rows: [
+    { move: 'accept', from: ['open'], to: 'accepted', parties: ['helper'] },
+    { move: 'release', from: ['accepted'], to: 'open', parties: ['helper'] },
+    { move: 'cancel', from: ['open', 'accepted'], to: 'cancelled', parties: ['requester'] },
+    { move: 'cancel', from: ['locked'], to: 'cancelled', parties: ['grid_worker'] },
+    { move: 'expire', from: ['open'], to: 'expired', parties: ['system'] },
+    { move: 'start', from: ['accepted'], to: 'in_progress', parties: ['helper'] },
+    { move: 'done', from: ['in_progress'], to: 'done', parties: ['helper'] },
+    { move: 'done', from: ['accepted'], to: 'done', parties: ['helper'], when: notChild },
+    { move: 'lock', from: ['accepted'], to: 'locked', parties: ['system'], when: childOnly },
+    { move: 'unlock', from: ['locked'], to: 'accepted', parties: ['grid_worker'] },
+    { move: 'confirm', from: ['done'], to: 'confirmed', parties: ['requester'], effects: ['pay'] },
+    { move: 'dispute', from: ['done'], to: 'disputed', parties: ['requester'] },
+    { move: 'settle', from: ['disputed'], to: 'confirmed', parties: ['grid_worker'], effects: ['pay'] },
+    { move: 'close', from: ['disputed'], to: 'closed', parties: ['grid_worker'] },
+  ],
+})
 
 /** Where `move` by any of `actors` takes an errand of `type` in `from`, or null when not allowed. */
 export function nextStatus(
@@ -79,15 +88,8 @@ export function nextStatus(
   actors: readonly ErrandActor[],
   type: ErrandType,
 ): ErrandStatus | null {
-  const t = errandTransitions.find(
-    (x) => applies(x, from, move, type) && x.by.some((a) => actors.includes(a)),
-  )
-  return t ? t.to : null
-}
-
-/** Is `move` possible from `from` for anyone (to tell "wrong state" from "not yours")? */
-export function moveExistsFrom(from: ErrandStatus, move: ErrandMove, type: ErrandType): boolean {
-  return errandTransitions.some((x) => applies(x, from, move, type))
+  const step = errandMachine.next(from, move, actors, { type })
+  return step.ok ? step.to : null
 }
 
 /** The moves these actors may make now: the buttons a page shows (system moves excluded). */
@@ -96,15 +98,16 @@ export function movesFor(
   actors: readonly ErrandActor[],
   type: ErrandType,
 ): ErrandMove[] {
-  return ErrandMoves.filter(
-    (m) =>
-      nextStatus(
-        status,
-        m,
-        actors.filter((a) => a !== 'system'),
-        type,
-      ) !== null,
+  return errandMachine.movesFor(
+    status,
+    actors.filter((a) => a !== 'system'),
+    { type },
   )
+}
+
+/** Does `move` from `status` pay the helper? */
+export function paysOn(move: ErrandMove, status: ErrandStatus): boolean {
+  return errandMachine.effectsOf(move, status).includes('pay')
 }
 
 export const AllErrandStatuses = ErrandStatuses

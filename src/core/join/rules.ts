@@ -1,28 +1,17 @@
 import type { JoinPolicy, OrgPath } from '../org/model'
 import { holdsOver } from '../access'
 import type { Actor, Role } from '../roles'
+import { joinMachine, type JoinMove, type JoinParty, type JoinStatus } from './machine'
 
-/** A request to join a household, decided by the community's policy. */
-export const JoinStatuses = ['pending', 'approved', 'rejected', 'cancelled'] as const
-export type JoinStatus = (typeof JoinStatuses)[number]
+export { JoinStatuses, joinMachine, type JoinMove, type JoinParty, type JoinStatus } from './machine'
 
-export type JoinMove = 'approve' | 'reject' | 'cancel'
-export type JoinParty = 'decider' | 'applicant'
+/** The rows of the join machine (core/join/machine.ts). */
+export const joinTransitions = joinMachine.rows
 
-/** The join state machine as data: every move, from where, to where, by whom. */
-export const joinTransitions: readonly {
-  readonly move: JoinMove
-  readonly from: JoinStatus
-  readonly to: JoinStatus
-  readonly by: JoinParty
-}[] = [
-  { move: 'approve', from: 'pending', to: 'approved', by: 'decider' },
-  { move: 'reject', from: 'pending', to: 'rejected', by: 'decider' },
-  { move: 'cancel', from: 'pending', to: 'cancelled', by: 'applicant' },
-]
-
+/** Where `move` by `by` takes a request in `from`, or null when it may not. */
 export function nextJoinStatus(from: JoinStatus, move: JoinMove, by: JoinParty): JoinStatus | null {
-  return joinTransitions.find((t) => t.from === from && t.move === move && t.by === by)?.to ?? null
+  const step = joinMachine.next(from, move, by)
+  return step.ok ? step.to : null
 }
 
 /**

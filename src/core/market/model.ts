@@ -1,10 +1,5 @@
 /**
- * The love supermarket (爱心超市) as stored, and the voucher state machine AS DATA.
- *
- *   issued ─use (staff verify at pickup)→ used
- *     ├─cancel (holder)→ cancelled   (points refunded, stock returned)
- *     └─expire (system: the sweep, past expiresAt)→ expired   (points refunded, stock returned)
- *   used, cancelled, expired: final — nothing leaves them.
+ * The love supermarket (爱心超市) as stored. The voucher state machine is machine.ts.
  *
  * A redemption moves points from the resident to the community's supermarket account
  * (`Causes.redemption(voucherId)`); cancel and expiry move them back with `Causes.refund(voucherId)`,
@@ -76,30 +71,6 @@ export const VoucherStatusLabel: Readonly<Record<VoucherStatus, string>> = {
 }
 
 export const ItemKindLabel: Readonly<Record<ItemKind, string>> = { goods: '物品', service: '服务' }
-
-export const VoucherMoves = ['use', 'cancel', 'expire'] as const
-export type VoucherMove = (typeof VoucherMoves)[number]
-export type VoucherActor = 'staff' | 'holder' | 'system'
-
-export interface VoucherTransition {
-  readonly move: VoucherMove
-  readonly from: readonly VoucherStatus[]
-  readonly to: VoucherStatus
-  readonly by: VoucherActor
-  /** Does the move give the points back (and the unit back to stock)? */
-  readonly refund: boolean
-}
-
-export const voucherTransitions: readonly VoucherTransition[] = [
-  { move: 'use', from: ['issued'], to: 'used', by: 'staff', refund: false },
-  { move: 'cancel', from: ['issued'], to: 'cancelled', by: 'holder', refund: true },
-  { move: 'expire', from: ['issued'], to: 'expired', by: 'system', refund: true },
-]
-
-/** The transition of `move` from `status`, or null when the move is not allowed there. */
-export function voucherTransition(status: VoucherStatus, move: VoucherMove): VoucherTransition | null {
-  return voucherTransitions.find((t) => t.move === move && t.from.includes(status)) ?? null
-}
 
 /** Pickup page and QR: the wxacode the voucher carries opens the staff verify page with scene `v=<code>`. */
 export const VOUCHER_WXACODE = {

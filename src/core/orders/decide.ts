@@ -2,14 +2,15 @@
  * Pure deciders for work orders: who the caller is to an order (parties), and what a move does to
  * it (the new record, its timeline event), or exactly why not. The clock is passed in.
  */
-import { CommonErrorCodes, DomainError } from '../errors'
+import { CommonErrorCodes, DomainError, type ErrorCode } from '../errors'
 import { holdsOver, isStaffOver, staffRoleOver } from '../access'
 import type { OrgPath } from '../org/model'
 import type { Actor, Role } from '../roles'
 import { OrderErrors, ReportErrors } from './errors'
-import { isOpen, moveExistsFrom, nextStatus, type Move, type Party } from './machine'
+import { NoMove, NotParty } from '../machine'
+import { isOpen, orderMachine, type OrderMachineContext, type OrderMove, type Party } from './machine'
 import type { OrderEvent, OrderRecord, Outcome, Rating, Tier } from './model'
-import { NextTier, nextDeadline, promiseDateValid, reopenUntil, type SlaTable } from './sla'
+import { NextTier, nextDeadline, promiseDateValid, type SlaTable } from './sla'
 
 /** Staff who handle an order at each tier, within their subtree. */
 export const TierHandlers: Readonly<Record<Tier, readonly Role[]>> = {
@@ -119,14 +120,28 @@ function checkReply(r: Extract<MoveRequest, { move: 'reply' }>, now: Date, sla: 
   return r.outcome
 }
 
-function statusMove(o: OrderRecord, move: Move, by: Mover): OrderRecord['status'] {
+/** What a guard of the machine refuses with, as the person reads it. */
+const GuardMessages: Readonly<Record<string, string>> = {
+  [OrderErrors.ALREADY_RATED]: '已评价',
+  [OrderErrors.REOPEN_EXPIRED]: '已超过重新办理期限',
+  [OrderErrors.NOT_HELD]: '该工单无需审核',
+}
+
+/** The status `move` leads to by the machine (core/orders/machine.ts), or exactly why not. */
+function statusMove(
+  o: OrderRecord,
+  move: OrderMove,
+  by: Mover,
+  m: OrderMachineContext,
+): OrderRecord['status'] {
   const parties: readonly Party[] = by.kind === 'system' ? ['system'] : by.parties
-  const to = nextStatus(o.status, move, parties)
-  if (to) return to
+  const step = orderMachine.next(o.status, move, parties, m)
+  if (step.ok) return step.to
   if (move === 'accept' && o.status !== 'submitted' && o.handlerId)
     throw new DomainError(OrderErrors.ALREADY_ACCEPTED, '该工单已被接单')
-  if (!moveExistsFrom(o.status, move)) throw bad()
-  throw forbidden()
+  if (step.code === NoMove) throw bad()
+  if (step.code === NotParty) throw forbidden()
+  throw new DomainError(step.code as ErrorCode, GuardMessages[step.code] ?? '暂时不能进行此操作')
 }
 
 /**
@@ -160,6 +175,7 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
           firstReceiverName: o.firstReceiverName ?? personName,
         }
       : o
+  const m: OrderMachineContext = { order: base, now, sla }
   const done = (o: OrderRecord, e: OrderEvent): MoveResult => ({
     next: settle({ ...o, events: [...o.events, e] }, sla, ctx.hazard),
     event: e,
@@ -167,13 +183,11 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
 
   switch (req.move) {
     case 'release': {
-      if (by.kind !== 'person' || !(by.parties.includes('handler') || by.parties.includes('supervisor')))
-        throw forbidden()
-      if (!base.held && base.photosChecked) throw new DomainError(OrderErrors.NOT_HELD, '该工单无需审核')
+      statusMove(base, 'release', by, m)
       return done({ ...base, held: false, photosChecked: true }, event({ kind: 'release', tier: base.tier }))
     }
     case 'accept': {
-      const status = statusMove(base, 'accept', by)
+      const status = statusMove(base, 'accept', by, m)
       const o = take({
         ...base,
         status,
@@ -185,12 +199,12 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
       return done(o, event({ kind: 'accept', tier: base.tier }))
     }
     case 'start': {
-      const status = statusMove(base, 'start', by)
+      const status = statusMove(base, 'start', by, m)
       return done(take({ ...base, status }), event({ kind: 'start', tier: base.tier }))
     }
     case 'reply': {
       const outcome = checkReply(req, now, sla)
-      const status = statusMove(base, outcome === 'deadline' ? 'promise' : 'reply', by)
+      const status = statusMove(base, outcome === 'deadline' ? 'promise' : 'reply', by, m)
       const reply = {
         outcome,
         text: req.text.trim(),
@@ -229,7 +243,7 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
       if (!toTier) throw new DomainError(OrderErrors.TOP_TIER, '已在最高一级')
       if (toTier === 'department' && !req.to?.trim())
         throw new DomainError(OrderErrors.TRANSFER_TARGET_REQUIRED, '请填写承办部门')
-      const status = statusMove(base, 'escalate', by)
+      const status = statusMove(base, 'escalate', by, m)
       const auto = by.kind === 'system'
       const o: OrderRecord = {
         ...base,
@@ -256,9 +270,13 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
     case 'rate': {
       if (by.kind !== 'person' || !by.parties.includes('reporter'))
         throw new DomainError(OrderErrors.NOT_REPORTER, '只有上报人可以评价')
-      if (base.rating) throw new DomainError(OrderErrors.ALREADY_RATED, '已评价')
-      if (base.status !== 'replied') throw new DomainError(OrderErrors.NOT_REPLIED, '尚未答复')
-      const status = statusMove(base, req.rating === 'unsatisfied' ? 'rate_unsatisfied' : 'rate_ok', by)
+      const move = req.rating === 'unsatisfied' ? 'rate_unsatisfied' : 'rate_ok'
+      // No rate from this status: a rated order stays rated (even reopened), else it waits for a reply.
+      if (!orderMachine.exists(move, base.status))
+        throw base.rating
+          ? new DomainError(OrderErrors.ALREADY_RATED, GuardMessages[OrderErrors.ALREADY_RATED] ?? '')
+          : new DomainError(OrderErrors.NOT_REPLIED, '尚未答复')
+      const status = statusMove(base, move, by, m)
       const rating = { rating: req.rating, comment: req.comment?.trim() || null, at: now }
       return done(
         {
@@ -279,11 +297,7 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
     case 'reopen': {
       if (by.kind !== 'person' || !by.parties.includes('reporter'))
         throw new DomainError(OrderErrors.NOT_REPORTER, '只有上报人可以重新办理')
-      if (base.status !== 'replied' && base.status !== 'closed') throw bad()
-      const until = reopenUntil(base, sla)
-      if (!until || now.getTime() > until.getTime())
-        throw new DomainError(OrderErrors.REOPEN_EXPIRED, '已超过重新办理期限')
-      const status = statusMove(base, 'reopen', by)
+      const status = statusMove(base, 'reopen', by, m)
       return done(
         {
           ...base,
@@ -297,7 +311,7 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
       )
     }
     case 'close': {
-      const status = statusMove(base, 'close', by)
+      const status = statusMove(base, 'close', by, m)
       return done({ ...base, status, closedAt: now }, event({ kind: 'close', tier: base.tier, auto: true }))
     }
   }

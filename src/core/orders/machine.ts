@@ -1,6 +1,7 @@
 /**
- * The work-order state machine AS DATA: every state, every move, from where, to where, and which
- * party may make it. Functions never change an order's status except through `nextStatus`.
+ * The work-order state machine AS DATA (core/machine.ts): every state, every move, from where, to
+ * where, which party may make it and when. The decider (decide.ts) and the detail's `can`
+ * (view.ts) both ask `orderMachine`; functions never change an order's status otherwise.
  *
  *   submitted ─accept→ accepted ─start→ in_progress ─reply→ replied ─rate_ok→ closed
  *       │                 │  └──────promise (限期办)→ promised ─reply→┘   │ └rate_unsatisfied→ unsatisfied
@@ -12,8 +13,11 @@
  * Nothing closes without a reply: the only moves from an open state into a closed one are replies
  * (tested exhaustively in test/core/orders-machine.test.ts).
  */
-import type { OrderStatus } from './model'
+import { defineMachine } from '../machine'
+import { OrderErrors } from './errors'
+import type { OrderRecord, OrderStatus } from './model'
 import { OrderStatuses } from './model'
+import { reopenUntil, type SlaTable } from './sla'
 
 export const OpenStatuses: readonly OrderStatus[] = [
   'submitted',
@@ -49,47 +53,77 @@ export const Moves = [
   'reopen',
   'close',
 ] as const
+/** The moves that change an order's status. */
 export type Move = (typeof Moves)[number]
+/** Every move of the machine: the status moves, and `release` (held photos checked; the status stays). */
+export const OrderMoves = [...Moves, 'release'] as const
+export type OrderMove = (typeof OrderMoves)[number]
 
-export interface Transition {
-  readonly move: Move
-  readonly from: readonly OrderStatus[]
-  readonly to: OrderStatus
-  readonly by: readonly Party[]
+/** What the guards of the table read: the order, the clock and the SLA (for the reopen window). */
+export interface OrderMachineContext {
+  readonly order: Pick<OrderRecord, 'status' | 'rating' | 'held' | 'photosChecked' | 'lastReplyAt'>
+  readonly now: Date
+  readonly sla: SlaTable
 }
 
 const working: readonly OrderStatus[] = ['accepted', 'in_progress']
+const staff: readonly Party[] = ['handler', 'supervisor']
 
-export const orderTransitions: readonly Transition[] = [
-  { move: 'accept', from: ['submitted'], to: 'accepted', by: ['handler', 'supervisor'] },
-  { move: 'start', from: ['accepted'], to: 'in_progress', by: ['handler', 'supervisor'] },
-  { move: 'promise', from: working, to: 'promised', by: ['handler', 'supervisor'] },
-  { move: 'reply', from: [...working, 'promised'], to: 'replied', by: ['handler', 'supervisor'] },
-  { move: 'reply', from: ['unsatisfied'], to: 'replied', by: ['supervisor'] },
-  {
-    move: 'escalate',
-    from: ['submitted', ...working, 'promised'],
-    to: 'submitted',
-    by: ['handler', 'supervisor', 'system'],
-  },
-  { move: 'escalate', from: ['unsatisfied'], to: 'submitted', by: ['supervisor'] },
-  { move: 'rate_ok', from: ['replied'], to: 'closed', by: ['reporter'] },
-  { move: 'rate_unsatisfied', from: ['replied'], to: 'unsatisfied', by: ['reporter'] },
-  { move: 'reopen', from: ['replied', 'closed'], to: 'in_progress', by: ['reporter'] },
-  { move: 'close', from: ['replied'], to: 'closed', by: ['system'] },
-]
-
-/** Where `move` by any of `parties` takes an order in `from`, or null when it is not allowed. */
-export function nextStatus(from: OrderStatus, move: Move, parties: readonly Party[]): OrderStatus | null {
-  const t = orderTransitions.find(
-    (x) => x.move === move && x.from.includes(from) && x.by.some((p) => parties.includes(p)),
-  )
-  return t ? t.to : null
+/** A reply is rated once. */
+const notRated = ({ order }: OrderMachineContext) => !order.rating || OrderErrors.ALREADY_RATED
+/** Reopening is possible until the window after the reply (sla.ts) ends. */
+const reopenWindowOpen = ({ order, now, sla }: OrderMachineContext) => {
+  const until = reopenUntil(order, sla)
+  return (until !== null && now.getTime() <= until.getTime()) || OrderErrors.REOPEN_EXPIRED
 }
+/** Only a held order, or one whose photos nobody checked yet, needs releasing. */
+const needsRelease = ({ order }: OrderMachineContext) =>
+  order.held || !order.photosChecked || OrderErrors.NOT_HELD
 
-/** Is `move` possible from `from` for anyone at all (to tell "wrong state" from "not yours")? */
-export function moveExistsFrom(from: OrderStatus, move: Move): boolean {
-  return orderTransitions.some((x) => x.move === move && x.from.includes(from))
+export const orderMachine = defineMachine<OrderStatus, OrderMove, Party, OrderMachineContext>({
+  states: OrderStatuses,
+  moves: OrderMoves,
+  parties: Parties,
+  rows: [
+    { move: 'accept', from: ['submitted'], to: 'accepted', parties: staff },
+    { move: 'start', from: ['accepted'], to: 'in_progress', parties: staff },
+    { move: 'promise', from: working, to: 'promised', parties: staff },
+    { move: 'reply', from: [...working, 'promised'], to: 'replied', parties: staff },
+    { move: 'reply', from: ['unsatisfied'], to: 'replied', parties: ['supervisor'] },
+    {
+      move: 'escalate',
+      from: ['submitted', ...working, 'promised'],
+      to: 'submitted',
+      parties: [...staff, 'system'],
+    },
+    { move: 'escalate', from: ['unsatisfied'], to: 'submitted', parties: ['supervisor'] },
+    { move: 'rate_ok', from: ['replied'], to: 'closed', parties: ['reporter'], when: notRated },
+    { move: 'rate_unsatisfied', from: ['replied'], to: 'unsatisfied', parties: ['reporter'], when: notRated },
+    {
+      move: 'reopen',
+      from: ['replied', 'closed'],
+      to: 'in_progress',
+      parties: ['reporter'],
+      when: reopenWindowOpen,
+    },
+    { move: 'close', from: ['replied'], to: 'closed', parties: ['system'] },
+    // Releasing a held order leaves its status where it is: one row per status.
+    ...OrderStatuses.map((s) => ({
+      move: 'release' as const,
+      from: [s],
+      to: s,
+      parties: staff,
+      when: needsRelease,
+    })),
+  ],
+})
+
+/** The rows of the table (for the exhaustive tests and docs). */
+export const orderTransitions = orderMachine.rows
+
+/** Where `move` by any of `parties` takes an order in `from` by the table (guards not asked), or null. */
+export function nextStatus(from: OrderStatus, move: Move, parties: readonly Party[]): OrderStatus | null {
+  return orderMachine.target(from, move, parties)
 }
 
 /** Every status, for exhaustive tests and docs. */

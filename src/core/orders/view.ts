@@ -3,7 +3,7 @@ import type { Actor } from '../roles'
 import type { OrderAbilities, OrderDetail, OrderSummary, TimelineEntry } from './api'
 import { isResidentOf, isStaffOver } from '../access'
 import { partiesOf } from './decide'
-import { moveExistsFrom, nextStatus } from './machine'
+import { orderMachine, type OrderMove } from './machine'
 import type { OrderEvent, OrderRecord } from './model'
 import { NextTier, reopenUntil, type SlaTable } from './sla'
 
@@ -58,20 +58,18 @@ function who(e: OrderEvent, viewer: Viewer, o: OrderRecord, actor: Actor): strin
   return `${label} ${e.byName}`.trim()
 }
 
+/** The detail's buttons: the moves the machine (core/orders/machine.ts) allows this caller now. */
 export function abilitiesOf(actor: Actor, o: OrderRecord, now: Date, sla: SlaTable): OrderAbilities {
-  const parties = partiesOf(actor, o)
-  const may = (move: Parameters<typeof nextStatus>[1]) => nextStatus(o.status, move, parties) !== null
-  const until = reopenUntil(o, sla)
-  const staffish = parties.includes('handler') || parties.includes('supervisor')
+  const moves = orderMachine.movesFor(o.status, partiesOf(actor, o), { order: o, now, sla })
+  const may = (move: OrderMove) => moves.includes(move)
   return {
     accept: may('accept'),
     start: may('start'),
     reply: may('reply') || may('promise'),
     escalate: may('escalate') && NextTier[o.tier] !== null,
-    rate: parties.includes('reporter') && o.status === 'replied' && !o.rating,
-    reopen:
-      parties.includes('reporter') && moveExistsFrom(o.status, 'reopen') && until !== null && now <= until,
-    release: staffish && (o.held || !o.photosChecked),
+    rate: may('rate_ok') || may('rate_unsatisfied'),
+    reopen: may('reopen'),
+    release: may('release'),
     follow: o.open && !o.held && o.reporterId !== actor.userId && !o.followerIds.includes(actor.userId),
   }
 }

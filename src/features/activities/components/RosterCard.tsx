@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { CONFIRM_BATCH, type ConfirmResult, type Roster, type RosterLine } from '@core/activities/api'
+import { signupMachine } from '@core/activities/rules'
 import { Button } from '../../../components/ui'
 import { failureCopy } from '../../../services/cloud'
 import { callApi } from '../api'
@@ -66,7 +67,9 @@ export function RosterCard({
   const [result, setResult] = useState<ConfirmResult | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const checkedIn = roster.lines.filter((l) => l.status === 'checked_in').map((l) => l.userId)
+  // Lines staff may confirm: the sign-up machine's `confirm` row (from checked in).
+  const confirmable = (l: RosterLine) => signupMachine.target(l.status, 'confirm', 'staff') !== null
+  const checkedIn = roster.lines.filter(confirmable).map((l) => l.userId)
   const nameOf = (id: string) => roster.lines.find((l) => l.userId === id)?.name ?? id
 
   const toggle = (id: string) =>
@@ -131,7 +134,7 @@ export function RosterCard({
                   <Text className="t-muted">{times(l)}</Text>
                 </View>
               </View>
-              {l.status === 'checked_in' && (
+              {confirmable(l) && (
                 <View
                   className={
                     picked.includes(l.userId) ? 'roster__check roster__check--on btn' : 'roster__check btn'

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { VoucherView } from '@core/market/api'
+import { voucherMachine } from '@core/market/machine'
 import { Page } from '../../../../components/Page'
 import { PagedList } from '../../../../components/PagedList'
 import { Button } from '../../../../components/ui'
@@ -67,7 +68,7 @@ export default function MyVouchersPage() {
         keyOf={(v) => v.voucherId}
         render={(v) => (
           <VoucherCard voucher={v} withQr>
-            {v.status === 'issued' && (
+            {voucherMachine.movesFor(v.status, 'holder').includes('cancel') && (
               <View className="market__actions">
                 {confirming === v.voucherId ? (
                   <>

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { OrderSummary } from '@core/orders/api'
+import { orderMachine } from '@core/orders/machine'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
@@ -106,7 +107,7 @@ export default function InboxPage() {
         empty={EMPTY[box]}
         onMore={list.more}
         actions={(o) =>
-          box === 'new' && o.status === 'submitted' ? (
+          box === 'new' && orderMachine.exists('accept', o.status) ? (
             <View className="report__actions">
               <Button
                 className="btn"
