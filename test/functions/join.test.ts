@@ -105,6 +105,7 @@ describe('join.submit → inbox → decide', () => {
         buildingName: '1号楼',
         unitName: '2单元',
         room: '702',
+        moves: ['cancel'],
       },
     })
 
@@ -387,7 +388,7 @@ describe('one pending request per person', () => {
       error: { code: 'DATA.NOT_FOUND' },
     })
     const cancelled = await call(applicant, 'join.cancel', { joinId: first.data.joinId })
-    expect(cancelled).toMatchObject({ ok: true, data: { status: 'cancelled' } })
+    expect(cancelled).toMatchObject({ ok: true, data: { status: 'cancelled', moves: [] } })
     expect(await call(applicant, 'join.cancel', { joinId: first.data.joinId })).toMatchObject({
       ok: false,
       error: { code: 'JOIN.NOT_PENDING' },

@@ -40,6 +40,7 @@ const pending: MyJoin = {
   room: '702',
   reason: null,
   move: false,
+  moves: ['cancel'],
 }
 const target = {
   street: { id: 'st', name: '东街道' },
@@ -153,10 +154,17 @@ describe('join page', () => {
     api({ 'me.profile': profile(null), 'join.mine': pending })
     render(<JoinPage />)
     await screen.findByText('已提交，等待网格员审核')
-    api({ 'join.cancel': { ...pending, status: 'cancelled' } })
+    api({ 'join.cancel': { ...pending, status: 'cancelled', moves: [] } })
     await tap(screen.getByText('撤回申请'))
     await screen.findByText('隐私保护指引')
     expect(calls).toEqual([{ action: 'join.cancel', input: { joinId: 'j1' } }])
+  })
+
+  it('offers no withdraw when the function says the request cannot be withdrawn', async () => {
+    api({ 'me.profile': profile(null), 'join.mine': { ...pending, moves: [] } })
+    render(<JoinPage />)
+    await screen.findByText('已提交，等待网格员审核')
+    expect(screen.queryByText('撤回申请')).toBeNull()
   })
 
   it('explains a refused name in Chinese and keeps the form', async () => {

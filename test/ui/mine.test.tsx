@@ -314,6 +314,7 @@ describe('我的家庭', () => {
       room: '101',
       reason: null,
       move: true,
+      moves: ['cancel'],
     }
     api({ 'household.mine': { ...view, pendingMove } })
     render(<HouseholdPage />)

@@ -1,6 +1,7 @@
 import { inTransaction, type Tx } from '../tx'
 import { holdsOver } from '../../../src/core/access'
 import type { JoinInboxItem, JoinTarget, MyJoin, NamedOption } from '../../../src/core/join/api'
+import { joinMachine } from '../../../src/core/join/machine'
 import {
   applyCancel,
   applyDecision,
@@ -101,6 +102,7 @@ async function viewOf(join: JoinRecord): Promise<MyJoin> {
     room: join.room,
     reason: join.reason,
     move: Boolean(join.moveFrom),
+    moves: joinMachine.movesFor(join.status, 'applicant'),
   }
 }
 

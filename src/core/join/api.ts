@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 import type { JoinPolicy, OrgPath } from '../org/model'
+import type { JoinMove } from './machine'
 import type { JoinStatus } from './rules'
 
 /** Where a scanned code (or the manual picker) puts the resident. */
@@ -28,6 +29,11 @@ export interface MyJoin {
   readonly reason: string | null
   /** True when this request moves the applicant out of their current household on approval. */
   readonly move: boolean
+  /**
+   * What the applicant may do with it now (core/join/machine.ts, asked by the function): the page's
+   * buttons, so the main package does not carry the machine.
+   */
+  readonly moves: readonly JoinMove[]
 }
 
 /** A join request as a decider sees it: what they need to recognise a neighbour, phone masked. */

@@ -2,7 +2,6 @@ import { View, Text, Button as NativeButton } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { JoinTarget, MyJoin, NamedOption } from '@core/join/api'
-import { joinMachine } from '@core/join/machine'
 import type { HouseholdSummary } from '@core/me/api'
 import { ChoiceList } from '../../components/ChoiceList'
 import { Field } from '../../components/Field'
@@ -266,7 +265,7 @@ export default function JoinPage() {
                 我的家庭
               </Button>
             )}
-            {joinMachine.movesFor(mine.status, 'applicant').includes('cancel') && (
+            {mine.moves.includes('cancel') && (
               <Button className="btn" block disabled={busy} onClick={() => void withdraw()}>
                 撤回申请
               </Button>
