@@ -46,6 +46,7 @@ export function parseArgs(argv: string[]): { opts: EmulatorOptions; readyJson: b
   const secFile = str('seccheck', 'EMULATOR_SECCHECK')
   const timeout = str('timeout-ms', 'EMULATOR_FUNCTION_TIMEOUT_MS')
   const port = str('port', 'EMULATOR_PORT')
+  const maxInstances = str('max-instances', 'EMULATOR_MAX_INSTANCES')
   return {
     readyJson: flags.has('ready-json'),
     opts: {
@@ -65,6 +66,7 @@ export function parseArgs(argv: string[]): { opts: EmulatorOptions; readyJson: b
       timers: !flags.has('no-timers'),
       fsync: !flags.has('no-fsync'),
       functionTimeoutMs: timeout ? Number(timeout) : undefined,
+      maxInstancesPerFunction: maxInstances ? Math.max(1, Number(maxInstances)) : undefined,
       adminToken: str('admin-token', 'EMULATOR_ADMIN_TOKEN'),
       recordFile: process.env.EMULATOR_RECORD_REQUESTS || undefined,
       compactBytes: process.env.EMULATOR_COMPACT_BYTES

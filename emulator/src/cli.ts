@@ -15,6 +15,7 @@
  *   --no-timers                          don't run timer triggers on their schedule
  *   --no-fsync                           skip fdatasync (still survives kill -9, not power loss)
  *   --timeout-ms N                       override every function's timeout
+ *   --max-instances N [EMULATOR_MAX_INSTANCES]  instances per function at once (default: cores, at least 2)
  *   --admin-token T [EMULATOR_ADMIN_TOKEN]
  *   --ready-json                         print one JSON line {url, sdkUrl, envId, adminToken} when listening
  */
