@@ -41,10 +41,14 @@ function peakRss() {
   return process.resourceUsage().maxRSS / 1024
 }
 
+const mb = (bytes) => bytes / 1048576
+
 async function main() {
+  const baseRssMb = mb(process.memoryUsage().rss)
   const t0 = performance.now()
   const { main: handler } = require(bundle)
   const initMs = performance.now() - t0
+  const initRssMb = mb(process.memoryUsage().rss)
   const calls = []
   let seq = 0
   const quiet = console.log
@@ -79,7 +83,20 @@ async function main() {
     })
   }
   const peakRssMb = peakRss()
-  process.stdout.write(`${JSON.stringify({ initMs, calls, peakRssMb })}\n`)
+  // What the work keeps (after a full collection; the host runs with --expose-gc) vs what it peaked
+  // at: the difference is garbage V8 had not yet needed to collect.
+  const beforeGc = process.memoryUsage()
+  if (global.gc) global.gc()
+  const after = process.memoryUsage()
+  const memory = {
+    baseRssMb, // node itself, before the bundle
+    initRssMb, // after requiring the bundle (and the SDK it requires)
+    endRssMb: mb(beforeGc.rss),
+    heapUsedMb: mb(beforeGc.heapUsed),
+    retainedRssMb: mb(after.rss),
+    retainedHeapMb: mb(after.heapUsed),
+  }
+  process.stdout.write(`${JSON.stringify({ initMs, calls, peakRssMb, memory })}\n`)
 }
 
 main().catch((e) => {
