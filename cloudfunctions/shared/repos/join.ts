@@ -11,7 +11,7 @@ import {
   JoinErrors,
   viaOf,
 } from '../../../src/core/join/decide'
-import { joinIdFor, type InviteCodeRecord, type JoinRecord } from '../../../src/core/join/model'
+import type { InviteCodeRecord, JoinRecord } from '../../../src/core/join/model'
 import { JoinDeciders, mayDecideJoin } from '../../../src/core/join/rules'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
@@ -22,6 +22,7 @@ import { maskPhone } from '../../../src/core/privacy/mask'
 import type { Actor } from '../../../src/core/roles'
 import { deliver, holdersOf, NOTIFICATIONS, writeNotifications, type Outgoing } from '../notify'
 import { db } from '../sdk'
+import { byRequest, isDuplicateKey, newId } from '../ids'
 import { logAccess } from './access-log'
 import { firstDoc, getDoc, namesByIds } from './docs'
 
@@ -183,8 +184,9 @@ export interface SubmitInput {
  * SDK, and then finds the other's pending request (JOIN.PENDING_EXISTS).
  */
 export async function submit(actor: Actor, input: SubmitInput, now: Date): Promise<MyJoin> {
-  const joinId = joinIdFor(actor.userId, input.requestId)
-  const existing = await getDoc<JoinRecord>(JOINS, joinId)
+  const joinId = newId('jr')
+  const earlier = () => byRequest<JoinRecord>(JOINS, { userId: actor.userId, requestId: input.requestId })
+  const existing = await earlier()
   if (existing) return viewOf(existing)
 
   const unit = await getDoc<Unit>('units', input.unitId)
@@ -221,47 +223,54 @@ export async function submit(actor: Actor, input: SubmitInput, now: Date): Promi
   }
   const recipients = auto ? [] : await decidersToNotify({ ...draft, moveFrom: null })
 
-  const { record, notify } = await inTransaction(async (tx: Tx) => {
-    const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
-    if (!user) throw new Error(`user ${actor.userId} vanished`)
-    const again = firstDoc<JoinRecord>((await tx.collection(JOINS).doc(joinId).get()).data)
-    if (again) return { record: { ...again, _id: joinId }, notify: [] as string[] }
-    const current = user.lastJoinId
-      ? firstDoc<JoinRecord>((await tx.collection(JOINS).doc(user.lastJoinId).get()).data)
-      : null
-    const same = checkCanSubmit(
-      user,
-      current ? { ...current, _id: user.lastJoinId as string } : null,
-      unit._id,
-      input.room,
-      input.move === true,
-    )
-    if (same) return { record: same, notify: [] as string[] }
-    const join: JoinRecord = { ...draft, moveFrom: user.householdId ?? null }
-    const { _id, ...body } = join
-    await tx.collection(JOINS).doc(_id).set(body)
-    if (auto) {
-      await admit(tx, join, user)
-      return { record: join, notify: [] as string[] }
-    }
-    await tx.collection('users').doc(user._id).update({ lastJoinId: join._id })
-    const data = joinPendingMessage({
-      applicantName: join.name,
-      buildingName: building?.name ?? '',
-      unitName: unit.name,
-      room: join.room,
-      submittedAt: now,
-      move: Boolean(join.moveFrom),
+  let written: { record: JoinRecord; notify: string[] }
+  try {
+    written = await inTransaction(async (tx: Tx) => {
+      const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
+      if (!user) throw new Error(`user ${actor.userId} vanished`)
+      const current = user.lastJoinId
+        ? firstDoc<JoinRecord>((await tx.collection(JOINS).doc(user.lastJoinId).get()).data)
+        : null
+      const same = checkCanSubmit(
+        user,
+        current ? { ...current, _id: user.lastJoinId as string } : null,
+        unit._id,
+        input.room,
+        input.move === true,
+      )
+      if (same) return { record: same, notify: [] as string[] }
+      const join: JoinRecord = { ...draft, moveFrom: user.householdId ?? null }
+      const { _id, ...body } = join
+      await tx.collection(JOINS).doc(_id).set(body)
+      if (auto) {
+        await admit(tx, join, user)
+        return { record: join, notify: [] as string[] }
+      }
+      await tx.collection('users').doc(user._id).update({ lastJoinId: join._id })
+      const data = joinPendingMessage({
+        applicantName: join.name,
+        buildingName: building?.name ?? '',
+        unitName: unit.name,
+        room: join.room,
+        submittedAt: now,
+        move: Boolean(join.moveFrom),
+      })
+      const messages: Outgoing[] = recipients.map((r) => ({
+        kind: 'join.pending',
+        sourceId: join._id,
+        recipientId: r._id,
+        template: 'joinPending',
+        data,
+      }))
+      return { record: join, notify: await writeNotifications(tx, messages, now) }
     })
-    const messages: Outgoing[] = recipients.map((r) => ({
-      kind: 'join.pending',
-      sourceId: join._id,
-      recipientId: r._id,
-      template: 'joinPending',
-      data,
-    }))
-    return { record: join, notify: await writeNotifications(tx, messages, now) }
-  })
+  } catch (err) {
+    // A concurrent submit of the same request won the unique (userId, requestId) index: answer it.
+    const again = isDuplicateKey(err) ? await earlier() : null
+    if (!again) throw err
+    written = { record: again, notify: [] }
+  }
+  const { record, notify } = written
   if (notify.length > 0) await deliver(notify)
   return viewOf(record)
 }

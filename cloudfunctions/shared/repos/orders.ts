@@ -82,7 +82,6 @@ import {
   type StatsCounters,
 } from '../../../src/core/orders/metrics'
 import type { OnBehalfOf, OrderEvent, OrderLocation, OrderRecord } from '../../../src/core/orders/model'
-import { orderIdFor } from '../../../src/core/orders/model'
 import {
   DISPATCH_GRACE_MS,
   DISPATCH_LEASE_MS,
@@ -107,6 +106,7 @@ import { isWithin } from '../../../src/core/org/model'
 import type { Actor, Role } from '../../../src/core/roles'
 import { sendAndRecord, type Addressed } from '../notify'
 import { cloud, db } from '../sdk'
+import { byRequest, isDuplicateKey, newId } from '../ids'
 import { firstDoc, getDoc, namesByIds, txGet } from './docs'
 import { afterTimeCursor, timeCursor } from './paging'
 
@@ -589,9 +589,10 @@ function receipt(o: OrderRecord, retried: boolean): ReportReceipt {
 
 /**
  * One-tap report. Before anything is written: the draft's checks and the content check (`checkText`
- * from the route: `review` stores the order held). Then ONE insert with the deterministic id
- * `orderIdFor(reporter, requestId)`: a duplicate-key error means this very request was stored
- * before (a retry, or a concurrent one), and the stored order is answered with `retried: true`.
+ * from the route: `review` stores the order held). Then ONE insert with a fresh opaque id (ADR
+ * 0016): a duplicate-key error on the unique (reporterId, requestId) index means this very request
+ * was stored before (a retry, or a concurrent one), and the stored order is answered with
+ * `retried: true`.
  * The same holds when a retry's checks now fail (a category removed, the content check down): the
  * stored order is answered rather than an error. That is all: the insert carries an outbox entry,
  * and counting the order and telling the grid workers are `dispatch`'s (ADR 0011).
@@ -602,13 +603,15 @@ export async function submit(
   now: Date,
   checkText: (text: string) => Promise<'pass' | 'review'>,
 ): Promise<ReportReceipt> {
-  const orderId = orderIdFor(caller.actor.userId, input.requestId)
+  const orderId = newId('wo')
+  const stored = () =>
+    byRequest<OrderRecord>(ORDERS, { reporterId: caller.actor.userId, requestId: input.requestId })
   let draft: OrderRecord
   try {
     draft = await draftOf(caller, orderId, input, now, checkText)
   } catch (err) {
-    const stored = isDomainError(err) ? await readOrder(orderId) : null
-    if (stored) return receipt(stored, true)
+    const earlier = isDomainError(err) ? await stored() : null
+    if (earlier) return receipt(earlier, true)
     throw err
   }
   try {
@@ -616,8 +619,8 @@ export async function submit(
       .collection(ORDERS)
       .add({ _id: orderId, ...bodyOf(draft) })
   } catch (err) {
-    // Stored before (duplicate _id): a retry of the same request, or a concurrent one. Answer that one.
-    const again = await readOrder(orderId)
+    // Stored before (unique reporterId + requestId): a retry of the same request, or a concurrent one.
+    const again = isDuplicateKey(err) ? await stored() : null
     if (again) return receipt(again, true)
     throw err
   }
