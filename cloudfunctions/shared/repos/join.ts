@@ -64,12 +64,12 @@ export async function resolveCode(scene: string): Promise<JoinTarget> {
   return target
 }
 
-const CHILD: Record<string, { collection: string; parentKey: string | null }> = {
-  street: { collection: 'streets', parentKey: null },
-  community: { collection: 'communities', parentKey: 'streetId' },
-  grid: { collection: 'grids', parentKey: 'communityId' },
-  building: { collection: 'buildings', parentKey: 'gridId' },
-  unit: { collection: 'units', parentKey: 'buildingId' },
+const CHILD: Record<string, { collection: string; parentKey: string | null; parent: string | null }> = {
+  street: { collection: 'streets', parentKey: null, parent: null },
+  community: { collection: 'communities', parentKey: 'streetId', parent: 'streets' },
+  grid: { collection: 'grids', parentKey: 'communityId', parent: 'communities' },
+  building: { collection: 'buildings', parentKey: 'gridId', parent: 'grids' },
+  unit: { collection: 'units', parentKey: 'buildingId', parent: 'buildings' },
 }
 
 /** join.options: names for the manual picker (public information: places, not people). */
@@ -83,6 +83,9 @@ export async function options(level: string, parentId: string): Promise<NamedOpt
     .limit(200)
     .get()
   const list = (res.data as { _id: string; name: string }[]).map((d) => ({ id: d._id, name: d.name }))
+  // No children: an unknown parent is not found (an empty list is only for a parent that exists).
+  if (list.length === 0 && child.parent && !(await getDoc(child.parent, parentId)))
+    throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到上一级')
   // Natural order: 2号楼 before 10号楼.
   return list.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }))
 }

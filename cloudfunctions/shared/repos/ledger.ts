@@ -360,6 +360,7 @@ export async function communityTransfers(
     })
   if (!allowed) {
     await log([])
+    if (!community) throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到这个社区')
     throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本辖区的积分流水')
   }
   const res = await db()

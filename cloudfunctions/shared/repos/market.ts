@@ -52,7 +52,7 @@ import {
 import type { TransferView } from '../../../src/core/points/api'
 import { PointsErrors } from '../../../src/core/points/errors'
 import { Causes, fundAccount, marketAccount, personAccount } from '../../../src/core/points/model'
-import { DomainError } from '../../../src/core/errors'
+import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { Actor } from '../../../src/core/roles'
 import { jsonLog } from '../kit'
@@ -94,8 +94,11 @@ export async function items(
   let staff: boolean
   if (input.communityId) {
     staff = isCommunityStaff(actor, input.communityId)
-    if (!staff && input.communityId !== home)
+    if (!staff && input.communityId !== home) {
+      if (!(await getDoc('communities', input.communityId)))
+        throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到这个社区')
       throw new DomainError(MarketErrors.NOT_IN_SCOPE, '这是其他社区的爱心超市')
+    }
     communityId = input.communityId
   } else if (home) {
     communityId = home

@@ -460,7 +460,13 @@ async function afterMove(before: OrderRecord, r: MoveResult, config: Config, now
 export async function categories(actor: Actor, communityId?: string): Promise<ReportCategories> {
   const id = communityId ?? communityOfActor(actor)
   if (!id) return { communityId: '', categories: categoriesFor(null).map(publicCategory) }
-  const config = await configOf(id)
+  // A named community must exist: an unknown id is not found, never answered with the defaults.
+  const [community, config] = await Promise.all([
+    communityId === undefined ? null : getDoc<{ _id: string }>('communities', communityId),
+    configOf(id),
+  ])
+  if (communityId !== undefined && !community)
+    throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到这个社区')
   return { communityId: id, categories: categoriesFor(config.override).map(publicCategory) }
 }
 
