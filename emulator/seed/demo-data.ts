@@ -91,6 +91,11 @@ export const SeedIds = {
     cleanup: 'ac_fs6qhgkksso2habnrngp',
     clinic: 'ac_fetif4hitwno36rodzpj',
   },
+  /** The fund's starting transfer, and 王秀英's pay for the clinic. */
+  transfers: {
+    fundStart: 'tr_dryjfh6jbl5ej575ljm2',
+    clinicPay: 'tr_qgn3stgwak7vl3sxdf44',
+  },
   /** 王秀英's sign-ups (the clinic's also names her volunteer-hours line). */
   signups: {
     chongyang: 'su_da3554m2mjrwjqsmqwnr',
@@ -307,6 +312,7 @@ export function buildDemoData(): Record<string, Doc[]> {
     0,
     0,
     SEEDED_AT,
+    SeedIds.transfers.fundStart,
   )
   // Volunteer activities of 新华社区: two upcoming (fixed dates well ahead, so a fresh seed is the same
   // every time) and one past, where 王秀英 was confirmed: her hours line and her points, paid as a
@@ -403,6 +409,7 @@ export function buildDemoData(): Record<string, Doc[]> {
     fundStart.balances[issuanceAccount('cm-xinhua')] ?? 0,
     0,
     new Date('2025-12-20T12:00:00+08:00'),
+    SeedIds.transfers.clinicPay,
   )
   const signup = (
     key: keyof typeof SeedIds.signups,

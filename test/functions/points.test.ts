@@ -499,9 +499,13 @@ describe('points.transfers', () => {
     expect(
       await count('access_logs', { action: 'points.transfers', subject: 'cm-xinhua', allowed: false }),
     ).toBe(3)
+    // An unknown community is not found (#18 item 7); the attempt is still logged.
     expect(codeOf(await call(ADMIN, 'points.transfers', { communityId: 'cm-nowhere' }))).toBe(
-      'AUTH.FORBIDDEN',
+      'DATA.NOT_FOUND',
     )
+    expect(
+      await count('access_logs', { action: 'points.transfers', subject: 'cm-nowhere', allowed: false }),
+    ).toBe(1)
     // A refusal answers no names at all.
     expect(
       await count('access_logs', {
