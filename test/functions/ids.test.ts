@@ -44,6 +44,15 @@ type Schema = v.GenericSchema & {
 /** An input field that names a record or a place (`requestId` is the client's, not a record's). */
 const isIdField = (name: string) => /Id$/.test(name) && name !== 'requestId'
 
+/** Does this schema name an id anywhere (a nested `to: { userId }` included)? */
+function hasId(schema: Schema): boolean {
+  const s = inner(schema)
+  if (s.entries) return Object.entries(s.entries).some(([name, f]) => isIdField(name) || hasId(f))
+  if (s.options && (s.type === 'union' || s.type === 'variant')) return (s.options as Schema[]).some(hasId)
+  if (s.item) return hasId(s.item)
+  return false
+}
+
 /** The object schemas an action's input may take (a union or variant: each of its options). */
 function shapesOf(schema: Schema): Schema[] {
   if (schema.type === 'object' || schema.type === 'strict_object' || schema.type === 'loose_object')
@@ -96,8 +105,11 @@ function sample(name: string, schema: Schema, unknown: string): unknown {
     case 'loose_object':
       return inputOf(s, unknown)
     case 'union':
-    case 'variant':
-      return pick((s.options as Schema[]).map((o) => sample(name, o, unknown)))
+    case 'variant': {
+      // An option naming an id first: the sweep is about ids.
+      const options = [...(s.options as Schema[])].sort((a, b) => Number(hasId(b)) - Number(hasId(a)))
+      return pick(options.map((o) => sample(name, o, unknown)))
+    }
     default:
       throw new Error(`no sample for field ${name} (${s.type})`)
   }
@@ -108,7 +120,7 @@ function inputOf(shape: Schema, unknown: string): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [name, field] of Object.entries(shape.entries ?? {})) {
     const optional = field.type === 'optional' || field.type === 'nullish'
-    if (optional && !isIdField(name)) continue
+    if (optional && !isIdField(name) && !hasId(field)) continue
     out[name] = sample(name, field, unknown)
   }
   return out
@@ -127,7 +139,7 @@ function probes(unknown: string): Probe[] {
   const out: Probe[] = []
   for (const [action, def] of Object.entries(apiActions)) {
     for (const shape of shapesOf(def.input as unknown as Schema)) {
-      if (!Object.keys(shape.entries ?? {}).some(isIdField)) continue
+      if (!hasId(shape)) continue
       const base = inputOf(shape, unknown)
       const choices = Object.entries(shape.entries ?? {}).filter(
         ([name, f]) => name in base && f.type === 'picklist',

@@ -349,7 +349,13 @@ describe('me.delete', () => {
       status: 'cancelled',
       closedAt: expect.any(Date),
     })
-    expect(await docOf('point_transfers', `tr.refund.${voucher.voucherId}`)).toMatchObject({
+    const refund = (
+      await db()
+        .collection('point_transfers')
+        .where({ cause: `refund:${voucher.voucherId}` })
+        .get()
+    ).data[0]
+    expect(refund).toMatchObject({
       from: 'market:cm-xinhua',
       to: account,
       amount: 20,

@@ -305,7 +305,8 @@ export async function give(
   let to = fundAccount(communityId)
   if (input.to !== 'fund') {
     const other = await getDoc<UserRecord>('users', input.to.userId)
-    if (!other || homeCommunity(other.grants) !== communityId)
+    if (!other) throw new DomainError(CommonErrorCodes.NOT_FOUND, '居民不存在')
+    if (homeCommunity(other.grants) !== communityId)
       throw new DomainError(PointsErrors.NOT_IN_SCOPE, '只能转赠给本社区的居民')
     // Giving to myself falls through to the ledger's POINTS.SAME_ACCOUNT.
     if (other._id !== actor.userId && !(await hasServed(actor.userId, other._id))) {

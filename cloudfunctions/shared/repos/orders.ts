@@ -486,6 +486,11 @@ interface Place {
 
 /** Where a report lands: its grid (and building when known), or ORDER.OUTSIDE_GRID. */
 async function placeOf(actor: Actor, location: OrderLocation, onBehalf: boolean): Promise<Place> {
+  // A named building must exist, whoever asks (an unknown id is not found, #18 item 7).
+  const building =
+    location.kind === 'building' ? await getDoc<Building>('buildings', location.buildingId) : null
+  if (location.kind === 'building' && !building)
+    throw new DomainError(CommonErrorCodes.NOT_FOUND, '所选楼栋不存在')
   const grant = reportingGrant(actor, onBehalf)
   if (!grant)
     throw new DomainError(onBehalf ? ReportErrors.NOT_STAFF : ReportErrors.NO_HOUSEHOLD, '请先加入网格')
@@ -500,12 +505,10 @@ async function placeOf(actor: Actor, location: OrderLocation, onBehalf: boolean)
       placeName: await buildingName(scope.gridId, scope.buildingId),
     }
   }
-  if (location.kind === 'building') {
-    const building = await getDoc<Building>('buildings', location.buildingId)
+  if (location.kind === 'building' && building) {
     // Residents report anywhere in their community; staff within their own area.
     const area: OrgPath = onBehalf ? scope : { streetId: scope.streetId, communityId: scope.communityId }
     if (
-      !building ||
       !isWithin(
         { streetId: building.streetId, communityId: building.communityId, gridId: building.gridId },
         area,
@@ -522,6 +525,7 @@ async function placeOf(actor: Actor, location: OrderLocation, onBehalf: boolean)
       placeName: building.name,
     }
   }
+  if (location.kind !== 'point') throw outside()
   const where =
     scope.gridId && onBehalf
       ? { _id: scope.gridId }
@@ -730,7 +734,9 @@ export async function similar(
   let place: Place
   try {
     place = await placeOf(actor, location, false)
-  } catch {
+  } catch (err) {
+    // No place to compare with: nothing similar. An unknown building is not found, though.
+    if (isDomainError(err) && err.code === CommonErrorCodes.NOT_FOUND) throw err
     return []
   }
   const where = place.path.buildingId
