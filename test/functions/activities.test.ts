@@ -14,12 +14,11 @@ const count = async (collection: string, where: object) =>
 const docOf = async (collection: string, id: string) =>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   ((await db().collection(collection).doc(id).get()).data as Record<string, any>[])[0] ?? null
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDoc = Record<string, any>
 /** A person's sign-up (or hours line) of an activity: found by (activityId, userId), the ids are opaque. */
 const mine = async (collection: 'activity_signups' | 'volunteer_hours', activityId: string, userId: string) =>
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  (
-    (await db().collection(collection).where({ activityId, userId }).get()).data as Record<string, any>[]
-  )[0] ?? null
+  ((await db().collection(collection).where({ activityId, userId }).get()).data as AnyDoc[])[0] ?? null
 const balance = async (account: string) =>
   ((await docOf('point_accounts', account))?.balance as number | undefined) ?? 0
 

@@ -37,16 +37,11 @@ const ok = (r: ApiResult) => {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const docOf = async (collection: string, id: string): Promise<Record<string, any> | null> =>
   ((await db().collection(collection).doc(id).get()).data as Record<string, unknown>[])[0] ?? null
-/** A person's sign-up (or hours line) of an activity: found by (activityId, userId), the ids are opaque. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const mine = async (
-  collection: string,
-  activityId: string,
-  userId: string,
-): Promise<Record<string, any> | null> =>
-  (
-    (await db().collection(collection).where({ activityId, userId }).get()).data as Record<string, unknown>[]
-  )[0] ?? null
+type AnyDoc = Record<string, any>
+/** A person's sign-up (or hours line) of an activity: found by (activityId, userId), the ids are opaque. */
+const mine = async (collection: string, activityId: string, userId: string): Promise<AnyDoc | null> =>
+  ((await db().collection(collection).where({ activityId, userId }).get()).data as AnyDoc[])[0] ?? null
 const entriesOf = async (account: string) =>
   (
     (await db().collection('point_entries').where({ account }).limit(1000).get()).data as { _id: string }[]
