@@ -291,7 +291,7 @@ describe('opaque ids', () => {
       windowStart: soon(10),
       windowEnd: soon(130),
     })
-    await run(NEWCOMER, 'join.submit', {
+    const join = await run(NEWCOMER, 'join.submit', {
       requestId: rid(),
       unitId: 'bd-xinhua-01-09-u1',
       room: '402',
@@ -311,7 +311,7 @@ describe('opaque ids', () => {
       points: 10,
     })
     await run(WANG, 'activity.signup', { activityId: activity.activityId })
-    await run(ADMIN, 'points.award', {
+    const award = await run(ADMIN, 'points.award', {
       userId: 'user-resident-wang',
       amount: 30,
       reason: '社区清洁日',
@@ -323,7 +323,7 @@ describe('opaque ids', () => {
       note: '谢谢帮忙',
       requestId: rid(),
     })
-    await run(WANG, 'market.redeem', { itemId: SeedIds.items.soap, requestId: rid() })
+    const voucher = await run(WANG, 'market.redeem', { itemId: SeedIds.items.soap, requestId: rid() })
     // …and the views that list them.
     await run(WANG, 'order.get', { orderId: order.orderId })
     await run(WANG, 'report.mine')
@@ -336,6 +336,14 @@ describe('opaque ids', () => {
     await run(WANG, 'activity.get', { activityId: activity.activityId })
     await run(ADMIN, 'points.transfers', { communityId: 'cm-xinhua' })
 
+    const created = [
+      order.orderId,
+      errand.errandId,
+      join.joinId,
+      activity.activityId,
+      award.transferId,
+      voucher.voucherId,
+    ] as string[]
     const people = (
       (await db().collection('users').field({ _id: true, openid: true }).limit(1000).get()).data as {
         _id: string
@@ -344,12 +352,10 @@ describe('opaque ids', () => {
     ).flatMap((u) => [u._id, u.openid])
     const found = answers.flatMap(({ action, data }) => idsIn(data).map((x) => ({ action, ...x })))
     // The sweep saw the new records' ids (so an empty result means something).
-    expect(found.map((f) => f.id)).toEqual(
-      expect.arrayContaining([order.orderId, errand.errandId, activity.activityId]),
-    )
+    expect(found.map((f) => f.id)).toEqual(expect.arrayContaining(created))
     const leaking = found.filter(({ id }) => people.some((p) => id !== p && id.includes(p)))
     expect(leaking).toEqual([])
-    for (const id of [order.orderId, errand.errandId, activity.activityId])
-      expect(id).toMatch(/^[a-z]{2}_[a-z2-7]{20}$/)
+    // Each is a prefix and 20 random base32 characters.
+    for (const id of created) expect(id).toMatch(/^[a-z]{2}_[a-z2-7]{20}$/)
   })
 })
