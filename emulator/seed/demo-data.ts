@@ -73,6 +73,36 @@ function demoPhone(n: number): string {
   return `1380010${String(n).padStart(4, '0')}`
 }
 
+/**
+ * The demo's person-made records carry opaque ids like real ones (ADR 0016): random strings drawn
+ * once and written here, derived from nothing, so a fresh seed is the same every time and tests and
+ * journeys can name them.
+ */
+export const SeedIds = {
+  items: {
+    soap: 'it_jdzqm6mk7hytdm3t2ncb',
+    detergent: 'it_mdemk5xts5lpepug2hfd',
+    rice: 'it_r3z7jczbn7ilncw5as7g',
+    haircut: 'it_pus4uous3xh4vv32qeet',
+    repair: 'it_rd5sj4ufokxo55vy6uwy',
+  },
+  activities: {
+    chongyang: 'ac_kegz7quhvcuz5lslojfe',
+    cleanup: 'ac_fs6qhgkksso2habnrngp',
+    clinic: 'ac_fetif4hitwno36rodzpj',
+  },
+  /** The fund's starting transfer, and 王秀英's pay for the clinic. */
+  transfers: {
+    fundStart: 'tr_dryjfh6jbl5ej575ljm2',
+    clinicPay: 'tr_qgn3stgwak7vl3sxdf44',
+  },
+  /** 王秀英's sign-ups (the clinic's also names her volunteer-hours line). */
+  signups: {
+    chongyang: 'su_da3554m2mjrwjqsmqwnr',
+    clinic: 'su_ara5fqhdoxujmtbf6eia',
+  },
+} as const
+
 export function buildDemoData(): Record<string, Doc[]> {
   const street: Street = { _id: STREET_ID, level: 'street', name: '东街道', district: '城区' }
   const communities: Community[] = []
@@ -249,14 +279,14 @@ export function buildDemoData(): Record<string, Doc[]> {
   // written as a real ledger transfer (transfer, two entries, two cached balances) so audits stay clean.
   const marketItems: ItemRecord[] = (
     [
-      ['seed-soap', '香皂两块', 'goods', '社区服务站领取，每户每月限兑 1 次', 10, 20],
-      ['seed-detergent', '洗衣液', 'goods', '2 升装，每户每月限兑 1 瓶', 30, 10],
-      ['seed-rice', '大米 5 斤', 'goods', '东北大米，社区服务站领取', 50, 5],
-      ['seed-haircut', '理发服务', 'service', '每周三上午，社区服务站', 20, 8],
-      ['seed-repair', '一次上门维修', 'service', '水电小修，由党员志愿者上门', 40, 6],
+      ['soap', '香皂两块', 'goods', '社区服务站领取，每户每月限兑 1 次', 10, 20],
+      ['detergent', '洗衣液', 'goods', '2 升装，每户每月限兑 1 瓶', 30, 10],
+      ['rice', '大米 5 斤', 'goods', '东北大米，社区服务站领取', 50, 5],
+      ['haircut', '理发服务', 'service', '每周三上午，社区服务站', 20, 8],
+      ['repair', '一次上门维修', 'service', '水电小修，由党员志愿者上门', 40, 6],
     ] as const
-  ).map(([id, name, kind, description, price, stock]) => ({
-    _id: `it_${id}`,
+  ).map(([key, name, kind, description, price, stock]) => ({
+    _id: SeedIds.items[key],
     communityId: 'cm-xinhua',
     name,
     kind,
@@ -265,6 +295,7 @@ export function buildDemoData(): Record<string, Doc[]> {
     stock,
     active: true,
     createdBy: 'user-xinhua-admin',
+    requestId: `seed-${key}`,
     createdAt: SEEDED_AT,
     updatedAt: SEEDED_AT,
   }))
@@ -281,13 +312,14 @@ export function buildDemoData(): Record<string, Doc[]> {
     0,
     0,
     SEEDED_AT,
+    SeedIds.transfers.fundStart,
   )
   // Volunteer activities of 新华社区: two upcoming (fixed dates well ahead, so a fresh seed is the same
   // every time) and one past, where 王秀英 was confirmed: her hours line and her points, paid as a
   // real ledger transfer after the fund's (issuance balance carried on).
   const xinhuaAdmin = users.find((u) => u._id === 'user-xinhua-admin')?.displayName ?? ''
   const activity = (
-    id: string,
+    key: keyof typeof SeedIds.activities,
     title: string,
     team: string,
     place: string,
@@ -299,7 +331,7 @@ export function buildDemoData(): Record<string, Doc[]> {
     hours: number,
     signedUp: number,
   ): ActivityRecord => ({
-    _id: id,
+    _id: SeedIds.activities[key],
     communityId: 'cm-xinhua',
     title,
     team,
@@ -313,7 +345,7 @@ export function buildDemoData(): Record<string, Doc[]> {
     hours,
     status: 'published',
     createdBy: 'user-xinhua-admin',
-    requestId: `seed-${id}`,
+    requestId: `seed-${key}`,
     checkinCode: null,
     checkinSession: 0,
     cancelReason: null,
@@ -324,7 +356,7 @@ export function buildDemoData(): Record<string, Doc[]> {
   })
   const activities: ActivityRecord[] = [
     activity(
-      'ac_seed_chongyang',
+      'chongyang',
       '重阳敬老 包饺子',
       '彩虹桥·助老服务队',
       '新华社区日间照料中心',
@@ -337,7 +369,7 @@ export function buildDemoData(): Record<string, Doc[]> {
       1,
     ),
     activity(
-      'ac_seed_cleanup',
+      'cleanup',
       '楼道清洁日',
       '彩虹桥·环境守护队',
       '新华社区1号楼至6号楼',
@@ -350,7 +382,7 @@ export function buildDemoData(): Record<string, Doc[]> {
       0,
     ),
     activity(
-      'ac_seed_clinic',
+      'clinic',
       '社区义诊 量血压',
       '彩虹桥·健康服务队',
       '新华社区服务站',
@@ -377,14 +409,15 @@ export function buildDemoData(): Record<string, Doc[]> {
     fundStart.balances[issuanceAccount('cm-xinhua')] ?? 0,
     0,
     new Date('2025-12-20T12:00:00+08:00'),
+    SeedIds.transfers.clinicPay,
   )
   const signup = (
-    activityId: string,
+    key: keyof typeof SeedIds.signups,
     status: SignupRecord['status'],
     over: Partial<SignupRecord> = {},
   ): SignupRecord => ({
-    _id: `${activityId}.user-resident-wang`,
-    activityId,
+    _id: SeedIds.signups[key],
+    activityId: SeedIds.activities[key],
     userId: 'user-resident-wang',
     communityId: 'cm-xinhua',
     status,
@@ -399,8 +432,8 @@ export function buildDemoData(): Record<string, Doc[]> {
     ...over,
   })
   const signups: SignupRecord[] = [
-    signup('ac_seed_chongyang', 'signed'),
-    signup('ac_seed_clinic', 'confirmed', {
+    signup('chongyang', 'signed'),
+    signup('clinic', 'confirmed', {
       checkedInAt: new Date('2025-12-20T08:50:00+08:00'),
       confirmedAt: volunteerPay.transfer.at,
       confirmedBy: 'user-xinhua-admin',
@@ -410,7 +443,7 @@ export function buildDemoData(): Record<string, Doc[]> {
   ]
   const hoursLines: HoursRecord[] = [
     {
-      _id: `${clinic._id}.user-resident-wang`,
+      _id: SeedIds.signups.clinic,
       userId: 'user-resident-wang',
       communityId: 'cm-xinhua',
       activityId: clinic._id,

@@ -203,6 +203,7 @@ describe('views and cursors', () => {
     _id: 'rd_1',
     code: 'ABCD2345',
     userId: 'user-a',
+    requestId: 'req-1',
     communityId: 'cm-x',
     itemId: 'it_1',
     itemName: '洗衣液',

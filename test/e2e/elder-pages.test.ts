@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { demoInviteCode } from '../../emulator/seed/demo-data'
+import { demoInviteCode, SeedIds } from '../../emulator/seed/demo-data'
 import { useSeededEmulator } from '../support/seeded-emulator'
 import { axeViolations, describeViolations, pageAs, screenshot, useBrowser } from './support/browser'
 
@@ -130,7 +130,7 @@ pages.push(
   [
     'activity-detail',
     'user-resident-wang',
-    '/#/features/activities/pages/detail/index?activityId=ac_seed_chongyang',
+    `/#/features/activities/pages/detail/index?activityId=${SeedIds.activities.chongyang}`,
     '取消报名',
   ],
   ['activity-checkin', 'user-resident-wang', '/#/features/activities/pages/checkin/index', '签到码'],
@@ -143,7 +143,7 @@ pages.push(
   [
     'activity-manage',
     'user-xinhua-admin',
-    '/#/features/activities/pages/manage/index?activityId=ac_seed_chongyang',
+    `/#/features/activities/pages/manage/index?activityId=${SeedIds.activities.chongyang}`,
     '名单',
   ],
   ['volunteer-hours', 'user-resident-wang', '/#/features/points/pages/hours/index', '社区义诊'],

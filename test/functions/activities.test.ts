@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import http from 'node:http'
+import { SeedIds } from '../../emulator/seed/demo-data'
 import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator({ secCheckKeywords: { risky: ['赌博网站'], review: [] } })
@@ -13,6 +14,11 @@ const count = async (collection: string, where: object) =>
 const docOf = async (collection: string, id: string) =>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   ((await db().collection(collection).doc(id).get()).data as Record<string, any>[])[0] ?? null
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDoc = Record<string, any>
+/** A person's sign-up (or hours line) of an activity: found by (activityId, userId), the ids are opaque. */
+const mine = async (collection: 'activity_signups' | 'volunteer_hours', activityId: string, userId: string) =>
+  ((await db().collection(collection).where({ activityId, userId }).get()).data as AnyDoc[])[0] ?? null
 const balance = async (account: string) =>
   ((await docOf('point_accounts', account))?.balance as number | undefined) ?? 0
 
@@ -128,7 +134,7 @@ describe('activity.publish', () => {
       mine: null,
       moves: ['manage'],
     })
-    expect(first.activityId).toMatch(/^ac_[0-9a-f]{24}$/)
+    expect(first.activityId).toMatch(/^ac_[a-z2-7]{20}$/)
     const again = ok(await call(ADMIN, 'activity.publish', input))
     expect(again).toMatchObject({ activityId: first.activityId, retried: true })
     expect(await count('activities', { requestId: input.requestId })).toBe(1)
@@ -171,21 +177,25 @@ describe('lists and detail', () => {
     const id = await publish({ title: '列表测试' })
     const upcoming = ok(await call(WANG, 'activity.list', { when: 'upcoming' }))
     const ids = upcoming.items.map((i: { activityId: string }) => i.activityId)
-    expect(ids).toEqual(expect.arrayContaining([id, 'ac_seed_cleanup', 'ac_seed_chongyang']))
+    expect(ids).toEqual(
+      expect.arrayContaining([id, SeedIds.activities.cleanup, SeedIds.activities.chongyang]),
+    )
     const starts = upcoming.items.map((i: { startAt: string }) => i.startAt)
     expect([...starts].sort()).toEqual(starts)
     expect(
-      upcoming.items.find((i: { activityId: string }) => i.activityId === 'ac_seed_chongyang'),
+      upcoming.items.find((i: { activityId: string }) => i.activityId === SeedIds.activities.chongyang),
     ).toMatchObject({ mine: 'signed', team: '彩虹桥·助老服务队', phaseLabel: '报名中' })
     const past = ok(await call(WANG, 'activity.list', { when: 'past' }))
-    expect(past.items.map((i: { activityId: string }) => i.activityId)).toContain('ac_seed_clinic')
-    expect(past.items.find((i: { activityId: string }) => i.activityId === 'ac_seed_clinic')).toMatchObject({
+    expect(past.items.map((i: { activityId: string }) => i.activityId)).toContain(SeedIds.activities.clinic)
+    expect(
+      past.items.find((i: { activityId: string }) => i.activityId === SeedIds.activities.clinic),
+    ).toMatchObject({
       mine: 'confirmed',
       phaseLabel: '已结束',
     })
     const mine = ok(await call(WANG, 'activity.list', { when: 'mine' }))
     expect(mine.items.map((i: { activityId: string }) => i.activityId)).toEqual(
-      expect.arrayContaining(['ac_seed_chongyang', 'ac_seed_clinic']),
+      expect.arrayContaining([SeedIds.activities.chongyang, SeedIds.activities.clinic]),
     )
     // Staff see it too; another community's resident and admin do not.
     expect(
@@ -287,8 +297,8 @@ describe('sign-up and withdrawal', () => {
     expect((await call(LI, 'activity.withdraw', { activityId: id })).error?.code).toBe('ACTIVITY.STARTED')
     expect((await call(CHEN, 'activity.signup', { activityId: id })).error?.code).toBe('ACTIVITY.STARTED')
     expect((await docOf('activities', id))?.signedUp).toBe(1)
-    expect((await docOf('activity_signups', `${id}.user-resident-li`))?.status).toBe('signed')
-    expect(await docOf('activity_signups', `${id}.user-resident-chen`)).toBeNull()
+    expect((await mine('activity_signups', id, 'user-resident-li'))?.status).toBe('signed')
+    expect(await mine('activity_signups', id, 'user-resident-chen')).toBeNull()
   })
 })
 
@@ -341,7 +351,7 @@ describe('check-in codes and check-in', () => {
     const { code } = await codeFor(id)
     // Starts in 2 hours: the window (30 minutes before the start) is not open yet.
     expect((await call(LI, 'activity.checkin', { code })).error?.code).toBe('ACTIVITY.OUTSIDE_WINDOW')
-    expect((await docOf('activity_signups', `${id}.user-resident-li`))?.status).toBe('signed')
+    expect((await mine('activity_signups', id, 'user-resident-li'))?.status).toBe('signed')
     await setTimes(id, 20, 120)
     const li = ok(await call(LI, 'activity.checkin', { code: ` c=${code} ` }))
     expect(li).toMatchObject({ mine: 'checked_in', signedUp: 1, moves: [] })
@@ -352,12 +362,12 @@ describe('check-in codes and check-in', () => {
       mine: 'checked_in',
       signedUp: 2,
     })
-    expect(await docOf('activity_signups', `${id}.user-resident-chen`)).toMatchObject({
+    expect(await mine('activity_signups', id, 'user-resident-chen')).toMatchObject({
       walkIn: true,
       status: 'checked_in',
     })
     expect((await call(ZHAO, 'activity.checkin', { code })).error?.code).toBe('ACTIVITY.FULL')
-    expect(await docOf('activity_signups', `${id}.user-resident-zhao`)).toBeNull()
+    expect(await mine('activity_signups', id, 'user-resident-zhao')).toBeNull()
     expect((await call(FAR, 'activity.checkin', { code })).error?.code).toBe('ACTIVITY.NOT_IN_SCOPE')
     expect((await call(ZHAO, 'activity.checkin', { code: 'ZZZZZZ' })).error?.code).toBe('ACTIVITY.BAD_CODE')
     expect((await call(ZHAO, 'activity.checkin', { code: 'hello' })).error?.code).toBe('ACTIVITY.BAD_CODE')
@@ -365,10 +375,10 @@ describe('check-in codes and check-in', () => {
     await setTimes(id, -120, -1)
     await db()
       .collection('activity_signups')
-      .doc(`${id}.user-resident-li`)
+      .where({ activityId: id, userId: 'user-resident-li' })
       .update({ status: 'signed', checkedInAt: null })
     expect((await call(LI, 'activity.checkin', { code })).error?.code).toBe('ACTIVITY.OUTSIDE_WINDOW')
-    expect((await docOf('activity_signups', `${id}.user-resident-li`))?.status).toBe('signed')
+    expect((await mine('activity_signups', id, 'user-resident-li'))?.status).toBe('signed')
     expect((await docOf('activities', id))?.signedUp).toBe(2)
   })
 })
@@ -443,7 +453,7 @@ describe('roster and confirmation', () => {
     for (const u of ['user-resident-wang', 'user-resident-chen', 'user-helper-liu']) {
       expect(await count('point_transfers', { cause: `activity:${id}:${u}` })).toBe(1)
       expect(await count('point_entries', { cause: `activity:${id}:${u}` })).toBe(2)
-      expect(await docOf('volunteer_hours', `${id}.${u}`)).toMatchObject({
+      expect(await mine('volunteer_hours', id, u)).toMatchObject({
         hours: 2,
         points: 7,
         title: '社区植树',
@@ -452,7 +462,7 @@ describe('roster and confirmation', () => {
       })
     }
     expect(await count('point_transfers', { cause: `activity:${id}:user-resident-li` })).toBe(0)
-    expect(await docOf('volunteer_hours', `${id}.user-resident-li`)).toBeNull()
+    expect(await mine('volunteer_hours', id, 'user-resident-li')).toBeNull()
     expect(await balance('u:user-resident-wang')).toBe(wangBefore + 7)
     expect(await balance('issuance:cm-xinhua')).toBe(issuanceBefore - 21)
     expect(ok(await call(ADMIN, 'points.audit', { communityId: 'cm-xinhua' })).differences).toEqual([])
@@ -472,8 +482,8 @@ describe('roster and confirmation', () => {
       ok(await call(ADMIN, 'activity.confirm', { activityId: id, userIds: ['user-resident-zhao'] })).paid,
     ).toEqual(['user-resident-zhao'])
     expect(await count('point_transfers', { cause: `activity:${id}:user-resident-zhao` })).toBe(0)
-    expect(await docOf('volunteer_hours', `${id}.user-resident-zhao`)).toMatchObject({ hours: 1, points: 0 })
-    expect((await docOf('activity_signups', `${id}.user-resident-zhao`))?.transferId).toBeNull()
+    expect(await mine('volunteer_hours', id, 'user-resident-zhao')).toMatchObject({ hours: 1, points: 0 })
+    expect((await mine('activity_signups', id, 'user-resident-zhao'))?.transferId).toBeNull()
   })
 })
 
@@ -531,7 +541,7 @@ describe('volunteer hours', () => {
     const mine = ok(await call(WANG, 'hours.mine', {}))
     expect(mine).toMatchObject({ name: '王秀英', communityName: '新华社区' })
     expect(mine.count).toBe(mine.lines.length)
-    expect(mine.lines.map((l: { activityId: string }) => l.activityId)).toContain('ac_seed_clinic')
+    expect(mine.lines.map((l: { activityId: string }) => l.activityId)).toContain(SeedIds.activities.clinic)
     expect(mine.totalHours).toBe(mine.lines.reduce((s: number, l: { hours: number }) => s + l.hours, 0))
     expect(mine.totalHours).toBeGreaterThanOrEqual(2.5)
     const dates = mine.lines.map((l: { date: string }) => l.date)

@@ -1,4 +1,5 @@
 import http from 'node:http'
+import { SeedIds } from '../../emulator/seed/demo-data'
 import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator()
@@ -214,7 +215,7 @@ describe('market.save and market.items', () => {
     expect(ok(await call(DONGSHAN_RESIDENT, 'market.items', {})).items).toEqual([])
     // An inactive item cannot be redeemed, nor one of another community.
     expect(codeOf(await redeem(WANG, hidden.itemId))).toBe('MARKET.ITEM_NOT_FOUND')
-    expect(codeOf(await redeem(DONGSHAN_RESIDENT, 'it_seed-detergent'))).toBe('MARKET.ITEM_NOT_FOUND')
+    expect(codeOf(await redeem(DONGSHAN_RESIDENT, SeedIds.items.detergent))).toBe('MARKET.ITEM_NOT_FOUND')
   })
 
   it('pages by name, 20 at a time', async () => {

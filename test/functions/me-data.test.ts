@@ -1,3 +1,4 @@
+import { SeedIds } from '../../emulator/seed/demo-data'
 import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
 
 const emu = useSeededEmulator()
@@ -36,6 +37,11 @@ const ok = (r: ApiResult) => {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const docOf = async (collection: string, id: string): Promise<Record<string, any> | null> =>
   ((await db().collection(collection).doc(id).get()).data as Record<string, unknown>[])[0] ?? null
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDoc = Record<string, any>
+/** A person's sign-up (or hours line) of an activity: found by (activityId, userId), the ids are opaque. */
+const mine = async (collection: string, activityId: string, userId: string): Promise<AnyDoc | null> =>
+  ((await db().collection(collection).where({ activityId, userId }).get()).data as AnyDoc[])[0] ?? null
 const entriesOf = async (account: string) =>
   (
     (await db().collection('point_entries').where({ account }).limit(1000).get()).data as { _id: string }[]
@@ -111,7 +117,7 @@ describe('me.data', () => {
         requestId: rid(),
       }),
     )
-    const voucher = ok(await call(WANG, 'market.redeem', { itemId: 'it_seed-haircut', requestId: rid() }))
+    const voucher = ok(await call(WANG, 'market.redeem', { itemId: SeedIds.items.haircut, requestId: rid() }))
     const data = ok(await call(WANG, 'me.data'))
     expect(data.points).toMatchObject({ balance: 20, entries: 3 })
     expect(data.points.lines.map((l: { kind: string; delta: number }) => [l.kind, l.delta])).toEqual([
@@ -123,13 +129,13 @@ describe('me.data', () => {
     expect(data.signups.lines).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          activityId: 'ac_seed_chongyang',
+          activityId: SeedIds.activities.chongyang,
           title: '重阳敬老 包饺子',
           status: 'signed',
           startAt: '2028-10-26T01:00:00.000Z',
         }),
         expect.objectContaining({
-          activityId: 'ac_seed_clinic',
+          activityId: SeedIds.activities.clinic,
           title: '社区义诊 量血压',
           status: 'confirmed',
         }),
@@ -139,7 +145,7 @@ describe('me.data', () => {
       count: 1,
       lines: [
         expect.objectContaining({
-          activityId: 'ac_seed_clinic',
+          activityId: SeedIds.activities.clinic,
           hours: 2.5,
           points: 10,
           organisation: '新华社区',
@@ -309,12 +315,12 @@ describe('me.delete', () => {
       .update({ startAt: inMin(-10), endAt: inMin(110) })
     // A voucher waiting for pickup.
     ok(await call(ADMIN, 'points.award', { userId, amount: 30, reason: '楼道清洁', requestId: rid() }))
-    const voucher = ok(await call(me, 'market.redeem', { itemId: 'it_seed-haircut', requestId: rid() }))
+    const voucher = ok(await call(me, 'market.redeem', { itemId: SeedIds.items.haircut, requestId: rid() }))
 
     const entriesBefore = await entriesOf(account)
     expect(entriesBefore).toHaveLength(3)
-    const hoursBefore = await docOf('volunteer_hours', `${attended}.${userId}`)
-    const stockBefore = (await docOf('market_items', 'it_seed-haircut'))?.stock as number
+    const hoursBefore = await mine('volunteer_hours', attended, userId)
+    const stockBefore = (await docOf('market_items', SeedIds.items.haircut))?.stock as number
     const marketBefore = (await docOf('point_accounts', 'market:cm-xinhua'))?.balance as number
     expect((await docOf('point_accounts', account))?.balance).toBe(20)
     expect((await docOf('activities', future))?.signedUp).toBe(1)
@@ -325,34 +331,40 @@ describe('me.delete', () => {
     })
 
     // The future sign-up is withdrawn and its seat freed; the started one and the attendance stay.
-    expect(await docOf('activity_signups', `${future}.${userId}`)).toMatchObject({
+    expect(await mine('activity_signups', future, userId)).toMatchObject({
       status: 'withdrawn',
       withdrawnAt: expect.any(Date),
     })
     expect((await docOf('activities', future))?.signedUp).toBe(0)
-    expect((await docOf('activity_signups', `${started}.${userId}`))?.status).toBe('signed')
+    expect((await mine('activity_signups', started, userId))?.status).toBe('signed')
     expect((await docOf('activities', started))?.signedUp).toBe(1)
-    expect((await docOf('activity_signups', `${attended}.${userId}`))?.status).toBe('confirmed')
+    expect((await mine('activity_signups', attended, userId))?.status).toBe('confirmed')
     // The voucher is cancelled with a refund (one more entry: the refund's credit), the unit back in stock.
     expect(await docOf('market_vouchers', voucher.voucherId)).toMatchObject({
       status: 'cancelled',
       closedAt: expect.any(Date),
     })
-    expect(await docOf('point_transfers', `tr.refund.${voucher.voucherId}`)).toMatchObject({
+    const refund = (
+      await db()
+        .collection('point_transfers')
+        .where({ cause: `refund:${voucher.voucherId}` })
+        .get()
+    ).data[0]
+    expect(refund).toMatchObject({
       from: 'market:cm-xinhua',
       to: account,
       amount: 20,
     })
     expect((await docOf('point_accounts', account))?.balance).toBe(40)
     expect((await docOf('point_accounts', 'market:cm-xinhua'))?.balance).toBe(marketBefore - 20)
-    expect((await docOf('market_items', 'it_seed-haircut'))?.stock).toBe(stockBefore + 1)
+    expect((await docOf('market_items', SeedIds.items.haircut))?.stock).toBe(stockBefore + 1)
     // The ledger keeps every entry, unchanged, and audits clean.
     const entriesAfter = await entriesOf(account)
     expect(entriesAfter).toHaveLength(4)
     expect(entriesAfter).toEqual(expect.arrayContaining(entriesBefore))
     expect(ok(await call(ADMIN, 'points.audit', { communityId: 'cm-xinhua' })).differences).toEqual([])
     // The hours line is kept as issued; it never carried the volunteer's name.
-    expect(await docOf('volunteer_hours', `${attended}.${userId}`)).toEqual(hoursBefore)
+    expect(await mine('volunteer_hours', attended, userId)).toEqual(hoursBefore)
     expect(JSON.stringify(hoursBefore)).not.toMatch(/韩梅|13600002222/)
     // Staff now read 新邻居 for the line's person (names come from the user at read time).
     const roster = ok(await call(ADMIN, 'activity.roster', { activityId: attended }))
@@ -701,12 +713,14 @@ describe('me.delete', () => {
     const base = { onBehalfOf: null, events: [event], version: 0, followerIds: [] as string[], path: scope }
     const mine = Array.from({ length: 230 }, (_, i) => ({
       _id: `wo_heavy_${i}`,
+      requestId: `req-heavy-${i}`,
       reporterId: userId,
       reporterName: '老报告',
       ...base,
     }))
     const followed = Array.from({ length: 120 }, (_, i) => ({
       _id: `wo_heavy_f${i}`,
+      requestId: `req-heavy-f${i}`,
       reporterId: 'user-resident-li',
       reporterName: '李德明',
       ...base,
@@ -832,6 +846,7 @@ describe('helper profile (党员亮身份)', () => {
     const base = Date.UTC(2026, 10, 1, 2)
     const errand = (i: number, over: Record<string, unknown> = {}) => ({
       _id: `er_thanks_${i}`,
+      requestId: `req-thanks-${i}`,
       requesterId: 'user-resident-wang',
       requesterName: '王秀英',
       type: i % 2 ? 'parcel' : 'groceries',

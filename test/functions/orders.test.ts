@@ -262,9 +262,9 @@ describe('report.submit', () => {
       'ORDER.OUTSIDE_GRID',
     ],
     [
-      'an unknown building',
+      'an unknown building (not found, #18 item 7)',
       { location: { kind: 'building', buildingId: 'bd-nowhere' } },
-      'ORDER.OUTSIDE_GRID',
+      'DATA.NOT_FOUND',
     ],
     [
       'intake on behalf by a resident',

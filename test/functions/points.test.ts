@@ -172,7 +172,11 @@ describe('points.give', () => {
     ['more than my balance', { amount: 10_000 }, 'POINTS.INSUFFICIENT'],
     ['to another community', { to: { userId: 'user-points-dongshan' } }, 'POINTS.NOT_IN_SCOPE'],
     ['to staff who live nowhere here', { to: { userId: 'user-xinhua-admin' } }, 'POINTS.NOT_IN_SCOPE'],
-    ['to nobody', { to: { userId: 'user-nobody' } }, 'POINTS.NOT_IN_SCOPE'],
+    [
+      'to nobody (not found, as points.award answers; #18 item 7)',
+      { to: { userId: 'user-nobody' } },
+      'DATA.NOT_FOUND',
+    ],
     ['to a neighbour who never served me', { to: { userId: 'user-resident-li' } }, 'POINTS.NOT_MY_HELPER'],
   ])('%s → %s, nothing changed', async (_n, over, code) => {
     const before = await snapshot()
@@ -499,9 +503,13 @@ describe('points.transfers', () => {
     expect(
       await count('access_logs', { action: 'points.transfers', subject: 'cm-xinhua', allowed: false }),
     ).toBe(3)
+    // An unknown community is not found (#18 item 7); the attempt is still logged.
     expect(codeOf(await call(ADMIN, 'points.transfers', { communityId: 'cm-nowhere' }))).toBe(
-      'AUTH.FORBIDDEN',
+      'DATA.NOT_FOUND',
     )
+    expect(
+      await count('access_logs', { action: 'points.transfers', subject: 'cm-nowhere', allowed: false }),
+    ).toBe(1)
     // A refusal answers no names at all.
     expect(
       await count('access_logs', {

@@ -9,7 +9,7 @@
  */
 import { withRetry, type Tx } from '../tx'
 import { homeCommunity, homeOf, isAdminOf, isCommunityStaff } from '../../../src/core/access'
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type {
   ActivityCard,
   ActivityDetail,
@@ -26,11 +26,9 @@ import type {
 import { ActivityErrors } from '../../../src/core/activities/errors'
 import {
   ACTIVITY_COLLECTIONS,
-  activityIdFor,
   CHECKIN_WXACODE,
   checkinImagePath,
   exportPath,
-  signupIdFor,
   type ActivityRecord,
   type CheckinCodeRecord,
   type HoursRecord,
@@ -68,6 +66,7 @@ import type { CallContext } from '../kit'
 import { jsonLog } from '../kit'
 import { sendAndRecord, type Addressed } from '../notify'
 import { cloud, db } from '../sdk'
+import { byRequest, isDuplicateKey, newId } from '../ids'
 import { getUnlimitedWxacode } from '../wxacode'
 import { buildXlsx } from '../xlsx'
 import { logAccess } from './access-log'
@@ -92,8 +91,28 @@ async function load(activityId: string): Promise<ActivityRecord> {
   return { ...a, _id: activityId }
 }
 
+/**
+ * A person's sign-up for an activity: (activityId, userId) is unique and the id opaque (ADR 0016).
+ * Read outside the transaction, then re-read by its id inside it (no where-queries in transactions);
+ * a concurrent first sign-up of the same person loses on the unique index (see `retryOnceOnDuplicate`).
+ */
 async function mySignup(activityId: string, userId: string): Promise<SignupRecord | null> {
-  return getDoc<SignupRecord>(SIGNUPS, signupIdFor(activityId, userId))
+  return byRequest<SignupRecord>(SIGNUPS, { activityId, userId })
+}
+
+/** The sign-up `known` names, as it is now inside the transaction. */
+async function signupInTx(tx: Tx, known: SignupRecord | null): Promise<SignupRecord | null> {
+  return known ? txGet<SignupRecord>(tx, SIGNUPS, known._id) : null
+}
+
+/** A write that lost a concurrent first sign-up on the unique index runs again (and then finds it). */
+async function retryOnceOnDuplicate<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err
+    return run()
+  }
 }
 
 /** A signup's status, with a withdrawn one read as no sign-up where seats are concerned. */
@@ -156,8 +175,8 @@ export interface PublishRequest extends PublishInput {
 }
 
 /**
- * activity.publish: a community admin of `communityId`; idempotent on requestId (the id is derived
- * from admin + requestId and re-checked in the transaction); text passes `check` (content security)
+ * activity.publish: a community admin of `communityId`; idempotent on requestId (a unique index on
+ * createdBy + requestId; the id itself is opaque, ADR 0016); text passes `check` (content security)
  * before anything is stored.
  */
 export async function publish(
@@ -168,11 +187,11 @@ export async function publish(
 ): Promise<ActivityDetail> {
   const { actor } = ctx
   // The community scope was checked by the kit (permission row `activity.publish`).
-  const activityId = activityIdFor(
-    createHash('sha256').update(`${actor.userId}\n${input.requestId}`).digest('hex'),
-  )
-  const existing = await getDoc<ActivityRecord>(ACTIVITIES, activityId)
-  if (existing) return detailOf(actor, { ...existing, _id: activityId }, null, now, true)
+  const activityId = newId('ac')
+  const earlier = () =>
+    byRequest<ActivityRecord>(ACTIVITIES, { createdBy: actor.userId, requestId: input.requestId })
+  const existing = await earlier()
+  if (existing) return detailOf(actor, existing, null, now, true)
   const checked = checkPublish(input, now)
   await check([checked.title, checked.team, checked.place, checked.description].filter(Boolean).join('\n'))
   const record: ActivityRecord = {
@@ -191,13 +210,15 @@ export async function publish(
     createdAt: now,
     updatedAt: now,
   }
-  const stored = await withRetry(async (tx) => {
-    const again = await txGet<ActivityRecord>(tx, ACTIVITIES, activityId)
-    if (again) return again
-    await tx.collection(ACTIVITIES).doc(activityId).set(withoutId(record))
-    return record
-  })
-  return detailOf(actor, stored, null, now, stored !== record)
+  try {
+    await db().collection(ACTIVITIES).add(record)
+  } catch (err) {
+    // A concurrent publish of the same request won the unique (createdBy, requestId) index.
+    const again = isDuplicateKey(err) ? await earlier() : null
+    if (!again) throw err
+    return detailOf(actor, again, null, now, true)
+  }
+  return detailOf(actor, record, null, now, false)
 }
 
 // ── Cancel ──
@@ -285,11 +306,10 @@ async function myStatuses(
 ): Promise<Map<string, SignupStatus>> {
   if (activityIds.length === 0) return new Map()
   const _ = db().command
-  const ids = activityIds.map((id) => signupIdFor(id, userId))
   const res = await db()
     .collection(SIGNUPS)
-    .where({ _id: _.in(ids) })
-    .limit(ids.length)
+    .where({ userId, activityId: _.in([...activityIds]) })
+    .limit(activityIds.length)
     .get()
   return new Map((res.data as SignupRecord[]).map((s) => [s.activityId, s.status]))
 }
@@ -384,7 +404,7 @@ function freshSignup(
   over: Partial<SignupRecord> = {},
 ): SignupRecord {
   return {
-    _id: signupIdFor(a._id, userId),
+    _id: newId('su'),
     activityId: a._id,
     userId,
     communityId: a.communityId,
@@ -410,18 +430,21 @@ async function residentOf(actor: Actor, activityId: string): Promise<ActivityRec
 /** activity.signup: one seat, counted in the same transaction (ACTIVITY.FULL when none is left). */
 export async function signup(actor: Actor, activityId: string, now: Date): Promise<ActivityDetail> {
   await residentOf(actor, activityId)
-  const out = await withRetry(async (tx) => {
-    const a = await txGet<ActivityRecord>(tx, ACTIVITIES, activityId)
-    if (!a) throw notFound()
-    const sid = signupIdFor(activityId, actor.userId)
-    const current = await txGet<SignupRecord>(tx, SIGNUPS, sid)
-    if (decideSignup(a, statusOf(current), now) === 'again') return { a, s: current, retried: true }
-    const s = freshSignup(a, actor.userId, now)
-    const next = { ...a, signedUp: a.signedUp + 1, updatedAt: now }
-    // The contended document first: a conflict there leaves nothing else written.
-    await tx.collection(ACTIVITIES).doc(activityId).update({ signedUp: next.signedUp, updatedAt: now })
-    await tx.collection(SIGNUPS).doc(sid).set(withoutId(s))
-    return { a: next, s, retried: false }
+  const out = await retryOnceOnDuplicate(async () => {
+    const known = await mySignup(activityId, actor.userId)
+    return withRetry(async (tx) => {
+      const a = await txGet<ActivityRecord>(tx, ACTIVITIES, activityId)
+      if (!a) throw notFound()
+      const current = await signupInTx(tx, known)
+      if (decideSignup(a, statusOf(current), now) === 'again') return { a, s: current, retried: true }
+      const fresh = freshSignup(a, actor.userId, now)
+      const s = current ? { ...fresh, _id: current._id } : fresh
+      const next = { ...a, signedUp: a.signedUp + 1, updatedAt: now }
+      // The contended document first: a conflict there leaves nothing else written.
+      await tx.collection(ACTIVITIES).doc(activityId).update({ signedUp: next.signedUp, updatedAt: now })
+      await tx.collection(SIGNUPS).doc(s._id).set(withoutId(s))
+      return { a: next, s, retried: false }
+    })
   })
   return detailOf(actor, out.a, out.s, now, out.retried)
 }
@@ -443,16 +466,16 @@ export async function withdrawSeat(
   activityId: string,
   now: Date,
 ): Promise<{ a: ActivityRecord; s: SignupRecord }> {
+  const known = await mySignup(activityId, userId)
   return withRetry(async (tx) => {
     const a = await txGet<ActivityRecord>(tx, ACTIVITIES, activityId)
     if (!a) throw notFound()
-    const sid = signupIdFor(activityId, userId)
-    const current = await txGet<SignupRecord>(tx, SIGNUPS, sid)
+    const current = await signupInTx(tx, known)
     decideWithdraw(a, statusOf(current), now)
     const s = { ...(current as SignupRecord), status: 'withdrawn' as const, withdrawnAt: now }
     const next = { ...a, signedUp: Math.max(a.signedUp - 1, 0), updatedAt: now }
     await tx.collection(ACTIVITIES).doc(activityId).update({ signedUp: next.signedUp, updatedAt: now })
-    await tx.collection(SIGNUPS).doc(sid).update({ status: 'withdrawn', withdrawnAt: now })
+    await tx.collection(SIGNUPS).doc(s._id).update({ status: 'withdrawn', withdrawnAt: now })
     return { a: next, s }
   })
 }
@@ -574,26 +597,30 @@ export async function checkin(actor: Actor, raw: string, now: Date): Promise<Act
   const a = await load(record.activityId)
   if (a.checkinCode !== code) throw badCode()
   if (homeCommunity(actor) !== a.communityId) throw notInScope()
-  const out = await withRetry(async (tx) => {
-    const current = await txGet<ActivityRecord>(tx, ACTIVITIES, a._id)
-    if (!current) throw notFound()
-    if (current.checkinCode !== code) throw badCode()
-    const sid = signupIdFor(a._id, actor.userId)
-    const before = await txGet<SignupRecord>(tx, SIGNUPS, sid)
-    const { walkIn } = decideCheckin(current, statusOf(before), now)
-    if (walkIn) {
-      const s = freshSignup(current, actor.userId, now, {
-        status: 'checked_in',
-        walkIn: true,
-        checkedInAt: now,
-      })
-      const next = { ...current, signedUp: current.signedUp + 1, updatedAt: now }
-      await tx.collection(ACTIVITIES).doc(a._id).update({ signedUp: next.signedUp, updatedAt: now })
-      await tx.collection(SIGNUPS).doc(sid).set(withoutId(s))
-      return { a: next, s }
-    }
-    await tx.collection(SIGNUPS).doc(sid).update({ status: 'checked_in', checkedInAt: now })
-    return { a: current, s: { ...(before as SignupRecord), status: 'checked_in' as const, checkedInAt: now } }
+  const out = await retryOnceOnDuplicate(async () => {
+    const known = await mySignup(a._id, actor.userId)
+    return withRetry(async (tx) => {
+      const current = await txGet<ActivityRecord>(tx, ACTIVITIES, a._id)
+      if (!current) throw notFound()
+      if (current.checkinCode !== code) throw badCode()
+      const before = await signupInTx(tx, known)
+      const { walkIn } = decideCheckin(current, statusOf(before), now)
+      if (walkIn) {
+        const fresh = freshSignup(current, actor.userId, now, {
+          status: 'checked_in',
+          walkIn: true,
+          checkedInAt: now,
+        })
+        const s = before ? { ...fresh, _id: before._id } : fresh
+        const next = { ...current, signedUp: current.signedUp + 1, updatedAt: now }
+        await tx.collection(ACTIVITIES).doc(a._id).update({ signedUp: next.signedUp, updatedAt: now })
+        await tx.collection(SIGNUPS).doc(s._id).set(withoutId(s))
+        return { a: next, s }
+      }
+      const s = before as SignupRecord
+      await tx.collection(SIGNUPS).doc(s._id).update({ status: 'checked_in', checkedInAt: now })
+      return { a: current, s: { ...s, status: 'checked_in' as const, checkedInAt: now } }
+    })
   })
   return detailOf(actor, out.a, out.s, now)
 }
@@ -701,11 +728,13 @@ export async function confirm(
   const alreadyPaid: string[] = []
   const skipped: { userId: string; reason: string }[] = []
   for (const userId of [...new Set(input.userIds)]) {
+    const known = await mySignup(a._id, userId)
     const verdict = await withRetry(async (tx) => {
-      const sid = signupIdFor(a._id, userId)
-      const s = await txGet<SignupRecord>(tx, SIGNUPS, sid)
+      const s = await signupInTx(tx, known)
       const v = confirmVerdict(statusOf(s))
       if (v !== 'pay') return v
+      // Only a checked-in sign-up is paid. The hours line shares its (opaque) id: one line per sign-up.
+      const sid = (s as SignupRecord)._id
       let transferId: string | null = null
       if (a.points > 0) {
         const outcome = await transferInTx(

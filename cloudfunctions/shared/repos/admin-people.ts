@@ -219,6 +219,7 @@ export async function listStaff(
     })
   if (!place || !allowed) {
     await log([])
+    if (!place) throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到这个地方')
     throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本人负责范围内的居民')
   }
   const _ = db().command

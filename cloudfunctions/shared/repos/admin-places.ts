@@ -67,11 +67,7 @@ export function stableHash(...parts: string[]): string {
 }
 
 /** The store refused a write on a unique index (or an existing _id). */
-export function isDuplicateKey(err: unknown): boolean {
-  const text =
-    err instanceof Error ? err.message : typeof err === 'object' && err ? JSON.stringify(err) : String(err)
-  return /E11000|duplicate key/i.test(text)
-}
+export { isDuplicateKey } from '../ids'
 
 /** Natural order for names: 2号楼 before 10号楼. */
 export function byName<T extends { name: string }>(a: T, b: T): number {

@@ -143,6 +143,17 @@ export async function reveal(
     requestId,
     at: now,
   })
-  if (phone === null) throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能拨打本网格服务卡上的电话')
+  if (phone === null) {
+    if (!(await contactExists(contactId)))
+      throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到这个联系人')
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能拨打本网格服务卡上的电话')
+  }
   return { phone }
+}
+
+/** Does a contact id name a person or a grid that exists (on some card, if not on mine)? */
+async function contactExists(contactId: string): Promise<boolean> {
+  const m = /^(user|grid):([^:]+):[a-z_]+$/.exec(contactId)
+  if (!m) return false
+  return (await getDoc(m[1] === 'user' ? 'users' : 'grids', m[2] as string)) !== null
 }

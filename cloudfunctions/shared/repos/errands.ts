@@ -25,7 +25,6 @@ import {
   ErrandPoints,
   ErrandStatusLabel,
   ErrandTypeLabel,
-  errandIdFor,
   MAX_CODE_TRIES,
   MAX_TRUSTED,
   type ErrandRecord,
@@ -47,6 +46,7 @@ import type { Actor, RoleGrant } from '../../../src/core/roles'
 import type { CallContext } from '../kit'
 import { deliver, holdersOf, writeNotifications, type Outgoing } from '../notify'
 import { db } from '../sdk'
+import { byRequest, isDuplicateKey, newId } from '../ids'
 import { logAccess } from './access-log'
 import { firstDoc, getDoc, namesByIds } from './docs'
 import { afterTimeCursor, timeCursor } from './paging'
@@ -302,9 +302,11 @@ export async function post(
   check: (text: string) => Promise<void>,
 ): Promise<ErrandDetail> {
   const { actor, user } = ctx
-  const errandId = errandIdFor(actor.userId, input.requestId)
+  const errandId = newId('er')
   const meta = { requestId: ctx.requestId, action: 'errand.post', now }
-  const existing = await getDoc<ErrandRecord>(ERRANDS, errandId)
+  const earlier = () =>
+    byRequest<ErrandRecord>(ERRANDS, { requesterId: actor.userId, requestId: input.requestId })
+  const existing = await earlier()
   if (existing) return detailOf(actor, existing, meta, true)
   const path = householdPath(actor.grants)
   if (!path) throw new DomainError(ErrandErrors.NO_HOUSEHOLD, '请先加入网格再发布互助')
@@ -362,20 +364,27 @@ export async function post(
     thing3: { value: `${record.points}积分` },
     thing4: { value: '邻居需要帮忙，先到先得' },
   }
-  const { stored, notify } = await inTransaction(async (tx: Tx) => {
-    const again = firstDoc<ErrandRecord>((await tx.collection(ERRANDS).doc(errandId).get()).data)
-    if (again) return { stored: { ...again, _id: errandId }, notify: [] as string[] }
-    const { _id, ...body } = record
-    await tx.collection(ERRANDS).doc(_id).set(body)
-    const messages: Outgoing[] = recipients.map((r) => ({
-      kind: 'errand.new',
-      sourceId: errandId,
-      recipientId: r._id,
-      template: 'errandNew',
-      data,
-    }))
-    return { stored: record, notify: await writeNotifications(tx, messages, now) }
-  })
+  let written: { stored: ErrandRecord; notify: string[] }
+  try {
+    written = await inTransaction(async (tx: Tx) => {
+      const { _id, ...body } = record
+      await tx.collection(ERRANDS).doc(_id).set(body)
+      const messages: Outgoing[] = recipients.map((r) => ({
+        kind: 'errand.new',
+        sourceId: errandId,
+        recipientId: r._id,
+        template: 'errandNew',
+        data,
+      }))
+      return { stored: record, notify: await writeNotifications(tx, messages, now) }
+    })
+  } catch (err) {
+    // A concurrent post of the same request won the unique (requesterId, requestId) index: answer it.
+    const again = isDuplicateKey(err) ? await earlier() : null
+    if (!again) throw err
+    written = { stored: again, notify: [] }
+  }
+  const { stored, notify } = written
   if (notify.length > 0) await deliver(notify)
   return detailOf(actor, stored, meta, stored !== record)
 }

@@ -12,7 +12,7 @@ import {
   JoinErrors,
   viaOf,
 } from '../../../src/core/join/decide'
-import { joinIdFor, type InviteCodeRecord, type JoinRecord } from '../../../src/core/join/model'
+import type { InviteCodeRecord, JoinRecord } from '../../../src/core/join/model'
 import { JoinDeciders, mayDecideJoin } from '../../../src/core/join/rules'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
@@ -23,6 +23,7 @@ import { maskPhone } from '../../../src/core/privacy/mask'
 import type { Actor } from '../../../src/core/roles'
 import { deliver, holdersOf, NOTIFICATIONS, writeNotifications, type Outgoing } from '../notify'
 import { db } from '../sdk'
+import { byRequest, isDuplicateKey, newId } from '../ids'
 import { logAccess } from './access-log'
 import { firstDoc, getDoc, namesByIds } from './docs'
 
@@ -64,12 +65,12 @@ export async function resolveCode(scene: string): Promise<JoinTarget> {
   return target
 }
 
-const CHILD: Record<string, { collection: string; parentKey: string | null }> = {
-  street: { collection: 'streets', parentKey: null },
-  community: { collection: 'communities', parentKey: 'streetId' },
-  grid: { collection: 'grids', parentKey: 'communityId' },
-  building: { collection: 'buildings', parentKey: 'gridId' },
-  unit: { collection: 'units', parentKey: 'buildingId' },
+const CHILD: Record<string, { collection: string; parentKey: string | null; parent: string | null }> = {
+  street: { collection: 'streets', parentKey: null, parent: null },
+  community: { collection: 'communities', parentKey: 'streetId', parent: 'streets' },
+  grid: { collection: 'grids', parentKey: 'communityId', parent: 'communities' },
+  building: { collection: 'buildings', parentKey: 'gridId', parent: 'grids' },
+  unit: { collection: 'units', parentKey: 'buildingId', parent: 'buildings' },
 }
 
 /** join.options: names for the manual picker (public information: places, not people). */
@@ -83,6 +84,9 @@ export async function options(level: string, parentId: string): Promise<NamedOpt
     .limit(200)
     .get()
   const list = (res.data as { _id: string; name: string }[]).map((d) => ({ id: d._id, name: d.name }))
+  // No children: an unknown parent is not found (an empty list is only for a parent that exists).
+  if (list.length === 0 && child.parent && !(await getDoc(child.parent, parentId)))
+    throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到上一级')
   // Natural order: 2号楼 before 10号楼.
   return list.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }))
 }
@@ -185,8 +189,9 @@ export interface SubmitInput {
  * SDK, and then finds the other's pending request (JOIN.PENDING_EXISTS).
  */
 export async function submit(actor: Actor, input: SubmitInput, now: Date): Promise<MyJoin> {
-  const joinId = joinIdFor(actor.userId, input.requestId)
-  const existing = await getDoc<JoinRecord>(JOINS, joinId)
+  const joinId = newId('jr')
+  const earlier = () => byRequest<JoinRecord>(JOINS, { userId: actor.userId, requestId: input.requestId })
+  const existing = await earlier()
   if (existing) return viewOf(existing)
 
   const unit = await getDoc<Unit>('units', input.unitId)
@@ -223,47 +228,54 @@ export async function submit(actor: Actor, input: SubmitInput, now: Date): Promi
   }
   const recipients = auto ? [] : await decidersToNotify({ ...draft, moveFrom: null })
 
-  const { record, notify } = await inTransaction(async (tx: Tx) => {
-    const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
-    if (!user) throw new Error(`user ${actor.userId} vanished`)
-    const again = firstDoc<JoinRecord>((await tx.collection(JOINS).doc(joinId).get()).data)
-    if (again) return { record: { ...again, _id: joinId }, notify: [] as string[] }
-    const current = user.lastJoinId
-      ? firstDoc<JoinRecord>((await tx.collection(JOINS).doc(user.lastJoinId).get()).data)
-      : null
-    const same = checkCanSubmit(
-      user,
-      current ? { ...current, _id: user.lastJoinId as string } : null,
-      unit._id,
-      input.room,
-      input.move === true,
-    )
-    if (same) return { record: same, notify: [] as string[] }
-    const join: JoinRecord = { ...draft, moveFrom: user.householdId ?? null }
-    const { _id, ...body } = join
-    await tx.collection(JOINS).doc(_id).set(body)
-    if (auto) {
-      await admit(tx, join, user)
-      return { record: join, notify: [] as string[] }
-    }
-    await tx.collection('users').doc(user._id).update({ lastJoinId: join._id })
-    const data = joinPendingMessage({
-      applicantName: join.name,
-      buildingName: building?.name ?? '',
-      unitName: unit.name,
-      room: join.room,
-      submittedAt: now,
-      move: Boolean(join.moveFrom),
+  let written: { record: JoinRecord; notify: string[] }
+  try {
+    written = await inTransaction(async (tx: Tx) => {
+      const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
+      if (!user) throw new Error(`user ${actor.userId} vanished`)
+      const current = user.lastJoinId
+        ? firstDoc<JoinRecord>((await tx.collection(JOINS).doc(user.lastJoinId).get()).data)
+        : null
+      const same = checkCanSubmit(
+        user,
+        current ? { ...current, _id: user.lastJoinId as string } : null,
+        unit._id,
+        input.room,
+        input.move === true,
+      )
+      if (same) return { record: same, notify: [] as string[] }
+      const join: JoinRecord = { ...draft, moveFrom: user.householdId ?? null }
+      const { _id, ...body } = join
+      await tx.collection(JOINS).doc(_id).set(body)
+      if (auto) {
+        await admit(tx, join, user)
+        return { record: join, notify: [] as string[] }
+      }
+      await tx.collection('users').doc(user._id).update({ lastJoinId: join._id })
+      const data = joinPendingMessage({
+        applicantName: join.name,
+        buildingName: building?.name ?? '',
+        unitName: unit.name,
+        room: join.room,
+        submittedAt: now,
+        move: Boolean(join.moveFrom),
+      })
+      const messages: Outgoing[] = recipients.map((r) => ({
+        kind: 'join.pending',
+        sourceId: join._id,
+        recipientId: r._id,
+        template: 'joinPending',
+        data,
+      }))
+      return { record: join, notify: await writeNotifications(tx, messages, now) }
     })
-    const messages: Outgoing[] = recipients.map((r) => ({
-      kind: 'join.pending',
-      sourceId: join._id,
-      recipientId: r._id,
-      template: 'joinPending',
-      data,
-    }))
-    return { record: join, notify: await writeNotifications(tx, messages, now) }
-  })
+  } catch (err) {
+    // A concurrent submit of the same request won the unique (userId, requestId) index: answer it.
+    const again = isDuplicateKey(err) ? await earlier() : null
+    if (!again) throw err
+    written = { record: again, notify: [] }
+  }
+  const { record, notify } = written
   if (notify.length > 0) await deliver(notify)
   return viewOf(record)
 }

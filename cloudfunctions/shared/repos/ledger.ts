@@ -37,7 +37,6 @@ import {
   issuanceAccount,
   parseAccount,
   personAccount,
-  transferIdFor,
   type AccountRecord,
   type EntryRecord,
   type TransferRecord,
@@ -46,6 +45,7 @@ import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
+import { byRequest, isDuplicateKey, newId } from '../ids'
 import { logAccess } from './access-log'
 import { firstDoc, getDoc, userNames } from './docs'
 import { afterTimeCursor, timeCursor } from './paging'
@@ -61,21 +61,28 @@ export interface TransferOutcome {
   readonly retried: boolean
 }
 
+/** The transfer a cause made, if any (`cause` is unique in `point_transfers`). */
+async function transferOfCause(cause: string): Promise<TransferRecord | null> {
+  return byRequest<TransferRecord>(TRANSFERS, { cause })
+}
+
 /**
  * Inside the caller's transaction (so a feature can pay in the same commit as its own write, e.g.
- * an errand's confirmation): the transfer of `req`, or the one its cause already made.
+ * an errand's confirmation): the transfer of `req`, or the one its cause already made. The cause is
+ * looked up by a query beside the transaction (no where-queries inside one); a racing payer of the
+ * same cause conflicts on the accounts (and is retried, then finds it) or loses on the unique
+ * `cause` index at commit, so one cause never pays twice.
  */
 export async function transferInTx(tx: Tx, req: TransferRequest, now: Date): Promise<TransferOutcome> {
   checkRequest(req)
-  const id = transferIdFor(req.cause)
-  const existing = firstDoc<TransferRecord>((await tx.collection(TRANSFERS).doc(id).get()).data)
-  if (existing) return { transfer: { ...existing, _id: id }, retried: true }
+  const existing = await transferOfCause(req.cause)
+  if (existing) return { transfer: existing, retried: true }
   const [from, to] = await Promise.all(
     [req.from, req.to].map(async (a) =>
       firstDoc<AccountRecord>((await tx.collection(ACCOUNTS).doc(a).get()).data),
     ),
   )
-  const plan = planTransfer(req, from?.balance ?? 0, to?.balance ?? 0, now)
+  const plan = planTransfer(req, from?.balance ?? 0, to?.balance ?? 0, now, newId('tr'))
   const { _id, ...transfer } = plan.transfer
   await tx.collection(TRANSFERS).doc(_id).set(transfer)
   for (const e of plan.entries) {
@@ -93,9 +100,15 @@ export async function transferInTx(tx: Tx, req: TransferRequest, now: Date): Pro
   return { transfer: plan.transfer, retried: false }
 }
 
-/** One transfer in its own transaction. */
+/** One transfer in its own transaction (a concurrent one of the same cause answers that one). */
 export async function transfer(req: TransferRequest, now: Date): Promise<TransferOutcome> {
-  return withRetry((tx) => transferInTx(tx, req, now))
+  try {
+    return await withRetry((tx) => transferInTx(tx, req, now))
+  } catch (err) {
+    const again = isDuplicateKey(err) ? await transferOfCause(req.cause) : null
+    if (!again) throw err
+    return { transfer: again, retried: true }
+  }
 }
 
 export function viewOf(o: TransferOutcome): TransferView {
@@ -292,7 +305,8 @@ export async function give(
   let to = fundAccount(communityId)
   if (input.to !== 'fund') {
     const other = await getDoc<UserRecord>('users', input.to.userId)
-    if (!other || homeCommunity(other.grants) !== communityId)
+    if (!other) throw new DomainError(CommonErrorCodes.NOT_FOUND, '居民不存在')
+    if (homeCommunity(other.grants) !== communityId)
       throw new DomainError(PointsErrors.NOT_IN_SCOPE, '只能转赠给本社区的居民')
     // Giving to myself falls through to the ledger's POINTS.SAME_ACCOUNT.
     if (other._id !== actor.userId && !(await hasServed(actor.userId, other._id))) {
@@ -360,6 +374,7 @@ export async function communityTransfers(
     })
   if (!allowed) {
     await log([])
+    if (!community) throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到这个社区')
     throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本辖区的积分流水')
   }
   const res = await db()
@@ -376,21 +391,19 @@ export async function communityTransfers(
       page.flatMap((t) => [t.from, t.to]).flatMap((a) => (parseAccount(a)?.kind === 'u' ? [a.slice(2)] : [])),
     ),
   ]
-  const correctionIds = page
-    .filter((t) => t.kind !== 'correction')
-    .map((t) => transferIdFor(Causes.correction(t._id)))
+  const correctionCauses = page.filter((t) => t.kind !== 'correction').map((t) => Causes.correction(t._id))
   const [names, corrections] = await Promise.all([
     userNames(people),
-    correctionIds.length === 0
+    correctionCauses.length === 0
       ? Promise.resolve({ data: [] })
       : db()
           .collection(TRANSFERS)
-          .where({ _id: _.in(correctionIds) })
-          .field({ _id: true })
-          .limit(correctionIds.length)
+          .where({ cause: _.in(correctionCauses) })
+          .field({ cause: true })
+          .limit(correctionCauses.length)
           .get(),
   ])
-  const corrected = new Set((corrections.data as { _id: string }[]).map((c) => c._id))
+  const corrected = new Set((corrections.data as { cause: string }[]).map((c) => c.cause))
   const nameOf = (account: string) => {
     const parsed = parseAccount(account)
     if (!parsed) return account
@@ -409,7 +422,7 @@ export async function communityTransfers(
     toName: nameOf(t.to),
     reason: t.reason,
     reverses: t.reverses ?? null,
-    corrected: corrected.has(transferIdFor(Causes.correction(t._id))),
+    corrected: corrected.has(Causes.correction(t._id)),
   }))
   return { lines, cursor: cursorAfter(list) }
 }

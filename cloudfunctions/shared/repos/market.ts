@@ -19,7 +19,7 @@
  */
 import { withRetry, type Tx } from '../tx'
 import { CommunityStaffRoles, homeCommunity, isCommunityStaff, placeIds } from '../../../src/core/access'
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { MarketItem, MarketPage, VoucherPage, VoucherView } from '../../../src/core/market/api'
 import { MarketErrors } from '../../../src/core/market/errors'
 import {
@@ -51,11 +51,12 @@ import {
 import type { TransferView } from '../../../src/core/points/api'
 import { PointsErrors } from '../../../src/core/points/errors'
 import { Causes, fundAccount, marketAccount, personAccount } from '../../../src/core/points/model'
-import { DomainError } from '../../../src/core/errors'
+import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { Actor } from '../../../src/core/roles'
 import { jsonLog } from '../kit'
 import { cloud, db } from '../sdk'
+import { byRequest, isDuplicateKey, newId } from '../ids'
 import { getUnlimitedWxacode } from '../wxacode'
 import { logAccess } from './access-log'
 import { getDoc, txGet, withoutId } from './docs'
@@ -76,14 +77,6 @@ export interface MarketCtx {
 
 // ── Who may do what (the permission table checked the role; these check the community) ──
 
-const hashId = (prefix: string, ...parts: string[]) =>
-  `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`
-
-/** The voucher (redemption) id of one resident's request: a retried request lands on the same voucher. */
-export const voucherIdFor = (userId: string, requestId: string) => hashId('rd', userId, requestId)
-/** The id of an item an admin adds with one request. */
-export const itemIdFor = (adminId: string, requestId: string) => hashId('it', adminId, requestId)
-
 const itemNotFound = () => new DomainError(MarketErrors.ITEM_NOT_FOUND, '物品不存在或已下架')
 const voucherNotFound = () =>
   new DomainError(MarketErrors.VOUCHER_NOT_FOUND, '没有找到这张兑换券，请核对兑换码')
@@ -100,8 +93,11 @@ export async function items(
   let staff: boolean
   if (input.communityId) {
     staff = isCommunityStaff(actor, input.communityId)
-    if (!staff && input.communityId !== home)
+    if (!staff && input.communityId !== home) {
+      if (!(await getDoc('communities', input.communityId)))
+        throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到这个社区')
       throw new DomainError(MarketErrors.NOT_IN_SCOPE, '这是其他社区的爱心超市')
+    }
     communityId = input.communityId
   } else if (home) {
     communityId = home
@@ -166,22 +162,28 @@ export async function save(
     })
     return itemView(saved)
   }
-  const itemId = itemIdFor(actor.userId, input.requestId)
-  const saved = await withRetry(async (tx) => {
-    const again = await txGet<ItemRecord>(tx, ITEMS, itemId)
-    if (again) return again
-    const record: ItemRecord = {
-      _id: itemId,
-      communityId: input.communityId,
-      ...item,
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    }
-    await tx.collection(ITEMS).doc(itemId).set(withoutId(record))
-    return record
-  })
-  return itemView(saved)
+  const itemId = newId('it')
+  const earlier = () => byRequest<ItemRecord>(ITEMS, { createdBy: actor.userId, requestId: input.requestId })
+  const before = await earlier()
+  if (before) return itemView(before)
+  const record: ItemRecord = {
+    _id: itemId,
+    communityId: input.communityId,
+    ...item,
+    createdBy: actor.userId,
+    requestId: input.requestId,
+    createdAt: now,
+    updatedAt: now,
+  }
+  try {
+    await db().collection(ITEMS).add(record)
+  } catch (err) {
+    // A concurrent add of the same request won the unique (createdBy, requestId) index.
+    const again = isDuplicateKey(err) ? await earlier() : null
+    if (!again) throw err
+    return itemView(again)
+  }
+  return itemView(record)
 }
 
 // ── Vouchers: images ──
@@ -263,9 +265,11 @@ export async function redeem(
 ): Promise<VoucherView> {
   const communityId = homeCommunity(actor)
   if (!communityId) throw new DomainError(MarketErrors.NOT_IN_SCOPE, '请先加入网格')
-  const voucherId = voucherIdFor(actor.userId, input.requestId)
-  const earlier = await getDoc<VoucherRecord>(VOUCHERS, voucherId)
-  if (earlier) return holderView({ ...earlier, _id: voucherId }, true)
+  const voucherId = newId('rd')
+  const stored = () =>
+    byRequest<VoucherRecord>(VOUCHERS, { userId: actor.userId, requestId: input.requestId })
+  const earlier = await stored()
+  if (earlier) return holderView(earlier, true)
   // Fail fast, without contention, when the item is gone, sold out or unaffordable.
   const seen = await getDoc<ItemRecord>(ITEMS, input.itemId)
   if (!seen || seen.communityId !== communityId || !seen.active) throw itemNotFound()
@@ -274,8 +278,6 @@ export async function redeem(
   if (balance < seen.price) throw new DomainError(PointsErrors.INSUFFICIENT, `积分不足（当前 ${balance} 分）`)
 
   const outcome = await withRetry(async (tx) => {
-    const again = await txGet<VoucherRecord>(tx, VOUCHERS, voucherId)
-    if (again) return { voucher: again, retried: true }
     const item = await txGet<ItemRecord>(tx, ITEMS, input.itemId)
     if (!item || item.communityId !== communityId || !item.active) throw itemNotFound()
     if (item.stock <= 0) throw new DomainError(MarketErrors.OUT_OF_STOCK, '已兑完，请留意补货')
@@ -301,6 +303,7 @@ export async function redeem(
       _id: voucherId,
       code,
       userId: actor.userId,
+      requestId: input.requestId,
       communityId,
       itemId: item._id,
       itemName: item.name,
@@ -317,6 +320,11 @@ export async function redeem(
     await tx.collection(CODES).doc(code).set(withoutId(codeDoc))
     await tx.collection(VOUCHERS).doc(voucherId).set(withoutId(voucher))
     return { voucher, retried: false }
+  }).catch(async (err: unknown) => {
+    // A concurrent redeem of the same request won the unique (userId, requestId) index.
+    const again = isDuplicateKey(err) ? await stored() : null
+    if (!again) throw err
+    return { voucher: again, retried: true }
   })
   if (!outcome.retried)
     jsonLog({ level: 'info', what: 'market.redeemed', voucherId, itemId: input.itemId, by: actor.userId })

@@ -82,7 +82,6 @@ import {
   type StatsCounters,
 } from '../../../src/core/orders/metrics'
 import type { OnBehalfOf, OrderEvent, OrderLocation, OrderRecord } from '../../../src/core/orders/model'
-import { orderIdFor } from '../../../src/core/orders/model'
 import {
   DISPATCH_GRACE_MS,
   DISPATCH_LEASE_MS,
@@ -107,6 +106,7 @@ import { isWithin } from '../../../src/core/org/model'
 import type { Actor, Role } from '../../../src/core/roles'
 import { sendAndRecord, type Addressed } from '../notify'
 import { cloud, db } from '../sdk'
+import { byRequest, isDuplicateKey, newId } from '../ids'
 import { firstDoc, getDoc, namesByIds, txGet } from './docs'
 import { afterTimeCursor, timeCursor } from './paging'
 
@@ -460,7 +460,13 @@ async function afterMove(before: OrderRecord, r: MoveResult, config: Config, now
 export async function categories(actor: Actor, communityId?: string): Promise<ReportCategories> {
   const id = communityId ?? communityOfActor(actor)
   if (!id) return { communityId: '', categories: categoriesFor(null).map(publicCategory) }
-  const config = await configOf(id)
+  // A named community must exist: an unknown id is not found, never answered with the defaults.
+  const [community, config] = await Promise.all([
+    communityId === undefined ? null : getDoc<{ _id: string }>('communities', communityId),
+    configOf(id),
+  ])
+  if (communityId !== undefined && !community)
+    throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到这个社区')
   return { communityId: id, categories: categoriesFor(config.override).map(publicCategory) }
 }
 
@@ -480,6 +486,11 @@ interface Place {
 
 /** Where a report lands: its grid (and building when known), or ORDER.OUTSIDE_GRID. */
 async function placeOf(actor: Actor, location: OrderLocation, onBehalf: boolean): Promise<Place> {
+  // A named building must exist, whoever asks (an unknown id is not found, #18 item 7).
+  const building =
+    location.kind === 'building' ? await getDoc<Building>('buildings', location.buildingId) : null
+  if (location.kind === 'building' && !building)
+    throw new DomainError(CommonErrorCodes.NOT_FOUND, '所选楼栋不存在')
   const grant = reportingGrant(actor, onBehalf)
   if (!grant)
     throw new DomainError(onBehalf ? ReportErrors.NOT_STAFF : ReportErrors.NO_HOUSEHOLD, '请先加入网格')
@@ -494,12 +505,10 @@ async function placeOf(actor: Actor, location: OrderLocation, onBehalf: boolean)
       placeName: await buildingName(scope.gridId, scope.buildingId),
     }
   }
-  if (location.kind === 'building') {
-    const building = await getDoc<Building>('buildings', location.buildingId)
+  if (location.kind === 'building' && building) {
     // Residents report anywhere in their community; staff within their own area.
     const area: OrgPath = onBehalf ? scope : { streetId: scope.streetId, communityId: scope.communityId }
     if (
-      !building ||
       !isWithin(
         { streetId: building.streetId, communityId: building.communityId, gridId: building.gridId },
         area,
@@ -516,6 +525,7 @@ async function placeOf(actor: Actor, location: OrderLocation, onBehalf: boolean)
       placeName: building.name,
     }
   }
+  if (location.kind !== 'point') throw outside()
   const where =
     scope.gridId && onBehalf
       ? { _id: scope.gridId }
@@ -589,9 +599,10 @@ function receipt(o: OrderRecord, retried: boolean): ReportReceipt {
 
 /**
  * One-tap report. Before anything is written: the draft's checks and the content check (`checkText`
- * from the route: `review` stores the order held). Then ONE insert with the deterministic id
- * `orderIdFor(reporter, requestId)`: a duplicate-key error means this very request was stored
- * before (a retry, or a concurrent one), and the stored order is answered with `retried: true`.
+ * from the route: `review` stores the order held). Then ONE insert with a fresh opaque id (ADR
+ * 0016): a duplicate-key error on the unique (reporterId, requestId) index means this very request
+ * was stored before (a retry, or a concurrent one), and the stored order is answered with
+ * `retried: true`.
  * The same holds when a retry's checks now fail (a category removed, the content check down): the
  * stored order is answered rather than an error. That is all: the insert carries an outbox entry,
  * and counting the order and telling the grid workers are `dispatch`'s (ADR 0011).
@@ -602,13 +613,15 @@ export async function submit(
   now: Date,
   checkText: (text: string) => Promise<'pass' | 'review'>,
 ): Promise<ReportReceipt> {
-  const orderId = orderIdFor(caller.actor.userId, input.requestId)
+  const orderId = newId('wo')
+  const stored = () =>
+    byRequest<OrderRecord>(ORDERS, { reporterId: caller.actor.userId, requestId: input.requestId })
   let draft: OrderRecord
   try {
     draft = await draftOf(caller, orderId, input, now, checkText)
   } catch (err) {
-    const stored = isDomainError(err) ? await readOrder(orderId) : null
-    if (stored) return receipt(stored, true)
+    const earlier = isDomainError(err) ? await stored() : null
+    if (earlier) return receipt(earlier, true)
     throw err
   }
   try {
@@ -616,8 +629,8 @@ export async function submit(
       .collection(ORDERS)
       .add({ _id: orderId, ...bodyOf(draft) })
   } catch (err) {
-    // Stored before (duplicate _id): a retry of the same request, or a concurrent one. Answer that one.
-    const again = await readOrder(orderId)
+    // Stored before (unique reporterId + requestId): a retry of the same request, or a concurrent one.
+    const again = isDuplicateKey(err) ? await stored() : null
     if (again) return receipt(again, true)
     throw err
   }
@@ -721,7 +734,9 @@ export async function similar(
   let place: Place
   try {
     place = await placeOf(actor, location, false)
-  } catch {
+  } catch (err) {
+    // No place to compare with: nothing similar. An unknown building is not found, though.
+    if (isDomainError(err) && err.code === CommonErrorCodes.NOT_FOUND) throw err
     return []
   }
   const where = place.path.buildingId

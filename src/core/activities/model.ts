@@ -34,7 +34,7 @@ export interface ActivityRecord {
   readonly points: number
   readonly hours: number
   readonly status: ActivityStatus
-  /** The publisher and the client request id the activity's id was derived from. */
+  /** The publisher and the client request id: unique together, so a retried publish lands once. */
   readonly createdBy: string
   readonly requestId: string
   /** The current check-in code (null until staff first ask for one) and its rotation number. */
@@ -93,18 +93,6 @@ export interface HoursRecord {
   /** The community that published the activity (its name). */
   readonly organisation: string
   readonly confirmedAt: Date
-}
-
-export function signupIdFor(activityId: string, userId: string): string {
-  return `${activityId}.${userId}`
-}
-
-/**
- * The activity id of a publish request: `ac_` + a digest of (admin, requestId) computed by the
- * store (ids must stay within the ledger's cause segment: letters, digits, `_`, `-`, ≤ 80).
- */
-export function activityIdFor(digestHex: string): string {
-  return `ac_${digestHex.slice(0, 24)}`
 }
 
 /** Seat-holding statuses: what `signedUp` counts. */

@@ -113,11 +113,6 @@ export interface ErrandRecord {
   readonly updatedAt: Date
 }
 
-/** A retried post (same requester, same client request id) lands on the same document. */
-export function errandIdFor(requesterId: string, requestId: string): string {
-  return `er_${requesterId}_${requestId}`
-}
-
 /** Collection `errand_trust`: a guardian's approved helpers for child pickup (`_id` = guardian's user id). */
 export interface TrustRecord {
   readonly _id: string

@@ -1,7 +1,7 @@
 import type { JoinPolicy, OrgPath } from '../org/model'
 import type { JoinStatus } from './rules'
 
-/** Collection `join_requests`. `_id` is derived from (userId, client requestId): a retried submit finds its own record. */
+/** Collection `join_requests`. `_id` is opaque (ADR 0016); (userId, requestId) is unique: a retried submit finds its own record. */
 export interface JoinRecord {
   readonly _id: string
   readonly userId: string
@@ -32,11 +32,6 @@ export interface InviteCodeRecord {
   readonly path: OrgPath
   readonly active: boolean
   readonly createdAt: Date
-}
-
-/** Deterministic ids keep retries and concurrent approvals idempotent. */
-export function joinIdFor(userId: string, requestId: string): string {
-  return `jr_${userId}_${requestId}`
 }
 
 /** One household per unit + room, whoever joins it first. */

@@ -24,15 +24,21 @@ export interface ItemRecord {
   readonly stock: number
   readonly active: boolean
   readonly createdBy: string
+  /** The adding request: (createdBy, requestId) is unique, so a retried add lands once. */
+  readonly requestId: string
   readonly createdAt: Date
   readonly updatedAt: Date
 }
 
-/** Collection `market_vouchers`: `_id` is the redemption id (derived from the holder and the request). */
+/**
+ * Collection `market_vouchers`: `_id` is the redemption id, opaque (ADR 0016); (userId, requestId)
+ * is unique, so a retried redeem lands on the same voucher.
+ */
 export interface VoucherRecord {
   readonly _id: string
   readonly code: string
   readonly userId: string
+  readonly requestId: string
   readonly communityId: string
   readonly itemId: string
   readonly itemName: string

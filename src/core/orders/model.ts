@@ -94,7 +94,10 @@ export interface OutboxEntry {
   readonly by?: string
 }
 
-/** Collection `orders`. `_id` = orderIdFor(reporter userId, client requestId): retries land once. */
+/**
+ * Collection `orders`. `_id` is opaque and random (ADR 0016); (reporterId, requestId) is unique, so
+ * a retried submit lands once.
+ */
 export interface OrderRecord {
   readonly _id: string
   readonly requestId: string
@@ -173,9 +176,4 @@ export interface OrderRecord {
   readonly version: number
   /** Open/closed group of `status`, stored for indexed queues. */
   readonly open: boolean
-}
-
-/** Deterministic id: a retried submit finds its own order. */
-export function orderIdFor(userId: string, requestId: string): string {
-  return `wo_${userId}_${requestId}`
 }

@@ -14,7 +14,6 @@ import {
   MAX_AMOUNT,
   mayGoNegative,
   parseAccount,
-  transferIdFor,
   type AccountId,
   type EntryRecord,
   type TransferRecord,
@@ -62,6 +61,8 @@ export function planTransfer(
   fromBalance: number,
   toBalance: number,
   now: Date,
+  /** The new transfer's id: opaque, drawn by the store (ADR 0016). */
+  id: string,
 ): TransferPlan {
   checkRequest(req)
   const fromAfter = fromBalance - req.amount
@@ -69,7 +70,6 @@ export function planTransfer(
     throw new DomainError(PointsErrors.INSUFFICIENT, `积分不足（当前 ${fromBalance} 分）`)
   }
   const toAfter = toBalance + req.amount
-  const id = transferIdFor(req.cause)
   const kind = causeKind(req.cause)
   const reason = req.reason.trim()
   const transfer: TransferRecord = {

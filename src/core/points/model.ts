@@ -4,8 +4,9 @@
  * - Every movement is ONE transfer (collection `point_transfers`) with exactly two entries
  *   (`point_entries`): a debit of `from` and a credit of `to`, same amount. Neither is ever updated
  *   or deleted; a mistake is undone by a reversing transfer (a correction) with a reason.
- * - Every transfer carries its cause (`errand:<id>`, `activity:<id>:<userId>`, `correction:<id>`…)
- *   and its `_id` is derived from the cause alone: the same cause can never pay twice.
+ * - Every transfer carries its cause (`errand:<id>`, `activity:<id>:<userId>`, `correction:<id>`…),
+ *   unique in `point_transfers` (index `cause_unique`): the same cause can never pay twice. Its
+ *   `_id` is opaque and random (ADR 0016), never derived from the cause or the people in it.
  * - Balances are cached per account (`point_accounts`) and written in the same transaction as the
  *   entries; `auditAccounts` recomputes them from the entries and reports any difference.
  * - No balance ever goes below zero, except the issuance account's (points enter the economy there).
@@ -78,8 +79,8 @@ export const Causes = {
 const CAUSE = new RegExp(
   `^(${CauseKinds.filter((k) => k !== 'correction').join('|')})(:[0-9A-Za-z_-]{1,80}){1,3}$`,
 )
-/** A correction names the transfer it reverses: one segment, the transfer id (which has dots). */
-const CORRECTION = /^correction:tr\.[0-9A-Za-z_.-]{1,200}$/
+/** A correction names the transfer it reverses: one segment, the (opaque) transfer id. */
+const CORRECTION = /^correction:tr_[0-9A-Za-z_-]{1,80}$/
 
 export function isCause(cause: string): boolean {
   return CAUSE.test(cause) || CORRECTION.test(cause)
@@ -87,11 +88,6 @@ export function isCause(cause: string): boolean {
 
 export function causeKind(cause: string): CauseKind {
   return cause.slice(0, cause.indexOf(':')) as CauseKind
-}
-
-/** The transfer id of a cause: `tr.` + the cause with `:` → `.` (ids never contain `.`). */
-export function transferIdFor(cause: string): string {
-  return `tr.${cause.replace(/:/g, '.')}`
 }
 
 export function entryIdFor(transferId: string, side: 'debit' | 'credit'): string {
