@@ -1,17 +1,10 @@
-import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
+import { activityInput, inMin, ok, requestIds, useApi } from '../support/api-test'
+import { WANG, XINHUA_01_WORKER as WORKER, XINHUA_ADMIN as ADMIN } from '../support/demo-people'
 
-const emu = useSeededEmulator()
+const { emu, call, db, docOf, userDoc } = useApi()
 
 // PIPL (查看与删除我的个人信息) and the helper profile (党员亮身份), through the built `api` function.
 
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const userDoc = async (id: string): Promise<Record<string, any>> => {
-  const doc = ((await db().collection('users').doc(id).get()).data as Record<string, unknown>[])[0]
-  if (!doc) throw new Error(`no user ${id}`)
-  return doc
-}
 const form = (over: Record<string, unknown> = {}) => ({
   requestId: `req-me-${Math.random().toString(36).slice(2, 10)}`,
   unitId: 'bd-xinhua-01-09-u1',
@@ -21,39 +14,24 @@ const form = (over: Record<string, unknown> = {}) => ({
   consent: true,
   ...over,
 })
-const WORKER = 'demo-openid-xinhua-01-worker'
-const ADMIN = 'demo-openid-xinhua-admin'
-const WANG = 'demo-openid-resident-wang'
 
 // Love-card stores (issue #7): activities, points, vouchers.
-let seq = 0
-const rid = () => `req-me-${Date.now().toString(36)}-${(seq += 1)}`
-const inMin = (n: number) => new Date(Date.now() + n * 60_000)
-const ok = (r: ApiResult) => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const docOf = async (collection: string, id: string): Promise<Record<string, any> | null> =>
-  ((await db().collection(collection).doc(id).get()).data as Record<string, unknown>[])[0] ?? null
+const rid = requestIds('req-me')
 const entriesOf = async (account: string) =>
   (
     (await db().collection('point_entries').where({ account }).limit(1000).get()).data as { _id: string }[]
   ).sort((a, b) => a._id.localeCompare(b._id))
 const publish = async (startMin: number, endMin: number, title: string) =>
   ok(
-    await call(ADMIN, 'activity.publish', {
-      requestId: rid(),
-      communityId: 'cm-xinhua',
-      title,
-      team: '彩虹桥·助老服务队',
-      description: '陪老人聊天、读报',
-      place: '东街道敬老院',
-      startAt: inMin(startMin).toISOString(),
-      endAt: inMin(endMin).toISOString(),
-      capacity: 10,
-      points: 10,
-    }),
+    await call(
+      ADMIN,
+      'activity.publish',
+      activityInput(rid(), {
+        title,
+        startAt: inMin(startMin).toISOString(),
+        endAt: inMin(endMin).toISOString(),
+      }),
+    ),
   ).activityId as string
 
 describe('me.data', () => {

@@ -1,43 +1,29 @@
-import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
-
-const emu = useSeededEmulator()
+import { codeOf, isoInMin as inMin, ok, requestIds, useApi } from '../support/api-test'
+import {
+  CHEN,
+  DONGSHAN_ADMIN as OTHER_ADMIN,
+  HUANG,
+  LEADER_ZHOU as ZHOU,
+  LI,
+  LIU,
+  STREET_ADMIN,
+  WANG,
+  XINHUA_01_WORKER as WORKER,
+  XINHUA_ADMIN as ADMIN,
+  YANG,
+  ZHAO,
+  dongshanResident,
+  dongshanResidentGrant,
+} from '../support/demo-people'
 
 // The points ledger's own actions (award, give, correct, audit, mine) through the built `api`
 // function with the real node-sdk: bad input answers a code and changes nothing; corrections
 // reverse once; balances always equal their entries.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-const count = async (collection: string, where: object) =>
-  (await db().collection(collection).where(where).count()).total as number
-const balance = async (account: string) =>
-  ((await db().collection('point_accounts').doc(account).get()).data as { balance: number }[])[0]?.balance ??
-  0
-const ok = (r: ApiResult): Any => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
-const codeOf = (r: ApiResult) => r.error?.code
+const { call, db, count, balance } = useApi()
 
-const LI = 'demo-openid-resident-li'
-const WANG = 'demo-openid-resident-wang'
-const ZHAO = 'demo-openid-resident-zhao'
-const HUANG = 'demo-openid-helper-huang'
-const LIU = 'demo-openid-helper-liu'
-const YANG = 'demo-openid-helper-yang'
-const ZHOU = 'demo-openid-leader-zhou'
-const CHEN = 'demo-openid-resident-chen'
-const ADMIN = 'demo-openid-xinhua-admin'
-const WORKER = 'demo-openid-xinhua-01-worker'
-const OTHER_ADMIN = 'demo-openid-dongshan-admin'
-const STREET_ADMIN = 'demo-openid-street-admin'
+const rid = requestIds('pt')
 
-let seq = 0
-const rid = () => `pt-${Date.now().toString(36)}-${(seq += 1)}`
-
-const inMin = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
 /** A real errand of `requester`: posted, and unless `until` says otherwise taken, done and confirmed by `helper`. */
 const serve = async (
   requester: string,
@@ -73,25 +59,7 @@ const snapshot = async () => ({
 beforeAll(async () => {
   await db()
     .collection('users')
-    .add({
-      _id: 'user-points-dongshan',
-      openid: 'openid-points-dongshan',
-      displayName: '东山居民',
-      grants: [
-        {
-          role: 'resident',
-          scope: {
-            streetId: 'st-dongjie',
-            communityId: 'cm-dongshan',
-            gridId: 'gr-dongshan-01',
-            buildingId: 'bd-dongshan-01-01',
-            unitId: 'bd-dongshan-01-01-u1',
-            householdId: 'hh-points-test',
-          },
-        },
-      ],
-      createdAt: new Date(),
-    })
+    .add(dongshanResident('user-points-dongshan', 'openid-points-dongshan', 'hh-points-test'))
 }, 60_000)
 
 describe('points.award', () => {
@@ -579,19 +547,7 @@ describe('points.recipients and giving to them', () => {
       .collection('users')
       .doc('user-points-mover')
       .update({
-        grants: [
-          {
-            role: 'resident',
-            scope: {
-              streetId: 'st-dongjie',
-              communityId: 'cm-dongshan',
-              gridId: 'gr-dongshan-01',
-              buildingId: 'bd-dongshan-01-01',
-              unitId: 'bd-dongshan-01-01-u1',
-              householdId: 'hh-points-moved',
-            },
-          },
-        ],
+        grants: [dongshanResidentGrant('hh-points-moved')],
       })
     await serve(ZHOU, LIU)
     yangParcel = await serve(ZHOU, YANG, { type: 'parcel' })
