@@ -4,7 +4,6 @@ import { useState } from 'react'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
-import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
@@ -20,6 +19,8 @@ import {
 } from '../../form'
 import { TEAMS, detailUrl } from '../../labels'
 import { placeIds } from '@core/access'
+import { Notice } from '../../../../components/Notice'
+import { SubmitButton } from '../../../../components/SubmitButton'
 import '../../activities.scss'
 
 /** A picker's visible face: a big target whose name is its own text (label and value). */
@@ -175,21 +176,10 @@ export default function PublishActivityPage() {
           error={problems.hours}
         />
       </View>
-      {message && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
-      <Button
-        className="btn"
-        type="primary"
-        block
-        loading={busy}
-        disabled={busy}
-        onClick={() => void submit()}
-      >
+      <Notice text={message} />
+      <SubmitButton busy={busy} onSubmit={submit}>
         发布
-      </Button>
+      </SubmitButton>
     </Page>
   )
 }

@@ -21,6 +21,7 @@ import {
   type PostDraft,
 } from '../../form'
 import { BOARD_URL, MINE_URL, detailUrl, windowText } from '../../labels'
+import { SubmitButton } from '../../../../components/SubmitButton'
 import '../../errands.scss'
 
 const fresh = (): PostDraft => ({
@@ -191,16 +192,9 @@ export default function PostErrandPage() {
           <Text className="t-body field__error">{error}</Text>
         </View>
       )}
-      <Button
-        className="btn"
-        type="primary"
-        block
-        loading={busy}
-        disabled={busy}
-        onClick={() => void submit()}
-      >
+      <SubmitButton busy={busy} onSubmit={submit}>
         发布
-      </Button>
+      </SubmitButton>
     </Page>
   )
 }

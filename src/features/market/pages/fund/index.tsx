@@ -6,13 +6,14 @@ import { Field } from '../../../../components/Field'
 import { CommunityNotice } from '../../../../components/CommunityNotice'
 import { Page } from '../../../../components/Page'
 import { ResidentPicker } from '../../../../components/ResidentPicker'
-import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { useAdminCommunity } from '../../../../hooks/use-admin-community'
 import { usePointsToPerson } from '../../../../hooks/use-points-to-person'
 import { shortTime } from '../../labels'
+import { Notice } from '../../../../components/Notice'
+import { SubmitButton } from '../../../../components/SubmitButton'
 import '../../market.scss'
 
 /**
@@ -58,16 +59,8 @@ export default function FundPage() {
           <Text className="t-muted">居民捐赠的积分进入社区基金，可用于为有困难的居民购买服务。</Text>
         </View>
       </View>
-      {loadError && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{loadError}</Text>
-        </View>
-      )}
-      {form.done && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{form.done}</Text>
-        </View>
-      )}
+      <Notice text={loadError} />
+      <Notice text={form.done} role="status" />
 
       <View className="card" ariaRole="form" ariaLabel="基金支付">
         <Text className="t-title">基金支付</Text>
@@ -102,16 +95,9 @@ export default function FundPage() {
             <Text className="t-body market__error">{form.problem}</Text>
           </View>
         )}
-        <Button
-          className="btn market__gap"
-          type="primary"
-          block
-          loading={form.busy}
-          disabled={form.busy}
-          onClick={() => void form.submit()}
-        >
+        <SubmitButton busy={form.busy} onSubmit={form.submit} className="btn market__gap">
           确认支付
-        </Button>
+        </SubmitButton>
       </View>
 
       {view && (

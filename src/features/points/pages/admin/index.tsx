@@ -1,5 +1,4 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { AuditReport, TransferLine } from '@core/points/api'
 import { PointsErrors } from '@core/points/errors'
@@ -17,6 +16,9 @@ import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { errorCopy } from '../../../../services/error-copy'
 import { shortTime } from '../../labels'
+import { Notice } from '../../../../components/Notice'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
+import { SubmitButton } from '../../../../components/SubmitButton'
 import '../../points.scss'
 
 /**
@@ -37,10 +39,7 @@ function PointsAdmin({ communityId }: { readonly communityId: string }) {
     const page = await callApi('points.transfers', cursor ? { communityId, cursor } : { communityId })
     return { items: page.lines, cursor: page.cursor }
   })
-  usePullDownRefresh(() => {
-    transfers.reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(() => transfers.reload())
   return (
     <Page label="积分管理">
       <AwardForm communityId={communityId} onAwarded={transfers.reload} />
@@ -52,11 +51,7 @@ function PointsAdmin({ communityId }: { readonly communityId: string }) {
           </Text>
         </View>
       </View>
-      {transfers.error && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{transfers.error}</Text>
-        </View>
-      )}
+      <Notice text={transfers.error} />
       <Transfers
         lines={transfers.items}
         cursor={transfers.cursor}
@@ -128,16 +123,9 @@ function AwardForm({
           <Text className="t-body points__done">{form.done}</Text>
         </View>
       )}
-      <Button
-        className="btn points__gap"
-        type="primary"
-        block
-        loading={form.busy}
-        disabled={form.busy}
-        onClick={() => void form.submit()}
-      >
+      <SubmitButton busy={form.busy} onSubmit={form.submit} className="btn points__gap">
         确认奖励
-      </Button>
+      </SubmitButton>
     </View>
   )
 }
@@ -184,11 +172,7 @@ function Transfers(props: {
 
   return (
     <View>
-      {done && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{done}</Text>
-        </View>
-      )}
+      <Notice text={done} role="status" />
       <PagedList
         label="积分流水"
         items={props.lines}
