@@ -1,4 +1,4 @@
-import { View, Text, Picker, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '../../../../components/ChoiceList'
@@ -21,16 +21,8 @@ import { TEAMS, detailUrl } from '../../labels'
 import { placeIds } from '@core/access'
 import { Notice } from '../../../../components/Notice'
 import { SubmitButton } from '../../../../components/SubmitButton'
+import { DayTimePickers } from '../../../../components/DayTimePickers'
 import '../../activities.scss'
-
-/** A picker's visible face: a big target whose name is its own text (label and value). */
-function PickerFace({ text }: { readonly text: string }) {
-  return (
-    <View className="activity__picker btn" ariaRole="button">
-      <Text className="t-body">{text}</Text>
-    </View>
-  )
-}
 
 /** A field's error line, read out when it appears. */
 function ErrorLine({ text }: { readonly text?: string }) {
@@ -134,20 +126,7 @@ export default function PublishActivityPage() {
           error={problems.place}
         />
         <Text className="t-body activity__label">活动时间</Text>
-        <Picker
-          mode="date"
-          value={d.date}
-          start={today}
-          onChange={(e) => set({ date: String(e.detail.value) })}
-        >
-          <PickerFace text={`日期：${d.date}`} />
-        </Picker>
-        <Picker mode="time" value={d.start} onChange={(e) => set({ start: String(e.detail.value) })}>
-          <PickerFace text={`开始：${d.start}`} />
-        </Picker>
-        <Picker mode="time" value={d.end} onChange={(e) => set({ end: String(e.detail.value) })}>
-          <PickerFace text={`结束：${d.end}`} />
-        </Picker>
+        <DayTimePickers value={d} onChange={set} firstDay={today} faceClass="activity__picker" />
         <ErrorLine text={problems.time} />
         <Field
           label="名额（人）"

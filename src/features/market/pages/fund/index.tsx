@@ -2,10 +2,9 @@ import { View, Text } from '@tarojs/components'
 import { CauseLabel } from '@core/points/ledger'
 import { causeKind, fundAccount } from '@core/points/model'
 import { PointsErrors } from '@core/points/errors'
-import { Field } from '../../../../components/Field'
 import { CommunityNotice } from '../../../../components/CommunityNotice'
 import { Page } from '../../../../components/Page'
-import { ResidentPicker } from '../../../../components/ResidentPicker'
+import { PointsToPersonFields } from '../../../../components/PointsToPersonFields'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
@@ -67,28 +66,14 @@ export default function FundPage() {
         <View>
           <Text className="t-muted">为有困难的居民购买服务：把积分付给提供服务的居民。</Text>
         </View>
-        {/* A new request id (after a payment) starts the search over. */}
-        <ResidentPicker
-          key={form.requestId}
+        <PointsToPersonFields
+          form={form}
           communityId={communityId}
           role="收款居民"
-          chosen={form.person}
-          onChoose={form.setPerson}
-        />
-        <Field
-          label="支付积分"
-          type="number"
-          value={form.amount}
-          onInput={form.setAmount}
-          maxlength={5}
-          hint="1–10000 的整数，不超过基金余额"
-        />
-        <Field
-          label="原因"
-          value={form.reason}
-          onInput={form.setReason}
-          maxlength={100}
-          placeholder="如：为独居老人张大爷代买药品"
+          amountLabel="支付积分"
+          amountHint="1–10000 的整数，不超过基金余额"
+          reasonLabel="原因"
+          reasonPlaceholder="如：为独居老人张大爷代买药品"
         />
         {form.problem && (
           <View ariaRole="alert">

@@ -7,7 +7,7 @@ import { Field } from '../../../../components/Field'
 import { CommunityNotice } from '../../../../components/CommunityNotice'
 import { Page } from '../../../../components/Page'
 import { PagedList } from '../../../../components/PagedList'
-import { ResidentPicker } from '../../../../components/ResidentPicker'
+import { PointsToPersonFields } from '../../../../components/PointsToPersonFields'
 import { Button } from '../../../../components/ui'
 import { useAdminCommunity } from '../../../../hooks/use-admin-community'
 import { usePointsToPerson } from '../../../../hooks/use-points-to-person'
@@ -90,28 +90,14 @@ function AwardForm({
       <View>
         <Text className="t-muted">为本社区居民发放爱心积分，须写明原因，会记入积分流水。</Text>
       </View>
-      {/* A new request id (after an award) starts the search over. */}
-      <ResidentPicker
-        key={form.requestId}
+      <PointsToPersonFields
+        form={form}
         communityId={communityId}
         role="奖励居民"
-        chosen={form.person}
-        onChoose={form.setPerson}
-      />
-      <Field
-        label="奖励积分"
-        type="number"
-        value={form.amount}
-        onInput={form.setAmount}
-        maxlength={5}
-        hint={`1–${MAX_AMOUNT} 的整数`}
-      />
-      <Field
-        label="奖励原因"
-        value={form.reason}
-        onInput={form.setReason}
-        maxlength={100}
-        placeholder="如：参加社区清洁日"
+        amountLabel="奖励积分"
+        amountHint={`1–${MAX_AMOUNT} 的整数`}
+        reasonLabel="奖励原因"
+        reasonPlaceholder="如：参加社区清洁日"
       />
       {form.problem && (
         <View ariaRole="alert">
