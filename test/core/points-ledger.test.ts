@@ -15,6 +15,7 @@ import {
   transferIdFor,
   type TransferRecord,
 } from '../../src/core/points/model'
+import { thrownCode as codeOf } from '../support/builders'
 
 const NOW = new Date('2026-05-01T02:00:00Z')
 const req = (over: Partial<TransferRequest> = {}): TransferRequest => ({
@@ -27,15 +28,6 @@ const req = (over: Partial<TransferRequest> = {}): TransferRequest => ({
   by: 'system',
   ...over,
 })
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (e) {
-    if (isDomainError(e)) return e.code
-    throw e
-  }
-  return 'OK'
-}
 
 describe('planTransfer', () => {
   it.each([

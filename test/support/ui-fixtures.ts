@@ -1,5 +1,6 @@
 /** Answers the page tests script (see ui-script.ts), shaped as the api returns them. */
 import type { StaffPerson } from '../../src/core/admin/api'
+import type { HouseholdSummary } from '../../src/core/me/api'
 
 /** A person as staff.list shows them to a 新华社区 admin: one role in 新华社区, living at `household`. */
 export const staffPerson = (
@@ -20,4 +21,16 @@ export const staffPerson = (
     },
   ],
   partyMember: null,
+})
+
+/** A household as me.profile / household.mine describe it: 新华社区第1网格 1号楼1单元 302 unless `over` says otherwise. */
+export const householdSummary = (over: Partial<HouseholdSummary> = {}): HouseholdSummary => ({
+  path: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b', unitId: 'u', householdId: 'h' },
+  streetName: '东街道',
+  communityName: '新华社区',
+  gridName: '新华社区第1网格',
+  buildingName: '1号楼',
+  unitName: '1单元',
+  room: '302',
+  ...over,
 })

@@ -1,10 +1,11 @@
 import { act, render, screen } from '@testing-library/react'
-import type { HouseholdSummary, Profile } from '../../src/core/me/api'
+import type { Profile } from '../../src/core/me/api'
 import type { CategoryView, ReportReceipt } from '../../src/core/orders/api'
 import ReportPage from '../../src/features/reports/pages/index/index'
 import { requestSubscription } from '../../src/services/subscribe'
 import { compressPhoto, pickPhotos, uploadPhoto } from '../../src/services/upload'
 import Taro, { resetTaroMock, router, getStorageSync } from '../support/taro-mock'
+import { householdSummary } from '../support/ui-fixtures'
 import { api, calls, tap, type } from '../support/ui-script'
 
 // The report form against a scripted `api`: local validation, the draft is on the phone before the
@@ -27,15 +28,7 @@ const upload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>
 const redirectTo = jest.fn(async (_o: { url: string }) => ({ errMsg: 'redirectTo:ok' }))
 Object.assign(Taro, { redirectTo })
 
-const home: HouseholdSummary = {
-  path: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b', unitId: 'u', householdId: 'h' },
-  streetName: '东街道',
-  communityName: '新华社区',
-  gridName: '新华社区第1网格',
-  buildingName: '3号楼',
-  unitName: '2单元',
-  room: '502',
-}
+const home = householdSummary({ buildingName: '3号楼', unitName: '2单元', room: '502' })
 const profile: Profile = { userId: 'u1', displayName: '王秀英', roles: [], household: home, created: false }
 const categories: CategoryView[] = [
   { id: 'hazard', name: '安全隐患', hint: '飞线充电、楼道堆物', hazard: true },
