@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import http from 'node:http'
-import { activityInput, inMin, ok, requestIds, useApi } from '../support/api-test'
+import { activityInput, inMin, ok, requestIds, useApi, httpGet as get } from '../support/api-test'
 import {
   CHEN,
   DONGSHAN_01_WORKER as OTHER_WORKER,
@@ -34,18 +33,6 @@ const setTimes = async (activityId: string, startMin: number, endMin: number) =>
 }
 const codeFor = async (activityId: string, rotate = false) =>
   ok(await call(WORKER, 'activity.checkinCode', rotate ? { activityId, rotate } : { activityId }))
-
-function get(url: string): Promise<{ status: number; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }))
-      })
-      .on('error', reject)
-  })
-}
 
 beforeAll(async () => {
   const home = (n: number) => ({

@@ -1,6 +1,5 @@
-import http from 'node:http'
 import { demoInviteCode } from '../../emulator/seed/demo-data'
-import { useApi } from '../support/api-test'
+import { useApi, httpGet as get } from '../support/api-test'
 import {
   DONGSHAN_ADMIN,
   STREET_ADMIN,
@@ -26,24 +25,6 @@ type Card = {
   createdAt: string
 }
 type Result = ApiResult
-
-function get(url: string): Promise<{ status: number; type: string; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            type: String(res.headers['content-type'] ?? ''),
-            body: Buffer.concat(chunks),
-          }),
-        )
-      })
-      .on('error', reject)
-  })
-}
 
 type QrRecord = { scene: string; page: string; width: number; fn: string }
 const qrcodes = async () =>

@@ -1,5 +1,4 @@
-import http from 'node:http'
-import { codeOf, ok, requestIds, useApi } from '../support/api-test'
+import { codeOf, ok, requestIds, useApi, httpGet as get } from '../support/api-test'
 import type { ApiResult } from '../support/seeded-emulator'
 import {
   CHEN,
@@ -42,17 +41,6 @@ const addItem = async (over: Record<string, unknown> = {}, openid = ADMIN) =>
 const redeem = (openid: string, itemId: string, requestId = rid()) =>
   call(openid, 'market.redeem', { itemId, requestId })
 
-function get(url: string): Promise<{ status: number; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }))
-      })
-      .on('error', reject)
-  })
-}
 const qrcodes = async () =>
   JSON.parse((await get(`${emu().url}/dev/qrcodes.json`)).body.toString()) as {
     scene: string

@@ -2,6 +2,7 @@
  * The preamble every test of the built `api` function shares: one seeded emulator for the file,
  * `call(openid, action, input)` as that user, and reads of what was stored.
  */
+import http from 'node:http'
 import { apiCaller, useSeededEmulator, type ApiResult } from './seeded-emulator'
 import type { TestEmulatorOptions } from './emulator'
 
@@ -81,4 +82,23 @@ export const remindOfErrands = async (call: Call, openid: string, on = true) => 
       notifyErrands: on,
     }),
   )
+}
+
+/** A plain GET (a stored file's URL, the emulator's /dev pages): status, content type and body. */
+export function httpGet(url: string): Promise<{ status: number; type: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type'] ?? ''),
+            body: Buffer.concat(chunks),
+          }),
+        )
+      })
+      .on('error', reject)
+  })
 }
