@@ -1,4 +1,4 @@
-import { isoInMin as inMin, ok, remindOfErrands, requestIds, useApi } from '../support/api-test'
+import { isoInMin as inMin, ok, remindOfErrands, requestIds, useApi, awardPoints } from '../support/api-test'
 import {
   DONGSHAN_ADMIN as OTHER_ADMIN,
   HUANG,
@@ -315,14 +315,7 @@ describe('done, confirm, dispute, thanks', () => {
 
 describe('points ledger', () => {
   it('award, bad input codes, correction reverses once, audit clean', async () => {
-    const award = ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-li',
-        amount: 20,
-        reason: '社区清洁日',
-        requestId: rid(),
-      }),
-    )
+    const award = await awardPoints(call, 'user-resident-li', 20, '社区清洁日', rid())
     expect(award).toMatchObject({ amount: 20, to: 'u:user-resident-li', retried: false })
     expect(
       (
@@ -369,14 +362,7 @@ describe('points ledger', () => {
   })
 
   it('30 racing gifts from one account never overdraw it; balances equal their entries', async () => {
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-chen',
-        amount: 10,
-        reason: '志愿服务',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-resident-chen', 10, '志愿服务', rid())
     const results = await Promise.all(
       Array.from({ length: 30 }, () =>
         call('demo-openid-resident-chen', 'points.give', { to: 'fund', amount: 3, requestId: rid() }),

@@ -1,4 +1,4 @@
-import { codeOf, ok, requestIds, useApi, httpGet as get } from '../support/api-test'
+import { codeOf, ok, requestIds, useApi, httpGet as get, awardPoints } from '../support/api-test'
 import type { ApiResult } from '../support/seeded-emulator'
 import {
   CHEN,
@@ -22,8 +22,7 @@ const RACERS = Array.from({ length: 100 }, (_, i) => `openid-market-racer-${i}`)
 
 const rid = requestIds('mk')
 
-const award = async (userId: string, amount: number) =>
-  ok(await call(ADMIN, 'points.award', { userId, amount, reason: '测试发放', requestId: rid() }))
+const award = (userId: string, amount: number) => awardPoints(call, userId, amount, '测试发放', rid())
 const addItem = async (over: Record<string, unknown> = {}, openid = ADMIN) =>
   ok(
     await call(openid, 'market.save', {

@@ -1,4 +1,4 @@
-import { activityInput, inMin, ok, requestIds, useApi } from '../support/api-test'
+import { activityInput, inMin, ok, requestIds, useApi, awardPoints } from '../support/api-test'
 import { WANG, XINHUA_01_WORKER as WORKER, XINHUA_ADMIN as ADMIN } from '../support/demo-people'
 
 const { emu, call, db, docOf, userDoc } = useApi()
@@ -81,14 +81,7 @@ describe('me.data', () => {
 
   it('lists my points, activity sign-ups, volunteer hours and vouchers: counts and the newest lines', async () => {
     // 王秀英 (seed): confirmed at 社区义诊 (an hours line, 10 points), signed up for 重阳敬老.
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-wang',
-        amount: 30,
-        reason: '楼道清洁',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-resident-wang', 30, '楼道清洁', rid())
     const voucher = ok(await call(WANG, 'market.redeem', { itemId: 'it_seed-haircut', requestId: rid() }))
     const data = ok(await call(WANG, 'me.data'))
     expect(data.points).toMatchObject({ balance: 20, entries: 3 })

@@ -1,4 +1,4 @@
-import { codeOf, isoInMin as inMin, ok, requestIds, useApi } from '../support/api-test'
+import { codeOf, isoInMin as inMin, ok, requestIds, useApi, awardPoints } from '../support/api-test'
 import {
   CHEN,
   DONGSHAN_ADMIN as OTHER_ADMIN,
@@ -120,14 +120,7 @@ describe('points.award', () => {
 
 describe('points.give', () => {
   beforeAll(async () => {
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-wang',
-        amount: 20,
-        reason: '志愿服务',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-resident-wang', 20, '志愿服务', rid())
     // 刘 has done an errand for 王: he is someone 王 may thank with points; 李 is not.
     await serve(WANG, LIU)
   }, 60_000)
@@ -158,14 +151,7 @@ describe('points.give', () => {
   })
 
   it('just more than the balance is refused and changes nothing; exactly the balance empties it', async () => {
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-zhao',
-        amount: 7,
-        reason: '帮忙搬运',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-resident-zhao', 7, '帮忙搬运', rid())
     const zhao = await balance('u:user-resident-zhao')
     const fund = await balance('fund:cm-xinhua')
     expect(codeOf(await call(ZHAO, 'points.give', { to: 'fund', amount: zhao + 1, requestId: rid() }))).toBe(
@@ -206,14 +192,7 @@ describe('points.give', () => {
 
 describe('points.correct', () => {
   it('reverses a transfer once (even corrected twice at once), with a reason; the reversing line shows', async () => {
-    const award = ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-helper-huang',
-        amount: 12,
-        reason: '发错人的奖励',
-        requestId: rid(),
-      }),
-    )
+    const award = await awardPoints(call, 'user-helper-huang', 12, '发错人的奖励', rid())
     const huang = await balance('u:user-helper-huang')
     const issuance = await balance('issuance:cm-xinhua')
     expect(codeOf(await call(ADMIN, 'points.correct', { transferId: award.transferId, reason: ' ' }))).toBe(
@@ -260,14 +239,7 @@ describe('points.correct', () => {
   })
 
   it('a correction that would overdraw the recipient is refused and changes nothing', async () => {
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-chen',
-        amount: 6,
-        reason: '活动奖励',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-resident-chen', 6, '活动奖励', rid())
     await serve(CHEN, LIU)
     const gift = ok(
       await call(CHEN, 'points.give', { to: { userId: 'user-helper-liu' }, amount: 6, requestId: rid() }),
@@ -530,14 +502,7 @@ describe('points.recipients and giving to them', () => {
           createdAt: new Date(),
         })),
       ])
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-leader-zhou',
-        amount: 30,
-        reason: '志愿服务',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-leader-zhou', 30, '志愿服务', rid())
     // 周's errands, oldest first: 杨 (confirmed), the mover (confirmed, then moved away), 刘 (confirmed),
     // 杨 again (a parcel, confirmed); 黄 took one but it is not confirmed; one is still open.
     // 黄 did confirm an errand for 王, which is no errand of 周.

@@ -4,6 +4,7 @@
  */
 import http from 'node:http'
 import { apiCaller, useSeededEmulator, type ApiResult } from './seeded-emulator'
+import { XINHUA_ADMIN } from './demo-people'
 import type { TestEmulatorOptions } from './emulator'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -71,6 +72,15 @@ export const activityInput = (requestId: string, over: Record<string, unknown> =
   points: 10,
   ...over,
 })
+
+/** 新华社区's admin awards `amount` points to `userId` for `reason` (points.award); answers the transfer. */
+export const awardPoints = async (
+  call: Call,
+  userId: string,
+  amount: number,
+  reason: string,
+  requestId: string,
+) => ok(await call(XINHUA_ADMIN, 'points.award', { userId, amount, reason, requestId }))
 
 /** A helper opts in to (or out of) new-errand reminders, keeping their skills. */
 export const remindOfErrands = async (call: Call, openid: string, on = true) => {
