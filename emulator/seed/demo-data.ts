@@ -6,7 +6,7 @@
  * Ids are readable and stable so journeys, tests and the dev login can name them.
  */
 import { createHash } from 'node:crypto'
-import { householdIdFor, type InviteCodeRecord } from '../../src/core/join/model'
+import type { InviteCodeRecord } from '../../src/core/join/model'
 import type { UserRecord } from '../../src/core/me/model'
 import { codeFromBytes } from '../../src/core/org/invite-code'
 import type { Building, Community, Grid, Household, OrgPath, Street, Unit } from '../../src/core/org/model'
@@ -61,6 +61,17 @@ const SEEDED_AT = new Date('2026-01-01T00:00:00+08:00')
 /** Stable pseudo-random bytes from a string, so demo invite codes never change between seeds. */
 function demoBytes(seed: string): Uint8Array {
   return createHash('sha256').update(seed).digest()
+}
+
+/**
+ * An opaque id for a demo record drawn from `seed` (which names no place and no person), in the
+ * form of cloudfunctions/shared/ids.ts `newId`: the same on every fresh seed.
+ */
+function demoId(prefix: string, seed: string): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567'
+  let out = ''
+  for (const b of demoBytes(seed).subarray(0, 20)) out += alphabet[b & 31]
+  return `${prefix}_${out}`
 }
 
 /** The demo invite code of a building or grid (what its printed mini-program code carries). */
@@ -204,7 +215,8 @@ export function buildDemoData(): Record<string, Doc[]> {
     const buildingId = `bd-xinhua-01-${pad(building)}`
     const unitId = `${buildingId}-u${unit}`
     const household: Household = {
-      _id: householdIdFor(unitId, room),
+      // opaque (ADR 0016): the store finds a household by unit and room, never by its id
+      _id: demoId('hh', `e睦邻 demo household ${households.length + 1}`),
       level: 'household',
       streetId: STREET_ID,
       communityId: 'cm-xinhua',

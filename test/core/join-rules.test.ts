@@ -5,7 +5,7 @@ import {
   grantsAfterLeaving,
   viaOf,
 } from '../../src/core/join/decide'
-import { householdIdFor, type InviteCodeRecord, type JoinRecord } from '../../src/core/join/model'
+import type { HouseholdPlace, InviteCodeRecord, JoinRecord } from '../../src/core/join/model'
 import {
   JoinDeciders,
   joinTransitions,
@@ -87,8 +87,14 @@ describe('may this person submit a join (checkCanSubmit)', () => {
     createdAt: new Date(0),
     decidedAt: null,
   })
-  const here = householdIdFor('unit-a', '302')
-  const there = householdIdFor('unit-b', '101')
+  // Household ids are opaque: where a household is comes from its record (unit and room).
+  const here = 'hh_here'
+  const there = 'hh_there'
+  const places: Record<string, HouseholdPlace> = {
+    [here]: { unitId: 'unit-a', room: '302' },
+    [there]: { unitId: 'unit-b', room: '101' },
+  }
+  const homeOf = (u: UserRecord) => (u.householdId ? (places[u.householdId] ?? null) : null)
   type Cell = [string, UserRecord, JoinRecord | null, boolean, string]
   // [case, user, their latest request, move?, expected: 'new' | 'same' | error code]
   const cells: Cell[] = [
@@ -125,7 +131,7 @@ describe('may this person submit a join (checkCanSubmit)', () => {
     ['member elsewhere, pending move here: same request', user(there), join('pending'), true, 'same'],
   ]
   it.each(cells)('%s', (_name, u, latest, move, expected) => {
-    const run = () => checkCanSubmit(u, latest, 'unit-a', '302', move)
+    const run = () => checkCanSubmit(u, latest, 'unit-a', '302', move, homeOf(u))
     if (expected === 'new') expect(run()).toBeNull()
     else if (expected === 'same') expect(run()).toBe(latest)
     else expect(run).toThrow(expect.objectContaining({ code: expected }))
@@ -142,7 +148,7 @@ describe('may this person submit a join (checkCanSubmit)', () => {
     ['move, still in the old household', there, there, true],
     ['move, left the old household meanwhile', undefined, there, true],
   ] as const)('checkCanAdmit: %s → %s', (_name, householdId, moveFrom, ok) => {
-    const run = () => checkCanAdmit({ ...join('approved'), moveFrom }, user(householdId))
+    const run = () => checkCanAdmit({ ...join('approved'), moveFrom }, user(householdId), here)
     if (ok) expect(run).not.toThrow()
     else expect(run).toThrow(expect.objectContaining({ code: 'JOIN.ALREADY_MEMBER' }))
   })

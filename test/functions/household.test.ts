@@ -1,7 +1,13 @@
 import { useApi } from '../support/api-test'
 import { XINHUA_01_WORKER as WORKER_XINHUA_01 } from '../support/demo-people'
 
-const { call, userDoc } = useApi()
+const { call, userDoc, db } = useApi()
+/** The one household at a unit and room (index households.unit_room_unique). */
+const householdAt = async (unitId: string, room: string) => {
+  const found = (await db().collection('households').where({ unitId, room }).get()).data as { _id: string }[]
+  expect(found).toHaveLength(1)
+  return found[0] as { _id: string }
+}
 
 // Leaving and moving households, through the built `api` function in the local CloudBase.
 
@@ -113,20 +119,39 @@ describe('moving to another household', () => {
       await call(WORKER_XINHUA_01, 'join.decide', { joinId: moving.data.joinId, decision: 'approve' }),
     ).toMatchObject({ ok: true })
     const after = await userDoc('user-resident-li')
-    expect(after.householdId).toBe('hh_bd-xinhua-01-06-u1_101')
+    // The household at 6号楼1单元101, found by its place; its id is opaque (ADR 0016).
+    const there = await householdAt('bd-xinhua-01-06-u1', '101')
+    expect(after.householdId).toBe(there._id)
+    expect(there._id).toMatch(/^hh_[a-z2-7]{20}$/)
     expect(after.grants).toEqual([
       {
         role: 'resident',
-        scope: expect.objectContaining({
-          buildingId: 'bd-xinhua-01-06',
-          householdId: 'hh_bd-xinhua-01-06-u1_101',
-        }),
+        scope: expect.objectContaining({ buildingId: 'bd-xinhua-01-06', householdId: there._id }),
       },
     ])
     expect((await call(li, 'household.mine')).data).toMatchObject({
       household: { buildingName: '6号楼', room: '101' },
       pendingMove: null,
     })
+  })
+
+  it('two people approved for one new flat at once share one household', async () => {
+    const [a, b] = ['openid-hh-twin-a', 'openid-hh-twin-b']
+    const twins = await Promise.all(
+      [a, b].map((who, i) =>
+        call(
+          who,
+          'join.submit',
+          form({ unitId: 'bd-dongshan-01-02-u1', room: '1203', name: ['吴春梅', '吴建华'][i] }),
+        ),
+      ),
+    )
+    expect(twins.map((r) => r.data?.status ?? JSON.stringify(r.error))).toEqual(['approved', 'approved'])
+    const home = await householdAt('bd-dongshan-01-02-u1', '1203')
+    const ids = await Promise.all(
+      ['a', 'b'].map(async (x) => (await call(`openid-hh-twin-${x}`, 'me.profile')).data),
+    )
+    expect(ids.map((p) => p.roles[0].scope.householdId)).toEqual([home._id, home._id])
   })
 
   it('moves at once where the community approves automatically', async () => {
@@ -155,7 +180,7 @@ describe('moving to another household', () => {
       reason: '房屋信息不符',
     })
     const user = await userDoc('user-leader-zhou')
-    expect(user.householdId).toBe('hh_bd-xinhua-01-01-u1_101')
+    expect(user.householdId).toBe((await householdAt('bd-xinhua-01-01-u1', '101'))._id)
     expect(user.grants.map((g: { role: string }) => g.role).sort()).toEqual(['building_leader', 'resident'])
   })
 

@@ -2,6 +2,7 @@ import { inTransaction, type Tx } from '../tx'
 import { holdsOver } from '../../../src/core/access'
 import type { JoinInboxItem, JoinTarget, MyJoin, NamedOption } from '../../../src/core/join/api'
 import { joinMachine } from '../../../src/core/join/machine'
+import { roomKey, type HouseholdPlace } from '../../../src/core/join/model'
 import {
   applyCancel,
   applyDecision,
@@ -127,21 +128,63 @@ export async function mine(actor: Actor): Promise<MyJoin | null> {
   return join ? viewOf(join) : null
 }
 
+/** The household at a unit and room: its opaque id, and whether it is stored yet. */
+interface Home {
+  readonly id: string
+  readonly stored: boolean
+}
+
+/**
+ * Finds the household at (unitId, room) — index `households.unit_room_unique` — or names a new one
+ * with an opaque id (ADR 0016: the id never carries the address). Outside the transaction: a
+ * where-query is not allowed inside one.
+ */
+async function homeAt(unitId: string, room: string): Promise<Home> {
+  const found = await db()
+    .collection('households')
+    .where({ unitId, room: roomKey(room) })
+    .field({ _id: true })
+    .limit(1)
+    .get()
+  const id = (found.data as { _id: string }[])[0]?._id
+  return id ? { id, stored: true } : { id: newId('hh'), stored: false }
+}
+
+/**
+ * Runs `admitting(home)` for the household at the join's unit and room. Two approvals for one new
+ * household at once: the second creation fails on the unique index, so it runs again and finds the
+ * first's household.
+ */
+async function withHome<T>(unitId: string, room: string, admitting: (home: Home) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    const home = await homeAt(unitId, room)
+    try {
+      return await admitting(home)
+    } catch (err) {
+      if (home.stored || attempt >= 2 || !isDuplicateKey(err)) throw err
+    }
+  }
+}
+
 /**
  * Inside a transaction: the household exists, the user lives there and holds a resident grant.
  * For a move this replaces the old household and resident grant in the same write.
  */
-async function admit(tx: Tx, join: JoinRecord, user: UserRecord): Promise<void> {
-  const household = householdPathOf(join)
-  await tx.collection('households').doc(household.householdId).set({
-    level: 'household',
-    streetId: household.streetId,
-    communityId: household.communityId,
-    gridId: household.gridId,
-    buildingId: household.buildingId,
-    unitId: household.unitId,
-    room: join.room.toUpperCase(),
-  })
+async function admit(tx: Tx, join: JoinRecord, user: UserRecord, home: Home): Promise<void> {
+  const household = householdPathOf(join, home.id)
+  if (!home.stored)
+    await tx
+      .collection('households')
+      .doc(home.id)
+      .set({
+        level: 'household',
+        streetId: household.streetId,
+        communityId: household.communityId,
+        gridId: household.gridId,
+        buildingId: household.buildingId,
+        unitId: household.unitId,
+        room: roomKey(join.room),
+      })
   await tx
     .collection('users')
     .doc(user._id)
@@ -230,45 +273,61 @@ export async function submit(actor: Actor, input: SubmitInput, now: Date): Promi
 
   let written: { record: JoinRecord; notify: string[] }
   try {
-    written = await inTransaction(async (tx: Tx) => {
-      const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
-      if (!user) throw new Error(`user ${actor.userId} vanished`)
-      const current = user.lastJoinId
-        ? firstDoc<JoinRecord>((await tx.collection(JOINS).doc(user.lastJoinId).get()).data)
-        : null
-      const same = checkCanSubmit(
-        user,
-        current ? { ...current, _id: user.lastJoinId as string } : null,
-        unit._id,
-        input.room,
-        input.move === true,
-      )
-      if (same) return { record: same, notify: [] as string[] }
-      const join: JoinRecord = { ...draft, moveFrom: user.householdId ?? null }
-      const { _id, ...body } = join
-      await tx.collection(JOINS).doc(_id).set(body)
-      if (auto) {
-        await admit(tx, join, user)
-        return { record: join, notify: [] as string[] }
-      }
-      await tx.collection('users').doc(user._id).update({ lastJoinId: join._id })
-      const data = joinPendingMessage({
-        applicantName: join.name,
-        buildingName: building?.name ?? '',
-        unitName: unit.name,
-        room: join.room,
-        submittedAt: now,
-        move: Boolean(join.moveFrom),
-      })
-      const messages: Outgoing[] = recipients.map((r) => ({
-        kind: 'join.pending',
-        sourceId: join._id,
-        recipientId: r._id,
-        template: 'joinPending',
-        data,
-      }))
-      return { record: join, notify: await writeNotifications(tx, messages, now) }
-    })
+    written = await withHome(unit._id, input.room, (home) =>
+      inTransaction(async (tx: Tx) => {
+        const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
+        if (!user) throw new Error(`user ${actor.userId} vanished`)
+        const [current, currentHome] = await Promise.all([
+          user.lastJoinId
+            ? tx
+                .collection(JOINS)
+                .doc(user.lastJoinId)
+                .get()
+                .then((r) => firstDoc<JoinRecord>(r.data))
+            : null,
+          user.householdId
+            ? tx
+                .collection('households')
+                .doc(user.householdId)
+                .get()
+                .then((r) => firstDoc<HouseholdPlace>(r.data))
+            : null,
+        ])
+        const same = checkCanSubmit(
+          user,
+          current ? { ...current, _id: user.lastJoinId as string } : null,
+          unit._id,
+          input.room,
+          input.move === true,
+          currentHome,
+        )
+        if (same) return { record: same, notify: [] as string[] }
+        const join: JoinRecord = { ...draft, moveFrom: user.householdId ?? null }
+        const { _id, ...body } = join
+        await tx.collection(JOINS).doc(_id).set(body)
+        if (auto) {
+          await admit(tx, join, user, home)
+          return { record: join, notify: [] as string[] }
+        }
+        await tx.collection('users').doc(user._id).update({ lastJoinId: join._id })
+        const data = joinPendingMessage({
+          applicantName: join.name,
+          buildingName: building?.name ?? '',
+          unitName: unit.name,
+          room: join.room,
+          submittedAt: now,
+          move: Boolean(join.moveFrom),
+        })
+        const messages: Outgoing[] = recipients.map((r) => ({
+          kind: 'join.pending',
+          sourceId: join._id,
+          recipientId: r._id,
+          template: 'joinPending',
+          data,
+        }))
+        return { record: join, notify: await writeNotifications(tx, messages, now) }
+      }),
+    )
   } catch (err) {
     // A concurrent submit of the same request won the unique (userId, requestId) index: answer it.
     const again = isDuplicateKey(err) ? await earlier() : null
@@ -364,23 +423,29 @@ export async function decide(
   input: { joinId: string; decision: 'approve' } | { joinId: string; decision: 'reject'; reason: string },
   now: Date,
 ): Promise<MyJoin> {
-  const decided: JoinRecord = await inTransaction(async (tx: Tx) => {
-    const join = firstDoc<JoinRecord>((await tx.collection(JOINS).doc(input.joinId).get()).data)
-    if (!join) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请不存在')
-    const next = applyDecision({ ...join, _id: input.joinId }, actor, input, now)
-    await tx.collection(JOINS).doc(input.joinId).update({
-      status: next.status,
-      reason: next.reason,
-      decidedBy: next.decidedBy,
-      decidedAt: now,
-    })
-    if (next.status === 'approved') {
-      const user = firstDoc<UserRecord>((await tx.collection('users').doc(join.userId).get()).data)
-      if (!user) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请人不存在')
-      checkCanAdmit(next, user)
-      await admit(tx, next, user)
-    }
-    return next
-  })
+  // Where the household would be: read first, as the household lookup must happen outside the
+  // transaction; the transaction reads the request again and decides on that.
+  const seen = await getDoc<JoinRecord>(JOINS, input.joinId)
+  if (!seen) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请不存在')
+  const decided: JoinRecord = await withHome(seen.path.unitId, seen.room, (home) =>
+    inTransaction(async (tx: Tx) => {
+      const join = firstDoc<JoinRecord>((await tx.collection(JOINS).doc(input.joinId).get()).data)
+      if (!join) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请不存在')
+      const next = applyDecision({ ...join, _id: input.joinId }, actor, input, now)
+      await tx.collection(JOINS).doc(input.joinId).update({
+        status: next.status,
+        reason: next.reason,
+        decidedBy: next.decidedBy,
+        decidedAt: now,
+      })
+      if (next.status === 'approved') {
+        const user = firstDoc<UserRecord>((await tx.collection('users').doc(join.userId).get()).data)
+        if (!user) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请人不存在')
+        checkCanAdmit(next, user, home.id)
+        await admit(tx, next, user, home)
+      }
+      return next
+    }),
+  )
   return viewOf(decided)
 }

@@ -3,8 +3,8 @@ import { CommonErrorCodes, DomainError } from '../errors'
 import type { UserRecord } from '../me/model'
 import type { OrgPath } from '../org/model'
 import type { Actor, RoleGrant } from '../roles'
-import type { InviteCodeRecord, JoinRecord } from './model'
-import { householdIdFor } from './model'
+import type { HouseholdPlace, InviteCodeRecord, JoinRecord } from './model'
+import { isAt } from './model'
 import { mayDecideJoin, nextJoinStatus } from './rules'
 
 export const JoinErrors = {
@@ -15,9 +15,9 @@ export const JoinErrors = {
   UNIT_NOT_FOUND: 'JOIN.UNIT_NOT_FOUND',
 } as const
 
-/** The household path a join leads to. */
-export function householdPathOf(join: JoinRecord): Required<OrgPath> {
-  return { ...join.path, householdId: householdIdFor(join.path.unitId, join.room) }
+/** The household path a join leads to: its unit's path and the household found or made there. */
+export function householdPathOf(join: JoinRecord, householdId: string): Required<OrgPath> {
+  return { ...join.path, householdId }
 }
 
 /** The caller's grants once admitted: their resident grant now points at this household. */
@@ -29,7 +29,8 @@ export function grantsAfterAdmission(
 }
 
 /**
- * May this user submit a new join? `current` is the request their `lastJoinId` points at.
+ * May this user submit a new join? `current` is the request their `lastJoinId` points at, `home`
+ * where their household is (null when they have none).
  * - A pending request to the same place is the same request (idempotent); to another place it blocks.
  * - Members of a household must leave first, or ask to move (`move`); joining the household they
  *   already live in again answers their approved request, if it is the latest.
@@ -41,6 +42,7 @@ export function checkCanSubmit(
   unitId: string,
   room: string,
   move = false,
+  home: HouseholdPlace | null = null,
 ): JoinRecord | null {
   const samePlace = (j: JoinRecord) => j.path.unitId === unitId && j.room.toUpperCase() === room.toUpperCase()
   if (current?.status === 'pending') {
@@ -48,7 +50,7 @@ export function checkCanSubmit(
     throw new DomainError(JoinErrors.PENDING_EXISTS, '您已有一个待审核的入格申请')
   }
   if (user.householdId) {
-    if (user.householdId === householdIdFor(unitId, room)) {
+    if (isAt(home, unitId, room)) {
       if (current?.status === 'approved' && samePlace(current)) return current
       throw new DomainError(JoinErrors.ALREADY_MEMBER, '您已是该家庭成员')
     }
@@ -58,11 +60,12 @@ export function checkCanSubmit(
 }
 
 /**
- * May an approved request admit its applicant now? A first join needs them out of any household
- * (they may have joined elsewhere meanwhile); a move replaces whatever household they are in.
+ * May an approved request admit its applicant now into `householdId` (the household at its unit and
+ * room)? A first join needs them out of any household (they may have joined elsewhere meanwhile);
+ * a move replaces whatever household they are in.
  */
-export function checkCanAdmit(join: JoinRecord, user: UserRecord): void {
-  if (!user.householdId || join.moveFrom || user.householdId === householdPathOf(join).householdId) return
+export function checkCanAdmit(join: JoinRecord, user: UserRecord, householdId: string): void {
+  if (!user.householdId || join.moveFrom || user.householdId === householdId) return
   throw new DomainError(JoinErrors.ALREADY_MEMBER, '申请人已加入其他家庭')
 }
 

@@ -34,7 +34,19 @@ export interface InviteCodeRecord {
   readonly createdAt: Date
 }
 
-/** One household per unit + room, whoever joins it first. */
-export function householdIdFor(unitId: string, room: string): string {
-  return `hh_${unitId}_${room.toUpperCase()}`
+/**
+ * One household per unit + room, whoever joins it first. Its id is opaque (ADR 0016): the store
+ * finds it by (unitId, room) under a unique index, so the id never carries the address.
+ */
+export interface HouseholdPlace {
+  readonly unitId: string
+  readonly room: string
+}
+
+/** Rooms compare case-insensitively ("3a" is "3A"): the stored form. */
+export const roomKey = (room: string): string => room.toUpperCase()
+
+/** Is this household the one at (unitId, room)? */
+export function isAt(home: HouseholdPlace | null, unitId: string, room: string): boolean {
+  return home !== null && home.unitId === unitId && roomKey(home.room) === roomKey(room)
 }
