@@ -23,6 +23,29 @@ export async function namesByIds(collection: string, ids: readonly string[]): Pr
   return new Map((res.data as { _id: string; name: string }[]).map((d) => [d._id, d.name]))
 }
 
+const PLACE_COLLECTIONS = { grid: 'grids', building: 'buildings', unit: 'units' } as const
+type PlaceLevel = keyof typeof PLACE_COLLECTIONS
+
+/**
+ * The names of the places on these paths, one query per level asked for (in parallel): e.g.
+ * `placeNames(joins.map((j) => j.path), ['building', 'unit'])` → `names.building.get(id)`.
+ */
+export async function placeNames<L extends PlaceLevel>(
+  paths: readonly { readonly gridId?: string; readonly buildingId?: string; readonly unitId?: string }[],
+  levels: readonly L[],
+): Promise<Record<L, Map<string, string>>> {
+  const idOf = { grid: 'gridId', building: 'buildingId', unit: 'unitId' } as const
+  const maps = await Promise.all(
+    levels.map((l) =>
+      namesByIds(
+        PLACE_COLLECTIONS[l],
+        paths.flatMap((p) => p[idOf[l]] ?? []),
+      ),
+    ),
+  )
+  return Object.fromEntries(levels.map((l, i) => [l, maps[i]])) as Record<L, Map<string, string>>
+}
+
 /** `userId → name` as staff see it (real name, else display name), in one query. */
 export async function userNames(ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)]

@@ -10,33 +10,23 @@ import type { MyData } from '../../../src/core/me/api'
 import { eraseNotificationsOf } from '../notify'
 import { definePrivacy, iso } from '../privacy'
 import { db } from '../sdk'
-import { namesByIds } from './docs'
+import { placeNames } from './docs'
 
 const JOINS = 'join_requests'
 
 async function myJoins(userId: string): Promise<Pick<MyData, 'joins'>> {
   const joins = (await db().collection(JOINS).where({ userId }).orderBy('createdAt', 'desc').limit(50).get())
     .data as JoinRecord[]
-  const [gridName, buildingName, unitName] = await Promise.all([
-    namesByIds(
-      'grids',
-      joins.map((j) => j.path.gridId),
-    ),
-    namesByIds(
-      'buildings',
-      joins.map((j) => j.path.buildingId),
-    ),
-    namesByIds(
-      'units',
-      joins.map((j) => j.path.unitId),
-    ),
-  ])
+  const names = await placeNames(
+    joins.map((j) => j.path),
+    ['grid', 'building', 'unit'],
+  )
   return {
     joins: joins.map((j) => ({
       joinId: j._id,
       status: j.status,
       place:
-        `${gridName.get(j.path.gridId) ?? ''} ${buildingName.get(j.path.buildingId) ?? ''}${unitName.get(j.path.unitId) ?? ''}`.trim(),
+        `${names.grid.get(j.path.gridId) ?? ''} ${names.building.get(j.path.buildingId) ?? ''}${names.unit.get(j.path.unitId) ?? ''}`.trim(),
       room: j.room,
       name: j.name,
       phone: j.phone,

@@ -26,7 +26,7 @@ import { deliver, holdersOf, NOTIFICATIONS, writeNotifications, type Outgoing } 
 import { db } from '../sdk'
 import { byRequest, isDuplicateKey, newId } from '../ids'
 import { logAccess } from './access-log'
-import { firstDoc, getDoc, namesByIds } from './docs'
+import { firstDoc, getDoc, placeNames } from './docs'
 
 const JOINS = 'join_requests'
 
@@ -394,22 +394,16 @@ export async function inbox(actor: Actor, requestId: string, now: Date): Promise
       at: now,
     })
   }
-  const [buildingName, unitName] = await Promise.all([
-    namesByIds(
-      'buildings',
-      joins.map((j) => j.path.buildingId),
-    ),
-    namesByIds(
-      'units',
-      joins.map((j) => j.path.unitId),
-    ),
-  ])
+  const names = await placeNames(
+    joins.map((j) => j.path),
+    ['building', 'unit'],
+  )
   return joins.map((j) => ({
     joinId: j._id,
     name: j.name,
     maskedPhone: j.phone ? maskPhone(j.phone) : null,
-    buildingName: buildingName.get(j.path.buildingId) ?? '',
-    unitName: unitName.get(j.path.unitId) ?? '',
+    buildingName: names.building.get(j.path.buildingId) ?? '',
+    unitName: names.unit.get(j.path.unitId) ?? '',
     room: j.room,
     submittedAt: new Date(j.createdAt).toISOString(),
     path: j.path,
