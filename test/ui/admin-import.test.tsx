@@ -41,6 +41,7 @@ describe('import page', () => {
   it('documents the columns with an example, and shows every bad line in a list read out as an alert', async () => {
     answer({
       'me.profile': { ok: true, data: admin },
+      'org.children': { ok: true, data: [{ id: 'gr-xinhua-01', name: '新华社区第1网格', level: 'grid' }] },
       'org.import': {
         ok: false,
         error: {
@@ -55,7 +56,14 @@ describe('import page', () => {
     })
     const { container } = render(<ImportPage />)
     await screen.findByText('导入到：新华社区')
-    expect(screen.getByText(/网格,楼栋,单元数\s+第1网格,13号楼,2/)).toBeTruthy()
+    // The template names the community's own first grid, so pasting it as it is imports.
+    expect(
+      await screen.findByText(/网格,楼栋,单元数\s+新华社区第1网格,13号楼,2\s+新华社区第1网格,14号楼,3/),
+    ).toBeTruthy()
+    expect(calls.find((c) => c.action === 'org.children')?.input).toEqual({
+      level: 'grid',
+      parentId: 'cm-xinhua',
+    })
     expect(screen.getByText('复制模板')).toBeTruthy()
 
     const csv = '网格,楼栋,单元数\n第1网格,13号楼,2\n第9网格,14号楼,2\n'

@@ -13,8 +13,13 @@ import { callApi } from '../../api'
 import { canPickFile, pickCsvFile } from './pick-csv'
 import './index.scss'
 
-/** The template admins copy: the header row and two example lines. */
-export const CSV_TEMPLATE = '网格,楼栋,单元数\n第1网格,13号楼,2\n第1网格,14号楼,3\n'
+/**
+ * The template admins copy: the header row and two example lines naming one of the community's own
+ * grids, so that pasting the template as it is imports (a made-up grid name would be refused).
+ */
+export function csvTemplate(gridName = '第1网格'): string {
+  return `网格,楼栋,单元数\n${gridName},13号楼,2\n${gridName},14号楼,3\n`
+}
 
 interface LineProblem {
   readonly line: string
@@ -42,6 +47,8 @@ export default function ImportPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const [busy, setBusy] = useState(false)
+  const [gridName, setGridName] = useState<string | undefined>(undefined)
+  const template = csvTemplate(gridName)
 
   // Without a community in the link, offer the communities the admin manages.
   const streetId =
@@ -58,9 +65,24 @@ export default function ImportPage() {
     )
   }, [community, streetId])
 
+  // The template names the chosen community's first grid.
+  useEffect(() => {
+    if (!community) return
+    let live = true
+    callApi('org.children', { level: 'grid', parentId: community.id }).then(
+      (grids) => {
+        if (live) setGridName(grids[0]?.name)
+      },
+      () => undefined, // the template then keeps its generic name; the import itself still checks
+    )
+    return () => {
+      live = false
+    }
+  }, [community])
+
   const copyTemplate = async () => {
     try {
-      await Taro.setClipboardData({ data: CSV_TEMPLATE })
+      await Taro.setClipboardData({ data: template })
       setMessage('模板已复制，可粘贴到表格软件或下方输入框')
     } catch {
       setMessage('复制失败，请手动输入表头：网格,楼栋,单元数')
@@ -128,7 +150,7 @@ export default function ImportPage() {
         </View>
         <View className="import__example" ariaLabel="示例">
           <Text className="import__code" userSelect>
-            {CSV_TEMPLATE}
+            {template}
           </Text>
         </View>
         <Button className="btn" block onClick={() => void copyTemplate()}>
@@ -157,7 +179,7 @@ export default function ImportPage() {
             className="import__textarea t-body"
             value={csv}
             maxlength={200000}
-            placeholder={'网格,楼栋,单元数\n第1网格,13号楼,2'}
+            placeholder={template.split('\n').slice(0, 2).join('\n')}
             ariaLabel="粘贴 CSV 内容"
             nativeProps={{ 'aria-label': '粘贴 CSV 内容' }}
             onInput={(e) => setCsv(e.detail.value)}
