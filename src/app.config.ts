@@ -35,6 +35,7 @@ export default defineAppConfig({
         'pages/checkin/index',
         'pages/publish/index',
         'pages/manage/index',
+        'pages/export/index',
       ],
     },
     {

@@ -147,6 +147,7 @@ pages.push(
     '名单',
   ],
   ['volunteer-hours', 'user-resident-wang', '/#/features/points/pages/hours/index', '社区义诊'],
+  ['hours-export', 'user-xinhua-admin', '/#/features/activities/pages/export/index', '导出志愿时长'],
   ['market', 'user-resident-wang', '/#/features/market/pages/index/index', '洗衣液'],
   ['market-vouchers', 'user-resident-wang', '/#/features/market/pages/vouchers/index', '您还没有兑换券'],
   ['market-verify', 'user-xinhua-01-worker', '/#/features/market/pages/verify/index', '查询兑换券'],

@@ -15,6 +15,7 @@ import ActivityDetailPage from '../../src/features/activities/pages/detail/index
 import CheckinPage from '../../src/features/activities/pages/checkin/index'
 import PublishActivityPage from '../../src/features/activities/pages/publish/index'
 import ManageActivityPage from '../../src/features/activities/pages/manage/index'
+import HoursExportPage from '../../src/features/activities/pages/export/index'
 import { codeFromScan } from '../../src/features/activities/labels'
 import { publishProblems, freshDraft } from '../../src/features/activities/form'
 import MyHoursPage from '../../src/features/points/pages/hours/index'
@@ -646,5 +647,36 @@ describe('my volunteer-hours record', () => {
     expect(buttons('打印/保存')).toHaveLength(0)
     await tap(button('去看看志愿活动'))
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/activities/pages/index/index' })
+  })
+})
+
+describe('志愿时长导出 from the admin menu', () => {
+  it('exports the admin community’s hours without opening an activity first', async () => {
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    api({
+      'me.profile': profile(ADMIN),
+      'hours.export': {
+        fileID: 'cloud://x/hours.xlsx',
+        url: 'https://tmp.example/hours.xlsx',
+        fileName: '志愿服务记录-新华社区.xlsx',
+        rows: 3,
+      },
+    })
+    render(<HoursExportPage />)
+    await screen.findByText('本社区已确认的志愿服务记录（Excel 表格），可用于出具志愿服务证明。')
+    await tap(button('导出志愿时长'))
+    await screen.findByText('已生成 志愿服务记录-新华社区.xlsx（3 条记录）')
+    expect(inputs('hours.export')).toEqual([{ communityId: 'cm-xinhua' }])
+    await tap(button('打开文件'))
+    expect(click).toHaveBeenCalledTimes(1)
+    click.mockRestore()
+  })
+
+  it('tells anyone else plainly that it is for community admins', async () => {
+    api({ 'me.profile': profile(WORKER) })
+    render(<HoursExportPage />)
+    await screen.findByText('此页面仅供社区管理员使用')
+    expect(buttons('导出志愿时长')).toHaveLength(0)
+    expect(calls.filter((c) => c.action === 'hours.export')).toHaveLength(0)
   })
 })

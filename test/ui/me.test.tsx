@@ -46,9 +46,16 @@ describe('me page entries', () => {
     }))
   const grid = { streetId: 's', communityId: 'c', gridId: 'g' }
   const titles = () =>
-    ['我的个人信息', '我的家庭', '志愿服务资料', '入格审核', '网格管理', '人员与角色', '楼栋二维码'].filter(
-      (t) => screen.queryByText(t) !== null,
-    )
+    [
+      '我的个人信息',
+      '我的家庭',
+      '志愿服务资料',
+      '入格审核',
+      '网格管理',
+      '人员与角色',
+      '楼栋二维码',
+      '志愿时长导出',
+    ].filter((t) => screen.queryByText(t) !== null)
 
   it.each([
     ['a newcomer', [], ['我的个人信息', '我的家庭']],
@@ -61,7 +68,7 @@ describe('me page entries', () => {
     [
       'a community admin',
       [{ role: 'community_admin', scope: { streetId: 's', communityId: 'c' } }],
-      ['我的个人信息', '我的家庭', '入格审核', '网格管理', '人员与角色', '楼栋二维码'],
+      ['我的个人信息', '我的家庭', '入格审核', '网格管理', '人员与角色', '楼栋二维码', '志愿时长导出'],
     ],
   ])('shows %s only their entries', async (_who, roles, expected) => {
     as(roles)

@@ -43,6 +43,7 @@ const ADMIN: readonly Entry[] = [
   { title: '爱心超市管理', url: '/features/market/pages/items/index', action: 'market.save' },
   { title: '社区基金', url: '/features/market/pages/fund/index', action: 'fund.view' },
   { title: '积分管理', url: '/features/points/pages/admin/index', action: 'points.award' },
+  { title: '志愿时长导出', url: '/features/activities/pages/export/index', action: 'hours.export' },
 ]
 
 function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor: Actor; label: string }) {

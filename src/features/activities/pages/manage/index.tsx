@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import type { HoursExport } from '@core/activities/api'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
@@ -12,7 +11,7 @@ import { callApi } from '../../api'
 import { ActivityFacts, PhaseTag } from '../../components/ActivityCard'
 import { CheckinCodeCard } from '../../components/CheckinCodeCard'
 import { RosterCard } from '../../components/RosterCard'
-import { openExport } from '../../device'
+import { HoursExportCard } from '../../components/HoursExportCard'
 import { isAdminOf } from '@core/access'
 import { Notice } from '../../../../components/Notice'
 import '../../activities.scss'
@@ -36,7 +35,6 @@ export default function ManageActivityPage() {
   const [round, setRound] = useState(0)
   const [cancelling, setCancelling] = useState(false)
   const [reason, setReason] = useState('')
-  const [exported, setExported] = useState<HoursExport | null>(null)
   const [busy, setBusy] = useState(false)
   // Pull-down also renews the check-in code (usePageData reloads the roster and stops the spinner).
   usePullDownRefresh(() => setRound((n) => n + 1))
@@ -69,20 +67,6 @@ export default function ManageActivityPage() {
       setBusy(false)
     }
   }
-  const exportHours = async () => {
-    setBusy(true)
-    setMessage(null)
-    try {
-      setExported(await callApi('hours.export', { communityId: a.communityId }))
-    } catch (e) {
-      setMessage(failureCopy(e, '导出失败，请重试'))
-    } finally {
-      setBusy(false)
-    }
-  }
-  const open = (exp: HoursExport) =>
-    void openExport(exp).then((r) => r === 'failed' && setMessage('文件打开失败，请重新导出'))
-
   return (
     <Page label="活动管理">
       <View className="card" ariaRole="region" ariaLabel="活动信息">
@@ -98,30 +82,7 @@ export default function ManageActivityPage() {
       )}
       <RosterCard roster={roster} onRoster={setRoster} />
 
-      {admin && (
-        <View className="card" ariaRole="region" ariaLabel="志愿时长导出">
-          <Text className="t-title">导出志愿时长</Text>
-          <View>
-            <Text className="t-muted">
-              本社区已确认的志愿服务记录（Excel 表格），可用于出具志愿服务证明。
-            </Text>
-          </View>
-          {exported ? (
-            <View>
-              <Text className="t-body">
-                已生成 {exported.fileName}（{exported.rows} 条记录）
-              </Text>
-              <Button className="btn" type="primary" block onClick={() => open(exported)}>
-                打开文件
-              </Button>
-            </View>
-          ) : (
-            <Button className="btn" block disabled={busy} onClick={() => void exportHours()}>
-              导出志愿时长
-            </Button>
-          )}
-        </View>
-      )}
+      {admin && <HoursExportCard communityId={a.communityId} onMessage={setMessage} />}
 
       {admin && a.status === 'published' && !cancelling && (
         <Button className="btn" block disabled={busy} onClick={() => setCancelling(true)}>
