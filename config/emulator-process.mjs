@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-/** Resolves with `{ ready: { url, sdkUrl, envId, adminToken }, stop() }` once the emulator listens. */
-export function startDemoEmulator(prefix) {
+/**
+ * Resolves with `{ ready: { url, sdkUrl, envId, adminToken }, stop() }` once the emulator listens.
+ * `extraArgs` are passed to the CLI as they are (e.g. `['--static-dir', 'dist/h5']`).
+ */
+export function startDemoEmulator(prefix, extraArgs = []) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), prefix))
   const child = spawn(
     process.execPath,
@@ -25,6 +28,7 @@ export function startDemoEmulator(prefix) {
       dataDir,
       '--functions-dir',
       path.join(root, 'cloudfunctions'),
+      ...extraArgs,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, EMULATOR_QUIET: '1' } },
   )

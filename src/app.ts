@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
-import { reportOutbox } from './services/drafts-report'
+import { startOutbox } from './services/outbox-start'
 import { initPlatform } from './services/platform'
 import './app.scss'
 
@@ -9,7 +9,8 @@ function App({ children }: PropsWithChildren) {
     initPlatform()
     // Reports saved on the device while offline are sent from any page, not only the reports pages:
     // retried now, on network recovery and whenever the app returns to the foreground.
-    reportOutbox()
+    // (H5 loads it on demand so the entry chunk holds no feature code: services/outbox-start.h5.ts.)
+    startOutbox()
   })
   return children
 }

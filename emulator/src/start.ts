@@ -1,7 +1,10 @@
 /**
  * `npm start`: builds what is needed (cloud functions always — esbuild is fast; the H5 app unless
- * dist/h5/index.html is newer than every file under src/), starts the local CloudBase with demo data
- * on a fresh data directory and the H5 build at /, prints the URLs, and stops everything on Ctrl-C.
+ * dist/h5/index.html is newer than all its inputs: src/, the Taro config, babel config, package
+ * files), starts the local CloudBase with demo data on a fresh data directory and the H5 build at /,
+ * prints the URLs, and stops everything on Ctrl-C. The local H5 build is minified with esbuild
+ * (`H5_MINIFIER=esbuild`, config/index.ts) rather than terser: about half the build time
+ * (docs/adr/0017-h5-performance.md).
  *
  * It prints one line per step. The builds' own output, the functions' logs and the emulator's
  * routine lines (timers firing) go to files under .local/logs/ (`--verbose`: to the terminal);
@@ -18,12 +21,26 @@ import { repoRoot } from './paths'
 function newestUnder(dir: string): number {
   let t = 0
   if (!fs.existsSync(dir)) return t
+  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs
   for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, ent.name)
     t = Math.max(t, ent.isDirectory() ? newestUnder(p) : fs.statSync(p).mtimeMs)
   }
   return t
 }
+
+/** What the H5 build reads besides node_modules: when none is newer than dist/h5/index.html, it is reused. */
+const H5_INPUTS = [
+  'src',
+  'config/index.ts',
+  'config/dev.ts',
+  'config/prod.ts',
+  'babel.config.js',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  'package.json',
+  'package-lock.json',
+]
 
 process.env.TZ = 'UTC' // the platform's runtime clock zone
 
@@ -34,13 +51,19 @@ const verbose = process.argv.includes('--verbose')
 const logDir = path.join(repoRoot, '.local', 'logs')
 
 /** Runs one build step: one line on the terminal, its output in .local/logs/<name>.log (or inline with --verbose). */
-function run(step: string, name: string, cmd: string, args: string[]): Promise<void> {
+function run(
+  step: string,
+  name: string,
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<void> {
   const started = Date.now()
   const logFile = path.join(logDir, `${name}.log`)
   process.stdout.write(`▶ ${step}…${verbose ? '\n' : ' '}`)
   return new Promise((resolve, reject) => {
     const out = verbose ? 'inherit' : fs.openSync(logFile, 'w')
-    child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', out, out], env: process.env })
+    child = spawn(cmd, args, { cwd: repoRoot, stdio: ['ignore', out, out], env: { ...process.env, ...env } })
     child.on('exit', (code, signal) => {
       child = undefined
       if (typeof out === 'number') fs.closeSync(out)
@@ -84,14 +107,18 @@ async function main(): Promise<void> {
 
   const staticDir = path.join(repoRoot, 'dist', 'h5')
   const index = path.join(staticDir, 'index.html')
-  const h5Fresh = fs.existsSync(index) && fs.statSync(index).mtimeMs > newestUnder(path.join(repoRoot, 'src'))
+  const h5Fresh =
+    fs.existsSync(index) &&
+    fs.statSync(index).mtimeMs > Math.max(...H5_INPUTS.map((p) => newestUnder(path.join(repoRoot, p))))
   if (h5Fresh) process.stdout.write('▶ H5 应用已是最新 / H5 build is up to date\n')
   else if (pkg.scripts?.['build:h5'])
-    await run('构建 H5 应用（首次约 1–2 分钟）/ building the H5 app', 'build-h5', npm, [
-      'run',
-      '--silent',
-      'build:h5',
-    ])
+    await run(
+      '构建 H5 应用（首次约 1 分钟）/ building the H5 app',
+      'build-h5',
+      npm,
+      ['run', '--silent', 'build:h5'],
+      { H5_MINIFIER: 'esbuild' },
+    )
   else log.info('no build:h5 script: serving only the dev pages')
 
   process.removeListener('SIGINT', onSignal)
