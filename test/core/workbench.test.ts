@@ -188,7 +188,7 @@ describe('workbench: rates from the per-grid counters', () => {
         { received: 6, acceptedOnTime: 5, resolved: 6, rated: 2, satisfied: 1, basically: 1 },
       ]),
     ).toEqual({ responseRate: 0.8, resolutionRate: 0.8, satisfactionRate: 0.75 })
-    expect(threeRates([])).toBeNull()
+    expect(threeRates([])).toEqual({ responseRate: null, resolutionRate: null, satisfactionRate: null })
   })
 })
 

@@ -45,6 +45,14 @@ export const CountLabel: Readonly<Record<CountKey, string>> = {
   vouchers: '待核销兑换券',
 }
 
+/** The collection of the org tree that holds a desk's places (declared in collections/org.json). */
+export const PlaceCollection: Readonly<Record<DeskLevel, string>> = {
+  grid: 'grids',
+  building: 'buildings',
+  community: 'communities',
+  street: 'streets',
+}
+
 /** One desk: a staff role and the places of the caller's grants of it. */
 export interface DeskPlan {
   readonly role: DeskRole
@@ -223,9 +231,8 @@ export function ratesQuery(d: DeskPlan): CountQuery | null {
     : { collection: 'order_stats', where: { level: 'grid', streetId: oneOf(d.ids) }, index: 'level_street' }
 }
 
-/** The three rates of the grids' counters summed (null when there is no counter yet). */
-export function threeRates(docs: readonly Partial<StatsCounters>[]): DeskRates | null {
-  if (docs.length === 0) return null
+/** The three rates of the grids' counters summed (each null while there is nothing to rate, as stats.rates answers). */
+export function threeRates(docs: readonly Partial<StatsCounters>[]): DeskRates {
   const r = ratesOf(sumCounters(docs))
   return {
     responseRate: r.responseRate,
