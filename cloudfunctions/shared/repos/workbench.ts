@@ -91,7 +91,9 @@ async function deskOf(d: DeskPlan, now: Date): Promise<WorkbenchDesk> {
   const [hazards, todays, names, rates] = await Promise.all([
     keys.includes('hazard') ? hazardsOf(d.communityIds) : Promise.resolve([]),
     keys.includes('signups') ? todaysActivities(d.communityIds, now) : Promise.resolve([]),
-    d.ids.length === 1 ? namesByIds(PlaceCollection[d.level], d.ids) : Promise.resolve(new Map<string, string>()),
+    d.ids.length === 1
+      ? namesByIds(PlaceCollection[d.level], d.ids)
+      : Promise.resolve(new Map<string, string>()),
     ratesOfDesk(d),
   ])
   const known: Known = { hazardCategoryIds: hazards, todaysActivityIds: todays }
