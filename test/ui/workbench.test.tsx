@@ -7,6 +7,7 @@ import type { Profile } from '../../src/core/me/api'
 import type { WorkbenchCount, WorkbenchSummary } from '../../src/core/workbench/api'
 import HomePage from '../../src/pages/home/index'
 import WorkbenchPage from '../../src/features/workbench/pages/index/index'
+import ErrandQueuePage from '../../src/features/errands/pages/queue/index'
 import { navigateTo, resetTaroMock } from '../support/taro-mock'
 import { api, button, buttons, calls, fail, tap } from '../support/ui-script'
 
@@ -160,5 +161,40 @@ describe('home page for staff', () => {
     await screen.findByText(/您还没有加入网格/)
     expect(screen.queryByLabelText(/^工作台，/)).toBeNull()
     expect(calls.map((c) => c.action)).not.toContain('workbench.summary')
+  })
+})
+
+describe('errand dispute queue', () => {
+  it('lists the disputed and locked errands of my place, each opening its errand', async () => {
+    api({
+      'errand.queue': {
+        items: [
+          {
+            errandId: 'e1',
+            type: 'groceries',
+            typeLabel: '代买',
+            text: '帮买两斤鸡蛋',
+            status: 'disputed',
+            statusLabel: '有争议',
+            windowStart: '2026-12-07T02:00:00.000Z',
+            windowEnd: '2026-12-07T04:00:00.000Z',
+            requesterName: '王**',
+            buildingName: '1号楼',
+            points: 5,
+          },
+        ],
+        cursor: null,
+      },
+    })
+    render(<ErrandQueuePage />)
+    await tap(await screen.findByText('帮买两斤鸡蛋'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/errands/pages/detail/index?id=e1' })
+    expect(calls.filter((c) => c.action === 'errand.queue').map((c) => c.input)).toEqual([{}])
+  })
+
+  it('says when nothing waits', async () => {
+    api({ 'errand.queue': { items: [], cursor: null } })
+    render(<ErrandQueuePage />)
+    expect(await screen.findByText('没有待处理的互助纠纷。')).toBeTruthy()
   })
 })
