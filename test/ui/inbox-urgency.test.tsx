@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react'
 import type { OrderSummary } from '../../src/core/orders/api'
 import type { Profile } from '../../src/core/me/api'
 import InboxPage from '../../src/features/reports/pages/inbox/index'
+import QueuePage from '../../src/features/reports/pages/queue/index'
 import { resetTaroMock, router } from '../support/taro-mock'
 import { api, calls } from '../support/ui-script'
 
@@ -130,5 +131,24 @@ describe('grid worker inbox, most urgent first', () => {
     await screen.findByText('工单 late')
     expect(calls.filter((c) => c.action === 'order.inbox').map((c) => c.input)).toEqual([{ box: 'overdue' }])
     expect(document.querySelector('.order-clock')?.textContent).toBe('已超时')
+  })
+})
+
+describe('supervisor queue', () => {
+  it('opens the box the workbench asked for', async () => {
+    router.params = { box: 'overdue' }
+    api({
+      'me.profile': {
+        ...worker,
+        roles: [{ role: 'community_admin', scope: { streetId: 's', communityId: 'c' } }],
+      },
+      'order.queue': { items: [summary('late', { overdue: true })], cursor: null },
+      'stats.rates': { ok: false, error: { code: 'AUTH.FORBIDDEN', message: 'no' } },
+    })
+    render(<QueuePage />)
+    await screen.findByText('工单 late')
+    expect(calls.filter((c) => c.action === 'order.queue').map((c) => c.input)).toEqual([
+      { level: 'community', box: 'overdue', id: 'c' },
+    ])
   })
 })
