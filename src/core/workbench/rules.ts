@@ -115,7 +115,8 @@ const oneOf = (ids: readonly string[]): Cond => (ids.length === 1 ? (ids[0] as s
 export function countQuery(d: DeskPlan, key: CountKey, known: Known): CountQuery | null {
   if (!DeskCounts[d.role].includes(key)) return null
   const at = { [PATH_KEY[d.level]]: oneOf(d.ids) }
-  const L = d.level === 'grid' ? 'grid' : d.level === 'community' ? 'community' : 'street'
+  // The orders' indexes per level (a building desk counts no orders: DeskCounts).
+  const L = d.level
   switch (key) {
     case 'new': {
       const tiers = TIERS[d.level]

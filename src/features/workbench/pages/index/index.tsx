@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { holdsOver } from '@core/access'
+import { CommunityStaffRoles, StaffRoles, holdsOver } from '@core/access'
 import type { DeskRates, WorkbenchCount, WorkbenchDesk } from '@core/workbench/api'
 import { Notice } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
@@ -75,8 +75,9 @@ export default function WorkbenchPage() {
     fallback: '工作台加载失败，请下拉重试',
   })
   const signups = data?.desks.flatMap((d) => d.counts).find((c) => c.key === 'signups')
-  const orderStaff = holdsOver(grants, ['grid_worker', 'community_admin', 'street_admin'])
-  const serviceStaff = holdsOver(grants, ['grid_worker', 'community_admin'])
+  // 代居民登记: those who take reports (report.submit); 核销 and 签到码: community staff.
+  const orderStaff = holdsOver(grants, StaffRoles)
+  const serviceStaff = holdsOver(grants, CommunityStaffRoles)
   return (
     <Page label="工作台">
       <Notice text={message} />
