@@ -5,6 +5,7 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/join/index', 'pages/me/index'],
   subPackages: [
+    { root: 'features/workbench', name: 'workbench', pages: ['pages/index/index'] },
     {
       root: 'features/reports',
       name: 'reports',
@@ -19,7 +20,13 @@ export default defineAppConfig({
     {
       root: 'features/errands',
       name: 'errands',
-      pages: ['pages/index/index', 'pages/mine/index', 'pages/board/index', 'pages/detail/index'],
+      pages: [
+        'pages/index/index',
+        'pages/mine/index',
+        'pages/board/index',
+        'pages/detail/index',
+        'pages/queue/index',
+      ],
     },
     {
       root: 'features/points',

@@ -11,6 +11,7 @@ import { pointActions } from './points/api'
 import { activityActions } from './activities/api'
 import { marketActions } from './market/api'
 import { configActions as orderConfigActions } from './orders/config-api'
+import { workbenchActions } from './workbench/api'
 
 /**
  * The wire contract of the `api` cloud function: every action name → input schema → output type.
@@ -29,6 +30,7 @@ export const apiActions = {
   ...activityActions,
   ...marketActions,
   ...orderConfigActions,
+  ...workbenchActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

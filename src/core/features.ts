@@ -14,6 +14,7 @@ import { marketFeature } from './market/feature'
 import { meFeature } from './me/feature'
 import { ordersFeature } from './orders/feature'
 import { pointsFeature } from './points/feature'
+import { workbenchFeature } from './workbench/feature'
 
 export const features: readonly CoreFeature[] = [
   meFeature,
@@ -27,4 +28,5 @@ export const features: readonly CoreFeature[] = [
   errandsFeature,
   activitiesFeature,
   marketFeature,
+  workbenchFeature,
 ]

@@ -64,6 +64,7 @@ const expected: Readonly<Record<string, string>> = {
   'points.mine': '*',
   'points.give': 'R',
   'points.recipients': 'R',
+  'workbench.summary': 'W B C S',
   'points.award': 'C',
   'points.correct': 'C',
   'points.audit': 'C S',

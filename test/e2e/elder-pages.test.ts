@@ -81,6 +81,7 @@ const pages: [name: string, userId: string, url: string, ready: string][] = [
   ['join-picker', 'user-newcomer', '/#/pages/join/index', '隐私保护指引'],
   ['join-member', 'user-resident-wang', '/#/pages/join/index', '您已加入'],
   ['grid-inbox', 'user-xinhua-01-worker', '/#/features/grid/pages/joins/index', '每订阅一次'],
+  ['workbench', 'user-xinhua-01-worker', '/#/features/workbench/pages/index/index', '响应率'],
   ['admin-org', 'user-xinhua-admin', '/#/features/admin/pages/org/index', '新华社区'],
   ['admin-org-street', 'user-street-admin', '/#/features/admin/pages/org/index', '本街道信息'],
   [

@@ -39,6 +39,7 @@ const none = {
 }
 const order = (patch: Partial<OrderDetail> = {}): OrderDetail => ({
   orderId: 'wo_1',
+  categoryId: 'safety',
   categoryName: '安全隐患',
   summary: '楼道飞线充电',
   status: 'replied',
@@ -250,6 +251,7 @@ describe('order detail', () => {
 describe('grid worker inbox', () => {
   const summary = (id: string, patch: Partial<OrderSummary> = {}): OrderSummary => ({
     orderId: id,
+    categoryId: 'street_light',
     categoryName: '路灯损坏',
     summary: '东门路灯不亮',
     status: 'submitted',

@@ -11,10 +11,12 @@ import { directoryActions } from '@core/directory/api'
 import { joinActions } from '@core/join/api'
 import { meActions } from '@core/me/api'
 import { orderActions } from '@core/orders/api'
+import { workbenchActions } from '@core/workbench/api'
 import { requireWeappBuild } from '../support/weapp-harness'
 
 /** Contract modules whose schemas main may ship (a picked entry ships its whole module). */
-const MAIN_MODULES = { meActions, joinActions, directoryActions, orderActions }
+// workbenchActions: home's staff card calls workbench.summary (one empty-object schema).
+const MAIN_MODULES = { meActions, joinActions, directoryActions, orderActions, workbenchActions }
 const allowedInMain = new Set(Object.values(MAIN_MODULES).flatMap((m) => Object.keys(m)))
 
 function jsFiles(dir: string): string[] {

@@ -20,6 +20,7 @@ import { marketServer } from './routes/market'
 import { meServer } from './routes/me'
 import { ordersServer } from './routes/orders'
 import { pointsServer } from './routes/points'
+import { workbenchServer } from './routes/workbench'
 
 /** The features (one line each): their routes and privacy contributions are collected from here. */
 const features = [
@@ -33,6 +34,7 @@ const features = [
   errandsServer,
   activitiesServer,
   marketServer,
+  workbenchServer,
 ] as const
 
 const routes: Routes = collectRoutes([meServer(features), ...features])

@@ -75,6 +75,8 @@ export interface ReportReceipt {
 
 export interface OrderSummary {
   readonly orderId: string
+  /** The category's id (its hazard flag is the community's: report.categories). */
+  readonly categoryId: string
   readonly categoryName: string
   /** The text, clipped to 40 characters. */
   readonly summary: string

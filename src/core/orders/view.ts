@@ -16,6 +16,7 @@ const clip = (s: string, n = 40) => {
 export function toSummary(o: OrderRecord): OrderSummary {
   return {
     orderId: o._id,
+    categoryId: o.categoryId,
     categoryName: o.categoryName,
     summary: clip(o.text),
     status: o.status,

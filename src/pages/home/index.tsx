@@ -1,10 +1,13 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import { AllStaffRoles, holdsOver } from '@core/access'
 import { Button } from '../../components/ui'
 import { Page } from '../../components/Page'
 import { QuickAction } from '../../components/QuickAction'
 import { MyGridCard } from '../../components/MyGridCard'
 import { ServiceCard } from '../../components/ServiceCard'
+import { StaffCard } from '../../components/StaffCard'
 import { useProfile } from '../../hooks/use-profile'
 import { DEV_LOGIN_URL } from '../../services/dev-login'
 import './index.scss'
@@ -20,10 +23,14 @@ const QUICK_ACTIONS = [
 
 export default function HomePage() {
   const state = useProfile()
+  const [round, setRound] = useState(0)
   usePullDownRefresh(() => {
     state.reload()
+    setRound((n) => n + 1)
     void Taro.stopPullDownRefresh()
   })
+
+  const staff = state.status === 'ready' && holdsOver(state.profile.roles, AllStaffRoles)
 
   return (
     <Page label="首页">
@@ -54,7 +61,11 @@ export default function HomePage() {
           </Button>
         </View>
       )}
-      {state.status === 'ready' && <MyGridCard household={state.profile.household} />}
+      {/* Staff see their workbench first; the join card only when they are not staff (a resident or not yet). */}
+      {staff && <StaffCard refresh={round} />}
+      {state.status === 'ready' && (!staff || state.profile.household) && (
+        <MyGridCard household={state.profile.household} />
+      )}
 
       <View className="home__actions" ariaRole="navigation" ariaLabel="常用服务">
         {QUICK_ACTIONS.map((a) => (

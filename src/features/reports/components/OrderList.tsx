@@ -7,12 +7,16 @@ interface Props {
   readonly cursor: string | null
   readonly empty: string
   readonly onMore: () => void
-  /** Extra buttons under a card (e.g. 接单 in the inbox). */
+  /** The card's own buttons (e.g. 接单 in the inbox), drawn inside its card. */
   readonly actions?: (o: OrderSummary) => React.ReactNode
+  /** Safety hazards to mark (inbox). */
+  readonly hazard?: (o: OrderSummary) => boolean
+  /** An order's clock text (inbox). */
+  readonly clock?: (o: OrderSummary) => string | null
 }
 
 /** A page of orders. */
-export function OrderList({ items, cursor, empty, onMore, actions }: Props) {
+export function OrderList({ items, cursor, empty, onMore, actions, hazard, clock }: Props) {
   return (
     <PagedList
       label="工单列表"
@@ -22,10 +26,12 @@ export function OrderList({ items, cursor, empty, onMore, actions }: Props) {
       onMore={onMore}
       keyOf={(o) => o.orderId}
       render={(o) => (
-        <>
-          <OrderCard order={o} />
-          {actions?.(o)}
-        </>
+        <OrderCard
+          order={o}
+          hazard={hazard?.(o) ?? false}
+          clock={clock?.(o) ?? null}
+          actions={actions?.(o) ?? null}
+        />
       )}
     />
   )

@@ -1,9 +1,10 @@
 import { placeIds } from '@core/access'
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import type { OrderSummary } from '@core/orders/api'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
+import type { CategoryView, OrderSummary } from '@core/orders/api'
 import { orderMachine } from '@core/orders/machine'
+import { byUrgency, clockText, hazardIds } from '@core/orders/urgency'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
@@ -31,12 +32,38 @@ const EMPTY: Readonly<Record<Box, string>> = {
   overdue: '没有超时的工单。',
 }
 
-/** 工单处理 (grid worker): new / mine / overdue, accept from the list, subscribe to new-order messages. */
+const isBox = (b: string | undefined): b is Box => BOXES.some((x) => x.id === b)
+const MINUTE = 60_000
+
+/**
+ * 工单处理 (grid worker): new / mine / overdue, accept from the card, subscribe to new-order
+ * messages. Each page (20, paged by submit time on the server) is shown most urgent first: late,
+ * then safety hazards, then by deadline; every open order shows its clock.
+ */
 export default function InboxPage() {
   const profile = useProfile()
   const gridId =
     profile.status === 'ready' ? (placeIds(profile.profile.roles, 'grid_worker', 'grid')[0] ?? null) : null
-  const [box, setBox] = useState<Box>('new')
+  const communityId =
+    profile.status === 'ready'
+      ? (placeIds(profile.profile.roles, 'grid_worker', 'community')[0] ?? null)
+      : null
+  const asked = useRouter().params.box
+  const [box, setBox] = useState<Box>(isBox(asked) ? asked : 'new')
+  const [categories, setCategories] = useState<readonly CategoryView[]>([])
+  const [now, setNow] = useState(() => new Date())
+  useEffect(() => {
+    if (!communityId) return
+    callApi('report.categories', { communityId }).then(
+      (c) => setCategories(c.categories),
+      () => setCategories([]), // the default hazards still apply
+    )
+  }, [communityId])
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), MINUTE)
+    return () => clearInterval(t)
+  }, [])
+  const hazards = useMemo(() => hazardIds(categories), [categories])
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [round, setRound] = useState(0)
@@ -93,7 +120,9 @@ export default function InboxPage() {
       <Notice text={list.error} />
       <Tabs label="工单分类" tabs={BOXES} value={box} onChange={setBox} />
       <OrderList
-        items={list.items}
+        items={list.items && byUrgency(list.items, hazards, now)}
+        hazard={(o) => hazards.has(o.categoryId)}
+        clock={(o) => clockText(o, now)}
         cursor={list.cursor}
         empty={EMPTY[box]}
         onMore={list.more}

@@ -1,6 +1,6 @@
 import { placeIds } from '@core/access'
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Page } from '../../../../components/Page'
@@ -49,7 +49,9 @@ export default function QueuePage() {
   ]
   const [picked, setPicked] = useState<string | null>(null)
   const scope = scopes.find((s) => s.id === picked) ?? scopes[0] ?? null
-  const [box, setBox] = useState<Box>('open')
+  // The workbench opens a box by name (?box=overdue).
+  const asked = useRouter().params.box
+  const [box, setBox] = useState<Box>(BOXES.some((b) => b.id === asked) ? (asked as Box) : 'open')
   const [round, setRound] = useState(0)
   const list = usePages(`${scope?.id ?? 'none'}:${box}:${round}`, (cursor) =>
     scope

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '互助纠纷', enablePullDownRefresh: true })
