@@ -1,5 +1,5 @@
 // The one source of truth for how each cloud function deploys: cloudfunctions/<fn>/config.json
-// (runtime, memorySize, timeout, triggers, permissions.openapi). The local CloudBase reads the same
+// (runtime, memorySize, timeout, triggers, permissions.openapi, envVariables). The local CloudBase reads the same
 // file (timeout, triggers, open-API permissions); cloudbaserc.json, which `tcb fn deploy` reads, is
 // generated from it and checked by test/core/function-config.test.ts (docs/adr/0013-function-runtime.md).
 //
@@ -19,7 +19,7 @@ const RUNTIMES = ['Nodejs20.19', 'Nodejs18.15', 'Nodejs16.13']
 const MEMORY_SIZES = [128, 256, 512, 1024, 2048]
 /** what every function's package ignores: sources and maps stay home, dependencies install in the cloud */
 const IGNORE = ['src', 'src/**', '*.map', 'node_modules', 'node_modules/**']
-const KEYS = new Set(['runtime', 'memorySize', 'timeout', 'triggers', 'permissions'])
+const KEYS = new Set(['runtime', 'memorySize', 'timeout', 'triggers', 'permissions', 'envVariables'])
 
 /** functions = cloudfunctions/<fn>/ with src/index.ts (shared/ holds code, not a function) */
 function functionNames(dir = fnRoot) {
@@ -61,6 +61,13 @@ function readFunctionConfig(name, dir = fnRoot) {
   const openapi = cfg.permissions?.openapi ?? []
   if (!Array.isArray(openapi) || openapi.some((a) => typeof a !== 'string'))
     problems.push('permissions.openapi must be a list of open-API names')
+  // Environment variables the platform starts the function's process with (cloudbaserc
+  // `envVariables`). Configuration for the runtime only: function code never reads them to branch.
+  const env = cfg.envVariables ?? {}
+  if (typeof env !== 'object' || Array.isArray(env) || Object.values(env).some((v) => typeof v !== 'string'))
+    problems.push('envVariables must map names to strings')
+  for (const k of Object.keys(env))
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) problems.push(`envVariables: bad name "${k}"`)
   if (problems.length) throw new Error(`cloudfunctions/${name}/config.json: ${problems.join('; ')}`)
   return cfg
 }
@@ -80,6 +87,9 @@ function renderCloudbaserc(dir = fnRoot) {
         memorySize: cfg.memorySize,
         timeout: cfg.timeout,
         installDependency: true,
+        ...(cfg.envVariables && Object.keys(cfg.envVariables).length
+          ? { envVariables: { ...cfg.envVariables } }
+          : {}),
         ...(cfg.triggers?.length
           ? { triggers: cfg.triggers.map((t) => ({ name: t.name, type: t.type, config: t.config })) }
           : {}),

@@ -178,10 +178,11 @@ export const callApi = apiClient(${name}Actions)
   [`src/features/${name}/pages/index/index.config.ts`]: `export default definePageConfig({ navigationBarTitleText: '${Name}', enablePullDownRefresh: true })
 `,
   [`src/features/${name}/pages/index/index.tsx`]: `import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Notice } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { PagedList } from '../../../../components/PagedList'
 import { usePages } from '../../../../hooks/use-pages'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { shortTime } from '@core/china-time'
 import { callApi } from '../../api'
 
@@ -190,17 +191,10 @@ export default function ${Name}Page() {
   const { items, cursor, error, more, reload } = usePages('${name}', (c) =>
     callApi('${name}.list', c ? { cursor: c } : {}),
   )
-  usePullDownRefresh(() => {
-    reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(reload)
   return (
     <Page label="${Name}">
-      {error && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{error}</Text>
-        </View>
-      )}
+      <Notice text={error} />
       <PagedList
         label="${Name}"
         items={items}
@@ -231,14 +225,10 @@ describe('${name}: whose community', () => {
   })
 })
 `,
-  [`test/functions/${name}.test.ts`]: `import { apiCaller, useSeededEmulator } from '../support/seeded-emulator'
+  [`test/functions/${name}.test.ts`]: `import { useApi } from '../support/api-test'
+import { WANG, XINHUA_01_WORKER as WORKER } from '../support/demo-people'
 
-const emu = useSeededEmulator()
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-
-const WANG = 'demo-openid-resident-wang'
-const WORKER = 'demo-openid-xinhua-01-worker'
+const { call, db } = useApi()
 
 describe('${name}.list through the built api function', () => {
   it('lists my community, newest first, page by page', async () => {

@@ -35,6 +35,8 @@ async function applyPlan(steps, { manager, tcb, log = console.log }) {
     await manager.functions.updateFunctionConfig({
       name: s.target,
       description: describeCode(s.to.codeSha256),
+      // the platform starts the function's process with these (e.g. NODE_OPTIONS sizing the heap)
+      ...(Object.keys(s.to.env ?? {}).length ? { envVariables: s.to.env } : {}),
     })
   }
   for (const s of todo.filter((x) => x.kind === 'trigger')) {

@@ -41,6 +41,7 @@ function desiredState({ dir = fnRoot, collectionsFile = path.join(fnRoot, 'colle
       runtime: cfg.runtime,
       memorySize: cfg.memorySize,
       timeout: cfg.timeout,
+      env: { ...(cfg.envVariables ?? {}) },
       codeSha256: codeSha256(name, dir),
       trigger: t ? { name: t.name, type: t.type, config: t.config } : null,
     }

@@ -42,6 +42,7 @@ async function observe(manager, desired) {
       runtime: info.Runtime,
       memorySize: Number(info.MemorySize),
       timeout: Number(info.Timeout),
+      env: Object.fromEntries((info.Environment?.Variables ?? []).map((v) => [v.Key, String(v.Value)])),
       codeSha256: mark ? mark[1] : null,
       trigger: triggers[0] ?? null,
     }

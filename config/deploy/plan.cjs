@@ -6,7 +6,7 @@
 //
 // State (desired and observed share one shape):
 // {
-//   functions:   { <fn>: { runtime, memorySize, timeout, codeSha256, trigger: {name,type,config} | null } },
+//   functions:   { <fn>: { runtime, memorySize, timeout, env?: {NAME: value}, codeSha256, trigger: {name,type,config} | null } },
 //   collections: { <name>: { rule: {read, write} | null, indexes: { <index>: { keys: [{field, direction}], unique } } } }
 // }
 'use strict'
@@ -115,6 +115,7 @@ function plan(desired, observed) {
       runtime: want.runtime,
       memorySize: want.memorySize,
       timeout: want.timeout,
+      env: { ...(want.env ?? {}) },
       codeSha256: want.codeSha256 ?? null,
     }
     if (!got)
@@ -138,6 +139,13 @@ function plan(desired, observed) {
       const changes = []
       if (got.memorySize !== want.memorySize) changes.push(`memory ${got.memorySize} → ${want.memorySize} MB`)
       if (got.timeout !== want.timeout) changes.push(`timeout ${got.timeout} → ${want.timeout} s`)
+      const envText = (e) =>
+        Object.entries(e ?? {})
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ') || 'none'
+      if (envText(got.env) !== envText(want.env))
+        changes.push(`env ${envText(got.env)} → ${envText(want.env)}`)
       if (want.codeSha256 && got.codeSha256 !== want.codeSha256)
         changes.push(
           `code ${String(got.codeSha256 ?? 'unknown').slice(0, 12)} → ${want.codeSha256.slice(0, 12)}`,

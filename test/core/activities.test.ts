@@ -25,19 +25,9 @@ import {
   type PublishInput,
 } from '../../src/core/activities/rules'
 import { homeCommunity, isCommunityStaff } from '../../src/core/access'
-import { isDomainError } from '../../src/core/errors'
 import { CODE_ALPHABET } from '../../src/core/org/invite-code'
 import type { Actor } from '../../src/core/roles'
-
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (e) {
-    if (isDomainError(e)) return e.code
-    throw e
-  }
-  return 'OK'
-}
+import { thrownCode as codeOf } from '../support/builders'
 
 const NOW = new Date('2026-11-21T10:00:00+08:00')
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000)

@@ -50,6 +50,7 @@ interface FakeFn {
   MemorySize: number
   Timeout: number
   Description: string
+  Environment?: { Variables: Array<{ Key: string; Value: string }> }
   Triggers: Array<{ TriggerName: string; Type: string; TriggerDesc: string }>
 }
 interface FakeIndex {
@@ -81,9 +82,18 @@ function fakeEnvironment() {
       async waitFunctionActive(name: string) {
         fnOf(name)
       },
-      async updateFunctionConfig(func: { name: string; description?: string }) {
+      async updateFunctionConfig(func: {
+        name: string
+        description?: string
+        envVariables?: Record<string, string>
+      }) {
         writes.push(`updateFunctionConfig ${func.name}`)
         if (func.description !== undefined) fnOf(func.name).Description = func.description
+        // manager-node sends Environment only when given, and then replaces every variable
+        if (func.envVariables && Object.keys(func.envVariables).length)
+          fnOf(func.name).Environment = {
+            Variables: Object.entries(func.envVariables).map(([Key, Value]) => ({ Key, Value })),
+          }
         return { RequestId: 'r' }
       },
       async deleteFunction(name: string) {
@@ -201,6 +211,8 @@ function fakeEnvironment() {
       MemorySize: rc.memorySize,
       Timeout: rc.timeout,
       Description: prev?.Description ?? '',
+      // Whether the CLI applies cloudbaserc's envVariables is not relied on: apply sets them itself.
+      ...(prev?.Environment ? { Environment: prev.Environment } : {}),
       Triggers: prev?.Triggers.length
         ? prev.Triggers
         : (rc.triggers ?? []).map((t) => ({

@@ -25,6 +25,7 @@ interface Fn {
   runtime: string
   memorySize: number
   timeout: number
+  env?: Record<string, string>
   codeSha256: string | null
   trigger: Trigger | null
 }
@@ -256,6 +257,7 @@ describe('deploy planner', () => {
       (f: Fn) => (f.timeout = 3),
       (f: Fn) => (f.codeSha256 = SHA_B),
       (f: Fn) => (f.codeSha256 = null),
+      (f: Fn) => (f.env = { NODE_OPTIONS: '--max-semi-space-size=2' }),
     ]) {
       const have = desired()
       change(have.functions.api)
@@ -271,6 +273,22 @@ describe('deploy planner', () => {
       'create trigger sweep/sweepOverdue',
     ])
     expect(secondPlan(desired(), old)).toEqual([])
+  })
+
+  it('functions: an environment variable that differs is updated, and says from what to what', () => {
+    const want = desired()
+    want.functions.api.env = { NODE_OPTIONS: '--max-semi-space-size=2' }
+    const have = desired()
+    have.functions.api.env = { NODE_OPTIONS: '--max-semi-space-size=16' }
+    expect(changes(plan(want, have))).toEqual([
+      expect.objectContaining({
+        kind: 'function',
+        target: 'api',
+        action: 'update',
+        detail: 'env NODE_OPTIONS=--max-semi-space-size=16 → NODE_OPTIONS=--max-semi-space-size=2',
+      }),
+    ])
+    expect(secondPlan(want, have)).toEqual([])
   })
 
   it('is pure: the states it is given are not changed', () => {
@@ -311,6 +329,9 @@ describe('the repo as desired state', () => {
       for (const i of c.indexes)
         expect(get(get(want.collections, c.name).indexes, i.name).unique).toBe(i.unique)
     }
+    // The heap setting each function's config.json starts its process with (ADR 0013) is deployed.
+    for (const fn of ['api', 'notify', 'sweep'])
+      expect(get(want.functions, fn).env).toEqual({ NODE_OPTIONS: '--max-semi-space-size=2' })
     expect(get(want.functions, 'sweep').trigger).toEqual({
       name: 'sweepOverdue',
       type: 'timer',

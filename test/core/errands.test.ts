@@ -23,16 +23,7 @@ import {
 import { checkWindow } from '../../src/core/errands/window'
 import { isDomainError } from '../../src/core/errors'
 import type { Actor } from '../../src/core/roles'
-
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (e) {
-    if (isDomainError(e)) return e.code
-    throw e
-  }
-  return 'OK'
-}
+import { thrownCode as codeOf } from '../support/builders'
 
 /**
  * The expected machine, written out independently of core/errands/machine.ts:

@@ -14,6 +14,7 @@ import {
   fundAccount,
   type TransferRecord,
 } from '../../src/core/points/model'
+import { thrownCode as codeOf } from '../support/builders'
 
 const NOW = new Date('2026-05-01T02:00:00Z')
 /** The id the store would draw for a new transfer (opaque, ADR 0016). */
@@ -28,15 +29,6 @@ const req = (over: Partial<TransferRequest> = {}): TransferRequest => ({
   by: 'system',
   ...over,
 })
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (e) {
-    if (isDomainError(e)) return e.code
-    throw e
-  }
-  return 'OK'
-}
 
 describe('planTransfer', () => {
   it.each([

@@ -1,16 +1,13 @@
-import { apiCaller, useSeededEmulator } from '../support/seeded-emulator'
+import { useApi } from '../support/api-test'
+import { WANG, XINHUA_01_WORKER as WORKER_01 } from '../support/demo-people'
 
-const emu = useSeededEmulator()
+const { call, db } = useApi()
 
 // Every read of someone else's personal data is logged with whose data it was, and refusals are
 // logged even when the caller holds no role at all; the people concerned see it in me.data.
 
-const call = apiCaller(emu)
 const logsOf = async (where: Record<string, unknown>) =>
-  (await emu().app.database().collection('access_logs').where(where).get()).data as Record<string, unknown>[]
-
-const WANG = 'demo-openid-resident-wang' // lives in gr-xinhua-01
-const WORKER_01 = 'demo-openid-xinhua-01-worker'
+  (await db().collection('access_logs').where(where).get()).data as Record<string, unknown>[]
 
 describe('access log', () => {
   it('logs a resident’s refused attempt to list another grid’s residents (no staff role at all)', async () => {

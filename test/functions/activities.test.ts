@@ -1,59 +1,33 @@
 import { execFileSync } from 'node:child_process'
-import http from 'node:http'
+import { activityInput, inMin, ok, requestIds, useApi, httpGet as get } from '../support/api-test'
+import {
+  CHEN,
+  DONGSHAN_01_WORKER as OTHER_WORKER,
+  DONGSHAN_ADMIN as OTHER_ADMIN,
+  LI,
+  LIU,
+  WANG,
+  XINHUA_01_WORKER as WORKER,
+  XINHUA_ADMIN as ADMIN,
+  ZHAO,
+  dongshanResident,
+} from '../support/demo-people'
 import { SeedIds } from '../../emulator/seed/demo-data'
-import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
 
-const emu = useSeededEmulator({ secCheckKeywords: { risky: ['赌博网站'], review: [] } })
+const { call, db, count, docOf, balance } = useApi({ secCheckKeywords: { risky: ['赌博网站'], review: [] } })
 
 // Volunteer activities and the hours record through the built `api` function, real node-sdk.
 
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-const count = async (collection: string, where: object) =>
-  (await db().collection(collection).where(where).count()).total as number
-const docOf = async (collection: string, id: string) =>
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  ((await db().collection(collection).doc(id).get()).data as Record<string, any>[])[0] ?? null
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDoc = Record<string, any>
 /** A person's sign-up (or hours line) of an activity: found by (activityId, userId), the ids are opaque. */
 const mine = async (collection: 'activity_signups' | 'volunteer_hours', activityId: string, userId: string) =>
   ((await db().collection(collection).where({ activityId, userId }).get()).data as AnyDoc[])[0] ?? null
-const balance = async (account: string) =>
-  ((await docOf('point_accounts', account))?.balance as number | undefined) ?? 0
-
-const WANG = 'demo-openid-resident-wang'
-const LI = 'demo-openid-resident-li'
-const CHEN = 'demo-openid-resident-chen'
-const ZHAO = 'demo-openid-resident-zhao'
-const LIU = 'demo-openid-helper-liu'
-const WORKER = 'demo-openid-xinhua-01-worker'
-const ADMIN = 'demo-openid-xinhua-admin'
-const OTHER_ADMIN = 'demo-openid-dongshan-admin'
-const OTHER_WORKER = 'demo-openid-dongshan-01-worker'
 const FAR = 'openid-dongshan-resident'
 const RACERS = Array.from({ length: 30 }, (_, i) => `openid-act-racer-${i}`)
 
-let seq = 0
-const rid = () => `req-${Date.now().toString(36)}-${(seq += 1)}`
-const inMin = (n: number) => new Date(Date.now() + n * 60_000)
-const ok = (r: ApiResult) => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
-const form = (over: Record<string, unknown> = {}) => ({
-  requestId: rid(),
-  communityId: 'cm-xinhua',
-  title: '敬老院陪伴',
-  team: '彩虹桥·助老服务队',
-  description: '陪老人聊天、读报',
-  place: '东街道敬老院',
-  startAt: inMin(120).toISOString(),
-  endAt: inMin(120 + 150).toISOString(),
-  capacity: 10,
-  points: 10,
-  ...over,
-})
+const rid = requestIds('req')
+const form = (over: Record<string, unknown> = {}) => activityInput(rid(), over)
 const publish = async (over: Record<string, unknown> = {}) =>
   ok(await call(ADMIN, 'activity.publish', form(over))).activityId as string
 /** Moves an activity in time directly in the database (the clock of the tests is the real one). */
@@ -65,18 +39,6 @@ const setTimes = async (activityId: string, startMin: number, endMin: number) =>
 }
 const codeFor = async (activityId: string, rotate = false) =>
   ok(await call(WORKER, 'activity.checkinCode', rotate ? { activityId, rotate } : { activityId }))
-
-function get(url: string): Promise<{ status: number; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }))
-      })
-      .on('error', reject)
-  })
-}
 
 beforeAll(async () => {
   const home = (n: number) => ({
@@ -98,25 +60,7 @@ beforeAll(async () => {
         grants: [{ role: 'resident', scope: home(i) }],
         createdAt: new Date(),
       })),
-      {
-        _id: 'user-dongshan-resident',
-        openid: FAR,
-        displayName: '东山居民',
-        grants: [
-          {
-            role: 'resident',
-            scope: {
-              streetId: 'st-dongjie',
-              communityId: 'cm-dongshan',
-              gridId: 'gr-dongshan-01',
-              buildingId: 'bd-dongshan-01-01',
-              unitId: 'bd-dongshan-01-01-u1',
-              householdId: 'hh-far',
-            },
-          },
-        ],
-        createdAt: new Date(),
-      },
+      dongshanResident('user-dongshan-resident', FAR, 'hh-far'),
     ])
 }, 60_000)
 

@@ -1,26 +1,21 @@
-import { apiCaller, useSeededEmulator } from '../support/seeded-emulator'
+import { useApi } from '../support/api-test'
+import {
+  DONGSHAN_ADMIN as DONGSHAN,
+  LEADER_ZHOU as LEADER,
+  STREET_ADMIN as STREET,
+  WANG as RESIDENT,
+  XINHUA_01_WORKER as WORKER_01,
+  XINHUA_02_WORKER as WORKER_02,
+  XINHUA_ADMIN as XINHUA,
+} from '../support/demo-people'
 
-const emu = useSeededEmulator()
+const { call, db, count, docOf: getDoc } = useApi()
 
 // The admin side of the org tree, through the built `api` function in the local CloudBase with the
 // real node-sdk: tree management, CSV import, role grants, staff lists with access logs.
 
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-const count = async (collection: string, where: Record<string, unknown>) =>
-  (await db().collection(collection).where(where).count()).total
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const getDoc = async (collection: string, id: string): Promise<any> =>
-  ((await db().collection(collection).doc(id).get()).data as unknown[])[0] ?? null
 const rid = () => `req-${Math.random().toString(36).slice(2, 12)}`
 
-const STREET = 'demo-openid-street-admin'
-const XINHUA = 'demo-openid-xinhua-admin'
-const DONGSHAN = 'demo-openid-dongshan-admin'
-const WORKER_01 = 'demo-openid-xinhua-01-worker'
-const WORKER_02 = 'demo-openid-xinhua-02-worker'
-const LEADER = 'demo-openid-leader-zhou'
-const RESIDENT = 'demo-openid-resident-wang'
 const square = [
   [112.54, 37.87],
   [112.55, 37.87],

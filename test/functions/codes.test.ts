@@ -1,8 +1,16 @@
-import http from 'node:http'
 import { demoInviteCode } from '../../emulator/seed/demo-data'
-import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
+import { useApi, httpGet as get } from '../support/api-test'
+import {
+  DONGSHAN_ADMIN,
+  STREET_ADMIN,
+  WANG as RESIDENT,
+  XINHUA_01_WORKER as WORKER_XINHUA_01,
+  XINHUA_02_WORKER as WORKER_XINHUA_02,
+  XINHUA_ADMIN,
+} from '../support/demo-people'
+import type { ApiResult } from '../support/seeded-emulator'
 
-const emu = useSeededEmulator()
+const { emu, call, db } = useApi()
 
 // Building and grid codes, through the built `api` function in the local CloudBase with the real
 // SDKs (node-sdk for data and storage, wx-server-sdk for wxacode.getUnlimited).
@@ -17,33 +25,6 @@ type Card = {
   createdAt: string
 }
 type Result = ApiResult
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-
-const STREET_ADMIN = 'demo-openid-street-admin'
-const XINHUA_ADMIN = 'demo-openid-xinhua-admin'
-const DONGSHAN_ADMIN = 'demo-openid-dongshan-admin'
-const WORKER_XINHUA_01 = 'demo-openid-xinhua-01-worker'
-const WORKER_XINHUA_02 = 'demo-openid-xinhua-02-worker'
-const RESIDENT = 'demo-openid-resident-wang'
-
-function get(url: string): Promise<{ status: number; type: string; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            type: String(res.headers['content-type'] ?? ''),
-            body: Buffer.concat(chunks),
-          }),
-        )
-      })
-      .on('error', reject)
-  })
-}
 
 type QrRecord = { scene: string; page: string; width: number; fn: string }
 const qrcodes = async () =>

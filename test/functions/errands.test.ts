@@ -1,33 +1,25 @@
-import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
+import { isoInMin as inMin, ok, remindOfErrands, requestIds, useApi, awardPoints } from '../support/api-test'
+import {
+  DONGSHAN_ADMIN as OTHER_ADMIN,
+  HUANG,
+  LI,
+  LIU,
+  WANG,
+  XINHUA_01 as GRID,
+  XINHUA_01_WORKER as WORKER,
+  XINHUA_ADMIN as ADMIN,
+  YANG,
+} from '../support/demo-people'
 
-const emu = useSeededEmulator({ secCheckKeywords: { risky: ['赌博网站'], review: [] } })
+const { emu, call, db, count, docOf, balance } = useApi({
+  secCheckKeywords: { risky: ['赌博网站'], review: [] },
+})
 
 // Errands and the points ledger through the built `api` and `sweep` functions, real node-sdk.
 
-type Result = ApiResult
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-const count = async (collection: string, where: object) =>
-  (await db().collection(collection).where(where).count()).total as number
-const errandDoc = async (id: string) =>
-  ((await db().collection('errands').doc(id).get()).data as Record<string, any>[])[0] ?? {} // eslint-disable-line @typescript-eslint/no-explicit-any
-const balance = async (account: string) =>
-  ((await db().collection('point_accounts').doc(account).get()).data as { balance: number }[])[0]?.balance ??
-  0
+const errandDoc = async (id: string) => (await docOf('errands', id)) ?? {}
 
-const WANG = 'demo-openid-resident-wang'
-const LI = 'demo-openid-resident-li'
-const LIU = 'demo-openid-helper-liu'
-const YANG = 'demo-openid-helper-yang'
-const HUANG = 'demo-openid-helper-huang'
-const WORKER = 'demo-openid-xinhua-01-worker'
-const ADMIN = 'demo-openid-xinhua-admin'
-const OTHER_ADMIN = 'demo-openid-dongshan-admin'
-const GRID = { streetId: 'st-dongjie', communityId: 'cm-xinhua', gridId: 'gr-xinhua-01' }
-
-let seq = 0
-const rid = () => `req-${Date.now().toString(36)}-${(seq += 1)}`
-const inMin = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
+const rid = requestIds('req')
 const errand = (over: Record<string, unknown> = {}) => ({
   requestId: rid(),
   type: 'groceries',
@@ -41,22 +33,8 @@ const post = async (openid = WANG, over: Record<string, unknown> = {}) => {
   if (!res.ok) throw new Error(JSON.stringify(res.error))
   return res.data.errandId as string
 }
-const ok = (r: Result) => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
 
-/** The helper opts in to (or out of) new-errand reminders, keeping their skills. */
-const optIn = async (openid: string, on = true) => {
-  const profile = ok(await call(openid, 'helper.profile'))
-  ok(
-    await call(openid, 'helper.update', {
-      skills: profile.skills,
-      showParty: profile.showParty,
-      notifyErrands: on,
-    }),
-  )
-}
+const optIn = (openid: string, on = true) => remindOfErrands(call, openid, on)
 const newErrandRecipients = async (sourceId: string) =>
   (
     (await db().collection('notifications').where({ sourceId, kind: 'errand.new' }).limit(100).get())
@@ -337,14 +315,7 @@ describe('done, confirm, dispute, thanks', () => {
 
 describe('points ledger', () => {
   it('award, bad input codes, correction reverses once, audit clean', async () => {
-    const award = ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-li',
-        amount: 20,
-        reason: '社区清洁日',
-        requestId: rid(),
-      }),
-    )
+    const award = await awardPoints(call, 'user-resident-li', 20, '社区清洁日', rid())
     expect(award).toMatchObject({ amount: 20, to: 'u:user-resident-li', retried: false })
     expect(
       (
@@ -391,14 +362,7 @@ describe('points ledger', () => {
   })
 
   it('30 racing gifts from one account never overdraw it; balances equal their entries', async () => {
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-chen',
-        amount: 10,
-        reason: '志愿服务',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-resident-chen', 10, '志愿服务', rid())
     const results = await Promise.all(
       Array.from({ length: 30 }, () =>
         call('demo-openid-resident-chen', 'points.give', { to: 'fund', amount: 3, requestId: rid() }),

@@ -1,17 +1,10 @@
-import { apiCaller, useSeededEmulator } from '../support/seeded-emulator'
+import { useApi } from '../support/api-test'
+import { XINHUA_01_WORKER as WORKER_XINHUA_01 } from '../support/demo-people'
 
-const emu = useSeededEmulator()
+const { call, userDoc } = useApi()
 
 // Leaving and moving households, through the built `api` function in the local CloudBase.
 
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const userDoc = async (id: string): Promise<Record<string, any>> => {
-  const doc = ((await db().collection('users').doc(id).get()).data as Record<string, unknown>[])[0]
-  if (!doc) throw new Error(`no user ${id}`)
-  return doc
-}
 let seq = 0
 const form = (over: Record<string, unknown> = {}) => ({
   requestId: `req-hh-${(seq += 1)}-${Math.random().toString(36).slice(2, 8)}`,
@@ -21,7 +14,6 @@ const form = (over: Record<string, unknown> = {}) => ({
   consent: true,
   ...over,
 })
-const WORKER_XINHUA_01 = 'demo-openid-xinhua-01-worker'
 
 describe('household.mine', () => {
   it('shows my household and who lives there with me', async () => {

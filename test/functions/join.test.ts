@@ -1,20 +1,20 @@
 import { demoInviteCode } from '../../emulator/seed/demo-data'
-import { apiCaller, useSeededEmulator } from '../support/seeded-emulator'
+import { useApi } from '../support/api-test'
+import {
+  XINHUA_01_WORKER as WORKER_XINHUA_01,
+  XINHUA_02_WORKER as WORKER_XINHUA_02,
+} from '../support/demo-people'
 
-const emu = useSeededEmulator()
+const { emu, call, db } = useApi()
 
 // Scan to join, through the built `api` function in the local CloudBase with the real node-sdk.
 
-const call = apiCaller(emu)
-const db = () => emu().app.database()
 const joinsOf = async (userId: string) =>
   (await db().collection('join_requests').where({ userId }).get()).data as Record<string, unknown>[]
 const userIdOf = async (openid: string) => (await call(openid, 'me.profile')).data.userId as string
 
 const XINHUA_B1 = 'bd-xinhua-01-01'
 const XINHUA_B1_U2 = 'bd-xinhua-01-01-u2'
-const WORKER_XINHUA_01 = 'demo-openid-xinhua-01-worker'
-const WORKER_XINHUA_02 = 'demo-openid-xinhua-02-worker'
 const form = (over: Record<string, unknown> = {}) => ({
   requestId: `req-${Math.random().toString(36).slice(2, 12)}`,
   unitId: XINHUA_B1_U2,

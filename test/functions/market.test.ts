@@ -1,44 +1,29 @@
-import http from 'node:http'
+import { codeOf, ok, requestIds, useApi, httpGet as get, awardPoints } from '../support/api-test'
+import type { ApiResult } from '../support/seeded-emulator'
+import {
+  CHEN,
+  DONGSHAN_ADMIN as OTHER_ADMIN,
+  LI,
+  WANG,
+  XINHUA_01_WORKER as WORKER,
+  XINHUA_02_WORKER as WORKER_2,
+  XINHUA_ADMIN as ADMIN,
+  ZHAO,
+  dongshanResident,
+} from '../support/demo-people'
 import { SeedIds } from '../../emulator/seed/demo-data'
-import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
-
-const emu = useSeededEmulator()
 
 // The love supermarket, voucher verify/expiry and the community fund, through the built `api` and
 // `sweep` functions with the real SDKs (node-sdk for data and storage, wx-server-sdk for wxacodes).
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-const count = async (collection: string, where: object) =>
-  (await db().collection(collection).where(where).count()).total as number
-const doc = async (collection: string, id: string): Promise<Any> =>
-  ((await db().collection(collection).doc(id).get()).data as Any[])[0] ?? null
-const balance = async (account: string) =>
-  ((await doc('point_accounts', account)) as { balance: number } | null)?.balance ?? 0
-const ok = (r: ApiResult) => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
-const codeOf = (r: ApiResult) => r.error?.code
+const { emu, call, db, count, docOf: doc, balance } = useApi()
 
-const WANG = 'demo-openid-resident-wang'
-const LI = 'demo-openid-resident-li'
-const ZHAO = 'demo-openid-resident-zhao'
-const CHEN = 'demo-openid-resident-chen'
-const ADMIN = 'demo-openid-xinhua-admin'
-const WORKER = 'demo-openid-xinhua-01-worker'
-const WORKER_2 = 'demo-openid-xinhua-02-worker'
-const OTHER_ADMIN = 'demo-openid-dongshan-admin'
 const DONGSHAN_RESIDENT = 'openid-market-dongshan-resident'
 const RACERS = Array.from({ length: 100 }, (_, i) => `openid-market-racer-${i}`)
 
-let seq = 0
-const rid = () => `mk-${Date.now().toString(36)}-${(seq += 1)}`
+const rid = requestIds('mk')
 
-const award = async (userId: string, amount: number) =>
-  ok(await call(ADMIN, 'points.award', { userId, amount, reason: '测试发放', requestId: rid() }))
+const award = (userId: string, amount: number) => awardPoints(call, userId, amount, '测试发放', rid())
 const addItem = async (over: Record<string, unknown> = {}, openid = ADMIN) =>
   ok(
     await call(openid, 'market.save', {
@@ -56,17 +41,6 @@ const addItem = async (over: Record<string, unknown> = {}, openid = ADMIN) =>
 const redeem = (openid: string, itemId: string, requestId = rid()) =>
   call(openid, 'market.redeem', { itemId, requestId })
 
-function get(url: string): Promise<{ status: number; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }))
-      })
-      .on('error', reject)
-  })
-}
 const qrcodes = async () =>
   JSON.parse((await get(`${emu().url}/dev/qrcodes.json`)).body.toString()) as {
     scene: string
@@ -94,25 +68,7 @@ beforeAll(async () => {
         grants: [{ role: 'resident', scope: home }],
         createdAt: new Date(),
       })),
-      {
-        _id: 'user-market-dongshan',
-        openid: DONGSHAN_RESIDENT,
-        displayName: '东山居民',
-        grants: [
-          {
-            role: 'resident',
-            scope: {
-              streetId: 'st-dongjie',
-              communityId: 'cm-dongshan',
-              gridId: 'gr-dongshan-01',
-              buildingId: 'bd-dongshan-01-01',
-              unitId: 'bd-dongshan-01-01-u1',
-              householdId: 'hh-market-test',
-            },
-          },
-        ],
-        createdAt: new Date(),
-      },
+      dongshanResident('user-market-dongshan', DONGSHAN_RESIDENT, 'hh-market-test'),
     ])
   await award('user-resident-wang', 500)
 }, 60_000)

@@ -1,18 +1,11 @@
+import { activityInput, inMin, ok, requestIds, useApi, awardPoints } from '../support/api-test'
+import { WANG, XINHUA_01_WORKER as WORKER, XINHUA_ADMIN as ADMIN } from '../support/demo-people'
 import { SeedIds } from '../../emulator/seed/demo-data'
-import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
 
-const emu = useSeededEmulator()
+const { emu, call, db, docOf, userDoc } = useApi()
 
 // PIPL (查看与删除我的个人信息) and the helper profile (党员亮身份), through the built `api` function.
 
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const userDoc = async (id: string): Promise<Record<string, any>> => {
-  const doc = ((await db().collection('users').doc(id).get()).data as Record<string, unknown>[])[0]
-  if (!doc) throw new Error(`no user ${id}`)
-  return doc
-}
 const form = (over: Record<string, unknown> = {}) => ({
   requestId: `req-me-${Math.random().toString(36).slice(2, 10)}`,
   unitId: 'bd-xinhua-01-09-u1',
@@ -22,21 +15,9 @@ const form = (over: Record<string, unknown> = {}) => ({
   consent: true,
   ...over,
 })
-const WORKER = 'demo-openid-xinhua-01-worker'
-const ADMIN = 'demo-openid-xinhua-admin'
-const WANG = 'demo-openid-resident-wang'
 
 // Love-card stores (issue #7): activities, points, vouchers.
-let seq = 0
-const rid = () => `req-me-${Date.now().toString(36)}-${(seq += 1)}`
-const inMin = (n: number) => new Date(Date.now() + n * 60_000)
-const ok = (r: ApiResult) => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const docOf = async (collection: string, id: string): Promise<Record<string, any> | null> =>
-  ((await db().collection(collection).doc(id).get()).data as Record<string, unknown>[])[0] ?? null
+const rid = requestIds('req-me')
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDoc = Record<string, any>
 /** A person's sign-up (or hours line) of an activity: found by (activityId, userId), the ids are opaque. */
@@ -48,18 +29,15 @@ const entriesOf = async (account: string) =>
   ).sort((a, b) => a._id.localeCompare(b._id))
 const publish = async (startMin: number, endMin: number, title: string) =>
   ok(
-    await call(ADMIN, 'activity.publish', {
-      requestId: rid(),
-      communityId: 'cm-xinhua',
-      title,
-      team: '彩虹桥·助老服务队',
-      description: '陪老人聊天、读报',
-      place: '东街道敬老院',
-      startAt: inMin(startMin).toISOString(),
-      endAt: inMin(endMin).toISOString(),
-      capacity: 10,
-      points: 10,
-    }),
+    await call(
+      ADMIN,
+      'activity.publish',
+      activityInput(rid(), {
+        title,
+        startAt: inMin(startMin).toISOString(),
+        endAt: inMin(endMin).toISOString(),
+      }),
+    ),
   ).activityId as string
 
 describe('me.data', () => {
@@ -109,14 +87,7 @@ describe('me.data', () => {
 
   it('lists my points, activity sign-ups, volunteer hours and vouchers: counts and the newest lines', async () => {
     // 王秀英 (seed): confirmed at 社区义诊 (an hours line, 10 points), signed up for 重阳敬老.
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-wang',
-        amount: 30,
-        reason: '楼道清洁',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-resident-wang', 30, '楼道清洁', rid())
     const voucher = ok(await call(WANG, 'market.redeem', { itemId: SeedIds.items.haircut, requestId: rid() }))
     const data = ok(await call(WANG, 'me.data'))
     expect(data.points).toMatchObject({ balance: 20, entries: 3 })

@@ -1,12 +1,17 @@
-import { apiCaller, useSeededEmulator } from '../support/seeded-emulator'
+import { requestIds, useApi } from '../support/api-test'
+import {
+  DONGSHAN_ADMIN as OTHER_ADMIN,
+  STREET_ADMIN as STREET,
+  WANG,
+  XINHUA_01_WORKER as WORKER,
+  XINHUA_ADMIN as ADMIN,
+} from '../support/demo-people'
 
-const emu = useSeededEmulator()
+const { emu, call, db } = useApi()
 
 // A community's categories and SLA table (order.config / order.configure) through the built `api`
 // function in the local CloudBase, and their effect on report.categories / report.submit.
 
-const call = apiCaller(emu)
-const db = () => emu().app.database()
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const configDoc = async (id: string): Promise<any> =>
   ((await db().collection('order_config').doc(id).get()).data as Record<string, unknown>[])[0] ?? null
@@ -18,15 +23,9 @@ const orderDoc = async (id: string) =>
  */
 const freshInstance = () => emu().coldStart('api')
 
-const WANG = 'demo-openid-resident-wang'
-const WORKER = 'demo-openid-xinhua-01-worker'
-const ADMIN = 'demo-openid-xinhua-admin'
-const OTHER_ADMIN = 'demo-openid-dongshan-admin'
-const STREET = 'demo-openid-street-admin'
 const XINHUA = 'cm-xinhua'
 
-let seq = 0
-const rid = () => `cfg-${Date.now().toString(36)}-${(seq += 1)}`
+const rid = requestIds('cfg')
 const configure = (openid: string, input: Record<string, unknown>) =>
   call(openid, 'order.configure', { communityId: XINHUA, ...input })
 const submit = (category: string) =>

@@ -1,12 +1,27 @@
 import { beijingTime } from '../../src/core/notify/templates'
-import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
+import { requestIds, useApi } from '../support/api-test'
+import {
+  CHEN,
+  LI,
+  STREET_ADMIN as STREET,
+  WANG,
+  XINHUA_01 as GRID,
+  XINHUA_01_WORKER as WORKER,
+  XINHUA_02_WORKER as WORKER2,
+  XINHUA_ADMIN as ADMIN,
+  ZHAO,
+} from '../support/demo-people'
+import type { ApiResult } from '../support/seeded-emulator'
 
-const emu = useSeededEmulator({ secCheckKeywords: { risky: ['赌博网站'], review: ['需要人工看看'] } })
+const {
+  emu,
+  call: direct,
+  db,
+} = useApi({ secCheckKeywords: { risky: ['赌博网站'], review: ['需要人工看看'] } })
 
 // Work orders through the built `api` and `sweep` functions in the local CloudBase, real node-sdk.
 
 type Result = ApiResult
-const direct = apiCaller(emu)
 /** As the app does (services/drafts-report, features/reports/api): right after a submit or an accept is answered, it nudges `order.dispatch`. */
 const call = async (openid: string, action: string, input: unknown = {}): Promise<Result> => {
   const res = await direct(openid, action, input)
@@ -16,7 +31,6 @@ const call = async (openid: string, action: string, input: unknown = {}): Promis
   }
   return res
 }
-const db = () => emu().app.database()
 const orderDoc = async (id: string) =>
   ((await db().collection('orders').doc(id).get()).data as Record<string, any>[])[0] ?? {} // eslint-disable-line @typescript-eslint/no-explicit-any
 const ordersBy = async (reporterId: string) =>
@@ -26,16 +40,7 @@ const stats = async (id: string) =>
 const sweep = async (now: Date, openid?: string) =>
   (await emu().invoke('sweep', { now: now.toISOString() }, openid ? { openid } : undefined)) as any // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const WANG = 'demo-openid-resident-wang'
-const LI = 'demo-openid-resident-li'
-const CHEN = 'demo-openid-resident-chen'
-const ZHAO = 'demo-openid-resident-zhao'
-const WORKER = 'demo-openid-xinhua-01-worker'
-const WORKER2 = 'demo-openid-xinhua-02-worker'
 const WORKER_B = 'openid-second-worker-xinhua-01'
-const ADMIN = 'demo-openid-xinhua-admin'
-const STREET = 'demo-openid-street-admin'
-const GRID = { streetId: 'st-dongjie', communityId: 'cm-xinhua', gridId: 'gr-xinhua-01' }
 
 /** Every order id of a list, page by page (earlier tests leave many orders behind). */
 const allPages = async (openid: string, action: string, input: Record<string, unknown>) => {
@@ -49,8 +54,7 @@ const allPages = async (openid: string, action: string, input: Record<string, un
   return ids
 }
 
-let seq = 0
-const rid = () => `req-${Date.now().toString(36)}-${(seq += 1)}`
+const rid = requestIds('req')
 const report = (over: Record<string, unknown> = {}) => ({
   requestId: rid(),
   category: 'street_light',

@@ -1,43 +1,29 @@
-import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
-
-const emu = useSeededEmulator()
+import { codeOf, isoInMin as inMin, ok, requestIds, useApi, awardPoints } from '../support/api-test'
+import {
+  CHEN,
+  DONGSHAN_ADMIN as OTHER_ADMIN,
+  HUANG,
+  LEADER_ZHOU as ZHOU,
+  LI,
+  LIU,
+  STREET_ADMIN,
+  WANG,
+  XINHUA_01_WORKER as WORKER,
+  XINHUA_ADMIN as ADMIN,
+  YANG,
+  ZHAO,
+  dongshanResident,
+  dongshanResidentGrant,
+} from '../support/demo-people'
 
 // The points ledger's own actions (award, give, correct, audit, mine) through the built `api`
 // function with the real node-sdk: bad input answers a code and changes nothing; corrections
 // reverse once; balances always equal their entries.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-const count = async (collection: string, where: object) =>
-  (await db().collection(collection).where(where).count()).total as number
-const balance = async (account: string) =>
-  ((await db().collection('point_accounts').doc(account).get()).data as { balance: number }[])[0]?.balance ??
-  0
-const ok = (r: ApiResult): Any => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
-const codeOf = (r: ApiResult) => r.error?.code
+const { call, db, count, balance } = useApi()
 
-const LI = 'demo-openid-resident-li'
-const WANG = 'demo-openid-resident-wang'
-const ZHAO = 'demo-openid-resident-zhao'
-const HUANG = 'demo-openid-helper-huang'
-const LIU = 'demo-openid-helper-liu'
-const YANG = 'demo-openid-helper-yang'
-const ZHOU = 'demo-openid-leader-zhou'
-const CHEN = 'demo-openid-resident-chen'
-const ADMIN = 'demo-openid-xinhua-admin'
-const WORKER = 'demo-openid-xinhua-01-worker'
-const OTHER_ADMIN = 'demo-openid-dongshan-admin'
-const STREET_ADMIN = 'demo-openid-street-admin'
+const rid = requestIds('pt')
 
-let seq = 0
-const rid = () => `pt-${Date.now().toString(36)}-${(seq += 1)}`
-
-const inMin = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
 /** A real errand of `requester`: posted, and unless `until` says otherwise taken, done and confirmed by `helper`. */
 const serve = async (
   requester: string,
@@ -73,25 +59,7 @@ const snapshot = async () => ({
 beforeAll(async () => {
   await db()
     .collection('users')
-    .add({
-      _id: 'user-points-dongshan',
-      openid: 'openid-points-dongshan',
-      displayName: '东山居民',
-      grants: [
-        {
-          role: 'resident',
-          scope: {
-            streetId: 'st-dongjie',
-            communityId: 'cm-dongshan',
-            gridId: 'gr-dongshan-01',
-            buildingId: 'bd-dongshan-01-01',
-            unitId: 'bd-dongshan-01-01-u1',
-            householdId: 'hh-points-test',
-          },
-        },
-      ],
-      createdAt: new Date(),
-    })
+    .add(dongshanResident('user-points-dongshan', 'openid-points-dongshan', 'hh-points-test'))
 }, 60_000)
 
 describe('points.award', () => {
@@ -152,14 +120,7 @@ describe('points.award', () => {
 
 describe('points.give', () => {
   beforeAll(async () => {
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-wang',
-        amount: 20,
-        reason: '志愿服务',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-resident-wang', 20, '志愿服务', rid())
     // 刘 has done an errand for 王: he is someone 王 may thank with points; 李 is not.
     await serve(WANG, LIU)
   }, 60_000)
@@ -194,14 +155,7 @@ describe('points.give', () => {
   })
 
   it('just more than the balance is refused and changes nothing; exactly the balance empties it', async () => {
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-zhao',
-        amount: 7,
-        reason: '帮忙搬运',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-resident-zhao', 7, '帮忙搬运', rid())
     const zhao = await balance('u:user-resident-zhao')
     const fund = await balance('fund:cm-xinhua')
     expect(codeOf(await call(ZHAO, 'points.give', { to: 'fund', amount: zhao + 1, requestId: rid() }))).toBe(
@@ -242,14 +196,7 @@ describe('points.give', () => {
 
 describe('points.correct', () => {
   it('reverses a transfer once (even corrected twice at once), with a reason; the reversing line shows', async () => {
-    const award = ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-helper-huang',
-        amount: 12,
-        reason: '发错人的奖励',
-        requestId: rid(),
-      }),
-    )
+    const award = await awardPoints(call, 'user-helper-huang', 12, '发错人的奖励', rid())
     const huang = await balance('u:user-helper-huang')
     const issuance = await balance('issuance:cm-xinhua')
     expect(codeOf(await call(ADMIN, 'points.correct', { transferId: award.transferId, reason: ' ' }))).toBe(
@@ -296,14 +243,7 @@ describe('points.correct', () => {
   })
 
   it('a correction that would overdraw the recipient is refused and changes nothing', async () => {
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-resident-chen',
-        amount: 6,
-        reason: '活动奖励',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-resident-chen', 6, '活动奖励', rid())
     await serve(CHEN, LIU)
     const gift = ok(
       await call(CHEN, 'points.give', { to: { userId: 'user-helper-liu' }, amount: 6, requestId: rid() }),
@@ -570,14 +510,7 @@ describe('points.recipients and giving to them', () => {
           createdAt: new Date(),
         })),
       ])
-    ok(
-      await call(ADMIN, 'points.award', {
-        userId: 'user-leader-zhou',
-        amount: 30,
-        reason: '志愿服务',
-        requestId: rid(),
-      }),
-    )
+    await awardPoints(call, 'user-leader-zhou', 30, '志愿服务', rid())
     // 周's errands, oldest first: 杨 (confirmed), the mover (confirmed, then moved away), 刘 (confirmed),
     // 杨 again (a parcel, confirmed); 黄 took one but it is not confirmed; one is still open.
     // 黄 did confirm an errand for 王, which is no errand of 周.
@@ -587,19 +520,7 @@ describe('points.recipients and giving to them', () => {
       .collection('users')
       .doc('user-points-mover')
       .update({
-        grants: [
-          {
-            role: 'resident',
-            scope: {
-              streetId: 'st-dongjie',
-              communityId: 'cm-dongshan',
-              gridId: 'gr-dongshan-01',
-              buildingId: 'bd-dongshan-01-01',
-              unitId: 'bd-dongshan-01-01-u1',
-              householdId: 'hh-points-moved',
-            },
-          },
-        ],
+        grants: [dongshanResidentGrant('hh-points-moved')],
       })
     await serve(ZHOU, LIU)
     yangParcel = await serve(ZHOU, YANG, { type: 'parcel' })

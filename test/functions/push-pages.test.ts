@@ -1,8 +1,24 @@
 import { NotifyTemplates, type TemplateDef } from '../../src/core/notify/templates'
 import { appPages, parsePagePath } from '../support/app-pages'
-import { apiCaller, useSeededEmulator, type ApiResult } from '../support/seeded-emulator'
+import {
+  activityInput,
+  isoInMin as inMin,
+  ok,
+  remindOfErrands,
+  requestIds,
+  useApi,
+} from '../support/api-test'
+import {
+  LEADER_ZHOU as LEADER,
+  LI,
+  LIU,
+  STREET_ADMIN as STREET,
+  WANG,
+  XINHUA_01_WORKER as WORKER,
+  XINHUA_ADMIN as ADMIN,
+} from '../support/demo-people'
 
-const emu = useSeededEmulator()
+const { emu, call, db } = useApi()
 
 // A push opens what it is about (issue #14 item 0). Every flow that sends a subscribe message runs
 // through the built functions and the real node-sdk, everyone involved holding subscriptions; then
@@ -11,30 +27,15 @@ const emu = useSeededEmulator()
 // the id in its query is a record of the template's subject collection. The love supermarket's
 // vouchers send no messages (a voucher is shown in the app and checked at pickup).
 
-const call = apiCaller(emu)
-const db = () => emu().app.database()
-const ok = (r: ApiResult) => {
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.data
-}
 /** As the app does right after a submit or an accept (docs/adr/0011-order-outbox.md). */
 const nudge = async (openid: string, orderId: string) => ok(await call(openid, 'order.dispatch', { orderId }))
 const sweep = async (now: Date) => emu().invoke('sweep', { now: now.toISOString() })
 const orderDoc = async (id: string) =>
   ((await db().collection('orders').doc(id).get()).data as { dueAt: string }[])[0]
 
-const WANG = 'demo-openid-resident-wang'
-const LI = 'demo-openid-resident-li'
-const LIU = 'demo-openid-helper-liu'
-const WORKER = 'demo-openid-xinhua-01-worker'
-const ADMIN = 'demo-openid-xinhua-admin'
-const STREET = 'demo-openid-street-admin'
-const LEADER = 'demo-openid-leader-zhou'
 const EVERYONE = [WANG, LI, LIU, WORKER, ADMIN, STREET, LEADER]
 
-let seq = 0
-const rid = () => `req-push-${Date.now().toString(36)}-${(seq += 1)}`
-const inMin = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
+const rid = requestIds('req-push')
 const templates = Object.values(NotifyTemplates) as TemplateDef[]
 const byTemplateId = new Map(templates.map((t) => [t.id, t]))
 
@@ -86,14 +87,7 @@ describe('the flows that send messages', () => {
   })
 
   it('errand posted, accepted, done, disputed → helpers, requester, grid worker', async () => {
-    const profile = ok(await call(LIU, 'helper.profile'))
-    ok(
-      await call(LIU, 'helper.update', {
-        skills: profile.skills,
-        showParty: profile.showParty,
-        notifyErrands: true,
-      }),
-    )
+    await remindOfErrands(call, LIU)
     const errand = ok(
       await call(WANG, 'errand.post', {
         requestId: rid(),
@@ -109,20 +103,7 @@ describe('the flows that send messages', () => {
   })
 
   it('activity cancelled → those holding a seat', async () => {
-    const activity = ok(
-      await call(ADMIN, 'activity.publish', {
-        requestId: rid(),
-        communityId: 'cm-xinhua',
-        title: '敬老院陪伴',
-        team: '彩虹桥·助老服务队',
-        description: '陪老人聊天、读报',
-        place: '东街道敬老院',
-        startAt: inMin(120),
-        endAt: inMin(270),
-        capacity: 10,
-        points: 10,
-      }),
-    )
+    const activity = ok(await call(ADMIN, 'activity.publish', activityInput(rid())))
     ok(await call(LI, 'activity.signup', { activityId: activity.activityId }))
     ok(await call(ADMIN, 'activity.cancel', { activityId: activity.activityId, reason: '天气原因' }))
   })

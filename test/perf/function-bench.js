@@ -9,6 +9,7 @@ const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
 const { scenarios } = require('./scenarios')
+const { readFunctionConfig } = require('../../config/function-config.cjs')
 
 const repoRoot = path.resolve(__dirname, '..', '..')
 /** CloudBase lets a function run in 128 MB (half the 256 MB default); every function must fit. */
@@ -18,6 +19,17 @@ const MEMORY_LIMIT_MB = 128
 function pct(xs, p) {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
+}
+
+/**
+ * The environment variables the function is deployed with (its config.json `envVariables`, the one
+ * source of truth, ADR 0013): the platform starts its Node process with them, so NODE_OPTIONS there
+ * shapes the heap exactly as it does in the cloud. BENCH_NODE_OPTIONS overrides it to compare.
+ */
+function envOf(fn) {
+  const env = { ...(readFunctionConfig(fn).envVariables ?? {}) }
+  if (process.env.BENCH_NODE_OPTIONS !== undefined) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS
+  return env
 }
 
 function measureFunction({ fn, sdkUrl, envId, rounds }) {
@@ -32,7 +44,7 @@ function measureFunction({ fn, sdkUrl, envId, rounds }) {
     execFile(
       process.execPath,
       ['--expose-gc', path.join(__dirname, 'function-host.js'), bundle, sdkUrl, envId, file],
-      { maxBuffer: 64 << 20 },
+      { maxBuffer: 64 << 20, env: { ...process.env, ...envOf(fn) } },
       (err, stdout, stderr) => {
         fs.rmSync(path.dirname(file), { recursive: true, force: true })
         if (err) return reject(new Error(`${fn} host failed: ${err.message}\n${stderr}`))

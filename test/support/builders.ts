@@ -3,6 +3,7 @@ import type { OrgPath } from '../../src/core/org/model'
 import type { Actor, Role } from '../../src/core/roles'
 import { settle } from '../../src/core/orders/decide'
 import type { OrderRecord } from '../../src/core/orders/model'
+import { isDomainError } from '../../src/core/errors'
 import { DefaultSla } from '../../src/core/orders/sla'
 
 /** Work-order tests' clock: Monday 2026-11-02 10:00 Beijing. */
@@ -98,4 +99,15 @@ export function order(over: Partial<OrderRecord> = {}): OrderRecord {
     DefaultSla,
     false,
   )
+}
+
+/** The code of the domain error `fn` throws, or 'OK' when it returns; any other error fails the test. */
+export const thrownCode = (fn: () => unknown): string => {
+  try {
+    fn()
+  } catch (e) {
+    if (isDomainError(e)) return e.code
+    throw e
+  }
+  return 'OK'
 }

@@ -9,7 +9,10 @@ export interface ApiCall {
   readonly action: string
   readonly input: Record<string, unknown>
 }
-/** A value (answered as `{ ok: true, data }` unless it already is a result) or a function of the input. */
+/**
+ * A value (answered as `{ ok: true, data }` unless it already is a result) or a function of the input
+ * (awaited: it may hold the answer back until the test releases it).
+ */
 export type Answer = unknown | ((input: Record<string, unknown>) => unknown)
 
 /** Every call since the last `api(...)`, in order. */
@@ -23,7 +26,7 @@ export function api(answers: Record<string, Answer>): void {
     calls.push({ action, input })
     if (!(action in answers)) throw new Error(`unexpected ${action}`)
     const a = answers[action]
-    const value = typeof a === 'function' ? (a as (i: Record<string, unknown>) => unknown)(input) : a
+    const value = typeof a === 'function' ? await (a as (i: Record<string, unknown>) => unknown)(input) : a
     return value && typeof value === 'object' && 'ok' in value ? value : { ok: true, data: value }
   })
 }

@@ -7,6 +7,7 @@ import JoinPage from '../../src/pages/join/index'
 import { setElderMode } from '../../src/hooks/elder-mode'
 import { useTransport } from '../../src/services/cloud'
 import Taro, { navigateTo, resetTaroMock, router } from '../support/taro-mock'
+import { householdSummary } from '../support/ui-fixtures'
 
 // The join page against a scripted `api`: who sees the form, what is submitted, and elder mode
 // measured with the app's real stylesheets.
@@ -15,15 +16,7 @@ const switchTab = jest.fn(async (_o: { url: string }) => ({ errMsg: 'switchTab:o
 const redirectTo = jest.fn(async (_o: { url: string }) => ({ errMsg: 'redirectTo:ok' }))
 Object.assign(Taro, { switchTab, redirectTo })
 
-const home: HouseholdSummary = {
-  path: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b', unitId: 'u', householdId: 'h' },
-  streetName: '东街道',
-  communityName: '新华社区',
-  gridName: '新华社区第1网格',
-  buildingName: '1号楼',
-  unitName: '1单元',
-  room: '302',
-}
+const home = householdSummary()
 const profile = (household: HouseholdSummary | null): Profile => ({
   userId: 'u1',
   displayName: '王秀英',

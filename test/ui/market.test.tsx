@@ -1,6 +1,5 @@
 import { act, render, screen } from '@testing-library/react'
 import type { FundView, MarketItem, VoucherView } from '../../src/core/market/api'
-import type { StaffPerson } from '../../src/core/admin/api'
 import type { ErrorCode } from '../../src/core/errors'
 import MarketPage from '../../src/features/market/pages/index/index'
 import MyVouchersPage from '../../src/features/market/pages/vouchers/index'
@@ -10,6 +9,7 @@ import FundPage from '../../src/features/market/pages/fund/index'
 import { errorCopy } from '../../src/services/error-copy'
 import Taro, { navigateTo, resetTaroMock, router } from '../support/taro-mock'
 import { api, button, buttons, calls, fail, inputs, tap, type } from '../support/ui-script'
+import { staffPerson } from '../support/ui-fixtures'
 
 // Love supermarket pages (catalogue + redeem, my vouchers, staff verify, catalogue editor, community fund) against a scripted `api`.
 
@@ -375,20 +375,8 @@ describe('爱心超市管理', () => {
 })
 
 describe('社区基金', () => {
-  const person = (userId: string, name: string, role = 'resident'): StaffPerson => ({
-    userId,
-    name,
-    phone: '13800000000',
-    household: { buildingName: '3号楼', unitName: '2单元', room: '301' },
-    roles: [
-      {
-        role: role as StaffPerson['roles'][number]['role'],
-        scope: { streetId: 's', communityId: 'cm-xinhua' },
-        scopeName: '新华社区',
-      },
-    ],
-    partyMember: null,
-  })
+  const person = (userId: string, name: string, role = 'resident') =>
+    staffPerson(userId, name, role, { buildingName: '3号楼', unitName: '2单元', room: '301' })
   const view = (balance: number): FundView => ({
     communityId: 'cm-xinhua',
     balance,

@@ -5,6 +5,7 @@ import MyDataPage from '../../src/features/mine/pages/data/index'
 import HelperPage from '../../src/features/mine/pages/helper/index'
 import HouseholdPage from '../../src/features/mine/pages/household/index'
 import Taro, { navigateTo, resetTaroMock } from '../support/taro-mock'
+import { householdSummary } from '../support/ui-fixtures'
 import { api, calls, tap, type } from '../support/ui-script'
 
 // 我的个人信息, 我的家庭, 志愿服务资料 against a scripted `api`.
@@ -265,15 +266,7 @@ describe('我的个人信息', () => {
 })
 
 const view: HouseholdView = {
-  household: {
-    path: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b', unitId: 'u', householdId: 'h' },
-    streetName: '东街道',
-    communityName: '新华社区',
-    gridName: '新华社区第1网格',
-    buildingName: '1号楼',
-    unitName: '1单元',
-    room: '302',
-  },
+  household: householdSummary(),
   members: [
     { name: '王秀英', me: true },
     { name: '李建国', me: false },

@@ -1,9 +1,9 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import type { Profile } from '../../src/core/me/api'
 import { stateOf, viewOf, type OrderConfigView } from '../../src/core/orders/config'
 import OrderConfigPage from '../../src/features/admin/pages/order-config/index'
-import { useTransport } from '../../src/services/cloud'
 import { resetTaroMock, router } from '../support/taro-mock'
+import { api, calls, tap, type } from '../support/ui-script'
 
 // The 工单类别与时限 page against a scripted `api`: the same rules as the function run before
 // saving (per-field errors, nothing sent), the server's per-field details shown at the fields.
@@ -22,30 +22,7 @@ const worker: Profile = {
 const fresh = (editable = true): OrderConfigView =>
   viewOf({ id: 'cm-xinhua', name: '新华社区' }, stateOf(null), editable, null)
 
-type Answer = unknown | ((input: Record<string, unknown>) => unknown)
-let calls: { action: string; input: Record<string, unknown> }[] = []
-function api(answers: Record<string, Answer>) {
-  calls = []
-  useTransport(async (_name, data) => {
-    const { action, input } = data as { action: string; input: Record<string, unknown> }
-    calls.push({ action, input })
-    if (!(action in answers)) throw new Error(`unexpected ${action}`)
-    const a = answers[action]
-    const value = typeof a === 'function' ? await (a as (i: Record<string, unknown>) => unknown)(input) : a
-    return value && typeof value === 'object' && 'ok' in value ? value : { ok: true, data: value }
-  })
-}
-
-const typeInto = (label: string, value: string) =>
-  act(async () => {
-    const el = document.querySelector(`taro-input-core[aria-label="${label}"]`)
-    if (!el) throw new Error(`no input ${label}`)
-    el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
-  })
-const tap = (el: Element) =>
-  act(async () => {
-    fireEvent.click(el)
-  })
+const typeInto = (label: string, value: string) => type(label, value)
 const switchOf = (label: string) => {
   const el = document.querySelector(`[aria-label="${label}"]`)
   if (!el) throw new Error(`no switch ${label}`)

@@ -1,10 +1,10 @@
 import { render, screen } from '@testing-library/react'
-import type { StaffPerson } from '../../src/core/admin/api'
 import type { AuditReport, TransferLine } from '../../src/core/points/api'
 import PointsAdminPage from '../../src/features/points/pages/admin/index'
 import { errorCopy } from '../../src/services/error-copy'
 import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-script'
 import { resetTaroMock, router } from '../support/taro-mock'
+import { staffPerson } from '../support/ui-fixtures'
 
 // 积分管理 (community admins) against a scripted `api`: award, the community's transfers with 更正, audit.
 
@@ -15,20 +15,7 @@ const adminProfile = (roles: unknown[] = []) => ({
   household: null,
   created: false,
 })
-const person = (userId: string, name: string, role = 'resident'): StaffPerson => ({
-  userId,
-  name,
-  phone: '13800000000',
-  household: { buildingName: '1号楼', unitName: '1单元', room: '302' },
-  roles: [
-    {
-      role: role as StaffPerson['roles'][number]['role'],
-      scope: { streetId: 's', communityId: 'cm-xinhua' },
-      scopeName: '新华社区',
-    },
-  ],
-  partyMember: null,
-})
+const person = staffPerson
 const staffList = {
   place: {
     level: 'community',

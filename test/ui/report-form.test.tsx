@@ -1,11 +1,12 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { HouseholdSummary, Profile } from '../../src/core/me/api'
+import { act, render, screen } from '@testing-library/react'
+import type { Profile } from '../../src/core/me/api'
 import type { CategoryView, ReportReceipt } from '../../src/core/orders/api'
 import ReportPage from '../../src/features/reports/pages/index/index'
-import { useTransport } from '../../src/services/cloud'
 import { requestSubscription } from '../../src/services/subscribe'
 import { compressPhoto, pickPhotos, uploadPhoto } from '../../src/services/upload'
 import Taro, { resetTaroMock, router, getStorageSync } from '../support/taro-mock'
+import { householdSummary } from '../support/ui-fixtures'
+import { api, calls, tap, type } from '../support/ui-script'
 
 // The report form against a scripted `api`: local validation, the draft is on the phone before the
 // submit goes out, "已提交" only after the receipt, the same request id on every retry, photos.
@@ -27,15 +28,7 @@ const upload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>
 const redirectTo = jest.fn(async (_o: { url: string }) => ({ errMsg: 'redirectTo:ok' }))
 Object.assign(Taro, { redirectTo })
 
-const home: HouseholdSummary = {
-  path: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b', unitId: 'u', householdId: 'h' },
-  streetName: '东街道',
-  communityName: '新华社区',
-  gridName: '新华社区第1网格',
-  buildingName: '3号楼',
-  unitName: '2单元',
-  room: '502',
-}
+const home = householdSummary({ buildingName: '3号楼', unitName: '2单元', room: '502' })
 const profile: Profile = { userId: 'u1', displayName: '王秀英', roles: [], household: home, created: false }
 const categories: CategoryView[] = [
   { id: 'hazard', name: '安全隐患', hint: '飞线充电、楼道堆物', hazard: true },
@@ -49,35 +42,13 @@ const receipt = (requestId: string): ReportReceipt => ({
   retried: false,
 })
 
-type Answer = unknown | ((input: Record<string, unknown>) => unknown)
-let calls: { action: string; input: Record<string, unknown> }[] = []
-function api(answers: Record<string, Answer>) {
-  calls = []
-  useTransport(async (_name, data) => {
-    const { action, input } = data as { action: string; input: Record<string, unknown> }
-    calls.push({ action, input })
-    if (!(action in answers)) throw new Error(`unexpected ${action}`)
-    const a = answers[action]
-    const value = typeof a === 'function' ? await (a as (i: Record<string, unknown>) => unknown)(input) : a
-    return value && typeof value === 'object' && 'ok' in value ? value : { ok: true, data: value }
-  })
-}
 const base = {
   'me.profile': profile,
   'report.categories': { communityId: 'c', categories },
   'report.similar': [],
 }
 
-const tap = (el: Element) =>
-  act(async () => {
-    fireEvent.click(el)
-  })
-const describeProblem = (value: string) =>
-  act(async () => {
-    const el = document.querySelector('taro-textarea-core[aria-label="问题描述"]')
-    if (!el) throw new Error('no textarea')
-    el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
-  })
+const describeProblem = (value: string) => type('问题描述', value, 'taro-textarea-core')
 const storedDrafts = () =>
   JSON.parse(String(getStorageSync('emulin.drafts.v1') || '[]')) as Array<{
     id: string

@@ -19,6 +19,8 @@ export interface FunctionConfig {
   triggers?: TriggerDecl[]
   /** seconds, as in the platform's config.json */
   timeout?: number
+  /** the variables the platform starts the function's process with */
+  envVariables?: Record<string, string>
 }
 
 export interface FunctionDef {
@@ -158,8 +160,13 @@ export class FunctionRunner {
       resourceLimits: { maxOldGenerationSizeMb: 256 },
       stdout: this.opts.functionLog !== undefined,
       stderr: this.opts.functionLog !== undefined,
-      // the platform gives an instance no secrets of the host; keep the emulator's own settings out too
-      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('EMULATOR_'))),
+      // the platform gives an instance no secrets of the host; keep the emulator's own settings out
+      // too. The function's own envVariables are set as the platform sets them (NODE_OPTIONS has no
+      // effect on a worker thread's heap; test/perf runs each function in its own process for that).
+      env: {
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('EMULATOR_'))),
+        ...(fn.config.envVariables ?? {}),
+      },
     })
     if (this.opts.functionLog) {
       worker.stdout.pipe(this.opts.functionLog, { end: false })

@@ -11,6 +11,7 @@ import { ActivityFacts, PhaseTag } from '../../components/ActivityCard'
 import { CodeForm } from '../../components/CodeForm'
 import { canScan, scanCheckin } from '../../device'
 import { MoveLabel, clock, manageUrl, shortTime, statusLine, windowText } from '../../labels'
+import { Notice } from '../../../../components/Notice'
 import '../../activities.scss'
 
 /**
@@ -121,11 +122,7 @@ export default function ActivityDetailPage() {
         </View>
       )}
 
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" />
 
       <View className="activity__actions" ariaRole="group" ariaLabel="可进行的操作">
         {moves.map((m) => (

@@ -1,5 +1,5 @@
-import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Page } from '../../../../components/Page'
@@ -11,6 +11,8 @@ import { callApi } from '../../api'
 import { ActivityCard } from '../../components/ActivityCard'
 import { HOURS_URL, publishUrl } from '../../labels'
 import { placeIds } from '@core/access'
+import { Notice } from '../../../../components/Notice'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import '../../activities.scss'
 
 type When = 'upcoming' | 'mine' | 'past'
@@ -37,10 +39,7 @@ export default function ActivitiesPage() {
   const { items, cursor, error, more, reload } = usePages(when, (c) =>
     callApi('activity.list', { when, ...(c ? { cursor: c } : {}) }),
   )
-  usePullDownRefresh(() => {
-    reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(reload)
   const [publishIn] =
     profile.status === 'ready' ? placeIds(profile.profile.roles, 'community_admin', 'community') : []
 
@@ -61,11 +60,7 @@ export default function ActivitiesPage() {
         </Button>
       </View>
       <ChoiceList label="查看" options={TABS} selected={when} onSelect={(o) => setWhen(o.id as When)} />
-      {error && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{error}</Text>
-        </View>
-      )}
+      <Notice text={error} />
       <PagedList
         label={TABS.find((t) => t.id === when)?.name ?? '志愿活动'}
         items={items}

@@ -14,6 +14,7 @@ import { CheckinCodeCard } from '../../components/CheckinCodeCard'
 import { RosterCard } from '../../components/RosterCard'
 import { openExport } from '../../device'
 import { isAdminOf } from '@core/access'
+import { Notice } from '../../../../components/Notice'
 import '../../activities.scss'
 
 /**
@@ -91,11 +92,7 @@ export default function ManageActivityPage() {
         </View>
         <ActivityFacts activity={a} />
       </View>
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" />
       {a.status === 'published' && (
         <CheckinCodeCard activityId={activityId} title={a.title} refreshKey={round} />
       )}

@@ -1,10 +1,9 @@
-import { View, Text, Picker, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
-import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
@@ -20,16 +19,10 @@ import {
 } from '../../form'
 import { TEAMS, detailUrl } from '../../labels'
 import { placeIds } from '@core/access'
+import { Notice } from '../../../../components/Notice'
+import { SubmitButton } from '../../../../components/SubmitButton'
+import { DayTimePickers } from '../../../../components/DayTimePickers'
 import '../../activities.scss'
-
-/** A picker's visible face: a big target whose name is its own text (label and value). */
-function PickerFace({ text }: { readonly text: string }) {
-  return (
-    <View className="activity__picker btn" ariaRole="button">
-      <Text className="t-body">{text}</Text>
-    </View>
-  )
-}
 
 /** A field's error line, read out when it appears. */
 function ErrorLine({ text }: { readonly text?: string }) {
@@ -133,20 +126,7 @@ export default function PublishActivityPage() {
           error={problems.place}
         />
         <Text className="t-body activity__label">活动时间</Text>
-        <Picker
-          mode="date"
-          value={d.date}
-          start={today}
-          onChange={(e) => set({ date: String(e.detail.value) })}
-        >
-          <PickerFace text={`日期：${d.date}`} />
-        </Picker>
-        <Picker mode="time" value={d.start} onChange={(e) => set({ start: String(e.detail.value) })}>
-          <PickerFace text={`开始：${d.start}`} />
-        </Picker>
-        <Picker mode="time" value={d.end} onChange={(e) => set({ end: String(e.detail.value) })}>
-          <PickerFace text={`结束：${d.end}`} />
-        </Picker>
+        <DayTimePickers value={d} onChange={set} firstDay={today} faceClass="activity__picker" />
         <ErrorLine text={problems.time} />
         <Field
           label="名额（人）"
@@ -175,21 +155,10 @@ export default function PublishActivityPage() {
           error={problems.hours}
         />
       </View>
-      {message && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
-      <Button
-        className="btn"
-        type="primary"
-        block
-        loading={busy}
-        disabled={busy}
-        onClick={() => void submit()}
-      >
+      <Notice text={message} />
+      <SubmitButton busy={busy} onSubmit={submit}>
         发布
-      </Button>
+      </SubmitButton>
     </Page>
   )
 }

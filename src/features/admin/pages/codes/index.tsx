@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CodeCard, CodeGridOption, GridCodes } from '@core/codes/api'
 import type { OrgPath } from '@core/org/model'
@@ -14,6 +14,7 @@ import { newRequestId } from '../../../../services/request-id'
 import { useGridCodes } from '../../hooks/use-grid-codes'
 import { CodeImage } from './code-image'
 import { saveCodeImage } from './save-image'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import './index.scss'
 
 const keyOf = (card: CodeCard) => `${card.target}:${card.targetId}`
@@ -53,10 +54,7 @@ export default function CodesPage() {
   }, [params.gridId])
 
   const { codes, setCodes, error, missing, stillMaking, reload } = useGridCodes(gridId)
-  usePullDownRefresh(() => {
-    reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(reload)
 
   const actor =
     profile.status === 'ready' ? { userId: profile.profile.userId, grants: profile.profile.roles } : null

@@ -17,6 +17,7 @@ import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { newRequestId } from '../../../../services/request-id'
 import { StreetCard } from './StreetCard'
+import { Notice } from '../../../../components/Notice'
 import './index.scss'
 
 const LEVEL_LABEL: Record<ManagedLevel, string> = {
@@ -190,11 +191,7 @@ export default function OrgPage() {
         <StreetCard streetId={streetId} />
       )}
 
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body org__message">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" textClass="org__message" />
 
       {here && (
         <View className="card">

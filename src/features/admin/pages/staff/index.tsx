@@ -15,6 +15,7 @@ import { Button, Switch } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
+import { Notice } from '../../../../components/Notice'
 import './index.scss'
 
 type Place = StaffPage['place']
@@ -245,11 +246,7 @@ export default function StaffPageView() {
         </View>
       )}
 
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" />
 
       {granting && place && (
         <View className="card" ariaRole="region" ariaLabel={`为${granting.name}授予身份`}>

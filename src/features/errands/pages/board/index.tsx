@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ErrandCard } from '@core/errands/api'
 import { ErrandTypeLabel, ErrandTypes, type ErrandType } from '@core/errands/model'
@@ -11,6 +11,7 @@ import { callApi } from '../../api'
 import { ErrandList } from '../../components/ErrandList'
 import { usePages } from '../../../../hooks/use-pages'
 import { detailUrl } from '../../labels'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import '../../errands.scss'
 
 const ALL = 'all'
@@ -27,10 +28,7 @@ export default function BoardPage() {
   const { items, cursor, error, more, reload } = usePages(type, (c) =>
     callApi('errand.board', { ...(type === ALL ? {} : { type }), ...(c ? { cursor: c } : {}) }),
   )
-  usePullDownRefresh(() => {
-    reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(reload)
 
   const accept = async (e: ErrandCard) => {
     setBusy(e.errandId)

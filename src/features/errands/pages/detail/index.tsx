@@ -10,6 +10,7 @@ import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { moveLabel, shortTime, windowText } from '../../labels'
+import { Notice } from '../../../../components/Notice'
 import '../../errands.scss'
 
 /** Moves that open a small form first; the others run on tap. */
@@ -204,11 +205,7 @@ export default function ErrandDetailPage() {
       {errand.disputeReason && <View className="card">{line(`异议原因：${errand.disputeReason}`)}</View>}
       {errand.thanks && <View className="card">{line(`感谢留言：${errand.thanks}`)}</View>}
 
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" />
 
       <View className="errand__actions" ariaRole="group" ariaLabel="可进行的操作">
         {moves.map((m) => (

@@ -1,4 +1,4 @@
-import { View, Text, Picker } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ErrandDetail } from '@core/errands/api'
@@ -21,6 +21,8 @@ import {
   type PostDraft,
 } from '../../form'
 import { BOARD_URL, MINE_URL, detailUrl, windowText } from '../../labels'
+import { SubmitButton } from '../../../../components/SubmitButton'
+import { DayTimePickers } from '../../../../components/DayTimePickers'
 import '../../errands.scss'
 
 const fresh = (): PostDraft => ({
@@ -30,15 +32,6 @@ const fresh = (): PostDraft => ({
   note: '',
   ...defaultWindow(new Date()),
 })
-
-/** A picker's visible face: a big target whose name is its own text (label and value). */
-function PickerFace({ text }: { readonly text: string }) {
-  return (
-    <View className="errand__picker btn" ariaRole="button">
-      <Text className="t-body">{text}</Text>
-    </View>
-  )
-}
 
 /**
  * 发布互助: what (big choices), a short description, when (day, from, to), where (default 我家) and a
@@ -152,21 +145,13 @@ export default function PostErrandPage() {
           hint="不超过 100 个字"
         />
         <Text className="t-body errand__label">时间</Text>
-        <Picker
-          mode="date"
-          value={d.date}
-          start={today}
-          end={chinaDay(new Date(), MAX_DAYS_AHEAD)}
-          onChange={(e) => set({ date: String(e.detail.value) })}
-        >
-          <PickerFace text={`日期：${d.date}`} />
-        </Picker>
-        <Picker mode="time" value={d.start} onChange={(e) => set({ start: String(e.detail.value) })}>
-          <PickerFace text={`开始：${d.start}`} />
-        </Picker>
-        <Picker mode="time" value={d.end} onChange={(e) => set({ end: String(e.detail.value) })}>
-          <PickerFace text={`结束：${d.end}`} />
-        </Picker>
+        <DayTimePickers
+          value={d}
+          onChange={set}
+          firstDay={today}
+          lastDay={chinaDay(new Date(), MAX_DAYS_AHEAD)}
+          faceClass="errand__picker"
+        />
         <View>
           <Text className="t-muted">7 天内，至少 15 分钟，不超过 12 小时</Text>
         </View>
@@ -191,16 +176,9 @@ export default function PostErrandPage() {
           <Text className="t-body field__error">{error}</Text>
         </View>
       )}
-      <Button
-        className="btn"
-        type="primary"
-        block
-        loading={busy}
-        disabled={busy}
-        onClick={() => void submit()}
-      >
+      <SubmitButton busy={busy} onSubmit={submit}>
         发布
-      </Button>
+      </SubmitButton>
     </Page>
   )
 }

@@ -1,5 +1,4 @@
-import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Page } from '../../../../components/Page'
@@ -8,6 +7,8 @@ import { callApi } from '../../api'
 import { ErrandList } from '../../components/ErrandList'
 import { usePages } from '../../../../hooks/use-pages'
 import { POST_URL } from '../../labels'
+import { Notice } from '../../../../components/Notice'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import '../../errands.scss'
 
 type As = 'requester' | 'helper'
@@ -22,21 +23,14 @@ export default function MyErrandsPage() {
   const { items, cursor, error, more, reload } = usePages(as, (c) =>
     callApi('errand.mine', { as, ...(c ? { cursor: c } : {}) }),
   )
-  usePullDownRefresh(() => {
-    reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(reload)
   return (
     <Page label="我的互助">
       <Button className="btn" type="primary" block onClick={() => void Taro.navigateTo({ url: POST_URL })}>
         发布互助
       </Button>
       <ChoiceList label="查看" options={TABS} selected={as} onSelect={(o) => setAs(o.id as As)} />
-      {error && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{error}</Text>
-        </View>
-      )}
+      <Notice text={error} />
       <ErrandList
         label={as === 'requester' ? '我发布的互助' : '我帮忙的互助'}
         items={items}

@@ -10,6 +10,7 @@ import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { requestSubscription } from '../../../../services/subscribe'
+import { Notice } from '../../../../components/Notice'
 import './index.scss'
 
 /**
@@ -67,11 +68,7 @@ export default function JoinInboxPage() {
         </Button>
         <Text className="t-muted">每订阅一次，收到一条新申请的微信提醒。</Text>
       </View>
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" />
       {items === null && !message && <Text className="t-muted">正在加载…</Text>}
       {focusGone && (
         <View className="card">

@@ -2,17 +2,17 @@ import { View, Text } from '@tarojs/components'
 import { CauseLabel } from '@core/points/ledger'
 import { causeKind, fundAccount } from '@core/points/model'
 import { PointsErrors } from '@core/points/errors'
-import { Field } from '../../../../components/Field'
 import { CommunityNotice } from '../../../../components/CommunityNotice'
 import { Page } from '../../../../components/Page'
-import { ResidentPicker } from '../../../../components/ResidentPicker'
-import { Button } from '../../../../components/ui'
+import { PointsToPersonFields } from '../../../../components/PointsToPersonFields'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { useAdminCommunity } from '../../../../hooks/use-admin-community'
 import { usePointsToPerson } from '../../../../hooks/use-points-to-person'
 import { shortTime } from '../../labels'
+import { Notice } from '../../../../components/Notice'
+import { SubmitButton } from '../../../../components/SubmitButton'
 import '../../market.scss'
 
 /**
@@ -58,60 +58,31 @@ export default function FundPage() {
           <Text className="t-muted">居民捐赠的积分进入社区基金，可用于为有困难的居民购买服务。</Text>
         </View>
       </View>
-      {loadError && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{loadError}</Text>
-        </View>
-      )}
-      {form.done && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{form.done}</Text>
-        </View>
-      )}
+      <Notice text={loadError} />
+      <Notice text={form.done} role="status" />
 
       <View className="card" ariaRole="form" ariaLabel="基金支付">
         <Text className="t-title">基金支付</Text>
         <View>
           <Text className="t-muted">为有困难的居民购买服务：把积分付给提供服务的居民。</Text>
         </View>
-        {/* A new request id (after a payment) starts the search over. */}
-        <ResidentPicker
-          key={form.requestId}
+        <PointsToPersonFields
+          form={form}
           communityId={communityId}
           role="收款居民"
-          chosen={form.person}
-          onChoose={form.setPerson}
-        />
-        <Field
-          label="支付积分"
-          type="number"
-          value={form.amount}
-          onInput={form.setAmount}
-          maxlength={5}
-          hint="1–10000 的整数，不超过基金余额"
-        />
-        <Field
-          label="原因"
-          value={form.reason}
-          onInput={form.setReason}
-          maxlength={100}
-          placeholder="如：为独居老人张大爷代买药品"
+          amountLabel="支付积分"
+          amountHint="1–10000 的整数，不超过基金余额"
+          reasonLabel="原因"
+          reasonPlaceholder="如：为独居老人张大爷代买药品"
         />
         {form.problem && (
           <View ariaRole="alert">
             <Text className="t-body market__error">{form.problem}</Text>
           </View>
         )}
-        <Button
-          className="btn market__gap"
-          type="primary"
-          block
-          loading={form.busy}
-          disabled={form.busy}
-          onClick={() => void form.submit()}
-        >
+        <SubmitButton busy={form.busy} onSubmit={form.submit} className="btn market__gap">
           确认支付
-        </Button>
+        </SubmitButton>
       </View>
 
       {view && (

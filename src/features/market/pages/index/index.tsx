@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { MarketItem, VoucherView } from '@core/market/api'
 import { MarketErrors } from '@core/market/errors'
@@ -13,6 +13,8 @@ import { callApi } from '../../api'
 import { newRequestId } from '../../../../services/request-id'
 import { VoucherCard } from '../../components/VoucherCard'
 import { KIND_LABEL, VOUCHERS_URL, cannotRedeem, stockText } from '../../labels'
+import { Notice } from '../../../../components/Notice'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import '../../market.scss'
 
 /** A redemption being confirmed: its request id is made once and kept for every retry of it. */
@@ -47,10 +49,7 @@ export default function MarketPage() {
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [voucher, setVoucher] = useState<VoucherView | null>(null)
-  usePullDownRefresh(() => {
-    reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(reload)
 
   const ask = (item: MarketItem) => {
     setFailure(null)
@@ -116,11 +115,7 @@ export default function MarketPage() {
           </Button>
         </View>
       </View>
-      {error && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{error}</Text>
-        </View>
-      )}
+      <Notice text={error} />
       <PagedList
         label="可兑换的物品和服务"
         items={items}

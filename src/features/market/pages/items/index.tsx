@@ -1,5 +1,4 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ItemKind, MarketItem } from '@core/market/api'
 import { MarketErrors } from '@core/market/errors'
@@ -16,6 +15,8 @@ import { errorCopy } from '../../../../services/error-copy'
 import { newRequestId } from '../../../../services/request-id'
 import { useAdminCommunity } from '../../../../hooks/use-admin-community'
 import { KIND_LABEL, stockText } from '../../labels'
+import { Notice } from '../../../../components/Notice'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import '../../market.scss'
 
 const KINDS: readonly { id: ItemKind; name: string }[] = [
@@ -92,10 +93,7 @@ export default function MarketItemsPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  usePullDownRefresh(() => {
-    reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(reload)
   const set = (patch: Partial<Draft>) => setDraft((cur) => (cur ? { ...cur, ...patch } : cur))
   const open = (d: Draft) => {
     setErrors({})
@@ -142,16 +140,8 @@ export default function MarketItemsPage() {
 
   return (
     <Page label="爱心超市管理">
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
-      {error && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{error}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" />
+      <Notice text={error} />
 
       {draft ? (
         <View className="card" ariaRole="form" ariaLabel={draft.itemId ? '修改物品' : '新增物品'}>

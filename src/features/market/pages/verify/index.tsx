@@ -11,6 +11,7 @@ import { callApi } from '../../api'
 import { errorCopy } from '../../../../services/error-copy'
 import { VoucherCard } from '../../components/VoucherCard'
 import { shortTime } from '../../labels'
+import { Notice } from '../../../../components/Notice'
 import '../../market.scss'
 
 /** Why a looked-up voucher cannot be handed over: the same copy verify would answer with. */
@@ -137,11 +138,7 @@ export default function VerifyVoucherPage() {
     return (
       <Page label="兑换券核销">
         <VoucherCard voucher={v} />
-        {refused && (
-          <View className="card" ariaRole="alert">
-            <Text className="t-body market__error">{refused}</Text>
-          </View>
-        )}
+        <Notice text={refused} textClass="market__error" />
         {notice}
         {!refused && (
           <Button

@@ -9,6 +9,8 @@ import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
+import { Notice } from '../../../../components/Notice'
+import { SubmitButton } from '../../../../components/SubmitButton'
 import '../../mine.scss'
 
 const STATUS: Record<MyData['joins'][number]['status'], string> = {
@@ -117,11 +119,7 @@ export default function MyDataPage() {
 
   return (
     <Page label="我的个人信息">
-      {message && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} />
       {!data && !message && <Text className="t-muted">正在加载…</Text>}
       {data && (
         <>
@@ -287,16 +285,9 @@ export default function MyDataPage() {
                   确定要删除吗？删除后无法恢复，您需要重新加入网格。依法需要保存的访问记录、已匿名的审核记录和上报、互助记录，以及不含您姓名的积分账目和志愿服务记录会保留。
                 </Text>
                 <View className="mine__actions">
-                  <Button
-                    className="btn"
-                    type="primary"
-                    block
-                    loading={busy}
-                    disabled={busy}
-                    onClick={() => void erase()}
-                  >
+                  <SubmitButton busy={busy} onSubmit={erase}>
                     确认删除
-                  </Button>
+                  </SubmitButton>
                   <Button className="btn" block disabled={busy} onClick={() => setConfirming(false)}>
                     取消
                   </Button>

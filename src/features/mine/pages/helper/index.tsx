@@ -13,6 +13,8 @@ import { Page } from '../../../../components/Page'
 import { Button, Switch } from '../../../../components/ui'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
+import { Notice } from '../../../../components/Notice'
+import { SubmitButton } from '../../../../components/SubmitButton'
 import '../../mine.scss'
 
 /** Taro maps `ariaChecked` to WeChat's aria-checked (and the DOM attribute on H5); its typings lack it. */
@@ -84,11 +86,7 @@ export default function HelperPage() {
   ]
   return (
     <Page label="志愿服务资料">
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" />
       {!profile && !message && <Text className="t-muted">正在加载…</Text>}
       {profile && (
         <>
@@ -157,16 +155,9 @@ export default function HelperPage() {
             </Text>
           </View>
 
-          <Button
-            className="btn"
-            type="primary"
-            block
-            loading={busy}
-            disabled={busy}
-            onClick={() => void save()}
-          >
+          <SubmitButton busy={busy} onSubmit={save}>
             保存
-          </Button>
+          </SubmitButton>
 
           <View className="card" ariaRole="group" ariaLabel="收到的感谢">
             <Text className="t-title mine__section">收到的感谢</Text>

@@ -6,6 +6,7 @@ import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
+import { Notice } from '../../../../components/Notice'
 import '../../mine.scss'
 
 /** 我的家庭: where I live and with whom; move (a join with `move`) or leave. */
@@ -40,11 +41,7 @@ export default function HouseholdPage() {
   const h = view?.household
   return (
     <Page label="我的家庭">
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" />
       {!view && !message && <Text className="t-muted">正在加载…</Text>}
       {view && !h && (
         <View className="card">

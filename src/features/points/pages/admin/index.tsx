@@ -1,5 +1,4 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { AuditReport, TransferLine } from '@core/points/api'
 import { PointsErrors } from '@core/points/errors'
@@ -8,7 +7,7 @@ import { Field } from '../../../../components/Field'
 import { CommunityNotice } from '../../../../components/CommunityNotice'
 import { Page } from '../../../../components/Page'
 import { PagedList } from '../../../../components/PagedList'
-import { ResidentPicker } from '../../../../components/ResidentPicker'
+import { PointsToPersonFields } from '../../../../components/PointsToPersonFields'
 import { Button } from '../../../../components/ui'
 import { useAdminCommunity } from '../../../../hooks/use-admin-community'
 import { usePointsToPerson } from '../../../../hooks/use-points-to-person'
@@ -17,6 +16,9 @@ import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { errorCopy } from '../../../../services/error-copy'
 import { shortTime } from '../../labels'
+import { Notice } from '../../../../components/Notice'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
+import { SubmitButton } from '../../../../components/SubmitButton'
 import '../../points.scss'
 
 /**
@@ -37,10 +39,7 @@ function PointsAdmin({ communityId }: { readonly communityId: string }) {
     const page = await callApi('points.transfers', cursor ? { communityId, cursor } : { communityId })
     return { items: page.lines, cursor: page.cursor }
   })
-  usePullDownRefresh(() => {
-    transfers.reload()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(() => transfers.reload())
   return (
     <Page label="积分管理">
       <AwardForm communityId={communityId} onAwarded={transfers.reload} />
@@ -52,11 +51,7 @@ function PointsAdmin({ communityId }: { readonly communityId: string }) {
           </Text>
         </View>
       </View>
-      {transfers.error && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{transfers.error}</Text>
-        </View>
-      )}
+      <Notice text={transfers.error} />
       <Transfers
         lines={transfers.items}
         cursor={transfers.cursor}
@@ -95,28 +90,14 @@ function AwardForm({
       <View>
         <Text className="t-muted">为本社区居民发放爱心积分，须写明原因，会记入积分流水。</Text>
       </View>
-      {/* A new request id (after an award) starts the search over. */}
-      <ResidentPicker
-        key={form.requestId}
+      <PointsToPersonFields
+        form={form}
         communityId={communityId}
         role="奖励居民"
-        chosen={form.person}
-        onChoose={form.setPerson}
-      />
-      <Field
-        label="奖励积分"
-        type="number"
-        value={form.amount}
-        onInput={form.setAmount}
-        maxlength={5}
-        hint={`1–${MAX_AMOUNT} 的整数`}
-      />
-      <Field
-        label="奖励原因"
-        value={form.reason}
-        onInput={form.setReason}
-        maxlength={100}
-        placeholder="如：参加社区清洁日"
+        amountLabel="奖励积分"
+        amountHint={`1–${MAX_AMOUNT} 的整数`}
+        reasonLabel="奖励原因"
+        reasonPlaceholder="如：参加社区清洁日"
       />
       {form.problem && (
         <View ariaRole="alert">
@@ -128,16 +109,9 @@ function AwardForm({
           <Text className="t-body points__done">{form.done}</Text>
         </View>
       )}
-      <Button
-        className="btn points__gap"
-        type="primary"
-        block
-        loading={form.busy}
-        disabled={form.busy}
-        onClick={() => void form.submit()}
-      >
+      <SubmitButton busy={form.busy} onSubmit={form.submit} className="btn points__gap">
         确认奖励
-      </Button>
+      </SubmitButton>
     </View>
   )
 }
@@ -184,11 +158,7 @@ function Transfers(props: {
 
   return (
     <View>
-      {done && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{done}</Text>
-        </View>
-      )}
+      <Notice text={done} role="status" />
       <PagedList
         label="积分流水"
         items={props.lines}

@@ -11,6 +11,7 @@ import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { newRequestId } from '../../../../services/request-id'
 import { shortDate } from '../../labels'
+import { Notice } from '../../../../components/Notice'
 import '../../points.scss'
 import './give.scss'
 
@@ -197,11 +198,7 @@ export default function GivePointsPage() {
           <Text className="t-muted">可以转给帮您办过事的邻居表示感谢，也可以捐给社区爱心基金。</Text>
         </View>
       </View>
-      {message && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} />
       {!data && !message && <Text className="t-muted">正在加载…</Text>}
       {data && (
         <View className="card">

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import type { LedgerLine } from '@core/points/api'
 import { Page } from '../../../../components/Page'
@@ -7,6 +7,8 @@ import { Button } from '../../../../components/ui'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { shortTime } from '../../labels'
+import { Notice } from '../../../../components/Notice'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import '../../points.scss'
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${Math.abs(n)}`)
@@ -31,10 +33,7 @@ export default function MyPointsPage() {
   }, [])
   // Every time the card is shown: coming back from 转赠积分 or the supermarket shows the new balance.
   useDidShow(() => load())
-  usePullDownRefresh(() => {
-    load()
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(load)
 
   return (
     <Page label="我的爱心卡">
@@ -72,11 +71,7 @@ export default function MyPointsPage() {
           查看我的志愿服务记录
         </Button>
       </View>
-      {message && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} />
       {lines === null && !message && <Text className="t-muted">正在加载…</Text>}
       {lines?.length === 0 && (
         <View className="card">

@@ -15,6 +15,7 @@ import { photoUrls } from '../../../../services/upload'
 import { ReplyForm, replyInput, type ReplyDraft } from '../../components/ReplyForm'
 import { Timeline } from '../../components/Timeline'
 import { OutcomeLabel, RatingLabel, StatusLabel, TierLabel, shortTime } from '../../labels'
+import { Notice } from '../../../../components/Notice'
 import '../../reports.scss'
 
 type Panel = 'none' | 'reply' | 'escalate' | 'rate' | 'reopen'
@@ -217,11 +218,7 @@ export default function OrderDetailPage() {
         </View>
       )}
 
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" />
 
       <View className="report__actions" ariaRole="group" ariaLabel="可进行的操作">
         {can.release && (

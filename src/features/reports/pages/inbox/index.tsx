@@ -1,6 +1,6 @@
 import { placeIds } from '@core/access'
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { OrderSummary } from '@core/orders/api'
 import { orderMachine } from '@core/orders/machine'
@@ -15,6 +15,8 @@ import { Tabs } from '../../components/Tabs'
 import { usePages } from '../../../../hooks/use-pages'
 import { INTAKE_URL, detailUrl } from '../../labels'
 import { subscribeFromTap, templateIdOf } from '../../subscribe'
+import { Notice } from '../../../../components/Notice'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import '../../reports.scss'
 
 type Box = 'new' | 'mine' | 'overdue'
@@ -41,10 +43,7 @@ export default function InboxPage() {
   const list = usePages(`${box}:${round}`, (cursor) =>
     callApi('order.inbox', cursor ? { box, cursor } : { box }),
   )
-  usePullDownRefresh(() => {
-    setRound((n) => n + 1)
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(() => setRound((n) => n + 1))
   const newIds = templateIdOf('orderNew')
 
   const accept = async (o: OrderSummary) => {
@@ -90,16 +89,8 @@ export default function InboxPage() {
           </Button>
         </View>
       </View>
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
-      {list.error && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{list.error}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" />
+      <Notice text={list.error} />
       <Tabs label="工单分类" tabs={BOXES} value={box} onChange={setBox} />
       <OrderList
         items={list.items}

@@ -34,6 +34,7 @@ import { MAX_PHOTO_BYTES } from '@core/orders/api'
 import { BuildingPicker, type PickedBuilding } from '../../components/BuildingPicker'
 import { detailUrl, StatusLabel } from '../../labels'
 import { subscribeFromTap, templateIdOf } from '../../subscribe'
+import { Notice } from '../../../../components/Notice'
 import '../../reports.scss'
 
 const MINE_URL = '/features/reports/pages/mine/index'
@@ -385,11 +386,7 @@ export default function ReportPage() {
             </Text>
           </View>
         </View>
-        {error && (
-          <View className="card" ariaRole="alert">
-            <Text className="t-body">{error}</Text>
-          </View>
-        )}
+        <Notice text={error} />
         {phase.items.map((s) => (
           <View
             key={s.orderId}
@@ -601,11 +598,7 @@ export default function ReportPage() {
         )}
       </View>
 
-      {error && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{error}</Text>
-        </View>
-      )}
+      <Notice text={error} />
       <Button
         className="btn"
         type="primary"

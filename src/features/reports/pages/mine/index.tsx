@@ -8,6 +8,7 @@ import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { REPORT_DRAFT, reportOutbox, type ReportDraft } from '../../../../services/drafts-report'
 import { OrderCard } from '../../components/OrderCard'
+import { Notice } from '../../../../components/Notice'
 import '../../reports.scss'
 
 const REPORT_URL = '/features/reports/pages/index/index'
@@ -68,11 +69,7 @@ export default function MyReportsPage() {
       <Button className="btn" type="primary" block onClick={() => void Taro.navigateTo({ url: REPORT_URL })}>
         我要上报
       </Button>
-      {message && (
-        <View className="card" ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} role="status" />
       {drafts.map((d) => (
         <View
           key={d.id}

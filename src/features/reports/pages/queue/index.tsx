@@ -1,6 +1,6 @@
 import { placeIds } from '@core/access'
 import { View, Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Page } from '../../../../components/Page'
@@ -12,6 +12,8 @@ import { RatesCard } from '../../components/RatesCard'
 import { Tabs } from '../../components/Tabs'
 import { usePages } from '../../../../hooks/use-pages'
 import { INTAKE_URL } from '../../labels'
+import { Notice } from '../../../../components/Notice'
+import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import '../../reports.scss'
 
 type Box = 'open' | 'overdue' | 'unsatisfied'
@@ -54,10 +56,7 @@ export default function QueuePage() {
       ? callApi('order.queue', { level: scope.level, box, id: scope.scopeId, ...(cursor ? { cursor } : {}) })
       : Promise.resolve({ items: [], cursor: null }),
   )
-  usePullDownRefresh(() => {
-    setRound((n) => n + 1)
-    void Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(() => setRound((n) => n + 1))
 
   return (
     <Page label="工单督办">
@@ -79,11 +78,7 @@ export default function QueuePage() {
           代居民登记
         </Button>
       </View>
-      {list.error && (
-        <View className="card" ariaRole="alert">
-          <Text className="t-body">{list.error}</Text>
-        </View>
-      )}
+      <Notice text={list.error} />
       <Tabs label="工单分类" tabs={BOXES} value={box} onChange={setBox} />
       <OrderList items={list.items} cursor={list.cursor} empty={EMPTY[box]} onMore={list.more} />
       {scope && <RatesCard level={scope.level} id={scope.scopeId} refresh={round} />}
