@@ -254,7 +254,7 @@ async function liveTarget(envId, prefix) {
 
 // ── the checks: each answers { result: 'pass' | 'fail' | 'skipped: …', detail } ──
 
-/** the one-write accept's condition (cloudfunctions/shared/repos/orders.ts `accept`): _.and + _.or */
+/** the one-write accept's condition (cloudfunctions/shared/repos/orders-moves.ts `accept`): _.and + _.or */
 function acceptWhere(_, id, now) {
   return _.and([
     { _id: id, status: 'pending', handlerId: null, dueAt: _.gt(now) },

@@ -6,6 +6,17 @@ import { Codes, TcbError, invalidParam } from './errors'
 import type { CollectionDecl, IndexDecl } from './collections'
 import type { Op, Store } from './store'
 import { Aggregator, Query, context as mingoContext } from './mingo-context'
+import {
+  UPDATE_OPERATORS,
+  STAGES,
+  isObjectId,
+  objectIdRefused,
+  assertSupported,
+  assertStorable,
+  mingoError,
+  optionalInt,
+} from './database-input'
+import { InternalCollection } from './internal-collection'
 
 type Body = Record<string, unknown>
 type Reply = Record<string, unknown>
@@ -16,58 +27,9 @@ const MAX_LIMIT = 1000
 const AGGREGATE_DEFAULT_LIMIT = 20
 const TXN_TIMEOUT_MS = 30_000
 
-const UPDATE_OPERATORS = new Set([
-  '$set',
-  '$unset',
-  '$inc',
-  '$mul',
-  '$min',
-  '$max',
-  '$rename',
-  '$push',
-  '$pull',
-  '$pullAll',
-  '$addToSet',
-  '$pop',
-  '$currentDate',
-  '$bit',
-  '$setOnInsert',
-])
-const GEO_OPERATORS = new Set([
-  '$geoNear',
-  '$geoWithin',
-  '$geoIntersects',
-  '$near',
-  '$nearSphere',
-  '$geometry',
-  '$centerSphere',
-  '$box',
-  '$polygon',
-  '$center',
-])
-const SCRIPT_OPERATORS = new Set(['$where', '$function', '$accumulator'])
-/** undocumented on CloudBase: refused until a live check says otherwise (emulator/README.md) */
-const UNDOCUMENTED_OPERATORS = new Set(['$jsonSchema'])
 /** the platform's text when a transaction id is unknown, finished or expired (as node-sdk's own tests expect) */
 export const TXN_NOT_EXIST_MESSAGE =
   '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.'
-const STAGES = new Set([
-  '$addFields',
-  '$bucket',
-  '$bucketAuto',
-  '$count',
-  '$group',
-  '$limit',
-  '$lookup',
-  '$match',
-  '$project',
-  '$replaceRoot',
-  '$sample',
-  '$skip',
-  '$sort',
-  '$sortByCount',
-  '$unwind',
-])
 
 const MINGO_OPTS: Partial<Options> = { idKey: '_id', scriptEnabled: false, useStrictMode: true }
 
@@ -92,73 +54,6 @@ function getPath(doc: unknown, path: string): unknown {
     cur = (cur as Record<string, unknown>)[part]
   }
   return cur
-}
-
-const isObjectId = (v: unknown): boolean =>
-  typeof v === 'object' &&
-  v !== null &&
-  ['ObjectId', 'ObjectID'].includes(String((v as { _bsontype?: unknown })._bsontype))
-
-const objectIdRefused = (where: string): TcbError =>
-  invalidParam(
-    `ObjectId values are not supported in ${where}: use string ids (ObjectId support on CloudBase is undocumented)`,
-  )
-
-/** rejects geo, script and undocumented operators and ObjectId values anywhere in a query, update or pipeline */
-function assertSupported(value: unknown, where: string): void {
-  if (Array.isArray(value)) {
-    for (const v of value) assertSupported(v, where)
-    return
-  }
-  if (isObjectId(value)) throw objectIdRefused(where)
-  if (!isPlainObject(value)) return
-  for (const k of Object.keys(value)) {
-    if (UNDOCUMENTED_OPERATORS.has(k))
-      throw new TcbError(
-        Codes.DB_INVALID_OPERATOR,
-        `unsupported operator ${k} in ${where}: not documented for CloudBase, so the local emulator refuses it`,
-      )
-    if (GEO_OPERATORS.has(k))
-      throw new TcbError(
-        Codes.DB_INVALID_OPERATOR,
-        `unsupported operator ${k} in ${where}: geo queries are not available in the local emulator`,
-      )
-    if (SCRIPT_OPERATORS.has(k))
-      throw new TcbError(Codes.DB_INVALID_OPERATOR, `unsupported operator ${k} in ${where}`)
-    assertSupported(value[k], where)
-  }
-}
-
-/**
- * A document about to be stored: no field name may start with "$" and no value may be an ObjectId
- * (both undocumented on CloudBase; the emulator takes the stricter reading, see emulator/README.md).
- */
-function assertStorable(value: unknown, path: string): void {
-  if (Array.isArray(value)) {
-    value.forEach((v, i) => assertStorable(v, `${path}.${i}`))
-    return
-  }
-  if (isObjectId(value)) throw objectIdRefused(`stored documents (${path})`)
-  if (!isPlainObject(value)) return
-  for (const k of Object.keys(value)) {
-    if (k.startsWith('$'))
-      throw invalidParam(`field names must not start with "$": ${path ? `${path}.` : ''}${k}`)
-    assertStorable(value[k], path ? `${path}.${k}` : k)
-  }
-}
-
-function mingoError(e: unknown, where: string): TcbError {
-  if (e instanceof TcbError) return e
-  const msg = (e as Error)?.message ?? String(e)
-  return new TcbError(Codes.DB_INVALID_OPERATOR, `${where}: ${msg}`)
-}
-
-function optionalInt(v: unknown, field: string): number | undefined {
-  if (v === undefined || v === null || v === '') return undefined
-  const n = typeof v === 'string' ? Number(v) : v
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
-    throw invalidParam(`${field} must be a non-negative integer`)
-  return n
 }
 
 /** The database half of the CloudBase protocol (`database.*` actions) on top of the durable store. */
@@ -706,35 +601,5 @@ export class Database {
   /** internal (emulator-only) collections for outbox, grants, sessions, files */
   internal(name: string): InternalCollection {
     return new InternalCollection(this, this.store, `${INTERNAL_PREFIX}${name}`)
-  }
-}
-
-export class InternalCollection {
-  constructor(
-    private readonly db: Database,
-    private readonly store: Store,
-    readonly name: string,
-  ) {}
-
-  private async ensure(): Promise<void> {
-    if (!this.store.hasCollection(this.name)) await this.store.commit([{ t: 'coll', c: this.name }])
-  }
-
-  get(id: string): Doc | undefined {
-    return this.store.get(this.name, id)
-  }
-
-  all(): Doc[] {
-    return [...this.store.docs(this.name)]
-  }
-
-  async put(id: string, doc: Doc): Promise<void> {
-    await this.ensure()
-    await this.db.commitOps([{ t: 'put', c: this.name, id, doc: { ...doc, _id: id } }])
-  }
-
-  async del(id: string): Promise<void> {
-    if (!this.store.get(this.name, id)) return
-    await this.db.commitOps([{ t: 'del', c: this.name, id }])
   }
 }

@@ -1,7 +1,7 @@
 /**
  * mingo's operators, with the few that disagree with MongoDB (and so with CloudBase, whose query and
  * aggregation language is MongoDB's) replaced. Found by running node-sdk's own database tests against
- * the emulator; each replacement has a test in test/emulator/database.test.ts.
+ * the emulator; each replacement has a test in test/emulator/database/.
  *
  * - `$elemMatch` with field conditions ({ value: { $gt: 0 } }) matched arrays of plain numbers: mingo
  *   resolves a field of a scalar to the scalar itself. MongoDB applies field conditions only to

@@ -8,7 +8,7 @@ const part = (feature: string, sections: PrivacyContribution['sections']) =>
   definePrivacy({ feature, sections, data: async () => ({}) as never })
 
 // me.data and me.delete reach the features only through their declared contributions
-// (cloudfunctions/shared/privacy.ts); the behaviour itself is tested in me-data.test.ts.
+// (cloudfunctions/shared/privacy.ts); the behaviour itself is tested in test/functions/me/.
 describe('privacy contributions', () => {
   it('accepts sections that each have exactly one owner', () => {
     expect(() =>
