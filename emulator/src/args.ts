@@ -94,4 +94,11 @@ export function stopOnSignals(emu: Emulator, before?: () => void): void {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  // Started through `npm start`, this process sits under `sh -c`, which npm signals: a SIGTERM to
+  // npm ends the shell and would leave us running, orphaned. When the parent is gone, stop too.
+  const parent = process.ppid
+  const watch = setInterval(() => {
+    if (process.ppid !== parent) stop('parent process gone')
+  }, 1000)
+  watch.unref()
 }
