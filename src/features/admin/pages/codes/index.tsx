@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { monthDay } from '@core/china-time'
 import type { CodeCard, CodeGridOption, GridCodes } from '@core/codes/api'
 import type { OrgPath } from '@core/org/model'
 import { can } from '@core/permissions'
@@ -119,9 +120,7 @@ export default function CodesPage() {
               <Text className="t-body codes__code">{card.code}</Text>
             </View>
             <Text className="t-muted">
-              {card.target === 'grid'
-                ? '网格码：扫码后选择楼栋'
-                : `生成于 ${new Date(card.createdAt).toLocaleDateString('zh-CN')}`}
+              {card.target === 'grid' ? '网格码：扫码后选择楼栋' : `生成于 ${monthDay(card.createdAt)}`}
             </Text>
           </View>
         </View>
