@@ -337,6 +337,12 @@ describe('publish form', () => {
     expect(fieldError('活动地点')).toBe('请填写活动地点')
     expect(fieldError('名额（人）')).toBeNull()
     expect(inputs('activity.publish')).toHaveLength(0)
+    // The message names the fields, and each goes once it is edited.
+    expect(screen.getByText('请修改活动名称、服务队、活动地点后再发布')).toBeTruthy()
+    expect(screen.queryByText(/请按提示修改/)).toBeNull()
+    await type('活动地点', '社区党群服务中心')
+    expect(fieldError('活动地点')).toBeNull()
+    expect(screen.getByText('请修改活动名称、服务队后再发布')).toBeTruthy()
 
     await type('活动名称', '重阳节陪老人包饺子')
     await tap(radio('彩虹桥·助老服务队'))
