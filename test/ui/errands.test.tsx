@@ -80,7 +80,7 @@ describe('post form', () => {
     await tap(button('发布'))
     await screen.findByText(CONFLICT)
     await tap(button('发布'))
-    expect(await screen.findByText(/^已发布/)).toBeTruthy()
+    expect(await screen.findByText('已发布，附近的帮办人在互助大厅即可看到')).toBeTruthy()
     expect(inputs('errand.post')).toHaveLength(2)
     const [first, second] = inputs('errand.post')
     expect(second).toEqual(first)

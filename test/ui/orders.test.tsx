@@ -194,7 +194,9 @@ describe('order detail', () => {
     const soon = new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10)
     await type('承诺办结日期', soon)
     await tap(screen.getByText('提交答复'))
-    await screen.findByText('已答复，居民会收到通知')
+    await screen.findByText('已答复，居民打开小程序即可看到答复')
+    // Said whether or not the resident subscribed to messages: only what is sure to happen.
+    expect(screen.queryByText(/会收到通知/)).toBeNull()
     expect(calls.find((c) => c.action === 'order.reply')?.input).toEqual({
       orderId: 'wo_1',
       outcome: 'deadline',
