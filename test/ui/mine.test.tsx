@@ -46,6 +46,12 @@ const myData: MyData = {
       action: '查看了您的电话号码',
       allowed: true,
     },
+    {
+      at: '2026-11-03T00:00:00.000Z',
+      who: '网格员 刘**',
+      action: '查看了您的互助单地址和联系方式，用于上门帮办',
+      allowed: true,
+    },
   ],
   points: {
     balance: 20,
@@ -173,6 +179,7 @@ describe('我的个人信息', () => {
     await screen.findByText('基本信息')
     expect(screen.getAllByText('13812345678').length).toBeGreaterThan(0)
     expect(screen.getByText(/张\*\*（通过网格员服务卡） 查看了您的电话号码/)).toBeTruthy()
+    expect(screen.getByText('网格员 刘** 查看了您的互助单地址和联系方式，用于上门帮办')).toBeTruthy()
   })
 
   it('shows my points, activity sign-ups, volunteer hours and vouchers, each a labelled region', async () => {
