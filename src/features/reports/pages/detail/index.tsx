@@ -66,7 +66,11 @@ export default function OrderDetailPage() {
   }
 
   const sendReply = (d: ReplyDraft) =>
-    void act('order.reply', () => callApi('order.reply', replyInput(orderId, d)), '已答复，居民打开小程序即可看到答复')
+    void act(
+      'order.reply',
+      () => callApi('order.reply', replyInput(orderId, d)),
+      '已答复，居民打开小程序即可看到答复',
+    )
   const escalate = () => {
     if (reason.trim().length < 2) return setMessage('请填写上报原因')
     void act(
