@@ -153,6 +153,30 @@ describe('order detail', () => {
     expect(buttons('评价')).toHaveLength(0)
   })
 
+  it('says until when a rated order may still be reopened, and offers it only then', async () => {
+    const rated = {
+      status: 'closed' as const,
+      rating: { rating: 'satisfied' as const, comment: null, at: '2026-11-21T01:00:00.000Z' },
+      reopenUntil: '2026-11-27T03:00:00.000Z',
+    }
+    api({ 'order.get': order({ ...rated, can: { ...none, reopen: true } }) })
+    const { unmount } = render(<OrderDetailPage />)
+    await screen.findByText('居民评价：满意')
+    expect(
+      screen.getByText(
+        /^已评价。如问题再次出现，可在 (2026年)?11月27日 11:00 前申请重新办理，之后不能再申请。$/,
+      ),
+    ).toBeTruthy()
+    expect(buttons('重新办理')).toHaveLength(1)
+    unmount()
+
+    api({ 'order.get': order({ ...rated, can: none }) })
+    render(<OrderDetailPage />)
+    await screen.findByText('居民评价：满意')
+    expect(buttons('重新办理')).toHaveLength(0)
+    expect(screen.queryByText(/申请重新办理/)).toBeNull()
+  })
+
   it('validates a reply: outcome first, then what that outcome needs, before anything is sent', async () => {
     const open = order({
       status: 'in_progress',

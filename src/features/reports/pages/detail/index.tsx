@@ -25,6 +25,15 @@ type Panel = 'none' | 'reply' | 'escalate' | 'rate' | 'reopen'
  * (`can` from the server): staff accept / start / reply / escalate / release; the reporter rates and
  * reopens within the window; a neighbour follows.
  */
+/**
+ * The reopen rule as the reporter reads it: a rating does not end the window (the problem may come
+ * back after a fix); the window, counted from the reply, does (core/orders/machine.ts reopen row).
+ */
+const reopenRule = (rated: boolean, until: string): string =>
+  rated
+    ? `已评价。如问题再次出现，可在 ${until} 前申请重新办理，之后不能再申请。`
+    : `对答复不满意或问题再次出现，可在 ${until} 前申请重新办理；到期未评价的工单自动办结。`
+
 export default function OrderDetailPage() {
   const orderId = useRouter().params.id ?? ''
   const {
@@ -292,6 +301,9 @@ export default function OrderDetailPage() {
           </Button>
         )}
       </View>
+      {can.reopen && order.reopenUntil && (
+        <Text className="t-muted">{reopenRule(order.rating !== null, shortTime(order.reopenUntil))}</Text>
+      )}
       {order.following && !order.mine && <Text className="t-muted">您已关注此问题。</Text>}
 
       {panel === 'reply' && <ReplyForm busy={busy} onSend={sendReply} onCancel={() => setPanel('none')} />}
