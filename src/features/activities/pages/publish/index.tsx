@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
+import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
@@ -87,6 +88,7 @@ export default function PublishActivityPage() {
   }
 
   const today = chinaDay(new Date())
+  if (notStaff(profile)) return <StaffOnlyPage label="发布活动" />
   return (
     <Page label="发布活动">
       <View className="card" ariaRole="form" ariaLabel="发布活动">

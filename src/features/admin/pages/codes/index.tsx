@@ -7,6 +7,7 @@ import type { OrgPath } from '@core/org/model'
 import { can } from '@core/permissions'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Page } from '../../../../components/Page'
+import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
 import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
@@ -164,6 +165,7 @@ export default function CodesPage() {
     )
   }
 
+  if (notStaff(profile)) return <StaffOnlyPage label="楼栋二维码" />
   return (
     <Page label="楼栋二维码">
       {(message ?? error) && (
