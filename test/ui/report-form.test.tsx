@@ -211,6 +211,10 @@ describe('report form', () => {
     await tap(screen.getByText('提交上报'))
     await screen.findByText('是同一个问题吗？')
     expect(screen.getByText(/2 人关注/)).toBeTruthy()
+    // Following promises what is sure: the progress in 我的上报, not a message that may not be sent.
+    expect(
+      screen.getByText('附近已有邻居反映了同类问题。关注它，可在“我的上报”中查看办理进展，不用重复上报。'),
+    ).toBeTruthy()
     await tap(screen.getByText('是同一个问题，关注它'))
     expect(calls.filter((c) => c.action === 'report.follow')).toEqual([
       { action: 'report.follow', input: { orderId: 'wo_x' } },

@@ -293,7 +293,7 @@ export default function OrderDetailPage() {
               void act(
                 'report.follow',
                 () => callApi('report.follow', { orderId }),
-                '已关注，办理进展会通知您',
+                '已关注，可在“我的上报”中查看办理进展',
               )
             }
           >

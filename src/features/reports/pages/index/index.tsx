@@ -254,7 +254,7 @@ export default function ReportPage() {
     setBusy(true)
     try {
       await callApi('report.follow', { orderId: item.orderId })
-      setNotice('已关注，办理进展会通知您')
+      setNotice('已关注，可在“我的上报”中查看办理进展')
       void Taro.redirectTo({ url: detailUrl(item.orderId) })
     } catch (e) {
       setError(failureCopy(e, '关注失败，请重试'))
@@ -386,7 +386,7 @@ export default function ReportPage() {
           <Text className="t-title">是同一个问题吗？</Text>
           <View>
             <Text className="t-body">
-              附近已有邻居反映了同类问题。关注它，办理进展会通知您，不用重复上报。
+              附近已有邻居反映了同类问题。关注它，可在“我的上报”中查看办理进展，不用重复上报。
             </Text>
           </View>
         </View>
