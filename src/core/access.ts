@@ -106,6 +106,18 @@ export function grantOver(h: Holder, roles: Role | readonly Role[], place?: Plac
   return grantsOver(h, roles, place)[0]
 }
 
+/** The widest role a resident would know `h` by, anywhere (street admin first); null for none. */
+export function principalRole(h: Holder): Role | null {
+  const order: readonly Role[] = [
+    'street_admin',
+    'community_admin',
+    'grid_worker',
+    'building_leader',
+    'helper',
+  ]
+  return order.find((r) => holdsOver(h, r)) ?? null
+}
+
 /** Grants of `roles` whose scope lies inside `place` (e.g. the grid workers of a community's grids). */
 export function grantsWithin(h: Holder, roles: Role | readonly Role[], place: Place): RoleGrant[] {
   const list = asList(roles)

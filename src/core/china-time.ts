@@ -49,3 +49,28 @@ export function spanText(start: string | Date, end: string | Date, now: Date = n
     ? `${shortTime(start, now)}–${clock(end)}`
     : `${shortTime(start, now)} – ${shortTime(end, now)}`
 }
+
+/** `2026-11-21 09:05` (subscribe messages, exports: fixed width, always with the year). */
+export function stamp(at: string | number | Date): string {
+  const d = chinaWall(at)
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
+}
+
+/** `2026-11-21`, the China day of an instant. */
+export const isoDay = (at: string | number | Date): string => chinaDay(new Date(at))
+
+/**
+ * A length of time as a person reads it: under an hour in minutes (`1 分钟`, `45 分钟`, `不到 1 分钟`),
+ * then hours to one decimal (`1.5 小时`); `—` when there is nothing to average.
+ */
+export function duration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms) || ms < 0) return '—'
+  const minutes = Math.round(ms / 60_000)
+  if (minutes < 1) return '不到 1 分钟'
+  if (minutes < 60) return `${minutes} 分钟`
+  return `${Math.round(ms / 360_000) / 10} 小时`
+}
+
+/** `duration` of a number of hours (the rates carry hours). */
+export const hoursDuration = (hours: number | null): string =>
+  duration(hours === null ? null : hours * 3_600_000)

@@ -2,7 +2,7 @@ import type { ApiActionName, ApiActions } from '@core/api'
 import type { InputOf, OutputOf } from '@core/contract/define'
 import { parseInput } from '@core/contract/validate'
 import { directoryActions } from '@core/directory/api'
-import { isDomainError, type ErrorCode, type ErrorDetail } from '@core/errors'
+import { CommonErrorCodes, isDomainError, type ErrorCode, type ErrorDetail } from '@core/errors'
 import { joinActions } from '@core/join/api'
 import { meActions } from '@core/me/api'
 import { reportActions } from '@core/orders/report-api'
@@ -11,6 +11,14 @@ import { workbenchActions } from '@core/workbench/api'
 import { errorCopy } from './error-copy'
 import { transport as defaultTransport } from './transport'
 import { TransportError, type Transport } from './transport-types'
+
+/**
+ * A bad input's own words when they are for a person (they name the field: 请填写 11 位手机号,
+ * 姓名格式不正确); null when the schema only has a technical message.
+ */
+function fieldCopy(details: readonly ErrorDetail[]): string | null {
+  return details.find((d) => /[\u4e00-\u9fff]/.test(d.message))?.message ?? null
+}
 
 /** A failed call, with a code and Chinese copy ready to show. */
 export class ServiceError extends Error {
@@ -22,7 +30,7 @@ export class ServiceError extends Error {
     super(message)
     this.name = 'ServiceError'
     this.code = code
-    this.copy = errorCopy(code)
+    this.copy = (code === CommonErrorCodes.INVALID_INPUT && fieldCopy(details)) || errorCopy(code)
     this.details = details
   }
 }

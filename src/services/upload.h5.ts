@@ -8,7 +8,10 @@ import {
   type PickedPhoto,
 } from './upload-rules'
 
-/** A file input, images only (the browser offers camera or album); [] when nothing is picked. */
+/**
+ * A file input, images only (the browser offers camera or album); [] when nothing is picked. The
+ * browser cannot cap the count: `max` only decides whether several may be chosen.
+ */
 export function pickPhotos(max: number): Promise<PickedPhoto[]> {
   if (max <= 0) return Promise.resolve([])
   return new Promise((resolve) => {
@@ -18,7 +21,8 @@ export function pickPhotos(max: number): Promise<PickedPhoto[]> {
     input.multiple = max > 1
     input.style.display = 'none'
     input.addEventListener('change', () => {
-      const files = [...(input.files ?? [])].slice(0, max)
+      // Every chosen file comes back: admitPhotos keeps what fits and says how many were left out.
+      const files = [...(input.files ?? [])]
       input.remove()
       resolve(files.map((f) => ({ path: URL.createObjectURL(f), size: f.size })))
     })

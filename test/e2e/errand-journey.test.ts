@@ -38,7 +38,7 @@ describe('mutual-aid errand', () => {
     await expectAxeClean(resident)
     await screenshot(resident, 'errand-post')
     await tapButton(resident, '发布')
-    await resident.getByText('已发布，附近的帮办人会收到通知').waitFor()
+    await resident.getByText('已发布，附近的帮办人在互助大厅即可看到').waitFor()
     const [errand] = (
       await emu().app.database().collection('errands').where({ requesterId: 'user-resident-wang' }).get()
     ).data as { _id: string }[]

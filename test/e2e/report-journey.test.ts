@@ -125,7 +125,7 @@ describe('one-tap report → work order', () => {
       .fill('已到现场拆除飞线，并提醒住户到集中充电桩充电。')
     await expectAxeClean(worker)
     await tapButton(form, '提交答复')
-    await worker.getByText('已答复，居民会收到通知').waitFor()
+    await worker.getByText('已答复，居民打开小程序即可看到答复').waitFor()
 
     await resident.goto(`/#/features/reports/pages/detail/index?id=${encodeURIComponent(order?._id ?? '')}`)
     const timeline = resident.getByRole('list', { name: '办理进度' })

@@ -194,8 +194,10 @@ describe('activity detail', () => {
     })
     render(<ActivityDetailPage />)
     await tap(await screen.findByText('我要报名'))
-    await screen.findByText('报名成功，请按时到场，到场后扫码签到')
+    await screen.findByText('报名成功')
+    // What to do next is said once, in the status card.
     expect(screen.getByText('已报名，请按时到场签到')).toBeTruthy()
+    expect(screen.queryByText(/报名成功，/)).toBeNull()
     expect(screen.getByText('名额 9/20 · +5 积分 · 2 小时')).toBeTruthy()
     expect(inputs('activity.signup')).toEqual([{ activityId: 'ac_1' }])
     await tap(button('取消报名'))
@@ -205,8 +207,25 @@ describe('activity detail', () => {
     await tap(button('取消报名'))
     await tap(button('确认取消报名'))
     await screen.findByText('已取消报名', { selector: '.activity__status' })
+    expect(screen.getAllByText('已取消报名')).toHaveLength(1)
+    expect(screen.getByText('名额已让给其他邻居')).toBeTruthy()
     expect(inputs('activity.withdraw')).toEqual([{ activityId: 'ac_1' }])
     expect(moveButtons()).toEqual(['我要报名'])
+  })
+
+  it('shows the check-in window once and says what comes next once after a typed check-in', async () => {
+    api({
+      'activity.get': detail({ mine: 'signed', moves: ['checkin'] }),
+      'activity.checkin': detail({ mine: 'checked_in', checkedInAt: '2026-11-23T00:52:00.000Z', moves: [] }),
+    })
+    render(<ActivityDetailPage />)
+    await screen.findByText('一起包饺子，陪老人聊聊天')
+    expect(screen.getAllByText(/签到时间/)).toHaveLength(1)
+    await type('签到码', 'K7P2QX')
+    await tap(button('提交签到码'))
+    await screen.findByText('签到成功')
+    expect(screen.getByText('已签到 08:52，活动结束后由社区确认')).toBeTruthy()
+    expect(screen.queryByText(/签到成功（/)).toBeNull()
   })
 
   it('a full activity says so and reloads', async () => {
@@ -338,6 +357,12 @@ describe('publish form', () => {
     expect(fieldError('活动地点')).toBe('请填写活动地点')
     expect(fieldError('名额（人）')).toBeNull()
     expect(inputs('activity.publish')).toHaveLength(0)
+    // The message names the fields, and each goes once it is edited.
+    expect(screen.getByText('请修改活动名称、服务队、活动地点后再发布')).toBeTruthy()
+    expect(screen.queryByText(/请按提示修改/)).toBeNull()
+    await type('活动地点', '社区党群服务中心')
+    expect(fieldError('活动地点')).toBeNull()
+    expect(screen.getByText('请修改活动名称、服务队后再发布')).toBeTruthy()
 
     await type('活动名称', '重阳节陪老人包饺子')
     await tap(radio('彩虹桥·助老服务队'))

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react'
 import type { ErrandCard, ErrandDetail } from '../../src/core/errands/api'
 import type { ErrandMove } from '../../src/core/errands/machine'
 import BoardPage from '../../src/features/errands/pages/board/index'
+import MyErrandsPage from '../../src/features/errands/pages/mine/index'
 import ErrandDetailPage from '../../src/features/errands/pages/detail/index'
 import PostErrandPage from '../../src/features/errands/pages/index/index'
 import { defaultWindow, isoOf, postProblem } from '../../src/features/errands/form'
@@ -80,7 +81,7 @@ describe('post form', () => {
     await tap(button('发布'))
     await screen.findByText(CONFLICT)
     await tap(button('发布'))
-    expect(await screen.findByText(/^已发布/)).toBeTruthy()
+    expect(await screen.findByText('已发布，附近的帮办人在互助大厅即可看到')).toBeTruthy()
     expect(inputs('errand.post')).toHaveLength(2)
     const [first, second] = inputs('errand.post')
     expect(second).toEqual(first)
@@ -330,6 +331,22 @@ describe('helper board', () => {
     render(<BoardPage />)
     await tap(await screen.findByText('接单：代买米买菜'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/features/errands/pages/detail/index?id=er_1' })
+  })
+})
+
+describe('my errands', () => {
+  it('shows me as the requester of my own errands, not my masked name; others stay masked', async () => {
+    api({
+      'errand.mine': (i: Record<string, unknown>) => ({
+        items: [i.as === 'requester' ? card() : card({ errandId: 'er_2', requesterName: '李**' })],
+        cursor: null,
+      }),
+    })
+    render(<MyErrandsPage />)
+    await screen.findByText('3号楼 · 我 · 完成可得 5 爱心积分')
+    expect(screen.queryByText(/王\*\*/)).toBeNull()
+    await tap(screen.getByText('我帮忙的'))
+    await screen.findByText('3号楼 · 李** · 完成可得 5 爱心积分')
   })
 })
 

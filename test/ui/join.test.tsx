@@ -178,6 +178,31 @@ describe('join page', () => {
     await screen.findByText('内容含有不当信息，请修改后再提交')
     expect(document.querySelector('taro-input-core[aria-label="姓名"]')).not.toBeNull()
   })
+
+  it('names the field of a bad phone number, checked before anything is sent, and clears it when edited', async () => {
+    router.params = { scene: 'b%3DABCDEFGH' }
+    api({
+      'me.profile': profile(null),
+      'join.mine': null,
+      'code.resolve': target,
+      'join.options': [{ id: 'unit-1', name: '1单元' }],
+    })
+    render(<JoinPage />)
+    await tap(await screen.findByText('同意并继续'))
+    await tap(await screen.findByText('1单元'))
+    api({ 'join.submit': pending })
+    await type('房号', '702')
+    await type('姓名', '吴春梅')
+    await type('手机号（选填）', '1381234')
+    await tap(screen.getByText('提交申请'))
+    await screen.findByText('请填写 11 位手机号')
+    expect(screen.queryByText(/填写的内容有误/)).toBeNull()
+    expect(calls.filter((c) => c.action === 'join.submit')).toEqual([])
+    await type('手机号（选填）', '13812345678')
+    expect(screen.queryByText('请填写 11 位手机号')).toBeNull()
+    await tap(screen.getByText('提交申请'))
+    await screen.findByText('已提交，等待网格员审核')
+  })
 })
 
 describe('join page in elder mode', () => {

@@ -281,6 +281,21 @@ describe('兑换券核销', () => {
     })
   })
 
+  it('in a browser (H5) offers typing the code and no scan button that could not work', async () => {
+    const env = process.env.TARO_ENV
+    process.env.TARO_ENV = 'h5'
+    try {
+      api({})
+      render(<VerifyVoucherPage />)
+      expect(buttons('扫码核销')).toHaveLength(0)
+      expect(buttons('查询兑换券')).toHaveLength(1)
+      expect(document.querySelector('taro-input-core[aria-label="兑换码"]')).not.toBeNull()
+    } finally {
+      if (env === undefined) Reflect.deleteProperty(process.env, 'TARO_ENV')
+      else process.env.TARO_ENV = env
+    }
+  })
+
   it('a cancelled scan says nothing and looks nothing up', async () => {
     api({})
     render(<VerifyVoucherPage />)

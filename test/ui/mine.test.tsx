@@ -46,6 +46,12 @@ const myData: MyData = {
       action: '查看了您的电话号码',
       allowed: true,
     },
+    {
+      at: '2026-11-03T00:00:00.000Z',
+      who: '网格员 刘**',
+      action: '查看了您的互助单地址和联系方式，用于上门帮办',
+      allowed: true,
+    },
   ],
   points: {
     balance: 20,
@@ -173,6 +179,7 @@ describe('我的个人信息', () => {
     await screen.findByText('基本信息')
     expect(screen.getAllByText('13812345678').length).toBeGreaterThan(0)
     expect(screen.getByText(/张\*\*（通过网格员服务卡） 查看了您的电话号码/)).toBeTruthy()
+    expect(screen.getByText('网格员 刘** 查看了您的互助单地址和联系方式，用于上门帮办')).toBeTruthy()
   })
 
   it('shows my points, activity sign-ups, volunteer hours and vouchers, each a labelled region', async () => {
@@ -205,10 +212,10 @@ describe('我的个人信息', () => {
     await screen.findByText('基本信息')
     const region = (label: string) => document.querySelector(`[aria-label="${label}"]`)?.textContent ?? ''
     expect(region('我的上报')).toMatch(
-      /^我的上报共 2 条路灯损坏 · 我上报的已接单 · 2026.*楼道堆物 · 我关注的已办结 · 2026/,
+      /^我的上报共 2 条路灯损坏 · 我上报的已接单 · (2026年)?11月6日.*楼道堆物 · 我关注的已办结 · (2026年)?11月2日/,
     )
     expect(region('邻里互助')).toMatch(
-      /^邻里互助共 23 条，这里显示最近 2 条代收快递 · 我发起的待接单 · 2026.*代买米买菜 · 我帮忙的已完成 · 2026/,
+      /^邻里互助共 23 条，这里显示最近 2 条代收快递 · 我发起的待接单 · (2026年)?11月7日.*代买米买菜 · 我帮忙的已完成 · (2026年)?11月3日/,
     )
     // Each line reads as one sentence to a screen reader.
     expect(document.querySelector('[aria-label^="路灯损坏 · 我上报的，已接单 · "]')).not.toBeNull()
@@ -389,9 +396,10 @@ describe('志愿服务资料', () => {
     render(<HelperPage />)
     await screen.findByText('收到的感谢')
     const notes = [...document.querySelectorAll('.mine__thanks')].map((e) => e.textContent)
+    // China days, in the one date format (the year only when it is not this year).
     expect(notes).toEqual([
-      '“谢谢刘师傅！”王** · 代买米买菜 · 2026-11-03',
-      '“帮大忙了”李** · 代收快递 · 2026-11-01',
+      expect.stringMatching(/^“谢谢刘师傅！”王\*\* · 代买米买菜 · (2026年)?11月3日$/),
+      expect.stringMatching(/^“帮大忙了”李\*\* · 代收快递 · (2026年)?11月1日$/),
     ])
     const toggle = document.querySelector('[aria-label="接收新互助提醒"]')
     expect(toggle).not.toBeNull()

@@ -154,6 +154,30 @@ describe('order detail', () => {
     expect(buttons('评价')).toHaveLength(0)
   })
 
+  it('says until when a rated order may still be reopened, and offers it only then', async () => {
+    const rated = {
+      status: 'closed' as const,
+      rating: { rating: 'satisfied' as const, comment: null, at: '2026-11-21T01:00:00.000Z' },
+      reopenUntil: '2026-11-27T03:00:00.000Z',
+    }
+    api({ 'order.get': order({ ...rated, can: { ...none, reopen: true } }) })
+    const { unmount } = render(<OrderDetailPage />)
+    await screen.findByText('居民评价：满意')
+    expect(
+      screen.getByText(
+        /^已评价。如问题再次出现，可在 (2026年)?11月27日 11:00 前申请重新办理，之后不能再申请。$/,
+      ),
+    ).toBeTruthy()
+    expect(buttons('重新办理')).toHaveLength(1)
+    unmount()
+
+    api({ 'order.get': order({ ...rated, can: none }) })
+    render(<OrderDetailPage />)
+    await screen.findByText('居民评价：满意')
+    expect(buttons('重新办理')).toHaveLength(0)
+    expect(screen.queryByText(/申请重新办理/)).toBeNull()
+  })
+
   it('validates a reply: outcome first, then what that outcome needs, before anything is sent', async () => {
     const open = order({
       status: 'in_progress',
@@ -195,7 +219,9 @@ describe('order detail', () => {
     const soon = new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10)
     await type('承诺办结日期', soon)
     await tap(screen.getByText('提交答复'))
-    await screen.findByText('已答复，居民会收到通知')
+    await screen.findByText('已答复，居民打开小程序即可看到答复')
+    // Said whether or not the resident subscribed to messages: only what is sure to happen.
+    expect(screen.queryByText(/会收到通知/)).toBeNull()
     expect(calls.find((c) => c.action === 'order.reply')?.input).toEqual({
       orderId: 'wo_1',
       outcome: 'deadline',

@@ -74,6 +74,8 @@ describe('report form', () => {
     await tap(screen.getByText('提交上报'))
     await screen.findByText('请选择问题类别')
     await tap(screen.getByText('安全隐患'))
+    // Fixed: the message goes with the problem.
+    expect(screen.queryByText('请选择问题类别')).toBeNull()
     await tap(screen.getByText('提交上报'))
     await screen.findByText('请描述一下遇到的问题')
     await describeProblem('长'.repeat(501))
@@ -209,6 +211,10 @@ describe('report form', () => {
     await tap(screen.getByText('提交上报'))
     await screen.findByText('是同一个问题吗？')
     expect(screen.getByText(/2 人关注/)).toBeTruthy()
+    // Following promises what is sure: the progress in 我的上报, not a message that may not be sent.
+    expect(
+      screen.getByText('附近已有邻居反映了同类问题。关注它，可在“我的上报”中查看办理进展，不用重复上报。'),
+    ).toBeTruthy()
     await tap(screen.getByText('是同一个问题，关注它'))
     expect(calls.filter((c) => c.action === 'report.follow')).toEqual([
       { action: 'report.follow', input: { orderId: 'wo_x' } },
@@ -246,5 +252,49 @@ describe('report form', () => {
       onBehalfOf: { name: '赵大爷', channel: 'phone' },
     })
     expect(calls.map((c) => c.action)).not.toContain('report.similar')
+  })
+
+  it('names the resident’s phone when it is wrong, and clears the message once it is fixed', async () => {
+    router.params = { mode: 'intake' }
+    api({
+      ...base,
+      'me.profile': {
+        ...profile,
+        household: null,
+        roles: [{ role: 'grid_worker', scope: { streetId: 's', communityId: 'c', gridId: 'g' } }],
+      },
+      'join.options': [{ id: 'b7', name: '7号楼' }],
+      'report.submit': (input: Record<string, unknown>) => receipt(String(input.requestId)),
+    })
+    render(<ReportPage />)
+    await tap(await screen.findByText('7号楼'))
+    await tap(screen.getByText('安全隐患'))
+    await describeProblem('来电反映7号楼楼顶漏水')
+    const field = (label: string, value: string) =>
+      act(async () => {
+        document
+          .querySelector(`taro-input-core[aria-label="${label}"]`)
+          ?.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
+      })
+    await field('居民姓名', '赵大爷')
+    await field('联系电话（选填）', '1381234')
+    await tap(screen.getByText('提交登记'))
+    await screen.findByText('请填写 11 位手机号')
+    expect(screen.queryByText(/填写的内容有误/)).toBeNull()
+    expect(calls.map((c) => c.action)).not.toContain('report.submit')
+    await field('联系电话（选填）', '13812345678')
+    expect(screen.queryByText('请填写 11 位手机号')).toBeNull()
+    await tap(screen.getByText('提交登记'))
+    await screen.findByText('已提交')
+  })
+
+  it('says how many photos were left out when more than 9 are chosen', async () => {
+    pick.mockResolvedValue(Array.from({ length: 10 }, (_, i) => ({ path: `blob:${i}`, size: 100_000 })))
+    compress.mockImplementation(async (p) => ({ path: `${p}-small`, size: 50_000 }))
+    api(base)
+    render(<ReportPage />)
+    await tap(await screen.findByText('添加照片'))
+    await screen.findByText('最多 9 张照片，多出的 1 张未添加')
+    expect(screen.getByText(/已选 9 张/)).toBeTruthy()
   })
 })

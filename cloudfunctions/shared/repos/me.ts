@@ -1,5 +1,5 @@
 import { inTransaction, type Tx } from '../tx'
-import { holdsOver } from '../../../src/core/access'
+import { holdsOver, principalRole } from '../../../src/core/access'
 import type { MyData, Profile } from '../../../src/core/me/api'
 import { ErrandTypeLabel, type ErrandRecord } from '../../../src/core/errands/model'
 import {
@@ -11,9 +11,9 @@ import {
 } from '../../../src/core/me/helper'
 import { DEFAULT_DISPLAY_NAME, type UserRecord } from '../../../src/core/me/model'
 import { grantsAfterErasure } from '../../../src/core/me/erase'
-import { AccessActionLabel } from '../../../src/core/privacy/access-log'
+import { accessActionLabel, viewerText } from '../../../src/core/privacy/access-log'
 import { maskName } from '../../../src/core/privacy/mask'
-import { RoleLabel, type Actor, type Role } from '../../../src/core/roles'
+import type { Actor, Role, RoleGrant } from '../../../src/core/roles'
 import type { CallContext } from '../kit'
 import {
   collectData,
@@ -68,14 +68,14 @@ async function myAccessLog(userId: string): Promise<MyData['accessLog']> {
       .limit(100)
       .get()
   ).data as { actorId: string; action: string; subject: string; allowed: boolean; at: Date }[]
-  const actorName = await displayNames(logs.map((l) => l.actorId))
+  const actors = await viewers(logs.map((l) => l.actorId))
   return logs.map((l) => {
-    const role = /^user:[^:]+:(\w+)$/.exec(l.subject)?.[1] as Role | undefined
-    const who = maskName(actorName.get(l.actorId) ?? '') || '某用户'
+    const card = /^user:[^:]+:(\w+)$/.exec(l.subject)?.[1] as Role | undefined
+    const actor = actors.get(l.actorId)
     return {
       at: iso(l.at) ?? '',
-      who: role ? `${who}（通过${RoleLabel[role] ?? ''}服务卡）` : who,
-      action: AccessActionLabel[l.action] ?? l.action,
+      who: viewerText(actor?.displayName ?? '', actor ? principalRole(actor.grants ?? []) : null, card),
+      action: accessActionLabel(l.action),
       allowed: l.allowed,
     }
   })
@@ -117,16 +117,21 @@ export async function myData(
   return data as MyData
 }
 
-async function displayNames(ids: readonly string[]): Promise<Map<string, string>> {
+/** The viewers of my data: their names and grants (for the role they are known by). */
+async function viewers(
+  ids: readonly string[],
+): Promise<Map<string, { displayName: string; grants?: RoleGrant[] }>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   const res = await db()
     .collection('users')
     .where({ _id: db().command.in(unique) })
-    .field({ displayName: true })
+    .field({ displayName: true, grants: true })
     .limit(unique.length)
     .get()
-  return new Map((res.data as { _id: string; displayName: string }[]).map((u) => [u._id, u.displayName]))
+  return new Map(
+    (res.data as { _id: string; displayName: string; grants?: RoleGrant[] }[]).map((u) => [u._id, u]),
+  )
 }
 
 /**

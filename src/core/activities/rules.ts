@@ -6,6 +6,7 @@
  * and writes what they answer.
  */
 import { CommunityStaffRoles, homeCommunity, isCommunityStaff, placeIds } from '../access'
+import { isoDay } from '../china-time'
 import { DomainError, type ErrorCode } from '../errors'
 import { defineMachine, NoMove } from '../machine'
 import { CODE_ALPHABET } from '../org/invite-code'
@@ -464,11 +465,7 @@ export function exportRange(
 }
 
 /** `2026-11-21`, Beijing date. */
-export function beijingDate(at: Date): string {
-  const d = new Date(new Date(at).getTime() + 8 * HOUR)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`
-}
+export const beijingDate = (at: Date): string => isoDay(at)
 
 export const EXPORT_COLUMNS = [
   '姓名',

@@ -3,6 +3,7 @@
  * expiry, what a verify at pickup answers, and the views the pages read.
  * The store is cloudfunctions/shared/repos/market.ts.
  */
+import { CHINA_OFFSET_MS } from '../china-time'
 import { DomainError } from '../errors'
 import { codeFromBytes, isInviteCode } from '../org/invite-code'
 import type { ItemKind, MarketItem, VoucherView } from './api'
@@ -79,7 +80,7 @@ export function normaliseVoucherCode(raw: string): string | null {
   return isInviteCode(code) ? code : null
 }
 
-const BEIJING_MS = 8 * 3600_000
+const BEIJING_MS = CHINA_OFFSET_MS
 const DAY_MS = 24 * 3600_000
 
 /** The end (23:59:59.999 China time) of the 14th day after the China-time day of `issuedAt`. */

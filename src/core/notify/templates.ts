@@ -9,7 +9,7 @@
  * the one place they live.
  */
 
-import { chinaWall } from '../china-time'
+import { stamp } from '../china-time'
 
 /** Keyword value limits WeChat enforces per type (the key's prefix): `thing` ≤ 20 characters, etc. */
 export const FIELD_LIMITS = { thing: 20, name: 10, phrase: 5 } as const
@@ -133,11 +133,7 @@ export function clipThing(text: string, max: number = FIELD_LIMITS.thing): strin
 }
 
 /** `2026-11-21 09:05`, Beijing time (functions run in UTC; residents read China time). */
-export function beijingTime(at: Date): string {
-  const d = chinaWall(at)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`
-}
+export const beijingTime = (at: Date): string => stamp(at)
 
 /** The joinPending message for one request. */
 export function joinPendingMessage(input: {

@@ -6,6 +6,7 @@
  * community that wants working days sets longer limits.
  */
 import type { OrderRecord, OrderStatus, Tier } from './model'
+import { chinaDay } from '../china-time'
 
 export interface TierSla {
   /** Accept (接单) within this many hours of the order reaching the tier. */
@@ -90,9 +91,7 @@ export function endOfBeijingDay(date: string): Date {
 }
 
 /** Today's Beijing date, `YYYY-MM-DD`. */
-export function beijingDate(now: Date): string {
-  return new Date(now.getTime() + BEIJING).toISOString().slice(0, 10)
-}
+export const beijingDate = (now: Date): string => chinaDay(now)
 
 /** Is this promised date acceptable now: today or later, and within maxPromiseDays? */
 export function promiseDateValid(date: string, now: Date, sla: SlaTable): boolean {

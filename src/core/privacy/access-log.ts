@@ -1,4 +1,6 @@
 import { features } from '../features'
+import { RoleLabel, type Role } from '../roles'
+import { maskName } from './mask'
 
 /**
  * The access log (collection `access_logs`): every read of someone else's personal data, and every
@@ -34,9 +36,11 @@ export function subjectOfInput(input: unknown): string {
   return ''
 }
 
-/** How an entry reads to the person it is about (我的个人信息 → 谁查看过我的信息). */
+const ERRAND_VISIT = '查看了您的互助单地址和联系方式，用于上门帮办'
+
+/** What was seen and why, as the person it is about reads it (我的个人信息 → 谁查看过我的信息). */
 export const AccessActionLabel: Readonly<Record<string, string>> = {
-  'directory.call': '查看了您的电话号码',
+  'directory.call': '查看了您的电话号码，用于联系您',
   'staff.list': '在居民名单中查看了您的信息',
   'join.inbox': '审核入格申请时查看了您的信息',
   'activity.roster': '在志愿活动名单中查看了您的信息',
@@ -45,4 +49,28 @@ export const AccessActionLabel: Readonly<Record<string, string>> = {
   'market.lookup': '核对爱心超市兑换券时查看了您的姓名',
   'market.verify': '爱心超市兑换券领取时查看了您的姓名',
   'points.transfers': '查看社区积分流水时看到了您的姓名',
+  // The helper of an errand sees the requester's home and phone while the errand is theirs.
+  'errand.get': ERRAND_VISIT,
+  'errand.accept': ERRAND_VISIT,
+  'errand.start': ERRAND_VISIT,
+  'errand.done': ERRAND_VISIT,
+  'errand.release': ERRAND_VISIT,
+  'errand.cancel': ERRAND_VISIT,
+  'errand.confirm': ERRAND_VISIT,
+  'errand.dispute': ERRAND_VISIT,
+  'errand.thank': ERRAND_VISIT,
+  'errand.resolve': '处理互助纠纷时查看了您的互助单信息',
+}
+
+/** An action's words; never its raw name (an action logged without a label reads generically). */
+export const accessActionLabel = (action: string): string => AccessActionLabel[action] ?? '查看了您的信息'
+
+/**
+ * Who looked, as the person it is about reads it: the viewer's role, then their surname only
+ * (`网格员 刘**`; a display name's own note in brackets is dropped), and the card of mine they used.
+ */
+export function viewerText(name: string, viewerRole: Role | null, cardRole?: Role): string {
+  const masked = maskName(name.replace(/[（(].*$/, '')) || '某用户'
+  const who = viewerRole ? `${RoleLabel[viewerRole]} ${masked}` : masked
+  return cardRole ? `${who}（通过${RoleLabel[cardRole]}服务卡）` : who
 }

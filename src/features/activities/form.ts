@@ -84,6 +84,32 @@ export function publishProblems(d: PublishDraft, now: Date): PublishProblems {
   return p
 }
 
+/** How the message above the button names each field. */
+const FIELD_NAME: Record<PublishField, string> = {
+  title: '活动名称',
+  team: '服务队',
+  description: '活动介绍',
+  place: '活动地点',
+  time: '活动时间',
+  capacity: '名额',
+  points: '积分',
+  hours: '志愿时长',
+}
+
+/** `请修改活动名称、活动地点后再发布`: the fields still wrong, by name; null when none is. */
+export function problemsMessage(p: PublishProblems): string | null {
+  const names = (Object.keys(FIELD_NAME) as PublishField[]).filter((f) => p[f]).map((f) => FIELD_NAME[f])
+  return names.length > 0 ? `请修改${names.join('、')}后再发布` : null
+}
+
+/** The problems left once the person edits these draft fields (a time edit clears the time's). */
+export function withoutEdited(p: PublishProblems, edited: readonly (keyof PublishDraft)[]): PublishProblems {
+  const fields = new Set<string>(
+    edited.map((k) => (k === 'date' || k === 'start' || k === 'end' ? 'time' : k)),
+  )
+  return Object.fromEntries(Object.entries(p).filter(([f]) => !fields.has(f))) as PublishProblems
+}
+
 /** Where the function's answer goes on the form (other codes show above the submit button). */
 export function fieldOfCode(code: string): PublishField | null {
   switch (code) {

@@ -133,6 +133,12 @@ export default function JoinPage() {
     }
   }
 
+  /** Editing a field takes back what was said about the last attempt: it may be fixed now. */
+  const edit = (set: (value: string) => void) => (value: string) => {
+    set(value)
+    setError(null)
+  }
+
   const submit = async () => {
     const unit = picked.unit
     if (!unit) return setError('请选择单元')
@@ -330,18 +336,18 @@ export default function JoinPage() {
           })}
           {picked.unit && (
             <View>
-              <Field label="房号" value={room} onInput={setRoom} placeholder="如 302" maxlength={8} />
+              <Field label="房号" value={room} onInput={edit(setRoom)} placeholder="如 302" maxlength={8} />
               <Field
                 label="姓名"
                 value={name}
-                onInput={setName}
+                onInput={edit(setName)}
                 placeholder="请填写真实姓名"
                 maxlength={20}
               />
               <Field
                 label="手机号（选填）"
                 value={phone}
-                onInput={setPhone}
+                onInput={edit(setPhone)}
                 type="number"
                 maxlength={11}
                 hint="只有网格员能看到完整号码"

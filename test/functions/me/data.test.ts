@@ -24,7 +24,7 @@ describe('me.data', () => {
         accessLog: [
           {
             who: '王**（通过党员帮办/志愿者服务卡）',
-            action: '查看了您的电话号码',
+            action: '查看了您的电话号码，用于联系您',
             allowed: true,
             at: expect.any(String),
           },

@@ -3,8 +3,12 @@ import Taro from '@tarojs/taro'
 import type { ErrandCard as Card } from '@core/errands/api'
 import { detailUrl, windowText } from '../labels'
 
-/** One errand in a list; the whole card opens its detail (one big target, named by all its visible text). */
-export function ErrandCard({ errand }: { readonly errand: Card }) {
+/**
+ * One errand in a list; the whole card opens its detail (one big target, named by all its visible
+ * text). `mine`: the list holds my own requests, so the requester is 我 (the function masks names
+ * in lists: 王**).
+ */
+export function ErrandCard({ errand, mine = false }: { readonly errand: Card; readonly mine?: boolean }) {
   return (
     <View
       className="card errand-card btn"
@@ -25,7 +29,7 @@ export function ErrandCard({ errand }: { readonly errand: Card }) {
       </View>
       <View>
         <Text className="t-muted">
-          {errand.buildingName} · {errand.requesterName} · 完成可得 {errand.points} 爱心积分
+          {errand.buildingName} · {mine ? '我' : errand.requesterName} · 完成可得 {errand.points} 爱心积分
         </Text>
       </View>
     </View>

@@ -10,10 +10,12 @@ interface Props {
   readonly onMore: () => void
   /** Extra buttons under a card (接单 on the board). */
   readonly actions?: (e: Card) => React.ReactNode
+  /** Every item is one of my own requests. */
+  readonly mine?: boolean
 }
 
 /** A page of errands. */
-export function ErrandList({ label, items, cursor, empty, onMore, actions }: Props) {
+export function ErrandList({ label, items, cursor, empty, onMore, actions, mine = false }: Props) {
   return (
     <PagedList
       label={label}
@@ -24,7 +26,7 @@ export function ErrandList({ label, items, cursor, empty, onMore, actions }: Pro
       keyOf={(e) => e.errandId}
       render={(e) => (
         <>
-          <ErrandCard errand={e} />
+          <ErrandCard errand={e} mine={mine} />
           {actions?.(e)}
         </>
       )}

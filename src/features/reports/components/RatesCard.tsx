@@ -1,10 +1,10 @@
 import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import { hoursDuration } from '@core/china-time'
 import type { OrderRates, RatesView, StatsLevel } from '@core/orders/api'
 import { callApi } from '../api'
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
-const hours = (h: number | null) => (h === null ? '—' : `${Math.round(h * 10) / 10} 小时`)
 
 function RatesLine({ rates }: { readonly rates: OrderRates }) {
   return (
@@ -39,8 +39,8 @@ export function RatesCard({
       </View>
       <View>
         <Text className="t-muted">
-          共受理 {r.received} 件，在办 {r.open} 件 · 平均接单 {hours(r.avgAcceptHours)} · 平均答复{' '}
-          {hours(r.avgReplyHours)}
+          共受理 {r.received} 件，在办 {r.open} 件 · 平均接单 {hoursDuration(r.avgAcceptHours)} · 平均答复{' '}
+          {hoursDuration(r.avgReplyHours)}
         </Text>
       </View>
       {view.children.map((c) => (

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
+import { chinaDay } from '@core/china-time'
 import type { ApiInput } from '@core/api'
 import { OrderErrors } from '@core/orders/api'
 import { Outcomes, type Outcome } from '@core/orders/model'
@@ -57,9 +58,7 @@ function addDays(day: string, n: number): string {
 }
 
 /** `YYYY-MM-DD` of today in China. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-}
+export const chinaToday = (now: Date = new Date()): string => chinaDay(now)
 
 interface Props {
   readonly busy: boolean

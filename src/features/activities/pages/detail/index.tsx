@@ -10,7 +10,7 @@ import { callApi } from '../../api'
 import { ActivityFacts, PhaseTag } from '../../components/ActivityCard'
 import { CodeForm } from '../../components/CodeForm'
 import { canScan, scanCheckin } from '../../device'
-import { MoveLabel, clock, manageUrl, shortTime, statusLine, windowText } from '../../labels'
+import { MoveLabel, manageUrl, shortTime, statusLine, windowText } from '../../labels'
 import { Notice } from '../../../../components/Notice'
 import '../../activities.scss'
 
@@ -51,10 +51,8 @@ export default function ActivityDetailPage() {
   const checkin = (code: string) =>
     void run(
       () => callApi('activity.checkin', { code }),
-      (a) =>
-        a.checkedInAt
-          ? `签到成功（${clock(a.checkedInAt)}），活动结束后由社区确认，确认后积分到账`
-          : '签到成功',
+      // What comes next is in the status card (已签到 09:05，活动结束后由社区确认): said once.
+      () => '签到成功',
     )
   const scan = async () => {
     if (!canScan) return setMessage('这里不能扫码，请在下方输入现场签到码')
@@ -66,7 +64,7 @@ export default function ActivityDetailPage() {
       case 'signup':
         return void run(
           () => callApi('activity.signup', { activityId }),
-          () => '报名成功，请按时到场，到场后扫码签到',
+          () => '报名成功',
         )
       case 'withdraw':
         return setConfirmWithdraw(true)
@@ -149,7 +147,7 @@ export default function ActivityDetailPage() {
               onClick={() =>
                 void run(
                   () => callApi('activity.withdraw', { activityId }),
-                  () => '已取消报名',
+                  () => '名额已让给其他邻居',
                 )
               }
             >
@@ -162,13 +160,7 @@ export default function ActivityDetailPage() {
         </View>
       )}
 
-      {activity.moves.includes('checkin') && (
-        <CodeForm
-          busy={busy}
-          onSubmit={checkin}
-          note={`签到时间：${windowText(activity.checkinFrom, activity.checkinTo)}`}
-        />
-      )}
+      {activity.moves.includes('checkin') && <CodeForm busy={busy} onSubmit={checkin} />}
     </Page>
   )
 }

@@ -3,6 +3,7 @@ import { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
+import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
 import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { useProfile } from '../../../../hooks/use-profile'
@@ -38,6 +39,8 @@ export default function ManageActivityPage() {
   const [busy, setBusy] = useState(false)
   // Pull-down also renews the check-in code (usePageData reloads the roster and stops the spinner).
   usePullDownRefresh(() => setRound((n) => n + 1))
+
+  if (notStaff(profile)) return <StaffOnlyPage label="活动管理" />
 
   if (!roster) {
     return (

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
+import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
@@ -13,7 +14,9 @@ import {
   fieldOfCode,
   freshDraft,
   publishInput,
+  problemsMessage,
   publishProblems,
+  withoutEdited,
   type PublishDraft,
   type PublishProblems,
 } from '../../form'
@@ -47,7 +50,11 @@ export default function PublishActivityPage() {
   const [problems, setProblems] = useState<PublishProblems>({})
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const set = (patch: Partial<PublishDraft>) => setD((cur) => ({ ...cur, ...patch }))
+  const set = (patch: Partial<PublishDraft>) => {
+    setD((cur) => ({ ...cur, ...patch }))
+    // A field once edited may be fixed: its error line and its name in the message go.
+    setProblems((cur) => withoutEdited(cur, Object.keys(patch) as (keyof PublishDraft)[]))
+  }
   const communityId =
     asked ||
     (profile.status === 'ready'
@@ -57,7 +64,7 @@ export default function PublishActivityPage() {
   const submit = async () => {
     const found = publishProblems(d, new Date())
     setProblems(found)
-    setMessage(Object.keys(found).length > 0 ? '请按提示修改后再发布' : null)
+    setMessage(null)
     if (Object.keys(found).length > 0) return
     if (!communityId)
       return setMessage(
@@ -74,13 +81,14 @@ export default function PublishActivityPage() {
       const field = e instanceof ServiceError ? fieldOfCode(e.code) : null
       const copy = failureCopy(e, '发布失败，请重试')
       if (field) setProblems({ [field]: copy })
-      setMessage(field ? '请按提示修改后再发布' : copy)
+      setMessage(field ? null : copy)
     } finally {
       setBusy(false)
     }
   }
 
   const today = chinaDay(new Date())
+  if (notStaff(profile)) return <StaffOnlyPage label="发布活动" />
   return (
     <Page label="发布活动">
       <View className="card" ariaRole="form" ariaLabel="发布活动">
@@ -155,7 +163,7 @@ export default function PublishActivityPage() {
           error={problems.hours}
         />
       </View>
-      <Notice text={message} />
+      <Notice text={problemsMessage(problems) ?? message} />
       <SubmitButton busy={busy} onSubmit={submit}>
         发布
       </SubmitButton>

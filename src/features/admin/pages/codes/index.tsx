@@ -1,11 +1,13 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { monthDay } from '@core/china-time'
 import type { CodeCard, CodeGridOption, GridCodes } from '@core/codes/api'
 import type { OrgPath } from '@core/org/model'
 import { can } from '@core/permissions'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Page } from '../../../../components/Page'
+import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
 import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
@@ -119,9 +121,7 @@ export default function CodesPage() {
               <Text className="t-body codes__code">{card.code}</Text>
             </View>
             <Text className="t-muted">
-              {card.target === 'grid'
-                ? '网格码：扫码后选择楼栋'
-                : `生成于 ${new Date(card.createdAt).toLocaleDateString('zh-CN')}`}
+              {card.target === 'grid' ? '网格码：扫码后选择楼栋' : `生成于 ${monthDay(card.createdAt)}`}
             </Text>
           </View>
         </View>
@@ -165,6 +165,7 @@ export default function CodesPage() {
     )
   }
 
+  if (notStaff(profile)) return <StaffOnlyPage label="楼栋二维码" />
   return (
     <Page label="楼栋二维码">
       {(message ?? error) && (

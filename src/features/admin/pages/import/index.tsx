@@ -6,6 +6,7 @@ import type { ImportResult } from '@core/admin/api'
 import { IMPORT_MAX_ROWS } from '@core/org/building-import'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Page } from '../../../../components/Page'
+import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
 import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
@@ -121,6 +122,7 @@ export default function ImportPage() {
     }
   }
 
+  if (notStaff(profile)) return <StaffOnlyPage label="批量导入楼栋" />
   return (
     <Page label="批量导入楼栋">
       <View className="card" ariaRole="region" ariaLabel="导入说明">

@@ -22,6 +22,7 @@ import { Tiers, type Tier } from '@core/orders/model'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
+import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
 import { Button, Switch } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
@@ -241,6 +242,7 @@ export default function OrderConfigPage() {
     )
   }
 
+  if (notStaff(profile)) return <StaffOnlyPage label="工单类别与时限" />
   return (
     <Page label="工单类别与时限">
       {!community && communities && communities.length > 1 && (

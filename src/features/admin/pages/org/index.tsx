@@ -11,6 +11,7 @@ import type { RoleGrant } from '@core/roles'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
+import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
 import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy } from '../../../../services/cloud'
@@ -160,6 +161,8 @@ export default function OrgPage() {
       `已保存边界（${boundary.length} 个点）`,
     )
   }
+
+  if (notStaff(profile)) return <StaffOnlyPage label="网格管理" />
 
   if (profile.status === 'ready' && !streetId) {
     return (

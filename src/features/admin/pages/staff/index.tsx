@@ -11,6 +11,7 @@ import { RoleLabel, RoleScopeLevel, type Actor, type Role } from '@core/roles'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
+import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
 import { Button, Switch } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy } from '../../../../services/cloud'
@@ -207,6 +208,7 @@ export default function StaffPageView() {
     )
   }
 
+  if (notStaff(profile)) return <StaffOnlyPage label="人员与角色" />
   return (
     <Page label="人员与角色">
       {communities && stack.length === 0 && (

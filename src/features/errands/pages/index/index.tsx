@@ -68,7 +68,7 @@ export default function PostErrandPage() {
       <Page label="发布互助">
         <View className="card" ariaRole="status">
           <Text className="t-title">
-            {posted.retried ? '这条互助已经发布过了' : '已发布，附近的帮办人会收到通知'}
+            {posted.retried ? '这条互助已经发布过了' : '已发布，附近的帮办人在互助大厅即可看到'}
           </Text>
         </View>
         <View className="card" ariaRole="region" ariaLabel="已发布的互助">

@@ -34,6 +34,7 @@ export default function MyErrandsPage() {
       <ErrandList
         label={as === 'requester' ? '我发布的互助' : '我帮忙的互助'}
         items={items}
+        mine={as === 'requester'}
         cursor={cursor}
         onMore={more}
         empty={

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { shortTime } from '@core/china-time'
 import type { JoinInboxItem } from '@core/join/api'
 import { NotifyTemplates } from '@core/notify/templates'
 import { Field } from '../../../../components/Field'
@@ -94,7 +95,7 @@ export default function JoinInboxPage() {
           <View>
             <Text className="t-muted">
               {item.maskedPhone ? `手机 ${item.maskedPhone} · ` : ''}
-              {new Date(item.submittedAt).toLocaleString('zh-CN', { hour12: false })}
+              {shortTime(item.submittedAt)}
             </Text>
           </View>
           {rejecting === item.joinId ? (

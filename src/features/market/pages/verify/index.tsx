@@ -174,9 +174,12 @@ export default function VerifyVoucherPage() {
           <Button className="btn" type="primary" onClick={typedLookup}>
             查询兑换券
           </Button>
-          <Button className="btn" onClick={() => void scan()}>
-            扫码核销
-          </Button>
+          {/* A browser has no WeChat scanner (the JS-SDK call never answers): typing the code is the way there. */}
+          {process.env.TARO_ENV !== 'h5' && (
+            <Button className="btn" onClick={() => void scan()}>
+              扫码核销
+            </Button>
+          )}
         </View>
       </View>
       {notice}

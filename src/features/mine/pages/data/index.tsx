@@ -5,6 +5,7 @@ import { SignupStatusLabel } from '@core/activities/model'
 import { VoucherStatusLabel } from '@core/market/model'
 import type { MyData, RecentLines } from '@core/me/api'
 import { RoleLabel } from '@core/roles'
+import { monthDay, shortTime } from '@core/china-time'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { failureCopy } from '../../../../services/cloud'
@@ -19,8 +20,8 @@ const STATUS: Record<MyData['joins'][number]['status'], string> = {
   rejected: '未通过',
   cancelled: '已撤回',
 }
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '')
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('zh-CN') : '')
+const day = (iso: string | null) => (iso ? shortTime(iso) : '')
+const date = (iso: string | null) => (iso ? monthDay(iso) : '')
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${Math.abs(n)}`)
 /** What the erasure keeps, said where it is offered, confirmed and done (true to repos/me.ts eraseMe). */
 const KEPT =

@@ -7,7 +7,7 @@ import {
   type HelperProfile,
   type ReceivedThanks,
 } from '@core/me/helper'
-import { beijingDate } from '@core/orders/sla'
+import { monthDay } from '@core/china-time'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button, Switch } from '../../../../components/ui'
@@ -166,7 +166,7 @@ export default function HelperPage() {
               <View key={t.errandId} className="mine__thanks">
                 <Text className="t-body">“{t.note}”</Text>
                 <Text className="t-muted">
-                  {t.from} · {t.typeLabel} · {beijingDate(new Date(t.at))}
+                  {t.from} · {t.typeLabel} · {monthDay(t.at)}
                 </Text>
               </View>
             ))}

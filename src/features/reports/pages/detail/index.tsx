@@ -25,6 +25,15 @@ type Panel = 'none' | 'reply' | 'escalate' | 'rate' | 'reopen'
  * (`can` from the server): staff accept / start / reply / escalate / release; the reporter rates and
  * reopens within the window; a neighbour follows.
  */
+/**
+ * The reopen rule as the reporter reads it: a rating does not end the window (the problem may come
+ * back after a fix); the window, counted from the reply, does (core/orders/machine.ts reopen row).
+ */
+const reopenRule = (rated: boolean, until: string): string =>
+  rated
+    ? `已评价。如问题再次出现，可在 ${until} 前申请重新办理，之后不能再申请。`
+    : `对答复不满意或问题再次出现，可在 ${until} 前申请重新办理；到期未评价的工单自动办结。`
+
 export default function OrderDetailPage() {
   const orderId = useRouter().params.id ?? ''
   const {
@@ -66,7 +75,11 @@ export default function OrderDetailPage() {
   }
 
   const sendReply = (d: ReplyDraft) =>
-    void act('order.reply', () => callApi('order.reply', replyInput(orderId, d)), '已答复，居民会收到通知')
+    void act(
+      'order.reply',
+      () => callApi('order.reply', replyInput(orderId, d)),
+      '已答复，居民打开小程序即可看到答复',
+    )
   const escalate = () => {
     if (reason.trim().length < 2) return setMessage('请填写上报原因')
     void act(
@@ -280,7 +293,7 @@ export default function OrderDetailPage() {
               void act(
                 'report.follow',
                 () => callApi('report.follow', { orderId }),
-                '已关注，办理进展会通知您',
+                '已关注，可在“我的上报”中查看办理进展',
               )
             }
           >
@@ -288,6 +301,9 @@ export default function OrderDetailPage() {
           </Button>
         )}
       </View>
+      {can.reopen && order.reopenUntil && (
+        <Text className="t-muted">{reopenRule(order.rating !== null, shortTime(order.reopenUntil))}</Text>
+      )}
       {order.following && !order.mine && <Text className="t-muted">您已关注此问题。</Text>}
 
       {panel === 'reply' && <ReplyForm busy={busy} onSend={sendReply} onCancel={() => setPanel('none')} />}

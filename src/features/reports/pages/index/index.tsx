@@ -3,7 +3,7 @@ import { View, Text, Textarea, Image } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
 import { parseInput } from '@core/contract/validate'
-import { isDomainError } from '@core/errors'
+import { CommonErrorCodes, isDomainError } from '@core/errors'
 import {
   ReportErrors,
   TEXT_MAX,
@@ -19,7 +19,7 @@ import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button, Switch } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
-import { failureCopy } from '../../../../services/cloud'
+import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import {
   REPORT_DRAFT,
@@ -188,7 +188,11 @@ export default function ReportPage() {
       // The same schema the function checks: a bad form never enters the outbox.
       parseInput(orderActions['report.submit'].input, { ...value, requestId: 'checkonly0', photos: [] })
     } catch (e) {
-      setError(isDomainError(e) ? (e.details[0]?.message ?? errorCopy(e.code)) : '填写的内容有误，请检查')
+      setError(
+        isDomainError(e)
+          ? new ServiceError(e.code, e.message, e.details).copy
+          : errorCopy(CommonErrorCodes.INVALID_INPUT),
+      )
       return null
     }
     return value
@@ -250,7 +254,7 @@ export default function ReportPage() {
     setBusy(true)
     try {
       await callApi('report.follow', { orderId: item.orderId })
-      setNotice('已关注，办理进展会通知您')
+      setNotice('已关注，可在“我的上报”中查看办理进展')
       void Taro.redirectTo({ url: detailUrl(item.orderId) })
     } catch (e) {
       setError(failureCopy(e, '关注失败，请重试'))
@@ -382,7 +386,7 @@ export default function ReportPage() {
           <Text className="t-title">是同一个问题吗？</Text>
           <View>
             <Text className="t-body">
-              附近已有邻居反映了同类问题。关注它，办理进展会通知您，不用重复上报。
+              附近已有邻居反映了同类问题。关注它，可在“我的上报”中查看办理进展，不用重复上报。
             </Text>
           </View>
         </View>
@@ -466,14 +470,20 @@ export default function ReportPage() {
           <Field
             label="居民姓名"
             value={residentName}
-            onInput={setResidentName}
+            onInput={(v) => {
+              setResidentName(v)
+              setError(null)
+            }}
             maxlength={20}
             placeholder="来电或来访居民的姓名"
           />
           <Field
             label="联系电话（选填）"
             value={residentPhone}
-            onInput={setResidentPhone}
+            onInput={(v) => {
+              setResidentPhone(v)
+              setError(null)
+            }}
             type="number"
             maxlength={11}
           />
@@ -500,7 +510,10 @@ export default function ReportPage() {
               ariaRole="radio"
               ariaLabel={c.hint ? `${c.name}，${c.hint}` : c.name}
               {...checked(category?.id === c.id)}
-              onClick={() => setCategory(c)}
+              onClick={() => {
+                setCategory(c)
+                setError(null)
+              }}
             >
               <Text className="t-body">{c.name}</Text>
               {c.hint ? (
@@ -520,7 +533,10 @@ export default function ReportPage() {
           placeholder="说说在哪里、什么情况，如：3号楼2单元楼道有电动车飞线充电"
           ariaLabel="问题描述"
           nativeProps={{ 'aria-label': '问题描述' }}
-          onInput={(e) => setText(e.detail.value)}
+          onInput={(e) => {
+            setText(e.detail.value)
+            setError(null)
+          }}
         />
         <View>
           <Text className="t-muted">
@@ -568,6 +584,7 @@ export default function ReportPage() {
           options={whereOptions}
           selected={where}
           onSelect={(o) => {
+            setError(null)
             if (o.id === 'pin') void pickPin()
             else setWhere(o.id as Where)
           }}
@@ -577,7 +594,10 @@ export default function ReportPage() {
             gridId={gridId}
             communityId={communityId}
             selected={building?.buildingId ?? null}
-            onPick={setBuilding}
+            onPick={(b) => {
+              setBuilding(b)
+              setError(null)
+            }}
           />
         )}
         {!intake && (

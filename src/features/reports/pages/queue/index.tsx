@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Page } from '../../../../components/Page'
+import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
 import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { callApi } from '../../api'
@@ -60,6 +61,7 @@ export default function QueuePage() {
   )
   usePullRefresh(() => setRound((n) => n + 1))
 
+  if (notStaff(profile)) return <StaffOnlyPage label="工单督办" />
   return (
     <Page label="工单督办">
       {profile.status === 'ready' && !scope && (
