@@ -56,7 +56,9 @@ function Desk({ desk }: { readonly desk: WorkbenchDesk }) {
       <Text className="t-title">{title}</Text>
       <View ariaRole="list">
         {desk.counts.map((c) => (
-          <CountCell key={c.key} c={c} />
+          <View key={c.key} ariaRole="listitem">
+            <CountCell c={c} />
+          </View>
         ))}
       </View>
       {desk.rates ? <Rates rates={desk.rates} /> : <Text className="t-muted">暂无办理指标</Text>}
