@@ -594,11 +594,13 @@ describe('manage page (staff)', () => {
 
     await tap(button('取消活动'))
     await tap(button('确认取消活动'))
-    await screen.findByText('请填写取消原因，会通知已报名的居民')
+    await screen.findByText('请填写取消原因（至少 2 个字），会写在发给报名居民的取消通知里')
     expect(inputs('activity.cancel')).toHaveLength(0)
     await type('取消原因', '天气原因，改期另行通知')
     await tap(button('确认取消活动'))
-    await screen.findByText('活动已取消，已通知报名的居民')
+    await screen.findByText(
+      '活动已取消。已报名的居民在“志愿活动”里会看到活动已取消，订阅了活动提醒的还会收到附取消原因的消息',
+    )
     expect(inputs('activity.cancel')).toEqual([{ activityId: 'ac_1', reason: '天气原因，改期另行通知' }])
     expect(screen.getByText('已取消')).toBeTruthy()
     expect(buttons('取消活动')).toHaveLength(0)

@@ -223,7 +223,7 @@ describe('我的个人信息', () => {
     // What the erasure does to them is said before asking.
     expect(
       screen.getByText(
-        /您发起的还没开始的互助会被取消（已接单的帮办人会收到通知），您接下还没开始的互助会退回给其他帮办人/,
+        /您发起的还没开始的互助会被取消（已接单的帮办人会看到已取消），您接下还没开始的互助会退回给其他帮办人/,
       ),
     ).toBeTruthy()
     expect(

@@ -55,7 +55,7 @@ export const ordersFeature = defineFeature({
     'ORDER.TOP_TIER': '已转至职能部门办理，无法继续上报',
     'ORDER.NOT_REPORTER': '只有上报人可以进行此操作',
     'ORDER.NOT_HELD': '该工单无需审核',
-    'ORDER.OWN_ORDER': '这是您自己上报的问题，进展会自动通知您',
+    'ORDER.OWN_ORDER': '这是您自己上报的问题，可在“我的上报”查看进展',
     'ORDER.CONFIG_INVALID': '设置有误，请按提示修改后再保存',
   },
 })

@@ -56,14 +56,17 @@ export default function ManageActivityPage() {
   const admin = profile.status === 'ready' && isAdminOf(profile.profile.roles, a.communityId)
 
   const cancel = async () => {
-    if ([...reason.trim()].length < 2) return setMessage('请填写取消原因，会通知已报名的居民')
+    if ([...reason.trim()].length < 2)
+      return setMessage('请填写取消原因（至少 2 个字），会写在发给报名居民的取消通知里')
     setBusy(true)
     setMessage(null)
     try {
       const cancelled = await callApi('activity.cancel', { activityId, reason: reason.trim() })
       setRoster({ ...roster, activity: cancelled })
       setCancelling(false)
-      setMessage('活动已取消，已通知报名的居民')
+      setMessage(
+        '活动已取消。已报名的居民在“志愿活动”里会看到活动已取消，订阅了活动提醒的还会收到附取消原因的消息',
+      )
     } catch (e) {
       setMessage(failureCopy(e, '取消失败，请重试'))
     } finally {
