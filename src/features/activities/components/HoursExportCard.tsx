@@ -13,9 +13,12 @@ import { openExport } from '../device'
 export function HoursExportCard({
   communityId,
   onMessage,
+  primary = false,
 }: {
   readonly communityId: string
   readonly onMessage: (text: string | null) => void
+  /** The screen's one primary action (its own page), or a secondary one (an activity's page). */
+  readonly primary?: boolean
 }) {
   const [exported, setExported] = useState<HoursExport | null>(null)
   const [busy, setBusy] = useState(false)
@@ -48,7 +51,13 @@ export function HoursExportCard({
           </Button>
         </View>
       ) : (
-        <Button className="btn" block disabled={busy} onClick={() => void exportHours()}>
+        <Button
+          className="btn"
+          type={primary ? 'primary' : 'default'}
+          block
+          disabled={busy}
+          onClick={() => void exportHours()}
+        >
           导出志愿时长
         </Button>
       )}

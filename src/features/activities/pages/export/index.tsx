@@ -29,7 +29,14 @@ export default function HoursExportPage() {
           <Text className="t-body">此页面仅供社区管理员使用</Text>
         </View>
       ) : (
-        communities.map((id) => <HoursExportCard key={id} communityId={id} onMessage={setMessage} />)
+        communities.map((id) => (
+          <HoursExportCard
+            key={id}
+            communityId={id}
+            onMessage={setMessage}
+            primary={communities.length === 1}
+          />
+        ))
       )}
     </Page>
   )
