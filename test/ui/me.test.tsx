@@ -36,6 +36,30 @@ describe('me page', () => {
     expect(screen.getByLabelText('我的').className).toMatch(/\belder\b/)
     expect(setStorageSync).toHaveBeenLastCalledWith('emulin.elderMode', true)
   })
+
+  it('toggles elder mode by tapping its label: the whole row is one switch, before the menus', async () => {
+    render(<MePage />)
+    await screen.findByText('张网格员')
+    // Taro's jsdom components write ariaRole as aria-role; the drawn switch is hidden from readers.
+    const switches = [...document.querySelectorAll('[aria-role="switch"]')].filter(
+      (el) => el.closest('[aria-hidden="true"]') === null,
+    )
+    expect(switches).toHaveLength(1)
+    const row = switches[0] as HTMLElement
+    expect(row.getAttribute('aria-label')).toBe('长辈模式')
+    expect(row.textContent).toContain('长辈模式（大字体、大按钮）')
+    expect(row.getAttribute('aria-checked')).toBe('false')
+    fireEvent.click(screen.getByText('长辈模式（大字体、大按钮）'))
+    expect(screen.getByLabelText('我的').className).toMatch(/\belder\b/)
+    expect(row.getAttribute('aria-checked')).toBe('true')
+    expect(setStorageSync).toHaveBeenLastCalledWith('emulin.elderMode', true)
+    fireEvent.click(screen.getByText('长辈模式（大字体、大按钮）'))
+    expect(row.getAttribute('aria-checked')).toBe('false')
+    expect(setStorageSync).toHaveBeenLastCalledWith('emulin.elderMode', false)
+    // On the first screen: before every menu entry.
+    const first = screen.getByText('我的个人信息')
+    expect(row.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  })
 })
 
 describe('me page entries', () => {
