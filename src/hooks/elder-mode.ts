@@ -71,6 +71,11 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener)
 }
 
+/** Elder mode now, outside a component (the stored choice, else WeChat's font size). */
+export function isElderMode(): boolean {
+  return read()
+}
+
 export function useElderMode(): boolean {
   return useSyncExternalStore(subscribe, read, read)
 }
