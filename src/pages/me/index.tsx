@@ -76,7 +76,7 @@ function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor
 function ElderRow({ on }: { on: boolean }) {
   // Taro maps these to aria-checked / tabindex; its typings lack them.
   const checked = { ariaChecked: on, tabIndex: 0 } as object
-  const hidden = { ariaHidden: true, tabIndex: -1 } as object
+  const hidden = { ariaHidden: true, ariaRole: 'presentation', tabIndex: -1 } as object
   return (
     <View
       className="card me__settings me__elder"
