@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Profile } from '../../src/core/me/api'
 import HomePage from '../../src/pages/home/index'
+import { setElderMode } from '../../src/hooks/elder-mode'
 import { useTransport } from '../../src/services/cloud'
 import { NotSignedInError } from '../../src/services/transport-types'
 import { navigateTo, resetTaroMock } from '../support/taro-mock'
@@ -91,5 +92,93 @@ describe('home page', () => {
     await screen.findByText('选择演示身份')
     fireEvent.click(screen.getByText('选择演示身份'))
     await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/dev/' }))
+  })
+})
+
+describe('elder mode on home', () => {
+  afterEach(() => setElderMode(false))
+
+  it('offers elder mode once on first launch, and never again after 不用了', async () => {
+    answer({ ok: true, data: profile() })
+    const first = render(<HomePage />)
+    await screen.findByText('王阿姨，您好')
+    expect(screen.getByText('字太小？开启长辈模式')).toBeTruthy()
+    fireEvent.click(screen.getByText('不用了'))
+    expect(screen.queryByText('字太小？开启长辈模式')).toBeNull()
+    expect(screen.getByLabelText('首页').className).not.toMatch(/\belder\b/)
+    first.unmount()
+    render(<HomePage />)
+    await screen.findByText('王阿姨，您好')
+    expect(screen.queryByText('字太小？开启长辈模式')).toBeNull()
+  })
+
+  it('turns elder mode on from the offer, and does not ask again after switching it off', async () => {
+    answer({ ok: true, data: profile() })
+    const first = render(<HomePage />)
+    await screen.findByText('王阿姨，您好')
+    fireEvent.click(screen.getByText('开启'))
+    expect(screen.getByLabelText('首页').className).toMatch(/\belder\b/)
+    expect(screen.queryByText('字太小？开启长辈模式')).toBeNull()
+    first.unmount()
+    setElderMode(false)
+    render(<HomePage />)
+    await screen.findByText('王阿姨，您好')
+    expect(screen.queryByText('字太小？开启长辈模式')).toBeNull()
+  })
+
+  const joined = profile({
+    household: {
+      path: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b', unitId: 'u', householdId: 'h' },
+      streetName: '城南街道',
+      communityName: '幸福里社区',
+      gridName: '第三网格',
+      buildingName: '5栋',
+      unitName: '2单元',
+      room: '302',
+    },
+  })
+  const card = {
+    gridId: 'g',
+    gridName: '第三网格',
+    communityName: '幸福里社区',
+    contacts: [
+      {
+        contactId: 'k1',
+        kind: 'grid_worker',
+        name: '刘**',
+        buildingName: null,
+        maskedPhone: '138****0001',
+        skills: [],
+      },
+    ],
+  }
+  function answerByAction() {
+    useTransport(async (_name, data) => {
+      const action = (data as { action: string }).action
+      if (action === 'me.profile') return { ok: true, data: joined }
+      if (action === 'directory.card') return { ok: true, data: card }
+      return { ok: false, error: { code: 'INTERNAL', message: action } }
+    })
+  }
+  const tiles = () => [...document.querySelectorAll('.quick-action__title')].map((t) => t.textContent)
+
+  it('puts the grid service card before fewer tiles in elder mode', async () => {
+    answerByAction()
+    setElderMode(true)
+    render(<HomePage />)
+    const service = await screen.findByLabelText('网格服务卡')
+    const nav = screen.getByLabelText('常用服务')
+    expect(service.compareDocumentPosition(nav) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(tiles().length).toBeLessThan(6)
+    expect(tiles()).toEqual(['一键上报', '邻里互助', '爱心积分', '志愿活动'])
+  })
+
+  it('keeps all six tiles, then the service card, in the standard mode', async () => {
+    answerByAction()
+    render(<HomePage />)
+    const service = await screen.findByLabelText('网格服务卡')
+    const nav = screen.getByLabelText('常用服务')
+    expect(nav.compareDocumentPosition(service) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(tiles()).toHaveLength(6)
   })
 })

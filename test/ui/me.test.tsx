@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import MePage from '../../src/pages/me/index'
-import { setElderMode } from '../../src/hooks/elder-mode'
+import { isLargeSystemFont, LARGE_SYSTEM_FONT_PX, setElderMode } from '../../src/hooks/elder-mode'
 import { useTransport } from '../../src/services/cloud'
 import { navigateTo, setStorageSync } from '../support/taro-mock'
 
@@ -35,6 +35,30 @@ describe('me page', () => {
     fireEvent.click(toggle as Element)
     expect(screen.getByLabelText('我的').className).toMatch(/\belder\b/)
     expect(setStorageSync).toHaveBeenLastCalledWith('emulin.elderMode', true)
+  })
+
+  it('toggles elder mode by tapping its label: the whole row is one switch, before the menus', async () => {
+    render(<MePage />)
+    await screen.findByText('张网格员')
+    // Taro's jsdom components write ariaRole as aria-role; the drawn switch is hidden from readers.
+    const switches = [...document.querySelectorAll('[aria-role="switch"]')].filter(
+      (el) => el.closest('[aria-hidden="true"]') === null,
+    )
+    expect(switches).toHaveLength(1)
+    const row = switches[0] as HTMLElement
+    expect(row.getAttribute('aria-label')).toBe('长辈模式')
+    expect(row.textContent).toContain('长辈模式（大字体、大按钮）')
+    expect(row.getAttribute('aria-checked')).toBe('false')
+    fireEvent.click(screen.getByText('长辈模式（大字体、大按钮）'))
+    expect(screen.getByLabelText('我的').className).toMatch(/\belder\b/)
+    expect(row.getAttribute('aria-checked')).toBe('true')
+    expect(setStorageSync).toHaveBeenLastCalledWith('emulin.elderMode', true)
+    fireEvent.click(screen.getByText('长辈模式（大字体、大按钮）'))
+    expect(row.getAttribute('aria-checked')).toBe('false')
+    expect(setStorageSync).toHaveBeenLastCalledWith('emulin.elderMode', false)
+    // On the first screen: before every menu entry.
+    const first = screen.getByText('我的个人信息')
+    expect(row.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
   })
 })
 
@@ -85,5 +109,48 @@ describe('me page entries', () => {
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/mine/pages/data/index' })
     fireEvent.click(screen.getByText('网格管理'))
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/admin/pages/org/index' })
+  })
+})
+
+describe('WeChat font size', () => {
+  it('counts 20 px and up (WeChat 我-设置-通用-字体大小) as a large font, and nothing reported as not', () => {
+    expect(isLargeSystemFont(17)).toBe(false)
+    expect(isLargeSystemFont(16)).toBe(false)
+    expect(isLargeSystemFont(LARGE_SYSTEM_FONT_PX)).toBe(true)
+    expect(isLargeSystemFont(24)).toBe(true)
+    expect(isLargeSystemFont(undefined)).toBe(false)
+  })
+})
+
+describe('elder mode follows a large WeChat font on weapp', () => {
+  const env = process.env.TARO_ENV
+  afterEach(() => {
+    process.env.TARO_ENV = env
+  })
+  /** A fresh launch: the hook and its own Taro double, with what WeChat reports and what is stored. */
+  const launch = (fontSizeSetting: number, stored?: boolean) => {
+    process.env.TARO_ENV = 'weapp'
+    let on: boolean | undefined
+    jest.isolateModules(() => {
+      const taro = jest.requireActual('../support/taro-mock') as typeof import('../support/taro-mock')
+      const api = taro.default as unknown as Record<string, unknown>
+      api.getAppBaseInfo = () => ({ fontSizeSetting })
+      if (stored !== undefined) taro.setStorageSync('emulin.elderMode', stored)
+      const hook = jest.requireActual(
+        '../../src/hooks/elder-mode',
+      ) as typeof import('../../src/hooks/elder-mode')
+      on = hook.isElderMode()
+    })
+    return on
+  }
+
+  it('is on by default with a large font and off with the standard one', () => {
+    expect(launch(22)).toBe(true)
+    expect(launch(17)).toBe(false)
+  })
+
+  it('stays off once the person has switched it off, and on once switched on', () => {
+    expect(launch(22, false)).toBe(false)
+    expect(launch(17, true)).toBe(true)
   })
 })

@@ -8,18 +8,70 @@ import { QuickAction } from '../../components/QuickAction'
 import { MyGridCard } from '../../components/MyGridCard'
 import { ServiceCard } from '../../components/ServiceCard'
 import { StaffCard } from '../../components/StaffCard'
+import { answerElderOffer, elderOfferPending, useElderMode } from '../../hooks/elder-mode'
 import { useProfile } from '../../hooks/use-profile'
 import { DEV_LOGIN_URL } from '../../services/dev-login'
 import './index.scss'
 
 const QUICK_ACTIONS = [
-  { title: '一键上报', hint: '身边问题随手报', url: '/features/reports/pages/index/index', mark: '报' },
-  { title: '邻里互助', hint: '代买代取找帮办', url: '/features/errands/pages/index/index', mark: '助' },
-  { title: '爱心积分', hint: '志愿服务攒积分', url: '/features/points/pages/index/index', mark: '爱' },
-  { title: '志愿活动', hint: '报名签到攒时长', url: '/features/activities/pages/index/index', mark: '志' },
-  { title: '爱心超市', hint: '积分兑换好物', url: '/features/market/pages/index/index', mark: '兑' },
-  { title: '加入网格', hint: '扫码绑定我的家', url: '/pages/join/index', mark: '家' },
+  {
+    title: '一键上报',
+    hint: '身边问题随手报',
+    url: '/features/reports/pages/index/index',
+    mark: '报',
+    elder: true,
+  },
+  {
+    title: '邻里互助',
+    hint: '代买代取找帮办',
+    url: '/features/errands/pages/index/index',
+    mark: '助',
+    elder: true,
+  },
+  {
+    title: '爱心积分',
+    hint: '志愿服务攒积分',
+    url: '/features/points/pages/index/index',
+    mark: '爱',
+    elder: true,
+  },
+  {
+    title: '志愿活动',
+    hint: '报名签到攒时长',
+    url: '/features/activities/pages/index/index',
+    mark: '志',
+    elder: true,
+  },
+  {
+    title: '爱心超市',
+    hint: '积分兑换好物',
+    url: '/features/market/pages/index/index',
+    mark: '兑',
+    elder: false,
+  },
+  { title: '加入网格', hint: '扫码绑定我的家', url: '/pages/join/index', mark: '家', elder: false },
 ] as const
+
+/** Asked once, on the first launch: 开启 or 不用了, and never again (remembered on the device). */
+function ElderOffer() {
+  const [open, setOpen] = useState(elderOfferPending)
+  if (!open) return null
+  const answer = (on: boolean) => {
+    answerElderOffer(on)
+    setOpen(false)
+  }
+  return (
+    <View className="card home__offer" ariaRole="region" ariaLabel="长辈模式">
+      <Text className="t-body">字太小？开启长辈模式</Text>
+      <Button className="btn" type="primary" size="small" onClick={() => answer(true)}>
+        开启
+      </Button>
+      <Button className="btn" fill="none" size="small" onClick={() => answer(false)}>
+        不用了
+      </Button>
+    </View>
+  )
+}
 
 export default function HomePage() {
   const state = useProfile()
@@ -30,7 +82,10 @@ export default function HomePage() {
     void Taro.stopPullDownRefresh()
   })
 
+  const elder = useElderMode()
   const staff = state.status === 'ready' && holdsOver(state.profile.roles, AllStaffRoles)
+
+  const serviceCard = state.status === 'ready' && state.profile.household && <ServiceCard />
 
   return (
     <Page label="首页">
@@ -61,19 +116,26 @@ export default function HomePage() {
           </Button>
         </View>
       )}
+      {!elder && <ElderOffer />}
       {/* Staff see their workbench first; the join card only when they are not staff (a resident or not yet). */}
       {staff && <StaffCard refresh={round} />}
       {state.status === 'ready' && (!staff || state.profile.household) && (
         <MyGridCard household={state.profile.household} />
       )}
 
-      <View className="home__actions" ariaRole="navigation" ariaLabel="常用服务">
-        {QUICK_ACTIONS.map((a) => (
+      {/* Elder mode: the call card before fewer, larger tiles, so calling the grid worker needs no scrolling. */}
+      {elder && serviceCard}
+      <View
+        className={elder ? 'home__actions home__actions--elder' : 'home__actions'}
+        ariaRole="navigation"
+        ariaLabel="常用服务"
+      >
+        {QUICK_ACTIONS.filter((a) => !elder || a.elder).map((a) => (
           <QuickAction key={a.url} title={a.title} hint={a.hint} url={a.url} mark={a.mark} />
         ))}
       </View>
 
-      {state.status === 'ready' && state.profile.household && <ServiceCard />}
+      {!elder && serviceCard}
     </Page>
   )
 }

@@ -69,6 +69,30 @@ function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor
   )
 }
 
+/**
+ * 长辈模式 on the first screen: the whole row (label included) is one switch, at least 60 px tall;
+ * the drawn switch is decoration, so the row is the only control and has the only name.
+ */
+function ElderRow({ on }: { on: boolean }) {
+  // Taro maps these to aria-checked / tabindex; its typings lack them.
+  const checked = { ariaChecked: on, tabIndex: 0 } as object
+  const hidden = { ariaHidden: true, ariaRole: 'presentation', tabIndex: -1 } as object
+  return (
+    <View
+      className="card me__settings me__elder"
+      ariaRole="switch"
+      ariaLabel="长辈模式"
+      {...checked}
+      onClick={() => setElderMode(!on)}
+    >
+      <Cell
+        title={<Text className="t-body">长辈模式（大字体、大按钮）</Text>}
+        extra={<Switch checked={on} loadingIcon={null} className="me__switch" {...hidden} />}
+      />
+    </View>
+  )
+}
+
 export default function MePage() {
   const state = useProfile()
   const elder = useElderMode()
@@ -87,23 +111,9 @@ export default function MePage() {
           <Text className="t-muted">身份：{roles}</Text>
         </View>
       </View>
+      <ElderRow on={elder} />
       {actor && <EntryList entries={MINE} actor={actor} label="我的服务" />}
       {actor && <EntryList entries={ADMIN} actor={actor} label="管理" />}
-      <View className="card me__settings">
-        <Cell
-          className="btn me__elder"
-          title={<Text className="t-body">长辈模式（大字体、大按钮）</Text>}
-          extra={
-            <Switch
-              checked={elder}
-              onChange={(on: boolean) => setElderMode(on)}
-              ariaLabel="长辈模式"
-              loadingIcon={null}
-              className="me__switch"
-            />
-          }
-        />
-      </View>
     </Page>
   )
 }
