@@ -116,9 +116,9 @@ export default function HomePage() {
           </Button>
         </View>
       )}
-      {!elder && <ElderOffer />}
       {/* Staff see their workbench first; the join card only when they are not staff (a resident or not yet). */}
       {staff && <StaffCard refresh={round} />}
+      {!elder && <ElderOffer />}
       {state.status === 'ready' && (!staff || state.profile.household) && (
         <MyGridCard household={state.profile.household} />
       )}
