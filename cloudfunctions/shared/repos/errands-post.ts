@@ -39,7 +39,8 @@ export async function gridHelpers(gridId: string): Promise<UserRecord[]> {
 }
 
 /**
- * errand.post: idempotent on requestId (deterministic id, re-checked in the transaction). Checks,
+ * errand.post: idempotent on requestId (a unique (requesterId, requestId) index, ADR 0016; the
+ * earlier errand is found by it, also when a concurrent twin wins). Checks,
  * in order: household, text, window, content security (`check`, before anything is stored), child
  * pickup's approved helpers. New errand → the grid's helpers who may take it and opted in are notified.
  */

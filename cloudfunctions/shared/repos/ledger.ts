@@ -4,9 +4,9 @@
  * transaction: two debits racing on one account conflict (first writer wins), the loser is retried
  * against the new balance and fails with POINTS.INSUFFICIENT rather than overdraw.
  *
- * Entries and transfers are only ever created (`set` on a fresh deterministic id), never updated or
- * deleted. A cause already paid answers the existing transfer (`retried: true`), inside the same
- * transaction, so even racing payers of one cause write it once.
+ * Entries and transfers are only ever created (`set` on a fresh opaque id), never updated or
+ * deleted. A cause already paid answers the existing transfer (`retried: true`); the unique
+ * `point_transfers.cause_unique` index makes racing payers of one cause write it once (ADR 0016).
  */
 import { withRetry, type Tx } from '../tx'
 import { holdsOver, homeCommunity, homeOf, isAdminOf } from '../../../src/core/access'

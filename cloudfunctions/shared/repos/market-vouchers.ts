@@ -1,6 +1,7 @@
 /**
  * The resident's vouchers.
- * - Redeem is ONE transaction: the voucher (by its deterministic id: a retried request answers it),
+ * - Redeem is ONE transaction: the voucher (a retried request is found by its unique
+ *   (userId, requestId) index and answered, ADR 0016),
  *   the item's stock, the points transfer resident → `market:<community>` (`transferInTx`), stock − 1,
  *   the voucher and its code document. Racing redeemers conflict on the item document (and on their
  *   own account), are retried by `withRetry` against the new stock, and end OUT_OF_STOCK rather than

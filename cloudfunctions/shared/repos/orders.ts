@@ -13,8 +13,9 @@
  * - `orders-sweep.ts`: the timer's deadlines;
  * - `orders-rates.ts`: the rates read from the counters.
  *
- * The hot path (docs/adr/0011-order-outbox.md): a submit is ONE insert with its deterministic id (a
- * duplicate-key error means "a retry of the same request"), and the common accept ONE conditional
+ * The hot path (docs/adr/0011-order-outbox.md): a submit is ONE insert with a fresh opaque id and its
+ * request id under a unique index (ADR 0016: a duplicate-key error means "a retry of the same
+ * request"), and the common accept ONE conditional
  * write that returns the order (`accept`: the accept rule compiled into the condition by core).
  * With the caller's identify that is 2 database round trips each. What they owe besides — counters,
  * the grid workers' message, the reply deadline — rides on the order as outbox entries, carried out
