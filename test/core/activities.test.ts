@@ -20,6 +20,8 @@ import {
   movesFor,
   parseCheckinInput,
   phaseLabel,
+  seatsAfter,
+  signupStep,
   standingOf,
   totalHours,
   type PublishInput,
@@ -229,6 +231,55 @@ describe('sign-up, withdrawal, check-in, confirmation, cancel decisions', () => 
     let got = ''
     const code = codeOf(() => (got = decideCheckin(a, mine, NOW).walkIn ? 'walk-in' : 'signed'))
     expect(code === 'OK' ? got : code).toBe(out)
+  })
+
+  // The seat count a move leaves, from its row's effects (written out by hand: a seat per sign-up
+  // or walk-in, one back per withdrawal, none for a signed-up resident checking in).
+  it.each<[string, () => number, number]>([
+    [
+      'sign-up takes a seat',
+      () => {
+        const a = activity(60, 120, { capacity: 10, signedUp: 4 })
+        const step = signupStep(a, null, NOW)
+        return step.again ? -1 : seatsAfter(a, step.effects)
+      },
+      5,
+    ],
+    [
+      'sign-up again changes nothing',
+      () => {
+        const step = signupStep(activity(60, 120, { signedUp: 4 }), 'signed', NOW)
+        return step.again ? 4 : -1
+      },
+      4,
+    ],
+    [
+      'withdrawal frees one',
+      () => {
+        const a = activity(60, 120, { signedUp: 4 })
+        return seatsAfter(a, decideWithdraw(a, 'signed', NOW))
+      },
+      3,
+    ],
+    [
+      'walk-in takes a seat',
+      () => {
+        const a = activity(-10, 120, { capacity: 10, signedUp: 4 })
+        return seatsAfter(a, decideCheckin(a, null, NOW).effects)
+      },
+      5,
+    ],
+    [
+      'a signed-up resident checking in keeps the count',
+      () => {
+        const a = activity(-10, 120, { signedUp: 4 })
+        return seatsAfter(a, decideCheckin(a, 'signed', NOW).effects)
+      },
+      4,
+    ],
+    ['never below zero', () => seatsAfter({ signedUp: 0 }, ['free_seat']), 0],
+  ])('seats: %s', (_n, run, expected) => {
+    expect(run()).toBe(expected)
   })
 
   it.each<[SignupStatus | null, unknown]>([

@@ -16,6 +16,7 @@ import {
   checkinScene,
   checkinWindow,
   decideCheckin,
+  seatsAfter,
   parseCheckinInput,
 } from '../../../src/core/activities/rules'
 import { DomainError } from '../../../src/core/errors'
@@ -156,7 +157,7 @@ export async function checkin(actor: Actor, raw: string, now: Date): Promise<Act
       if (!current) throw notFound()
       if (current.checkinCode !== code) throw badCode()
       const before = await signupInTx(tx, known)
-      const { walkIn } = decideCheckin(current, statusOf(before), now)
+      const { walkIn, effects } = decideCheckin(current, statusOf(before), now)
       if (walkIn) {
         const fresh = freshSignup(current, actor.userId, now, {
           status: 'checked_in',
@@ -164,7 +165,7 @@ export async function checkin(actor: Actor, raw: string, now: Date): Promise<Act
           checkedInAt: now,
         })
         const s = before ? { ...fresh, _id: before._id } : fresh
-        const next = { ...current, signedUp: current.signedUp + 1, updatedAt: now }
+        const next = { ...current, signedUp: seatsAfter(current, effects), updatedAt: now }
         await tx.collection(ACTIVITIES).doc(a._id).update({ signedUp: next.signedUp, updatedAt: now })
         await tx.collection(SIGNUPS).doc(s._id).set(withoutId(s))
         return { a: next, s }

@@ -8,7 +8,7 @@ import { withRetry } from '../tx'
 import { homeCommunity } from '../../../src/core/access'
 import type { ActivityDetail } from '../../../src/core/activities/api'
 import type { ActivityRecord, SignupRecord } from '../../../src/core/activities/model'
-import { decideSignup, decideWithdraw } from '../../../src/core/activities/rules'
+import { decideWithdraw, seatsAfter, signupStep } from '../../../src/core/activities/rules'
 import type { Actor } from '../../../src/core/roles'
 import { newId } from '../ids'
 import { txGet, withoutId } from './docs'
@@ -64,10 +64,11 @@ export async function signup(actor: Actor, activityId: string, now: Date): Promi
       const a = await txGet<ActivityRecord>(tx, ACTIVITIES, activityId)
       if (!a) throw notFound()
       const current = await signupInTx(tx, known)
-      if (decideSignup(a, statusOf(current), now) === 'again') return { a, s: current, retried: true }
+      const step = signupStep(a, statusOf(current), now)
+      if (step.again) return { a, s: current, retried: true }
       const fresh = freshSignup(a, actor.userId, now)
       const s = current ? { ...fresh, _id: current._id } : fresh
-      const next = { ...a, signedUp: a.signedUp + 1, updatedAt: now }
+      const next = { ...a, signedUp: seatsAfter(a, step.effects), updatedAt: now }
       // The contended document first: a conflict there leaves nothing else written.
       await tx.collection(ACTIVITIES).doc(activityId).update({ signedUp: next.signedUp, updatedAt: now })
       await tx.collection(SIGNUPS).doc(s._id).set(withoutId(s))
@@ -99,9 +100,9 @@ export async function withdrawSeat(
     const a = await txGet<ActivityRecord>(tx, ACTIVITIES, activityId)
     if (!a) throw notFound()
     const current = await signupInTx(tx, known)
-    decideWithdraw(a, statusOf(current), now)
+    const effects = decideWithdraw(a, statusOf(current), now)
     const s = { ...(current as SignupRecord), status: 'withdrawn' as const, withdrawnAt: now }
-    const next = { ...a, signedUp: Math.max(a.signedUp - 1, 0), updatedAt: now }
+    const next = { ...a, signedUp: seatsAfter(a, effects), updatedAt: now }
     await tx.collection(ACTIVITIES).doc(activityId).update({ signedUp: next.signedUp, updatedAt: now })
     await tx.collection(SIGNUPS).doc(s._id).update({ status: 'withdrawn', withdrawnAt: now })
     return { a: next, s }

@@ -310,34 +310,58 @@ function residentMove(
   throw new DomainError(code, messages[code] ?? CANCELLED_MESSAGE)
 }
 
-/** What a sign-up attempt does: `new` writes it, `again` answers the existing one. */
-export function decideSignup(a: Phased, mine: SignupStatus | null, now: Date): 'new' | 'again' {
+/**
+ * The activity's `signedUp` after a move with these effects (the machine's `take_seat` /
+ * `free_seat`): what the store writes in the move's transaction.
+ */
+export function seatsAfter(a: Pick<Seats, 'signedUp'>, effects: readonly SignupEffect[]): number {
+  const delta =
+    effects.filter((e) => e === 'take_seat').length - effects.filter((e) => e === 'free_seat').length
+  return Math.max(a.signedUp + delta, 0)
+}
+
+/** A sign-up attempt: `again` answers the existing one; otherwise the row's effects (a seat taken). */
+export function signupStep(
+  a: Phased,
+  mine: SignupStatus | null,
+  now: Date,
+): { again: true } | { again: false; effects: readonly SignupEffect[] } {
   const r = residentMove('signup', a, mine, now, {
     [ActivityErrors.STARTED]: '活动已开始，不能再报名',
     [ActivityErrors.FULL]: '名额已满',
   })
   // No sign-up from a seat-holding sign-up: it is the same one.
-  return r.ok ? 'new' : 'again'
+  return r.ok ? { again: false, effects: r.effects } : { again: true }
 }
 
-export function decideWithdraw(a: Phased, mine: SignupStatus | null, now: Date): void {
+/** What a sign-up attempt does: `new` writes it, `again` answers the existing one. */
+export function decideSignup(a: Phased, mine: SignupStatus | null, now: Date): 'new' | 'again' {
+  return signupStep(a, mine, now).again ? 'again' : 'new'
+}
+
+/** A withdrawal allowed now, with its row's effects (the seat freed); refusals throw. */
+export function decideWithdraw(a: Phased, mine: SignupStatus | null, now: Date): readonly SignupEffect[] {
   const r = residentMove('withdraw', a, mine, now, {
     [ActivityErrors.STARTED]: '活动已开始，不能取消报名',
   })
-  if (r.ok) return
+  if (r.ok) return r.effects
   if (mine === 'checked_in' || mine === 'confirmed')
     throw new DomainError(ActivityErrors.ALREADY_CHECKED_IN, '已签到，不能取消报名')
   throw new DomainError(ActivityErrors.NOT_SIGNED_UP, '您还没有报名')
 }
 
-/** A check-in: `walkIn` when the resident was not signed up (a seat is taken now). */
-export function decideCheckin(a: Phased, mine: SignupStatus | null, now: Date): { walkIn: boolean } {
+/** A check-in: `walkIn` when the resident was not signed up (its row takes a seat now), with the row's effects. */
+export function decideCheckin(
+  a: Phased,
+  mine: SignupStatus | null,
+  now: Date,
+): { walkIn: boolean; effects: readonly SignupEffect[] } {
   const r = residentMove('checkin', a, mine, now, {
     [ActivityErrors.OUTSIDE_WINDOW]: '不在签到时间内',
     [ActivityErrors.FULL]: '名额已满',
   })
   if (!r.ok) throw new DomainError(ActivityErrors.ALREADY_CHECKED_IN, '您已签到')
-  return { walkIn: r.effects.includes('take_seat') }
+  return { walkIn: r.effects.includes('take_seat'), effects: r.effects }
 }
 
 /**
