@@ -151,13 +151,18 @@ async function homeAt(unitId: string, room: string): Promise<Home> {
 }
 
 /**
- * Runs `admitting(home)` for the household at the join's unit and room. Two approvals for one new
- * household at once: the second creation fails on the unique index, so it runs again and finds the
- * first's household.
+ * Runs `admitting(home)` for the household at `place`, the unit and room of a join that admits its
+ * applicant now; null when nobody is admitted (a pending submit, a rejection): no lookup then. Two
+ * approvals for one new household at once: the second creation fails on the unique index, so it
+ * runs again and finds the first's household.
  */
-async function withHome<T>(unitId: string, room: string, admitting: (home: Home) => Promise<T>): Promise<T> {
+async function withHome<T>(
+  place: { readonly unitId: string; readonly room: string } | null,
+  admitting: (home: Home | null) => Promise<T>,
+): Promise<T> {
+  if (!place) return admitting(null)
   for (let attempt = 0; ; attempt += 1) {
-    const home = await homeAt(unitId, room)
+    const home = await homeAt(place.unitId, place.room)
     try {
       return await admitting(home)
     } catch (err) {
@@ -273,7 +278,7 @@ export async function submit(actor: Actor, input: SubmitInput, now: Date): Promi
 
   let written: { record: JoinRecord; notify: string[] }
   try {
-    written = await withHome(unit._id, input.room, (home) =>
+    written = await withHome(auto ? { unitId: unit._id, room: input.room } : null, (home) =>
       inTransaction(async (tx: Tx) => {
         const user = firstDoc<UserRecord>((await tx.collection('users').doc(actor.userId).get()).data)
         if (!user) throw new Error(`user ${actor.userId} vanished`)
@@ -306,6 +311,7 @@ export async function submit(actor: Actor, input: SubmitInput, now: Date): Promi
         const { _id, ...body } = join
         await tx.collection(JOINS).doc(_id).set(body)
         if (auto) {
+          if (!home) throw new Error(`join ${join._id}: admitted without its household looked up`)
           await admit(tx, join, user, home)
           return { record: join, notify: [] as string[] }
         }
@@ -417,11 +423,12 @@ export async function decide(
   input: { joinId: string; decision: 'approve' } | { joinId: string; decision: 'reject'; reason: string },
   now: Date,
 ): Promise<MyJoin> {
-  // Where the household would be: read first, as the household lookup must happen outside the
-  // transaction; the transaction reads the request again and decides on that.
-  const seen = await getDoc<JoinRecord>(JOINS, input.joinId)
-  if (!seen) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请不存在')
-  const decided: JoinRecord = await withHome(seen.path.unitId, seen.room, (home) =>
+  // An approval admits: where the household would be is read first, as the household lookup must
+  // happen outside the transaction; the transaction reads the request again and decides on that.
+  const seen = input.decision === 'approve' ? await getDoc<JoinRecord>(JOINS, input.joinId) : null
+  if (input.decision === 'approve' && !seen) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请不存在')
+  const place = seen ? { unitId: seen.path.unitId, room: seen.room } : null
+  const decided: JoinRecord = await withHome(place, (home) =>
     inTransaction(async (tx: Tx) => {
       const join = firstDoc<JoinRecord>((await tx.collection(JOINS).doc(input.joinId).get()).data)
       if (!join) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请不存在')
@@ -435,6 +442,7 @@ export async function decide(
       if (next.status === 'approved') {
         const user = firstDoc<UserRecord>((await tx.collection('users').doc(join.userId).get()).data)
         if (!user) throw new DomainError(CommonErrorCodes.NOT_FOUND, '申请人不存在')
+        if (!home) throw new Error(`join ${input.joinId}: approved without its household looked up`)
         checkCanAdmit(next, user, home.id)
         await admit(tx, next, user, home)
       }
