@@ -13,6 +13,7 @@ import type { CallContext } from './kit'
 import { jsonLog } from './kit'
 import { db } from './sdk'
 import { getDoc } from './repos/docs'
+export { isoOrNull as iso } from '../../src/core/china-time'
 
 /** The sections of `me.data` a feature answers for (each section has exactly one owner). */
 export type MyDataSection = keyof MyData
@@ -52,9 +53,6 @@ export function definePrivacy<S extends MyDataSection>(
 export const ERASE_BATCH = 100
 /** Batches of one anonymising step per call: up to 1,000 orders or errands of a person at once. */
 export const ERASE_ROUNDS = 10
-
-export const iso = (d: Date | string | null | undefined): string | null =>
-  d ? new Date(d).toISOString() : null
 
 /** How many of my records a store holds and the newest `MY_DATA_RECENT` (indexes userId + `by` desc). */
 export async function recent<T>(

@@ -74,3 +74,7 @@ export function duration(ms: number | null): string {
 /** `duration` of a number of hours (the rates carry hours). */
 export const hoursDuration = (hours: number | null): string =>
   duration(hours === null ? null : hours * 3_600_000)
+
+/** A stored instant as the ISO string an answer carries, or null when there is none. */
+export const isoOrNull = (at: Date | string | null | undefined): string | null =>
+  at ? new Date(at).toISOString() : null

@@ -14,6 +14,8 @@ import type { Actor } from '../../../src/core/roles'
 import { byRequest, isDuplicateKey } from '../ids'
 import { cloud } from '../sdk'
 import { getDoc, txGet } from './docs'
+import { isoOrNull as iso } from '../../../src/core/china-time'
+export { iso }
 
 export const { activities: ACTIVITIES, signups: SIGNUPS, codes: CODES, hours: HOURS } = ACTIVITY_COLLECTIONS
 export const PAGE = 20
@@ -22,7 +24,6 @@ export const HOURS_MAX = 500
 export const EXPORT_MAX_ROWS = 20_000
 const TEMP_URL_MAX_AGE_S = 2 * 60 * 60
 
-export const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null)
 export const notFound = () => new DomainError(ActivityErrors.NOT_FOUND, '活动不存在或已删除')
 export const notInScope = (what = '只能参加本社区的活动') =>
   new DomainError(ActivityErrors.NOT_IN_SCOPE, what)

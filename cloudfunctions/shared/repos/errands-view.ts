@@ -13,8 +13,7 @@ import { maskName } from '../../../src/core/privacy/mask'
 import type { Actor } from '../../../src/core/roles'
 import { logAccess } from './access-log'
 import { getDoc, namesByIds } from './docs'
-
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null)
+import { isoOrNull as iso } from '../../../src/core/china-time'
 
 export async function cardsOf(list: readonly ErrandRecord[]): Promise<ErrandCard[]> {
   const buildings = await namesByIds(

@@ -9,6 +9,7 @@ import { codeFromBytes, isInviteCode } from '../org/invite-code'
 import type { ItemKind, MarketItem, VoucherView } from './api'
 import { MarketErrors } from './errors'
 import { VoucherStatusLabel, type ItemRecord, type VoucherRecord } from './model'
+import { isoOrNull as iso } from '../china-time'
 
 export const NAME_MAX = 40
 export const DESCRIPTION_MAX = 200
@@ -135,8 +136,6 @@ export function itemView(r: ItemRecord): MarketItem {
     active: r.active,
   }
 }
-
-const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
 
 export function voucherView(
   r: VoucherRecord,

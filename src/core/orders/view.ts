@@ -6,8 +6,8 @@ import { partiesOf } from './decide'
 import { orderMachine, type OrderMove } from './machine'
 import type { OrderEvent, OrderRecord } from './model'
 import { NextTier, reopenUntil, type SlaTable } from './sla'
+import { isoOrNull as iso } from '../china-time'
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null)
 const clip = (s: string, n = 40) => {
   const chars = [...s.replace(/\s+/g, ' ').trim()]
   return chars.length <= n ? chars.join('') : `${chars.slice(0, n - 1).join('')}…`
