@@ -5,18 +5,13 @@
  * under a unique index and find a retried request by it (`byRequest`), not by the document id.
  */
 import { randomBytes } from 'node:crypto'
+import { OPAQUE_ID_BYTES, opaqueId } from '../../src/core/opaque-id'
 import { db } from './sdk'
 import { firstDoc } from './repos/docs'
 
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567'
-const LENGTH = 20
-
-/** `<prefix>_<20 × [a-z2-7]>`: letters, digits and `_` only (fits a ledger cause segment). */
+/** A fresh opaque id, `<prefix>_<20 × [a-z2-7]>` (src/core/opaque-id.ts), from 100 random bits. */
 export function newId(prefix: string): string {
-  const bytes = randomBytes(LENGTH)
-  let out = ''
-  for (const b of bytes) out += ALPHABET[b & 31]
-  return `${prefix}_${out}`
+  return opaqueId(prefix, randomBytes(OPAQUE_ID_BYTES))
 }
 
 /** The one document of `collection` matching the unique request key `where`, with its `_id`. */

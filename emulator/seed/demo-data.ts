@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto'
 import type { InviteCodeRecord } from '../../src/core/join/model'
 import type { UserRecord } from '../../src/core/me/model'
+import { opaqueId } from '../../src/core/opaque-id'
 import { codeFromBytes } from '../../src/core/org/invite-code'
 import type { Building, Community, Grid, Household, OrgPath, Street, Unit } from '../../src/core/org/model'
 import type { Role, RoleGrant } from '../../src/core/roles'
@@ -65,14 +66,9 @@ function demoBytes(seed: string): Uint8Array {
 
 /**
  * An opaque id for a demo record drawn from `seed` (which names no place and no person), in the
- * form of cloudfunctions/shared/ids.ts `newId`: the same on every fresh seed.
+ * form of every real one: the same on every fresh seed.
  */
-function demoId(prefix: string, seed: string): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567'
-  let out = ''
-  for (const b of demoBytes(seed).subarray(0, 20)) out += alphabet[b & 31]
-  return `${prefix}_${out}`
-}
+const demoId = (prefix: string, seed: string): string => opaqueId(prefix, demoBytes(seed))
 
 /** The demo invite code of a building or grid (what its printed mini-program code carries). */
 export function demoInviteCode(targetId: string): string {
