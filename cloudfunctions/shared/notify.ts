@@ -1,21 +1,21 @@
 /**
- * Subscribe-message notifications (订阅消息), reusable by every feature:
+ * Subscribe-message notifications (订阅消息), the delivery end of the one effects path
+ * (docs/adr/0019-plans-and-one-outbox.md):
  *
- * 1. Inside the transaction that creates the thing to announce, `writeNotifications(tx, …)` stores
- *    one `notifications` record per recipient (deterministic id: a retried write lands once). If the
- *    transaction commits, the notification exists; nothing acknowledged is ever lost.
- * 2. After the commit, `deliver(ids)` sends them through `subscribeMessage.send` and marks each
- *    record `sent`, `no_subscription` (43101: the recipient holds no one-time subscription) or
- *    `failed` (retried later by the `notify` function's timer: `retryUndelivered`). Delivery never
- *    throws: a failed push must not fail the action that caused it.
- *
- * Or, on hot paths whose own write already records that the recipients are still to be reached
- * (work orders, docs/adr/0008-order-hot-path.md): `sendAndRecord` sends first and stores the
- * outcomes in one batched insert.
+ * 1. A move stores its `notify` effects on its subject as an outbox entry, in the move's own write.
+ * 2. The dispatcher (outbox.ts) resolves each audience (`recipientsOf`), then in ONE transaction
+ *    writes one `notifications` record per recipient (claimed for sending) and removes the entry:
+ *    nothing acknowledged is lost, nothing is recorded twice.
+ * 3. It sends them (`sendClaimed`) and marks each `sent`, `no_subscription` (43101: no one-time
+ *    subscription held) or `failed`. A crash before the outcome leaves the record `sending`; the
+ *    `notify` function's timer (`retryUndelivered`) takes stale and failed ones up again, with
+ *    backoff. Delivery never throws: a failed push must not fail the action that caused it.
  *
  * The calling function's config.json must list `subscribeMessage.send` under permissions.openapi.
  * Templates and message data: src/core/notify/templates.ts.
  */
+import type { Audience } from '../../src/core/effects'
+import { holdsOver } from '../../src/core/access'
 import {
   isDue,
   MAX_ATTEMPTS,
@@ -30,14 +30,13 @@ import {
   type TemplateKey,
 } from '../../src/core/notify/templates'
 import type { UserRecord } from '../../src/core/me/model'
-import type { Role } from '../../src/core/roles'
+import type { OrgPath } from '../../src/core/org/model'
+import { RoleScopeLevel, type Role } from '../../src/core/roles'
 import { cloud, db } from './sdk'
 import type { Tx } from './tx'
 import { getDoc } from './repos/docs'
 
 export const NOTIFICATIONS = 'notifications'
-
-/** A transaction as node-sdk hands it to `runTransaction`: single-document operations only. */
 
 export interface Outgoing {
   readonly kind: string
@@ -48,132 +47,145 @@ export interface Outgoing {
   readonly data: MessageData
 }
 
-/** Inside the caller's transaction: one record per message; returns their ids for `deliver`. */
-export async function writeNotifications(
-  tx: Tx,
-  messages: readonly Outgoing[],
-  now: Date,
-): Promise<string[]> {
-  const ids: string[] = []
-  for (const m of messages) {
-    const template = NotifyTemplates[m.template]
-    const id = notificationIdFor(m.kind, m.sourceId, m.recipientId)
-    const record: Omit<NotificationRecord, '_id'> = {
-      kind: m.kind,
-      sourceId: m.sourceId,
-      recipientId: m.recipientId,
-      templateId: template.id,
-      page: pagePathFor(m.template, m.sourceId),
-      data: m.data,
-      status: 'pending',
-      attempts: 0,
-      lastError: null,
-      msgid: null,
-      createdAt: now,
-      updatedAt: now,
-    }
-    await tx.collection(NOTIFICATIONS).doc(id).set(record)
-    ids.push(id)
-  }
-  return ids
+/** A person a message can reach: the OPENID is used for this send only, never stored in the record. */
+export interface Recipient {
+  readonly _id: string
+  readonly openid: string | null
 }
 
-/** A message whose recipient's record the caller already holds (it read them to choose them). */
-export interface Addressed extends Outgoing {
-  /** The recipient's OPENID, used for this send only (never stored in the record). */
+/** A record claimed for sending in the dispatcher's transaction, with its recipient's OPENID. */
+export interface Claimed {
+  readonly record: NotificationRecord
   readonly openid: string | null
 }
 
 /**
- * Send now, then record — for announcements whose durable trace is already stored in the same write
- * as the thing announced (a work order is written with `unnotified: true` and cleared only once a
- * message got through, so a crash before this point leaves it flagged in the app, never silent).
- * Sends every message (no database), then stores one record per message with its outcome in ONE
- * batched insert: `failed` ones are retried by the `notify` timer like any other record, `sent` and
- * `no_subscription` are final. Nobody else knows of these messages before the insert, so no claim
- * is needed (vs `writeNotifications` + `deliver`: 1 + 4 round trips per message).
- *
- * `alongside(reached)` runs in parallel with the insert (e.g. clearing the flag). Never throws.
- * Returns each recipient's outcome.
+ * The record of one message, claimed for sending (`sending`, one attempt) by the dispatcher that
+ * writes it: nobody else sends it unless that dispatcher crashed (then the timer, once stale).
  */
-export async function sendAndRecord(
-  messages: readonly Addressed[],
-  now: Date,
-  alongside?: (reached: boolean) => Promise<unknown>,
-): Promise<Record<string, NotificationRecord['status']>> {
-  if (messages.length === 0) return {}
-  const sent = await Promise.all(
-    messages.map(async (m) => {
-      const template = NotifyTemplates[m.template]
-      const page = pagePathFor(m.template, m.sourceId)
-      const answer = m.openid
-        ? await send(m.openid, { templateId: template.id, page, data: m.data })
-        : { errcode: 40003, errmsg: 'recipient gone', msgid: null }
-      const status = statusAfterSend(answer.errcode)
-      const record: NotificationRecord = {
-        _id: notificationIdFor(m.kind, m.sourceId, m.recipientId),
-        kind: m.kind,
-        sourceId: m.sourceId,
-        recipientId: m.recipientId,
-        templateId: template.id,
-        page,
-        data: m.data,
-        status,
-        attempts: 1,
-        lastError: status === 'sent' ? null : `${answer.errcode ?? 'ERR'} ${answer.errmsg}`.slice(0, 200),
-        msgid: answer.msgid,
-        createdAt: now,
-        updatedAt: now,
-      }
-      return record
-    }),
-  )
-  const reached = sent.some((r) => r.status === 'sent')
-  const record = async () => {
-    try {
-      await db().collection(NOTIFICATIONS).add(sent)
-    } catch (err) {
-      console.log(
-        JSON.stringify({
-          level: 'error',
-          what: 'notify.record',
-          ids: sent.map((r) => r._id),
-          error: String(err),
-        }),
-      )
-    }
+export function claimedRecord(m: Outgoing, now: Date): NotificationRecord {
+  const template = NotifyTemplates[m.template]
+  return {
+    _id: notificationIdFor(m.kind, m.sourceId, m.recipientId),
+    kind: m.kind,
+    sourceId: m.sourceId,
+    recipientId: m.recipientId,
+    templateId: template.id,
+    page: pagePathFor(m.template, m.sourceId),
+    data: m.data,
+    status: 'sending',
+    attempts: 1,
+    lastError: null,
+    msgid: null,
+    createdAt: now,
+    updatedAt: now,
   }
-  const side = async () => {
-    try {
-      await alongside?.(reached)
-    } catch (err) {
-      console.log(JSON.stringify({ level: 'error', what: 'notify.alongside', error: String(err) }))
-    }
+}
+
+/** Inside the dispatcher's transaction: the records. */
+export async function writeClaimed(tx: Tx, claimed: readonly Claimed[]): Promise<void> {
+  for (const { record } of claimed) {
+    const { _id, ...body } = record
+    await tx.collection(NOTIFICATIONS).doc(_id).set(body)
   }
-  await Promise.all([record(), side()])
-  return Object.fromEntries(sent.map((r) => [r.recipientId, r.status]))
 }
 
 /**
- * Users holding `role` whose grant covers the given place (e.g. grid workers of a grid). The query
- * narrows by grid (indexed: users.grants.scope.gridId) or community, the exact scope check is the
- * caller's (core rules). Limited: a place has a handful of staff.
+ * Sends records claimed in a committed transaction and stores each outcome: a sent message with its
+ * msgid, the others grouped by outcome (one update for all the recipients without a subscription).
+ * Never throws.
  */
-export async function holdersOf(
-  role: Role,
-  place: { gridId?: string; communityId?: string },
-): Promise<UserRecord[]> {
+export async function sendClaimed(
+  claimed: readonly Claimed[],
+  now: () => Date = () => new Date(),
+): Promise<Record<string, NotificationRecord['status']>> {
   const _ = db().command
-  const scope =
-    place.gridId && role !== 'community_admin' && role !== 'street_admin'
-      ? { 'scope.gridId': place.gridId }
-      : { 'scope.communityId': place.communityId }
+  const answers = await Promise.all(
+    claimed.map(async ({ record: n, openid }) => ({
+      id: n._id,
+      answer: openid ? await send(openid, n) : { errcode: 40003, errmsg: 'recipient gone', msgid: null },
+    })),
+  )
+  const out: Record<string, NotificationRecord['status']> = {}
+  const groups = new Map<string, { ids: string[]; set: Record<string, unknown> }>()
+  for (const { id, answer } of answers) {
+    const status = statusAfterSend(answer.errcode)
+    out[id] = status
+    const lastError = status === 'sent' ? null : `${answer.errcode ?? 'ERR'} ${answer.errmsg}`.slice(0, 200)
+    const set = { status, msgid: answer.msgid, lastError }
+    const key = status === 'sent' ? id : JSON.stringify(set)
+    const g = groups.get(key) ?? { ids: [] as string[], set }
+    g.ids.push(id)
+    groups.set(key, g)
+  }
+  await Promise.all(
+    [...groups.values()].map(async (g) => {
+      try {
+        await db()
+          .collection(NOTIFICATIONS)
+          .where({ _id: g.ids.length === 1 ? g.ids[0] : _.in(g.ids), status: 'sending' })
+          .update({ ...g.set, updatedAt: now() })
+      } catch (err) {
+        console.log(JSON.stringify({ level: 'error', what: 'notify.record', ids: g.ids, error: String(err) }))
+      }
+    }),
+  )
+  return out
+}
+
+/** Holders of any of `roles` whose grant covers the place (a place has a handful of staff). */
+export async function staffOver(roles: readonly Role[], path: OrgPath): Promise<UserRecord[]> {
+  const _ = db().command
+  const clauses = roles.flatMap((role) => {
+    const key = `${RoleScopeLevel[role]}Id` as keyof OrgPath
+    const id = path[key]
+    return id ? [{ grants: _.elemMatch({ role, [`scope.${key}`]: id }) }] : []
+  })
+  if (clauses.length === 0) return []
+  const res = await db().collection('users').where(_.or(clauses)).limit(50).get()
+  return (res.data as UserRecord[]).filter((u) => holdsOver(u, roles, path))
+}
+
+/** Who an audience names, now, but `except` (src/core/effects.ts `Audience`). */
+export async function recipientsOf(to: Audience, except: readonly string[] = []): Promise<Recipient[]> {
+  const _ = db().command
+  const keep = (rs: Recipient[]) => rs.filter((r) => !except.includes(r._id))
+  if ('staff' in to) {
+    if (!to.cascade) return keep(await staffOver(to.staff, to.over))
+    for (const role of to.staff) {
+      const holders = keep(await staffOver([role], to.over))
+      if (holders.length > 0) return holders
+    }
+    return []
+  }
+  let ids: string[]
+  if ('users' in to) ids = [...new Set(to.users)]
+  else {
+    const { collection, match, field, limit } = to.named
+    const where = Object.fromEntries(
+      Object.entries(match).map(([k, v]) => [k, Array.isArray(v) ? _.in(v) : v]),
+    )
+    const res = await db()
+      .collection(collection)
+      .where(where)
+      .field({ [field]: true })
+      .limit(limit)
+      .get()
+    ids = [...new Set((res.data as Record<string, unknown>[]).map((d) => String(d[field])))]
+  }
+  ids = ids.filter((id) => !except.includes(id))
+  if (ids.length === 0) return []
   const res = await db()
     .collection('users')
-    .where({ grants: _.elemMatch({ role, ...scope }) })
-    .limit(20)
+    .where({ _id: _.in(ids) })
+    .field({ openid: true })
+    .limit(ids.length)
     .get()
-  return res.data as UserRecord[]
+  const openids = new Map(
+    (res.data as { _id: string; openid?: string }[]).map((u) => [u._id, u.openid ?? null]),
+  )
+  // Someone gone from `users` is still recorded (as not reachable), never silently dropped.
+  return ids.map((_id) => ({ _id, openid: openids.get(_id) ?? null }))
 }
 
 interface SendAnswer {

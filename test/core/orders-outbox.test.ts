@@ -7,14 +7,13 @@
 import { applyMove, partiesOf, staffRoleFor, type Mover } from '../../src/core/orders/decide'
 import { OrderStatuses, Tiers, type OrderRecord } from '../../src/core/orders/model'
 import {
-  entryDelta,
+  acceptedDelta,
   fastAcceptFor,
   fastAcceptMatches,
   FastAcceptState,
-  submitEntry,
-  acceptEntry,
 } from '../../src/core/orders/outbox'
 import { statsDelta } from '../../src/core/orders/metrics'
+import { submitEffects } from '../../src/core/orders/effects'
 import { DefaultSla } from '../../src/core/orders/sla'
 import type { Actor, RoleGrant } from '../../src/core/roles'
 import { order, T0 } from '../support/builders'
@@ -168,11 +167,8 @@ describe('what an outbox entry owes the counters', () => {
   const deadline = new Date(T0.getTime() + 4 * H)
 
   it('a submit: one received, open order of the area', () => {
-    expect(entryDelta(order(), submitEntry(T0), deadline)).toEqual({
-      area: { received: 1, open: 1 },
-      worker: {},
-      workerId: null,
-    })
+    const counts = submitEffects(order(), DefaultSla, false).filter((e) => e.kind === 'count')
+    expect(counts.map((c) => (c.kind === 'count' ? c.incs : null))).toEqual([{ received: 1, open: 1 }])
   })
 
   it.each([
@@ -181,8 +177,7 @@ describe('what an outbox entry owes the counters', () => {
   ])('an accept %s: what the decider move would count', (_name, at, onTime) => {
     const before = order()
     const after = decide({ userId: 'w1', grants: [grant('grid_worker', g1)] }, before)
-    const d = entryDelta(before, acceptEntry('w1', at), deadline)
-    expect(d.workerId).toBe('w1')
+    const d = acceptedDelta(before, 'w1', at, deadline)
     expect(d.area.acceptedOnTime ?? 0).toBe(onTime)
     // The same as statsDelta over the real move, at that instant.
     if (after)

@@ -1,11 +1,11 @@
 /**
- * Moves. Every move is a compare-and-set on the errand's `version` (`where({ _id, version }).update(…)`):
- * of many helpers tapping 接单 at once exactly one write matches; the others re-read, find it taken
- * and get ERRAND.TAKEN. Confirmation (and a grid worker's settlement) moves the errand AND pays the
- * helper in one transaction through the ledger (cause `errand:<id>`, idempotent), so points are paid
- * once and only with the confirmation.
+ * Moves. Every move is a plan run by the one runner (cloudfunctions/shared/runner.ts): a
+ * compare-and-set on the errand's `version` (`where({ _id, version }).update(…)`): of many helpers
+ * tapping 接单 at once exactly one write matches; the others re-read, find it taken and get
+ * ERRAND.TAKEN. Confirmation (and a grid worker's settlement) moves the errand AND pays the helper
+ * in one transaction through the ledger (cause `errand:<id>`, idempotent), so points are paid once
+ * and only with the confirmation. Who hears about it rides on the same write (the outbox).
  */
-import { withRetry, type Tx } from '../tx'
 import type { ErrandDetail } from '../../../src/core/errands/api'
 import { actorsOf, applyMove, checkAccept, checkCode, type Mover } from '../../../src/core/errands/decide'
 import { ErrandErrors } from '../../../src/core/errands/errors'
@@ -15,19 +15,61 @@ import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import { clipThing } from '../../../src/core/notify/templates'
 import { Causes, issuanceAccount, personAccount } from '../../../src/core/points/model'
 import type { CallContext } from '../kit'
-import { db } from '../sdk'
-import { firstDoc } from './docs'
-import { transferInTx } from './ledger'
+import { entryOf } from '../../../src/core/effects'
+import { moveEffects } from '../../../src/core/errands/effects'
+import type { Plan } from '../../../src/core/plan'
+import { dispatch } from '../outbox'
+import { runPlan } from '../runner'
 import { ERRANDS, load, visible } from './errands-base'
 import { detailOf } from './errands-view'
-import { notifyMove } from './errands-announce'
 
-export async function writeIfVersion(before: ErrandRecord, next: ErrandRecord): Promise<boolean> {
-  const { _id, requestId: _r, requesterId: _q, path: _p, createdAt: _c, ...body } = next
-  const res = (await db().collection(ERRANDS).where({ _id, version: before.version }).update(body)) as {
-    updated?: number
+/**
+ * The move as a plan, run: the errand's changed fields on the condition that its version is still
+ * the one decided on, the helper's pay when the move's row pays, and who hears about it
+ * (src/core/errands/effects.ts) on the errand's outbox in the same write; then dispatched. False
+ * when the errand changed meanwhile (nothing written). `move` null: a change that tells nobody.
+ */
+export async function writeMove(
+  before: ErrandRecord,
+  next: ErrandRecord,
+  move: ErrandMove | null,
+  byId: string,
+  now: Date,
+): Promise<boolean> {
+  const {
+    _id,
+    requestId: _r,
+    requesterId: _q,
+    path: _p,
+    createdAt: _c,
+    outbox: _o,
+    outboxAt: _a,
+    ...body
+  } = next
+  const entry = move ? entryOf(`v${next.version}`, now, moveEffects(before, next, move, byId, now)) : null
+  const pays = move !== null && paysOn(move, before.status) && next.helperId
+  const plan: Plan = {
+    writes: [{ op: 'update', collection: ERRANDS, id: _id, if: { version: before.version }, set: body }],
+    ...(pays && next.helperId
+      ? {
+          transfers: [
+            {
+              cause: Causes.errand(before._id),
+              from: issuanceAccount(before.path.communityId),
+              to: personAccount(next.helperId),
+              amount: next.points,
+              reason: `${ErrandTypeLabel[next.type]}：${clipThing(next.text, 30)}`,
+              communityId: before.path.communityId,
+              by: 'system',
+            },
+          ],
+        }
+      : {}),
+    ...(entry ? { outbox: { on: { collection: ERRANDS, id: _id }, entry } } : {}),
   }
-  return res.updated === 1
+  if (!(await runPlan(plan, now))) return false
+  if (entry) await dispatch(ERRANDS, _id, now)
+  return true
 }
 
 function moverOf(ctx: CallContext, actors: readonly ErrandActor[]): Mover {
@@ -38,13 +80,12 @@ function moverOf(ctx: CallContext, actors: readonly ErrandActor[]): Mover {
 async function wrongCode(e: ErrandRecord, verdict: { wrong: number } | 'lock', now: Date): Promise<never> {
   if (verdict === 'lock') {
     const next = { ...applyMove(e, 'lock', 'system', now), codeTries: MAX_CODE_TRIES }
-    if (await writeIfVersion(e, next)) {
-      await notifyMove(e, next, 'lock', 'system', now)
+    if (await writeMove(e, next, 'lock', 'system', now)) {
       throw new DomainError(ErrandErrors.CODE_LOCKED, '交接码错误次数过多，已锁定，请联系网格员处理')
     }
   } else {
     const next = { ...e, codeTries: e.codeTries + 1, version: e.version + 1, updatedAt: now }
-    if (await writeIfVersion(e, next))
+    if (await writeMove(e, next, null, 'system', now))
       throw new DomainError(ErrandErrors.CODE_WRONG, `交接码不正确，还可以再试 ${verdict.wrong} 次`)
   }
   throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
@@ -78,44 +119,9 @@ export async function move(
     if (m === 'cancel' && e.status === 'cancelled' && actors.includes('requester'))
       return detailOf(ctx.actor, e, meta, true)
     const next = applyMove(e, m, moverOf(ctx, actors), now, opts.note)
-    if (paysOn(m, e.status)) {
-      const paid = await payAndMove(e, next, now)
-      if (paid) {
-        await notifyMove(e, next, m, ctx.actor.userId, now)
-        return detailOf(ctx.actor, next, meta)
-      }
-      continue
-    }
-    if (await writeIfVersion(e, next)) {
-      await notifyMove(e, next, m, ctx.actor.userId, now)
-      return detailOf(ctx.actor, next, meta)
-    }
+    if (await writeMove(e, next, m, ctx.actor.userId, now)) return detailOf(ctx.actor, next, meta)
   }
   throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
-}
-
-/** The paying move and the ledger transfer, all or nothing. False when the errand changed meanwhile. */
-async function payAndMove(before: ErrandRecord, next: ErrandRecord, now: Date): Promise<boolean> {
-  return withRetry(async (tx: Tx) => {
-    const current = firstDoc<ErrandRecord>((await tx.collection(ERRANDS).doc(before._id).get()).data)
-    if (!current || current.version !== before.version || !next.helperId) return false
-    const { _id, requestId: _r, requesterId: _q, path: _p, createdAt: _c, ...body } = next
-    await tx.collection(ERRANDS).doc(_id).update(body)
-    await transferInTx(
-      tx,
-      {
-        cause: Causes.errand(before._id),
-        from: issuanceAccount(before.path.communityId),
-        to: personAccount(next.helperId),
-        amount: next.points,
-        reason: `${ErrandTypeLabel[next.type]}：${clipThing(next.text, 30)}`,
-        communityId: before.path.communityId,
-        by: 'system',
-      },
-      now,
-    )
-    return true
-  })
 }
 
 /** errand.thank: the requester's short note on a confirmed errand (once; content-checked by the route). */
@@ -140,6 +146,7 @@ export async function thank(
     updatedAt: now,
     events: [...e.events, { at: now, move: 'thank', by: ctx.actor.userId }],
   }
-  if (!(await writeIfVersion(e, next))) throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
+  if (!(await writeMove(e, next, null, ctx.actor.userId, now)))
+    throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
   return detailOf(ctx.actor, next, { requestId: ctx.requestId, action: 'errand.thank', now })
 }

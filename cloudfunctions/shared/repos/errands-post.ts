@@ -1,13 +1,10 @@
 /** Posting an errand: checked, stored once per request, and announced to the grid's verified helpers. */
-import { inTransaction, type Tx } from '../tx'
-import { holdsWithin } from '../../../src/core/access'
 import { randomInt } from 'node:crypto'
 import type { ErrandDetail } from '../../../src/core/errands/api'
 import { checkPostText } from '../../../src/core/errands/decide'
 import { ErrandErrors } from '../../../src/core/errands/errors'
 import {
   ErrandPoints,
-  ErrandTypeLabel,
   type ErrandRecord,
   type ErrandType,
   type TrustRecord,
@@ -15,11 +12,15 @@ import {
 import { checkWindow } from '../../../src/core/errands/window'
 import { DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
-import { beijingTime, clipThing, type MessageData } from '../../../src/core/notify/templates'
+import { entryOf } from '../../../src/core/effects'
+import { postEffects } from '../../../src/core/errands/effects'
+import type { OrgPath } from '../../../src/core/org/model'
 import type { CallContext } from '../kit'
-import { deliver, holdersOf, writeNotifications, type Outgoing } from '../notify'
+import { staffOver } from '../notify'
+import { dispatch } from '../outbox'
+import { runPlan } from '../runner'
 import { byRequest, isDuplicateKey, newId } from '../ids'
-import { getDoc } from './docs'
+import { getDoc, withoutId } from './docs'
 import { ERRANDS, householdPath, TRUST } from './errands-base'
 import { detailOf } from './errands-view'
 
@@ -34,8 +35,12 @@ export interface PostInput {
 }
 
 /** Verified helpers of a grid: users holding a helper grant for it (granted by staff). */
-export async function gridHelpers(gridId: string): Promise<UserRecord[]> {
-  return (await holdersOf('helper', { gridId })).filter((u) => holdsWithin(u, 'helper', { gridId }))
+export async function gridHelpers(path: OrgPath): Promise<UserRecord[]> {
+  return staffOver(['helper'], {
+    streetId: path.streetId,
+    communityId: path.communityId,
+    gridId: path.gridId,
+  })
 }
 
 /**
@@ -63,7 +68,7 @@ export async function post(
   const window = checkWindow(input.windowStart, input.windowEnd, now)
   const meetingPoint = input.meetingPoint?.trim() || null
   await check([text, note ?? '', meetingPoint ?? ''].join('\n'))
-  const helpers = (await gridHelpers(path.gridId)).filter((h) => h._id !== actor.userId)
+  const helpers = (await gridHelpers(path)).filter((h) => h._id !== actor.userId)
   let approved: string[] = []
   if (input.type === 'child_pickup') {
     const trust = await getDoc<TrustRecord>(TRUST, actor.userId)
@@ -107,33 +112,31 @@ export async function post(
   const recipients = helpers.filter(
     (h) => h.helper?.notifyErrands === true && (input.type !== 'child_pickup' || approved.includes(h._id)),
   )
-  const data: MessageData = {
-    thing1: { value: clipThing(`${ErrandTypeLabel[record.type]}：${text}`) },
-    thing2: { value: clipThing(`${beijingTime(window.start)}起`) },
-    thing3: { value: `${record.points}积分` },
-    thing4: { value: '邻居需要帮忙，先到先得' },
-  }
-  let written: { stored: ErrandRecord; notify: string[] }
+  const entry = entryOf(
+    'post',
+    now,
+    postEffects(
+      record,
+      recipients.map((r) => r._id),
+      window.start,
+    ),
+  )
+  let stored: ErrandRecord
   try {
-    written = await inTransaction(async (tx: Tx) => {
-      const { _id, ...body } = record
-      await tx.collection(ERRANDS).doc(_id).set(body)
-      const messages: Outgoing[] = recipients.map((r) => ({
-        kind: 'errand.new',
-        sourceId: errandId,
-        recipientId: r._id,
-        template: 'errandNew',
-        data,
-      }))
-      return { stored: record, notify: await writeNotifications(tx, messages, now) }
-    })
+    await runPlan(
+      {
+        writes: [{ op: 'create', collection: ERRANDS, id: errandId, doc: withoutId(record) }],
+        ...(entry ? { outbox: { on: { collection: ERRANDS, id: errandId }, entry } } : {}),
+      },
+      now,
+    )
+    stored = record
   } catch (err) {
     // A concurrent post of the same request won the unique (requesterId, requestId) index: answer it.
     const again = isDuplicateKey(err) ? await earlier() : null
     if (!again) throw err
-    written = { stored: again, notify: [] }
+    stored = again
   }
-  const { stored, notify } = written
-  if (notify.length > 0) await deliver(notify)
+  if (stored === record && entry) await dispatch(ERRANDS, errandId, now)
   return detailOf(actor, stored, meta, stored !== record)
 }

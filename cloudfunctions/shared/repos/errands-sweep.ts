@@ -4,8 +4,7 @@ import type { ErrandRecord } from '../../../src/core/errands/model'
 import { isOverdue } from '../../../src/core/errands/window'
 import { db } from '../sdk'
 import { ERRANDS } from './errands-base'
-import { notifyMove } from './errands-announce'
-import { writeIfVersion } from './errands-moves'
+import { writeMove } from './errands-moves'
 
 export interface ErrandSweepReport {
   readonly found: number
@@ -25,10 +24,7 @@ export async function sweepErrands(now: Date, limit = 100): Promise<ErrandSweepR
   let expired = 0
   for (const e of due) {
     const next = applyMove(e, 'expire', 'system', now)
-    if (await writeIfVersion(e, next)) {
-      expired += 1
-      await notifyMove(e, next, 'expire', 'system', now)
-    }
+    if (await writeMove(e, next, 'expire', 'system', now)) expired += 1
   }
   return { found: due.length, expired }
 }

@@ -12,10 +12,7 @@ import { gridHelpers } from './errands-post'
 export async function trusted(actor: Actor): Promise<TrustedHelpers> {
   const path = householdPath(actor.grants)
   if (!path) throw new DomainError(ErrandErrors.NO_HOUSEHOLD, '请先加入网格')
-  const [trust, helpers] = await Promise.all([
-    getDoc<TrustRecord>(TRUST, actor.userId),
-    gridHelpers(path.gridId),
-  ])
+  const [trust, helpers] = await Promise.all([getDoc<TrustRecord>(TRUST, actor.userId), gridHelpers(path)])
   const byId = new Map(helpers.filter((h) => h._id !== actor.userId).map((h) => [h._id, h]))
   const approved = (trust?.gridId === path.gridId ? trust.helperIds : []).filter((id) => byId.has(id))
   return {
@@ -35,7 +32,7 @@ export async function trust(actor: Actor, helperIds: readonly string[], now: Dat
   const path = householdPath(actor.grants)
   if (!path) throw new DomainError(ErrandErrors.NO_HOUSEHOLD, '请先加入网格')
   const unique = [...new Set(helperIds)].slice(0, MAX_TRUSTED)
-  const verified = new Set((await gridHelpers(path.gridId)).map((h) => h._id))
+  const verified = new Set((await gridHelpers(path)).map((h) => h._id))
   if (unique.some((id) => id === actor.userId || !verified.has(id))) {
     throw new DomainError(ErrandErrors.NOT_GRID_HELPER, '只能选择本网格经过认证的帮办人')
   }

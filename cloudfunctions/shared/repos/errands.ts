@@ -2,7 +2,7 @@
  * Errands store (src/core/errands): this module is its public face; each part lives next door:
  * - `errands-base.ts`: the collections, the requester's household, loading an errand, who sees it;
  * - `errands-view.ts`: the cards and the detail (what is revealed to whom);
- * - `errands-announce.ts`: who hears about a move;
+ * - who hears about a move: src/core/errands/effects.ts, carried out by the outbox (../outbox.ts);
  * - `errands-post.ts`: posting an errand;
  * - `errands-trust.ts`: the approved helpers (child pickup);
  * - `errands-read.ts`: the board, my errands, the grid's queue and one errand;

@@ -1,5 +1,4 @@
 import { inTransaction, type Tx } from '../tx'
-import { holdsOver } from '../../../src/core/access'
 import type { JoinInboxItem, JoinTarget, MyJoin, NamedOption } from '../../../src/core/join/api'
 import { joinMachine } from '../../../src/core/join/machine'
 import { roomKey, type HouseholdPlace } from '../../../src/core/join/model'
@@ -19,10 +18,12 @@ import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import { parseScene } from '../../../src/core/org/invite-code'
 import type { Building, Community, Grid, Street, Unit } from '../../../src/core/org/model'
-import { joinPendingMessage } from '../../../src/core/notify/templates'
 import { maskPhone } from '../../../src/core/privacy/mask'
 import type { Actor } from '../../../src/core/roles'
-import { deliver, holdersOf, NOTIFICATIONS, writeNotifications, type Outgoing } from '../notify'
+import { NOTIFICATIONS } from '../notify'
+import { dispatch } from '../outbox'
+import { entryOf, newOutbox } from '../../../src/core/effects'
+import { pendingEffects } from '../../../src/core/join/effects'
 import { db } from '../sdk'
 import { byRequest, isDuplicateKey, newId } from '../ids'
 import { logAccess } from './access-log'
@@ -203,20 +204,6 @@ async function admit(tx: Tx, join: JoinRecord, user: UserRecord, home: Home): Pr
     })
 }
 
-/**
- * Who is told about a new pending request: the holders of the policy's first decider role that has
- * anyone for this place (JoinDeciders order: a building without a leader falls to the grid worker).
- */
-async function decidersToNotify(join: JoinRecord): Promise<UserRecord[]> {
-  for (const role of JoinDeciders[join.policy]) {
-    const holders = (await holdersOf(role, join.path)).filter(
-      (u) => u._id !== join.userId && holdsOver(u, role, join.path),
-    )
-    if (holders.length > 0) return holders
-  }
-  return []
-}
-
 export interface SubmitInput {
   readonly requestId: string
   readonly unitId: string
@@ -274,9 +261,7 @@ export async function submit(actor: Actor, input: SubmitInput, now: Date): Promi
     createdAt: now,
     decidedAt: auto ? now : null,
   }
-  const recipients = auto ? [] : await decidersToNotify({ ...draft, moveFrom: null })
-
-  let written: { record: JoinRecord; notify: string[] }
+  let written: { record: JoinRecord; told: boolean }
   try {
     written = await withHome(auto ? { unitId: unit._id, room: input.room } : null, (home) =>
       inTransaction(async (tx: Tx) => {
@@ -306,42 +291,36 @@ export async function submit(actor: Actor, input: SubmitInput, now: Date): Promi
           input.move === true,
           currentHome,
         )
-        if (same) return { record: same, notify: [] as string[] }
-        const join: JoinRecord = { ...draft, moveFrom: user.householdId ?? null }
+        if (same) return { record: same, told: false }
+        const asked: JoinRecord = { ...draft, moveFrom: user.householdId ?? null }
+        // The deciders are told through the request's outbox, in this same write (src/core/join/effects.ts).
+        const entry = auto
+          ? null
+          : entryOf(
+              'pending',
+              now,
+              pendingEffects(asked, { building: building?.name ?? '', unit: unit.name }),
+            )
+        const join: JoinRecord = { ...asked, ...newOutbox([entry], now) }
         const { _id, ...body } = join
         await tx.collection(JOINS).doc(_id).set(body)
         if (auto) {
           if (!home) throw new Error(`join ${join._id}: admitted without its household looked up`)
           await admit(tx, join, user, home)
-          return { record: join, notify: [] as string[] }
+          return { record: join, told: false }
         }
         await tx.collection('users').doc(user._id).update({ lastJoinId: join._id })
-        const data = joinPendingMessage({
-          applicantName: join.name,
-          buildingName: building?.name ?? '',
-          unitName: unit.name,
-          room: join.room,
-          submittedAt: now,
-          move: Boolean(join.moveFrom),
-        })
-        const messages: Outgoing[] = recipients.map((r) => ({
-          kind: 'join.pending',
-          sourceId: join._id,
-          recipientId: r._id,
-          template: 'joinPending',
-          data,
-        }))
-        return { record: join, notify: await writeNotifications(tx, messages, now) }
+        return { record: join, told: entry !== null }
       }),
     )
   } catch (err) {
     // A concurrent submit of the same request won the unique (userId, requestId) index: answer it.
     const again = isDuplicateKey(err) ? await earlier() : null
     if (!again) throw err
-    written = { record: again, notify: [] }
+    written = { record: again, told: false }
   }
-  const { record, notify } = written
-  if (notify.length > 0) await deliver(notify)
+  const { record, told } = written
+  if (told) await dispatch(JOINS, record._id, now)
   return viewOf(record)
 }
 

@@ -4,15 +4,12 @@
  * and the deadlines the store shows (a one-write accept's reply deadline) and counts against (the
  * accept deadline of the counters).
  */
-import { holdsOver } from '../../../src/core/access'
 import { knownCategory, type CategoryOverride } from '../../../src/core/orders/categories'
 import type { OrderRecord } from '../../../src/core/orders/model'
-import { nextDeadline, slaFor, type SlaOverride, type SlaTable } from '../../../src/core/orders/sla'
+import { slaFor, withReplyDeadline, type SlaOverride, type SlaTable } from '../../../src/core/orders/sla'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
-import type { OrgPath } from '../../../src/core/org/model'
-import type { Actor, Role } from '../../../src/core/roles'
-import { db } from '../sdk'
+import type { Actor } from '../../../src/core/roles'
 import { getDoc } from './docs'
 
 export const ORDERS = 'orders'
@@ -67,21 +64,6 @@ export function nameOfUser(u: UserRecord | null | undefined): string {
   return u?.realName ?? u?.displayName ?? ''
 }
 
-/** Staff holding one of `roles` whose grant covers `path` (a place has a handful). */
-export async function staffFor(roles: readonly Role[], path: OrgPath): Promise<UserRecord[]> {
-  const _ = db().command
-  const clauses = roles.map((role) =>
-    role === 'grid_worker'
-      ? { grants: _.elemMatch({ role, 'scope.gridId': path.gridId }) }
-      : role === 'community_admin'
-        ? { grants: _.elemMatch({ role, 'scope.communityId': path.communityId }) }
-        : { grants: _.elemMatch({ role, 'scope.streetId': path.streetId }) },
-  )
-  if (clauses.length === 0) return []
-  const res = await db().collection('users').where(_.or(clauses)).limit(20).get()
-  return (res.data as UserRecord[]).filter((u) => holdsOver(u, roles, path))
-}
-
 export function bodyOf(o: OrderRecord): Omit<OrderRecord, '_id'> {
   const { _id, ...body } = o
   return body
@@ -92,20 +74,7 @@ export async function readOrder(orderId: string): Promise<OrderRecord | null> {
   return o ? { ...o, _id: orderId } : null
 }
 
-// ── Deadlines ──
-
-/** The accept deadline the counters measure a first acceptance against (the grid tier's, shorter for a hazard). */
-export function acceptDeadlineOf(o: OrderRecord, config: Config): Date {
-  const t = config.sla.tiers.grid
-  const hours = hazardOf(config, o.categoryId)
-    ? Math.min(config.sla.hazardAcceptHours, t.acceptHours)
-    : t.acceptHours
-  return new Date(new Date(o.submittedAt).getTime() + hours * 3_600_000)
-}
-
-/** The reply deadline a one-write accept left for the dispatcher to store, shown meanwhile. */
+/** The reply deadline a one-write accept left for its follow-on work to store, shown meanwhile. */
 export function withDeadline(o: OrderRecord, config: Config): OrderRecord {
-  if (o.dueAt !== null || (o.status !== 'accepted' && o.status !== 'in_progress')) return o
-  const due = nextDeadline({ ...o, hazard: hazardOf(config, o.categoryId) }, config.sla)
-  return { ...o, dueAt: due?.at ?? null, dueAction: due?.action ?? null }
+  return withReplyDeadline(o, config.sla, hazardOf(config, o.categoryId))
 }

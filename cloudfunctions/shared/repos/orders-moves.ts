@@ -1,11 +1,11 @@
 /**
- * Moves. Concurrency: every move is read → core decides (src/core/orders/decide.ts) → ONE
- * conditional update `where({ _id, version })`. Of two racing moves exactly one matches the version;
- * the loser re-reads and gets the domain answer (e.g. ORDER.ALREADY_ACCEPTED). A single-document
- * conditional update is atomic in CloudBase, so no multi-request transaction is needed on the hot
- * paths. The common accept is ONE conditional write that returns the order (`accept`); its counting
- * and reply deadline ride on its outbox entry (`orders-dispatch.ts`). Other moves, and accepts off
- * the common case, have their side effects carried out inline (`afterMove`, `orders-announce.ts`).
+ * Moves. Every move is read → core decides (src/core/orders/decide.ts) and says what follows
+ * (src/core/orders/effects.ts) → the runner's ONE conditional update `where({ _id, version })`
+ * with the effects pushed onto the order's outbox in the same write (cloudfunctions/shared/runner.ts).
+ * Of two racing moves exactly one matches the version; the loser re-reads and gets the domain
+ * answer (e.g. ORDER.ALREADY_ACCEPTED). The dispatcher carries the effects out right after the
+ * write (cloudfunctions/shared/outbox.ts). The common accept is ONE conditional write that returns
+ * the order (`accept`); its counting and reply deadline are its entry's follow-on work.
  */
 import type { OrderDetail } from '../../../src/core/orders/api'
 import {
@@ -16,14 +16,18 @@ import {
   type MoveResult,
   type Mover,
 } from '../../../src/core/orders/decide'
+import { moveEffects } from '../../../src/core/orders/effects'
 import type { OrderRecord } from '../../../src/core/orders/model'
 import { FastAcceptState, fastAcceptFor } from '../../../src/core/orders/outbox'
 import { toDetail, viewerOf } from '../../../src/core/orders/view'
-import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
+import { entryOf } from '../../../src/core/effects'
+import { updatePlan, type Plan } from '../../../src/core/plan'
+import { decideAndRun } from '../runner'
 import { db } from '../sdk'
 import {
   bodyOf,
   type Caller,
+  type Config,
   configOf,
   hazardOf,
   nameOfUser,
@@ -32,15 +36,12 @@ import {
   readOrder,
 } from './orders-base'
 import { detail } from './orders-read'
-import { afterMove } from './orders-announce'
-
-const MAX_TRIES = 4
 
 /**
  * One move by a person: read, decide in core, conditional write on the version; a lost race
  * re-reads and decides again (which usually answers with the precise domain error). The mover's
- * name comes with the call (the kit's identify), so the hot path is one read and one write before
- * the side effects.
+ * name comes with the call (the kit's identify), so the move is one read and one write before its
+ * effects are dispatched.
  */
 export async function move(
   { actor, user }: Caller,
@@ -48,27 +49,33 @@ export async function move(
   req: MoveRequest,
   now: Date,
 ): Promise<OrderDetail> {
-  for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
-    const o = await readOrder(orderId)
-    if (!o) throw notFound()
-    const viewer = viewerOf(actor, o)
-    if (!viewer) throw notFound()
-    const config = await configOf(o.path.communityId)
-    const parties = partiesOf(actor, o)
-    const role =
-      parties.includes('handler') || parties.includes('supervisor') ? staffRoleFor(actor, o.path) : 'resident'
-    const name = role === 'resident' ? o.reporterName : nameOfUser(user)
-    const mover: Mover = { kind: 'person', userId: actor.userId, name, role, parties }
-    const r = withNotifiedFlag(
-      o,
-      applyMove(o, req, { by: mover, now, sla: config.sla, hazard: hazardOf(config, o.categoryId) }),
-    )
-    if (await writeIfVersion(o, r.next)) {
-      await afterMove(o, r, config, now)
-      return toDetail(actor, r.next, viewerOf(actor, r.next) ?? viewer, now, config.sla)
-    }
-  }
-  throw new DomainError(CommonErrorCodes.CONFLICT, '操作冲突，请重试')
+  return decideAndRun(
+    async () => {
+      const o = await readOrder(orderId)
+      if (!o) throw notFound()
+      return { o, config: await configOf(o.path.communityId) }
+    },
+    ({ o, config }) => {
+      const viewer = viewerOf(actor, o)
+      if (!viewer) throw notFound()
+      const parties = partiesOf(actor, o)
+      const role =
+        parties.includes('handler') || parties.includes('supervisor')
+          ? staffRoleFor(actor, o.path)
+          : 'resident'
+      const name = role === 'resident' ? o.reporterName : nameOfUser(user)
+      const mover: Mover = { kind: 'person', userId: actor.userId, name, role, parties }
+      const r = withNotifiedFlag(
+        o,
+        applyMove(o, req, { by: mover, now, sla: config.sla, hazard: hazardOf(config, o.categoryId) }),
+      )
+      return {
+        plan: movePlan(o, r, config, now),
+        result: toDetail(actor, r.next, viewerOf(actor, r.next) ?? viewer, now, config.sla),
+      }
+    },
+    now,
+  )
 }
 
 /**
@@ -118,15 +125,21 @@ export function withNotifiedFlag(before: OrderRecord, r: MoveResult): MoveResult
   return r
 }
 
-export async function writeIfVersion(before: OrderRecord, next: OrderRecord): Promise<boolean> {
-  const { followerIds: _f, unnotified, outbox: _o, outboxAt: _a, outboxLease: _l, ...rest } = bodyOf(next)
-  // followerIds, the outbox and (unless the move itself sets it) unnotified are left alone:
-  // following, dispatching and delivery outcomes are not moves and are written meanwhile without a
-  // version bump.
+/**
+ * The move as a plan: the order's changed fields on the condition that its version is still the one
+ * decided on, and the move's effects as an outbox entry. Following, the outbox and (unless the move
+ * itself sets it) `unnotified` are left out: following, dispatching and delivery outcomes are not
+ * moves and are written meanwhile without a version bump.
+ */
+export function movePlan(before: OrderRecord, r: MoveResult, config: Config, now: Date): Plan {
+  const { followerIds: _f, unnotified, outbox: _o, outboxAt: _a, ...rest } = bodyOf(r.next)
   const body = unnotified !== before.unnotified ? { ...rest, unnotified } : rest
-  const res = (await db()
-    .collection(ORDERS)
-    .where({ _id: before._id, version: before.version })
-    .update(body)) as { updated?: number }
-  return res.updated === 1
+  const effects = moveEffects(before, r, config.sla, hazardOf(config, before.categoryId), now)
+  return updatePlan(
+    ORDERS,
+    before._id,
+    { version: before.version },
+    body,
+    entryOf(`v${r.next.version}`, now, effects),
+  )
 }

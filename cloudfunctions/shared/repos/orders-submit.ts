@@ -1,6 +1,6 @@
 /**
  * Reporting: the categories the report page offers, and the one-tap submit — the hot path, ONE
- * insert carrying its outbox entry (docs/adr/0011-order-outbox.md; `orders-dispatch.ts` does the rest).
+ * insert carrying its outbox entry (docs/adr/0011-order-outbox.md; the dispatcher, cloudfunctions/shared/outbox.ts, does the rest).
  */
 import { GrantedRoles, homeCommunity, isStaffOver, placeIds } from '../../../src/core/access'
 import type { CategoryView, ReportCategories, ReportReceipt } from '../../../src/core/orders/api'
@@ -8,7 +8,7 @@ import { ReportErrors, TEXT_MAX, MAX_PHOTOS } from '../../../src/core/orders/err
 import { categoriesFor, findCategory } from '../../../src/core/orders/categories'
 import { settle, staffRoleFor } from '../../../src/core/orders/decide'
 import type { OnBehalfOf, OrderEvent, OrderLocation, OrderRecord } from '../../../src/core/orders/model'
-import { submitEntry } from '../../../src/core/orders/outbox'
+import { submitEffects } from '../../../src/core/orders/effects'
 import { CommonErrorCodes, DomainError, isDomainError } from '../../../src/core/errors'
 import type { Actor } from '../../../src/core/roles'
 import { cloud, db } from '../sdk'
@@ -160,7 +160,7 @@ async function draftOf(
   const events: OrderEvent[] = held
     ? [submitEvent, { kind: 'held', at: now, by: 'system', byRole: 'system', byName: '系统', tier: 'grid' }]
     : [submitEvent]
-  return settle(
+  const order = settle(
     {
       _id: orderId,
       requestId: input.requestId,
@@ -208,11 +208,15 @@ async function draftOf(
       events,
       version: -1,
       open: true,
-      outbox: [submitEntry(now)],
+      outbox: [],
       outboxAt: now,
-      outboxLease: null,
     },
     config.sla,
     category.hazard,
   )
+  // Counting it and telling the grid workers ride on the insert (src/core/orders/effects.ts).
+  return {
+    ...order,
+    outbox: [{ id: 'submit', at: now, effects: submitEffects(order, config.sla, category.hazard) }],
+  }
 }

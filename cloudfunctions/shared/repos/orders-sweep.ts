@@ -2,10 +2,11 @@
 import { applyMove, markOverdue, type MoveResult } from '../../../src/core/orders/decide'
 import type { OrderRecord } from '../../../src/core/orders/model'
 import { sweepDecision } from '../../../src/core/orders/sla'
+import { dispatch } from '../outbox'
+import { runPlan } from '../runner'
 import { db } from '../sdk'
 import { configOf, hazardOf, ORDERS } from './orders-base'
-import { withNotifiedFlag, writeIfVersion } from './orders-moves'
-import { afterMove } from './orders-announce'
+import { movePlan, withNotifiedFlag } from './orders-moves'
 
 export interface SweepReport {
   readonly found: number
@@ -17,7 +18,8 @@ export interface SweepReport {
 
 /**
  * Orders whose deadline passed (index `due`), oldest first, at most `limit`: escalate, mark
- * overdue, or close — each a conditional write on the version, so two sweeps at once act once.
+ * overdue, or close — each a conditional write on the version (its effects in the same write), so
+ * two sweeps at once act once.
  */
 export async function sweep(now: Date, limit = 50): Promise<SweepReport> {
   const _ = db().command
@@ -52,11 +54,18 @@ export async function sweep(now: Date, limit = 50): Promise<SweepReport> {
       continue
     }
     r = withNotifiedFlag(o, r)
-    if (!(await writeIfVersion(o, r.next))) {
+    if (!(await runPlan(movePlan(o, r, config, now), now))) {
       out.lost += 1
       continue
     }
-    await afterMove(o, r, config, now)
+    // Who held it and the supervisors are told now; a failure here is the timer's next dispatch.
+    try {
+      await dispatch(ORDERS, o._id, now)
+    } catch (err) {
+      console.log(
+        JSON.stringify({ level: 'error', what: 'sweep.dispatch', orderId: o._id, error: String(err) }),
+      )
+    }
     if (decision.kind === 'escalate') out.escalated += 1
     else if (decision.kind === 'overdue') out.overdue += 1
     else out.closed += 1

@@ -1,7 +1,7 @@
 /**
- * `sweep`: timer-triggered (every minute, config.json). First it dispatches what one-write submits
- * and accepts still owe when the app's nudge did not (counters, messages, the reply deadline;
- * docs/adr/0011-order-outbox.md), then it walks over work orders whose next deadline
+ * `sweep`: timer-triggered (every minute, config.json). First it dispatches what moves still owe
+ * when the nudge right after them did not (counters, messages, follow-on work: the one effects
+ * path, docs/adr/0019-plans-and-one-outbox.md), then it walks over work orders whose next deadline
  * passed (index `orders.due`): escalate one tier up (grid → community → street), mark overdue at
  * the street, close replied orders whose reopen window ended, and notify; expire errands whose window ended and
  * love-supermarket vouchers past their expiry (points refunded). Each action is a
@@ -12,7 +12,9 @@
  * to sweep as of that instant. A mini-program user always carries an OPENID and is refused outright:
  * nobody's phone can run the sweep, let alone with its own clock.
  */
-import { dispatchPending, sweep, type SweepReport } from '../../shared/repos/orders'
+import { dispatchPending } from '../../shared/outbox'
+// The orders store registers its follow-on work (an accepted order's counting and reply deadline).
+import { sweep, type SweepReport } from '../../shared/repos/orders'
 import { callerOpenId } from '../../shared/sdk'
 import { expireErrands } from './errands'
 import { expireVouchers } from './vouchers'

@@ -10,6 +10,7 @@
  * - `activity_codes`: `_id` = the check-in code → its activity and session (what a scan resolves).
  * - `volunteer_hours`: `_id` `${activityId}.${userId}` — written with the confirmation, never changed.
  */
+import type { WithOutbox } from '../effects'
 import type { ActivityStatus, SignupStatus } from './api'
 
 export const ACTIVITY_COLLECTIONS = {
@@ -19,7 +20,7 @@ export const ACTIVITY_COLLECTIONS = {
   hours: 'volunteer_hours',
 } as const
 
-export interface ActivityRecord {
+export interface ActivityRecord extends WithOutbox {
   readonly _id: string
   readonly communityId: string
   readonly title: string

@@ -3,6 +3,7 @@
  * over, the requester confirms and the helper earns love-card points (src/core/points).
  * Collection `errands`; the state machine is ./machine.ts.
  */
+import type { WithOutbox } from '../effects'
 import type { OrgPath } from '../org/model'
 
 export const ErrandTypes = ['parcel', 'child_pickup', 'groceries', 'other'] as const
@@ -61,7 +62,7 @@ export interface ErrandEvent {
   readonly note?: string
 }
 
-export interface ErrandRecord {
+export interface ErrandRecord extends WithOutbox {
   readonly _id: string
   readonly requestId: string
   readonly requesterId: string

@@ -1,8 +1,9 @@
+import type { WithOutbox } from '../effects'
 import type { JoinPolicy, OrgPath } from '../org/model'
 import type { JoinStatus } from './rules'
 
 /** Collection `join_requests`. `_id` is opaque (ADR 0016); (userId, requestId) is unique: a retried submit finds its own record. */
-export interface JoinRecord {
+export interface JoinRecord extends WithOutbox {
   readonly _id: string
   readonly userId: string
   readonly requestId: string

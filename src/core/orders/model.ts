@@ -3,6 +3,7 @@
  * The state machine itself is data in ./machine.ts; SLA and escalation in ./sla.ts; metrics in
  * ./metrics.ts.
  */
+import type { OutboxEntry } from '../effects'
 import type { OrgPath } from '../org/model'
 
 /** Where an order stands. Groups (open/closed, FixMyStreet style) are in ./machine.ts. */
@@ -84,16 +85,6 @@ export interface OrderEvent {
   readonly auto?: boolean
 }
 
-/** Side effects a one-write submit or accept still owes (src/core/orders/outbox.ts). */
-export interface OutboxEntry {
-  /** `submit` or `accept`: each happens at most once per order on the one-write path. */
-  readonly id: 'submit' | 'accept'
-  readonly kind: 'submit' | 'accept'
-  readonly at: Date
-  /** Who accepted (accept entries). */
-  readonly by?: string
-}
-
 /**
  * Collection `orders`. `_id` is opaque and random (ADR 0016); (reporterId, requestId) is unique, so
  * a retried submit lands once.
@@ -164,14 +155,12 @@ export interface OrderRecord {
    */
   readonly reporterErased?: boolean
   /**
-   * Side effects still owed by the one-write submit and accept (./outbox.ts): carried out once by
-   * `dispatch`, then removed. Absent on orders written before the outbox.
+   * Effects still owed by its moves (src/core/effects.ts): carried out once by the dispatcher
+   * (cloudfunctions/shared/outbox.ts), then removed.
    */
   readonly outbox?: readonly OutboxEntry[]
   /** When an entry was last added or a dispatch last tried; null when nothing is owed (index `outbox`, for the timer). */
   readonly outboxAt?: Date | null
-  /** A dispatcher holds the order until then (one at a time; a crashed one is taken over after). */
-  readonly outboxLease?: Date | null
   /** Optimistic concurrency: every move is a conditional update on this number. */
   readonly version: number
   /** Open/closed group of `status`, stored for indexed queues. */

@@ -1,8 +1,9 @@
 /**
- * The hot path of work orders (docs/adr/0011-order-outbox.md): submit and accept each make ONE
- * write, and what follows from them (counters, the grid workers' message, the reply deadline) is
- * left on the order as an outbox entry that `dispatch` carries out exactly once,
- * right after the answer (the app nudges `order.dispatch`; the `sweep` timer catches the rest).
+ * The hot path of work orders (docs/adr/0011-order-outbox.md, ADR 0019): submit and accept each
+ * make ONE write, and what follows from them (counters, the grid workers' message, the reply
+ * deadline) is left on the order as an outbox entry (src/core/effects.ts) that the one dispatcher
+ * carries out exactly once, right after the answer (the app nudges `order.dispatch`; the `sweep`
+ * timer catches the rest).
  *
  * Accept in one write: the machine's accept rule for the common case (a new order at the grid tier,
  * nobody has accepted it yet, nothing held, its accept deadline not passed) compiled into the
@@ -20,34 +21,20 @@ import type { OrgPath } from '../org/model'
 import type { Actor } from '../roles'
 import { TierHandlers, TierSupervisors } from './decide'
 import { statsDelta, type StatsDelta } from './metrics'
-import type { OrderEvent, OrderRecord, OutboxEntry } from './model'
-
-export type { OutboxEntry } from './model'
-
-export const submitEntry = (now: Date): OutboxEntry => ({ id: 'submit', kind: 'submit', at: now })
-export const acceptEntry = (userId: string, now: Date): OutboxEntry => ({
-  id: 'accept',
-  kind: 'accept',
-  at: now,
-  by: userId,
-})
-
-/** How long a dispatcher holds an order: after that a crashed dispatch is taken over (by the timer). */
-export const DISPATCH_LEASE_MS = 60_000
-/** The timer leaves entries this young to the app's nudge. */
-export const DISPATCH_GRACE_MS = 20_000
+import type { OutboxEntry } from '../effects'
+import { acceptedFollow } from './effects'
+import type { OrderEvent, OrderRecord } from './model'
 
 /**
- * The counter change an entry owes. Moves made after it counted themselves (each against the
- * order as it stood before it), so the entry's own delta is rebuilt from what it changed: a submit
- * adds a received, open order; an accept is the first accept of a new order at the grid tier
- * (the only accept the fast path makes).
+ * The counter change of a one-write accept, carried out by its follow-on work: the first accept of
+ * a new order at the grid tier, by `by` at `at` — what `statsDelta` counts for that move.
  */
-export function entryDelta(
+export function acceptedDelta(
   o: Pick<OrderRecord, 'submittedAt'>,
-  e: OutboxEntry,
+  by: string,
+  at: Date,
   acceptDeadline: Date,
-): { area: StatsDelta; worker: StatsDelta; workerId: string | null } {
+): { area: StatsDelta; worker: StatsDelta } {
   const base = {
     status: 'submitted' as const,
     submittedAt: o.submittedAt,
@@ -57,16 +44,11 @@ export function entryDelta(
     overdue: false,
     firstReceiverId: null,
   }
-  if (e.kind === 'submit') return { ...statsDelta(null, base, acceptDeadline), workerId: null }
-  const by = e.by ?? null
-  return {
-    ...statsDelta(
-      base,
-      { ...base, status: 'accepted', acceptedAt: e.at, firstReceiverId: by },
-      acceptDeadline,
-    ),
-    workerId: by,
-  }
+  return statsDelta(
+    base,
+    { ...base, status: 'accepted', acceptedAt: at, firstReceiverId: by },
+    acceptDeadline,
+  )
 }
 
 // ── Accept in one write ──
@@ -143,7 +125,7 @@ export function fastAcceptFor(actor: Actor, name: string, now: Date): FastAccept
       outboxAt: now,
     },
     event: { kind: 'accept', at: now, by: actor.userId, byRole: role, byName: name, tier: 'grid' },
-    entry: acceptEntry(actor.userId, now),
+    entry: { id: 'accept', at: now, effects: [acceptedFollow(actor.userId, now)] },
   }
 }
 

@@ -101,6 +101,17 @@ export function promiseDateValid(date: string, now: Date, sla: SlaTable): boolea
   return end >= now.getTime() && end <= now.getTime() + (sla.maxPromiseDays + 1) * DAY
 }
 
+/** Hours a tier has to accept an order: its own limit, shorter for a hazard. */
+export function acceptHoursOf(sla: SlaTable, tier: Tier, hazard: boolean): number {
+  const t = sla.tiers[tier]
+  return hazard ? Math.min(sla.hazardAcceptHours, t.acceptHours) : t.acceptHours
+}
+
+/** The first accept deadline of an order (the grid tier's, from its submission): what the counters measure against. */
+export function acceptDeadline(submittedAt: Date, sla: SlaTable, hazard: boolean): Date {
+  return new Date(new Date(submittedAt).getTime() + acceptHoursOf(sla, 'grid', hazard) * HOUR)
+}
+
 type DeadlineInput = Pick<OrderRecord, 'status' | 'tier' | 'tierSince' | 'lastReplyAt' | 'reply'> & {
   readonly hazard: boolean
 }
@@ -118,15 +129,12 @@ export function nextDeadline(
   sla: SlaTable,
 ): { at: Date; action: 'escalate' | 'close' } | null {
   const since = new Date(o.tierSince).getTime()
-  const t = sla.tiers[o.tier]
   switch (o.status as OrderStatus) {
-    case 'submitted': {
-      const hours = o.hazard ? Math.min(sla.hazardAcceptHours, t.acceptHours) : t.acceptHours
-      return { at: new Date(since + hours * HOUR), action: 'escalate' }
-    }
+    case 'submitted':
+      return { at: new Date(since + acceptHoursOf(sla, o.tier, o.hazard) * HOUR), action: 'escalate' }
     case 'accepted':
     case 'in_progress':
-      return { at: new Date(since + t.replyDays * DAY), action: 'escalate' }
+      return { at: new Date(since + sla.tiers[o.tier].replyDays * DAY), action: 'escalate' }
     case 'promised':
       return o.reply?.promisedDate ? { at: endOfBeijingDay(o.reply.promisedDate), action: 'escalate' } : null
     case 'replied':
@@ -159,4 +167,16 @@ export function sweepDecision(
   if (o.dueAction === 'close') return o.status === 'replied' ? { kind: 'close' } : null
   const to = autoEscalationTarget(o.tier)
   return to ? { kind: 'escalate', toTier: to } : { kind: 'overdue' }
+}
+
+/**
+ * An accepted order always has a reply deadline: the one-write accept leaves it (it cannot read the
+ * community's SLA) for its follow-on work to store, and the detail shows it meanwhile.
+ */
+export function withReplyDeadline<
+  O extends Omit<DeadlineInput, 'hazard'> & Pick<OrderRecord, 'dueAt' | 'dueAction'>,
+>(o: O, sla: SlaTable, hazard: boolean): O {
+  if (o.dueAt !== null || (o.status !== 'accepted' && o.status !== 'in_progress')) return o
+  const due = nextDeadline({ ...o, hazard }, sla)
+  return { ...o, dueAt: due?.at ?? null, dueAction: due?.action ?? null }
 }

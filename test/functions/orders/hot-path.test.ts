@@ -40,11 +40,15 @@ describe('round trips, retries and the notified flag (docs/adr/0008-order-hot-pa
     // identify, the insert refused as a duplicate, the stored order
     expect(retry.db).toBeLessThanOrEqual(3)
     const orderId = first.res.data.orderId as string
-    // The app's nudge: identify, read, claim, the transaction (start, order, counters, two writes,
-    // commit), grid workers, notification records (nobody holds a subscription: no flag to clear).
+    // The app's nudge: identify, read, grid workers, the transaction (start, order, counters, the
+    // counter write, the two workers' message records, the order write, commit), the records'
+    // outcome (one update: nobody holds a subscription, so there is no flag to clear). One more than
+    // ADR 0011's dispatch (11): the message records are now written in the transaction that removes
+    // the entry, so each is recorded exactly once and none is lost (ADR 0019), instead of in one
+    // insert after sending; the lease's claim is gone.
     const nudge = await detailed(WANG, 'order.dispatch', { orderId })
     expect(nudge.res.data).toEqual({ dispatched: 1 })
-    expect(nudge.db).toBeLessThanOrEqual(11)
+    expect(nudge.db).toBeLessThanOrEqual(12)
     const accept = await detailed(WORKER, 'order.accept', { orderId })
     expect(accept.res.data).toMatchObject({ status: 'accepted', dueAt: expect.any(String) })
     // identify, the one conditional write that returns the order
@@ -209,24 +213,21 @@ describe('the outbox of the one-write submit and accept (docs/adr/0011-order-out
     expect(await owed(id)).toEqual([])
   })
 
-  it('a dispatcher that died holding the order is taken over once its lease ran out, and counts once', async () => {
+  it('a dispatcher that died before its transaction leaves the entry to the next one, which counts once', async () => {
     const before = await stats('grid_gr-xinhua-01')
     const id = (
       await direct(WANG, 'report.submit', report({ category: 'sanitation', text: '垃圾桶满了没人清' }))
     ).data.orderId as string
-    // As if a dispatcher claimed it and crashed before its transaction.
-    await db()
-      .collection('orders')
-      .doc(id)
-      .update({ outboxLease: later(60) })
+    // As if a dispatcher read the order, resolved its audience and crashed: nothing of it is stored.
+    expect(await owed(id)).toEqual(['submit'])
+    expect((await sweep(later(30))).dispatched).toBeGreaterThanOrEqual(1)
+    expect(await owed(id)).toEqual([])
+    expect(await notesFor(id)).toHaveLength(2)
+    expect((await stats('grid_gr-xinhua-01')).received).toBe((before.received ?? 0) + 1)
     expect(await direct(WANG, 'order.dispatch', { orderId: id })).toMatchObject({
       ok: true,
       data: { dispatched: 0 },
     })
-    expect((await sweep(later(30))).dispatched).toBe(0)
-    expect((await sweep(later(90))).dispatched).toBeGreaterThanOrEqual(1)
-    expect(await owed(id)).toEqual([])
-    expect((await stats('grid_gr-xinhua-01')).received).toBe((before.received ?? 0) + 1)
   })
 
   it('accept in one write: the deadline shows at once and is stored by the dispatch; the worker is counted once, on time', async () => {

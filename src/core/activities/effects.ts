@@ -1,0 +1,38 @@
+/** Who hears about an activity's cancellation, and what they read (src/core/effects.ts), written once. */
+import type { Effect } from '../effects'
+import { beijingTime, clipThing } from '../notify/templates'
+import type { SignupStatus } from './api'
+import type { ActivityRecord } from './model'
+
+/** The sign-ups that hold a seat and are told when the activity is cancelled. */
+export const SeatHolding: readonly SignupStatus[] = ['signed', 'checked_in']
+
+/** A cancellation: everyone holding a seat (at most `limit`, the roster's size) is told why. */
+export function cancelEffects(
+  a: Pick<ActivityRecord, '_id' | 'title' | 'startAt'>,
+  reason: string,
+  signups: string,
+  limit: number,
+): Effect[] {
+  return [
+    {
+      kind: 'notify',
+      key: 'activity.cancelled',
+      to: {
+        named: {
+          collection: signups,
+          match: { activityId: a._id, status: [...SeatHolding] },
+          field: 'userId',
+          limit,
+        },
+      },
+      template: 'activityCancelled',
+      data: {
+        thing1: { value: clipThing(a.title) },
+        time2: { value: beijingTime(new Date(a.startAt)) },
+        thing3: { value: clipThing(reason) },
+        thing4: { value: '活动已取消，感谢您的热心参与' },
+      },
+    },
+  ]
+}
