@@ -125,6 +125,7 @@ const GuardMessages: Readonly<Record<string, string>> = {
   [OrderErrors.ALREADY_RATED]: '已评价',
   [OrderErrors.REOPEN_EXPIRED]: '已超过重新办理期限',
   [OrderErrors.NOT_HELD]: '该工单无需审核',
+  [OrderErrors.TOP_TIER]: '已在最高一级',
 }
 
 /** The status `move` leads to by the machine (core/orders/machine.ts), or exactly why not. */
@@ -240,10 +241,11 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
     }
     case 'escalate': {
       const toTier = NextTier[base.tier]
-      if (!toTier) throw new DomainError(OrderErrors.TOP_TIER, '已在最高一级')
       if (toTier === 'department' && !req.to?.trim())
         throw new DomainError(OrderErrors.TRANSFER_TARGET_REQUIRED, '请填写承办部门')
+      // At the top the machine refuses (its guard answers ORDER.TOP_TIER): one rule for this and `can`.
       const status = statusMove(base, 'escalate', by, m)
+      if (!toTier) throw bad()
       const auto = by.kind === 'system'
       const o: OrderRecord = {
         ...base,
