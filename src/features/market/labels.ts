@@ -1,4 +1,5 @@
 import type { ItemKind, MarketItem, VoucherStatus } from '@core/market/api'
+import { voucherMachine, VoucherMoves } from '@core/market/machine'
 import { redeemRefusal } from '@core/market/redeem'
 
 /** Pages of the market subpackage (the voucher QR opens VERIFY_URL with scene `v=<code>`). */
@@ -30,5 +31,5 @@ export function cannotRedeem(item: MarketItem, balance: number | null): string |
   return redeemRefusal(item.communityId, item, balance)?.message ?? null
 }
 
-/** Statuses that are over: the card is drawn greyed. */
-export const isDone = (status: VoucherStatus) => status !== 'issued'
+/** Statuses that are over (no move of the machine leaves them): the card is drawn greyed. */
+export const isDone = (status: VoucherStatus) => !VoucherMoves.some((m) => voucherMachine.exists(m, status))
