@@ -8,7 +8,14 @@ import type { OrgPath } from '../org/model'
 import type { Actor, Role } from '../roles'
 import { OrderErrors, ReportErrors } from './errors'
 import { NoMove, NotParty } from '../machine'
-import { isOpen, orderMachine, type OrderMachineContext, type OrderMove, type Party } from './machine'
+import {
+  belowTop,
+  isOpen,
+  orderMachine,
+  type OrderMachineContext,
+  type OrderMove,
+  type Party,
+} from './machine'
 import type { OrderEvent, OrderRecord, Outcome, Rating, Tier } from './model'
 import { NextTier, nextDeadline, promiseDateValid, type SlaTable } from './sla'
 
@@ -142,7 +149,12 @@ function statusMove(
     throw new DomainError(OrderErrors.ALREADY_ACCEPTED, '该工单已被接单')
   if (step.code === NoMove) throw bad()
   if (step.code === NotParty) throw forbidden()
-  throw new DomainError(step.code as ErrorCode, GuardMessages[step.code] ?? '暂时不能进行此操作')
+  throw guardRefusal(step.code)
+}
+
+/** A guard's refusal as the domain error the caller gets. */
+function guardRefusal(code: string): DomainError {
+  return new DomainError(code as ErrorCode, GuardMessages[code] ?? '暂时不能进行此操作')
 }
 
 /**
@@ -240,12 +252,15 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
       )
     }
     case 'escalate': {
+      // The machine's top-tier guard, asked before anything else: at the top the answer is
+      // ORDER.TOP_TIER whoever asks (statusMove would ask it only of the order's parties).
+      const top = belowTop(m)
+      if (top !== true) throw guardRefusal(top)
       const toTier = NextTier[base.tier]
+      if (!toTier) throw bad() // not reached: belowTop answered at the top
       if (toTier === 'department' && !req.to?.trim())
         throw new DomainError(OrderErrors.TRANSFER_TARGET_REQUIRED, '请填写承办部门')
-      // At the top the machine refuses (its guard answers ORDER.TOP_TIER): one rule for this and `can`.
       const status = statusMove(base, 'escalate', by, m)
-      if (!toTier) throw bad()
       const auto = by.kind === 'system'
       const o: OrderRecord = {
         ...base,

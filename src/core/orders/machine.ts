@@ -76,8 +76,12 @@ const reopenWindowOpen = ({ order, now, sla }: OrderMachineContext) => {
   const until = reopenUntil(order, sla)
   return (until !== null && now.getTime() <= until.getTime()) || OrderErrors.REOPEN_EXPIRED
 }
-/** Escalating needs a tier above (the department is the top: sla.ts `NextTier`). */
-const belowTop = ({ order }: OrderMachineContext) => NextTier[order.tier] !== null || OrderErrors.TOP_TIER
+/**
+ * Escalating needs a tier above (the department is the top: sla.ts `NextTier`). The one top-tier
+ * rule: the escalate rows' guard (so `movesFor`, the detail's `can`), asked first by the decider.
+ */
+export const belowTop = ({ order }: Pick<OrderMachineContext, 'order'>) =>
+  NextTier[order.tier] !== null || OrderErrors.TOP_TIER
 /** Only a held order, or one whose photos nobody checked yet, needs releasing. */
 const needsRelease = ({ order }: OrderMachineContext) =>
   order.held || !order.photosChecked || OrderErrors.NOT_HELD
