@@ -247,6 +247,22 @@ describe('兑换券核销', () => {
     expect(buttons('确认核销')).toHaveLength(0)
   })
 
+  // The buttons follow the staff's moves from each status (core/market/machine.ts), written out here.
+  it.each<[VoucherView['status'], string, string | null]>([
+    ['issued', '不是这张，重新输入', null],
+    ['used', '核销下一张', 'MARKET.VOUCHER_USED'],
+    ['expired', '核销下一张', 'MARKET.VOUCHER_EXPIRED'],
+    ['cancelled', '核销下一张', 'MARKET.VOUCHER_CANCELLED'],
+  ])('a looked-up %s voucher: 确认核销 only while issued, then %s', async (status, other, code) => {
+    api({ 'market.lookup': voucher({ holderName: '王秀英', status }) })
+    router.params = { scene: 'v=K7PM4QXA' }
+    render(<VerifyVoucherPage />)
+    await screen.findByText('兑换人：王秀英')
+    expect(buttons('确认核销')).toHaveLength(code ? 0 : 1)
+    expect(buttons(other)).toHaveLength(1)
+    if (code) expect(screen.getByText(errorCopy(code as ErrorCode))).toBeTruthy()
+  })
+
   it.each<ErrorCode>(['MARKET.VOUCHER_USED', 'MARKET.VOUCHER_EXPIRED', 'MARKET.VOUCHER_CANCELLED'])(
     'verify refused with %s shows its copy',
     async (code) => {

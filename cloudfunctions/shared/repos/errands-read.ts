@@ -11,7 +11,9 @@ import { afterTimeCursor, timeCursor } from './paging'
 import { ERRANDS, load, PAGE, visible } from './errands-base'
 import { cardsOf, detailOf } from './errands-view'
 
+/** A page of cards, as `actor` sees them (core/errands/view.ts: a list reveals no one else's data). */
 async function page(
+  actor: Actor,
   where: object,
   field: 'windowStart' | 'createdAt',
   dir: 'asc' | 'desc',
@@ -30,7 +32,7 @@ async function page(
   const shown = list.slice(0, PAGE)
   const last = shown[shown.length - 1]
   return {
-    items: await cardsOf(shown.filter(keep)),
+    items: await cardsOf(actor, shown.filter(keep)),
     cursor: list.length > PAGE && last ? timeCursor(last[field], last._id) : null,
   }
 }
@@ -49,7 +51,7 @@ export async function board(
     type ? { type } : {},
     _.or([{ type: _.neq('child_pickup') }, { approvedHelperIds: actor.userId }]),
   ])
-  return page(where, 'windowStart', 'asc', cursor, (e) => mayTake(actor, e))
+  return page(actor, where, 'windowStart', 'asc', cursor, (e) => mayTake(actor, e))
 }
 
 export async function mine(
@@ -58,6 +60,7 @@ export async function mine(
   cursor: string | undefined,
 ): Promise<ErrandPage> {
   return page(
+    actor,
     as === 'requester' ? { requesterId: actor.userId } : { helperId: actor.userId },
     'createdAt',
     'desc',
@@ -73,6 +76,7 @@ export async function queue(actor: Actor, cursor: string | undefined): Promise<E
   )
   if (clauses.length === 0) return { items: [], cursor: null }
   return page(
+    actor,
     _.and([{ status: _.in(['disputed', 'locked']) }, _.or(clauses)]),
     'createdAt',
     'desc',

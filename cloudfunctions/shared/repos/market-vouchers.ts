@@ -1,11 +1,12 @@
 /**
  * The resident's vouchers.
- * - Redeem is ONE transaction: the voucher (a retried request is found by its unique
- *   (userId, requestId) index and answered, ADR 0016),
- *   the item's stock, the points transfer resident → `market:<community>` (`transferInTx`), stock − 1,
- *   the voucher and its code document. Racing redeemers conflict on the item document (and on their
- *   own account), are retried by `withRetry` against the new stock, and end OUT_OF_STOCK rather than
- *   over-issue. A sold-out or unaffordable item fails fast on a plain read before any transaction.
+ * - Redeem is ONE transaction writing core's plan (core/market/redeem.ts `planRedeem`): the points
+ *   transfer resident → `market:<community>` (`transferInTx`), stock − 1, the voucher and its code
+ *   document (a retried request is found by its unique (userId, requestId) index and answered,
+ *   ADR 0016). Racing redeemers conflict on the item document (and on their own account), are
+ *   retried by `withRetry` against the new stock, and end OUT_OF_STOCK rather than over-issue. A
+ *   sold-out or unaffordable item fails fast on a plain read before any transaction
+ *   (`redeemRefusal`, the same rule the page's 兑换 button asks).
  * - Cancel (holder) and expiry (sweep, `closeInTx`) are one transaction each: the voucher leaves
  *   `issued`, the points go back with `Causes.refund(voucherId)` (one cause for both: refunded at
  *   most once), stock + 1.
@@ -22,13 +23,8 @@ import {
   type VoucherRecord,
 } from '../../../src/core/market/model'
 import { voucherMachine, type VoucherMove, type VoucherParty } from '../../../src/core/market/machine'
-import {
-  expiresAtFor,
-  VerifyFailureMessage,
-  verifyFailure,
-  voucherCodeFromBytes,
-} from '../../../src/core/market/rules'
-import { PointsErrors } from '../../../src/core/points/errors'
+import { assertRedeemable, planRedeem } from '../../../src/core/market/redeem'
+import { VerifyFailureMessage, verifyFailure, voucherCodeFromBytes } from '../../../src/core/market/rules'
 import { Causes, marketAccount, personAccount } from '../../../src/core/points/model'
 import { DomainError } from '../../../src/core/errors'
 import type { Actor } from '../../../src/core/roles'
@@ -38,17 +34,21 @@ import { byRequest, isDuplicateKey, newId } from '../ids'
 import { getDoc, txGet, withoutId } from './docs'
 import { afterTimeCursor, timeCursor } from './paging'
 import { balanceOf, transferInTx } from './ledger'
-import { CODES, itemNotFound, ITEMS, voucherNotFound, VOUCHERS } from './market-base'
+import { CODES, ITEMS, voucherNotFound, VOUCHERS } from './market-base'
 import { holderView, holderViews } from './market-images'
 
-/** market.redeem: one unit of an item of the resident's community, all or nothing; idempotent on requestId. */
+/**
+ * market.redeem: one unit of an item of the resident's community, all or nothing; idempotent on
+ * requestId. Who may redeem what, and what a redemption writes, is core's (core/market/redeem.ts):
+ * asked once on plain reads (fail fast, without contention) and again inside the transaction.
+ */
 export async function redeem(
   actor: Actor,
   input: { itemId: string; requestId: string },
   now: Date,
 ): Promise<VoucherView> {
-  const communityId = homeCommunity(actor)
-  if (!communityId) throw new DomainError(MarketErrors.NOT_IN_SCOPE, '请先加入网格')
+  const home = homeCommunity(actor)
+  assertRedeemable(home)
   const voucherId = newId('rd')
   const stored = () =>
     byRequest<VoucherRecord>(VOUCHERS, { userId: actor.userId, requestId: input.requestId })
@@ -56,54 +56,27 @@ export async function redeem(
   if (earlier) return holderView(earlier, true)
   // Fail fast, without contention, when the item is gone, sold out or unaffordable.
   const seen = await getDoc<ItemRecord>(ITEMS, input.itemId)
-  if (!seen || seen.communityId !== communityId || !seen.active) throw itemNotFound()
-  if (seen.stock <= 0) throw new DomainError(MarketErrors.OUT_OF_STOCK, '已兑完，请留意补货')
-  const balance = await balanceOf(personAccount(actor.userId))
-  if (balance < seen.price) throw new DomainError(PointsErrors.INSUFFICIENT, `积分不足（当前 ${balance} 分）`)
+  assertRedeemable(home, seen)
+  assertRedeemable(home, seen, await balanceOf(personAccount(actor.userId)))
 
   const outcome = await withRetry(async (tx) => {
     const item = await txGet<ItemRecord>(tx, ITEMS, input.itemId)
-    if (!item || item.communityId !== communityId || !item.active) throw itemNotFound()
-    if (item.stock <= 0) throw new DomainError(MarketErrors.OUT_OF_STOCK, '已兑完，请留意补货')
-    await transferInTx(
-      tx,
-      {
-        cause: Causes.redemption(voucherId),
-        from: personAccount(actor.userId),
-        to: marketAccount(communityId),
-        amount: item.price,
-        reason: item.name,
-        communityId,
-        by: actor.userId,
-      },
-      now,
-    )
-    await tx
-      .collection(ITEMS)
-      .doc(item._id)
-      .update({ stock: item.stock - 1, updatedAt: now })
-    const code = await drawUnusedCode(tx)
-    const voucher: VoucherRecord = {
-      _id: voucherId,
-      code,
+    assertRedeemable(home, item)
+    const plan = planRedeem({
+      item,
+      home,
       userId: actor.userId,
       requestId: input.requestId,
-      communityId,
-      itemId: item._id,
-      itemName: item.name,
-      price: item.price,
-      status: 'issued',
-      issuedAt: now,
-      expiresAt: expiresAtFor(now),
-      usedAt: null,
-      verifiedBy: null,
-      closedAt: null,
-      qrFileID: null,
-    }
-    const codeDoc: VoucherCodeRecord = { _id: code, voucherId, communityId }
-    await tx.collection(CODES).doc(code).set(withoutId(codeDoc))
-    await tx.collection(VOUCHERS).doc(voucherId).set(withoutId(voucher))
-    return { voucher, retried: false }
+      voucherId,
+      code: await drawUnusedCode(tx),
+      now,
+    })
+    // The balance is checked by the ledger against the account read in this transaction.
+    await transferInTx(tx, plan.transfer, now)
+    await tx.collection(ITEMS).doc(plan.stock.itemId).update({ stock: plan.stock.to, updatedAt: now })
+    await tx.collection(CODES).doc(plan.code._id).set(withoutId(plan.code))
+    await tx.collection(VOUCHERS).doc(plan.voucher._id).set(withoutId(plan.voucher))
+    return { voucher: plan.voucher, retried: false }
   }).catch(async (err: unknown) => {
     // A concurrent redeem of the same request won the unique (userId, requestId) index.
     const again = isDuplicateKey(err) ? await stored() : null

@@ -12,7 +12,7 @@ import {
 import { DEFAULT_DISPLAY_NAME, type UserRecord } from '../../../src/core/me/model'
 import { grantsAfterErasure } from '../../../src/core/me/erase'
 import { accessActionLabel, viewerText } from '../../../src/core/privacy/access-log'
-import { maskName } from '../../../src/core/privacy/mask'
+import { requesterNameFor } from '../../../src/core/errands/view'
 import type { Actor, Role, RoleGrant } from '../../../src/core/roles'
 import type { CallContext } from '../kit'
 import {
@@ -208,8 +208,9 @@ export async function helperProfile(actor: Actor, user: UserRecord): Promise<Hel
     thanks: notes.map((e) => ({
       errandId: e._id,
       at: iso(e.thankedAt) ?? '',
-      // An erased requester's placeholder names nobody: shown as is.
-      from: (e.requesterErased ? e.requesterName : maskName(e.requesterName)) || '邻居',
+      // A list never shows another person's name whole (core/errands/view.ts); an erased
+      // requester's placeholder names nobody and is shown as is.
+      from: requesterNameFor(e, { fullName: false }) || '邻居',
       typeLabel: ErrandTypeLabel[e.type] ?? '',
       note: e.thanks ?? '',
     })),

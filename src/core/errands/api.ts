@@ -9,7 +9,10 @@ import { clientRequestId } from '../join/api'
 import type { ErrandMove } from './machine'
 import { ErrandTypes, type ErrandStatus, type ErrandType } from './model'
 
-/** An errand as the board shows it: no address, no phone, the requester's name masked. */
+/**
+ * An errand in a list: no address, no note, no phone; the requester's name masked (王**) but to the
+ * requester herself (core/errands/view.ts decides it).
+ */
 export interface ErrandCard {
   readonly errandId: string
   readonly type: ErrandType
@@ -19,14 +22,17 @@ export interface ErrandCard {
   readonly statusLabel: string
   readonly windowStart: string
   readonly windowEnd: string
-  /** 王** */
+  /** 王**; whole for the requester herself, and in the detail for whom `sightOf` reveals it to. */
   readonly requesterName: string
   /** The building only (e.g. 3号楼): near enough to decide, not an address. */
   readonly buildingName: string
   readonly points: number
 }
 
-/** An errand as one party sees it. Address and phone: the requester (own) and the accepted helper only. */
+/**
+ * An errand as one party sees it. Name, note, address and phone: the requester (own) and, while the
+ * errand is theirs to do, the accepted helper only (core/errands/view.ts).
+ */
 export interface ErrandDetail extends ErrandCard {
   /** The caller's relation to it. */
   readonly as: readonly ('requester' | 'helper' | 'grid_worker')[]

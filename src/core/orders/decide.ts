@@ -8,7 +8,14 @@ import type { OrgPath } from '../org/model'
 import type { Actor, Role } from '../roles'
 import { OrderErrors, ReportErrors } from './errors'
 import { NoMove, NotParty } from '../machine'
-import { isOpen, orderMachine, type OrderMachineContext, type OrderMove, type Party } from './machine'
+import {
+  belowTop,
+  isOpen,
+  orderMachine,
+  type OrderMachineContext,
+  type OrderMove,
+  type Party,
+} from './machine'
 import type { OrderEvent, OrderRecord, Outcome, Rating, Tier } from './model'
 import { NextTier, nextDeadline, promiseDateValid, type SlaTable } from './sla'
 
@@ -125,6 +132,7 @@ const GuardMessages: Readonly<Record<string, string>> = {
   [OrderErrors.ALREADY_RATED]: '已评价',
   [OrderErrors.REOPEN_EXPIRED]: '已超过重新办理期限',
   [OrderErrors.NOT_HELD]: '该工单无需审核',
+  [OrderErrors.TOP_TIER]: '已在最高一级',
 }
 
 /** The status `move` leads to by the machine (core/orders/machine.ts), or exactly why not. */
@@ -141,7 +149,12 @@ function statusMove(
     throw new DomainError(OrderErrors.ALREADY_ACCEPTED, '该工单已被接单')
   if (step.code === NoMove) throw bad()
   if (step.code === NotParty) throw forbidden()
-  throw new DomainError(step.code as ErrorCode, GuardMessages[step.code] ?? '暂时不能进行此操作')
+  throw guardRefusal(step.code)
+}
+
+/** A guard's refusal as the domain error the caller gets. */
+function guardRefusal(code: string): DomainError {
+  return new DomainError(code as ErrorCode, GuardMessages[code] ?? '暂时不能进行此操作')
 }
 
 /**
@@ -239,8 +252,12 @@ export function applyMove(order: OrderRecord, req: MoveRequest, ctx: MoveContext
       )
     }
     case 'escalate': {
+      // The machine's top-tier guard, asked before anything else: at the top the answer is
+      // ORDER.TOP_TIER whoever asks (statusMove would ask it only of the order's parties).
+      const top = belowTop(m)
+      if (top !== true) throw guardRefusal(top)
       const toTier = NextTier[base.tier]
-      if (!toTier) throw new DomainError(OrderErrors.TOP_TIER, '已在最高一级')
+      if (!toTier) throw bad() // not reached: belowTop answered at the top
       if (toTier === 'department' && !req.to?.trim())
         throw new DomainError(OrderErrors.TRANSFER_TARGET_REQUIRED, '请填写承办部门')
       const status = statusMove(base, 'escalate', by, m)

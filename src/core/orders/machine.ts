@@ -17,7 +17,7 @@ import { defineMachine } from '../machine'
 import { OrderErrors } from './errors'
 import type { OrderRecord, OrderStatus } from './model'
 import { OrderStatuses } from './model'
-import { reopenUntil, type SlaTable } from './sla'
+import { NextTier, reopenUntil, type SlaTable } from './sla'
 
 export const OpenStatuses: readonly OrderStatus[] = [
   'submitted',
@@ -61,7 +61,7 @@ export type OrderMove = (typeof OrderMoves)[number]
 
 /** What the guards of the table read: the order, the clock and the SLA (for the reopen window). */
 export interface OrderMachineContext {
-  readonly order: Pick<OrderRecord, 'status' | 'rating' | 'held' | 'photosChecked' | 'lastReplyAt'>
+  readonly order: Pick<OrderRecord, 'status' | 'tier' | 'rating' | 'held' | 'photosChecked' | 'lastReplyAt'>
   readonly now: Date
   readonly sla: SlaTable
 }
@@ -76,6 +76,12 @@ const reopenWindowOpen = ({ order, now, sla }: OrderMachineContext) => {
   const until = reopenUntil(order, sla)
   return (until !== null && now.getTime() <= until.getTime()) || OrderErrors.REOPEN_EXPIRED
 }
+/**
+ * Escalating needs a tier above (the department is the top: sla.ts `NextTier`). The one top-tier
+ * rule: the escalate rows' guard (so `movesFor`, the detail's `can`), asked first by the decider.
+ */
+export const belowTop = ({ order }: Pick<OrderMachineContext, 'order'>) =>
+  NextTier[order.tier] !== null || OrderErrors.TOP_TIER
 /** Only a held order, or one whose photos nobody checked yet, needs releasing. */
 const needsRelease = ({ order }: OrderMachineContext) =>
   order.held || !order.photosChecked || OrderErrors.NOT_HELD
@@ -95,8 +101,9 @@ export const orderMachine = defineMachine<OrderStatus, OrderMove, Party, OrderMa
       from: ['submitted', ...working, 'promised'],
       to: 'submitted',
       parties: [...staff, 'system'],
+      when: belowTop,
     },
-    { move: 'escalate', from: ['unsatisfied'], to: 'submitted', parties: ['supervisor'] },
+    { move: 'escalate', from: ['unsatisfied'], to: 'submitted', parties: ['supervisor'], when: belowTop },
     { move: 'rate_ok', from: ['replied'], to: 'closed', parties: ['reporter'], when: notRated },
     { move: 'rate_unsatisfied', from: ['replied'], to: 'unsatisfied', parties: ['reporter'], when: notRated },
     {

@@ -5,7 +5,7 @@ import { isResidentOf, isStaffOver } from '../access'
 import { partiesOf } from './decide'
 import { orderMachine, type OrderMove } from './machine'
 import type { OrderEvent, OrderRecord } from './model'
-import { NextTier, reopenUntil, type SlaTable } from './sla'
+import { reopenUntil, type SlaTable } from './sla'
 import { isoOrNull as iso } from '../china-time'
 
 const clip = (s: string, n = 40) => {
@@ -67,7 +67,7 @@ export function abilitiesOf(actor: Actor, o: OrderRecord, now: Date, sla: SlaTab
     accept: may('accept'),
     start: may('start'),
     reply: may('reply') || may('promise'),
-    escalate: may('escalate') && NextTier[o.tier] !== null,
+    escalate: may('escalate'),
     rate: may('rate_ok') || may('rate_unsatisfied'),
     reopen: may('reopen'),
     release: may('release'),

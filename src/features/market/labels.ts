@@ -1,4 +1,6 @@
 import type { ItemKind, MarketItem, VoucherStatus } from '@core/market/api'
+import { voucherMachine, VoucherMoves } from '@core/market/machine'
+import { redeemRefusal } from '@core/market/redeem'
 
 /** Pages of the market subpackage (the voucher QR opens VERIFY_URL with scene `v=<code>`). */
 export const MARKET_URL = '/features/market/pages/index/index'
@@ -19,12 +21,15 @@ export const codeSpoken = (code: string) => `兑换码 ${[...code].join(' ')}`
 
 export const stockText = (stock: number) => (stock > 0 ? `余 ${stock} 件` : '已兑完')
 
-/** Why an item cannot be redeemed now, or null when it can. */
+/**
+ * Why an item of the catalogue cannot be redeemed now, or null when it can: core's rule
+ * (`redeemRefusal`), the one the function decides with. The catalogue market.items answers is the
+ * caller's own community's, so the item's community stands for the home here; the function asks
+ * again with the caller's real one.
+ */
 export function cannotRedeem(item: MarketItem, balance: number | null): string | null {
-  if (item.stock <= 0) return '已兑完，请留意补货'
-  if (balance !== null && balance < item.price) return `积分不足，还差 ${item.price - balance} 分`
-  return null
+  return redeemRefusal(item.communityId, item, balance)?.message ?? null
 }
 
-/** Statuses that are over: the card is drawn greyed. */
-export const isDone = (status: VoucherStatus) => status !== 'issued'
+/** Statuses that are over (no move of the machine leaves them): the card is drawn greyed. */
+export const isDone = (status: VoucherStatus) => !VoucherMoves.some((m) => voucherMachine.exists(m, status))

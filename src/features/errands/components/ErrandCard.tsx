@@ -5,8 +5,8 @@ import { detailUrl, windowText } from '../labels'
 
 /**
  * One errand in a list; the whole card opens its detail (one big target, named by all its visible
- * text). `mine`: the list holds my own requests, so the requester is 我 (the function masks names
- * in lists: 王**).
+ * text). `mine`: the list holds my own requests, so the requester is 我 (the function sends my own
+ * name whole, and everyone else's masked in lists: 王**).
  */
 export function ErrandCard({ errand, mine = false }: { readonly errand: Card; readonly mine?: boolean }) {
   return (

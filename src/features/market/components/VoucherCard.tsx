@@ -52,7 +52,7 @@ export function VoucherCard({ voucher: v, withQr = false, children }: Props) {
             : `有效期至：${dayText(v.expiresAt)}`}
         </Text>
       </View>
-      {withQr && v.status === 'issued' && (
+      {withQr && !done && (
         <View className="voucher__qr-box">
           {v.qrUrl ? (
             <Image

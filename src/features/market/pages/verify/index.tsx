@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { VoucherStatus, VoucherView } from '@core/market/api'
 import { MarketErrors } from '@core/market/errors'
+import { voucherMachine } from '@core/market/machine'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
@@ -14,8 +15,8 @@ import { shortTime } from '../../labels'
 import { Notice } from '../../../../components/Notice'
 import '../../market.scss'
 
-/** Why a looked-up voucher cannot be handed over: the same copy verify would answer with. */
-const REFUSED: Readonly<Record<Exclude<VoucherStatus, 'issued'>, string>> = {
+/** Why a looked-up voucher the machine lets no one use cannot be handed over: the copy verify would answer with. */
+const REFUSED: Readonly<Partial<Record<VoucherStatus, string>>> = {
   used: errorCopy(MarketErrors.VOUCHER_USED),
   expired: errorCopy(MarketErrors.VOUCHER_EXPIRED),
   cancelled: errorCopy(MarketErrors.VOUCHER_CANCELLED),
@@ -134,13 +135,15 @@ export default function VerifyVoucherPage() {
 
   if (stage.kind === 'found') {
     const v = stage.voucher
-    const refused = v.status === 'issued' ? null : REFUSED[v.status]
+    // The buttons are the staff's moves from the voucher's status (core/market/machine.ts).
+    const usable = voucherMachine.movesFor(v.status, 'staff').includes('use')
+    const refused = usable ? null : (REFUSED[v.status] ?? null)
     return (
       <Page label="兑换券核销">
         <VoucherCard voucher={v} />
         <Notice text={refused} textClass="market__error" />
         {notice}
-        {!refused && (
+        {usable && (
           <Button
             className="btn market__big"
             type="primary"
@@ -153,7 +156,7 @@ export default function VerifyVoucherPage() {
           </Button>
         )}
         <Button className="btn" block disabled={busy} onClick={next}>
-          {refused ? '核销下一张' : '不是这张，重新输入'}
+          {usable ? '不是这张，重新输入' : '核销下一张'}
         </Button>
       </Page>
     )
