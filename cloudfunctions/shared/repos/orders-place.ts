@@ -1,11 +1,8 @@
-/** Where a report lands: the grant it is made under, its grid and building, and the place's name. */
-import { grantOver, StaffRoles } from '../../../src/core/access'
-import { OrderErrors, ReportErrors } from '../../../src/core/orders/errors'
-import { gridAt } from '../../../src/core/orders/location'
+/** Where a report lands: the store's side (loading what core's routing, src/core/orders/route.ts, names). */
+import { gridsToSearch, reportingGrant, routeReport } from '../../../src/core/orders/route'
 import type { OrderLocation, OrderRecord } from '../../../src/core/orders/model'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
-import type { Building, Grid, OrgPath } from '../../../src/core/org/model'
-import { isWithin } from '../../../src/core/org/model'
+import type { Building, Grid } from '../../../src/core/org/model'
 import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
 import { getDoc } from './docs'
@@ -29,17 +26,12 @@ async function buildingName(gridId: string, buildingId: string): Promise<string>
   return names.get(buildingId) ?? ''
 }
 
-/** The grant a report is made under: the resident's household, or the staff member's area for intake. */
-function reportingGrant(actor: Actor, onBehalf: boolean) {
-  return grantOver(actor, onBehalf ? StaffRoles : 'resident') ?? null
-}
-
 export interface Place {
   readonly path: OrderRecord['path']
   readonly placeName: string
 }
 
-/** Where a report lands: its grid (and building when known), or ORDER.OUTSIDE_GRID. */
+/** Where a report lands (core `routeReport`): the store loads the building or the grids it names. */
 export async function placeOf(actor: Actor, location: OrderLocation, onBehalf: boolean): Promise<Place> {
   // A named building must exist, whoever asks (an unknown id is not found, #18 item 7).
   const building =
@@ -47,56 +39,20 @@ export async function placeOf(actor: Actor, location: OrderLocation, onBehalf: b
   if (location.kind === 'building' && !building)
     throw new DomainError(CommonErrorCodes.NOT_FOUND, '所选楼栋不存在')
   const grant = reportingGrant(actor, onBehalf)
-  if (!grant)
-    throw new DomainError(onBehalf ? ReportErrors.NOT_STAFF : ReportErrors.NO_HOUSEHOLD, '请先加入网格')
-  const scope = grant.scope
-  const outside = () => new DomainError(OrderErrors.OUTSIDE_GRID, '所选位置不在网格内')
-  if (location.kind === 'household') {
-    if (onBehalf || !scope.gridId || !scope.communityId || !scope.buildingId)
-      throw new DomainError(ReportErrors.NO_HOUSEHOLD, '请选择问题所在楼栋')
-    // Routed by the grant's own path; the building's name comes from the per-instance cache.
-    return {
-      path: { ...scope, streetId: scope.streetId, communityId: scope.communityId, gridId: scope.gridId },
-      placeName: await buildingName(scope.gridId, scope.buildingId),
-    }
-  }
-  if (location.kind === 'building' && building) {
-    // Residents report anywhere in their community; staff within their own area.
-    const area: OrgPath = onBehalf ? scope : { streetId: scope.streetId, communityId: scope.communityId }
-    if (
-      !isWithin(
-        { streetId: building.streetId, communityId: building.communityId, gridId: building.gridId },
-        area,
-      )
-    )
-      throw outside()
-    return {
-      path: {
-        streetId: building.streetId,
-        communityId: building.communityId,
-        gridId: building.gridId,
-        buildingId: building._id,
-      },
-      placeName: building.name,
-    }
-  }
-  if (location.kind !== 'point') throw outside()
-  const where =
-    scope.gridId && onBehalf
-      ? { _id: scope.gridId }
-      : scope.communityId
-        ? { communityId: scope.communityId }
-        : { streetId: scope.streetId }
-  const res = await db()
-    .collection('grids')
-    .where(where)
-    .field({ name: true, boundary: true, streetId: true, communityId: true })
-    .limit(100)
-    .get()
-  const grid = gridAt(location.lng, location.lat, res.data as Grid[])
-  if (!grid) throw outside()
+  const grids =
+    location.kind === 'point'
+      ? ((
+          await db()
+            .collection('grids')
+            .where(gridsToSearch(grant, onBehalf))
+            .field({ name: true, boundary: true, streetId: true, communityId: true })
+            .limit(100)
+            .get()
+        ).data as Grid[])
+      : []
+  const route = routeReport(grant, location, onBehalf, { building, grids })
   return {
-    path: { streetId: grid.streetId, communityId: grid.communityId, gridId: grid._id },
-    placeName: location.label?.trim() || grid.name,
+    path: route.path,
+    placeName: route.placeName ?? (await buildingName(route.path.gridId, route.path.buildingId ?? '')),
   }
 }

@@ -2,19 +2,19 @@
  * Reporting: the categories the report page offers, and the one-tap submit — the hot path, ONE
  * insert carrying its outbox entry (docs/adr/0011-order-outbox.md; the dispatcher, cloudfunctions/shared/outbox.ts, does the rest).
  */
-import { GrantedRoles, homeCommunity, isStaffOver, placeIds } from '../../../src/core/access'
+import { GrantedRoles, homeCommunity, placeIds } from '../../../src/core/access'
 import type { CategoryView, ReportCategories, ReportReceipt } from '../../../src/core/orders/api'
-import { ReportErrors, TEXT_MAX, MAX_PHOTOS } from '../../../src/core/orders/errors'
+import { ReportErrors } from '../../../src/core/orders/errors'
 import { categoriesFor, findCategory } from '../../../src/core/orders/categories'
-import { settle, staffRoleFor } from '../../../src/core/orders/decide'
-import type { OnBehalfOf, OrderEvent, OrderLocation, OrderRecord } from '../../../src/core/orders/model'
-import { submitEffects } from '../../../src/core/orders/effects'
+import type { OnBehalfOf, OrderLocation, OrderRecord } from '../../../src/core/orders/model'
+import { checkDraft, newOrder } from '../../../src/core/orders/new-order'
+import { checkIntake } from '../../../src/core/orders/route'
 import { CommonErrorCodes, DomainError, isDomainError } from '../../../src/core/errors'
 import type { Actor } from '../../../src/core/roles'
 import { cloud, db } from '../sdk'
 import { byRequest, isDuplicateKey, newId } from '../ids'
 import { getDoc } from './docs'
-import { bodyOf, type Caller, configOf, nameOfUser, ORDERS } from './orders-base'
+import { bodyOf, type Caller, configOf, ORDERS } from './orders-base'
 import { placeOf } from './orders-place'
 
 function communityOfActor(actor: Actor): string | null {
@@ -36,23 +36,6 @@ export async function categories(actor: Actor, communityId?: string): Promise<Re
 
 function publicCategory(c: CategoryView): CategoryView {
   return { id: c.id, name: c.name, hint: c.hint, hazard: c.hazard }
-}
-
-function checkDraft(text: string, photos: readonly string[], userId: string, requestId: string): void {
-  const chars = [...text.trim()].length
-  if (chars === 0) throw new DomainError(ReportErrors.TEXT_EMPTY, '请描述问题')
-  if (chars > TEXT_MAX) throw new DomainError(ReportErrors.TEXT_TOO_LONG, '问题描述过长')
-  if (photos.length > MAX_PHOTOS) throw new DomainError(ReportErrors.TOO_MANY_PHOTOS, '照片过多')
-  const prefix = new RegExp(
-    `^cloud://[^/]+/reports/${escapeRe(userId)}/${escapeRe(requestId)}/[1-9]\\.(jpg|jpeg|png)$`,
-  )
-  if (new Set(photos).size !== photos.length || photos.some((p) => !prefix.test(p))) {
-    throw new DomainError(ReportErrors.PHOTO_INVALID, '照片无效')
-  }
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** The files exist in storage (one request for all). */
@@ -140,83 +123,20 @@ async function draftOf(
   checkDraft(input.text, input.photos, actor.userId, input.requestId)
   const onBehalf = input.onBehalfOf !== undefined
   const place = await placeOf(actor, input.location, onBehalf)
-  if (onBehalf && !isStaffOver(actor, place.path))
-    throw new DomainError(ReportErrors.NOT_STAFF, '只有该网格的工作人员可以代登记')
+  checkIntake(actor, place.path, onBehalf)
   const config = await configOf(place.path.communityId)
   const category = findCategory(config.override, input.category)
   if (!category) throw new DomainError(ReportErrors.UNKNOWN_CATEGORY, '未知的问题类别')
   const [verdict] = await Promise.all([checkText(input.text), checkPhotosExist(input.photos)])
-  const held = verdict === 'review'
-  const reporterName = input.onBehalfOf?.name ?? (nameOfUser(user) || '居民')
-  const submitEvent: OrderEvent = {
-    kind: 'submit',
-    at: now,
-    by: actor.userId,
-    byRole: onBehalf ? staffRoleFor(actor, place.path) : 'resident',
-    byName: onBehalf ? (user.displayName ?? '') : reporterName,
-    tier: 'grid',
-    ...(onBehalf ? { text: input.onBehalfOf?.channel === 'phone' ? '电话代登记' : '来访代登记' } : {}),
-  }
-  const events: OrderEvent[] = held
-    ? [submitEvent, { kind: 'held', at: now, by: 'system', byRole: 'system', byName: '系统', tier: 'grid' }]
-    : [submitEvent]
-  const order = settle(
-    {
-      _id: orderId,
-      requestId: input.requestId,
-      reporterId: actor.userId,
-      reporterName,
-      hideName: input.hideName,
-      onBehalfOf: input.onBehalfOf
-        ? {
-            name: input.onBehalfOf.name,
-            channel: input.onBehalfOf.channel,
-            ...(input.onBehalfOf.phone ? { phone: input.onBehalfOf.phone } : {}),
-          }
-        : null,
-      categoryId: category.id,
-      categoryName: category.name,
-      text: input.text.trim(),
-      photos: [...input.photos],
-      photosChecked: input.photos.length === 0,
-      held,
-      location: input.location,
-      path: place.path,
-      placeName: place.placeName,
-      status: 'submitted',
-      tier: 'grid',
-      department: null,
-      handlerId: null,
-      handlerName: null,
-      firstReceiverId: null,
-      firstReceiverName: null,
-      submittedAt: now,
-      tierSince: now,
-      acceptedAt: null,
-      repliedAt: null,
-      lastReplyAt: null,
-      reply: null,
-      rating: null,
-      closedAt: null,
-      dueAt: null,
-      dueAction: null,
-      overdue: false,
-      // Nobody reached yet: cleared once a grid worker's message got through (dispatch).
-      unnotified: true,
-      reopenCount: 0,
-      followerIds: [],
-      events,
-      version: -1,
-      open: true,
-      outbox: [],
-      outboxAt: now,
-    },
-    config.sla,
-    category.hazard,
-  )
-  // Counting it and telling the grid workers ride on the insert (src/core/orders/effects.ts).
-  return {
-    ...order,
-    outbox: [{ id: 'submit', at: now, effects: submitEffects(order, config.sla, category.hazard) }],
-  }
+  return newOrder({
+    id: orderId,
+    actor,
+    user,
+    input,
+    category,
+    held: verdict === 'review',
+    place,
+    now,
+    sla: config.sla,
+  })
 }
