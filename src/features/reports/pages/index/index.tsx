@@ -6,6 +6,7 @@ import {
   ReportErrors,
   TEXT_MAX,
   type CategoryView,
+  type HazardAdvice,
   type ReportReceipt,
   type SimilarOrder,
 } from '@core/orders/api'
@@ -25,6 +26,7 @@ import type { PickedPhoto } from '../../../../services/upload-rules'
 import { callApi } from '../../api'
 import type { PickedBuilding } from '../../components/BuildingPicker'
 import { CategoryPicker } from '../../components/CategoryPicker'
+import { HazardPrompt } from '../../components/HazardPrompt'
 import { IntakeFields, type IntakeChannel } from '../../components/IntakeFields'
 import { PhotoPicker } from '../../components/PhotoPicker'
 import { PlacePicker } from '../../components/PlacePicker'
@@ -44,6 +46,8 @@ type Phase =
 /**
  * 一键上报: category, description (voice input friendly), up to 9 photos, where, hide my name.
  * `?mode=intake`: staff register a report for a resident who phoned or walked in.
+ * Choosing a hazard category first shows what to do in an emergency (HazardPrompt: 119, the
+ * community's gas repair line), then the form.
  * The report is saved on the phone before it is sent and retried until the server answers;
  * "已提交" shows only after that answer.
  */
@@ -58,7 +62,9 @@ export default function ReportPage() {
   const gridId = intake ? (staffGrant?.scope.gridId ?? null) : (household?.path.gridId ?? null)
 
   const [categories, setCategories] = useState<readonly CategoryView[] | null>(null)
+  const [hazardAdvice, setHazardAdvice] = useState<HazardAdvice | undefined>(undefined)
   const [category, setCategory] = useState<CategoryView | null>(null)
+  const [prompt, setPrompt] = useState<CategoryView | null>(null)
   const [text, setText] = useState('')
   const [photos, setPhotos] = useState<readonly PickedPhoto[]>([])
   const [where, setWhere] = useState<Where>('home')
@@ -79,7 +85,10 @@ export default function ReportPage() {
   useEffect(() => {
     if (profileState.status !== 'ready') return
     callApi('report.categories', intake && communityId ? { communityId } : {}).then(
-      (r) => setCategories(r.categories),
+      (r) => {
+        setCategories(r.categories)
+        setHazardAdvice(r.hazardAdvice)
+      },
       (e: unknown) => setError(failureCopy(e, '问题类别加载失败，请返回重试')),
     )
   }, [profileState.status, intake, communityId])
@@ -105,6 +114,8 @@ export default function ReportPage() {
   }, [outbox])
 
   const pickCategory = (c: CategoryView) => {
+    // A hazard opens with the emergency advice, each time it is newly chosen.
+    if (c.hazard && category?.id !== c.id) setPrompt(c)
     setCategory(c)
     setError(null)
   }
@@ -267,6 +278,9 @@ export default function ReportPage() {
     )
   }
 
+  if (prompt)
+    return <HazardPrompt category={prompt} advice={hazardAdvice} onContinue={() => setPrompt(null)} />
+
   return (
     <Page label={intake ? '代居民登记' : '一键上报'}>
       {waiting > 0 && (
@@ -296,6 +310,14 @@ export default function ReportPage() {
           selected={category}
           onPick={pickCategory}
         />
+        {category?.hazard && (
+          <View className="report__hazard-note">
+            <Text className="t-muted">紧急情况请先拨打 119，本上报按紧急工单处理。</Text>
+            <Button className="btn" size="small" onClick={() => setPrompt(category)}>
+              求助电话
+            </Button>
+          </View>
+        )}
 
         <Text className="t-body report__label">问题描述</Text>
         <Textarea
