@@ -313,7 +313,7 @@ export default function ReportPage() {
         {category?.hazard && (
           <View className="report__hazard-note">
             <Text className="t-muted">紧急情况请先拨打 119，本上报按紧急工单处理。</Text>
-            <Button className="btn" size="small" onClick={() => setPrompt(category)}>
+            <Button className="btn" onClick={() => setPrompt(category)}>
               求助电话
             </Button>
           </View>
