@@ -12,10 +12,11 @@ import {
   assertStorable,
   mingoError,
   optionalInt,
+  docIdOf,
 } from './database-input'
 import { applyUpdate } from './database-update'
 import { InternalCollection } from './internal-collection'
-import { Transactions, docIdOf } from './transactions'
+import { Transactions } from './transactions'
 import { UniqueIndexes } from './unique-indexes'
 
 export { TXN_NOT_EXIST_MESSAGE } from './transactions'

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Doc } from './ejson'
+import { docIdOf } from './database-input'
 import { Codes, TcbError, invalidParam } from './errors'
 import type { Op, Store } from './store'
 
@@ -20,14 +21,6 @@ export interface Txn {
 }
 
 const wkey = (c: string, id: string): string => `${c}\u0000${id}`
-
-/** the `_id` a query addresses when it names exactly one document by id (a `doc(id)` call) */
-export function docIdOf(query: Doc): string | undefined {
-  const id = query._id
-  if (typeof id === 'string') return id
-  if (typeof id === 'number') return String(id)
-  return undefined
-}
 
 /**
  * The platform's transactions (`database.startTransaction` / `commitTransaction` /
