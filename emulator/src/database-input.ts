@@ -3,7 +3,7 @@
  * operators and pipeline stages it knows, and the refusals it answers with the platform's codes —
  * geo, script and undocumented operators, ObjectId values, "$" field names, bad paging numbers.
  */
-import { isPlainObject } from './ejson'
+import { isPlainObject, type Doc } from './ejson'
 import { Codes, TcbError, invalidParam } from './errors'
 
 export const UPDATE_OPERATORS = new Set([
@@ -122,4 +122,12 @@ export function optionalInt(v: unknown, field: string): number | undefined {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
     throw invalidParam(`${field} must be a non-negative integer`)
   return n
+}
+
+/** the `_id` a query names as a plain string or number (as `doc(id)` does), if any */
+export function docIdOf(query: Doc): string | undefined {
+  const id = query._id
+  if (typeof id === 'string') return id
+  if (typeof id === 'number') return String(id)
+  return undefined
 }

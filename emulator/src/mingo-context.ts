@@ -165,6 +165,9 @@ export const context: Context = Context.init({
   .addQueryOps(queryOps as never)
   .addWindowOps(windowOps as never)
 
+/** the options of every query, projection, sort and update the database runs */
+export const MINGO_OPTS: Partial<Options> = { idKey: '_id', scriptEnabled: false, useStrictMode: true }
+
 export class Query extends BaseQuery {
   constructor(condition: AnyObject, options: Partial<Options>) {
     super(condition, { ...options, context })

@@ -202,6 +202,18 @@ describe('elder mode on the scan-to-join and work-order pages', () => {
     }
   })
 
+  it('report-hazard (the emergency advice a hazard category opens with)', async () => {
+    const page = await elderPageAs('user-resident-wang')
+    await page.goto('/#/features/reports/pages/index/index')
+    await page
+      .getByRole('radiogroup', { name: '问题类别' })
+      .getByRole('radio', { name: /安全隐患/ })
+      .tap()
+    await page.getByText('没有紧急危险，继续上报').first().waitFor()
+    await expectElderReady(page, 'report-hazard')
+    await page.context().close()
+  })
+
   it.each(pages)('%s', async (name, userId, url, ready) => {
     const page = await elderPageAs(userId)
     await page.goto(url)

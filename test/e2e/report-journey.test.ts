@@ -65,6 +65,11 @@ describe('one-tap report → work order', () => {
     const categories = resident.getByRole('radiogroup', { name: '问题类别' })
     await categories.waitFor()
     await categories.getByRole('radio', { name: /安全隐患/ }).tap()
+    // A hazard opens with the emergency advice (119, one tap) before the form; axe-clean.
+    await resident.getByRole('region', { name: '紧急情况先求助' }).waitFor()
+    await expectAxeClean(resident)
+    await screenshot(resident, 'report-hazard-prompt')
+    await tapButton(resident, '没有紧急危险，继续上报')
     await resident
       .locator('taro-textarea-core[aria-label="问题描述"] textarea')
       .fill('1号楼楼道里有电动车飞线充电，电线从三楼窗户垂下来，很危险。')

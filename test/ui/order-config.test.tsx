@@ -152,4 +152,58 @@ describe('order config page', () => {
     expect(document.querySelector('taro-input-core')).toBeNull()
     expect(screen.getByLabelText('网格接单时限（小时）：4')).toBeTruthy()
   })
+
+  it('sets the gas repair line the hazard prompt offers: checked as a phone number, cleared by emptying it', async () => {
+    const saves: Record<string, unknown>[] = []
+    api({
+      'me.profile': admin,
+      'order.config': fresh(),
+      'order.configure': (input: Record<string, unknown>) => {
+        saves.push(input)
+        return viewOf(
+          { id: 'cm-xinhua', name: '新华社区' },
+          { ...stateOf(null), gasRepairPhone: (input.gasRepairPhone as string) || null },
+          true,
+          null,
+        )
+      },
+    })
+    render(<OrderConfigPage />)
+    await screen.findByLabelText('安全隐患求助电话')
+    expect(screen.getByText(/火警 119 始终显示/)).toBeTruthy()
+
+    await typeInto('燃气抢修电话（可不填）', '12345')
+    await tap(screen.getByText('保存设置'))
+    expect(alertTexts()).toContain(
+      '燃气抢修电话请填写手机号、带区号的座机号（如 0571-87654321）或 95/96 开头的 5 位热线',
+    )
+    expect(saves).toEqual([])
+
+    await typeInto('燃气抢修电话（可不填）', '96777')
+    await tap(screen.getByText('保存设置'))
+    expect(saves[0]).toMatchObject({ communityId: 'cm-xinhua', gasRepairPhone: '96777' })
+    expect(await screen.findByText('已保存，新上报的工单按新设置办理')).toBeTruthy()
+    expect(
+      document.querySelector('taro-input-core[aria-label="燃气抢修电话（可不填）"]')?.getAttribute('value'),
+    ).toBe('96777')
+
+    await typeInto('燃气抢修电话（可不填）', '')
+    await tap(screen.getByText('保存设置'))
+    expect(saves[1]).toMatchObject({ gasRepairPhone: '' })
+  })
+
+  it('shows a grid worker the gas repair line without a field', async () => {
+    api({
+      'me.profile': worker,
+      'order.config': viewOf(
+        { id: 'cm-xinhua', name: '新华社区' },
+        { ...stateOf(null), gasRepairPhone: '0571-87654321' },
+        false,
+        null,
+      ),
+    })
+    router.params = {}
+    render(<OrderConfigPage />)
+    expect(await screen.findByLabelText('燃气抢修电话：0571-87654321')).toBeTruthy()
+  })
 })

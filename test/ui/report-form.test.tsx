@@ -48,6 +48,8 @@ const base = {
   'report.similar': [],
 }
 
+/** A hazard category opens with the emergency advice (HazardPrompt); no emergency here: on to the form. */
+const pastHazardPrompt = () => tap(screen.getByText('没有紧急危险，继续上报'))
 const describeProblem = (value: string) => type('问题描述', value, 'taro-textarea-core')
 const storedDrafts = () =>
   JSON.parse(String(getStorageSync('emulin.drafts.v1') || '[]')) as Array<{
@@ -74,6 +76,7 @@ describe('report form', () => {
     await tap(screen.getByText('提交上报'))
     await screen.findByText('请选择问题类别')
     await tap(screen.getByText('安全隐患'))
+    await pastHazardPrompt()
     // Fixed: the message goes with the problem.
     expect(screen.queryByText('请选择问题类别')).toBeNull()
     await tap(screen.getByText('提交上报'))
@@ -98,6 +101,7 @@ describe('report form', () => {
     })
     render(<ReportPage />)
     await tap(await screen.findByText('安全隐患'))
+    await pastHazardPrompt()
     await describeProblem('3号楼2单元楼道有电动车飞线充电')
     await tap(screen.getByText('提交上报'))
     const submit = calls.find((c) => c.action === 'report.submit')
@@ -156,6 +160,7 @@ describe('report form', () => {
     api({ ...base, 'report.submit': { ok: false, error: { code: 'CONTENT.RISKY', message: 'risky' } } })
     render(<ReportPage />)
     await tap(await screen.findByText('安全隐患'))
+    await pastHazardPrompt()
     await describeProblem('不当内容')
     await tap(screen.getByText('提交上报'))
     await screen.findByText('内容含有不当信息，请修改后再提交')
@@ -174,6 +179,7 @@ describe('report form', () => {
     api({ ...base, 'report.submit': (input: Record<string, unknown>) => receipt(String(input.requestId)) })
     render(<ReportPage />)
     await tap(await screen.findByText('安全隐患'))
+    await pastHazardPrompt()
     await describeProblem('楼道堆满杂物')
     await tap(screen.getByText('添加照片'))
     await screen.findByText('1 张照片超过 10 MB，未添加')
@@ -207,6 +213,7 @@ describe('report form', () => {
     })
     render(<ReportPage />)
     await tap(await screen.findByText('安全隐患'))
+    await pastHazardPrompt()
     await describeProblem('飞线充电')
     await tap(screen.getByText('提交上报'))
     await screen.findByText('是同一个问题吗？')
@@ -239,6 +246,7 @@ describe('report form', () => {
     await screen.findByText('代居民登记', { selector: '.t-title' })
     await tap(await screen.findByText('7号楼'))
     await tap(screen.getByText('安全隐患'))
+    await pastHazardPrompt()
     await describeProblem('来电反映7号楼楼顶漏水')
     await act(async () => {
       document
@@ -269,6 +277,7 @@ describe('report form', () => {
     render(<ReportPage />)
     await tap(await screen.findByText('7号楼'))
     await tap(screen.getByText('安全隐患'))
+    await pastHazardPrompt()
     await describeProblem('来电反映7号楼楼顶漏水')
     const field = (label: string, value: string) =>
       act(async () => {

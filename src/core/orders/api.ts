@@ -47,9 +47,19 @@ export interface CategoryView {
   readonly hazard: boolean
 }
 
+/** What the report form tells someone who chooses a hazard category (hazard.ts). */
+export interface HazardAdvice {
+  /** The community's gas repair line (燃气抢修), or null when it has not set one. */
+  readonly gasRepairPhone: string | null
+  /** Hazards must be accepted within this many hours (the community's `hazardAcceptHours`). */
+  readonly acceptHours: number
+}
+
 export interface ReportCategories {
   readonly communityId: string
   readonly categories: readonly CategoryView[]
+  /** Absent from a function that predates it: the form then advises 119 only. */
+  readonly hazardAdvice?: HazardAdvice
 }
 
 /** An open order offered before submit ("same problem? follow it"). Public view: no reporter name. */

@@ -5,7 +5,9 @@
  * may replace or trim the list (collection `order_config`, `_id` = communityId); "其他" is always
  * there, last.
  */
-import type { CategoryView } from './api'
+import type { CategoryView, ReportCategories } from './api'
+import { hazardAdviceOf } from './hazard'
+import type { SlaTable } from './sla'
 
 export interface CategoryDef extends CategoryView {
   /** Stop offering it without deleting (old orders keep their category name). */
@@ -57,4 +59,21 @@ export function knownCategory(override: CategoryOverride | null | undefined, id:
 /** The category with this id if the community offers it. */
 export function findCategory(override: CategoryOverride | null | undefined, id: string): CategoryDef | null {
   return categoriesFor(override).find((c) => c.id === id) ?? null
+}
+
+/**
+ * The answer of `report.categories`: the categories the community offers (public fields only) and
+ * the advice its hazard categories open with (hazard.ts). `record` is the community's `order_config`
+ * document (null: the defaults); `sla` its effective table.
+ */
+export function reportCategoriesOf(
+  communityId: string,
+  record: (CategoryOverride & { readonly gasRepairPhone?: unknown }) | null | undefined,
+  sla: SlaTable,
+): ReportCategories {
+  return {
+    communityId,
+    categories: categoriesFor(record).map(({ id, name, hint, hazard }) => ({ id, name, hint, hazard })),
+    hazardAdvice: hazardAdviceOf(record?.gasRepairPhone, sla),
+  }
 }

@@ -5,11 +5,11 @@
  * - `order.config { communityId }` → OrderConfigView: every category with hidden/custom flags, the
  *   effective SLA table, the defaults and which fields are overridden. Grid workers of the
  *   community and community/street admins in scope.
- * - `order.configure { communityId, requestId?, categories?, sla? }` → the new OrderConfigView.
- *   Community/street admins in scope. ORDER.CONFIG_INVALID with one detail per field (`path` like
- *   `sla.tiers.grid.acceptHours`, `categories.custom.0.name`, `categories.hidden`); nothing stored
- *   then. Idempotent on requestId. New orders, moves and sweeps use the new values (repos/orders.ts
- *   reads the same document).
+ * - `order.configure { communityId, requestId?, categories?, sla?, gasRepairPhone? }` → the new
+ *   OrderConfigView. Community/street admins in scope. ORDER.CONFIG_INVALID with one detail per
+ *   field (`path` like `sla.tiers.grid.acceptHours`, `categories.custom.0.name`,
+ *   `categories.hidden`, `gasRepairPhone`); nothing stored then. Idempotent on requestId. New
+ *   orders, moves and sweeps use the new values (repos/orders.ts reads the same document).
  */
 import * as v from 'valibot'
 import { defineAction } from '../contract/define'
@@ -63,6 +63,8 @@ export const configActions = {
           maxPromiseDays: slaNumber,
         }),
       ),
+      /** The gas repair line (燃气抢修): '' or null clears it; the rules check the number. */
+      gasRepairPhone: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(32)))),
     }),
   ),
 }

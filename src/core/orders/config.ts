@@ -12,13 +12,35 @@
  *   again. Custom categories are never removed, only hidden.
  * - `sla`: the values that differ from DefaultSla (a value equal to the default is not stored, so
  *   "overridden" means "differs"); `null` in a request resets a value to the default.
+ * - `gasRepairPhone`: the community's gas repair line (燃气抢修), offered with 119 when someone
+ *   chooses a hazard category (hazard.ts); null when not set.
  * - `requestIds`: the last few client request ids applied (a retried save lands once).
  */
 import type { ErrorDetail } from '../errors'
 import type { CategoryView } from './api'
 import { DefaultCategories, OTHER_CATEGORY, type CategoryDef } from './categories'
-import { Tiers, type Tier } from './model'
+import { gasRepairPhoneOf, gasRepairPhoneProblem, normalisePhone } from './hazard'
+import type { Tier } from './model'
 import { DefaultSla, slaFor, type SlaOverride, type SlaTable } from './sla'
+import {
+  SlaFields,
+  slaTableProblems,
+  slaValue,
+  slaValueProblem,
+  withSlaValue,
+  type SlaField,
+} from './config-sla'
+
+export {
+  boundsOf,
+  SlaFieldLabel,
+  SlaFields,
+  slaTableProblems,
+  slaValue,
+  slaValueProblem,
+  type Bounds,
+  type SlaField,
+} from './config-sla'
 
 export const ConfigErrors = {
   /** Out-of-bounds SLA numbers, bad or duplicate category names, hiding 其他…; `details` per field. */
@@ -31,111 +53,6 @@ export const CATEGORY_HINT_MAX = 30
 export const CUSTOM_CATEGORIES_MAX = 20
 /** How many recent request ids the document remembers for idempotent retries. */
 export const REMEMBERED_REQUESTS = 20
-
-// ── SLA fields, labels and bounds ──
-
-export type SlaField =
-  | `tiers.${Tier}.acceptHours`
-  | `tiers.${Tier}.replyDays`
-  | 'hazardAcceptHours'
-  | 'reopenDays'
-  | 'maxPromiseDays'
-
-export const SlaFields: readonly SlaField[] = [
-  ...Tiers.flatMap((t) => [`tiers.${t}.acceptHours` as const, `tiers.${t}.replyDays` as const]),
-  'hazardAcceptHours',
-  'reopenDays',
-  'maxPromiseDays',
-]
-
-const TierName: Readonly<Record<Tier, string>> = {
-  grid: '网格',
-  community: '社区',
-  street: '街道',
-  department: '职能部门',
-}
-
-/** Plain-language labels (the page shows them, error details name them). */
-export const SlaFieldLabel: Readonly<Record<SlaField, string>> = {
-  ...(Object.fromEntries(
-    Tiers.flatMap((t) => [
-      [`tiers.${t}.acceptHours`, `${TierName[t]}接单时限（小时）`],
-      [`tiers.${t}.replyDays`, `${TierName[t]}答复时限（天）`],
-    ]),
-  ) as Record<`tiers.${Tier}.${'acceptHours' | 'replyDays'}`, string>),
-  hazardAcceptHours: '安全隐患接单时限（小时）',
-  reopenDays: '可重新办理的天数',
-  maxPromiseDays: '限期办最长承诺天数',
-}
-
-export interface Bounds {
-  readonly min: number
-  readonly max: number
-}
-
-export function boundsOf(field: SlaField): Bounds {
-  if (field.endsWith('.acceptHours') || field === 'hazardAcceptHours') return { min: 1, max: 72 }
-  if (field.endsWith('.replyDays')) return { min: 1, max: 30 }
-  if (field === 'reopenDays') return { min: 1, max: 30 }
-  return { min: 7, max: 180 }
-}
-
-export function slaValue(table: SlaTable | SlaOverride, field: SlaField): number | undefined {
-  const parts = field.split('.')
-  if (parts[0] === 'tiers') {
-    const tier = (table.tiers as Partial<Record<Tier, Partial<Record<string, number>>>> | undefined)?.[
-      parts[1] as Tier
-    ]
-    return tier?.[parts[2] as string]
-  }
-  return (table as Record<string, unknown>)[field] as number | undefined
-}
-
-function withSlaValue(o: SlaOverride, field: SlaField, value: number | undefined): SlaOverride {
-  const parts = field.split('.')
-  if (parts[0] === 'tiers') {
-    const tier = parts[1] as Tier
-    const key = parts[2] as 'acceptHours' | 'replyDays'
-    const tiers = { ...(o.tiers ?? {}) }
-    const t = { ...(tiers[tier] ?? {}) }
-    if (value === undefined) delete t[key]
-    else t[key] = value
-    if (Object.keys(t).length === 0) delete tiers[tier]
-    else tiers[tier] = t
-    const { tiers: _old, ...rest } = o
-    return Object.keys(tiers).length === 0 ? rest : { ...rest, tiers }
-  }
-  const next: Record<string, unknown> = { ...o }
-  if (value === undefined) delete next[field]
-  else next[field] = value
-  return next as SlaOverride
-}
-
-/** A number allowed for this field, or why not. */
-export function slaValueProblem(field: SlaField, value: unknown): string | null {
-  const { min, max } = boundsOf(field)
-  if (typeof value !== 'number' || !Number.isFinite(value)) return `${SlaFieldLabel[field]}请填写数字`
-  if (!Number.isInteger(value)) return `${SlaFieldLabel[field]}请填写整数`
-  if (value < min || value > max) return `${SlaFieldLabel[field]}应在 ${min}–${max} 之间`
-  return null
-}
-
-/** Every bound of a whole table plus the cross-field rule: hazards are accepted no slower than normal orders. */
-export function slaTableProblems(table: SlaTable): ErrorDetail[] {
-  const details: ErrorDetail[] = []
-  for (const field of SlaFields) {
-    const problem = slaValueProblem(field, slaValue(table, field))
-    if (problem) details.push({ path: `sla.${field}`, message: problem })
-  }
-  const slowest = Math.min(...Tiers.map((t) => table.tiers[t].acceptHours))
-  if (!details.some((d) => d.path === 'sla.hazardAcceptHours') && table.hazardAcceptHours > slowest) {
-    details.push({
-      path: 'sla.hazardAcceptHours',
-      message: `安全隐患接单时限不能长于各级接单时限（最短 ${slowest} 小时）`,
-    })
-  }
-  return details
-}
 
 // ── Categories ──
 
@@ -180,6 +97,7 @@ export interface ConfigState {
   readonly categories: readonly CategoryDef[]
   readonly hidden: readonly string[]
   readonly sla: SlaOverride
+  readonly gasRepairPhone: string | null
 }
 
 /** The stored document (fields other features may add are kept on write). */
@@ -188,6 +106,7 @@ export interface OrderConfigRecord {
   readonly categories?: readonly CategoryDef[]
   readonly hidden?: readonly string[]
   readonly sla?: SlaOverride
+  readonly gasRepairPhone?: string | null
   readonly requestIds?: readonly string[]
   readonly updatedAt?: Date | string
   readonly updatedBy?: string
@@ -218,6 +137,8 @@ export interface ConfigurePatch {
     readonly custom?: readonly CustomCategoryInput[]
   }
   readonly sla?: SlaPatch
+  /** The gas repair line: a number sets it, '' or null clears it, absent leaves it. */
+  readonly gasRepairPhone?: string | null
 }
 
 export interface ConfigCategory extends CategoryView {
@@ -238,6 +159,8 @@ export interface OrderConfigView {
   readonly defaults: SlaTable
   /** SLA fields whose value differs from the default. */
   readonly overridden: readonly SlaField[]
+  /** The gas repair line (燃气抢修) the report form offers with 119, or null. */
+  readonly gasRepairPhone: string | null
   /** May the caller change it (community/street admins in scope). */
   readonly editable: boolean
   readonly updatedAt: string | null
@@ -260,6 +183,7 @@ export function stateOf(record: OrderConfigRecord | null | undefined): ConfigSta
     categories,
     hidden: categories.filter((c) => hidden.has(c.id)).map((c) => c.id),
     sla: normaliseSla(record?.sla ?? {}),
+    gasRepairPhone: gasRepairPhoneOf(record?.gasRepairPhone),
   }
 }
 
@@ -281,6 +205,7 @@ export function stateOfView(view: OrderConfigView): ConfigState {
     categories: view.categories.map(cleanDef),
     hidden: view.categories.filter((c) => c.hidden).map((c) => c.id),
     sla,
+    gasRepairPhone: view.gasRepairPhone,
   }
 }
 
@@ -372,8 +297,16 @@ export function applyConfigure(state: ConfigState, patch: ConfigurePatch): Confi
     sla = normaliseSla(sla)
   }
 
+  let gasRepairPhone = state.gasRepairPhone
+  if (patch.gasRepairPhone !== undefined) {
+    const text = normalisePhone(patch.gasRepairPhone ?? '')
+    const problem = text === '' ? null : gasRepairPhoneProblem(text)
+    if (problem) details.push({ path: 'gasRepairPhone', message: problem })
+    else gasRepairPhone = text === '' ? null : text
+  }
+
   if (details.length > 0) return { ok: false, details }
-  return { ok: true, state: { categories, hidden, sla } }
+  return { ok: true, state: { categories, hidden, sla, gasRepairPhone } }
 }
 
 /** The parts of the document to store for this state (repos/orders.ts reads exactly these). */
@@ -381,12 +314,19 @@ export function recordPartsOf(state: ConfigState): {
   categories?: CategoryDef[]
   hidden: string[]
   sla: SlaOverride
+  gasRepairPhone: string | null
 } {
   const own = state.categories.map(cleanDef)
   const defaults = DefaultCategories.map(cleanDef)
   const same =
     own.length === defaults.length && own.every((c, i) => JSON.stringify(c) === JSON.stringify(defaults[i]))
-  return { ...(same ? {} : { categories: own }), hidden: [...state.hidden], sla: state.sla }
+  return {
+    ...(same ? {} : { categories: own }),
+    hidden: [...state.hidden],
+    sla: state.sla,
+    // Always written (null when cleared), so a save replaces the stored number.
+    gasRepairPhone: state.gasRepairPhone,
+  }
 }
 
 export function viewOf(
@@ -409,6 +349,7 @@ export function viewOf(
     sla,
     defaults: DefaultSla,
     overridden: SlaFields.filter((f) => slaValue(sla, f) !== slaValue(DefaultSla, f)),
+    gasRepairPhone: state.gasRepairPhone,
     editable,
     updatedAt: updatedAt ? new Date(updatedAt).toISOString() : null,
   }

@@ -10,15 +10,13 @@ import {
   CATEGORY_HINT_MAX,
   CATEGORY_NAME_MAX,
   SlaFieldLabel,
-  SlaFields,
   slaValue,
   stateOfView,
   type ConfigurePatch,
   type OrderConfigView,
   type SlaField,
-  type SlaPatch,
 } from '@core/orders/config'
-import { Tiers, type Tier } from '@core/orders/model'
+import { Tiers } from '@core/orders/model'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
@@ -28,6 +26,7 @@ import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { newRequestId } from '../../../../services/request-id'
+import { OTHER_FIELDS, OTHER_HINT, slaPatchOf, slaTexts, TIER_TITLE } from './sla-texts'
 import './index.scss'
 
 interface Community {
@@ -39,44 +38,6 @@ interface NewCategory {
   readonly name: string
   readonly hint: string
   readonly hazard: boolean
-}
-
-const TIER_TITLE: Record<Tier, string> = {
-  grid: '网格',
-  community: '社区',
-  street: '街道',
-  department: '职能部门',
-}
-const OTHER_FIELDS: readonly SlaField[] = ['hazardAcceptHours', 'reopenDays', 'maxPromiseDays']
-const OTHER_HINT: Partial<Record<SlaField, string>> = {
-  hazardAcceptHours: '飞线充电、燃气异味等安全隐患，各级都要在这个时间内接单',
-  reopenDays: '答复后居民在这些天内可以要求重新办理；过后未评价的工单自动办结',
-  maxPromiseDays: '“限期办”承诺的办结日期最多在多少天以后',
-}
-
-/** The SLA numbers as the inputs hold them (text while typing). */
-function slaTexts(view: OrderConfigView): Record<SlaField, string> {
-  return Object.fromEntries(SlaFields.map((f) => [f, String(slaValue(view.sla, f) ?? '')])) as Record<
-    SlaField,
-    string
-  >
-}
-
-/** Every SLA field as a number (empty or not a number stays NaN: the rules name it). */
-function slaPatchOf(texts: Record<SlaField, string>): SlaPatch {
-  const num = (f: SlaField) => (texts[f].trim() === '' ? Number.NaN : Number(texts[f]))
-  const tiers = Object.fromEntries(
-    Tiers.map((t) => [
-      t,
-      { acceptHours: num(`tiers.${t}.acceptHours`), replyDays: num(`tiers.${t}.replyDays`) },
-    ]),
-  ) as SlaPatch['tiers']
-  return {
-    tiers,
-    hazardAcceptHours: num('hazardAcceptHours'),
-    reopenDays: num('reopenDays'),
-    maxPromiseDays: num('maxPromiseDays'),
-  }
 }
 
 /** 工单类别与时限: a community's report categories (show/hide, add its own) and its SLA table. */
@@ -95,6 +56,7 @@ export default function OrderConfigPage() {
   const [added, setAdded] = useState<readonly NewCategory[]>([])
   const [draft, setDraft] = useState<NewCategory>({ name: '', hint: '', hazard: false })
   const [sla, setSla] = useState<Record<SlaField, string> | null>(null)
+  const [gasPhone, setGasPhone] = useState('')
   const [errors, setErrors] = useState<readonly ErrorDetail[]>([])
   const [message, setMessage] = useState<string | null>(null)
   const [requestId, setRequestId] = useState(newRequestId)
@@ -125,6 +87,7 @@ export default function OrderConfigPage() {
     setHidden(new Set(v.categories.filter((c) => c.hidden).map((c) => c.id)))
     setAdded([])
     setSla(slaTexts(v))
+    setGasPhone(v.gasRepairPhone ?? '')
   }
   useEffect(() => {
     if (!community) return
@@ -146,8 +109,9 @@ export default function OrderConfigPage() {
         custom: added.map((c) => ({ name: c.name, hint: c.hint, hazard: c.hazard })),
       },
       sla: slaPatchOf(sla) as ApiInput<'order.configure'>['sla'],
+      gasRepairPhone: gasPhone.trim(),
     }
-  }, [view, sla, hidden, added])
+  }, [view, sla, hidden, added, gasPhone])
 
   const addCategory = () => {
     if (!view) return
@@ -384,6 +348,31 @@ export default function OrderConfigPage() {
           <View className="card" ariaRole="region" ariaLabel="其他时限">
             <Text className="t-title">其他时限</Text>
             {OTHER_FIELDS.map(slaField)}
+          </View>
+
+          <View className="card" ariaRole="region" ariaLabel="安全隐患求助电话">
+            <Text className="t-title">安全隐患求助电话</Text>
+            <View>
+              <Text className="t-muted">
+                居民选择安全隐患类别时，先看到求助电话：火警 119 始终显示，燃气抢修电话由本社区填写。
+              </Text>
+            </View>
+            {editable ? (
+              <Field
+                label="燃气抢修电话（可不填）"
+                value={gasPhone}
+                maxlength={20}
+                placeholder="如：96777 或 0571-87654321"
+                hint="手机号、带区号的座机号或 95/96 开头的 5 位热线；清空则只显示 119"
+                error={errorAt('gasRepairPhone')}
+                onInput={setGasPhone}
+              />
+            ) : (
+              <View className="oc__row" ariaLabel={`燃气抢修电话：${gasPhone || '未填写'}`}>
+                <Text className="t-body">燃气抢修电话</Text>
+                <Text className="t-body oc__value">{gasPhone || '未填写'}</Text>
+              </View>
+            )}
           </View>
 
           {editable && (
