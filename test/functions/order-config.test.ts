@@ -206,3 +206,31 @@ describe('order.configure', () => {
     expect(await configDoc(XINHUA)).toMatchObject({ hidden: [], sla: {} })
   })
 })
+
+describe('the gas-repair line (燃气抢修) offered with a hazard', () => {
+  it('is saved by the community admin and reaches its residents with the hazard advice; cleared with null', async () => {
+    const saved = await configure(ADMIN, { requestId: rid(), gasRepairPhone: '0571-87654321' })
+    expect(saved).toMatchObject({ ok: true, data: { gasRepairPhone: '0571-87654321' } })
+    expect((await configDoc(XINHUA)).gasRepairPhone).toBe('0571-87654321')
+    await freshInstance()
+    const seen = await call(WANG, 'report.categories', {})
+    expect(seen).toMatchObject({
+      ok: true,
+      data: { hazardAdvice: { gasRepairPhone: '0571-87654321', acceptHours: expect.any(Number) } },
+    })
+    expect(await configure(ADMIN, { requestId: rid(), gasRepairPhone: null })).toMatchObject({
+      ok: true,
+      data: { gasRepairPhone: null },
+    })
+    await freshInstance()
+    expect((await call(WANG, 'report.categories', {})).data.hazardAdvice.gasRepairPhone).toBeNull()
+  })
+
+  it('refuses a number that is not one, naming the field, and stores nothing', async () => {
+    const before = (await configDoc(XINHUA))?.gasRepairPhone ?? null
+    const res = await configure(ADMIN, { requestId: rid(), gasRepairPhone: '12345' })
+    expect(res).toMatchObject({ ok: false, error: { code: 'ORDER.CONFIG_INVALID' } })
+    expect(JSON.stringify(res.error)).toContain('gasRepairPhone')
+    expect((await configDoc(XINHUA))?.gasRepairPhone ?? null).toBe(before)
+  })
+})

@@ -58,7 +58,11 @@ export async function configure(
     const state = stateOf(record)
     if (input.requestId && record?.requestIds?.includes(input.requestId))
       return { state, updatedAt: record.updatedAt }
-    const outcome = applyConfigure(state, { categories: input.categories, sla: input.sla })
+    const outcome = applyConfigure(state, {
+      categories: input.categories,
+      sla: input.sla,
+      gasRepairPhone: input.gasRepairPhone,
+    })
     if (!outcome.ok) throw new DomainError(ConfigErrors.INVALID, '设置有误，未保存', outcome.details)
     const {
       _id,

@@ -3,9 +3,10 @@
  * insert carrying its outbox entry (docs/adr/0011-order-outbox.md; the dispatcher, cloudfunctions/shared/outbox.ts, does the rest).
  */
 import { GrantedRoles, homeCommunity, placeIds } from '../../../src/core/access'
-import type { CategoryView, ReportCategories, ReportReceipt } from '../../../src/core/orders/api'
+import type { ReportCategories, ReportReceipt } from '../../../src/core/orders/api'
 import { ReportErrors } from '../../../src/core/orders/errors'
-import { categoriesFor, findCategory } from '../../../src/core/orders/categories'
+import { findCategory, reportCategoriesOf } from '../../../src/core/orders/categories'
+import { DefaultSla } from '../../../src/core/orders/sla'
 import type { OnBehalfOf, OrderLocation, OrderRecord } from '../../../src/core/orders/model'
 import { checkDraft, newOrder } from '../../../src/core/orders/new-order'
 import { checkIntake } from '../../../src/core/orders/route'
@@ -23,7 +24,7 @@ function communityOfActor(actor: Actor): string | null {
 
 export async function categories(actor: Actor, communityId?: string): Promise<ReportCategories> {
   const id = communityId ?? communityOfActor(actor)
-  if (!id) return { communityId: '', categories: categoriesFor(null).map(publicCategory) }
+  if (!id) return reportCategoriesOf('', null, DefaultSla)
   // A named community must exist: an unknown id is not found, never answered with the defaults.
   const [community, config] = await Promise.all([
     communityId === undefined ? null : getDoc<{ _id: string }>('communities', communityId),
@@ -31,11 +32,7 @@ export async function categories(actor: Actor, communityId?: string): Promise<Re
   ])
   if (communityId !== undefined && !community)
     throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到这个社区')
-  return { communityId: id, categories: categoriesFor(config.override).map(publicCategory) }
-}
-
-function publicCategory(c: CategoryView): CategoryView {
-  return { id: c.id, name: c.name, hint: c.hint, hazard: c.hazard }
+  return reportCategoriesOf(id, config.override, config.sla)
 }
 
 /** The files exist in storage (one request for all). */
