@@ -5,6 +5,11 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/join/index', 'pages/me/index'],
   subPackages: [
+    {
+      root: 'features/deliberation',
+      name: 'deliberation',
+      pages: ['pages/index/index', 'pages/topic/index', 'pages/propose/index'],
+    },
     { root: 'features/workbench', name: 'workbench', pages: ['pages/index/index'] },
     {
       root: 'features/reports',

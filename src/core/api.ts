@@ -12,6 +12,7 @@ import { activityActions } from './activities/api'
 import { marketActions } from './market/api'
 import { configActions as orderConfigActions } from './orders/config-api'
 import { workbenchActions } from './workbench/api'
+import { deliberationActions } from './deliberation/api'
 
 /**
  * The wire contract of the `api` cloud function: every action name → input schema → output type.
@@ -31,6 +32,7 @@ export const apiActions = {
   ...marketActions,
   ...orderConfigActions,
   ...workbenchActions,
+  ...deliberationActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

@@ -15,6 +15,7 @@ import { meFeature } from './me/feature'
 import { ordersFeature } from './orders/feature'
 import { pointsFeature } from './points/feature'
 import { workbenchFeature } from './workbench/feature'
+import { deliberationFeature } from './deliberation/feature'
 
 export const features: readonly CoreFeature[] = [
   meFeature,
@@ -29,4 +30,5 @@ export const features: readonly CoreFeature[] = [
   activitiesFeature,
   marketFeature,
   workbenchFeature,
+  deliberationFeature,
 ]

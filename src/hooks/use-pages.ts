@@ -7,9 +7,17 @@ export interface CursorPage<T> {
   readonly cursor: string | null
 }
 
-/** A cursor-paged list: first page on `key` change, `more()` appends, `reload()` starts over. */
-export function usePages<T>(key: string, fetch: (cursor: string | undefined) => Promise<CursorPage<T>>) {
+/**
+ * A cursor-paged list: first page on `key` change, `more()` appends, `reload()` starts over. `first`
+ * is the first page's whole answer (for what a list action says besides its items).
+ */
+export function usePages<P extends CursorPage<unknown>>(
+  key: string,
+  fetch: (cursor: string | undefined) => Promise<P>,
+) {
+  type T = P['items'][number]
   const [items, setItems] = useState<readonly T[] | null>(null)
+  const [first, setFirst] = useState<P | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [round, setRound] = useState(0)
@@ -22,6 +30,7 @@ export function usePages<T>(key: string, fetch: (cursor: string | undefined) => 
     load(undefined).then(
       (p) => {
         if (!live) return
+        setFirst(p)
         setItems(p.items)
         setCursor(p.cursor)
       },
@@ -42,5 +51,5 @@ export function usePages<T>(key: string, fetch: (cursor: string | undefined) => 
     )
   }
   const reload = useCallback(() => setRound((n) => n + 1), [])
-  return { items, cursor, error, more, reload }
+  return { items, cursor, error, more, reload, first }
 }

@@ -90,6 +90,16 @@ const expected: Readonly<Record<string, string>> = {
   'activity.list': '*',
   'activity.get': '*',
   'activity.signup': 'R',
+  // Deliberation (五步议事): residents of the grid raise and support; staff over it confirm, open
+  // and close votes and enter paper or proxy ballots; which topic is the rules' (grid scope).
+  'topic.list': 'R W C S',
+  'topic.get': 'R W C S',
+  'topic.propose': 'R',
+  'topic.support': 'R',
+  'topic.move': 'R W C S',
+  'topic.openVote': 'W C S',
+  'topic.closeVote': 'W C S',
+  'ballot.cast': 'R W C S',
   'activity.withdraw': 'R',
   'activity.checkin': 'R',
   'activity.checkinCode': 'W C',

@@ -102,6 +102,19 @@ describe('the flows that send messages', () => {
     ok(await call(WANG, 'errand.dispute', { errandId: errand.errandId, reason: '米没有送到' }))
   })
 
+  it('topic put on the agenda → the supporting households', async () => {
+    const topic = ok(
+      await call(WANG, 'topic.propose', {
+        requestId: rid(),
+        title: '楼道堆物清理',
+        text: '3号楼楼道堆满杂物',
+      }),
+    )
+    // The demo grid is small: its proposer's own household may already reach the threshold.
+    if (topic.status === 'proposed')
+      ok(await call(WORKER, 'topic.move', { topicId: topic.id, move: 'confirm' }))
+  })
+
   it('activity cancelled → those holding a seat', async () => {
     const activity = ok(await call(ADMIN, 'activity.publish', activityInput(rid())))
     ok(await call(LI, 'activity.signup', { activityId: activity.activityId }))
@@ -139,6 +152,8 @@ describe('every message opens its subject', () => {
       (await call(openid, 'errand.get', { errandId: id })).data?.errandId === id,
     'features/activities/pages/detail/index': async (openid, id) =>
       (await call(openid, 'activity.get', { activityId: id })).data?.activityId === id,
+    'features/deliberation/pages/topic/index': async (openid, id) =>
+      (await call(openid, 'topic.get', { topicId: id })).data?.id === id,
     'features/grid/pages/joins/index': async (openid, id) =>
       ((await call(openid, 'join.inbox', {})).data as { joinId: string }[]).some((j) => j.joinId === id),
   }

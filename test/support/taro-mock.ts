@@ -28,6 +28,8 @@ export const cloud = { init: jest.fn(), callFunction: jest.fn() }
 export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' } as const
 export const getEnv = () => ENV_TYPE.WEB
 export const pxTransform = (value: number) => `${value}px`
+/** Transient news (WeUI toast): what the page said, for the test to read. */
+export const showToast = jest.fn(async (_o: { title: string; icon?: string }) => ({ errMsg: 'showToast:ok' }))
 
 export function resetTaroMock(): void {
   storage.clear()
@@ -39,6 +41,7 @@ export function resetTaroMock(): void {
   pageStack.length = 0
   setStorageSync.mockClear()
   getStorageSync.mockClear()
+  showToast.mockClear()
 }
 
 const Taro = {
@@ -54,5 +57,6 @@ const Taro = {
   getEnv,
   ENV_TYPE,
   pxTransform,
+  showToast,
 }
 export default Taro

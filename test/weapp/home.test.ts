@@ -62,6 +62,11 @@ describe('home page (compiled weapp)', () => {
     await view.waitFor(() => view!.text().includes('第三网格'))
     expect(view.text()).toContain('幸福里社区 · 5号楼2单元 301室')
     expect(view.text()).not.toContain('您还没有加入网格')
+    // Joined: the grid's 议事厅 takes the place of 加入网格.
+    const titles = view.all('quick-action').map((t) => t.dom?.textContent ?? '')
+    expect(titles).toHaveLength(6)
+    expect(titles.some((t) => t.includes('居民议事'))).toBe(true)
+    expect(titles.some((t) => t.includes('加入网格'))).toBe(false)
   })
 
   it.each(QUICK_ACTIONS.map(([title, url], i) => [title, url, i] as const))(

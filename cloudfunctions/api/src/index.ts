@@ -21,6 +21,7 @@ import { meServer } from './routes/me'
 import { ordersServer } from './routes/orders'
 import { pointsServer } from './routes/points'
 import { workbenchServer } from './routes/workbench'
+import { deliberationServer } from './routes/deliberation'
 
 /** The features (one line each): their routes and privacy contributions are collected from here. */
 const features = [
@@ -35,6 +36,7 @@ const features = [
   activitiesServer,
   marketServer,
   workbenchServer,
+  deliberationServer,
 ] as const
 
 const routes: Routes = collectRoutes([meServer(features), ...features])

@@ -109,6 +109,15 @@ export const NotifyTemplates = {
     subject: 'activities',
     fields: { thing1: '活动名称', time2: '活动时间', thing3: '取消原因', thing4: '温馨提示' },
   },
+  /** To a topic's proposer and supporting households: put on the agenda, not, vote open, result (议事). */
+  topicProgress: {
+    id: 'tmpl-topic-progress',
+    title: '议事进度通知',
+    page: 'features/deliberation/pages/topic/index',
+    param: 'id',
+    subject: 'topics',
+    fields: { thing1: '议题', phrase2: '当前状态', thing3: '说明', time4: '更新时间' },
+  },
 } as const satisfies Record<string, TemplateDef>
 
 export type TemplateKey = keyof typeof NotifyTemplates

@@ -49,7 +49,22 @@ const QUICK_ACTIONS = [
     mark: '兑',
     elder: false,
   },
-  { title: '加入网格', hint: '扫码绑定我的家', url: '/pages/join/index', mark: '家', elder: false },
+  {
+    title: '居民议事',
+    hint: '大家的事大家议',
+    url: '/features/deliberation/pages/index/index',
+    mark: '议',
+    elder: false,
+    joined: true,
+  },
+  {
+    title: '加入网格',
+    hint: '扫码绑定我的家',
+    url: '/pages/join/index',
+    mark: '家',
+    elder: false,
+    joined: false,
+  },
 ] as const
 
 /** Asked once, on the first launch: 开启 or 不用了, and never again (remembered on the device). */
@@ -85,7 +100,8 @@ export default function HomePage() {
   const elder = useElderMode()
   const staff = state.status === 'ready' && holdsOver(state.profile.roles, AllStaffRoles)
 
-  const serviceCard = state.status === 'ready' && state.profile.household && <ServiceCard />
+  const household = state.status === 'ready' ? state.profile.household : null
+  const serviceCard = household && <ServiceCard />
 
   return (
     <Page label="首页">
@@ -130,7 +146,10 @@ export default function HomePage() {
         ariaRole="navigation"
         ariaLabel="常用服务"
       >
-        {QUICK_ACTIONS.filter((a) => !elder || a.elder).map((a) => (
+        {/* 加入网格 for those who have not joined; 居民议事 (their grid's hall) for those who have. */}
+        {QUICK_ACTIONS.filter(
+          (a) => (!elder || a.elder) && (!('joined' in a) || a.joined === Boolean(household)),
+        ).map((a) => (
           <QuickAction key={a.url} title={a.title} hint={a.hint} url={a.url} mark={a.mark} />
         ))}
       </View>

@@ -11,7 +11,7 @@ import { PointsToPersonFields } from '../../../../components/PointsToPersonField
 import { Button } from '../../../../components/ui'
 import { useAdminCommunity } from '../../../../hooks/use-admin-community'
 import { usePointsToPerson } from '../../../../hooks/use-points-to-person'
-import { usePages } from '../../../../hooks/use-pages'
+import { usePages, type CursorPage } from '../../../../hooks/use-pages'
 import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { errorCopy } from '../../../../services/error-copy'
@@ -35,7 +35,7 @@ export default function PointsAdminPage() {
 }
 
 function PointsAdmin({ communityId }: { readonly communityId: string }) {
-  const transfers = usePages<TransferLine>(`transfers:${communityId}`, async (cursor) => {
+  const transfers = usePages<CursorPage<TransferLine>>(`transfers:${communityId}`, async (cursor) => {
     const page = await callApi('points.transfers', cursor ? { communityId, cursor } : { communityId })
     return { items: page.lines, cursor: page.cursor }
   })

@@ -1,0 +1,30 @@
+import type { deliberationActions } from '../../../../src/core/deliberation/api'
+import { checkText, SecScene } from '../../../shared/content-security'
+import { defineServerFeature } from '../../../shared/feature'
+import type { RoutesFor } from '../../../shared/kit'
+import * as store from '../../../shared/repos/deliberation'
+import { deliberationPrivacy } from '../../../shared/repos/deliberation-privacy'
+import { callerOpenId } from '../../../shared/sdk'
+
+const now = () => new Date()
+/** Every text others read passes content security first: risky → CONTENT.RISKY, nothing stored. */
+const secure = (scene: (typeof SecScene)[keyof typeof SecScene]) => async (text: string) => {
+  await checkText(callerOpenId(), text, scene)
+}
+
+const routes: RoutesFor<typeof deliberationActions> = {
+  'topic.list': (input, ctx) => store.list(ctx.actor, input.gridId, input.cursor),
+  'topic.get': (input, ctx) => store.get(ctx.actor, input.topicId, now()),
+  'topic.propose': (input, ctx) => store.propose(ctx, input, now(), secure(SecScene.forum)),
+  'topic.support': (input, ctx) => store.support(ctx, input.topicId, now()),
+  'topic.move': (input, ctx) => store.move(ctx, input, now(), secure(SecScene.comment)),
+  'topic.openVote': (input, ctx) => store.openVote(ctx, input, now()),
+  'topic.closeVote': (input, ctx) => store.closeVote(ctx, input.topicId, now()),
+  'ballot.cast': (input, ctx) => store.cast(ctx, input, now()),
+}
+
+export const deliberationServer = defineServerFeature({
+  name: 'deliberation',
+  routes,
+  privacy: deliberationPrivacy,
+})

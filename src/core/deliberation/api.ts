@@ -1,0 +1,141 @@
+/**
+ * The deliberation contract (五步议事): topics of a grid, proposing and supporting one, the staff's
+ * moves, and household votes.
+ */
+import * as v from 'valibot'
+import { defineAction } from '../contract/define'
+import { clientRequestId } from '../join/api'
+import type { TopicMove } from './machine'
+import { BallotChannels, Choices, VoteRules, type Choice, type TopicStatus, type VoteRule } from './model'
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128))
+const iso = v.pipe(v.string(), v.isoTimestamp())
+
+export interface TopicCard {
+  readonly id: string
+  readonly title: string
+  readonly status: TopicStatus
+  readonly statusLabel: string
+  readonly placeName: string
+  readonly supports: number
+  readonly threshold: number
+  readonly createdAt: string
+}
+
+export interface TopicPage {
+  readonly gridId: string
+  /** The caller lives in this grid and may raise a topic here. */
+  readonly canPropose: boolean
+  readonly items: readonly TopicCard[]
+  readonly cursor: string | null
+}
+
+export interface TopicEventView {
+  readonly at: string
+  readonly what: string
+  readonly byName: string
+  readonly note: string | null
+}
+
+export interface VoteView {
+  readonly rule: VoteRule
+  readonly ruleLabel: string
+  /** The rule in one sentence, shown to voters. */
+  readonly ruleSentence: string
+  readonly opensAt: string
+  readonly closesAt: string
+  readonly electorate: number
+  /** Households that have voted so far (a count only). */
+  readonly participated: number
+  readonly open: boolean
+}
+
+export interface ResultView {
+  readonly participated: number
+  readonly electorate: number
+  readonly yes: number
+  readonly no: number
+  readonly abstain: number
+  readonly byChannel: { readonly app: number; readonly paper: number; readonly proxy: number }
+  readonly quorumMet: boolean
+  readonly passed: boolean
+  readonly sentence: string
+}
+
+export interface TopicDetail extends TopicCard {
+  readonly text: string
+  readonly proposerShown: string
+  readonly households: number
+  readonly reason: string | null
+  readonly decision: string | null
+  /** My household supports it. */
+  readonly supported: boolean
+  readonly vote: VoteView | null
+  /** My household's ballot, while the vote runs or after. */
+  readonly myBallot: Choice | null
+  readonly result: ResultView | null
+  readonly timeline: readonly TopicEventView[]
+  /** The moves I may make now (from the topic machine), and whether I may support or vote. */
+  readonly can: { readonly moves: readonly TopicMove[]; readonly support: boolean; readonly vote: boolean }
+  readonly retried?: boolean
+}
+
+export interface BallotReceipt {
+  readonly topicId: string
+  readonly choice: Choice
+  /** True when this household had voted before: the new ballot replaced it. */
+  readonly replaced: boolean
+  readonly participated: number
+}
+
+export const deliberationActions = {
+  /** The topics of my grid (residents) or of a grid I work for (staff, `gridId`), newest first, 20 a page. */
+  'topic.list': defineAction<TopicPage>()(
+    v.strictObject({ gridId: v.optional(id), cursor: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+  ),
+  'topic.get': defineAction<TopicDetail>()(v.strictObject({ topicId: id })),
+  /** 民事民提: a resident raises a topic for their grid (content-checked); their household supports it. */
+  'topic.propose': defineAction<TopicDetail>()(
+    v.strictObject({
+      requestId: clientRequestId,
+      title: v.pipe(v.string(), v.maxLength(200)),
+      text: v.pipe(v.string(), v.maxLength(4000)),
+    }),
+  ),
+  /** One support per household; enough households put it on the agenda. */
+  'topic.support': defineAction<TopicDetail>()(v.strictObject({ topicId: id })),
+  /** Staff: confirm, reject (with a public reason), decide (a committee decision); the proposer: withdraw. */
+  'topic.move': defineAction<TopicDetail>()(
+    v.strictObject({
+      topicId: id,
+      move: v.picklist(['confirm', 'reject', 'withdraw', 'decide'] as const),
+      reason: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+    }),
+  ),
+  /** Staff: open a household vote with a rule preset and a window. */
+  'topic.openVote': defineAction<TopicDetail>()(
+    v.strictObject({
+      topicId: id,
+      rule: v.picklist(VoteRules),
+      quorumPct: v.optional(v.number()),
+      opensAt: iso,
+      closesAt: iso,
+    }),
+  ),
+  /** Staff (after the closing time): count the ballots and publish the result. */
+  'topic.closeVote': defineAction<TopicDetail>()(v.strictObject({ topicId: id })),
+  /**
+   * A household's ballot: in the app by a member; on paper or by proxy by staff, naming the
+   * household by unit and room (a proxy needs the resident's consent). The last ballot counts.
+   */
+  'ballot.cast': defineAction<BallotReceipt>()(
+    v.strictObject({
+      topicId: id,
+      choice: v.picklist(Choices),
+      channel: v.optional(v.picklist(BallotChannels)),
+      unitId: v.optional(id),
+      room: v.optional(v.pipe(v.string(), v.maxLength(16))),
+      consent: v.optional(v.boolean()),
+    }),
+  ),
+}

@@ -1,0 +1,164 @@
+/**
+ * The deciders of deliberation: a new topic, and a move on one, each with what follows (who is
+ * told). Pure: they take the loaded topic, the mover and the input, and return the next topic and
+ * its effects; the store writes them as one plan (src/core/plan.ts).
+ */
+import type { Effect } from '../effects'
+import { DomainError, type ErrorCode } from '../errors'
+import { maskName } from '../privacy/mask'
+import { beijingTime, clipThing } from '../notify/templates'
+import { DeliberationErrors } from './errors'
+import { topicMachine, type TopicMove, type TopicParty } from './machine'
+import { TopicStatusLabel, type TopicPlace, type TopicRecord, type VoteResult, type VoteSpec } from './model'
+import { supportThreshold } from './rules'
+import { resultSentence } from './vote'
+
+export interface NewTopicInput {
+  readonly id: string
+  readonly requestId: string
+  readonly proposer: { readonly userId: string; readonly name: string }
+  readonly place: TopicPlace
+  readonly placeName: string
+  readonly title: string
+  readonly text: string
+  readonly households: number
+  readonly supportPct?: number
+  readonly now: Date
+}
+
+/** A proposed topic: its proposer's household is its first supporter (the store writes that support). */
+export function newTopic(i: NewTopicInput): TopicRecord {
+  return {
+    _id: i.id,
+    requestId: i.requestId,
+    proposerId: i.proposer.userId,
+    proposerShown: maskName(i.proposer.name),
+    path: i.place,
+    placeName: i.placeName,
+    title: i.title,
+    text: i.text,
+    status: 'proposed',
+    households: i.households,
+    threshold: supportThreshold(i.households, i.supportPct),
+    supports: 1,
+    reason: null,
+    vote: null,
+    result: null,
+    decision: null,
+    version: 1,
+    events: [{ at: i.now, move: 'propose', by: i.proposer.userId, byName: maskName(i.proposer.name) }],
+    createdAt: i.now,
+    updatedAt: i.now,
+    outbox: [],
+    outboxAt: null,
+  }
+}
+
+export type Mover =
+  | {
+      readonly kind: 'person'
+      readonly userId: string
+      readonly name: string
+      readonly parties: readonly TopicParty[]
+    }
+  | { readonly kind: 'system' }
+
+export type MoveInput =
+  | { readonly move: 'confirm' }
+  | { readonly move: 'reject'; readonly reason: string }
+  | { readonly move: 'withdraw' }
+  | { readonly move: 'open_vote'; readonly vote: VoteSpec }
+  | { readonly move: 'close_vote'; readonly result: VoteResult }
+  | { readonly move: 'decide'; readonly decision: string }
+
+export interface MoveOutcome {
+  readonly next: TopicRecord
+  readonly effects: readonly Effect[]
+}
+
+const WHAT: Readonly<Record<TopicMove, string>> = {
+  confirm: '议题已立项，将组织居民议事',
+  reject: '议题未立项',
+  withdraw: '议题已撤回',
+  open_vote: '投票已开始，每户一票',
+  close_vote: '投票已结束',
+  decide: '已形成决议',
+}
+
+/** A move on a topic: the machine's answer, the changed fields, the event, who is told. */
+export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date): MoveOutcome {
+  const parties = by.kind === 'system' ? (['system'] as const) : by.parties
+  const voteOver = t.vote !== null && now >= new Date(t.vote.closesAt)
+  const step = topicMachine.next(t.status, input.move, parties, { voteOver })
+  if (!step.ok) {
+    const code = step.code === 'MACHINE.NO_MOVE' ? DeliberationErrors.BAD_STEP : step.code
+    const message =
+      code === DeliberationErrors.VOTE_OPEN
+        ? '投票尚未结束'
+        : code === 'MACHINE.NOT_PARTY'
+          ? '您不能进行这一步'
+          : `议题当前为“${TopicStatusLabel[t.status]}”，不能进行这一步`
+    throw new DomainError((code === 'MACHINE.NOT_PARTY' ? 'AUTH.FORBIDDEN' : code) as ErrorCode, message)
+  }
+  const changes: Partial<TopicRecord> =
+    input.move === 'reject'
+      ? { reason: input.reason }
+      : input.move === 'open_vote'
+        ? { vote: input.vote }
+        : input.move === 'close_vote'
+          ? { result: input.result }
+          : input.move === 'decide'
+            ? { decision: input.decision }
+            : {}
+  const note =
+    input.move === 'reject'
+      ? input.reason
+      : input.move === 'decide'
+        ? input.decision
+        : input.move === 'close_vote'
+          ? resultSentence(input.result)
+          : undefined
+  const next: TopicRecord = {
+    ...t,
+    ...changes,
+    status: step.to,
+    version: t.version + 1,
+    updatedAt: now,
+    events: [
+      ...t.events,
+      {
+        at: now,
+        move: input.move,
+        by: by.kind === 'system' ? 'system' : by.userId,
+        byName: by.kind === 'system' ? '系统' : by.name,
+        ...(note ? { note } : {}),
+      },
+    ],
+  }
+  const effects: Effect[] = step.effects.includes('announce')
+    ? [
+        {
+          kind: 'notify',
+          key: `topic.${input.move}.v${next.version}`,
+          to: {
+            named: { collection: 'topic_supports', match: { topicId: t._id }, field: 'userId', limit: 1000 },
+          },
+          ...(by.kind === 'person' ? { except: [by.userId] } : {}),
+          template: 'topicProgress',
+          data: {
+            thing1: { value: clipThing(t.title) },
+            phrase2: { value: TopicStatusLabel[next.status] },
+            thing3: { value: clipThing(note ?? WHAT[input.move]) },
+            time4: { value: beijingTime(now) },
+          },
+        },
+      ]
+    : []
+  return { next, effects }
+}
+
+/** The moves the caller may make now (the page's buttons). */
+export function movesOf(t: TopicRecord, parties: readonly TopicParty[], now: Date): TopicMove[] {
+  const voteOver = t.vote !== null && now >= new Date(t.vote.closesAt)
+  return topicMachine.movesFor(t.status, parties, { voteOver })
+}

@@ -1,0 +1,22 @@
+export const DeliberationErrors = {
+  /** The caller lives in no household of a grid. */
+  NO_HOUSEHOLD: 'DELIBERATION.NO_HOUSEHOLD',
+  /** Title or text missing or too long. */
+  BAD_TEXT: 'DELIBERATION.BAD_TEXT',
+  /** A reason (reject) or a decision text is required. */
+  REASON_REQUIRED: 'DELIBERATION.REASON_REQUIRED',
+  /** The topic belongs to another grid than the caller's household. */
+  OTHER_PLACE: 'DELIBERATION.OTHER_PLACE',
+  /** The move is not possible from the topic's step. */
+  BAD_STEP: 'DELIBERATION.BAD_STEP',
+  /** A vote's window is invalid (closing before opening, too long, in the past). */
+  BAD_WINDOW: 'DELIBERATION.BAD_WINDOW',
+  /** Ballots are taken only between the opening and closing time. */
+  VOTE_NOT_OPEN: 'DELIBERATION.VOTE_NOT_OPEN',
+  /** Closing a vote before its closing time. */
+  VOTE_OPEN: 'DELIBERATION.VOTE_OPEN',
+  /** A proxy ballot needs the resident's consent. */
+  NO_CONSENT: 'DELIBERATION.NO_CONSENT',
+  /** A paper or proxy ballot names a household outside the topic's place. */
+  UNKNOWN_HOUSEHOLD: 'DELIBERATION.UNKNOWN_HOUSEHOLD',
+} as const

@@ -1,0 +1,123 @@
+/**
+ * Five-step deliberation (五步议事 · 一组一会): residents raise a topic (民事民提), it is put on the
+ * agenda by staff or by enough households supporting it (确定议题), discussed (民议), decided by a
+ * household vote or a recorded committee decision (民决), carried out (民办) and judged (民评).
+ * Collection `topics` (one document per topic, its timeline inside), `topic_supports` (one per
+ * household and topic) and `ballots` (one per household and topic; the last one cast counts).
+ * The topic machine is ./machine.ts; thresholds and the vote presets are ./rules.ts and ./vote.ts.
+ */
+import type { WithOutbox } from '../effects'
+
+export const TopicStatuses = ['proposed', 'confirmed', 'rejected', 'withdrawn', 'voting', 'decided'] as const
+export type TopicStatus = (typeof TopicStatuses)[number]
+
+export const TopicStatusLabel: Readonly<Record<TopicStatus, string>> = {
+  proposed: '征集支持',
+  confirmed: '已立项',
+  rejected: '未立项',
+  withdrawn: '已撤回',
+  voting: '投票中',
+  decided: '已形成决议',
+}
+
+/** How a vote is decided, chosen when it opens and shown to voters (./vote.ts). */
+export const VoteRules = ['residents_meeting', 'simple'] as const
+export type VoteRule = (typeof VoteRules)[number]
+
+export const Choices = ['yes', 'no', 'abstain'] as const
+export type Choice = (typeof Choices)[number]
+export const ChoiceLabel: Readonly<Record<Choice, string>> = { yes: '同意', no: '不同意', abstain: '弃权' }
+
+/** How a ballot was cast: in the app, on paper at the meeting (entered by staff), or by staff for an elderly resident with consent. */
+export const BallotChannels = ['app', 'paper', 'proxy'] as const
+export type BallotChannel = (typeof BallotChannels)[number]
+
+export interface TopicPlace {
+  readonly streetId: string
+  readonly communityId: string
+  readonly gridId: string
+}
+
+export interface VoteSpec {
+  readonly rule: VoteRule
+  /** `simple` only: the share of households that must take part, in percent. */
+  readonly quorumPct: number | null
+  readonly opensAt: Date
+  readonly closesAt: Date
+  /** Households of the place when the vote opened: the denominator of participation. */
+  readonly electorate: number
+}
+
+export interface VoteResult {
+  readonly rule: VoteRule
+  readonly electorate: number
+  readonly participated: number
+  readonly yes: number
+  readonly no: number
+  readonly abstain: number
+  readonly byChannel: Readonly<Record<BallotChannel, number>>
+  readonly quorumMet: boolean
+  readonly passed: boolean
+  readonly countedAt: Date
+}
+
+export interface TopicEvent {
+  readonly at: Date
+  readonly move: string
+  /** A user id, or 'system'. */
+  readonly by: string
+  readonly byName: string
+  readonly note?: string
+}
+
+export interface TopicRecord extends WithOutbox {
+  readonly _id: string
+  readonly requestId: string
+  readonly proposerId: string
+  /** The proposer's name as others see it (masked, e.g. 王**): topics are public in the grid. */
+  readonly proposerShown: string
+  readonly path: TopicPlace
+  readonly placeName: string
+  readonly title: string
+  readonly text: string
+  readonly status: TopicStatus
+  /** Households of the place when proposed, and the supporting households that put it on the agenda. */
+  readonly households: number
+  readonly threshold: number
+  readonly supports: number
+  /** Why it was not put on the agenda (public), or the committee's decision. */
+  readonly reason: string | null
+  readonly vote: VoteSpec | null
+  readonly result: VoteResult | null
+  /** A committee decision (no vote): what was decided, recorded with who decided (events). */
+  readonly decision: string | null
+  readonly version: number
+  readonly events: readonly TopicEvent[]
+  readonly createdAt: Date
+  readonly updatedAt: Date
+}
+
+/** Collection `topic_supports`: one per (topic, household), unique. The id is opaque. */
+export interface SupportRecord {
+  readonly _id: string
+  readonly topicId: string
+  readonly householdId: string
+  readonly userId: string
+  readonly createdAt: Date
+}
+
+/** Collection `ballots`: one per (topic, household), unique; a household's later ballot replaces it. */
+export interface BallotRecord {
+  readonly _id: string
+  readonly topicId: string
+  readonly householdId: string
+  readonly choice: Choice
+  readonly channel: BallotChannel
+  /** Who cast it: the member in the app, or the staff member who entered a paper or proxy ballot. */
+  readonly castBy: string
+  /** Proxy ballots: the resident consented (a staff member ticked it, logged with who cast it). */
+  readonly consent: boolean
+  /** How many times this household's ballot was replaced. */
+  readonly replaced: number
+  readonly castAt: Date
+}

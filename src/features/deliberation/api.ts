@@ -1,0 +1,5 @@
+import { deliberationActions } from '@core/deliberation/api'
+import { apiClient } from '../../services/cloud'
+
+/** The deliberation subpackage's client: its schemas ship here, not in the main package (docs/adr/0002). */
+export const callApi = apiClient(deliberationActions)

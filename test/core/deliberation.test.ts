@@ -1,0 +1,261 @@
+/**
+ * Deliberation's rules (src/core/deliberation), against expectations written by hand from issue #15
+ * and the law the presets follow (居委会组织法 Art. 9: more than half of the households take part,
+ * more than half of those taking part agree).
+ */
+import { moveTopic, newTopic, type Mover } from '../../src/core/deliberation/decide'
+import { topicMachine, TopicMoves, TopicParties } from '../../src/core/deliberation/machine'
+import {
+  TopicStatuses,
+  type BallotChannel,
+  type Choice,
+  type TopicRecord,
+} from '../../src/core/deliberation/model'
+import { checkBallot, checkWindow, supportThreshold } from '../../src/core/deliberation/rules'
+import { quorumOf, resultSentence, tally } from '../../src/core/deliberation/vote'
+import { isDomainError } from '../../src/core/errors'
+import type { Actor } from '../../src/core/roles'
+
+const T0 = new Date('2026-12-07T02:00:00Z')
+const H = 3_600_000
+const GRID = { streetId: 's1', communityId: 'c1', gridId: 'g1' }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'ok'
+  } catch (err) {
+    return isDomainError(err) ? err.code : String(err)
+  }
+}
+
+describe('the topic machine: state × move × party', () => {
+  // Written out by hand: where each move by each party takes each state (— : not possible).
+  const expected: Record<string, Record<string, Record<string, string>>> = {
+    proposed: {
+      confirm: { proposer: '—', staff: 'confirmed', system: 'confirmed' },
+      reject: { proposer: '—', staff: 'rejected', system: '—' },
+      withdraw: { proposer: 'withdrawn', staff: '—', system: '—' },
+      open_vote: { proposer: '—', staff: '—', system: '—' },
+      close_vote: { proposer: '—', staff: '—', system: '—' },
+      decide: { proposer: '—', staff: '—', system: '—' },
+    },
+    confirmed: {
+      confirm: { proposer: '—', staff: '—', system: '—' },
+      reject: { proposer: '—', staff: '—', system: '—' },
+      withdraw: { proposer: '—', staff: '—', system: '—' },
+      open_vote: { proposer: '—', staff: 'voting', system: '—' },
+      close_vote: { proposer: '—', staff: '—', system: '—' },
+      decide: { proposer: '—', staff: 'decided', system: '—' },
+    },
+    voting: {
+      confirm: { proposer: '—', staff: '—', system: '—' },
+      reject: { proposer: '—', staff: '—', system: '—' },
+      withdraw: { proposer: '—', staff: '—', system: '—' },
+      open_vote: { proposer: '—', staff: '—', system: '—' },
+      close_vote: { proposer: '—', staff: 'decided', system: 'decided' },
+      decide: { proposer: '—', staff: '—', system: '—' },
+    },
+  }
+  for (const state of TopicStatuses) {
+    for (const move of TopicMoves) {
+      for (const party of TopicParties) {
+        const want = expected[state]?.[move]?.[party] ?? '—'
+        it(`${state} · ${move} · ${party} → ${want}`, () => {
+          expect(topicMachine.target(state, move, party) ?? '—').toBe(want)
+        })
+      }
+    }
+  }
+  it('closes a vote only once its closing time passed', () => {
+    expect(topicMachine.next('voting', 'close_vote', 'staff', { voteOver: false })).toEqual({
+      ok: false,
+      code: 'DELIBERATION.VOTE_OPEN',
+    })
+    expect(topicMachine.next('voting', 'close_vote', 'staff', { voteOver: true })).toMatchObject({ ok: true })
+  })
+})
+
+describe('the support threshold, in households', () => {
+  it.each([
+    [0, 10, 1],
+    [1, 10, 1],
+    [9, 10, 1],
+    [10, 10, 1],
+    [11, 10, 2],
+    [100, 10, 10],
+    [101, 10, 11],
+    [240, 20, 48],
+  ])('%i households at %i%% need %i', (households, pct, need) => {
+    expect(supportThreshold(households, pct)).toBe(need)
+  })
+})
+
+type B = { choice: Choice; channel: BallotChannel }
+const ballots = (yes: number, no: number, abstain = 0, channel: BallotChannel = 'app'): B[] => [
+  ...Array.from({ length: yes }, () => ({ choice: 'yes' as const, channel })),
+  ...Array.from({ length: no }, () => ({ choice: 'no' as const, channel })),
+  ...Array.from({ length: abstain }, () => ({ choice: 'abstain' as const, channel })),
+]
+
+describe('居民会议: more than half take part, more than half of them agree', () => {
+  const spec = (electorate: number) => ({ rule: 'residents_meeting' as const, quorumPct: null, electorate })
+  it.each([
+    ['exactly half take part: no quorum', 10, ballots(5, 0), false, false],
+    ['one more than half take part and all agree', 10, ballots(6, 0), true, true],
+    ['a tie among those taking part fails', 10, ballots(3, 3), true, false],
+    ['abstentions take part and count against a majority', 10, ballots(3, 1, 2), true, false],
+    ['a majority with abstentions', 10, ballots(4, 1, 1), true, true],
+    ['nobody votes', 10, [], false, false],
+    ['no households at all', 0, [], false, false],
+    ['an odd electorate: 4 of 7 is more than half', 7, ballots(3, 1), true, true],
+  ])('%s', (_n, electorate, bs, quorumMet, passed) => {
+    expect(tally(bs, spec(electorate), T0)).toMatchObject({ quorumMet, passed, participated: bs.length })
+  })
+  it('needs floor(n/2)+1 households', () => {
+    expect([0, 1, 2, 9, 10, 11].map((n) => quorumOf(spec(n)))).toEqual([1, 1, 2, 5, 6, 6])
+  })
+})
+
+describe('简单多数 with a quorum in percent', () => {
+  const spec = (electorate: number, quorumPct: number) => ({ rule: 'simple' as const, quorumPct, electorate })
+  it.each([
+    ['the quorum exactly met, more yes than no', 10, 30, ballots(2, 1), true, true],
+    ['one short of the quorum', 10, 30, ballots(2, 0), false, false],
+    ['a tie fails', 10, 20, ballots(1, 1), true, false],
+    ['abstentions count toward the quorum, not the result', 10, 30, ballots(1, 0, 2), true, true],
+    ['a quorum of 25% of 10 households is 3', 10, 25, ballots(2, 0), false, false],
+  ])('%s', (_n, electorate, pct, bs, quorumMet, passed) => {
+    expect(tally(bs, spec(electorate, pct), T0)).toMatchObject({ quorumMet, passed })
+  })
+})
+
+describe('the count', () => {
+  it('counts by channel and says the result in words, counts only', () => {
+    const r = tally(
+      [...ballots(3, 0, 0, 'app'), ...ballots(1, 1, 0, 'paper'), ...ballots(1, 0, 0, 'proxy')],
+      { rule: 'residents_meeting', quorumPct: null, electorate: 10 },
+      T0,
+    )
+    expect(r.byChannel).toEqual({ app: 3, paper: 2, proxy: 1 })
+    expect(resultSentence(r)).toBe('10 户中 6 户参加（60%），同意 5、不同意 1、弃权 0。表决通过。')
+  })
+  it('a recount of the same ballots in any order equals the result', () => {
+    const bs = [...ballots(7, 4, 2, 'app'), ...ballots(2, 1, 0, 'paper')]
+    const spec = { rule: 'residents_meeting' as const, quorumPct: null, electorate: 20 }
+    expect(tally([...bs].reverse(), spec, T0)).toEqual(tally(bs, spec, T0))
+  })
+})
+
+describe('who may cast a ballot, and when', () => {
+  const voting = {
+    status: 'voting' as const,
+    path: GRID,
+    vote: {
+      rule: 'residents_meeting' as const,
+      quorumPct: null,
+      opensAt: T0,
+      closesAt: new Date(T0.getTime() + 24 * H),
+      electorate: 10,
+    },
+  }
+  const worker: Actor = { userId: 'w', grants: [{ role: 'grid_worker', scope: GRID }] }
+  const resident: Actor = {
+    userId: 'r',
+    grants: [{ role: 'resident', scope: { ...GRID, householdId: 'h1' } }],
+  }
+  const at = (h: number) => new Date(T0.getTime() + h * H)
+  it.each([
+    ['a member in the app, during the vote', resident, 'app', false, GRID, at(1), 'ok'],
+    ['before it opens', resident, 'app', false, GRID, at(-1), 'DELIBERATION.VOTE_NOT_OPEN'],
+    ['at the closing time', resident, 'app', false, GRID, at(24), 'DELIBERATION.VOTE_NOT_OPEN'],
+    [
+      'a household of another grid',
+      resident,
+      'app',
+      false,
+      { ...GRID, gridId: 'g2' },
+      at(1),
+      'DELIBERATION.OTHER_PLACE',
+    ],
+    ['staff entering a paper ballot', worker, 'paper', false, GRID, at(1), 'ok'],
+    ['a resident entering a paper ballot', resident, 'paper', false, GRID, at(1), 'AUTH.FORBIDDEN'],
+    ['a proxy ballot with consent', worker, 'proxy', true, GRID, at(1), 'ok'],
+    ['a proxy ballot without consent', worker, 'proxy', false, GRID, at(1), 'DELIBERATION.NO_CONSENT'],
+    [
+      'a paper ballot of an unknown household',
+      worker,
+      'paper',
+      false,
+      null,
+      at(1),
+      'DELIBERATION.UNKNOWN_HOUSEHOLD',
+    ],
+  ] as const)('%s', (_n, actor, channel, consent, household, now, want) => {
+    expect(codeOf(() => checkBallot(voting, { channel, consent, household }, { actor }, now))).toBe(want)
+  })
+  it('a closed topic takes no ballot', () => {
+    expect(
+      codeOf(() =>
+        checkBallot(
+          { ...voting, status: 'decided' },
+          { channel: 'app', consent: false, household: GRID },
+          { actor: resident },
+          at(1),
+        ),
+      ),
+    ).toBe('DELIBERATION.VOTE_NOT_OPEN')
+  })
+  it.each([
+    ['an hour from now', 0, 1, 'ok'],
+    ['shorter than an hour', 0, 0.5, 'DELIBERATION.BAD_WINDOW'],
+    ['longer than 30 days', 0, 24 * 31, 'DELIBERATION.BAD_WINDOW'],
+    ['opening in the past', -2, 1, 'DELIBERATION.BAD_WINDOW'],
+  ])('a vote window %s', (_n, open, close, want) => {
+    expect(codeOf(() => checkWindow(at(open), at(open + close), T0))).toBe(want)
+  })
+})
+
+describe('moving a topic', () => {
+  const topic = (over: Partial<TopicRecord> = {}): TopicRecord => ({
+    ...newTopic({
+      id: 'tp1',
+      requestId: 'req-00001',
+      proposer: { userId: 'r', name: '王秀英' },
+      place: GRID,
+      placeName: '第一网格',
+      title: '在3号楼旁安装充电桩',
+      text: '飞线充电太危险',
+      households: 40,
+      now: T0,
+    }),
+    ...over,
+  })
+  const staff: Mover = { kind: 'person', userId: 'w', name: '网格员', parties: ['staff'] }
+  it('a new topic needs 10% of the households and shows its proposer masked', () => {
+    expect(topic()).toMatchObject({ status: 'proposed', threshold: 4, supports: 1, proposerShown: '王**' })
+  })
+  it('a rejection carries its public reason, tells the supporters, and bumps the version', () => {
+    const { next, effects } = moveTopic(topic(), { move: 'reject', reason: '属于物业职责' }, staff, T0)
+    expect(next).toMatchObject({ status: 'rejected', reason: '属于物业职责', version: 2 })
+    expect(next.events.at(-1)).toMatchObject({ move: 'reject', by: 'w', note: '属于物业职责' })
+    expect(effects).toEqual([
+      expect.objectContaining({
+        kind: 'notify',
+        key: 'topic.reject.v2',
+        to: {
+          named: { collection: 'topic_supports', match: { topicId: 'tp1' }, field: 'userId', limit: 1000 },
+        },
+        except: ['w'],
+        template: 'topicProgress',
+      }),
+    ])
+  })
+  it('the proposer cannot confirm their own topic, and a withdrawn one tells nobody', () => {
+    const proposer: Mover = { kind: 'person', userId: 'r', name: '王秀英', parties: ['proposer'] }
+    expect(codeOf(() => moveTopic(topic(), { move: 'confirm' }, proposer, T0))).toBe('AUTH.FORBIDDEN')
+    expect(moveTopic(topic(), { move: 'withdraw' }, proposer, T0).effects).toEqual([])
+    expect(codeOf(() => moveTopic(topic({ status: 'decided' }), { move: 'confirm' }, staff, T0))).toBe(
+      'DELIBERATION.BAD_STEP',
+    )
+  })
+})
