@@ -170,6 +170,9 @@ pages.push(
     '/#/features/points/pages/admin/index?communityId=cm-xinhua',
     '积分流水',
   ],
+  // …and deliberation (#15).
+  ['deliberation-hall', 'user-resident-wang', '/#/features/deliberation/pages/index/index', '提出议题'],
+  ['deliberation-propose', 'user-resident-wang', '/#/features/deliberation/pages/propose/index', '提交议题'],
 )
 
 describe('elder mode on the scan-to-join and work-order pages', () => {
@@ -198,6 +201,42 @@ describe('elder mode on the scan-to-join and work-order pages', () => {
       await page.goto(`/#/features/reports/pages/detail/index?id=${encodeURIComponent(res.data.orderId)}`)
       await page.getByText('1号楼门口路灯不亮').first().waitFor()
       await expectElderReady(page, `order-detail-${who}`)
+      await page.context().close()
+    }
+  })
+
+  it('topic detail: the ballot (resident) and the staff view', async () => {
+    const call = async (openid: string, action: string, input: object) =>
+      (await emu().invoke('api', { action, input }, { openid })) as { ok: boolean; data: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
+    const t = await call('demo-openid-resident-wang', 'topic.propose', {
+      requestId: 'elder-topic-1',
+      title: '在3号楼旁安装充电桩',
+      text: '飞线充电太危险，希望集中安装充电桩',
+    })
+    expect(t.ok).toBe(true)
+    if (t.data.status === 'proposed')
+      expect(
+        (await call('demo-openid-xinhua-01-worker', 'topic.move', { topicId: t.data.id, move: 'confirm' }))
+          .ok,
+      ).toBe(true)
+    const opened = await call('demo-openid-xinhua-01-worker', 'topic.openVote', {
+      topicId: t.data.id,
+      rule: 'residents_meeting',
+      opensAt: new Date(Date.now() + 500).toISOString(),
+      closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    })
+    expect(opened.ok).toBe(true)
+    await new Promise((r) => setTimeout(r, 600))
+    for (const [who, userId, ready] of [
+      ['resident', 'user-resident-wang', '不同意'],
+      ['worker', 'user-xinhua-01-worker', '每户投票'],
+    ] as const) {
+      const page = await elderPageAs(userId)
+      await page.goto(
+        `/#/features/deliberation/pages/topic/index?id=${encodeURIComponent(String(t.data.id))}`,
+      )
+      await page.getByText(ready).first().waitFor()
+      await expectElderReady(page, `topic-${who}`)
       await page.context().close()
     }
   })

@@ -29,7 +29,7 @@ export default function DeliberationHallPage() {
       </View>
       {resident && (
         <Button
-          className="btn"
+          className="btn topic__new"
           type="primary"
           block
           onClick={() => void Taro.navigateTo({ url: '/features/deliberation/pages/propose/index' })}
@@ -49,7 +49,6 @@ export default function DeliberationHallPage() {
           <View
             className="card topic-card"
             ariaRole="link"
-            ariaLabel={`${i.title}，${i.statusLabel}`}
             onClick={() =>
               void Taro.navigateTo({ url: `/features/deliberation/pages/topic/index?id=${i.id}` })
             }
