@@ -53,10 +53,10 @@ export interface Recipient {
   readonly openid: string | null
 }
 
-/** A record claimed for sending in the dispatcher's transaction, with its recipient's OPENID. */
+/** A record claimed for sending in the dispatcher's transaction, with its recipient's OPENID (undefined: read it when sending). */
 export interface Claimed {
   readonly record: NotificationRecord
-  readonly openid: string | null
+  readonly openid: string | null | undefined
 }
 
 /**
@@ -100,11 +100,29 @@ export async function sendClaimed(
   now: () => Date = () => new Date(),
 ): Promise<Record<string, NotificationRecord['status']>> {
   const _ = db().command
+  const unknown = [...new Set(claimed.filter((c) => c.openid === undefined).map((c) => c.record.recipientId))]
+  const looked = unknown.length
+    ? new Map(
+        (
+          (
+            await db()
+              .collection('users')
+              .where({ _id: _.in(unknown) })
+              .field({ openid: true })
+              .limit(unknown.length)
+              .get()
+          ).data as { _id: string; openid?: string }[]
+        ).map((u) => [u._id, u.openid ?? null]),
+      )
+    : new Map<string, string | null>()
   const answers = await Promise.all(
-    claimed.map(async ({ record: n, openid }) => ({
-      id: n._id,
-      answer: openid ? await send(openid, n) : { errcode: 40003, errmsg: 'recipient gone', msgid: null },
-    })),
+    claimed.map(async ({ record: n, openid: given }) => {
+      const openid = given === undefined ? (looked.get(n.recipientId) ?? null) : given
+      return {
+        id: n._id,
+        answer: openid ? await send(openid, n) : { errcode: 40003, errmsg: 'recipient gone', msgid: null },
+      }
+    }),
   )
   const out: Record<string, NotificationRecord['status']> = {}
   const groups = new Map<string, { ids: string[]; set: Record<string, unknown> }>()

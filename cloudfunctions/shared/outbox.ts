@@ -24,11 +24,13 @@ import {
   counterDoc,
   holds,
   mergeCounts,
+  RECORD_BATCH,
   type Count,
   type Effect,
   type Follow,
   type Notify,
   type OutboxEntry,
+  type Remaining,
   type WithOutbox,
 } from '../../src/core/effects'
 import {
@@ -109,19 +111,29 @@ export async function dispatch(
       }
     }
     for (const c of mergeCounts(counts)) await countInTx(tx, c)
-    const messages = messagesOf(owed, { ...fresh, ...set }, await resolve(owed, audiences), id, now)
+    const all = [
+      ...continued(owed, id, now),
+      ...messagesOf(owed, { ...fresh, ...set }, await resolve(owed, audiences), id, now),
+    ]
+    // A large audience: this transaction records a batch, the rest waits as a continuation entry.
+    const messages = all.slice(0, RECORD_BATCH)
+    const later = remainingOf(all.slice(RECORD_BATCH))
+    const next =
+      later.length > 0 ? [...rest, { id: `${owed[0]?.id ?? 'e'}+`, at: now, effects: [], rest: later }] : rest
     await writeClaimed(
       tx,
       messages.map((m) => m.claimed),
     )
-    const update = { ...set, outbox: rest, outboxAt: rest.length > 0 ? now : null }
+    const update = { ...set, outbox: next, outboxAt: next.length > 0 ? now : null }
     await tx.collection(collection).doc(id).update(update)
-    return { subject: { ...fresh, ...update } as Doc, messages, owed: owed.length, rest: rest.length }
+    return { subject: { ...fresh, ...update } as Doc, messages, owed: owed.length, rest: next.length }
   })
   if (!done) return 0
   const outcomes = await sendClaimed(done.messages.map((m) => m.claimed))
   await settleReached(collection, done.subject, done.messages, outcomes)
-  if (done.rest > 0 && again) await dispatch(collection, id, now, null, false)
+  // The next batch of a large audience, or (once) entries added meanwhile.
+  const full = done.messages.length >= RECORD_BATCH
+  if (done.rest > 0 && (again || full)) await dispatch(collection, id, now, null, full)
   return done.owed
 }
 
@@ -183,6 +195,51 @@ function messagesOf(
   // One record per (kind, subject, recipient): a notice listed twice is sent once.
   const seen = new Set<string>()
   return out.filter((m) => !seen.has(m.claimed.record._id) && seen.add(m.claimed.record._id))
+}
+
+/** The next batch of continuation entries' messages (their recipients' OPENIDs are read when sending). */
+function continued(owed: readonly OutboxEntry[], id: string, now: Date): Message[] {
+  return owed.flatMap((e) =>
+    (e.rest ?? []).flatMap((r) =>
+      r.recipients.map((recipientId) => ({
+        notice: {
+          kind: 'notify' as const,
+          key: r.key,
+          to: { users: [] },
+          template: r.template,
+          data: r.data,
+          ...(r.onReached ? { onReached: r.onReached } : {}),
+        },
+        claimed: {
+          openid: undefined,
+          record: claimedRecord(
+            { kind: r.key, sourceId: id, recipientId, template: r.template, data: r.data },
+            now,
+          ),
+        },
+      })),
+    ),
+  )
+}
+
+/** Messages not recorded yet, grouped back by notice, in order. */
+function remainingOf(messages: readonly Message[]): Remaining[] {
+  const out: Remaining[] = []
+  for (const m of messages) {
+    const last = out[out.length - 1]
+    if (last && last.key === m.notice.key && last.template === m.notice.template) {
+      out[out.length - 1] = { ...last, recipients: [...last.recipients, m.claimed.record.recipientId] }
+    } else {
+      out.push({
+        key: m.notice.key,
+        template: m.notice.template,
+        data: m.notice.data,
+        ...(m.notice.onReached ? { onReached: m.notice.onReached } : {}),
+        recipients: [m.claimed.record.recipientId],
+      })
+    }
+  }
+  return out
 }
 
 /** A message that got through settles what its notice says, if the subject has not moved since. */

@@ -71,13 +71,30 @@ export interface Follow {
 
 export type Effect = Notify | Count | Follow
 
+/**
+ * Messages still to be recorded, to these recipients in this order: a large audience is recorded a
+ * batch per transaction, and what is left waits on the subject as a continuation entry.
+ */
+export interface Remaining {
+  readonly key: string
+  readonly template: TemplateKey
+  readonly data: MessageData
+  readonly onReached?: Readonly<Record<string, unknown>>
+  readonly recipients: readonly string[]
+}
+
 /** What a move owes, stored on its subject in the same write as the move. */
 export interface OutboxEntry {
   /** Unique on the subject (e.g. `submit`, `accept`, `v7`): a dispatcher removes exactly what it handled. */
   readonly id: string
   readonly at: Date
   readonly effects: readonly Effect[]
+  /** A continuation: its effects were carried out; these messages are still to be recorded. */
+  readonly rest?: readonly Remaining[]
 }
+
+/** Message records written per transaction: a larger audience takes several. */
+export const RECORD_BATCH = 50
 
 /** The fields a document with an outbox carries. */
 export interface WithOutbox {

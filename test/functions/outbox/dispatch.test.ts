@@ -188,4 +188,16 @@ describe('the dispatcher', () => {
     expect((await notesFor(missed))[0]).toMatchObject({ status: 'no_subscription' })
     expect((await docOf('join_requests', missed)).reason).toBeNull()
   })
+
+  it('records a large audience a batch per transaction, each message once, however many dispatchers run', async () => {
+    const people = Array.from({ length: 120 }, (_v, i) => `user-many-${i}`)
+    const id = await joinWith('pending', [
+      { kind: 'notify', key: 'test.many', to: { users: people }, template: 'joinPending', data },
+    ])
+    await Promise.all([sweep(later(30)), sweep(later(30))])
+    const notes = await db().collection('notifications').where({ sourceId: id }).limit(1000).get()
+    const ids = (notes.data as Any[]).map((n) => n.recipientId).sort()
+    expect(ids).toEqual([...people].sort())
+    expect((await docOf('join_requests', id)).outbox).toEqual([])
+  })
 })
