@@ -6,7 +6,7 @@ import type { StaffPage, StaffPerson, StaffRole } from '@core/admin/api'
 import { GrantableBy, GrantableRoles } from '@core/admin/rules'
 import type { NamedOption } from '@core/join/api'
 import { can } from '@core/permissions'
-import { RoleLabel, RoleScopeLevel, type Actor, type Role } from '@core/roles'
+import { RoleLabel, RoleScopeLevel, type Actor } from '@core/roles'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
@@ -17,7 +17,7 @@ import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { Notice } from '../../../../components/Notice'
 import { ContactsCard, toContact, type ContactForm } from './ContactsCard'
-import { GrantCard } from './GrantCard'
+import { GrantCard, type GrantForm } from './GrantCard'
 import { PersonCard } from './PersonCard'
 import { CHILD, homeScopeId, KEY, LEVEL_LABEL, placesFor } from './places'
 import './index.scss'
@@ -40,10 +40,7 @@ export default function StaffPageView() {
   const [communities, setCommunities] = useState<readonly NamedOption[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [granting, setGranting] = useState<{ userId: string; name: string } | null>(null)
-  const [role, setRole] = useState<Role | null>(null)
-  const [scopeId, setScopeId] = useState<string | null>(null)
-  const [partyMember, setPartyMember] = useState(false)
+  const [granting, setGranting] = useState<GrantForm | null>(null)
   const [confirming, setConfirming] = useState<string | null>(null)
   const [otherUserId, setOtherUserId] = useState('')
   const [contacts, setContacts] = useState<ContactForm | null>(null)
@@ -131,14 +128,13 @@ export default function StaffPageView() {
   }
 
   const startGrant = (userId: string, name: string) => {
-    setGranting({ userId, name })
-    setRole(null)
-    setScopeId(null)
-    setPartyMember(false)
+    setGranting({ userId, name, role: null, scopeId: null, partyMember: false })
   }
 
   const grant = () => {
-    if (!granting || !role || !scopeId) return
+    if (!granting) return
+    const { role, scopeId, partyMember } = granting
+    if (!role || !scopeId) return
     const input = { userId: granting.userId, role, scopeId, ...(role === 'helper' ? { partyMember } : {}) }
     void act(() => callApi('role.grant', input), `已授予${granting.name}“${RoleLabel[role]}”身份`)
   }
@@ -210,16 +206,11 @@ export default function StaffPageView() {
 
       {granting && place && (
         <GrantCard
-          granting={granting}
+          form={granting}
+          update={(patch) => setGranting((g) => g && { ...g, ...patch })}
           place={place}
           childPlaces={children}
           offered={offered}
-          role={role}
-          setRole={setRole}
-          scopeId={scopeId}
-          setScopeId={setScopeId}
-          partyMember={partyMember}
-          setPartyMember={setPartyMember}
           busy={busy}
           grant={grant}
           cancel={() => setGranting(null)}
