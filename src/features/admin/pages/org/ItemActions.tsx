@@ -15,6 +15,75 @@ interface Props {
   readonly setEditing: (editing: Editing) => void
 }
 
+/** A page a place opens into: the button's text, its spoken label, where it goes. */
+interface Link {
+  readonly text: string
+  readonly label: string
+  readonly url: string
+}
+
+function LinkButton({ link }: { readonly link: Link }) {
+  return (
+    <Button className="btn" onClick={() => void Taro.navigateTo({ url: link.url })} ariaLabel={link.label}>
+      {link.text}
+    </Button>
+  )
+}
+
+/** A community's pages; its love supermarket, fund and points are its own admin's (street admins do not run them). */
+function communityLinks(item: OrgItem, ownAdmin: boolean): Link[] {
+  const id = encodeURIComponent(item.id)
+  const named = `communityId=${id}&communityName=${encodeURIComponent(item.name)}`
+  return [
+    {
+      text: '导入楼栋',
+      label: `向${item.name}批量导入楼栋`,
+      url: `/features/admin/pages/import/index?${named}`,
+    },
+    {
+      text: '工单类别与时限',
+      label: `${item.name}的工单类别与时限`,
+      url: `/features/admin/pages/order-config/index?${named}`,
+    },
+    ...(ownAdmin
+      ? [
+          {
+            text: '爱心超市',
+            label: `${item.name}的爱心超市管理`,
+            url: `/features/market/pages/items/index?communityId=${id}`,
+          },
+          {
+            text: '社区基金',
+            label: `${item.name}的社区基金`,
+            url: `/features/market/pages/fund/index?communityId=${id}`,
+          },
+          {
+            text: '积分管理',
+            label: `${item.name}的积分管理`,
+            url: `/features/points/pages/admin/index?communityId=${id}`,
+          },
+        ]
+      : []),
+  ]
+}
+
+/** A grid's pages: its people and roles, its invite codes. */
+function gridLinks(item: OrgItem): Link[] {
+  const id = encodeURIComponent(item.id)
+  return [
+    {
+      text: '人员',
+      label: `${item.name}的人员与角色`,
+      url: `/features/admin/pages/staff/index?scopeId=${id}`,
+    },
+    {
+      text: '二维码',
+      label: `${item.name}的入格二维码`,
+      url: `/features/admin/pages/codes/index?gridId=${id}`,
+    },
+  ]
+}
+
 /**
  * What may be done with a place: open it, rename it, and by level: a community's join policy, its
  * import, order settings, love supermarket, fund and points; a grid's boundary, people and codes.
@@ -45,66 +114,9 @@ export function ItemActions({ item, grants, open, setEditing }: Props) {
           >
             审核方式
           </Button>
-          <Button
-            className="btn"
-            onClick={() =>
-              void Taro.navigateTo({
-                url: `/features/admin/pages/import/index?communityId=${encodeURIComponent(item.id)}&communityName=${encodeURIComponent(item.name)}`,
-              })
-            }
-            ariaLabel={`向${item.name}批量导入楼栋`}
-          >
-            导入楼栋
-          </Button>
-          <Button
-            className="btn"
-            onClick={() =>
-              void Taro.navigateTo({
-                url: `/features/admin/pages/order-config/index?communityId=${encodeURIComponent(item.id)}&communityName=${encodeURIComponent(item.name)}`,
-              })
-            }
-            ariaLabel={`${item.name}的工单类别与时限`}
-          >
-            工单类别与时限
-          </Button>
-          {/* The love supermarket and fund are the community admin's own (street admins do not run them). */}
-          {isAdminOf(grants, item.id) && (
-            <>
-              <Button
-                className="btn"
-                onClick={() =>
-                  void Taro.navigateTo({
-                    url: `/features/market/pages/items/index?communityId=${encodeURIComponent(item.id)}`,
-                  })
-                }
-                ariaLabel={`${item.name}的爱心超市管理`}
-              >
-                爱心超市
-              </Button>
-              <Button
-                className="btn"
-                onClick={() =>
-                  void Taro.navigateTo({
-                    url: `/features/market/pages/fund/index?communityId=${encodeURIComponent(item.id)}`,
-                  })
-                }
-                ariaLabel={`${item.name}的社区基金`}
-              >
-                社区基金
-              </Button>
-              <Button
-                className="btn"
-                onClick={() =>
-                  void Taro.navigateTo({
-                    url: `/features/points/pages/admin/index?communityId=${encodeURIComponent(item.id)}`,
-                  })
-                }
-                ariaLabel={`${item.name}的积分管理`}
-              >
-                积分管理
-              </Button>
-            </>
-          )}
+          {communityLinks(item, isAdminOf(grants, item.id)).map((link) => (
+            <LinkButton key={link.url} link={link} />
+          ))}
         </>
       )}
       {item.level === 'grid' && (
@@ -116,28 +128,9 @@ export function ItemActions({ item, grants, open, setEditing }: Props) {
           >
             边界
           </Button>
-          <Button
-            className="btn"
-            onClick={() =>
-              void Taro.navigateTo({
-                url: `/features/admin/pages/staff/index?scopeId=${encodeURIComponent(item.id)}`,
-              })
-            }
-            ariaLabel={`${item.name}的人员与角色`}
-          >
-            人员
-          </Button>
-          <Button
-            className="btn"
-            onClick={() =>
-              void Taro.navigateTo({
-                url: `/features/admin/pages/codes/index?gridId=${encodeURIComponent(item.id)}`,
-              })
-            }
-            ariaLabel={`${item.name}的入格二维码`}
-          >
-            二维码
-          </Button>
+          {gridLinks(item).map((link) => (
+            <LinkButton key={link.url} link={link} />
+          ))}
         </>
       )}
     </View>
