@@ -1,40 +1,23 @@
+/**
+ * The function runner: a pool of worker-thread instances per function, warm between events (cold on
+ * first use, after `coldStart` or 15 idle minutes), at most `maxInstancesPerFunction` at once (the
+ * rest wait in a queue), each event timed out as the platform does, and the timer triggers.
+ * - `discover.ts`: which functions exist, their config.json and timers;
+ * - `platform.ts`: what the platform hands an instance per event (environment, context, timer event);
+ * - `worker.ts`: the instance's side, in its thread.
+ */
 import os from 'node:os'
-import fs from 'node:fs'
-import path from 'node:path'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
 import { performance } from 'node:perf_hooks'
 import { Codes, TcbError } from '../errors'
 import * as log from '../log'
-import { cronMatches, parseCron, type Cron } from './cron'
+import { cronMatches } from './cron'
+import { discoverFunctions, timeoutMsOf, type FunctionDef } from './discover'
+import { eventContext, eventEnv, timerEvent, type Caller } from './platform'
 
-export interface TriggerDecl {
-  name: string
-  type: string
-  config: string
-}
-
-export interface FunctionConfig {
-  permissions?: { openapi?: string[] }
-  triggers?: TriggerDecl[]
-  /** seconds, as in the platform's config.json */
-  timeout?: number
-  /** the variables the platform starts the function's process with */
-  envVariables?: Record<string, string>
-}
-
-export interface FunctionDef {
-  name: string
-  file: string
-  config: FunctionConfig
-  timers: Array<{ name: string; cron: Cron }>
-}
-
-export interface Caller {
-  openid?: string
-  /** how the event arrived: a mini-program/H5 user, another function, a timer, an admin/test */
-  source: 'user' | 'function' | 'timer' | 'admin'
-}
+export type { TriggerDecl, FunctionConfig, FunctionDef } from './discover'
+export type { Caller } from './platform'
 
 export interface InvokeResult {
   requestId: string
@@ -85,7 +68,6 @@ export interface RunnerOptions {
   idleMs?: number
 }
 
-const IGNORED = new Set(['shared', 'node_modules'])
 const INIT_TIMEOUT_MS = 30_000
 
 /**
@@ -112,25 +94,8 @@ export class FunctionRunner {
     this.discover()
   }
 
-  /** functions = subdirectories of functionsDir with an index.js (shared/ and node_modules/ ignored) */
   discover(): void {
-    const defs = new Map<string, FunctionDef>()
-    const dir = this.opts.functionsDir
-    if (fs.existsSync(dir)) {
-      for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
-        if (!ent.isDirectory() || IGNORED.has(ent.name) || ent.name.startsWith('.')) continue
-        const file = path.join(dir, ent.name, 'index.js')
-        if (!fs.existsSync(file)) continue
-        let config: FunctionConfig = {}
-        const cfgFile = path.join(dir, ent.name, 'config.json')
-        if (fs.existsSync(cfgFile)) config = JSON.parse(fs.readFileSync(cfgFile, 'utf8')) as FunctionConfig
-        const timers = (config.triggers ?? [])
-          .filter((t) => t.type === 'timer')
-          .map((t) => ({ name: t.name, cron: parseCron(t.config) }))
-        defs.set(ent.name, { name: ent.name, file, config, timers })
-      }
-    }
-    this.defs = defs
+    this.defs = discoverFunctions(this.opts.functionsDir)
   }
 
   list(): FunctionDef[] {
@@ -148,9 +113,7 @@ export class FunctionRunner {
   }
 
   private timeoutMs(fn: FunctionDef): number {
-    if (this.opts.timeoutMs) return this.opts.timeoutMs
-    const s = fn.config.timeout
-    return (typeof s === 'number' && s > 0 ? s : 3) * 1000
+    return timeoutMsOf(fn, this.opts.timeoutMs)
   }
 
   private spawn(fn: FunctionDef): Instance {
@@ -281,32 +244,6 @@ export class FunctionRunner {
     if (next) next()
   }
 
-  private envFor(inst: Instance, caller: Caller, requestId: string): Record<string, string> {
-    const envId = this.opts.envId
-    const openid = caller.openid ?? ''
-    return {
-      TENCENTCLOUD: 'true',
-      TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.opts.sdkUrl() }),
-      TCB_ENV: envId,
-      SCF_NAMESPACE: envId,
-      SCF_FUNCTIONNAME: inst.fn.name,
-      SCF_FUNCTIONVERSION: '$LATEST',
-      TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE,TRIGGER_SRC',
-      TCB_SEQID: requestId,
-      TCB_SOURCE: caller.source === 'user' ? 'wx_client' : caller.source === 'timer' ? 'timer' : 'server',
-      TRIGGER_SRC: caller.source === 'timer' ? 'timer' : 'tcb',
-      WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6',
-      WX_OPENID: openid,
-      WX_APPID: openid ? this.opts.appId : '',
-      WX_UNIONID: '',
-      WX_CLIENTIP: caller.source === 'user' ? '127.0.0.1' : '',
-      WX_CLIENTIPV6: '',
-      TENCENTCLOUD_SECRETID: `emulator-${inst.fn.name}`,
-      TENCENTCLOUD_SECRETKEY: 'emulator-secret',
-      TENCENTCLOUD_SESSIONTOKEN: inst.token,
-    }
-  }
-
   /** runs one event on an idle (warm) instance, or a new (cold) one, or waits for one */
   async invoke(name: string, event: unknown, caller: Caller): Promise<InvokeResult> {
     if (this.stopped) throw new TcbError(Codes.FUNCTIONS_REQUEST_FAIL, 'emulator is stopping')
@@ -338,25 +275,8 @@ export class FunctionRunner {
     const id = randomUUID()
     clearTimeout(inst.idleTimer)
     inst.invocations++
-    const env = this.envFor(inst, caller, id)
-    const timeLimit = this.timeoutMs(inst.fn)
-    const context = {
-      callbackWaitsForEmptyEventLoop: false,
-      memory_limit_in_mb: 256,
-      time_limit_in_ms: timeLimit,
-      request_id: id,
-      function_name: inst.fn.name,
-      function_version: '$LATEST',
-      namespace: this.opts.envId,
-      tencentcloud_region: 'ap-shanghai',
-      environ: Object.entries(env)
-        .filter(([k]) => !k.startsWith('TENCENTCLOUD_SECRET'))
-        .map(([k, v]) => `${k}=${v}`)
-        .join(';'),
-      environment: JSON.stringify(
-        Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith('TENCENTCLOUD_SECRET'))),
-      ),
-    }
+    const env = eventEnv(this.opts, inst.fn, inst.token, caller, id)
+    const context = eventContext(this.opts, inst.fn, id, this.timeoutMs(inst.fn), env)
     return new Promise<InvokeResult>((resolve, reject) => {
       const pending: Pending & { caller: Caller } = {
         id,
@@ -397,13 +317,7 @@ export class FunctionRunner {
         Codes.INVALID_PARAM,
         `function ${name} has no timer trigger${triggerName ? ` named ${triggerName}` : ''}`,
       )
-    const event = {
-      Type: 'Timer',
-      TriggerName: trig.name,
-      Time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      Message: '',
-    }
-    return this.invoke(name, event, { source: 'timer' })
+    return this.invoke(name, timerEvent(trig.name), { source: 'timer' })
   }
 
   /** forces the next invocation(s) to cold-start: idle instances go now, busy ones after their event */

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { CONFIRM_BATCH, type ConfirmResult, type Roster, type RosterLine } from '@core/activities/api'
-import { signupMachine } from '@core/activities/rules'
+import { signupMachine } from '@core/activities/machine'
 import { Button } from '../../../components/ui'
 import { failureCopy } from '../../../services/cloud'
 import { callApi } from '../api'

@@ -1,68 +1,26 @@
 import { grantOver } from '@core/access'
 import { View, Text } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { OutsideContact, StaffPage, StaffPerson, StaffRole } from '@core/admin/api'
-import { GrantableBy, GrantableRoles, StaffViewers } from '@core/admin/rules'
+import type { StaffPage, StaffPerson, StaffRole } from '@core/admin/api'
+import { GrantableBy, GrantableRoles } from '@core/admin/rules'
 import type { NamedOption } from '@core/join/api'
-import type { OrgLevel, OrgPath } from '@core/org/model'
 import { can } from '@core/permissions'
-import { RoleLabel, RoleScopeLevel, type Actor, type Role } from '@core/roles'
+import { RoleLabel, RoleScopeLevel, type Actor } from '@core/roles'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
-import { Button, Switch } from '../../../../components/ui'
+import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { Notice } from '../../../../components/Notice'
+import { ContactsCard, toContact, type ContactForm } from './ContactsCard'
+import { GrantCard, type GrantForm } from './GrantCard'
+import { PersonCard } from './PersonCard'
+import { CHILD, homeScopeId, KEY, LEVEL_LABEL, placesFor } from './places'
 import './index.scss'
-
-type Place = StaffPage['place']
-const LEVEL_LABEL: Record<OrgLevel, string> = {
-  street: '街道',
-  community: '社区',
-  grid: '网格',
-  building: '楼栋',
-  unit: '单元',
-  household: '户',
-}
-const KEY: Partial<Record<OrgLevel, keyof OrgPath>> = {
-  street: 'streetId',
-  community: 'communityId',
-  grid: 'gridId',
-  building: 'buildingId',
-}
-const CHILD: Partial<Record<Place['level'], 'grid' | 'building'>> = { community: 'grid', grid: 'building' }
-
-/** The deepest place of a staff grant: where this person's own list starts. */
-function homeScopeId(actor: Actor): string | null {
-  const grant = grantOver(
-    actor,
-    StaffViewers.filter((r) => r !== 'street_admin'),
-  )
-  const s = grant?.scope
-  return s ? (s.buildingId ?? s.gridId ?? s.communityId ?? null) : null
-}
-
-/** Where `role` can be granted from this view: the place itself, its ancestor, or one of its children. */
-function placesFor(role: Role, place: Place, children: readonly NamedOption[]): NamedOption[] {
-  const level = RoleScopeLevel[role]
-  const key = KEY[level]
-  const id = key ? place.path[key] : undefined
-  if (id) return [{ id, name: level === place.level ? place.name : `本${LEVEL_LABEL[level]}` }]
-  return CHILD[place.level] === level ? [...children] : []
-}
-
-interface ContactForm {
-  policeName: string
-  policePhone: string
-  doctorName: string
-  doctorPhone: string
-}
-const toContact = (name: string, phone: string): OutsideContact | null =>
-  name.trim() || phone.trim() ? { name: name.trim(), phone: phone.trim() } : null
 
 /** 人员与角色: people of my place with full phone (logged), grant/revoke roles, police/doctor per grid. */
 export default function StaffPageView() {
@@ -82,10 +40,7 @@ export default function StaffPageView() {
   const [communities, setCommunities] = useState<readonly NamedOption[] | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [granting, setGranting] = useState<{ userId: string; name: string } | null>(null)
-  const [role, setRole] = useState<Role | null>(null)
-  const [scopeId, setScopeId] = useState<string | null>(null)
-  const [partyMember, setPartyMember] = useState(false)
+  const [granting, setGranting] = useState<GrantForm | null>(null)
   const [confirming, setConfirming] = useState<string | null>(null)
   const [otherUserId, setOtherUserId] = useState('')
   const [contacts, setContacts] = useState<ContactForm | null>(null)
@@ -173,14 +128,13 @@ export default function StaffPageView() {
   }
 
   const startGrant = (userId: string, name: string) => {
-    setGranting({ userId, name })
-    setRole(null)
-    setScopeId(null)
-    setPartyMember(false)
+    setGranting({ userId, name, role: null, scopeId: null, partyMember: false })
   }
 
   const grant = () => {
-    if (!granting || !role || !scopeId) return
+    if (!granting) return
+    const { role, scopeId, partyMember } = granting
+    if (!role || !scopeId) return
     const input = { userId: granting.userId, role, scopeId, ...(role === 'helper' ? { partyMember } : {}) }
     void act(() => callApi('role.grant', input), `已授予${granting.name}“${RoleLabel[role]}”身份`)
   }
@@ -251,53 +205,16 @@ export default function StaffPageView() {
       <Notice text={message} role="status" />
 
       {granting && place && (
-        <View className="card" ariaRole="region" ariaLabel={`为${granting.name}授予身份`}>
-          <Text className="t-title">为 {granting.name} 授予身份</Text>
-          {offered.length === 0 ? (
-            <View>
-              <Text className="t-body">在这一级没有您可以授予的身份。</Text>
-            </View>
-          ) : (
-            <ChoiceList
-              label="身份"
-              options={offered.map((r) => ({ id: r, name: RoleLabel[r] }))}
-              selected={role}
-              onSelect={(o) => {
-                const r = o.id as Role
-                setRole(r)
-                const only = placesFor(r, place, children)
-                setScopeId(only.length === 1 ? (only[0]?.id ?? null) : null)
-              }}
-            />
-          )}
-          {role && (
-            <ChoiceList
-              label={`在哪个${LEVEL_LABEL[RoleScopeLevel[role]]}`}
-              options={placesFor(role, place, children)}
-              selected={scopeId}
-              onSelect={(o) => setScopeId(o.id)}
-            />
-          )}
-          {role === 'helper' && (
-            <View className="staff__switch">
-              <Text className="t-body">是党员</Text>
-              <Switch
-                checked={partyMember}
-                onChange={(on: boolean) => setPartyMember(on)}
-                ariaLabel="是党员"
-                loadingIcon={null}
-              />
-            </View>
-          )}
-          <View className="staff__actions">
-            <Button className="btn" type="primary" disabled={busy || !role || !scopeId} onClick={grant}>
-              确认授予
-            </Button>
-            <Button className="btn" onClick={() => setGranting(null)}>
-              取消
-            </Button>
-          </View>
-        </View>
+        <GrantCard
+          form={granting}
+          update={(patch) => setGranting((g) => g && { ...g, ...patch })}
+          place={place}
+          childPlaces={children}
+          offered={offered}
+          busy={busy}
+          grant={grant}
+          cancel={() => setGranting(null)}
+        />
       )}
 
       {page === null && current && !message && <Text className="t-muted">正在加载…</Text>}
@@ -309,56 +226,17 @@ export default function StaffPageView() {
 
       <View ariaRole="list" ariaLabel="人员列表">
         {people.map((p) => (
-          <View key={p.userId} className="card" ariaRole="listitem" ariaLabel={p.name}>
-            <Text className="t-title">{p.name}</Text>
-            {p.household && (
-              <View>
-                <Text className="t-body">
-                  {p.household.buildingName}
-                  {p.household.unitName} {p.household.room}室
-                </Text>
-              </View>
-            )}
-            <View className="staff__roles">
-              {p.roles.map((r) => {
-                const key = `${p.userId}:${r.role}:${r.scopeName}`
-                const mayRevoke = r.role !== 'resident' && GrantableBy[r.role].some((g) => myRoles.has(g))
-                return (
-                  <View key={key} className="staff__role">
-                    <Text className="t-body">
-                      {RoleLabel[r.role]}
-                      {r.role === 'helper' && p.partyMember ? '（党员）' : ''} · {r.scopeName}
-                    </Text>
-                    {mayRevoke &&
-                      (confirming === key ? (
-                        <Button className="btn" type="primary" disabled={busy} onClick={() => revoke(p, r)}>
-                          确认撤销
-                        </Button>
-                      ) : (
-                        <Button className="btn" onClick={() => setConfirming(key)}>
-                          撤销
-                        </Button>
-                      ))}
-                  </View>
-                )
-              })}
-            </View>
-            <View className="staff__actions">
-              {p.phone && (
-                <Button
-                  className="btn"
-                  onClick={() => void Taro.makePhoneCall({ phoneNumber: p.phone ?? '' })}
-                >
-                  拨打 {p.phone}
-                </Button>
-              )}
-              {offered.length > 0 && (
-                <Button className="btn" onClick={() => startGrant(p.userId, p.name)}>
-                  授予身份
-                </Button>
-              )}
-            </View>
-          </View>
+          <PersonCard
+            key={p.userId}
+            p={p}
+            myRoles={myRoles}
+            confirming={confirming}
+            setConfirming={setConfirming}
+            busy={busy}
+            revoke={revoke}
+            mayGrant={offered.length > 0}
+            startGrant={startGrant}
+          />
         ))}
       </View>
       {page?.nextCursor && (
@@ -388,41 +266,7 @@ export default function StaffPageView() {
       )}
 
       {editsContacts && contacts && (
-        <View className="card" ariaRole="region" ariaLabel="片区民警和家庭医生">
-          <Text className="t-title">片区民警和家庭医生</Text>
-          <View>
-            <Text className="t-muted">
-              显示在本网格居民的服务卡上（电话打码，拨打时才显示）。清空姓名和电话即删除。
-            </Text>
-          </View>
-          <Field
-            label="民警姓名"
-            value={contacts.policeName}
-            maxlength={20}
-            onInput={(v) => setContacts({ ...contacts, policeName: v })}
-          />
-          <Field
-            label="民警电话"
-            value={contacts.policePhone}
-            maxlength={13}
-            onInput={(v) => setContacts({ ...contacts, policePhone: v })}
-          />
-          <Field
-            label="家庭医生姓名"
-            value={contacts.doctorName}
-            maxlength={20}
-            onInput={(v) => setContacts({ ...contacts, doctorName: v })}
-          />
-          <Field
-            label="家庭医生电话"
-            value={contacts.doctorPhone}
-            maxlength={13}
-            onInput={(v) => setContacts({ ...contacts, doctorPhone: v })}
-          />
-          <Button className="btn" type="primary" block disabled={busy} onClick={saveContacts}>
-            保存
-          </Button>
-        </View>
+        <ContactsCard contacts={contacts} setContacts={setContacts} busy={busy} save={saveContacts} />
       )}
     </Page>
   )
