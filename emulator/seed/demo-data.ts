@@ -7,10 +7,12 @@
  *
  * The parts: `ids.ts` (stable ids, codes, phones), `street.ts` (the tree and its invite codes),
  * `people.ts` (the demo people and the populated first grid of 新华社区), `market.ts` (its love
- * supermarket and fund) and `activities.ts` (its volunteer activities, sign-ups and hours).
+ * supermarket and fund), `activities.ts` (its volunteer activities, sign-ups and hours) and
+ * `deliberation.ts` (its 议事厅: a topic decided by a household vote, one on the agenda).
  */
 import { issuanceAccount } from '../../src/core/points/model'
 import { xinhuaActivities } from './activities'
+import { xinhuaDeliberation } from './deliberation'
 import { SEEDED_AT } from './ids'
 import { xinhuaMarket } from './market'
 import { newRoll, populateXinhuaGrid } from './people'
@@ -42,6 +44,10 @@ export function buildDemoData(): Record<string, Doc[]> {
     }),
   )
 
+  const wang = users.find((u) => u._id === 'user-resident-wang')?.householdId
+  if (typeof wang !== 'string') throw new Error('the demo resident 王秀英 has no household')
+  const { topics, supports, ballots } = xinhuaDeliberation(households, wang)
+
   const docs = <T extends { _id: string }>(list: readonly T[]): Doc[] => list.map((d) => ({ ...d }) as Doc)
   return {
     streets: docs([street]),
@@ -62,5 +68,8 @@ export function buildDemoData(): Record<string, Doc[]> {
     activity_signups: docs(signups),
     activity_codes: [],
     volunteer_hours: docs(hoursLines),
+    topics: docs(topics),
+    topic_supports: docs(supports),
+    ballots: docs(ballots),
   }
 }

@@ -38,5 +38,6 @@ it('opens the detail page of its subject (the join inbox, its request first, for
     errandProgress: 'features/errands/pages/detail/index?id=X',
     errandAttention: 'features/errands/pages/detail/index?id=X',
     activityCancelled: 'features/activities/pages/detail/index?activityId=X',
+    topicProgress: 'features/deliberation/pages/topic/index?id=X',
   })
 })

@@ -302,4 +302,23 @@ describe('民决: a household vote', () => {
     expect(closed.result).toMatchObject({ participated: 200, yes: 200 - no, no })
     expect(emu()).toBeDefined()
   }, 120_000)
+
+  it('the sweep closes a vote whose closing time passed and publishes its count, once', async () => {
+    const t = ok(await propose(residents[30]!.openid, '楼下增设休息座椅'))
+    if (t.status === 'proposed') ok(await call(WORKER, 'topic.move', { topicId: t.id, move: 'confirm' }))
+    ok(await openVote(t.id))
+    await new Promise((r) => setTimeout(r, 1100))
+    ok(await call(residents[30]!.openid, 'ballot.cast', { topicId: t.id, choice: 'yes' }))
+    ok(await call(residents[31]!.openid, 'ballot.cast', { topicId: t.id, choice: 'no' }))
+    await endVote(t.id)
+    await Promise.all([1, 2].map(() => emu().invoke('sweep', { now: new Date().toISOString() })))
+    const stored = await docOf('topics', t.id)
+    expect(stored).toMatchObject({
+      status: 'decided',
+      result: { participated: 2, yes: 1, no: 1, passed: false },
+    })
+    expect(stored.events.filter((e: Any) => e.move === 'close_vote')).toEqual([
+      expect.objectContaining({ by: 'system' }),
+    ])
+  })
 })

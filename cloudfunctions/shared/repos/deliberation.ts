@@ -488,3 +488,37 @@ export async function cast(
   }
   throw new DomainError(CommonErrorCodes.CONFLICT, `操作冲突，请重试（${ChoiceLabel[input.choice]}）`)
 }
+
+/**
+ * The timer's part: votes whose closing time passed are counted and their results published by
+ * the system (index `voting_due`), at most `limit` a run. Each is a conditional move on the topic's
+ * version, so a close by staff meanwhile, or a second sweep, closes it once.
+ */
+export async function closeDueVotes(now: Date, limit = 20): Promise<number> {
+  const _ = db().command
+  const res = await db()
+    .collection(TOPICS)
+    .where({ status: 'voting', 'vote.closesAt': _.lte(now) })
+    .orderBy('vote.closesAt', 'asc')
+    .limit(limit)
+    .get()
+  let closed = 0
+  for (const t of res.data as TopicRecord[]) {
+    if (!t.vote) continue
+    try {
+      const result = tally(await ballotsOf(t._id), t.vote, now)
+      await moveAs({ kind: 'system' }, t._id, { move: 'close_vote', result }, now)
+      closed += 1
+    } catch (err) {
+      console.log(
+        JSON.stringify({
+          level: 'error',
+          what: 'deliberation.closeVote',
+          topicId: t._id,
+          error: String(err),
+        }),
+      )
+    }
+  }
+  return closed
+}

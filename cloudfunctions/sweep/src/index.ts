@@ -4,7 +4,8 @@
  * path, docs/adr/0019-plans-and-one-outbox.md), then it walks over work orders whose next deadline
  * passed (index `orders.due`): escalate one tier up (grid → community → street), mark overdue at
  * the street, close replied orders whose reopen window ended, and notify; expire errands whose window ended and
- * love-supermarket vouchers past their expiry (points refunded). Each action is a
+ * love-supermarket vouchers past their expiry (points refunded), and close household votes whose
+ * closing time passed (the result counted from the ballots and published). Each action is a
  * conditional write on the order's version, so two sweeps running at once act once.
  *
  * The clock: the platform's, except that a caller WITHOUT an OPENID (the timer, the console, the
@@ -16,6 +17,7 @@ import { dispatchPending } from '../../shared/outbox'
 // The orders store registers its follow-on work (an accepted order's counting and reply deadline).
 import { sweep, type SweepReport } from '../../shared/repos/orders'
 import { callerOpenId } from '../../shared/sdk'
+import { closeDueVotes } from '../../shared/repos/deliberation'
 import { expireErrands } from './errands'
 import { expireVouchers } from './vouchers'
 
@@ -30,6 +32,9 @@ export async function main(event: unknown): Promise<Answer> {
   const report = await sweep(now)
   await expireErrands(now)
   await expireVouchers(now)
-  console.log(JSON.stringify({ level: 'info', what: 'sweep', now: now.toISOString(), ...report, outbox }))
+  const votesClosed = await closeDueVotes(now)
+  console.log(
+    JSON.stringify({ level: 'info', what: 'sweep', now: now.toISOString(), ...report, outbox, votesClosed }),
+  )
   return { ok: true, now: now.toISOString(), report, dispatched: outbox.dispatched }
 }
