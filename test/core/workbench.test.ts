@@ -68,6 +68,8 @@ describe('workbench: what each desk counts', () => {
     [W, 'disputes', 'errands', { status: { in: ['disputed', 'locked'] }, 'path.gridId': 'g' }],
     [W, 'signups', 'activity_signups', { activityId: 'a1', status: 'checked_in' }],
     [W, 'vouchers', 'market_vouchers', { communityId: 'c', status: 'issued' }],
+    [W, 'topics', 'topics', { 'path.gridId': 'g', status: { in: ['proposed', 'confirmed'] } }],
+    [B, 'topics', null, null],
     [B, 'new', null, null],
     [B, 'overdue', null, null],
     [B, 'hazard', null, null],
@@ -82,6 +84,7 @@ describe('workbench: what each desk counts', () => {
     [C, 'disputes', 'errands', { status: { in: ['disputed', 'locked'] }, 'path.communityId': 'c' }],
     [C, 'signups', 'activity_signups', { activityId: 'a1', status: 'checked_in' }],
     [C, 'vouchers', 'market_vouchers', { communityId: 'c', status: 'issued' }],
+    [C, 'topics', 'topics', { 'path.communityId': 'c', status: { in: ['proposed', 'confirmed'] } }],
     [
       S,
       'new',
@@ -94,6 +97,7 @@ describe('workbench: what each desk counts', () => {
     [S, 'disputes', null, null],
     [S, 'signups', null, null],
     [S, 'vouchers', null, null],
+    [S, 'topics', null, null],
   ])('%s %s', (role, key, collection, where) => {
     const q = countQuery(deskOf(role), key, known)
     expect(q && { collection: q.collection, where: q.where }).toEqual(
@@ -159,6 +163,7 @@ describe('workbench: where a count opens', () => {
     ['building_leader', 'joins', '/features/grid/pages/joins/index'],
     ['grid_worker', 'disputes', '/features/errands/pages/queue/index'],
     ['grid_worker', 'vouchers', '/features/market/pages/verify/index'],
+    ['grid_worker', 'topics', '/features/deliberation/pages/index/index?gridId=g'],
     ['grid_worker', 'signups', '/features/activities/pages/manage/index?activityId=a1'],
   ])('%s %s → %s', (role, key, url) => {
     expect(countUrl(deskOf(role), key, known)).toBe(url)

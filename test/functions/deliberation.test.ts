@@ -11,6 +11,7 @@ import {
   WANG,
   XINHUA_01,
   XINHUA_01_WORKER as WORKER,
+  XINHUA_ADMIN,
 } from '../support/demo-people'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -102,6 +103,9 @@ describe('民事民提: proposing a topic', () => {
     expect(codeOf(await call(DONGSHAN_01_WORKER, 'topic.list', { gridId: XINHUA_01.gridId }))).toBe(
       'AUTH.FORBIDDEN',
     )
+    // Staff without a home open the hall of a grid they work for (the workbench's link).
+    expect(ok(await call(WORKER, 'topic.list', {})).gridId).toBe(XINHUA_01.gridId)
+    expect(ok(await call(XINHUA_ADMIN, 'topic.list', {})).gridId).toMatch(/^gr-xinhua-/)
   })
 })
 

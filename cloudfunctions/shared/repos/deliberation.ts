@@ -167,11 +167,7 @@ export async function list(actor: Actor, gridId: string | undefined, cursor?: st
     if (!mayView(actor, { path: place }))
       throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本网格的议题')
     grid = gridId
-  } else {
-    // A resident's own grid; a grid worker without a home in the grid tree, the first grid they work for.
-    const worked = placeIds(actor, 'grid_worker', 'grid')[0]
-    grid = grantOver(actor, 'resident') || !worked ? homeOf(actor).place.gridId : worked
-  }
+  } else grid = await defaultGrid(actor)
   const _ = db().command
   const res = await db()
     .collection(TOPICS)
@@ -189,6 +185,28 @@ export async function list(actor: Actor, gridId: string | undefined, cursor?: st
     items: page.map(cardOf),
     cursor: docs.length > PAGE && last ? timeCursor(last.createdAt, last._id) : null,
   }
+}
+
+/**
+ * The hall a caller opens without naming a grid: a resident's own grid; else the first grid a
+ * grid worker works for; else the first grid of a community admin's community.
+ */
+async function defaultGrid(actor: Actor): Promise<string> {
+  if (grantOver(actor, 'resident')) return homeOf(actor).place.gridId
+  const worked = placeIds(actor, 'grid_worker', 'grid')[0]
+  if (worked) return worked
+  const community = placeIds(actor, 'community_admin', 'community')[0]
+  if (community) {
+    const res = await db()
+      .collection('grids')
+      .where({ communityId: community })
+      .orderBy('_id', 'asc')
+      .limit(1)
+      .get()
+    const first = (res.data as { _id: string }[])[0]
+    if (first) return first._id
+  }
+  return homeOf(actor).place.gridId
 }
 
 export async function get(actor: Actor, topicId: string, now: Date): Promise<TopicDetail> {

@@ -5,7 +5,16 @@ import { defineAction } from '../contract/define'
  * What a staff member's workbench counts, most urgent first (the home card shows the first that
  * is not zero). The rules of each are in ./rules.ts.
  */
-export const CountKeys = ['overdue', 'hazard', 'new', 'joins', 'disputes', 'signups', 'vouchers'] as const
+export const CountKeys = [
+  'overdue',
+  'hazard',
+  'new',
+  'joins',
+  'disputes',
+  'topics',
+  'signups',
+  'vouchers',
+] as const
 export type CountKey = (typeof CountKeys)[number]
 
 /** The staff roles that have a desk of their own. */

@@ -29,9 +29,9 @@ export const DeskLevelOf: Readonly<Record<DeskRole, DeskLevel>> = {
  * admins handle orders at the street tier.
  */
 export const DeskCounts: Readonly<Record<DeskRole, readonly CountKey[]>> = {
-  grid_worker: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'signups', 'vouchers'],
+  grid_worker: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'topics', 'signups', 'vouchers'],
   building_leader: ['joins'],
-  community_admin: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'signups', 'vouchers'],
+  community_admin: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'topics', 'signups', 'vouchers'],
   street_admin: ['overdue', 'hazard', 'new'],
 }
 
@@ -43,6 +43,7 @@ export const CountLabel: Readonly<Record<CountKey, string>> = {
   disputes: '互助纠纷待处理',
   signups: '今日活动待确认出勤',
   vouchers: '待核销兑换券',
+  topics: '议题待立项或表决',
 }
 
 /** The collection of the org tree that holds a desk's places (declared in collections/org.json). */
@@ -163,6 +164,13 @@ export function countQuery(d: DeskPlan, key: CountKey, known: Known): CountQuery
         where: { activityId: oneOf(known.todaysActivityIds), status: 'checked_in' },
         index: 'activity_status',
       }
+    case 'topics':
+      // Topics waiting for staff: to be put on the agenda (or not), or to be put to a vote.
+      return {
+        collection: 'topics',
+        where: { ...at, status: { in: ['proposed', 'confirmed'] } },
+        index: `${L}_status`,
+      }
     case 'vouchers':
       if (d.communityIds.length === 0) return null
       return {
@@ -196,6 +204,10 @@ export function countUrl(d: DeskPlan, key: CountKey, known: Known): string {
         : '/features/activities/pages/index/index'
     case 'vouchers':
       return '/features/market/pages/verify/index'
+    case 'topics':
+      return d.level === 'grid' && d.ids.length === 1
+        ? `/features/deliberation/pages/index/index?gridId=${d.ids[0]}`
+        : '/features/deliberation/pages/index/index'
   }
 }
 
