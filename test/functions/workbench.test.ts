@@ -100,15 +100,13 @@ describe('workbench.summary through the built api function', () => {
 
     // A topic of grid 1 waiting to be put on the agenda (and one already decided, not counted).
     for (const status of ['proposed', 'decided'])
-      await db()
-        .collection('topics')
-        .add({
-          proposerId: 'user-wb-proposer',
-          requestId: rid(),
-          path: XINHUA_01,
-          status,
-          createdAt: new Date(),
-        })
+      await db().collection('topics').add({
+        proposerId: 'user-wb-proposer',
+        requestId: rid(),
+        path: XINHUA_01,
+        status,
+        createdAt: new Date(),
+      })
 
     const all = { overdue: 1, hazard: 1, new: 2, joins: 1, disputes: 1, topics: 1, signups: 1, vouchers: 1 }
     const zero = { overdue: 0, hazard: 0, new: 0, joins: 0, disputes: 0, topics: 0, signups: 0, vouchers: 0 }
