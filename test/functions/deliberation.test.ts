@@ -197,6 +197,15 @@ describe('民决: a household vote', () => {
     expect(opened).toMatchObject({ status: 'voting', vote: { rule: 'residents_meeting', open: false } })
     expect(opened.vote.ruleSentence).toContain('过半数')
     await new Promise((r) => setTimeout(r, 1100))
+    // Staff may enter paper and proxy ballots while it is open; a resident may vote.
+    expect(ok(await call(WORKER, 'topic.get', { topicId: t.id })).can).toMatchObject({
+      enter: true,
+      vote: false,
+    })
+    expect(ok(await call(residents[20]!.openid, 'topic.get', { topicId: t.id })).can).toMatchObject({
+      enter: false,
+      vote: true,
+    })
     const voters = residents.slice(20, 40)
     const cast = await Promise.all(
       voters.map((r, i) => call(r.openid, 'ballot.cast', { topicId: t.id, choice: i < 14 ? 'yes' : 'no' })),

@@ -9,6 +9,13 @@ import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-scr
 
 beforeEach(() => resetTaroMock())
 
+/** A big choice (radio) by its text. */
+const radio = (text: string) => {
+  const r = [...document.querySelectorAll('[aria-role="radio"]')].find((el) => el.textContent === text)
+  if (!r) throw new Error(`no choice ${text}`)
+  return r
+}
+
 const card = {
   id: 'tp1',
   title: '在3号楼旁安装充电桩',
@@ -21,6 +28,7 @@ const card = {
 }
 const topic = (over: Partial<TopicDetail> = {}): TopicDetail => ({
   ...card,
+  gridId: 'g1',
   text: '飞线充电太危险',
   proposerShown: '王**',
   households: 48,
@@ -31,7 +39,7 @@ const topic = (over: Partial<TopicDetail> = {}): TopicDetail => ({
   myBallot: null,
   result: null,
   timeline: [{ at: '2026-12-07T02:00:00.000Z', what: '提出议题', byName: '王**', note: null }],
-  can: { moves: [], support: true, vote: false },
+  can: { moves: [], support: true, vote: false, enter: false },
   ...over,
 })
 const voting = topic({
@@ -47,7 +55,7 @@ const voting = topic({
     participated: 12,
     open: true,
   },
-  can: { moves: [], support: false, vote: true },
+  can: { moves: [], support: false, vote: true, enter: false },
 })
 
 describe('议事厅', () => {
@@ -113,7 +121,7 @@ describe('议题详情', () => {
       'topic.support': topic({
         supports: 3,
         supported: true,
-        can: { moves: [], support: false, vote: false },
+        can: { moves: [], support: false, vote: false, enter: false },
       }),
     })
     await act(async () => {
@@ -144,13 +152,15 @@ describe('议题详情', () => {
   it('staff get the moves the machine allows; a rejection needs its public reason', async () => {
     router.params = { id: 'tp1' }
     api({
-      'topic.get': topic({ can: { moves: ['confirm', 'reject'], support: false, vote: false } }),
+      'topic.get': topic({
+        can: { moves: ['confirm', 'reject'], support: false, vote: false, enter: false },
+      }),
       'topic.move': (input: Record<string, unknown>) =>
         topic({
           status: 'rejected',
           statusLabel: '未立项',
           reason: String(input.reason),
-          can: { moves: [], support: false, vote: false },
+          can: { moves: [], support: false, vote: false, enter: false },
         }),
     })
     await act(async () => {
@@ -172,7 +182,7 @@ describe('议题详情', () => {
       'topic.get': topic({
         status: 'decided',
         statusLabel: '已形成决议',
-        can: { moves: [], support: false, vote: false },
+        can: { moves: [], support: false, vote: false, enter: false },
         result: {
           participated: 30,
           electorate: 48,
@@ -191,5 +201,35 @@ describe('议题详情', () => {
     })
     expect(screen.getByText('48 户中 30 户参加（63%），同意 20、不同意 8、弃权 2。表决通过。')).toBeTruthy()
     expect(screen.getByText('其中手机投票 27 户、纸质票 2 户、代投 1 户')).toBeTruthy()
+  })
+})
+
+describe('录入纸质票或代投', () => {
+  it('staff name the household by building, unit and room; a proxy ballot needs the consent', async () => {
+    router.params = { id: 'tp1' }
+    api({
+      'topic.get': { ...voting, can: { moves: [], support: false, vote: false, enter: true } },
+      'join.options': (input: Record<string, unknown>) =>
+        input.level === 'building' ? [{ id: 'b1', name: '1号楼' }] : [{ id: 'u1', name: '1单元' }],
+      'ballot.cast': { topicId: 'tp1', choice: 'no', replaced: false, participated: 13 },
+    })
+    await act(async () => {
+      render(<TopicPage />)
+    })
+    await tap(button('录入纸质票或代投'))
+    expect(inputs('join.options')).toEqual([{ level: 'building', parentId: 'g1' }])
+    await tap(radio('1号楼'))
+    await tap(radio('1单元'))
+    await type('房号', '302')
+    await tap(radio('不同意'))
+    await tap(radio('代投（居民本人同意）'))
+    await tap(button('录入'))
+    expect(screen.getByText('代投需要居民本人同意，请先确认')).toBeTruthy()
+    expect(inputs('ballot.cast')).toEqual([])
+    await tap(radio('居民本人同意，由我代为投票'))
+    await tap(button('录入'))
+    expect(inputs('ballot.cast')).toEqual([
+      { topicId: 'tp1', choice: 'no', channel: 'proxy', unitId: 'u1', room: '302', consent: true },
+    ])
   })
 })

@@ -115,6 +115,7 @@ async function detailOf(actor: Actor, t: TopicRecord, now: Date, retried = false
   const open = t.status === 'voting' && v !== null && now >= new Date(v.opensAt) && now < new Date(v.closesAt)
   return {
     ...cardOf(t),
+    gridId: t.path.gridId,
     text: t.text,
     proposerShown: t.proposerShown,
     households: t.households,
@@ -145,6 +146,7 @@ async function detailOf(actor: Actor, t: TopicRecord, now: Date, retried = false
       moves: movesOf(t, partiesOf(actor, t), now),
       support: householdId !== null && t.status === 'proposed' && support === null,
       vote: householdId !== null && open,
+      enter: open && isStaffOver(actor, t.path),
     },
     ...(retried ? { retried: true } : {}),
   }

@@ -63,6 +63,7 @@ export interface ResultView {
 }
 
 export interface TopicDetail extends TopicCard {
+  readonly gridId: string
   readonly text: string
   readonly proposerShown: string
   readonly households: number
@@ -76,7 +77,13 @@ export interface TopicDetail extends TopicCard {
   readonly result: ResultView | null
   readonly timeline: readonly TopicEventView[]
   /** The moves I may make now (from the topic machine), and whether I may support or vote. */
-  readonly can: { readonly moves: readonly TopicMove[]; readonly support: boolean; readonly vote: boolean }
+  readonly can: {
+    readonly moves: readonly TopicMove[]
+    readonly support: boolean
+    readonly vote: boolean
+    /** Staff of the place while the vote is open: enter paper ballots and proxy ballots. */
+    readonly enter: boolean
+  }
   readonly retried?: boolean
 }
 

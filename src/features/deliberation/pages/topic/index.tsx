@@ -13,10 +13,11 @@ import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
+import { EnterBallot } from '../../components/EnterBallot'
 import '../../deliberation.scss'
 
 /** Moves that need a word first (a public reason, the decision) or a choice (the vote's rule). */
-type Panel = 'none' | 'reject' | 'decide' | 'open_vote'
+type Panel = 'none' | 'reject' | 'decide' | 'open_vote' | 'enter'
 
 const MOVE_LABEL: Readonly<Record<TopicMove, string>> = {
   confirm: '立项',
@@ -243,8 +244,26 @@ export default function TopicPage() {
         </View>
       )}
 
-      {panel === 'none' && t.can.moves.length > 0 && (
+      {panel === 'enter' && (
+        <EnterBallot
+          topicId={topicId}
+          gridId={t.gridId}
+          onDone={(said) => {
+            setPanel('none')
+            void Taro.showToast({ title: said, icon: 'success' })
+            reload()
+          }}
+          onBack={() => setPanel('none')}
+        />
+      )}
+
+      {panel === 'none' && (t.can.moves.length > 0 || t.can.enter) && (
         <View className="topic__actions" ariaRole="group" ariaLabel="办理">
+          {t.can.enter && (
+            <Button className="btn" block disabled={busy} onClick={() => setPanel('enter')}>
+              录入纸质票或代投
+            </Button>
+          )}
           {t.can.moves.map((m) => (
             <Button key={m} className="btn" block disabled={busy} onClick={() => tap(m)}>
               {MOVE_LABEL[m]}
