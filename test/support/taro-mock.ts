@@ -29,6 +29,12 @@ export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' } as const
 export const getEnv = () => ENV_TYPE.WEB
 export const pxTransform = (value: number) => `${value}px`
 /** Transient news (WeUI toast): what the page said, for the test to read. */
+export const setTabBarBadge = jest.fn(async (_o: { index: number; text: string }) => ({
+  errMsg: 'setTabBarBadge:ok',
+}))
+export const removeTabBarBadge = jest.fn(async (_o: { index: number }) => ({
+  errMsg: 'removeTabBarBadge:ok',
+}))
 export const showToast = jest.fn(async (_o: { title: string; icon?: string }) => ({ errMsg: 'showToast:ok' }))
 
 export function resetTaroMock(): void {
@@ -42,6 +48,8 @@ export function resetTaroMock(): void {
   setStorageSync.mockClear()
   getStorageSync.mockClear()
   showToast.mockClear()
+  setTabBarBadge.mockClear()
+  removeTabBarBadge.mockClear()
 }
 
 const Taro = {
@@ -58,5 +66,7 @@ const Taro = {
   ENV_TYPE,
   pxTransform,
   showToast,
+  setTabBarBadge,
+  removeTabBarBadge,
 }
 export default Taro

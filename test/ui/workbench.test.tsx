@@ -8,7 +8,7 @@ import type { WorkbenchCount, WorkbenchSummary } from '../../src/core/workbench/
 import HomePage from '../../src/pages/home/index'
 import WorkbenchPage from '../../src/features/workbench/pages/index/index'
 import ErrandQueuePage from '../../src/features/errands/pages/queue/index'
-import { navigateTo, resetTaroMock } from '../support/taro-mock'
+import { navigateTo, removeTabBarBadge, resetTaroMock, setTabBarBadge } from '../support/taro-mock'
 import { api, button, buttons, calls, fail, tap } from '../support/ui-script'
 
 beforeEach(() => resetTaroMock())
@@ -126,6 +126,23 @@ describe('home page for staff', () => {
     expect(screen.queryByText(/您还没有加入网格/)).toBeNull()
     await tap(card)
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/workbench/pages/index/index' })
+  })
+
+  it('shows everything waiting as the 首页 tab badge, and removes it when nothing waits', async () => {
+    api({ 'me.profile': worker, 'workbench.summary': summary })
+    render(<HomePage />)
+    await screen.findByLabelText('工作台，已超时工单 2 件')
+    // 2 overdue + 1 hazard + 3 joins + 4 check-ins to confirm.
+    expect(setTabBarBadge).toHaveBeenLastCalledWith({ index: 0, text: '10' })
+    resetTaroMock()
+    const none: WorkbenchSummary = {
+      desks: summary.desks.map((d) => ({ ...d, counts: d.counts.map((c) => ({ ...c, count: 0 })) })),
+    }
+    api({ 'me.profile': worker, 'workbench.summary': none })
+    render(<HomePage />)
+    await screen.findAllByLabelText('工作台，暂无待办事项')
+    expect(removeTabBarBadge).toHaveBeenCalledWith({ index: 0 })
+    expect(setTabBarBadge).not.toHaveBeenCalled()
   })
 
   it('shows a staff member who is also a resident both, staff first', async () => {
