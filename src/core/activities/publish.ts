@@ -5,6 +5,7 @@
 import { DomainError } from '../errors'
 import { ActivityErrors } from './errors'
 import { ACTIVITY_RULES, HOUR, MINUTE } from './limits'
+import type { ActivityRecord } from './model'
 
 export interface PublishInput {
   readonly title: string
@@ -18,17 +19,11 @@ export interface PublishInput {
   readonly hours?: number | undefined
 }
 
-export interface CheckedPublish {
-  readonly title: string
-  readonly team: string
-  readonly description: string
-  readonly place: string
-  readonly startAt: Date
-  readonly endAt: Date
-  readonly capacity: number
-  readonly points: number
-  readonly hours: number
-}
+/** The form as the activity will keep it. */
+export type CheckedPublish = Pick<
+  ActivityRecord,
+  'title' | 'team' | 'description' | 'place' | 'startAt' | 'endAt' | 'capacity' | 'points' | 'hours'
+>
 
 const badText = (what: string) => new DomainError(ActivityErrors.BAD_TEXT, what)
 
