@@ -140,6 +140,19 @@ export async function dispatch(
 type Audiences = Map<string, Recipient[]>
 const audienceKey = (n: Notify) => JSON.stringify([n.to, n.except ?? []])
 
+/**
+ * The nudge right after a move's write: dispatch, never throw. The move is committed and its
+ * effects are safe on the subject; a failure here is logged and left to the timer, never turned
+ * into a failed answer the caller would retry.
+ */
+export async function nudge(collection: string, id: string, now: Date): Promise<void> {
+  try {
+    await dispatch(collection, id, now)
+  } catch (err) {
+    console.log(JSON.stringify({ level: 'error', what: 'outbox.nudge', collection, id, error: String(err) }))
+  }
+}
+
 /** Each audience's recipients, read before the transaction (or, for an entry replaced meanwhile, as it runs). */
 async function resolve(entries: readonly OutboxEntry[], known: Audiences = new Map()): Promise<Audiences> {
   const keys = [...new Set(entries.flatMap((e) => e.effects.filter(isNotify).map(audienceKey)))]

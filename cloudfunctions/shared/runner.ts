@@ -15,7 +15,7 @@
 import { holds, type OutboxEntry } from '../../src/core/effects'
 import { CommonErrorCodes, DomainError } from '../../src/core/errors'
 import type { Plan, Update } from '../../src/core/plan'
-import { dispatch } from './outbox'
+import { nudge } from './outbox'
 import { db } from './sdk'
 import { withRetry, type Tx } from './tx'
 import { txGet } from './repos/docs'
@@ -106,7 +106,7 @@ export async function decideAndRun<S, R>(
     if ('done' in d) return d.done
     if (await runPlan(d.plan, now)) {
       const owed = d.plan.outbox
-      if (owed && (opts.nudge ?? 'now') === 'now') await dispatch(owed.on.collection, owed.on.id, now)
+      if (owed && (opts.nudge ?? 'now') === 'now') await nudge(owed.on.collection, owed.on.id, now)
       return d.result
     }
   }

@@ -18,7 +18,7 @@ import type { CallContext } from '../kit'
 import { entryOf } from '../../../src/core/effects'
 import { moveEffects } from '../../../src/core/errands/effects'
 import type { Plan } from '../../../src/core/plan'
-import { dispatch } from '../outbox'
+import { nudge } from '../outbox'
 import { runPlan } from '../runner'
 import { ERRANDS, load, visible } from './errands-base'
 import { detailOf } from './errands-view'
@@ -68,7 +68,7 @@ export async function writeMove(
     ...(entry ? { outbox: { on: { collection: ERRANDS, id: _id }, entry } } : {}),
   }
   if (!(await runPlan(plan, now))) return false
-  if (entry) await dispatch(ERRANDS, _id, now)
+  if (entry) await nudge(ERRANDS, _id, now)
   return true
 }
 

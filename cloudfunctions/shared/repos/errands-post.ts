@@ -17,7 +17,7 @@ import { postEffects } from '../../../src/core/errands/effects'
 import type { OrgPath } from '../../../src/core/org/model'
 import type { CallContext } from '../kit'
 import { staffOver } from '../notify'
-import { dispatch } from '../outbox'
+import { nudge } from '../outbox'
 import { runPlan } from '../runner'
 import { byRequest, isDuplicateKey, newId } from '../ids'
 import { getDoc, withoutId } from './docs'
@@ -137,6 +137,6 @@ export async function post(
     if (!again) throw err
     stored = again
   }
-  if (stored === record && entry) await dispatch(ERRANDS, errandId, now)
+  if (stored === record && entry) await nudge(ERRANDS, errandId, now)
   return detailOf(actor, stored, meta, stored !== record)
 }

@@ -11,7 +11,7 @@ import type { UserRecord } from '../../../src/core/me/model'
 import type { Building, Community, Unit } from '../../../src/core/org/model'
 import type { Actor } from '../../../src/core/roles'
 import { NOTIFICATIONS } from '../notify'
-import { dispatch } from '../outbox'
+import { nudge } from '../outbox'
 import { entryOf, newOutbox } from '../../../src/core/effects'
 import { pendingEffects } from '../../../src/core/join/effects'
 import { db } from '../sdk'
@@ -143,7 +143,7 @@ export async function submit(actor: Actor, input: SubmitInput, now: Date): Promi
     written = { record: again, told: false }
   }
   const { record, told } = written
-  if (told) await dispatch(JOINS, record._id, now)
+  if (told) await nudge(JOINS, record._id, now)
   return viewOf(record)
 }
 

@@ -2,7 +2,7 @@
 import { applyMove, markOverdue, type MoveResult } from '../../../src/core/orders/decide'
 import type { OrderRecord } from '../../../src/core/orders/model'
 import { sweepDecision } from '../../../src/core/orders/sla'
-import { dispatch } from '../outbox'
+import { nudge } from '../outbox'
 import { runPlan } from '../runner'
 import { db } from '../sdk'
 import { configOf, hazardOf, ORDERS } from './orders-base'
@@ -59,13 +59,7 @@ export async function sweep(now: Date, limit = 50): Promise<SweepReport> {
       continue
     }
     // Who held it and the supervisors are told now; a failure here is the timer's next dispatch.
-    try {
-      await dispatch(ORDERS, o._id, now)
-    } catch (err) {
-      console.log(
-        JSON.stringify({ level: 'error', what: 'sweep.dispatch', orderId: o._id, error: String(err) }),
-      )
-    }
+    await nudge(ORDERS, o._id, now)
     if (decision.kind === 'escalate') out.escalated += 1
     else if (decision.kind === 'overdue') out.overdue += 1
     else out.closed += 1

@@ -4,12 +4,12 @@
  * leave them, and the `sweep` timer carries them out. Through the emulator with the real SDK.
  */
 import { useApi } from '../../support/api-test'
-import { XINHUA_01, XINHUA_01_WORKER } from '../../support/demo-people'
+import { LIU, WANG, XINHUA_01, XINHUA_01_WORKER } from '../../support/demo-people'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any
 
-const { emu, db, docOf } = useApi()
+const { emu, db, docOf, call } = useApi()
 const later = (s: number) => new Date(Date.now() + s * 1000)
 const sweep = async (now: Date) =>
   (await emu().invoke('sweep', { now: now.toISOString() })) as { ok: boolean; dispatched: number }
@@ -199,5 +199,30 @@ describe('the dispatcher', () => {
     const ids = (notes.data as Any[]).map((n) => n.recipientId).sort()
     expect(ids).toEqual([...people].sort())
     expect((await docOf('join_requests', id)).outbox).toEqual([])
+  })
+
+  it('a dispatch that fails after a move never fails the move: its effects wait on the subject', async () => {
+    const posted = await call(WANG, 'errand.post', {
+      requestId: `req-outbox-${Date.now().toString(36)}`,
+      type: 'groceries',
+      text: '帮忙买一袋大米',
+      windowStart: new Date(Date.now() + 10 * 60_000).toISOString(),
+      windowEnd: new Date(Date.now() + 130 * 60_000).toISOString(),
+    })
+    const errandId = posted.data.errandId as string
+    // Follow-on work nobody registered: every dispatch of this errand fails until it is fixed.
+    await db()
+      .collection('errands')
+      .doc(errandId)
+      .update({
+        outbox: [{ id: 'bad', at: new Date(), effects: [{ kind: 'follow', name: 'test.unregistered' }] }],
+      })
+    // The helper's accept tells the requester: its entry is written, its dispatch fails, the accept stands.
+    const accepted = await call(LIU, 'errand.accept', { errandId })
+    expect(accepted).toMatchObject({ ok: true, data: { status: 'accepted' } })
+    const doc = await docOf('errands', errandId)
+    expect(doc.status).toBe('accepted')
+    expect(doc.outbox.map((e: Any) => e.id)).toEqual(['bad', `v${doc.version}`])
+    expect(doc.outboxAt).not.toBeNull()
   })
 })
