@@ -15,7 +15,7 @@
  * Templates and message data: src/core/notify/templates.ts.
  */
 import type { Audience } from '../../src/core/effects'
-import { holdsOver } from '../../src/core/access'
+import { holdsOver, holdsWithin } from '../../src/core/access'
 import {
   isDue,
   MAX_ATTEMPTS,
@@ -175,6 +175,21 @@ export async function recipientsOf(to: Audience, except: readonly string[] = [])
       if (holders.length > 0) return holders
     }
     return []
+  }
+  if ('residents' in to) {
+    const place = to.residents
+    const key = place.gridId ? 'gridId' : place.communityId ? 'communityId' : 'streetId'
+    const res = await db()
+      .collection('users')
+      .where({ grants: _.elemMatch({ role: 'resident', [`scope.${key}`]: place[key] }) })
+      .field({ openid: true, grants: true })
+      .limit(to.limit)
+      .get()
+    return keep(
+      (res.data as UserRecord[])
+        .filter((u) => holdsWithin(u, 'resident', place))
+        .map((u) => ({ _id: u._id, openid: u.openid ?? null })),
+    )
   }
   let ids: string[]
   if ('users' in to) ids = [...new Set(to.users)]

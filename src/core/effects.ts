@@ -19,10 +19,13 @@ export type Condition = Readonly<Record<string, unknown>>
  * - `staff`: holders of these roles whose grant covers the place (`cascade`: the first role, in
  *   order, that anyone holds there — a building without a leader falls to the grid worker);
  * - `named`: the people named in the `field` of the documents of `collection` matching `match`
- *   (e.g. everyone signed up for an activity), at most `limit`.
+ *   (e.g. everyone signed up for an activity), at most `limit`;
+ * - `residents`: the residents whose household lies in the place (e.g. every household of a grid),
+ *   at most `limit`.
  */
 export type Audience =
   | { readonly users: readonly string[] }
+  | { readonly residents: OrgPath; readonly limit: number }
   | { readonly staff: readonly Role[]; readonly over: OrgPath; readonly cascade?: boolean }
   | {
       readonly named: {

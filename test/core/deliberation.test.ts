@@ -250,6 +250,18 @@ describe('moving a topic', () => {
       }),
     ])
   })
+  it('putting it on the agenda tells every household of the grid', () => {
+    const { effects } = moveTopic(topic(), { move: 'confirm' }, { kind: 'system' }, T0)
+    expect(effects).toEqual([
+      expect.objectContaining({
+        key: 'topic.confirm.v2',
+        to: { residents: GRID, limit: 2000 },
+        template: 'topicProgress',
+      }),
+    ])
+    expect(effects[0]).not.toHaveProperty('except')
+  })
+
   it('the proposer cannot confirm their own topic, and a withdrawn one tells nobody', () => {
     const proposer: Mover = { kind: 'person', userId: 'r', name: '王秀英', parties: ['proposer'] }
     expect(codeOf(() => moveTopic(topic(), { move: 'confirm' }, proposer, T0))).toBe('AUTH.FORBIDDEN')

@@ -141,6 +141,10 @@ describe('确定议题: households support it onto the agenda', () => {
     const notes = (await db().collection('notifications').where({ sourceId: t.id }).get()).data as Any[]
     expect(notes.filter((n) => n.kind.startsWith('topic.confirm')).length).toBeGreaterThanOrEqual(need)
     expect(notes[0].page).toBe(`features/deliberation/pages/topic/index?id=${t.id}`)
+    // Every household of the grid hears it is on the agenda, not only its supporters.
+    expect(notes.some((n) => n.kind.startsWith('topic.confirm') && n.recipientId === 'user-topic-T-39')).toBe(
+      true,
+    )
     // Supports are closed once it is on the agenda.
     expect(codeOf(await call(residents[need + 3]!.openid, 'topic.support', { topicId: t.id }))).toBe(
       'DELIBERATION.BAD_STEP',

@@ -3,7 +3,7 @@
  * told). Pure: they take the loaded topic, the mover and the input, and return the next topic and
  * its effects; the store writes them as one plan (src/core/plan.ts).
  */
-import type { Effect } from '../effects'
+import type { Audience, Effect } from '../effects'
 import { DomainError, type ErrorCode } from '../errors'
 import { maskName } from '../privacy/mask'
 import { beijingTime, clipThing } from '../notify/templates'
@@ -135,14 +135,18 @@ export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date
       },
     ],
   }
+  // The grid's households hear what concerns all of them (on the agenda, a vote, a decision); a
+  // rejection concerns its supporters.
+  const to: Audience =
+    input.move === 'reject'
+      ? { named: { collection: 'topic_supports', match: { topicId: t._id }, field: 'userId', limit: 1000 } }
+      : { residents: t.path, limit: 2000 }
   const effects: Effect[] = step.effects.includes('announce')
     ? [
         {
           kind: 'notify',
           key: `topic.${input.move}.v${next.version}`,
-          to: {
-            named: { collection: 'topic_supports', match: { topicId: t._id }, field: 'userId', limit: 1000 },
-          },
+          to,
           ...(by.kind === 'person' ? { except: [by.userId] } : {}),
           template: 'topicProgress',
           data: {

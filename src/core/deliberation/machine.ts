@@ -16,7 +16,7 @@ export type TopicMove = (typeof TopicMoves)[number]
 export const TopicParties = ['proposer', 'staff', 'system'] as const
 export type TopicParty = (typeof TopicParties)[number]
 
-/** What a move sets off: `announce` tells the proposer and the supporting households (./effects.ts). */
+/** What a move sets off: `announce` tells the grid's households (a rejection: its supporters), ./decide.ts. */
 export type TopicEffect = 'announce'
 
 export interface TopicMoveContext {
