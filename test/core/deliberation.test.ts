@@ -3,7 +3,13 @@
  * and the law the presets follow (居委会组织法 Art. 9: more than half of the households take part,
  * more than half of those taking part agree).
  */
-import { moveTopic, newTopic, type Mover } from '../../src/core/deliberation/decide'
+import {
+  dueForReminder,
+  moveTopic,
+  newTopic,
+  reminderOf,
+  type Mover,
+} from '../../src/core/deliberation/decide'
 import { topicMachine, TopicMoves, TopicParties } from '../../src/core/deliberation/machine'
 import {
   TopicStatuses,
@@ -269,5 +275,54 @@ describe('moving a topic', () => {
     expect(codeOf(() => moveTopic(topic({ status: 'decided' }), { move: 'confirm' }, staff, T0))).toBe(
       'DELIBERATION.BAD_STEP',
     )
+  })
+})
+
+describe('the "closing soon" reminder', () => {
+  const vote = (openH: number, closeH: number, remindedAt: Date | null = null) => ({
+    status: 'voting' as const,
+    vote: {
+      rule: 'residents_meeting' as const,
+      quorumPct: null,
+      opensAt: new Date(T0.getTime() + openH * H),
+      closesAt: new Date(T0.getTime() + closeH * H),
+      electorate: 10,
+      remindedAt,
+    },
+  })
+  it.each([
+    ['a 3-day vote with 20 hours left', vote(-52, 20), true],
+    ['a 3-day vote with exactly 24 hours left', vote(-48, 24), true],
+    ['a 3-day vote with 30 hours left', vote(-42, 30), false],
+    ['a vote already reminded', vote(-52, 20, T0), false],
+    ['a one-day vote (its opening message is recent)', vote(-4, 20), false],
+    ['a vote past its closing time', vote(-72, 0), false],
+  ])('%s → %s', (_n, t, due) => {
+    expect(dueForReminder(t, T0)).toBe(due)
+  })
+  it('tells every household of the grid when it closes, once (recorded on the vote)', () => {
+    const t = {
+      ...newTopic({
+        id: 'tp9',
+        requestId: 'req-00009',
+        proposer: { userId: 'r', name: '王秀英' },
+        place: GRID,
+        placeName: '第一网格',
+        title: '议题',
+        text: '内容',
+        households: 10,
+        now: T0,
+      }),
+      ...vote(-52, 20),
+    }
+    const { next, effects } = reminderOf(t, T0)
+    expect(next.vote?.remindedAt).toEqual(T0)
+    expect(dueForReminder(next, T0)).toBe(false)
+    expect(effects).toEqual([
+      expect.objectContaining({
+        key: `topic.closing.v${next.version}`,
+        to: { residents: GRID, limit: 2000 },
+      }),
+    ])
   })
 })

@@ -338,4 +338,31 @@ describe('民决: a household vote', () => {
       expect.objectContaining({ by: 'system' }),
     ])
   })
+
+  it('the sweep reminds the grid once when a vote closes within a day', async () => {
+    const t = ok(await propose(residents[32]!.openid, '小区增设快递柜'))
+    if (t.status === 'proposed') ok(await call(WORKER, 'topic.move', { topicId: t.id, move: 'confirm' }))
+    ok(await openVote(t.id, 'residents_meeting', 72))
+    // As if two and a half days passed: 12 hours are left.
+    const stored = await docOf('topics', t.id)
+    await db()
+      .collection('topics')
+      .doc(t.id)
+      .update({
+        vote: {
+          ...stored.vote,
+          opensAt: new Date(Date.now() - 60 * 3_600_000),
+          closesAt: new Date(Date.now() + 12 * 3_600_000),
+        },
+      })
+    await Promise.all([1, 2].map(() => emu().invoke('sweep', { now: new Date().toISOString() })))
+    await emu().invoke('sweep', { now: new Date().toISOString() })
+    const notes = (await db().collection('notifications').where({ sourceId: t.id }).limit(1000).get())
+      .data as Any[]
+    const closing = notes.filter((n) => n.kind.startsWith('topic.closing'))
+    expect(closing.length).toBeGreaterThan(0)
+    expect(new Set(closing.map((n) => n.kind)).size).toBe(1)
+    expect(closing.some((n) => n.recipientId === 'user-topic-T-0')).toBe(true)
+    expect((await docOf('topics', t.id)).vote.remindedAt).toBeTruthy()
+  })
 })

@@ -5,7 +5,8 @@
  * passed (index `orders.due`): escalate one tier up (grid → community → street), mark overdue at
  * the street, close replied orders whose reopen window ended, and notify; expire errands whose window ended and
  * love-supermarket vouchers past their expiry (points refunded), and close household votes whose
- * closing time passed (the result counted from the ballots and published). Each action is a
+ * closing time passed (the result counted from the ballots and published), reminding the grid's
+ * households once when a vote closes within a day. Each action is a
  * conditional write on the order's version, so two sweeps running at once act once.
  *
  * The clock: the platform's, except that a caller WITHOUT an OPENID (the timer, the console, the
@@ -17,7 +18,7 @@ import { dispatchPending } from '../../shared/outbox'
 // The orders store registers its follow-on work (an accepted order's counting and reply deadline).
 import { sweep, type SweepReport } from '../../shared/repos/orders'
 import { callerOpenId } from '../../shared/sdk'
-import { closeDueVotes } from '../../shared/repos/deliberation'
+import { closeDueVotes, remindClosingVotes } from '../../shared/repos/deliberation'
 import { expireErrands } from './errands'
 import { expireVouchers } from './vouchers'
 
@@ -33,8 +34,17 @@ export async function main(event: unknown): Promise<Answer> {
   await expireErrands(now)
   await expireVouchers(now)
   const votesClosed = await closeDueVotes(now)
+  const votesReminded = await remindClosingVotes(now)
   console.log(
-    JSON.stringify({ level: 'info', what: 'sweep', now: now.toISOString(), ...report, outbox, votesClosed }),
+    JSON.stringify({
+      level: 'info',
+      what: 'sweep',
+      now: now.toISOString(),
+      ...report,
+      outbox,
+      votesClosed,
+      votesReminded,
+    }),
   )
   return { ok: true, now: now.toISOString(), report, dispatched: outbox.dispatched }
 }

@@ -7,6 +7,7 @@ import type { Audience, Effect } from '../effects'
 import { DomainError, type ErrorCode } from '../errors'
 import { maskName } from '../privacy/mask'
 import { beijingTime, clipThing } from '../notify/templates'
+import { shortTime } from '../china-time'
 import { DeliberationErrors } from './errors'
 import { topicMachine, type TopicMove, type TopicParty } from './machine'
 import { TopicStatusLabel, type TopicPlace, type TopicRecord, type VoteResult, type VoteSpec } from './model'
@@ -165,4 +166,39 @@ export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date
 export function movesOf(t: TopicRecord, parties: readonly TopicParty[], now: Date): TopicMove[] {
   const voteOver = t.vote !== null && now >= new Date(t.vote.closesAt)
   return topicMachine.movesFor(t.status, parties, { voteOver })
+}
+
+/** A vote longer than a day is reminded once, when less than a day remains. */
+export const REMIND_BEFORE_MS = 24 * 3_600_000
+
+/** Is this topic's vote due for its one "closing soon" reminder now? */
+export function dueForReminder(t: Pick<TopicRecord, 'status' | 'vote'>, now: Date): boolean {
+  const v = t.vote
+  if (t.status !== 'voting' || !v || v.remindedAt) return false
+  const close = new Date(v.closesAt).getTime()
+  const long = close - new Date(v.opensAt).getTime() > REMIND_BEFORE_MS
+  return long && close > now.getTime() && close - now.getTime() <= REMIND_BEFORE_MS
+}
+
+/** The reminder: every household of the grid is told when the vote closes (those who voted may ignore it). */
+export function reminderOf(t: TopicRecord, now: Date): MoveOutcome {
+  const v = t.vote as VoteSpec
+  const next: TopicRecord = { ...t, vote: { ...v, remindedAt: now }, version: t.version + 1, updatedAt: now }
+  return {
+    next,
+    effects: [
+      {
+        kind: 'notify',
+        key: `topic.closing.v${next.version}`,
+        to: { residents: t.path, limit: 2000 },
+        template: 'topicProgress',
+        data: {
+          thing1: { value: clipThing(t.title) },
+          phrase2: { value: TopicStatusLabel[t.status] },
+          thing3: { value: clipThing(`${shortTime(v.closesAt, now)}截止投票`) },
+          time4: { value: beijingTime(now) },
+        },
+      },
+    ],
+  }
 }

@@ -46,6 +46,8 @@ export interface VoteSpec {
   readonly closesAt: Date
   /** Households of the place when the vote opened: the denominator of participation. */
   readonly electorate: number
+  /** When the households were reminded that the vote closes soon (once). */
+  readonly remindedAt?: Date | null
 }
 
 export interface VoteResult {
