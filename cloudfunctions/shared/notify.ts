@@ -34,7 +34,7 @@ import type { OrgPath } from '../../src/core/org/model'
 import { RoleScopeLevel, type Role } from '../../src/core/roles'
 import { cloud, db } from './sdk'
 import type { Tx } from './tx'
-import { getDoc } from './repos/docs'
+import { getDoc, whereOf } from './repos/docs'
 
 export const NOTIFICATIONS = 'notifications'
 
@@ -100,21 +100,9 @@ export async function sendClaimed(
   now: () => Date = () => new Date(),
 ): Promise<Record<string, NotificationRecord['status']>> {
   const _ = db().command
-  const unknown = [...new Set(claimed.filter((c) => c.openid === undefined).map((c) => c.record.recipientId))]
-  const looked = unknown.length
-    ? new Map(
-        (
-          (
-            await db()
-              .collection('users')
-              .where({ _id: _.in(unknown) })
-              .field({ openid: true })
-              .limit(unknown.length)
-              .get()
-          ).data as { _id: string; openid?: string }[]
-        ).map((u) => [u._id, u.openid ?? null]),
-      )
-    : new Map<string, string | null>()
+  const looked = await openidsOf(
+    claimed.filter((c) => c.openid === undefined).map((c) => c.record.recipientId),
+  )
   const answers = await Promise.all(
     claimed.map(async ({ record: n, openid: given }) => {
       const openid = given === undefined ? (looked.get(n.recipientId) ?? null) : given
@@ -195,30 +183,31 @@ export async function recipientsOf(to: Audience, except: readonly string[] = [])
   if ('users' in to) ids = [...new Set(to.users)]
   else {
     const { collection, match, field, limit } = to.named
-    const where = Object.fromEntries(
-      Object.entries(match).map(([k, v]) => [k, Array.isArray(v) ? _.in(v) : v]),
-    )
     const res = await db()
       .collection(collection)
-      .where(where)
+      .where(whereOf(match))
       .field({ [field]: true })
       .limit(limit)
       .get()
     ids = [...new Set((res.data as Record<string, unknown>[]).map((d) => String(d[field])))]
   }
   ids = ids.filter((id) => !except.includes(id))
-  if (ids.length === 0) return []
-  const res = await db()
-    .collection('users')
-    .where({ _id: _.in(ids) })
-    .field({ openid: true })
-    .limit(ids.length)
-    .get()
-  const openids = new Map(
-    (res.data as { _id: string; openid?: string }[]).map((u) => [u._id, u.openid ?? null]),
-  )
+  const openids = await openidsOf(ids)
   // Someone gone from `users` is still recorded (as not reachable), never silently dropped.
   return ids.map((_id) => ({ _id, openid: openids.get(_id) ?? null }))
+}
+
+/** These people's OPENIDs (null: none, or gone from `users`), in one query. */
+async function openidsOf(ids: readonly string[]): Promise<Map<string, string | null>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const res = await db()
+    .collection('users')
+    .where({ _id: db().command.in(unique) })
+    .field({ openid: true })
+    .limit(unique.length)
+    .get()
+  return new Map((res.data as { _id: string; openid?: string }[]).map((u) => [u._id, u.openid ?? null]))
 }
 
 interface SendAnswer {

@@ -18,7 +18,7 @@ import type { Plan, Update } from '../../src/core/plan'
 import { nudge } from './outbox'
 import { db } from './sdk'
 import { withRetry, type Tx } from './tx'
-import { txGet } from './repos/docs'
+import { txGet, whereOf } from './repos/docs'
 import { transferInTx } from './repos/ledger'
 
 /** Runs the plan; false when a condition no longer held (nothing was written). */
@@ -48,10 +48,9 @@ async function conditionalUpdate(w: Update, entry: OutboxEntry | null, now: Date
     set.outbox = _.push([entry])
     set.outboxAt = now
   }
-  const where = Object.fromEntries(Object.entries(w.if).map(([k, v]) => [k, Array.isArray(v) ? _.in(v) : v]))
   const res = (await db()
     .collection(w.collection)
-    .where({ ...where, _id: w.id })
+    .where({ ...whereOf(w.if), _id: w.id })
     .update(set)) as { updated?: number }
   return res.updated === 1
 }

@@ -16,8 +16,6 @@ import { tally } from '../../../src/core/deliberation/vote'
 import { dueForReminder, REMIND_BEFORE_MS, reminderOf } from '../../../src/core/deliberation/decide'
 import { entryOf } from '../../../src/core/effects'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
-import { roomKey } from '../../../src/core/join/model'
-import type { Household } from '../../../src/core/org/model'
 import { updatePlan } from '../../../src/core/plan'
 import { byRequest, isDuplicateKey, newId } from '../ids'
 import type { CallContext } from '../kit'
@@ -36,6 +34,7 @@ import {
   TOPICS,
   visible,
 } from './deliberation-base'
+import { householdAt } from './docs'
 
 export async function openVote(
   ctx: CallContext,
@@ -83,15 +82,6 @@ export async function closeVote(ctx: CallContext, topicId: string, now: Date): P
 }
 
 // ── Ballots ──
-
-async function householdAt(unitId: string, room: string): Promise<Household | null> {
-  const res = await db()
-    .collection('households')
-    .where({ unitId, room: roomKey(room) })
-    .limit(1)
-    .get()
-  return (res.data as Household[])[0] ?? null
-}
 
 /**
  * ballot.cast: a household's ballot. In the app the caller's own household; on paper or by proxy

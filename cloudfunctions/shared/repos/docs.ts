@@ -1,3 +1,6 @@
+import type { Condition } from '../../../src/core/effects'
+import { roomKey } from '../../../src/core/join/model'
+import type { Household } from '../../../src/core/org/model'
 import type { Tx } from '../tx'
 import { db } from '../sdk'
 
@@ -8,6 +11,26 @@ import { db } from '../sdk'
 export function firstDoc<T>(data: unknown): T | null {
   if (Array.isArray(data)) return data.length > 0 ? (data[0] as T) : null
   return data && typeof data === 'object' ? (data as T) : null
+}
+
+/** A core condition (src/core/effects.ts `Condition`) as a where-query: an array means "one of these". */
+export function whereOf(condition: Condition): Record<string, unknown> {
+  const _ = db().command
+  return Object.fromEntries(Object.entries(condition).map(([k, v]) => [k, Array.isArray(v) ? _.in(v) : v]))
+}
+
+/**
+ * The household at (unitId, room), rooms compared as stored (`roomKey`), or null — index
+ * `households.unit_room_unique`. Households are found by their place, never by an id that carries
+ * it (ADR 0016). A where-query: outside transactions.
+ */
+export async function householdAt(unitId: string, room: string): Promise<Household | null> {
+  const res = await db()
+    .collection('households')
+    .where({ unitId, room: roomKey(room) })
+    .limit(1)
+    .get()
+  return (res.data as Household[])[0] ?? null
 }
 
 /** `_id → name` for documents of one collection, in one query (lists show names, not ids). */

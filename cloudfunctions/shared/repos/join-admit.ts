@@ -5,9 +5,9 @@
 import { grantsAfterAdmission, householdPathOf } from '../../../src/core/join/decide'
 import { roomKey, type JoinRecord } from '../../../src/core/join/model'
 import type { UserRecord } from '../../../src/core/me/model'
-import { db } from '../sdk'
 import type { Tx } from '../tx'
 import { isDuplicateKey, newId } from '../ids'
+import { householdAt } from './docs'
 
 /** The household at a unit and room: its opaque id, and whether it is stored yet. */
 export interface Home {
@@ -21,14 +21,8 @@ export interface Home {
  * where-query is not allowed inside one.
  */
 async function homeAt(unitId: string, room: string): Promise<Home> {
-  const found = await db()
-    .collection('households')
-    .where({ unitId, room: roomKey(room) })
-    .field({ _id: true })
-    .limit(1)
-    .get()
-  const id = (found.data as { _id: string }[])[0]?._id
-  return id ? { id, stored: true } : { id: newId('hh'), stored: false }
+  const found = await householdAt(unitId, room)
+  return found ? { id: found._id, stored: true } : { id: newId('hh'), stored: false }
 }
 
 /**
