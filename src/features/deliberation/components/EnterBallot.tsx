@@ -5,10 +5,9 @@ import { ChoiceLabel, Choices, type Choice } from '@core/deliberation/model'
 import { ChoiceList } from '../../../components/ChoiceList'
 import { Field } from '../../../components/Field'
 import { Notice } from '../../../components/Notice'
-import { SubmitButton } from '../../../components/SubmitButton'
-import { Button } from '../../../components/ui'
 import { apiClient, failureCopy } from '../../../services/cloud'
 import { callApi } from '../api'
+import { FormActions } from './FormActions'
 
 /** The buildings and units of the grid, as the join picker lists them. */
 const places = apiClient({ 'join.options': joinActions['join.options'] })
@@ -107,14 +106,9 @@ export function EnterBallot({ topicId, gridId, onDone, onBack }: Props) {
       )}
       <Text className="t-muted">每户一票；该户之前的票会被替换。录入人会被记录。</Text>
       <Notice text={message} />
-      <View className="topic__actions">
-        <SubmitButton busy={busy} onSubmit={submit}>
-          录入
-        </SubmitButton>
-        <Button className="btn" block onClick={onBack}>
-          返回
-        </Button>
-      </View>
+      <FormActions busy={busy} onSubmit={submit} onBack={onBack}>
+        录入
+      </FormActions>
     </View>
   )
 }

@@ -14,6 +14,7 @@ import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { EnterBallot } from '../../components/EnterBallot'
+import { FormActions } from '../../components/FormActions'
 import '../../deliberation.scss'
 
 /** Moves that need a word first (a public reason, the decision) or a choice (the vote's rule). */
@@ -205,14 +206,9 @@ export default function TopicPage() {
             nativeProps={{ 'aria-label': panel === 'reject' ? '理由' : '决议内容' }}
             onInput={(e) => setWords(e.detail.value)}
           />
-          <View className="topic__actions">
-            <SubmitButton busy={busy} onSubmit={() => sendWords(panel)}>
-              确定
-            </SubmitButton>
-            <Button className="btn" block onClick={() => setPanel('none')}>
-              返回
-            </Button>
-          </View>
+          <FormActions busy={busy} onSubmit={() => sendWords(panel)} onBack={() => setPanel('none')}>
+            确定
+          </FormActions>
         </View>
       )}
 
@@ -233,14 +229,9 @@ export default function TopicPage() {
             selected={String(days)}
             onSelect={(o) => setDays(Number(o.id) as (typeof DAYS)[number])}
           />
-          <View className="topic__actions">
-            <SubmitButton busy={busy} onSubmit={openVote}>
-              发起投票
-            </SubmitButton>
-            <Button className="btn" block onClick={() => setPanel('none')}>
-              返回
-            </Button>
-          </View>
+          <FormActions busy={busy} onSubmit={openVote} onBack={() => setPanel('none')}>
+            发起投票
+          </FormActions>
         </View>
       )}
 
