@@ -154,8 +154,7 @@ export async function propose(
     if (!again) throw err
     return detailOf(actor, again, now, true)
   }
-  const confirmed = await confirmIfSupported(topic._id, now)
-  return detailOf(actor, confirmed ?? topic, now)
+  return detailOf(actor, await confirmIfSupported(topic._id, now), now)
 }
 
 /**
@@ -189,12 +188,14 @@ export async function support(ctx: CallContext, topicId: string, now: Date): Pro
     if (!isDuplicateKey(err)) throw err
     retried = true
   }
-  const confirmed = await confirmIfSupported(topicId, now)
-  return detailOf(actor, confirmed ?? (await load(topicId)), now, retried)
+  return detailOf(actor, await confirmIfSupported(topicId, now), now, retried)
 }
 
-/** Counts the supports; stores the count (never lower) and confirms the topic when it reached the threshold. */
-async function confirmIfSupported(topicId: string, now: Date): Promise<TopicRecord | null> {
+/**
+ * Counts the supports; stores the count (never lower) and confirms the topic when it reached the
+ * threshold. Answers the topic as it now stands.
+ */
+async function confirmIfSupported(topicId: string, now: Date): Promise<TopicRecord> {
   const _ = db().command
   const n = (await db().collection(SUPPORTS).where({ topicId }).count()).total as number
   await db()
@@ -202,12 +203,12 @@ async function confirmIfSupported(topicId: string, now: Date): Promise<TopicReco
     .where({ _id: topicId, supports: _.lt(n) })
     .update({ supports: n })
   const t = await load(topicId)
-  if (t.status !== 'proposed' || n < t.threshold) return null
+  if (t.status !== 'proposed' || n < t.threshold) return t
   try {
     return await moveAs({ kind: 'system' }, topicId, { move: 'confirm' }, now)
   } catch (err) {
-    // Confirmed meanwhile (by staff, or by a racing supporter's count): nothing to do.
-    if (isDomainError(err)) return null
+    // Confirmed meanwhile (by staff, or by a racing supporter's count): as it is now.
+    if (isDomainError(err)) return load(topicId)
     throw err
   }
 }
