@@ -2,7 +2,8 @@
  * The orders' part of the one effects path (cloudfunctions/shared/outbox.ts): the follow-on work of
  * the one-write accept, and the app's nudge right after a submit or accept.
  */
-import { countOf, acceptDeadlineOf } from '../../../src/core/orders/effects'
+import { countOf } from '../../../src/core/orders/effects'
+import { acceptDeadline } from '../../../src/core/orders/sla'
 import type { OrderRecord } from '../../../src/core/orders/model'
 import { acceptedDelta } from '../../../src/core/orders/outbox'
 import { viewerOf } from '../../../src/core/orders/view'
@@ -23,7 +24,7 @@ registerFollow('orders.accepted', async (subject, effect) => {
     o,
     by,
     at,
-    acceptDeadlineOf(o, config.sla, hazardOf(config, o.categoryId)),
+    acceptDeadline(o.submittedAt, config.sla, hazardOf(config, o.categoryId)),
   )
   const settled = withDeadline(o, config)
   return {

@@ -56,11 +56,6 @@ export function countOf(
   ]
 }
 
-/** The accept deadline the counters measure a first acceptance against. */
-export function acceptDeadlineOf(o: Pick<OrderRecord, 'submittedAt'>, sla: SlaTable, hazard: boolean): Date {
-  return acceptDeadline(o.submittedAt, sla, hazard)
-}
-
 const newWork = (o: OrderRecord, escalated: boolean, key: string, onlyIf?: Notify['onlyIf']): Notify => ({
   kind: 'notify',
   key,
@@ -73,7 +68,7 @@ const newWork = (o: OrderRecord, escalated: boolean, key: string, onlyIf?: Notif
 
 /** A new order's effects: counted as received and open; its grid's handlers told while it is still news. */
 export function submitEffects(o: OrderRecord, sla: SlaTable, hazard: boolean): Effect[] {
-  const { area, worker } = statsDelta(null, o, acceptDeadlineOf(o, sla, hazard))
+  const { area, worker } = statsDelta(null, o, acceptDeadline(o.submittedAt, sla, hazard))
   return [
     ...countOf(o, area, worker, null),
     newWork(o, false, 'order.new.grid.submit', {
@@ -103,7 +98,7 @@ export function moveEffects(
 ): Effect[] {
   const o = r.next
   const e = r.event
-  const { area, worker } = statsDelta(before, o, acceptDeadlineOf(o, sla, hazard))
+  const { area, worker } = statsDelta(before, o, acceptDeadline(o.submittedAt, sla, hazard))
   const out: Effect[] = [...countOf(o, area, worker, o.firstReceiverId)]
   if (e.kind === 'escalate') out.push(newWork(o, true, `order.new.${o.tier}.v${o.version}`))
   if (e.kind === 'overdue' || (e.kind === 'escalate' && e.auto)) {
