@@ -120,6 +120,19 @@ describe('one-tap report → work order', () => {
       .getByRole('button', { name: /^接单：安全隐患/ })
       .first()
       .tap()
+    // The accept must land before the page is left (navigating away can drop its request).
+    const accepted = async () =>
+      (
+        (
+          await emu()
+            .app.database()
+            .collection('orders')
+            .doc(order?._id ?? '')
+            .get()
+        ).data as { status?: string }[]
+      )[0]?.status === 'accepted'
+    for (let i = 0; i < 100 && !(await accepted()); i += 1) await new Promise((r) => setTimeout(r, 100))
+    expect(await accepted()).toBe(true)
     await worker.goto(`/#/features/reports/pages/detail/index?id=${encodeURIComponent(order?._id ?? '')}`)
     await tapButton(worker, '答复')
     const form = worker.getByRole('form', { name: '答复居民' })
