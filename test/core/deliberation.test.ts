@@ -61,6 +61,14 @@ describe('the topic machine: state × move × party', () => {
       close_vote: { proposer: '—', staff: 'decided', system: 'decided' },
       decide: { proposer: '—', staff: '—', system: '—' },
     },
+    // 民办 / 民评 (guards, asked in ./deliberation-carry.test.ts: carry only a decision to act;
+    // finish once the work is done; an evaluation closes to evaluated, or back to confirmed).
+    decided: { carry: { proposer: '—', staff: 'doing', system: '—' } },
+    doing: {
+      add_work: { proposer: '—', staff: 'doing', system: '—' },
+      finish: { proposer: '—', staff: 'evaluating', system: 'evaluating' },
+    },
+    evaluating: { close_evaluation: { proposer: '—', staff: 'evaluated', system: 'evaluated' } },
   }
   for (const state of TopicStatuses) {
     for (const move of TopicMoves) {
@@ -73,11 +81,14 @@ describe('the topic machine: state × move × party', () => {
     }
   }
   it('closes a vote only once its closing time passed', () => {
-    expect(topicMachine.next('voting', 'close_vote', 'staff', { voteOver: false })).toEqual({
+    const ctx = { adopted: false, workDone: false, evaluationOver: false, dissatisfied: false }
+    expect(topicMachine.next('voting', 'close_vote', 'staff', { ...ctx, voteOver: false })).toEqual({
       ok: false,
       code: 'DELIBERATION.VOTE_OPEN',
     })
-    expect(topicMachine.next('voting', 'close_vote', 'staff', { voteOver: true })).toMatchObject({ ok: true })
+    expect(topicMachine.next('voting', 'close_vote', 'staff', { ...ctx, voteOver: true })).toMatchObject({
+      ok: true,
+    })
   })
 })
 
@@ -257,7 +268,9 @@ describe('moving a topic', () => {
     ])
   })
   it('putting it on the agenda tells every household of the grid', () => {
-    const { effects } = moveTopic(topic(), { move: 'confirm' }, { kind: 'system' }, T0)
+    const { effects: all } = moveTopic(topic(), { move: 'confirm' }, { kind: 'system' }, T0)
+    // (the metrics' counts come first: ./deliberation-carry.test.ts)
+    const effects = all.filter((e) => e.kind === 'notify')
     expect(effects).toEqual([
       expect.objectContaining({
         key: 'topic.confirm.v2',

@@ -100,6 +100,13 @@ const expected: Readonly<Record<string, string>> = {
   'topic.openVote': 'W C S',
   'topic.closeVote': 'W C S',
   'ballot.cast': 'R W C S',
+  // 民办 / 民评: staff carry out and read the metrics; households rate; admins set the community's
+  // thresholds (any staff of the community reads them).
+  'topic.carry': 'W C S',
+  'topic.rate': 'R',
+  'topic.stats': 'W C S',
+  'deliberation.config': 'W C S',
+  'deliberation.configure': 'C S',
   'activity.withdraw': 'R',
   'activity.checkin': 'R',
   'activity.checkinCode': 'W C',
@@ -149,6 +156,8 @@ const communityScoped: Readonly<Record<string, string>> = {
   'fund.pay': 'C',
   'order.config': 'W C S',
   'order.configure': 'C S',
+  'deliberation.config': 'W C S',
+  'deliberation.configure': 'C S',
 }
 
 describe('permission table', () => {

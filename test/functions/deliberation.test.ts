@@ -4,6 +4,7 @@
  * vote with app, paper and proxy ballots, counted from the stored ballots.
  */
 import { codeOf, ok, requestIds, useApi } from '../support/api-test'
+import { addHouseholds as addTestHouseholds, UNIT } from '../support/households'
 import {
   CHEN,
   DONGSHAN_01_WORKER,
@@ -19,41 +20,8 @@ type Any = any
 
 const { emu, call, db, docOf, count } = useApi()
 const rid = requestIds('topic')
-const UNIT = 'bd-xinhua-01-01-u1'
 
-/** Adds `n` households of 新华第1网格 (1号楼1单元, rooms `<prefix>01`…) each with one resident; returns their openids and rooms. */
-async function addHouseholds(n: number, prefix: string): Promise<{ openid: string; room: string }[]> {
-  const out: { openid: string; room: string }[] = []
-  for (let i = 0; i < n; i += 1) {
-    const room = `${prefix}${String(i + 1).padStart(2, '0')}`
-    const householdId = `hh-test-${prefix}-${i}`
-    const scope = { ...XINHUA_01, buildingId: 'bd-xinhua-01-01', unitId: UNIT, householdId }
-    await db()
-      .collection('households')
-      .add({
-        _id: householdId,
-        level: 'household',
-        ...XINHUA_01,
-        buildingId: 'bd-xinhua-01-01',
-        unitId: UNIT,
-        room,
-      })
-    const openid = `openid-topic-${prefix}-${i}`
-    await db()
-      .collection('users')
-      .add({
-        _id: `user-topic-${prefix}-${i}`,
-        openid,
-        displayName: `居民${prefix}${i}`,
-        realName: `居民${prefix}${i}`,
-        householdId,
-        grants: [{ role: 'resident', scope }],
-        createdAt: new Date(),
-      })
-    out.push({ openid, room })
-  }
-  return out
-}
+const addHouseholds = (n: number, prefix: string) => addTestHouseholds(db, n, prefix)
 
 const propose = async (openid: string, title = '在3号楼旁安装充电桩') =>
   call(openid, 'topic.propose', { requestId: rid(), title, text: '飞线充电太危险，希望集中安装充电桩' })

@@ -38,8 +38,10 @@ const topic = (over: Partial<TopicDetail> = {}): TopicDetail => ({
   vote: null,
   myBallot: null,
   result: null,
+  work: null,
+  evaluation: null,
   timeline: [{ at: '2026-12-07T02:00:00.000Z', what: '提出议题', byName: '王**', note: null }],
-  can: { moves: [], support: true, vote: false, enter: false },
+  can: { moves: [], support: true, vote: false, enter: false, carry: false, rate: false },
   ...over,
 })
 const voting = topic({
@@ -55,7 +57,7 @@ const voting = topic({
     participated: 12,
     open: true,
   },
-  can: { moves: [], support: false, vote: true, enter: false },
+  can: { moves: [], support: false, vote: true, enter: false, carry: false, rate: false },
 })
 
 describe('议事厅', () => {
@@ -121,7 +123,7 @@ describe('议题详情', () => {
       'topic.support': topic({
         supports: 3,
         supported: true,
-        can: { moves: [], support: false, vote: false, enter: false },
+        can: { moves: [], support: false, vote: false, enter: false, carry: false, rate: false },
       }),
     })
     await act(async () => {
@@ -153,14 +155,21 @@ describe('议题详情', () => {
     router.params = { id: 'tp1' }
     api({
       'topic.get': topic({
-        can: { moves: ['confirm', 'reject'], support: false, vote: false, enter: false },
+        can: {
+          moves: ['confirm', 'reject'],
+          support: false,
+          vote: false,
+          enter: false,
+          carry: false,
+          rate: false,
+        },
       }),
       'topic.move': (input: Record<string, unknown>) =>
         topic({
           status: 'rejected',
           statusLabel: '未立项',
           reason: String(input.reason),
-          can: { moves: [], support: false, vote: false, enter: false },
+          can: { moves: [], support: false, vote: false, enter: false, carry: false, rate: false },
         }),
     })
     await act(async () => {
@@ -182,7 +191,7 @@ describe('议题详情', () => {
       'topic.get': topic({
         status: 'decided',
         statusLabel: '已形成决议',
-        can: { moves: [], support: false, vote: false, enter: false },
+        can: { moves: [], support: false, vote: false, enter: false, carry: false, rate: false },
         result: {
           participated: 30,
           electorate: 48,
@@ -208,7 +217,10 @@ describe('录入纸质票或代投', () => {
   it('staff name the household by building, unit and room; a proxy ballot needs the consent', async () => {
     router.params = { id: 'tp1' }
     api({
-      'topic.get': { ...voting, can: { moves: [], support: false, vote: false, enter: true } },
+      'topic.get': {
+        ...voting,
+        can: { moves: [], support: false, vote: false, enter: true, carry: false, rate: false },
+      },
       'join.options': (input: Record<string, unknown>) =>
         input.level === 'building' ? [{ id: 'b1', name: '1号楼' }] : [{ id: 'u1', name: '1单元' }],
       'ballot.cast': { topicId: 'tp1', choice: 'no', replaced: false, participated: 13 },

@@ -39,6 +39,7 @@ const none = {
 }
 const order = (patch: Partial<OrderDetail> = {}): OrderDetail => ({
   orderId: 'wo_1',
+  topicId: null,
   categoryId: 'safety',
   categoryName: '安全隐患',
   summary: '楼道飞线充电',

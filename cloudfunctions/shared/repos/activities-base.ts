@@ -97,6 +97,7 @@ export function detailOf(
     checkinTo: window.to.toISOString(),
     checkedInAt: iso(signup?.checkedInAt),
     confirmedAt: iso(signup?.confirmedAt),
+    topicId: a.topicId ?? null,
     retried,
   }
 }

@@ -8,18 +8,20 @@ import {
   type SupportRecord,
   type TopicRecord,
 } from '../../../src/core/deliberation/model'
+import { evaluationOpen } from '../../../src/core/deliberation/carry'
 import { mayView, partiesOf } from '../../../src/core/deliberation/rules'
 import { resultSentence, ruleSentence, VoteRuleLabel } from '../../../src/core/deliberation/vote'
-import { entryOf } from '../../../src/core/effects'
+import { entryOf, type Effect } from '../../../src/core/effects'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import { isoOrNull } from '../../../src/core/china-time'
-import { updatePlan } from '../../../src/core/plan'
+import { updatePlan, type Plan, type Write } from '../../../src/core/plan'
 import type { Actor } from '../../../src/core/roles'
 import { byRequest } from '../ids'
 import type { CallContext } from '../kit'
 import { decideAndRun } from '../runner'
 import { db } from '../sdk'
 import { getDoc } from './docs'
+import { evaluationViewOf, workViewOf } from './deliberation-work'
 
 export const TOPICS = 'topics'
 export const SUPPORTS = 'topic_supports'
@@ -66,6 +68,10 @@ const EventLabel: Readonly<Record<string, string>> = {
   open_vote: '开始投票',
   close_vote: '公布结果',
   decide: '形成决议',
+  carry: '开始实施',
+  add_work: '新增实施工作',
+  finish: '实施完成，开始评价',
+  close_evaluation: '评价结束',
 }
 
 export async function detailOf(
@@ -76,7 +82,7 @@ export async function detailOf(
 ): Promise<TopicDetail> {
   const home = grantOver(actor, 'resident')?.scope
   const householdId = home?.gridId === t.path.gridId ? (home.householdId ?? null) : null
-  const [support, ballot, participated] = await Promise.all([
+  const [support, ballot, participated, work, evaluation] = await Promise.all([
     householdId ? byRequest<SupportRecord>(SUPPORTS, { topicId: t._id, householdId }) : null,
     householdId && t.vote ? byRequest<BallotRecord>(BALLOTS, { topicId: t._id, householdId }) : null,
     t.status === 'voting'
@@ -86,7 +92,10 @@ export async function detailOf(
           .count()
           .then((r) => r.total as number)
       : Promise.resolve(t.result?.participated ?? 0),
+    workViewOf(t, now),
+    evaluationViewOf(actor, t, householdId, now),
   ])
+  const moves = movesOf(t, partiesOf(actor, t), now)
   const v = t.vote
   const open = t.status === 'voting' && v !== null && now >= new Date(v.opensAt) && now < new Date(v.closesAt)
   return {
@@ -112,6 +121,8 @@ export async function detailOf(
       : null,
     myBallot: ballot?.choice ?? null,
     result: t.result ? { ...t.result, sentence: resultSentence(t.result) } : null,
+    work,
+    evaluation,
     timeline: t.events.map((e) => ({
       at: isoOrNull(e.at) ?? '',
       what: EventLabel[e.move] ?? e.move,
@@ -119,10 +130,12 @@ export async function detailOf(
       note: e.note ?? null,
     })),
     can: {
-      moves: movesOf(t, partiesOf(actor, t), now),
+      moves,
       support: householdId !== null && t.status === 'proposed' && support === null,
       vote: householdId !== null && open,
       enter: open && isStaffOver(actor, t.path),
+      carry: moves.includes('carry') || moves.includes('add_work'),
+      rate: householdId !== null && evaluationOpen(t, now),
     },
     ...(retried ? { retried: true } : {}),
   }
@@ -138,29 +151,51 @@ export async function moveAs(by: Mover, topicId: string, input: MoveInput, now: 
     () => load(topicId),
     (t) => {
       const { next, effects } = moveTopic(t, input, by, now)
-      const {
-        _id,
-        requestId: _r,
-        proposerId: _p,
-        path: _a,
-        createdAt: _c,
-        outbox: _o,
-        outboxAt: _t,
-        ...body
-      } = next
-      return {
-        plan: updatePlan(
-          TOPICS,
-          t._id,
-          { version: t.version },
-          body,
-          entryOf(`v${next.version}`, now, effects),
-        ),
-        result: next,
-      }
+      return { plan: topicPlan(t, next, effects, now), result: next }
     },
     now,
   )
+}
+
+/** Fields a move never writes: identity, creation, the outbox (the runner's) and the supporters' count (its own). */
+const KEPT = new Set([
+  '_id',
+  'requestId',
+  'proposerId',
+  'path',
+  'createdAt',
+  'outbox',
+  'outboxAt',
+  'supports',
+])
+
+/**
+ * A topic's move as a plan: the fields it changed (only those: counts kept by others meanwhile are
+ * not overwritten), on the condition that its version is still the one decided on, its effects on
+ * its outbox, and any other writes of the move (work orders filed, activities linked) in the same
+ * transaction.
+ */
+export function topicPlan(
+  t: TopicRecord,
+  next: TopicRecord,
+  effects: readonly Effect[],
+  now: Date,
+  more: readonly Write[] = [],
+): Plan {
+  const set = Object.fromEntries(
+    Object.entries(next).filter(
+      ([k, v]) =>
+        !KEPT.has(k) && JSON.stringify(v) !== JSON.stringify((t as unknown as Record<string, unknown>)[k]),
+    ),
+  )
+  const plan = updatePlan(
+    TOPICS,
+    t._id,
+    { version: t.version },
+    set,
+    entryOf(`v${next.version}`, now, effects),
+  )
+  return more.length === 0 ? plan : { ...plan, writes: [...more, ...plan.writes] }
 }
 
 export function moverOf(ctx: CallContext, t: TopicRecord): Mover {

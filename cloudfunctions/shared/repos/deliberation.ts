@@ -18,6 +18,7 @@ import type { Grid } from '../../../src/core/org/model'
 import type { Actor } from '../../../src/core/roles'
 import { byRequest, isDuplicateKey, newId } from '../ids'
 import type { CallContext } from '../kit'
+import { nudge } from '../outbox'
 import { runPlan } from '../runner'
 import { db } from '../sdk'
 import { getDoc, withoutId } from './docs'
@@ -38,6 +39,16 @@ import {
 } from './deliberation-base'
 export { BALLOTS, SUPPORTS, TOPICS } from './deliberation-base'
 export { ballotsOf, cast, closeDueVotes, closeVote, openVote, remindClosingVotes } from './deliberation-votes'
+export {
+  carry,
+  closeDueEvaluations,
+  configOf,
+  configure,
+  finishReadyTopics,
+  rateOutcome,
+  stats,
+} from './deliberation-carry'
+import { carryMove, configOf } from './deliberation-carry'
 
 // ── Reads ──
 
@@ -117,9 +128,10 @@ export async function propose(
   const home = homeOf(actor)
   const { title, text } = checkTopicText(input)
   await check(`${title}\n${text}`)
-  const [households, grid] = await Promise.all([
+  const [households, grid, config] = await Promise.all([
     householdsOf(home.place.gridId),
     getDoc<Grid>('grids', home.place.gridId),
+    configOf(home.place.communityId),
   ])
   const topic = newTopic({
     id: newId('tp'),
@@ -130,6 +142,7 @@ export async function propose(
     title,
     text,
     households,
+    supportPct: config.supportPct,
     now,
   })
   const support: SupportRecord = {
@@ -154,6 +167,8 @@ export async function propose(
     if (!again) throw err
     return detailOf(actor, again, now, true)
   }
+  // Counted as raised (the topic's outbox), then put on the agenda if one household is enough.
+  await nudge(TOPICS, topic._id, now)
   return detailOf(actor, await confirmIfSupported(topic._id, now), now)
 }
 
@@ -218,7 +233,11 @@ async function confirmIfSupported(topicId: string, now: Date): Promise<TopicReco
 /** topic.move: confirm, reject (a public reason), decide (the committee's decision), withdraw. */
 export async function move(
   ctx: CallContext,
-  input: { topicId: string; move: 'confirm' | 'reject' | 'withdraw' | 'decide'; reason?: string },
+  input: {
+    topicId: string
+    move: 'confirm' | 'reject' | 'withdraw' | 'decide' | 'finish' | 'close_evaluation'
+    reason?: string
+  },
   now: Date,
   check: (text: string) => Promise<void>,
 ): Promise<TopicDetail> {
@@ -226,6 +245,8 @@ export async function move(
   let m: MoveInput
   if (input.move === 'reject') m = { move: 'reject', reason: checkReason(input.reason, '不予立项的理由') }
   else if (input.move === 'decide') m = { move: 'decide', decision: checkReason(input.reason, '决议内容') }
+  else if (input.move === 'finish' || input.move === 'close_evaluation')
+    m = await carryMove(t, input.move, now)
   else m = { move: input.move }
   if ('reason' in m) await check(m.reason)
   if ('decision' in m) await check(m.decision)

@@ -6,7 +6,8 @@
  * the street, close replied orders whose reopen window ended, and notify; expire errands whose window ended and
  * love-supermarket vouchers past their expiry (points refunded), and close household votes whose
  * closing time passed (the result counted from the ballots and published), reminding the grid's
- * households once when a vote closes within a day. Each action is a
+ * households once when a vote closes within a day; open the evaluation of topics whose linked work
+ * is all done, and close evaluations whose window ended (counted; the topic closed or sent back). Each action is a
  * conditional write on the order's version, so two sweeps running at once act once.
  *
  * The clock: the platform's, except that a caller WITHOUT an OPENID (the timer, the console, the
@@ -18,7 +19,12 @@ import { dispatchPending } from '../../shared/outbox'
 // The orders store registers its follow-on work (an accepted order's counting and reply deadline).
 import { sweep, type SweepReport } from '../../shared/repos/orders'
 import { callerOpenId } from '../../shared/sdk'
-import { closeDueVotes, remindClosingVotes } from '../../shared/repos/deliberation'
+import {
+  closeDueEvaluations,
+  closeDueVotes,
+  finishReadyTopics,
+  remindClosingVotes,
+} from '../../shared/repos/deliberation'
 import { expireErrands } from './errands'
 import { expireVouchers } from './vouchers'
 
@@ -35,6 +41,8 @@ export async function main(event: unknown): Promise<Answer> {
   await expireVouchers(now)
   const votesClosed = await closeDueVotes(now)
   const votesReminded = await remindClosingVotes(now)
+  const topicsFinished = await finishReadyTopics(now)
+  const evaluationsClosed = await closeDueEvaluations(now)
   console.log(
     JSON.stringify({
       level: 'info',
@@ -44,6 +52,8 @@ export async function main(event: unknown): Promise<Answer> {
       outbox,
       votesClosed,
       votesReminded,
+      topicsFinished,
+      evaluationsClosed,
     }),
   )
   return { ok: true, now: now.toISOString(), report, dispatched: outbox.dispatched }

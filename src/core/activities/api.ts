@@ -45,6 +45,8 @@ export interface ActivityDetail extends ActivityCard {
   readonly checkinTo: string
   readonly checkedInAt: string | null
   readonly confirmedAt: string | null
+  /** 民办: the deliberation topic this activity carries out (opens the topic). */
+  readonly topicId: string | null
   /** True when the answer is a retried request: nothing new was written. */
   readonly retried: boolean
 }

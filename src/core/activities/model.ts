@@ -44,6 +44,8 @@ export interface ActivityRecord extends WithOutbox {
   readonly cancelReason: string | null
   readonly cancelledAt: Date | null
   readonly cancelledBy: string | null
+  /** 民办: linked to the deliberation topic whose decision it carries out (set once, by the topic). */
+  readonly topicId?: string | null
   readonly createdAt: Date
   readonly updatedAt: Date
 }

@@ -5,6 +5,7 @@
 import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 import { clientRequestId } from '../join/api'
+import { carryActions, type EvaluationView, type WorkView } from './carry-api'
 import type { TopicMove } from './machine'
 import { BallotChannels, Choices, VoteRules, type Choice, type TopicStatus, type VoteRule } from './model'
 
@@ -75,6 +76,10 @@ export interface TopicDetail extends TopicCard {
   /** My household's ballot, while the vote runs or after. */
   readonly myBallot: Choice | null
   readonly result: ResultView | null
+  /** 民办: the plan, the responsible people and the linked work with its progress. */
+  readonly work: WorkView | null
+  /** 民评: the households' rating of the outcome. */
+  readonly evaluation: EvaluationView | null
   readonly timeline: readonly TopicEventView[]
   /** The moves I may make now (from the topic machine), and whether I may support or vote. */
   readonly can: {
@@ -83,6 +88,10 @@ export interface TopicDetail extends TopicCard {
     readonly vote: boolean
     /** Staff of the place while the vote is open: enter paper ballots and proxy ballots. */
     readonly enter: boolean
+    /** Staff of the place: carry the decision out, or add work while it is carried out. */
+    readonly carry: boolean
+    /** My household may rate the outcome now. */
+    readonly rate: boolean
   }
   readonly retried?: boolean
 }
@@ -111,11 +120,15 @@ export const deliberationActions = {
   ),
   /** One support per household; enough households put it on the agenda. */
   'topic.support': defineAction<TopicDetail>()(v.strictObject({ topicId: id })),
-  /** Staff: confirm, reject (with a public reason), decide (a committee decision); the proposer: withdraw. */
+  /**
+   * Staff: confirm, reject (with a public reason), decide (a committee decision), finish (once every
+   * linked item is done: the evaluation opens), close_evaluation (after its window: counted); the
+   * proposer: withdraw.
+   */
   'topic.move': defineAction<TopicDetail>()(
     v.strictObject({
       topicId: id,
-      move: v.picklist(['confirm', 'reject', 'withdraw', 'decide'] as const),
+      move: v.picklist(['confirm', 'reject', 'withdraw', 'decide', 'finish', 'close_evaluation'] as const),
       reason: v.optional(v.pipe(v.string(), v.maxLength(2000))),
     }),
   ),
@@ -145,4 +158,5 @@ export const deliberationActions = {
       consent: v.optional(v.boolean()),
     }),
   ),
+  ...carryActions,
 }

@@ -10,8 +10,19 @@ import { beijingTime, clipThing } from '../notify/templates'
 import { shortTime } from '../china-time'
 import { DeliberationErrors } from './errors'
 import { topicMachine, type TopicMove, type TopicParty } from './machine'
-import { TopicStatusLabel, type TopicPlace, type TopicRecord, type VoteResult, type VoteSpec } from './model'
+import {
+  TopicStatusLabel,
+  type Evaluation,
+  type EvaluationResult,
+  type TopicPlace,
+  type TopicRecord,
+  type TopicWork,
+  type VoteResult,
+  type VoteSpec,
+} from './model'
+import { contextOf, evaluationSentence } from './carry'
 import { supportThreshold } from './rules'
+import { moveStats, statsCounts } from './stats'
 import { resultSentence } from './vote'
 
 export interface NewTopicInput {
@@ -50,8 +61,10 @@ export function newTopic(i: NewTopicInput): TopicRecord {
     events: [{ at: i.now, move: 'propose', by: i.proposer.userId, byName: maskName(i.proposer.name) }],
     createdAt: i.now,
     updatedAt: i.now,
-    outbox: [],
-    outboxAt: null,
+    outbox: [
+      { id: 'propose', at: i.now, effects: statsCounts(i.place, moveStats('propose', 'proposed', {})) },
+    ],
+    outboxAt: i.now,
   }
 }
 
@@ -71,6 +84,10 @@ export type MoveInput =
   | { readonly move: 'open_vote'; readonly vote: VoteSpec }
   | { readonly move: 'close_vote'; readonly result: VoteResult }
   | { readonly move: 'decide'; readonly decision: string }
+  | { readonly move: 'carry'; readonly work: TopicWork }
+  | { readonly move: 'add_work'; readonly work: TopicWork }
+  | { readonly move: 'finish'; readonly evaluation: Evaluation }
+  | { readonly move: 'close_evaluation'; readonly result: EvaluationResult }
 
 export interface MoveOutcome {
   readonly next: TopicRecord
@@ -84,21 +101,34 @@ const WHAT: Readonly<Record<TopicMove, string>> = {
   open_vote: '投票已开始，每户一票',
   close_vote: '投票已结束',
   decide: '已形成决议',
+  carry: '决议开始实施',
+  add_work: '新增实施工作',
+  finish: '实施完成，请您评价',
+  close_evaluation: '评价结束',
 }
 
 /** A move on a topic: the machine's answer, the changed fields, the event, who is told. */
 export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date): MoveOutcome {
   const parties = by.kind === 'system' ? (['system'] as const) : by.parties
-  const voteOver = t.vote !== null && now >= new Date(t.vote.closesAt)
-  const step = topicMachine.next(t.status, input.move, parties, { voteOver })
+  const ctx = contextOf(t, now)
+  const step = topicMachine.next(
+    t.status,
+    input.move,
+    parties,
+    input.move === 'close_evaluation' ? { ...ctx, dissatisfied: input.result.reopened } : ctx,
+  )
   if (!step.ok) {
     const code = step.code === 'MACHINE.NO_MOVE' ? DeliberationErrors.BAD_STEP : step.code
     const message =
       code === DeliberationErrors.VOTE_OPEN
         ? '投票尚未结束'
-        : code === 'MACHINE.NOT_PARTY'
-          ? '您不能进行这一步'
-          : `议题当前为“${TopicStatusLabel[t.status]}”，不能进行这一步`
+        : code === DeliberationErrors.WORK_OPEN
+          ? '还有工作未完成'
+          : code === DeliberationErrors.EVALUATION_OPEN
+            ? '评价尚未结束'
+            : code === 'MACHINE.NOT_PARTY'
+              ? '您不能进行这一步'
+              : `议题当前为“${TopicStatusLabel[t.status]}”，不能进行这一步`
     throw new DomainError((code === 'MACHINE.NOT_PARTY' ? 'AUTH.FORBIDDEN' : code) as ErrorCode, message)
   }
   const changes: Partial<TopicRecord> =
@@ -110,7 +140,13 @@ export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date
           ? { result: input.result }
           : input.move === 'decide'
             ? { decision: input.decision }
-            : {}
+            : input.move === 'carry' || input.move === 'add_work'
+              ? { work: input.work }
+              : input.move === 'finish'
+                ? { evaluation: input.evaluation }
+                : input.move === 'close_evaluation' && t.evaluation
+                  ? { evaluation: { ...t.evaluation, result: input.result } }
+                  : {}
   const note =
     input.move === 'reject'
       ? input.reason
@@ -118,7 +154,11 @@ export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date
         ? input.decision
         : input.move === 'close_vote'
           ? resultSentence(input.result)
-          : undefined
+          : input.move === 'carry'
+            ? input.work.plan
+            : input.move === 'close_evaluation'
+              ? evaluationSentence(input.result)
+              : undefined
   const next: TopicRecord = {
     ...t,
     ...changes,
@@ -142,6 +182,13 @@ export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date
     input.move === 'reject'
       ? { named: { collection: 'topic_supports', match: { topicId: t._id }, field: 'userId', limit: 1000 } }
       : { residents: t.path, limit: 2000 }
+  const counts = statsCounts(
+    t.path,
+    moveStats(input.move, step.to, {
+      ...(input.move === 'close_vote' ? { result: input.result } : {}),
+      ...(input.move === 'close_evaluation' ? { evaluation: input.result } : {}),
+    }),
+  )
   const effects: Effect[] = step.effects.includes('announce')
     ? [
         {
@@ -159,13 +206,16 @@ export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date
         },
       ]
     : []
-  return { next, effects }
+  return { next, effects: [...counts, ...effects] }
 }
 
 /** The moves the caller may make now (the page's buttons). */
 export function movesOf(t: TopicRecord, parties: readonly TopicParty[], now: Date): TopicMove[] {
-  const voteOver = t.vote !== null && now >= new Date(t.vote.closesAt)
-  return topicMachine.movesFor(t.status, parties, { voteOver })
+  // Closing an evaluation goes one of two ways, decided by the count: offer it either way.
+  const ctx = contextOf(t, now)
+  const moves = topicMachine.movesFor(t.status, parties, ctx)
+  const other = topicMachine.movesFor(t.status, parties, { ...ctx, dissatisfied: !ctx.dissatisfied })
+  return topicMachine.moves.filter((m) => moves.includes(m) || other.includes(m))
 }
 
 /** A vote longer than a day is reminded once, when less than a day remains. */

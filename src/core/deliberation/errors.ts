@@ -19,4 +19,14 @@ export const DeliberationErrors = {
   NO_CONSENT: 'DELIBERATION.NO_CONSENT',
   /** A paper or proxy ballot names a household outside the topic's place. */
   UNKNOWN_HOUSEHOLD: 'DELIBERATION.UNKNOWN_HOUSEHOLD',
+  /** Finishing before every linked work order and activity is done. */
+  WORK_OPEN: 'DELIBERATION.WORK_OPEN',
+  /** Carrying out: no work named, too much work, or an activity that cannot be linked. */
+  BAD_WORK: 'DELIBERATION.BAD_WORK',
+  /** Closing the evaluation before its window ended. */
+  EVALUATION_OPEN: 'DELIBERATION.EVALUATION_OPEN',
+  /** Rating outside the evaluation window. */
+  NOT_EVALUATING: 'DELIBERATION.NOT_EVALUATING',
+  /** A community setting out of range. */
+  BAD_CONFIG: 'DELIBERATION.BAD_CONFIG',
 } as const

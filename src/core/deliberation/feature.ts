@@ -18,6 +18,11 @@ export const deliberationFeature = defineFeature({
     'topic.openVote': { roles: [...staff] },
     'topic.closeVote': { roles: [...staff] },
     'ballot.cast': { roles: [...everyone] },
+    'topic.carry': { roles: [...staff] },
+    'topic.rate': { roles: ['resident'] },
+    'topic.stats': { roles: [...staff] },
+    'deliberation.config': { roles: [...staff], place: 'communityId', inside: ['grid_worker'] },
+    'deliberation.configure': { roles: ['community_admin', 'street_admin'], place: 'communityId' },
   },
   copy: {
     'DELIBERATION.NO_HOUSEHOLD': '请先加入网格',
@@ -30,5 +35,10 @@ export const deliberationFeature = defineFeature({
     'DELIBERATION.VOTE_OPEN': '投票尚未结束',
     'DELIBERATION.NO_CONSENT': '代投需要居民本人同意',
     'DELIBERATION.UNKNOWN_HOUSEHOLD': '该户不在本网格',
+    'DELIBERATION.WORK_OPEN': '还有工作未完成',
+    'DELIBERATION.BAD_WORK': '请检查实施工作：至少一项，且最多 12 项',
+    'DELIBERATION.EVALUATION_OPEN': '评价尚未结束',
+    'DELIBERATION.NOT_EVALUATING': '现在不在评价时间内',
+    'DELIBERATION.BAD_CONFIG': '设置超出范围',
   },
 })

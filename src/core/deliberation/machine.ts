@@ -6,12 +6,27 @@
  *     └─withdraw (the proposer)→ withdrawn
  *   confirmed ─open_vote (staff)→ voting ─close_vote (staff, once the closing time passed; or the system)→ decided
  *     └─decide (staff: a committee decision, recorded with who decided)→ decided
- *   rejected, withdrawn, decided: final here (carrying out and judging come next).
+ *   decided ─carry (staff; only a decision to act: a vote that passed or a committee decision)→ doing
+ *   doing ─add_work (staff)→ doing; ─finish (staff or the system, once every linked item is done)→ evaluating
+ *   evaluating ─close_evaluation (staff or the system, once the window ended)→ evaluated,
+ *     or → confirmed when 不满意 is above the community's share (back to the council)
+ *   rejected, withdrawn, evaluated, and a decision not to act: final.
  */
 import { defineMachine } from '../machine'
 import { TopicStatuses, type TopicStatus } from './model'
 
-export const TopicMoves = ['confirm', 'reject', 'withdraw', 'open_vote', 'close_vote', 'decide'] as const
+export const TopicMoves = [
+  'confirm',
+  'reject',
+  'withdraw',
+  'open_vote',
+  'close_vote',
+  'decide',
+  'carry',
+  'add_work',
+  'finish',
+  'close_evaluation',
+] as const
 export type TopicMove = (typeof TopicMoves)[number]
 export const TopicParties = ['proposer', 'staff', 'system'] as const
 export type TopicParty = (typeof TopicParties)[number]
@@ -22,6 +37,14 @@ export type TopicEffect = 'announce'
 export interface TopicMoveContext {
   /** Has the vote's closing time passed? */
   readonly voteOver: boolean
+  /** Was it decided to act (a vote that passed, or a committee decision)? */
+  readonly adopted: boolean
+  /** Is every linked work order and activity done? */
+  readonly workDone: boolean
+  /** Has the evaluation window ended? */
+  readonly evaluationOver: boolean
+  /** Are the 不满意 ratings above the community's share? */
+  readonly dissatisfied: boolean
 }
 
 export const topicMachine = defineMachine<TopicStatus, TopicMove, TopicParty, TopicMoveContext, TopicEffect>({
@@ -48,5 +71,38 @@ export const topicMachine = defineMachine<TopicStatus, TopicMove, TopicParty, To
       effects: ['announce'],
     },
     { move: 'decide', from: ['confirmed'], to: 'decided', parties: ['staff'], effects: ['announce'] },
+    {
+      move: 'carry',
+      from: ['decided'],
+      to: 'doing',
+      parties: ['staff'],
+      when: (c) => (c.adopted ? true : false),
+      effects: ['announce'],
+    },
+    { move: 'add_work', from: ['doing'], to: 'doing', parties: ['staff'] },
+    {
+      move: 'finish',
+      from: ['doing'],
+      to: 'evaluating',
+      parties: ['staff', 'system'],
+      when: (c) => (c.workDone ? true : 'DELIBERATION.WORK_OPEN'),
+      effects: ['announce'],
+    },
+    {
+      move: 'close_evaluation',
+      from: ['evaluating'],
+      to: 'evaluated',
+      parties: ['staff', 'system'],
+      when: (c) => (!c.evaluationOver ? 'DELIBERATION.EVALUATION_OPEN' : !c.dissatisfied),
+      effects: ['announce'],
+    },
+    {
+      move: 'close_evaluation',
+      from: ['evaluating'],
+      to: 'confirmed',
+      parties: ['staff', 'system'],
+      when: (c) => (!c.evaluationOver ? 'DELIBERATION.EVALUATION_OPEN' : c.dissatisfied),
+      effects: ['announce'],
+    },
   ],
 })

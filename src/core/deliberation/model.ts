@@ -8,7 +8,17 @@
  */
 import type { WithOutbox } from '../effects'
 
-export const TopicStatuses = ['proposed', 'confirmed', 'rejected', 'withdrawn', 'voting', 'decided'] as const
+export const TopicStatuses = [
+  'proposed',
+  'confirmed',
+  'rejected',
+  'withdrawn',
+  'voting',
+  'decided',
+  'doing',
+  'evaluating',
+  'evaluated',
+] as const
 export type TopicStatus = (typeof TopicStatuses)[number]
 
 export const TopicStatusLabel: Readonly<Record<TopicStatus, string>> = {
@@ -18,6 +28,9 @@ export const TopicStatusLabel: Readonly<Record<TopicStatus, string>> = {
   withdrawn: '已撤回',
   voting: '投票中',
   decided: '已形成决议',
+  doing: '实施中',
+  evaluating: '评价中',
+  evaluated: '已办结',
 }
 
 /** How a vote is decided, chosen when it opens and shown to voters (./vote.ts). */
@@ -72,6 +85,72 @@ export interface TopicEvent {
   readonly note?: string
 }
 
+/** 民办: one piece of the decided work, linked both ways (the order or activity carries `topicId`). */
+export interface WorkLink {
+  readonly kind: 'order' | 'activity'
+  readonly id: string
+  readonly title: string
+  readonly at: Date
+}
+
+/** 民办 · 公示: what was decided to be done, by whom, and the linked work. */
+export interface TopicWork {
+  /** 实施方案 and 责任人, public. */
+  readonly plan: string
+  readonly responsible: string
+  readonly items: readonly WorkLink[]
+  /**
+   * Linked work orders not yet done (closed, or replied as handled): kept by the orders' own
+   * effects (a count on this topic, exactly once), so finishing needs no scan.
+   */
+  readonly ordersLeft: number
+  /** The latest end of a linked activity (or when the work began): ready once it passed. */
+  readonly readyAfter: Date
+  /** The requests that added work (a retried request adds nothing twice). */
+  readonly requests: readonly string[]
+}
+
+export const Ratings = ['satisfied', 'basically', 'unsatisfied'] as const
+export type Rating = (typeof Ratings)[number]
+export const RatingLabel: Readonly<Record<Rating, string>> = {
+  satisfied: '满意',
+  basically: '基本满意',
+  unsatisfied: '不满意',
+}
+
+export interface EvaluationResult {
+  readonly rated: number
+  readonly satisfied: number
+  readonly basically: number
+  readonly unsatisfied: number
+  /** 不满意 above the community's share: the topic goes back to the council. */
+  readonly reopened: boolean
+  readonly countedAt: Date
+}
+
+/** 民评: households of the place rate the outcome for a window; round n after n-1 reopenings. */
+export interface Evaluation {
+  readonly round: number
+  readonly opensAt: Date
+  readonly closesAt: Date
+  /** 不满意 above this share of the ratings (percent) reopens the topic. */
+  readonly reopenPct: number
+  readonly result: EvaluationResult | null
+}
+
+/** Collection `topic_ratings`: one per (topic, round, household); a later rating replaces it. */
+export interface RatingRecord {
+  readonly _id: string
+  readonly topicId: string
+  readonly round: number
+  readonly householdId: string
+  readonly userId: string
+  readonly rating: Rating
+  readonly comment: string | null
+  readonly replaced: number
+  readonly ratedAt: Date
+}
+
 export interface TopicRecord extends WithOutbox {
   readonly _id: string
   readonly requestId: string
@@ -93,6 +172,10 @@ export interface TopicRecord extends WithOutbox {
   readonly result: VoteResult | null
   /** A committee decision (no vote): what was decided, recorded with who decided (events). */
   readonly decision: string | null
+  /** 民办: the work the decision spawned (null until it is carried out). */
+  readonly work?: TopicWork | null
+  /** 民评: the current (or last) evaluation. */
+  readonly evaluation?: Evaluation | null
   readonly version: number
   readonly events: readonly TopicEvent[]
   readonly createdAt: Date

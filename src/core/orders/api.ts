@@ -140,6 +140,8 @@ export interface OrderDetail extends OrderSummary {
   /** fileIDs; empty when the caller may not see them yet (unchecked photos are staff-only). */
   readonly photos: readonly string[]
   readonly photosChecked: boolean
+  /** 民办: the deliberation topic this order carries out (opens the topic). */
+  readonly topicId: string | null
   /** Reporter's name: staff always; others only when not hidden. Null when hidden from the caller. */
   readonly reporterName: string | null
   /** Staff only: the resident on whose behalf staff reported. */

@@ -25,7 +25,7 @@ import {
   pushesProgress,
 } from './messages'
 import { counterIncrements, statsDelta, statsIdFor, type StatsDelta } from './metrics'
-import type { OrderRecord } from './model'
+import { concluded, type OrderRecord } from './model'
 import { acceptDeadline, type SlaTable } from './sla'
 
 export const ORDER_STATS = 'order_stats'
@@ -88,6 +88,29 @@ export function acceptedFollow(by: string, at: Date): Follow {
   return { kind: 'follow', name: 'orders.accepted', args: { by, at } }
 }
 
+/** Collection of deliberation topics (src/core/deliberation/model.ts). */
+const TOPICS = 'topics'
+
+/**
+ * An order carrying out a deliberation topic's decision: when it becomes concluded (or is reopened)
+ * the topic's count of orders still to do moves by one, with its version (the topic's moves are
+ * conditional on it, so none overwrites the count).
+ */
+export function topicWork(before: OrderRecord, o: OrderRecord): Count[] {
+  const was = concluded(before)
+  const is = concluded(o)
+  if (!o.topicId || was === is) return []
+  return [
+    {
+      kind: 'count',
+      collection: TOPICS,
+      id: o.topicId,
+      incs: { 'work.ordersLeft': is ? -1 : 1, version: 1 },
+      init: {},
+    },
+  ]
+}
+
 /** A move's effects: its counter change, and who is told what (see the file comment). */
 export function moveEffects(
   before: OrderRecord,
@@ -99,7 +122,7 @@ export function moveEffects(
   const o = r.next
   const e = r.event
   const { area, worker } = statsDelta(before, o, acceptDeadline(o.submittedAt, sla, hazard))
-  const out: Effect[] = [...countOf(o, area, worker, o.firstReceiverId)]
+  const out: Effect[] = [...countOf(o, area, worker, o.firstReceiverId), ...topicWork(before, o)]
   if (e.kind === 'escalate') out.push(newWork(o, true, `order.new.${o.tier}.v${o.version}`))
   if (e.kind === 'overdue' || (e.kind === 'escalate' && e.auto)) {
     const data = orderLateMessage(before, o, now)

@@ -149,6 +149,8 @@ export interface OrderRecord {
   readonly reopenCount: number
   readonly followerIds: readonly string[]
   readonly events: readonly OrderEvent[]
+  /** 民办: the deliberation topic whose decision this order carries out (linked both ways). */
+  readonly topicId?: string | null
   /**
    * The reporter erased their personal data (me.delete, cloudfunctions/shared/repos/me.ts): the
    * name here and on their timeline events is the placeholder `ERASED_NAME`.
@@ -165,4 +167,15 @@ export interface OrderRecord {
   readonly version: number
   /** Open/closed group of `status`, stored for indexed queues. */
   readonly open: boolean
+}
+
+/**
+ * Is the order's work concluded: closed, or replied as handled (当场办). A deliberation topic counts
+ * its linked orders with this (src/core/deliberation/carry.ts).
+ */
+export function concluded(o: {
+  readonly status: OrderStatus | string
+  readonly reply?: { readonly outcome: Outcome | string } | null
+}): boolean {
+  return o.status === 'closed' || (o.status === 'replied' && o.reply?.outcome === 'handled')
 }

@@ -51,6 +51,8 @@ export interface NewOrderInput {
   readonly place: { readonly path: OrderRecord['path']; readonly placeName: string }
   readonly now: Date
   readonly sla: SlaTable
+  /** 民办: staff file the order to carry out a deliberation topic's decision (linked both ways). */
+  readonly topic?: { readonly id: string; readonly title: string }
 }
 
 export function newOrder({
@@ -63,8 +65,9 @@ export function newOrder({
   place,
   now,
   sla,
+  topic,
 }: NewOrderInput): OrderRecord {
-  const onBehalf = input.onBehalfOf !== undefined
+  const onBehalf = input.onBehalfOf !== undefined || topic !== undefined
   const reporterName = input.onBehalfOf?.name ?? ((user.realName ?? user.displayName ?? '') || '居民')
   const submitEvent: OrderEvent = {
     kind: 'submit',
@@ -73,7 +76,11 @@ export function newOrder({
     byRole: onBehalf ? staffRoleFor(actor, place.path) : 'resident',
     byName: onBehalf ? (user.displayName ?? '') : reporterName,
     tier: 'grid',
-    ...(onBehalf ? { text: input.onBehalfOf?.channel === 'phone' ? '电话代登记' : '来访代登记' } : {}),
+    ...(topic
+      ? { text: `居民议事决议：${topic.title}` }
+      : onBehalf
+        ? { text: input.onBehalfOf?.channel === 'phone' ? '电话代登记' : '来访代登记' }
+        : {}),
   }
   const events: OrderEvent[] = held
     ? [submitEvent, { kind: 'held', at: now, by: 'system', byRole: 'system', byName: '系统', tier: 'grid' }]
@@ -123,6 +130,7 @@ export function newOrder({
       unnotified: true,
       reopenCount: 0,
       followerIds: [],
+      ...(topic ? { topicId: topic.id } : {}),
       events,
       version: -1,
       open: true,

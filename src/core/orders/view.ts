@@ -106,6 +106,7 @@ export function toDetail(
     text: o.text,
     photos: photosVisible ? o.photos : [],
     photosChecked: o.photosChecked,
+    topicId: o.topicId ?? null,
     reporterName: staff || viewer === 'reporter' || !o.hideName ? o.reporterName : null,
     onBehalfOf:
       staff && o.onBehalfOf

@@ -28,6 +28,7 @@ export const card = (patch: Partial<ActivityCard> = {}): ActivityCard => ({
 export const detail = (patch: Partial<ActivityDetail> = {}): ActivityDetail => ({
   ...card(),
   description: '一起包饺子，陪老人聊聊天',
+  topicId: null,
   moves: [],
   checkinFrom: '2026-11-23T00:30:00.000Z',
   checkinTo: '2026-11-23T03:00:00.000Z',

@@ -21,6 +21,11 @@ const routes: RoutesFor<typeof deliberationActions> = {
   'topic.openVote': (input, ctx) => store.openVote(ctx, input, now()),
   'topic.closeVote': (input, ctx) => store.closeVote(ctx, input.topicId, now()),
   'ballot.cast': (input, ctx) => store.cast(ctx, input, now()),
+  'topic.carry': (input, ctx) => store.carry(ctx, input, now(), secure(SecScene.forum)),
+  'topic.rate': (input, ctx) => store.rateOutcome(ctx, input, now(), secure(SecScene.comment)),
+  'topic.stats': (input, ctx) => store.stats(ctx.actor, input),
+  'deliberation.config': (input) => store.configOf(input.communityId),
+  'deliberation.configure': (input, ctx) => store.configure(ctx, input, now()),
 }
 
 export const deliberationServer = defineServerFeature({

@@ -27,9 +27,20 @@ const MOVE_LABEL: Readonly<Record<TopicMove, string>> = {
   open_vote: '发起每户投票',
   close_vote: '结束投票，公布结果',
   decide: '议事会直接决议',
+  carry: '安排实施',
+  add_work: '增加实施工作',
+  finish: '实施完成，开始评价',
+  close_evaluation: '结束评价',
 }
 
 const DAYS = [1, 3, 7] as const
+
+const DONE: Readonly<Record<'confirm' | 'withdraw' | 'finish' | 'close_evaluation', string>> = {
+  confirm: '已立项',
+  withdraw: '已撤回',
+  finish: '已开始评价',
+  close_evaluation: '评价已结束',
+}
 
 /**
  * 议题详情: the topic and its steps. A resident supports it (one per household) and, while the vote
@@ -85,7 +96,8 @@ export default function TopicPage() {
   const tap = (m: TopicMove) => {
     if (m === 'reject' || m === 'decide' || m === 'open_vote') return setPanel(m)
     if (m === 'close_vote') return void run(() => callApi('topic.closeVote', { topicId }), '结果已公布')
-    void run(() => callApi('topic.move', { topicId, move: m }), m === 'confirm' ? '已立项' : '已撤回')
+    if (m === 'carry' || m === 'add_work') return
+    void run(() => callApi('topic.move', { topicId, move: m }), DONE[m])
   }
   const openVote = () => {
     const opensAt = new Date(Date.now() + 60_000)

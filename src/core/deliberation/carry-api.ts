@@ -1,0 +1,116 @@
+/**
+ * The contract of 民办 and 民评 (and the community's deliberation settings and metrics): staff
+ * carry a decision out through work orders and volunteer activities linked to the topic, the
+ * households rate the outcome, and staff read the counters.
+ */
+import * as v from 'valibot'
+import { defineAction } from '../contract/define'
+import { clientRequestId } from '../join/api'
+import type { TopicDetail } from './api'
+import type { DeliberationConfig } from './carry'
+import { Ratings, type Rating } from './model'
+import type { TopicStats } from './stats'
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128))
+
+export interface WorkItemView {
+  readonly kind: 'order' | 'activity'
+  readonly id: string
+  readonly title: string
+  /** Where it stands, as people say it (已受理, 已办结, 已结束, 已取消 …). */
+  readonly state: string
+  readonly done: boolean
+  /** A cancelled activity no longer counts. */
+  readonly counted: boolean
+}
+
+/** 民办 · 公示: the plan, who is responsible, and progress derived from the linked items. */
+export interface WorkView {
+  readonly plan: string
+  readonly responsible: string
+  readonly items: readonly WorkItemView[]
+  readonly done: number
+  readonly total: number
+  readonly percent: number
+}
+
+export interface EvaluationView {
+  readonly round: number
+  readonly open: boolean
+  readonly closesAt: string
+  readonly result: {
+    readonly rated: number
+    readonly satisfied: number
+    readonly basically: number
+    readonly unsatisfied: number
+    readonly reopened: boolean
+    readonly sentence: string
+  } | null
+  /** My household's rating this round. */
+  readonly mine: Rating | null
+  /** Staff of the place: the households' comments (no names). */
+  readonly comments: readonly string[]
+}
+
+export interface RatingReceipt {
+  readonly topicId: string
+  readonly rating: Rating
+  readonly replaced: boolean
+}
+
+export interface TopicStatsView extends TopicStats {
+  readonly level: 'grid' | 'community'
+  readonly placeId: string
+  /** Percent of the households that took part in closed votes; null before any. */
+  readonly participation: number | null
+  /** Percent 满意 or 基本满意 of the outcome ratings; null before any. */
+  readonly satisfaction: number | null
+}
+
+export const carryActions = {
+  /**
+   * 民办: staff carry a decision out (the first time with the plan and the responsible people):
+   * new work orders (a category and what to do; they start at the topic's grid and follow the
+   * escalation ladder) and/or existing volunteer activities of the community, linked both ways.
+   * Idempotent on requestId.
+   */
+  'topic.carry': defineAction<TopicDetail>()(
+    v.strictObject({
+      topicId: id,
+      requestId: clientRequestId,
+      plan: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+      responsible: v.optional(v.pipe(v.string(), v.maxLength(200))),
+      orders: v.optional(
+        v.pipe(
+          v.array(v.strictObject({ category: id, text: v.pipe(v.string(), v.maxLength(1000)) })),
+          v.maxLength(12),
+        ),
+        [],
+      ),
+      activityIds: v.optional(v.pipe(v.array(id), v.maxLength(12)), []),
+    }),
+  ),
+  /** 民评: a household rates the outcome while the evaluation is open; its later rating replaces it. */
+  'topic.rate': defineAction<RatingReceipt>()(
+    v.strictObject({
+      topicId: id,
+      rating: v.picklist(Ratings),
+      comment: v.optional(v.pipe(v.string(), v.maxLength(400))),
+    }),
+  ),
+  /** Metrics of a grid or a community (staff over it): counters only. */
+  'topic.stats': defineAction<TopicStatsView>()(
+    v.strictObject({ gridId: v.optional(id), communityId: v.optional(id) }),
+  ),
+  /** A community's deliberation settings (its staff). */
+  'deliberation.config': defineAction<DeliberationConfig>()(v.strictObject({ communityId: id })),
+  /** Community admins set the support threshold, the evaluation window and the reopen share. */
+  'deliberation.configure': defineAction<DeliberationConfig>()(
+    v.strictObject({
+      communityId: id,
+      supportPct: v.optional(v.number()),
+      evaluationDays: v.optional(v.number()),
+      reopenPct: v.optional(v.number()),
+    }),
+  ),
+}
