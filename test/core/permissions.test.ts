@@ -100,6 +100,10 @@ const expected: Readonly<Record<string, string>> = {
   'topic.openVote': 'W C S',
   'topic.closeVote': 'W C S',
   'ballot.cast': 'R W C S',
+  // Comments (民议): residents of the grid and staff over it write; only staff over it hide.
+  'comment.list': 'R W C S',
+  'comment.post': 'R W C S',
+  'comment.hide': 'W C S',
   'activity.withdraw': 'R',
   'activity.checkin': 'R',
   'activity.checkinCode': 'W C',

@@ -5,6 +5,7 @@
 import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 import { clientRequestId } from '../join/api'
+import { commentActions } from './comments-api'
 import type { TopicMove } from './machine'
 import { BallotChannels, Choices, VoteRules, type Choice, type TopicStatus, type VoteRule } from './model'
 
@@ -145,4 +146,5 @@ export const deliberationActions = {
       consent: v.optional(v.boolean()),
     }),
   ),
+  ...commentActions,
 }

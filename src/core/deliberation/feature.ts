@@ -18,6 +18,10 @@ export const deliberationFeature = defineFeature({
     'topic.openVote': { roles: [...staff] },
     'topic.closeVote': { roles: [...staff] },
     'ballot.cast': { roles: [...everyone] },
+    // Comments (民议): which topic, and who may hide, is comments.ts (a resident of its grid; staff over it).
+    'comment.list': { roles: [...everyone] },
+    'comment.post': { roles: [...everyone] },
+    'comment.hide': { roles: [...staff] },
   },
   copy: {
     'DELIBERATION.NO_HOUSEHOLD': '请先加入网格',
@@ -30,5 +34,9 @@ export const deliberationFeature = defineFeature({
     'DELIBERATION.VOTE_OPEN': '投票尚未结束',
     'DELIBERATION.NO_CONSENT': '代投需要居民本人同意',
     'DELIBERATION.UNKNOWN_HOUSEHOLD': '该户不在本网格',
+    'DELIBERATION.COMMENT_TEXT': '请填写评论（不超过 500 字）',
+    'DELIBERATION.REPLY_DEPTH': '只能回复主评论',
+    'DELIBERATION.COMMENT_HIDDEN': '该评论已隐藏，不能回复',
+    'DELIBERATION.COMMENTS_CLOSED': '议题未立项或已撤回，讨论已关闭',
   },
 })
