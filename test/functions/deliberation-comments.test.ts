@@ -113,15 +113,15 @@ describe('民议: comments and replies, one level', () => {
     expect(page.items[0].can.reply).toBe(false)
   })
 
-  it('pages top-level comments 20 at a time, oldest first', async () => {
+  it('pages top-level comments 20 at a time, newest first', async () => {
     const t = await propose(LI, '楼道堆物清理')
     for (let i = 0; i < 21; i += 1) ok(await post(CHEN, t.id, `第${i + 1}条`))
     const one = ok(await list(WANG, t.id))
     expect(one.items).toHaveLength(20)
-    expect(one.items[0].text).toBe('第1条')
+    expect(one.items[0].text).toBe('第21条')
     expect(one.cursor).toBeTruthy()
     const two = ok(await list(WANG, t.id, one.cursor))
-    expect(two.items.map((c: Any) => c.text)).toEqual(['第21条'])
+    expect(two.items.map((c: Any) => c.text)).toEqual(['第1条'])
     expect(two.cursor).toBeNull()
   })
 })

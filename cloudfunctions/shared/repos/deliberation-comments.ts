@@ -48,15 +48,18 @@ async function topicFor(actor: Actor, topicId: string): Promise<TopicRecord> {
   return t
 }
 
-/** comment.list: top-level comments oldest first, 20 a page (keyset on createdAt, _id), each with its replies. */
+/**
+ * comment.list: top-level comments newest first (a new comment shows at the top of the first page),
+ * 20 a page (keyset on createdAt, _id), each with its replies oldest first (they read as a talk).
+ */
 export async function listComments(actor: Actor, topicId: string, cursor?: string): Promise<CommentPage> {
   const t = await topicFor(actor, topicId)
   const _ = db().command
   const res = await db()
     .collection(COMMENTS)
-    .where(_.and([{ topicId, parentId: null }, afterTimeCursor(cursor, 'createdAt', 'asc')]))
-    .orderBy('createdAt', 'asc')
-    .orderBy('_id', 'asc')
+    .where(_.and([{ topicId, parentId: null }, afterTimeCursor(cursor, 'createdAt', 'desc')]))
+    .orderBy('createdAt', 'desc')
+    .orderBy('_id', 'desc')
     .limit(PAGE + 1)
     .get()
   const docs = res.data as CommentRecord[]

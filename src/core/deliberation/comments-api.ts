@@ -37,13 +37,13 @@ export interface CommentPage {
   readonly topicId: string
   /** May I write a top-level comment now (a resident of the grid or staff, the topic not closed). */
   readonly canPost: boolean
-  /** Top-level comments, oldest first, 20 a page, each with its replies. */
+  /** Top-level comments, newest first, 20 a page, each with its replies (oldest first). */
   readonly items: readonly CommentThread[]
   readonly cursor: string | null
 }
 
 export const commentActions = {
-  /** A topic's discussion: its top-level comments oldest first (20 a page), each with its replies. */
+  /** A topic's discussion: its top-level comments newest first (20 a page), each with its replies. */
   'comment.list': defineAction<CommentPage>()(
     v.strictObject({ topicId: id, cursor: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
   ),
