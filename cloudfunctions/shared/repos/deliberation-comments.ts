@@ -148,7 +148,7 @@ export async function hide(
   const tried = hideComment(first, t.path, by, input.reason, now)
   if ('same' in tried) return commentView(actor, t, tried.same)
   await check(checkReason(input.reason, '隐藏的理由'))
-  const next = await decideAndRun(
+  const next = await decideAndRun<CommentRecord, CommentRecord>(
     () => loadComment(input.commentId),
     (c) => {
       const o = hideComment(c, t.path, by, input.reason, now)
