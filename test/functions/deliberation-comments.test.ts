@@ -202,4 +202,26 @@ describe('erasure (me.delete)', () => {
       text: '我家愿意出力',
     })
   })
+
+  it('a staff member who hid a comment: their name on the hiding becomes the placeholder', async () => {
+    await db()
+      .collection('users')
+      .add({
+        _id: 'user-comments-staff',
+        openid: 'openid-comments-staff',
+        displayName: '吴志明',
+        realName: '吴志明',
+        grants: [{ role: 'grid_worker', scope: XINHUA_01 }],
+        createdAt: new Date(),
+      })
+    const c = ok(await post(LI, topicId, '楼下那户天天吵'))
+    const h = ok(await call('openid-comments-staff', 'comment.hide', { commentId: c.id, reason: '针对个人' }))
+    expect(h.hidden.byName).toBe('网格员 吴**')
+    ok(await call('openid-comments-staff', 'me.delete', { confirm: true }))
+    expect((await docOf('topic_comments', c.id)).hidden).toMatchObject({
+      by: 'user-comments-staff',
+      byName: ERASED_NAME,
+      reason: '针对个人',
+    })
+  })
 })
