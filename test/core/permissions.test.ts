@@ -107,6 +107,10 @@ const expected: Readonly<Record<string, string>> = {
   'topic.stats': 'W C S',
   'deliberation.config': 'W C S',
   'deliberation.configure': 'C S',
+  // Comments (民议): residents of the grid and staff over it write; only staff over it hide.
+  'comment.list': 'R W C S',
+  'comment.post': 'R W C S',
+  'comment.hide': 'W C S',
   'activity.withdraw': 'R',
   'activity.checkin': 'R',
   'activity.checkinCode': 'W C',

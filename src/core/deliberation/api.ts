@@ -6,6 +6,7 @@ import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 import { clientRequestId } from '../join/api'
 import { carryActions, type EvaluationView, type WorkView } from './carry-api'
+import { commentActions } from './comments-api'
 import type { TopicMove } from './machine'
 import { BallotChannels, Choices, VoteRules, type Choice, type TopicStatus, type VoteRule } from './model'
 
@@ -159,4 +160,5 @@ export const deliberationActions = {
     }),
   ),
   ...carryActions,
+  ...commentActions,
 }

@@ -23,6 +23,10 @@ export const deliberationFeature = defineFeature({
     'topic.stats': { roles: [...staff] },
     'deliberation.config': { roles: [...staff], place: 'communityId', inside: ['grid_worker'] },
     'deliberation.configure': { roles: ['community_admin', 'street_admin'], place: 'communityId' },
+    // Comments (民议): which topic, and who may hide, is comments.ts (a resident of its grid; staff over it).
+    'comment.list': { roles: [...everyone] },
+    'comment.post': { roles: [...everyone] },
+    'comment.hide': { roles: [...staff] },
   },
   copy: {
     'DELIBERATION.NO_HOUSEHOLD': '请先加入网格',
@@ -40,5 +44,9 @@ export const deliberationFeature = defineFeature({
     'DELIBERATION.EVALUATION_OPEN': '评价尚未结束',
     'DELIBERATION.NOT_EVALUATING': '现在不在评价时间内',
     'DELIBERATION.BAD_CONFIG': '设置超出范围',
+    'DELIBERATION.COMMENT_TEXT': '请填写评论（不超过 500 字）',
+    'DELIBERATION.REPLY_DEPTH': '只能回复主评论',
+    'DELIBERATION.COMMENT_HIDDEN': '该评论已隐藏，不能回复',
+    'DELIBERATION.COMMENTS_CLOSED': '议题未立项或已撤回，讨论已关闭',
   },
 })

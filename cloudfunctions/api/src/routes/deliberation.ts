@@ -3,6 +3,7 @@ import { checkText, SecScene } from '../../../shared/content-security'
 import { defineServerFeature } from '../../../shared/feature'
 import type { RoutesFor } from '../../../shared/kit'
 import * as store from '../../../shared/repos/deliberation'
+import * as comments from '../../../shared/repos/deliberation-comments'
 import { deliberationPrivacy } from '../../../shared/repos/deliberation-privacy'
 import { callerOpenId } from '../../../shared/sdk'
 
@@ -26,6 +27,9 @@ const routes: RoutesFor<typeof deliberationActions> = {
   'topic.stats': (input, ctx) => store.stats(ctx.actor, input),
   'deliberation.config': (input) => store.configOf(input.communityId),
   'deliberation.configure': (input, ctx) => store.configure(ctx, input, now()),
+  'comment.list': (input, ctx) => comments.listComments(ctx.actor, input.topicId, input.cursor),
+  'comment.post': (input, ctx) => comments.postComment(ctx, input, now(), secure(SecScene.comment)),
+  'comment.hide': (input, ctx) => comments.hide(ctx, input, now(), secure(SecScene.comment)),
 }
 
 export const deliberationServer = defineServerFeature({

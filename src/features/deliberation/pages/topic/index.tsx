@@ -13,6 +13,7 @@ import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
+import { Comments } from '../../components/Comments'
 import { EnterBallot } from '../../components/EnterBallot'
 import { FormActions } from '../../components/FormActions'
 import '../../deliberation.scss'
@@ -288,6 +289,7 @@ export default function TopicPage() {
           ))}
         </View>
       </View>
+      <Comments topicId={topicId} />
     </Page>
   )
 }
