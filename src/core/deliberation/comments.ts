@@ -27,15 +27,15 @@ export const CommentErrors = {
   DEPTH: 'DELIBERATION.REPLY_DEPTH',
   /** A hidden comment takes no more replies. */
   HIDDEN: 'DELIBERATION.COMMENT_HIDDEN',
-  /** The topic was not put on the agenda or was withdrawn: its discussion is closed. */
+  /** The topic was not put on the agenda, was withdrawn or is closed (已办结): its discussion is closed. */
   CLOSED: 'DELIBERATION.COMMENTS_CLOSED',
 } as const
 
 /**
- * The topic statuses that close the discussion. Every other status (including steps added later,
- * carrying out and judging) allows comments: the rule is "not in this list".
+ * The topic statuses that close the discussion. Every other status (carrying out and judging
+ * included) allows comments: the rule is "not in this list".
  */
-export const CommentsClosedIn: readonly TopicStatus[] = ['rejected', 'withdrawn']
+export const CommentsClosedIn: readonly TopicStatus[] = ['rejected', 'withdrawn', 'evaluated']
 
 export const commentsOpen = (status: TopicStatus): boolean => !CommentsClosedIn.includes(status)
 
@@ -192,7 +192,7 @@ function refusal(move: CommentMove, code: string): DomainError {
   if (code === CommentErrors.DEPTH)
     return new DomainError(CommentErrors.DEPTH, '只能回复主评论，不能回复回复')
   if (code === CommentErrors.CLOSED)
-    return new DomainError(CommentErrors.CLOSED, '议题未立项或已撤回，讨论已关闭')
+    return new DomainError(CommentErrors.CLOSED, '议题未立项、已撤回或已办结，讨论已关闭')
   // No row leaves a hidden comment for a reply.
   if (move === 'reply' && code === 'MACHINE.NO_MOVE')
     return new DomainError(CommentErrors.HIDDEN, '该评论已隐藏，不能回复')

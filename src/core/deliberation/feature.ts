@@ -47,6 +47,6 @@ export const deliberationFeature = defineFeature({
     'DELIBERATION.COMMENT_TEXT': '请填写评论（不超过 500 字）',
     'DELIBERATION.REPLY_DEPTH': '只能回复主评论',
     'DELIBERATION.COMMENT_HIDDEN': '该评论已隐藏，不能回复',
-    'DELIBERATION.COMMENTS_CLOSED': '议题未立项或已撤回，讨论已关闭',
+    'DELIBERATION.COMMENTS_CLOSED': '议题未立项、已撤回或已办结，讨论已关闭',
   },
 })
