@@ -30,5 +30,9 @@ export const deliberationFeature = defineFeature({
     'DELIBERATION.VOTE_OPEN': '投票尚未结束',
     'DELIBERATION.NO_CONSENT': '代投需要居民本人同意',
     'DELIBERATION.UNKNOWN_HOUSEHOLD': '该户不在本网格',
+    'DELIBERATION.BAD_OPTIONS': '请填写 2–6 个不重复的方案，每个不超过 20 字',
+    'DELIBERATION.BAD_OPTION': '请选择一个方案或弃权',
+    'DELIBERATION.WRONG_BALLOT': '投票方式与本次投票不符，请刷新',
+    'DELIBERATION.NO_AREA': '有住户未登记建筑面积，无法按业主共同决定表决',
   },
 })
