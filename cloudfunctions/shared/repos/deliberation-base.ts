@@ -9,7 +9,7 @@ import {
   type TopicRecord,
 } from '../../../src/core/deliberation/model'
 import { mayView, partiesOf } from '../../../src/core/deliberation/rules'
-import { resultSentence, ruleSentence, VoteRuleLabel } from '../../../src/core/deliberation/vote'
+import { resultSentence, ruleLabelOf, ruleSentence } from '../../../src/core/deliberation/vote'
 import { entryOf } from '../../../src/core/effects'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import { isoOrNull } from '../../../src/core/china-time'
@@ -101,8 +101,11 @@ export async function detailOf(
     vote: v
       ? {
           rule: v.rule,
-          ruleLabel: VoteRuleLabel[v.rule],
+          ruleLabel: ruleLabelOf(v),
           ruleSentence: ruleSentence(v),
+          options: v.options?.length ? v.options : null,
+          major: v.rule === 'owners' && v.major === true,
+          area: v.rule === 'owners' ? (v.area ?? null) : null,
           opensAt: new Date(v.opensAt).toISOString(),
           closesAt: new Date(v.closesAt).toISOString(),
           electorate: v.electorate,
@@ -111,7 +114,15 @@ export async function detailOf(
         }
       : null,
     myBallot: ballot?.choice ?? null,
-    result: t.result ? { ...t.result, sentence: resultSentence(t.result) } : null,
+    result: t.result
+      ? {
+          ...t.result,
+          options: t.result.options ?? null,
+          adopted: t.result.adopted ?? null,
+          area: t.result.area ?? null,
+          sentence: resultSentence(t.result),
+        }
+      : null,
     timeline: t.events.map((e) => ({
       at: isoOrNull(e.at) ?? '',
       what: EventLabel[e.move] ?? e.move,

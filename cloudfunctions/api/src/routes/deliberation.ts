@@ -18,7 +18,7 @@ const routes: RoutesFor<typeof deliberationActions> = {
   'topic.propose': (input, ctx) => store.propose(ctx, input, now(), secure(SecScene.forum)),
   'topic.support': (input, ctx) => store.support(ctx, input.topicId, now()),
   'topic.move': (input, ctx) => store.move(ctx, input, now(), secure(SecScene.comment)),
-  'topic.openVote': (input, ctx) => store.openVote(ctx, input, now()),
+  'topic.openVote': (input, ctx) => store.openVote(ctx, input, now(), secure(SecScene.comment)),
   'topic.closeVote': (input, ctx) => store.closeVote(ctx, input.topicId, now()),
   'ballot.cast': (input, ctx) => store.cast(ctx, input, now()),
 }
