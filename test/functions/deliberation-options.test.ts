@@ -170,6 +170,7 @@ describe('业主共同决定: households and floor area', () => {
     const refused = await open()
     expect(codeOf(refused)).toBe('DELIBERATION.NO_AREA')
     expect(refused.error?.message).toContain('6 户未登记')
+    expect(refused.error?.details).toEqual([{ path: 'missing', message: '6' }])
 
     const setArea = (who: string, i: number, area: number | null) =>
       call(who, 'household.setArea', { unitId: hs[i]!.unitId, room: hs[i]!.room, area })

@@ -188,6 +188,7 @@ export function ownersElectorate(households: readonly { readonly area?: number |
     throw new DomainError(
       DeliberationErrors.NO_AREA,
       `本网格有 ${missing} 户未登记建筑面积，请先登记后再按业主共同决定表决`,
+      [{ path: 'missing', message: String(missing) }],
     )
   const centi = households.reduce((s, h) => s + Math.round((h.area as number) * 100), 0)
   return { electorate: households.length, area: centi / 100 }
