@@ -6,15 +6,9 @@ import ProposePage from '../../src/features/deliberation/pages/propose/index'
 import TopicPage from '../../src/features/deliberation/pages/topic/index'
 import { navigateTo, redirectTo, resetTaroMock, router } from '../support/taro-mock'
 import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-script'
+import { noMoves, radio, topicDetail } from './deliberation-fixtures'
 
 beforeEach(() => resetTaroMock())
-
-/** A big choice (radio) by its text. */
-const radio = (text: string) => {
-  const r = [...document.querySelectorAll('[aria-role="radio"]')].find((el) => el.textContent === text)
-  if (!r) throw new Error(`no choice ${text}`)
-  return r
-}
 
 const card = {
   id: 'tp1',
@@ -26,24 +20,12 @@ const card = {
   threshold: 5,
   createdAt: '2026-12-07T02:00:00.000Z',
 }
-const topic = (over: Partial<TopicDetail> = {}): TopicDetail => ({
-  ...card,
-  gridId: 'g1',
-  text: '飞线充电太危险',
-  proposerShown: '王**',
-  households: 48,
-  reason: null,
-  decision: null,
-  supported: false,
-  vote: null,
-  myBallot: null,
-  result: null,
-  work: null,
-  evaluation: null,
-  timeline: [{ at: '2026-12-07T02:00:00.000Z', what: '提出议题', byName: '王**', note: null }],
-  can: { moves: [], support: true, vote: false, enter: false, carry: false, rate: false },
-  ...over,
-})
+const topic = (over: Partial<TopicDetail> = {}): TopicDetail =>
+  topicDetail({
+    timeline: [{ at: '2026-12-07T02:00:00.000Z', what: '提出议题', byName: '王**', note: null }],
+    can: { ...noMoves, support: true },
+    ...over,
+  })
 const voting = topic({
   status: 'voting',
   statusLabel: '投票中',
@@ -56,6 +38,9 @@ const voting = topic({
     electorate: 48,
     participated: 12,
     open: true,
+    options: null,
+    major: false,
+    area: null,
   },
   can: { moves: [], support: false, vote: true, enter: false, carry: false, rate: false },
 })
@@ -201,6 +186,9 @@ describe('议题详情', () => {
           byChannel: { app: 27, paper: 2, proxy: 1 },
           quorumMet: true,
           passed: true,
+          options: null,
+          adopted: null,
+          area: null,
           sentence: '48 户中 30 户参加（63%），同意 20、不同意 8、弃权 2。表决通过。',
         },
       }),

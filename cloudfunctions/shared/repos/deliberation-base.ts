@@ -10,7 +10,7 @@ import {
 } from '../../../src/core/deliberation/model'
 import { evaluationOpen } from '../../../src/core/deliberation/carry'
 import { mayView, partiesOf } from '../../../src/core/deliberation/rules'
-import { resultSentence, ruleSentence, VoteRuleLabel } from '../../../src/core/deliberation/vote'
+import { resultSentence, ruleLabelOf, ruleSentence } from '../../../src/core/deliberation/vote'
 import { entryOf, type Effect } from '../../../src/core/effects'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import { isoOrNull } from '../../../src/core/china-time'
@@ -110,8 +110,11 @@ export async function detailOf(
     vote: v
       ? {
           rule: v.rule,
-          ruleLabel: VoteRuleLabel[v.rule],
+          ruleLabel: ruleLabelOf(v),
           ruleSentence: ruleSentence(v),
+          options: v.options?.length ? v.options : null,
+          major: v.rule === 'owners' && v.major === true,
+          area: v.rule === 'owners' ? (v.area ?? null) : null,
           opensAt: new Date(v.opensAt).toISOString(),
           closesAt: new Date(v.closesAt).toISOString(),
           electorate: v.electorate,
@@ -120,7 +123,15 @@ export async function detailOf(
         }
       : null,
     myBallot: ballot?.choice ?? null,
-    result: t.result ? { ...t.result, sentence: resultSentence(t.result) } : null,
+    result: t.result
+      ? {
+          ...t.result,
+          options: t.result.options ?? null,
+          adopted: t.result.adopted ?? null,
+          area: t.result.area ?? null,
+          sentence: resultSentence(t.result),
+        }
+      : null,
     work,
     evaluation,
     timeline: t.events.map((e) => ({

@@ -2,17 +2,25 @@
 import { isStaffOver } from '../../../src/core/access'
 import type { BallotReceipt, TopicDetail } from '../../../src/core/deliberation/api'
 import { DeliberationErrors } from '../../../src/core/deliberation/errors'
-import {
-  ChoiceLabel,
-  type BallotChannel,
-  type BallotRecord,
-  type Choice,
-  type TopicPlace,
-  type TopicRecord,
-  type VoteRule,
+import type {
+  BallotChannel,
+  BallotRecord,
+  Choice,
+  TopicPlace,
+  TopicRecord,
+  VoteRule,
+  VoteSpec,
 } from '../../../src/core/deliberation/model'
-import { checkBallot, checkRule, checkWindow, homeOf } from '../../../src/core/deliberation/rules'
-import { tally } from '../../../src/core/deliberation/vote'
+import {
+  checkBallot,
+  checkChoice,
+  checkOptions,
+  checkRule,
+  checkWindow,
+  homeOf,
+  ownersElectorate,
+} from '../../../src/core/deliberation/rules'
+import { castBallot, choiceText, tally } from '../../../src/core/deliberation/vote'
 import { dueForReminder, REMIND_BEFORE_MS, reminderOf } from '../../../src/core/deliberation/decide'
 import { entryOf } from '../../../src/core/effects'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
@@ -34,26 +42,67 @@ import {
   TOPICS,
   visible,
 } from './deliberation-base'
-import { householdAt } from './docs'
+import type { Household } from '../../../src/core/org/model'
+import { getDoc, householdAt } from './docs'
 
 export async function openVote(
   ctx: CallContext,
-  input: { topicId: string; rule: VoteRule; quorumPct?: number; opensAt: string; closesAt: string },
+  input: {
+    topicId: string
+    rule: VoteRule
+    quorumPct?: number
+    options?: string[]
+    major?: boolean
+    opensAt: string
+    closesAt: string
+  },
   now: Date,
+  check: (text: string) => Promise<void>,
 ): Promise<TopicDetail> {
   const t = visible(ctx.actor, await load(input.topicId))
   const opensAt = new Date(input.opensAt)
   const closesAt = new Date(input.closesAt)
   checkWindow(opensAt, closesAt, now)
   const quorumPct = checkRule(input.rule, input.quorumPct)
-  const electorate = await householdsOf(t.path.gridId)
-  const next = await moveAs(
-    moverOf(ctx, t),
-    t._id,
-    { move: 'open_vote', vote: { rule: input.rule, quorumPct, opensAt, closesAt, electorate } },
-    now,
-  )
+  const options = checkOptions(input.options, input.rule)
+  if (options) await check(options.join('\n'))
+  const vote: VoteSpec =
+    input.rule === 'owners'
+      ? {
+          rule: input.rule,
+          quorumPct,
+          opensAt,
+          closesAt,
+          ...ownersElectorate(await householdAreasOf(t.path.gridId)),
+          major: input.major === true,
+        }
+      : {
+          rule: input.rule,
+          quorumPct,
+          opensAt,
+          closesAt,
+          electorate: await householdsOf(t.path.gridId),
+          ...(options ? { options } : {}),
+        }
+  const next = await moveAs(moverOf(ctx, t), t._id, { move: 'open_vote', vote }, now)
   return detailOf(ctx.actor, next, now)
+}
+
+/** The floor area of every household of a grid (an owners' decision fixes their count and total). */
+async function householdAreasOf(gridId: string): Promise<{ area?: number }[]> {
+  const out: { area?: number }[] = []
+  for (;;) {
+    const res = await db()
+      .collection('households')
+      .where({ gridId })
+      .field({ area: true })
+      .orderBy('_id', 'asc')
+      .skip(out.length)
+      .limit(BALLOT_PAGE)
+      .get()
+    out.push(...(res.data as { area?: number }[]))
+    if (res.data.length < BALLOT_PAGE) return out
+  }
 }
 
 /** Every ballot of a topic, page by page (the count reads them all: a recount equals the result). */
@@ -92,7 +141,8 @@ export async function cast(
   ctx: CallContext,
   input: {
     topicId: string
-    choice: Choice
+    choice?: Choice
+    option?: number
     channel?: BallotChannel
     unitId?: string
     room?: string
@@ -103,52 +153,67 @@ export async function cast(
   const { actor } = ctx
   const t = visible(actor, await load(input.topicId))
   const channel = input.channel ?? 'app'
-  let householdId: string | null = null
+  let household: Household | null = null
   let place: TopicPlace | null = null
+  let householdId: string | null = null
   if (channel === 'app') {
     const home = homeOf(actor)
     householdId = home.householdId
     place = home.place
   } else if (isStaffOver(actor, t.path) && input.unitId && input.room) {
-    const h = await householdAt(input.unitId, input.room)
-    if (h) {
-      householdId = h._id
-      place = { streetId: h.streetId, communityId: h.communityId, gridId: h.gridId }
+    household = await householdAt(input.unitId, input.room)
+    if (household) {
+      householdId = household._id
+      place = { streetId: household.streetId, communityId: household.communityId, gridId: household.gridId }
     }
   }
   checkBallot(t, { channel, consent: input.consent === true, household: place }, { actor }, now)
-  if (!householdId) throw new DomainError(DeliberationErrors.UNKNOWN_HOUSEHOLD, '该户不在本网格')
-  const fields = {
-    choice: input.choice,
-    channel,
-    castBy: actor.userId,
-    consent: input.consent === true,
-    castAt: now,
+  if (!householdId || !t.vote) throw new DomainError(DeliberationErrors.UNKNOWN_HOUSEHOLD, '该户不在本网格')
+  const choice = checkChoice(t.vote, input)
+  // An owners' decision counts floor area too: the ballot carries its household's area as cast.
+  let area: number | undefined
+  if (t.vote.rule === 'owners') {
+    household ??= await getDoc<Household>('households', householdId)
+    if (!(typeof household?.area === 'number' && household.area > 0))
+      throw new DomainError(DeliberationErrors.NO_AREA, '该户未登记建筑面积，请联系网格员登记后再投票')
+    area = household.area
   }
   for (let attempt = 0; attempt < 4; attempt += 1) {
     const earlier = await byRequest<BallotRecord>(BALLOTS, { topicId: t._id, householdId })
-    let replaced = false
+    const { _id, ...next } = castBallot(earlier, {
+      newId: newId('bl'),
+      topicId: t._id,
+      householdId,
+      choice,
+      ...(area !== undefined ? { area } : {}),
+      channel,
+      castBy: actor.userId,
+      consent: input.consent === true,
+      castAt: now,
+    })
     if (earlier) {
       const res = (await db()
         .collection(BALLOTS)
-        .where({ _id: earlier._id, replaced: earlier.replaced })
-        .update({ ...fields, replaced: earlier.replaced + 1 })) as { updated?: number }
+        .where({ _id, replaced: earlier.replaced })
+        .update(next)) as { updated?: number }
       if (res.updated !== 1) continue
-      replaced = true
     } else {
       try {
         await db()
           .collection(BALLOTS)
-          .add({ _id: newId('bl'), topicId: t._id, householdId, replaced: 0, ...fields })
+          .add({ _id, ...next })
       } catch (err) {
         if (isDuplicateKey(err)) continue
         throw err
       }
     }
     const participated = (await db().collection(BALLOTS).where({ topicId: t._id }).count()).total as number
-    return { topicId: t._id, choice: input.choice, replaced, participated }
+    return { topicId: t._id, choice, replaced: earlier !== null, participated }
   }
-  throw new DomainError(CommonErrorCodes.CONFLICT, `操作冲突，请重试（${ChoiceLabel[input.choice]}）`)
+  throw new DomainError(
+    CommonErrorCodes.CONFLICT,
+    `操作冲突，请重试（${choiceText(choice, t.vote.options)}）`,
+  )
 }
 
 /**

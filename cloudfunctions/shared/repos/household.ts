@@ -1,11 +1,12 @@
 import { inTransaction, type Tx } from '../tx'
-import { holdsOver } from '../../../src/core/access'
-import type { HouseholdView } from '../../../src/core/household/api'
+import { holdsOver, isStaffOver } from '../../../src/core/access'
+import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
+import type { HouseholdArea, HouseholdView } from '../../../src/core/household/api'
 import { grantsAfterLeaving } from '../../../src/core/join/decide'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
-import { firstDoc } from './docs'
+import { firstDoc, householdAt } from './docs'
 import { mine } from './join'
 import { householdSummary } from './org'
 
@@ -46,4 +47,24 @@ export async function leave(actor: Actor): Promise<{ left: boolean }> {
       })
     return { left: true }
   })
+}
+
+/**
+ * household.setArea: staff over the household's grid record its floor area (m²), or clear it
+ * (null). An owners' decision fixes the grid's total when it opens and each ballot carries its
+ * household's area when cast, so a later change alters no vote already counted or cast.
+ */
+export async function setArea(
+  actor: Actor,
+  input: { unitId: string; room: string; area: number | null },
+): Promise<HouseholdArea> {
+  const h = await householdAt(input.unitId, input.room)
+  if (!h) throw new DomainError(CommonErrorCodes.NOT_FOUND, '该房号还没有住户加入')
+  if (!isStaffOver(actor, { streetId: h.streetId, communityId: h.communityId, gridId: h.gridId }))
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能登记本网格住户的面积')
+  await db()
+    .collection('households')
+    .doc(h._id)
+    .update({ area: input.area === null ? db().command.remove() : input.area })
+  return { room: h.room, area: input.area }
 }

@@ -8,7 +8,16 @@ import { clientRequestId } from '../join/api'
 import { carryActions, type EvaluationView, type WorkView } from './carry-api'
 import { commentActions } from './comments-api'
 import type { TopicMove } from './machine'
-import { BallotChannels, Choices, VoteRules, type Choice, type TopicStatus, type VoteRule } from './model'
+import {
+  BallotChannels,
+  Choices,
+  VoteRules,
+  type AreaCount,
+  type BallotChoice,
+  type OptionCount,
+  type TopicStatus,
+  type VoteRule,
+} from './model'
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128))
 const iso = v.pipe(v.string(), v.isoTimestamp())
@@ -47,6 +56,11 @@ export interface VoteView {
   readonly opensAt: string
   readonly closesAt: string
   readonly electorate: number
+  /** An option vote's options (a ballot names one by index), or null for yes/no. */
+  readonly options: readonly string[] | null
+  /** `owners`: a major matter (¾), and the electorate's floor area in m². */
+  readonly major: boolean
+  readonly area: number | null
   /** Households that have voted so far (a count only). */
   readonly participated: number
   readonly open: boolean
@@ -60,7 +74,13 @@ export interface ResultView {
   readonly abstain: number
   readonly byChannel: { readonly app: number; readonly paper: number; readonly proxy: number }
   readonly quorumMet: boolean
+  /** A yes/no vote passed, or an option vote adopted an option. */
   readonly passed: boolean
+  /** Option votes: votes per option, in order, and the adopted one's index (null: none). */
+  readonly options: readonly OptionCount[] | null
+  readonly adopted: number | null
+  /** `owners`: the floor areas counted alongside the households. */
+  readonly area: AreaCount | null
   readonly sentence: string
 }
 
@@ -74,8 +94,8 @@ export interface TopicDetail extends TopicCard {
   /** My household supports it. */
   readonly supported: boolean
   readonly vote: VoteView | null
-  /** My household's ballot, while the vote runs or after. */
-  readonly myBallot: Choice | null
+  /** My household's ballot, while the vote runs or after: yes/no/abstain, or an option's index. */
+  readonly myBallot: BallotChoice | null
   readonly result: ResultView | null
   /** 民办: the plan, the responsible people and the linked work with its progress. */
   readonly work: WorkView | null
@@ -99,7 +119,7 @@ export interface TopicDetail extends TopicCard {
 
 export interface BallotReceipt {
   readonly topicId: string
-  readonly choice: Choice
+  readonly choice: BallotChoice
   /** True when this household had voted before: the new ballot replaced it. */
   readonly replaced: boolean
   readonly participated: number
@@ -133,12 +153,18 @@ export const deliberationActions = {
       reason: v.optional(v.pipe(v.string(), v.maxLength(2000))),
     }),
   ),
-  /** Staff: open a household vote with a rule preset and a window. */
+  /**
+   * Staff: open a household vote with a rule preset and a window; yes/no, or 2..6 options
+   * (content-checked; not for `owners`). `owners` fixes the grid's households and their floor
+   * area (every household needs one: DELIBERATION.NO_AREA); `major` asks ¾ of both.
+   */
   'topic.openVote': defineAction<TopicDetail>()(
     v.strictObject({
       topicId: id,
       rule: v.picklist(VoteRules),
       quorumPct: v.optional(v.number()),
+      options: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(20))),
+      major: v.optional(v.boolean()),
       opensAt: iso,
       closesAt: iso,
     }),
@@ -148,11 +174,13 @@ export const deliberationActions = {
   /**
    * A household's ballot: in the app by a member; on paper or by proxy by staff, naming the
    * household by unit and room (a proxy needs the resident's consent). The last ballot counts.
+   * A yes/no vote takes `choice`; an option vote `option` (the index) or `choice: 'abstain'`.
    */
   'ballot.cast': defineAction<BallotReceipt>()(
     v.strictObject({
       topicId: id,
-      choice: v.picklist(Choices),
+      choice: v.optional(v.picklist(Choices)),
+      option: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(99))),
       channel: v.optional(v.picklist(BallotChannels)),
       unitId: v.optional(id),
       room: v.optional(v.pipe(v.string(), v.maxLength(16))),

@@ -29,4 +29,12 @@ export const DeliberationErrors = {
   NOT_EVALUATING: 'DELIBERATION.NOT_EVALUATING',
   /** A community setting out of range. */
   BAD_CONFIG: 'DELIBERATION.BAD_CONFIG',
+  /** An option vote's options: 2..6, each 1..20 characters, distinct; none for an owners' decision. */
+  BAD_OPTIONS: 'DELIBERATION.BAD_OPTIONS',
+  /** A ballot names an option the vote does not have (or neither an option nor abstain). */
+  BAD_OPTION: 'DELIBERATION.BAD_OPTION',
+  /** An option on a yes/no vote, or yes/no on an option vote. */
+  WRONG_BALLOT: 'DELIBERATION.WRONG_BALLOT',
+  /** An owners' decision needs every household's floor area (opening), or the voting household's (a ballot). */
+  NO_AREA: 'DELIBERATION.NO_AREA',
 } as const

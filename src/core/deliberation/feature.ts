@@ -48,5 +48,9 @@ export const deliberationFeature = defineFeature({
     'DELIBERATION.REPLY_DEPTH': '只能回复主评论',
     'DELIBERATION.COMMENT_HIDDEN': '该评论已隐藏，不能回复',
     'DELIBERATION.COMMENTS_CLOSED': '议题未立项、已撤回或已办结，讨论已关闭',
+    'DELIBERATION.BAD_OPTIONS': '请填写 2–6 个不重复的方案，每个不超过 20 字',
+    'DELIBERATION.BAD_OPTION': '请选择一个方案或弃权',
+    'DELIBERATION.WRONG_BALLOT': '投票方式与本次投票不符，请刷新',
+    'DELIBERATION.NO_AREA': '有住户未登记建筑面积，无法按业主共同决定表决',
   },
 })

@@ -34,12 +34,21 @@ export const TopicStatusLabel: Readonly<Record<TopicStatus, string>> = {
 }
 
 /** How a vote is decided, chosen when it opens and shown to voters (./vote.ts). */
-export const VoteRules = ['residents_meeting', 'simple'] as const
+export const VoteRules = ['residents_meeting', 'simple', 'owners'] as const
 export type VoteRule = (typeof VoteRules)[number]
 
 export const Choices = ['yes', 'no', 'abstain'] as const
 export type Choice = (typeof Choices)[number]
 export const ChoiceLabel: Readonly<Record<Choice, string>> = { yes: '同意', no: '不同意', abstain: '弃权' }
+/**
+ * A stored ballot's choice: `yes`, `no` or `abstain` on a yes/no vote; an option's index (0-based)
+ * or `abstain` on an option vote. Ballots stored before options existed are yes/no.
+ */
+export type BallotChoice = Choice | number
+/** An option vote has 2..6 options of at most 20 characters each. */
+export const OPTIONS_MIN = 2
+export const OPTIONS_MAX = 6
+export const OPTION_TEXT_MAX = 20
 
 /** How a ballot was cast: in the app, on paper at the meeting (entered by staff), or by staff for an elderly resident with consent. */
 export const BallotChannels = ['app', 'paper', 'proxy'] as const
@@ -59,6 +68,12 @@ export interface VoteSpec {
   readonly closesAt: Date
   /** Households of the place when the vote opened: the denominator of participation. */
   readonly electorate: number
+  /** An option vote's options, in order (a ballot names one by index); absent or null: yes/no. */
+  readonly options?: readonly string[] | null
+  /** `owners` only: a listed major matter (Art. 278: ¾ of the participating households and area). */
+  readonly major?: boolean
+  /** `owners` only: the electorate's total floor area in m², fixed when the vote opens. */
+  readonly area?: number | null
   /** When the households were reminded that the vote closes soon (once). */
   readonly remindedAt?: Date | null
 }
@@ -72,8 +87,30 @@ export interface VoteResult {
   readonly abstain: number
   readonly byChannel: Readonly<Record<BallotChannel, number>>
   readonly quorumMet: boolean
+  /** A yes/no vote passed, or an option vote adopted an option. */
   readonly passed: boolean
   readonly countedAt: Date
+  /** Option votes: each option's text and votes, in order (yes and no are 0); absent: yes/no. */
+  readonly options?: readonly OptionCount[] | null
+  /** Option votes: the adopted option's index, or null when none was. */
+  readonly adopted?: number | null
+  /** `owners`: a major matter (¾), and the floor areas counted alongside the households. */
+  readonly major?: boolean
+  readonly area?: AreaCount | null
+}
+
+export interface OptionCount {
+  readonly text: string
+  readonly votes: number
+}
+
+/** Floor area in m² (two decimals): the electorate's, and the participating households' by choice. */
+export interface AreaCount {
+  readonly electorate: number
+  readonly participated: number
+  readonly yes: number
+  readonly no: number
+  readonly abstain: number
 }
 
 export interface TopicEvent {
@@ -196,7 +233,9 @@ export interface BallotRecord {
   readonly _id: string
   readonly topicId: string
   readonly householdId: string
-  readonly choice: Choice
+  readonly choice: BallotChoice
+  /** `owners` votes: the household's floor area in m² when the ballot was cast (the count reads it here). */
+  readonly area?: number | null
   readonly channel: BallotChannel
   /** Who cast it: the member in the app, or the staff member who entered a paper or proxy ballot. */
   readonly castBy: string

@@ -8,7 +8,18 @@ import { DomainError } from '../errors'
 import type { Actor } from '../roles'
 import { DeliberationErrors } from './errors'
 import type { TopicParty } from './machine'
-import type { BallotChannel, TopicPlace, TopicRecord, VoteRule } from './model'
+import {
+  OPTION_TEXT_MAX,
+  OPTIONS_MAX,
+  OPTIONS_MIN,
+  type BallotChannel,
+  type BallotChoice,
+  type Choice,
+  type TopicPlace,
+  type TopicRecord,
+  type VoteRule,
+  type VoteSpec,
+} from './model'
 
 export const TITLE_MAX = 40
 export const TEXT_MAX = 1000
@@ -87,13 +98,6 @@ export function checkWindow(opensAt: Date, closesAt: Date, now: Date): void {
     throw new DomainError(DeliberationErrors.BAD_WINDOW, '投票时间应在现在之后，至少 1 小时、至多 30 天')
 }
 
-export function checkRule(rule: VoteRule, quorumPct: number | undefined): number | null {
-  if (rule === 'residents_meeting') return null
-  if (quorumPct === undefined || !Number.isInteger(quorumPct) || quorumPct < 1 || quorumPct > 100)
-    throw new DomainError(DeliberationErrors.BAD_WINDOW, '简单多数请填写 1–100 的参加比例')
-  return quorumPct
-}
-
 /**
  * May this ballot be cast now: the vote is open, the household lies in the topic's grid, and the
  * channel fits the caster (a member in the app; staff over the place on paper or by proxy, the
@@ -117,4 +121,75 @@ export function checkBallot(
       ballot.channel === 'app' ? DeliberationErrors.OTHER_PLACE : DeliberationErrors.UNKNOWN_HOUSEHOLD,
       ballot.channel === 'app' ? '只有本网格的居民户可以投票' : '该户不在本网格',
     )
+}
+
+/** A vote's rule: the quorum in percent (`simple`), or null. */
+export function checkRule(rule: VoteRule, quorumPct: number | undefined): number | null {
+  if (rule !== 'simple') return null
+  if (quorumPct === undefined || !Number.isInteger(quorumPct) || quorumPct < 1 || quorumPct > 100)
+    throw new DomainError(DeliberationErrors.BAD_WINDOW, '简单多数请填写 1–100 的参加比例')
+  return quorumPct
+}
+
+/**
+ * An option vote's options, trimmed: 2..6 distinct texts of 1..20 characters; none (or an empty
+ * list) is a yes/no vote. An owners' decision (Art. 278) approves or rejects one proposal: yes/no only.
+ */
+export function checkOptions(raw: readonly string[] | undefined, rule: VoteRule): string[] | null {
+  if (!raw || raw.length === 0) return null
+  const bad = (message: string) => new DomainError(DeliberationErrors.BAD_OPTIONS, message)
+  if (rule === 'owners') throw bad('业主共同决定只表决同意或不同意，不设方案')
+  const options = raw.map((o) => o.trim())
+  if (options.length < OPTIONS_MIN || options.length > OPTIONS_MAX)
+    throw bad(`请填写 ${OPTIONS_MIN}–${OPTIONS_MAX} 个方案`)
+  if (options.some((o) => !o || [...o].length > OPTION_TEXT_MAX))
+    throw bad(`每个方案请填写 1–${OPTION_TEXT_MAX} 个字`)
+  if (new Set(options).size !== options.length) throw bad('方案不能重复')
+  return options
+}
+
+/**
+ * A ballot's choice as stored: on a yes/no vote 同意/不同意/弃权; on an option vote an option's
+ * index or 弃权. Exactly one of `choice` and `option` is given.
+ */
+export function checkChoice(
+  vote: Pick<VoteSpec, 'options'>,
+  input: { readonly choice?: Choice; readonly option?: number },
+): BallotChoice {
+  const options = vote.options ?? []
+  const { choice, option } = input
+  if ((choice === undefined) === (option === undefined))
+    throw new DomainError(DeliberationErrors.BAD_OPTION, '请选择一个意见：方案或弃权，二者选一')
+  if (options.length === 0) {
+    if (option !== undefined)
+      throw new DomainError(DeliberationErrors.WRONG_BALLOT, '本次投票请选择同意、不同意或弃权')
+    return choice as Choice
+  }
+  if (choice !== undefined && choice !== 'abstain')
+    throw new DomainError(DeliberationErrors.WRONG_BALLOT, '本次投票请选择一个方案或弃权')
+  if (option === undefined) return 'abstain'
+  if (!Number.isInteger(option) || option < 0 || option >= options.length)
+    throw new DomainError(DeliberationErrors.BAD_OPTION, `本次投票只有 ${options.length} 个方案`)
+  return option
+}
+
+/**
+ * An owners' decision's electorate: the grid's households and their total floor area (m², two
+ * decimals). Every household needs its area; a grid without households has no area to divide by.
+ */
+export function ownersElectorate(households: readonly { readonly area?: number | null }[]): {
+  electorate: number
+  area: number
+} {
+  const missing = households.filter((h) => !(typeof h.area === 'number' && h.area > 0)).length
+  if (households.length === 0)
+    throw new DomainError(DeliberationErrors.NO_AREA, '本网格还没有住户，无法按面积表决')
+  if (missing > 0)
+    throw new DomainError(
+      DeliberationErrors.NO_AREA,
+      `本网格有 ${missing} 户未登记建筑面积，请先登记后再按业主共同决定表决`,
+      [{ path: 'missing', message: String(missing) }],
+    )
+  const centi = households.reduce((s, h) => s + Math.round((h.area as number) * 100), 0)
+  return { electorate: households.length, area: centi / 100 }
 }

@@ -7,5 +7,7 @@ export const householdFeature = defineFeature({
   permissions: {
     'household.mine': { anyone: true },
     'household.leave': { anyone: true },
+    // Staff record a household's floor area; over its grid only (the route checks the household's place).
+    'household.setArea': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
   },
 })

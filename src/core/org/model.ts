@@ -71,6 +71,8 @@ export interface Household {
   readonly unitId: string
   /** Room number as residents say it, e.g. "302". */
   readonly room: string
+  /** Floor area in m² (建筑面积, two decimals), recorded by staff: an owners' decision counts it. */
+  readonly area?: number
 }
 
 export type OrgNode = Street | Community | Grid | Building | Unit | Household

@@ -1,20 +1,19 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
-import { joinActions } from '@core/join/api'
-import { ChoiceLabel, Choices, type Choice } from '@core/deliberation/model'
+import { useState } from 'react'
+import type { BallotChoice } from '@core/deliberation/model'
 import { ChoiceList } from '../../../components/ChoiceList'
-import { Field } from '../../../components/Field'
 import { Notice } from '../../../components/Notice'
-import { apiClient, failureCopy } from '../../../services/cloud'
+import { failureCopy } from '../../../services/cloud'
 import { callApi } from '../api'
+import { ballotChoices, castInput } from './BallotButtons'
 import { FormActions } from './FormActions'
-
-/** The buildings and units of the grid, as the join picker lists them. */
-const places = apiClient({ 'join.options': joinActions['join.options'] })
+import { useHouseholdPicker } from './HouseholdPicker'
 
 interface Props {
   readonly topicId: string
   readonly gridId: string
+  /** An option vote's options (null: 同意/不同意/弃权). */
+  readonly options: readonly string[] | null
   readonly onDone: (said: string) => void
   readonly onBack: () => void
 }
@@ -24,43 +23,29 @@ interface Props {
  * an elderly resident, which needs the resident's consent ticked (logged with who cast it). The
  * household is named by building, unit and room; its earlier ballot, if any, is replaced.
  */
-export function EnterBallot({ topicId, gridId, onDone, onBack }: Props) {
-  const [buildings, setBuildings] = useState<readonly { id: string; name: string }[]>([])
-  const [units, setUnits] = useState<readonly { id: string; name: string }[]>([])
-  const [building, setBuilding] = useState<string | null>(null)
-  const [unit, setUnit] = useState<string | null>(null)
-  const [room, setRoom] = useState('')
-  const [choice, setChoice] = useState<Choice | null>(null)
+export function EnterBallot({ topicId, gridId, options, onDone, onBack }: Props) {
+  const [message, setMessage] = useState<string | null>(null)
+  const picker = useHouseholdPicker(gridId, setMessage)
+  const [choice, setChoice] = useState<BallotChoice | null>(null)
   const [channel, setChannel] = useState<'paper' | 'proxy'>('paper')
   const [consent, setConsent] = useState(false)
   const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<string | null>(null)
-
-  useEffect(() => {
-    places('join.options', { level: 'building', parentId: gridId }).then(setBuildings, (e: unknown) =>
-      setMessage(failureCopy(e, '楼栋加载失败，请重试')),
-    )
-  }, [gridId])
-  useEffect(() => {
-    setUnit(null)
-    if (!building) return setUnits([])
-    places('join.options', { level: 'unit', parentId: building }).then(setUnits, (e: unknown) =>
-      setMessage(failureCopy(e, '单元加载失败，请重试')),
-    )
-  }, [building])
+  const choices = ballotChoices(options)
 
   const submit = async () => {
-    if (!unit || !room.trim() || !choice) return setMessage('请选择楼栋、单元，填写房号并选择投票意见')
+    const { unitId, room } = picker
+    if (!unitId || !room || choice === null)
+      return setMessage(`请选择楼栋、单元，填写房号并选择${options ? '方案' : '投票意见'}`)
     if (channel === 'proxy' && !consent) return setMessage('代投需要居民本人同意，请先确认')
     setBusy(true)
     setMessage(null)
     try {
       const r = await callApi('ballot.cast', {
         topicId,
-        choice,
+        ...castInput(choice),
         channel,
-        unitId: unit,
-        room: room.trim(),
+        unitId,
+        room,
         ...(channel === 'proxy' ? { consent: true } : {}),
       })
       onDone(r.replaced ? '已录入，替换了该户之前的票' : '已录入')
@@ -82,16 +67,12 @@ export function EnterBallot({ topicId, gridId, onDone, onBack }: Props) {
         selected={channel}
         onSelect={(o) => setChannel(o.id as 'paper' | 'proxy')}
       />
-      <ChoiceList label="楼栋" options={buildings} selected={building} onSelect={(o) => setBuilding(o.id)} />
-      {building && (
-        <ChoiceList label="单元" options={units} selected={unit} onSelect={(o) => setUnit(o.id)} />
-      )}
-      <Field label="房号" value={room} maxlength={16} placeholder="如 302" onInput={setRoom} />
+      {picker.fields}
       <ChoiceList
-        label="投票意见"
-        options={Choices.map((c) => ({ id: c, name: ChoiceLabel[c] }))}
-        selected={choice}
-        onSelect={(o) => setChoice(o.id as Choice)}
+        label={options ? '选择的方案' : '投票意见'}
+        options={choices.map((c) => ({ id: String(c.id), name: c.label }))}
+        selected={choice === null ? null : String(choice)}
+        onSelect={(o) => setChoice(choices.find((c) => String(c.id) === o.id)?.id ?? null)}
       />
       {channel === 'proxy' && (
         <ChoiceList

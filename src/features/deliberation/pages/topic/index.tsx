@@ -3,9 +3,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { TopicDetail } from '@core/deliberation/api'
 import type { TopicMove } from '@core/deliberation/machine'
-import { ChoiceLabel, type Choice, type VoteRule } from '@core/deliberation/model'
+import type { BallotChoice } from '@core/deliberation/model'
+import { choiceText } from '@core/deliberation/vote'
 import { shortTime } from '@core/china-time'
-import { ChoiceList } from '../../../../components/ChoiceList'
 import { Notice } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { SubmitButton } from '../../../../components/SubmitButton'
@@ -13,9 +13,12 @@ import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
+import { BallotButtons, castInput } from '../../components/BallotButtons'
 import { Comments } from '../../components/Comments'
 import { EnterBallot } from '../../components/EnterBallot'
 import { FormActions } from '../../components/FormActions'
+import { OpenVoteForm } from '../../components/OpenVoteForm'
+import { VoteResultCard } from '../../components/VoteResultCard'
 import '../../deliberation.scss'
 
 /** Moves that need a word first (a public reason, the decision) or a choice (the vote's rule). */
@@ -33,8 +36,6 @@ const MOVE_LABEL: Readonly<Record<TopicMove, string>> = {
   finish: '实施完成，开始评价',
   close_evaluation: '结束评价',
 }
-
-const DAYS = [1, 3, 7] as const
 
 const DONE: Readonly<Record<'confirm' | 'withdraw' | 'finish' | 'close_evaluation', string>> = {
   confirm: '已立项',
@@ -63,8 +64,6 @@ export default function TopicPage() {
   const [panel, setPanel] = useState<Panel>('none')
   const [busy, setBusy] = useState(false)
   const [words, setWords] = useState('')
-  const [rule, setRule] = useState<VoteRule>('residents_meeting')
-  const [days, setDays] = useState<(typeof DAYS)[number]>(3)
 
   const run = async (call: () => Promise<TopicDetail>, done: string) => {
     setBusy(true)
@@ -81,11 +80,11 @@ export default function TopicPage() {
       setBusy(false)
     }
   }
-  const vote = async (choice: Choice) => {
+  const vote = async (choice: BallotChoice) => {
     setBusy(true)
     setMessage(null)
     try {
-      const r = await callApi('ballot.cast', { topicId, choice })
+      const r = await callApi('ballot.cast', { topicId, ...castInput(choice) })
       void Taro.showToast({ title: r.replaced ? '已改票' : '已投票', icon: 'success' })
       reload()
     } catch (e) {
@@ -99,21 +98,6 @@ export default function TopicPage() {
     if (m === 'close_vote') return void run(() => callApi('topic.closeVote', { topicId }), '结果已公布')
     if (m === 'carry' || m === 'add_work') return
     void run(() => callApi('topic.move', { topicId, move: m }), DONE[m])
-  }
-  const openVote = () => {
-    const opensAt = new Date(Date.now() + 60_000)
-    const closesAt = new Date(opensAt.getTime() + days * 86_400_000)
-    void run(
-      () =>
-        callApi('topic.openVote', {
-          topicId,
-          rule,
-          ...(rule === 'simple' ? { quorumPct: 30 } : {}),
-          opensAt: opensAt.toISOString(),
-          closesAt: closesAt.toISOString(),
-        }),
-      '投票已发起',
-    )
   }
   const sendWords = (m: 'reject' | 'decide') => {
     if (!words.trim()) return setMessage(m === 'reject' ? '请写明不予立项的理由（会公开）' : '请写明决议内容')
@@ -173,38 +157,19 @@ export default function TopicPage() {
           <Text className="t-muted">
             {shortTime(v.opensAt)} 至 {shortTime(v.closesAt)} · 已有 {v.participated} 户投票
           </Text>
-          {t.myBallot && (
+          {t.myBallot !== null && (
             <View>
               <Text className="t-body">
-                您家已投：{ChoiceLabel[t.myBallot]}
+                您家已投：{choiceText(t.myBallot, v.options)}
                 {t.can.vote ? '（截止前可以更改）' : ''}
               </Text>
             </View>
           )}
-          {t.can.vote && (
-            <View className="topic__ballot" ariaRole="group" ariaLabel="投票">
-              {(['yes', 'no', 'abstain'] as const).map((c) => (
-                <Button key={c} className="btn" block disabled={busy} onClick={() => void vote(c)}>
-                  {ChoiceLabel[c]}
-                </Button>
-              ))}
-            </View>
-          )}
+          {t.can.vote && <BallotButtons vote={v} busy={busy} onVote={(c) => void vote(c)} />}
         </View>
       )}
 
-      {t.result && (
-        <View className="card" ariaRole="region" ariaLabel="表决结果">
-          <Text className="t-title">表决结果</Text>
-          <View>
-            <Text className="t-body">{t.result.sentence}</Text>
-          </View>
-          <Text className="t-muted">
-            其中手机投票 {t.result.byChannel.app} 户、纸质票 {t.result.byChannel.paper} 户、代投{' '}
-            {t.result.byChannel.proxy} 户
-          </Text>
-        </View>
-      )}
+      {t.result && <VoteResultCard result={t.result} />}
 
       {(panel === 'reject' || panel === 'decide') && (
         <View className="card" ariaRole="form" ariaLabel={MOVE_LABEL[panel]}>
@@ -226,32 +191,23 @@ export default function TopicPage() {
       )}
 
       {panel === 'open_vote' && (
-        <View className="card" ariaRole="form" ariaLabel="发起每户投票">
-          <ChoiceList
-            label="表决规则"
-            options={[
-              { id: 'residents_meeting', name: '居民会议规则：过半数户参加，参加户过半数同意' },
-              { id: 'simple', name: '简单多数：30% 的户参加，同意多于不同意' },
-            ]}
-            selected={rule}
-            onSelect={(o) => setRule(o.id as VoteRule)}
-          />
-          <ChoiceList
-            label="投票时长"
-            options={DAYS.map((d) => ({ id: String(d), name: `${d} 天` }))}
-            selected={String(days)}
-            onSelect={(o) => setDays(Number(o.id) as (typeof DAYS)[number])}
-          />
-          <FormActions busy={busy} onSubmit={openVote} onBack={() => setPanel('none')}>
-            发起投票
-          </FormActions>
-        </View>
+        <OpenVoteForm
+          topicId={topicId}
+          gridId={t.gridId}
+          onOpened={(next) => {
+            setData(next)
+            setPanel('none')
+            void Taro.showToast({ title: '投票已发起', icon: 'success' })
+          }}
+          onBack={() => setPanel('none')}
+        />
       )}
 
       {panel === 'enter' && (
         <EnterBallot
           topicId={topicId}
           gridId={t.gridId}
+          options={v?.options ?? null}
           onDone={(said) => {
             setPanel('none')
             void Taro.showToast({ title: said, icon: 'success' })
