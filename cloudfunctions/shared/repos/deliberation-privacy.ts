@@ -3,14 +3,29 @@
  * raised, supported, voted and decided stays. Shown to others is only the proposer's masked name;
  * on erasure it becomes the placeholder, on the topic and on its timeline. Supports and ballots
  * carry no name (a household and an internal user id), and stay: a recount from the stored ballots
- * must equal the published result.
+ * must equal the published result. A meeting keeps its minutes; its organiser's name becomes the
+ * placeholder.
  */
+import type { MeetingRecord } from '../../../src/core/deliberation/meeting'
 import type { TopicEvent, TopicRecord } from '../../../src/core/deliberation/model'
 import { ERASED_NAME } from '../../../src/core/me/erase'
 import { definePrivacy, ERASE_BATCH } from '../privacy'
 import { db } from '../sdk'
 
 const TOPICS = 'topics'
+const MEETINGS = 'topic_meetings'
+
+/** The meetings they organised: their name off each, one batch; true when more may be left. */
+async function anonymiseMeetings(userId: string): Promise<boolean> {
+  const res = await db()
+    .collection(MEETINGS)
+    .where({ organiserId: userId, organiserName: db().command.neq(ERASED_NAME) })
+    .limit(ERASE_BATCH)
+    .get()
+  const meetings = res.data as MeetingRecord[]
+  for (const m of meetings) await db().collection(MEETINGS).doc(m._id).update({ organiserName: ERASED_NAME })
+  return meetings.length === ERASE_BATCH
+}
 
 export const deliberationPrivacy = definePrivacy({
   feature: 'deliberation',
@@ -26,6 +41,7 @@ export const deliberationPrivacy = definePrivacy({
       const events: TopicEvent[] = t.events.map((e) => (e.by === userId ? { ...e, byName: ERASED_NAME } : e))
       await db().collection(TOPICS).doc(t._id).update({ proposerShown: ERASED_NAME, events })
     }
-    return topics.length === ERASE_BATCH
+    const moreMeetings = await anonymiseMeetings(userId)
+    return topics.length === ERASE_BATCH || moreMeetings
   },
 })

@@ -6,7 +6,8 @@
  * the street, close replied orders whose reopen window ended, and notify; expire errands whose window ended and
  * love-supermarket vouchers past their expiry (points refunded), and close household votes whose
  * closing time passed (the result counted from the ballots and published), reminding the grid's
- * households once when a vote closes within a day. Each action is a
+ * households once when a vote closes within a day, and remind a meeting's organiser 3 and 7 days
+ * after a meeting still without minutes. Each action is a
  * conditional write on the order's version, so two sweeps running at once act once.
  *
  * The clock: the platform's, except that a caller WITHOUT an OPENID (the timer, the console, the
@@ -19,6 +20,7 @@ import { dispatchPending } from '../../shared/outbox'
 import { sweep, type SweepReport } from '../../shared/repos/orders'
 import { callerOpenId } from '../../shared/sdk'
 import { closeDueVotes, remindClosingVotes } from '../../shared/repos/deliberation'
+import { remindMissingMinutes } from '../../shared/repos/deliberation-meetings'
 import { expireErrands } from './errands'
 import { expireVouchers } from './vouchers'
 
@@ -35,6 +37,7 @@ export async function main(event: unknown): Promise<Answer> {
   await expireVouchers(now)
   const votesClosed = await closeDueVotes(now)
   const votesReminded = await remindClosingVotes(now)
+  const minutesReminded = await remindMissingMinutes(now)
   console.log(
     JSON.stringify({
       level: 'info',
@@ -44,6 +47,7 @@ export async function main(event: unknown): Promise<Answer> {
       outbox,
       votesClosed,
       votesReminded,
+      minutesReminded,
     }),
   )
   return { ok: true, now: now.toISOString(), report, dispatched: outbox.dispatched }

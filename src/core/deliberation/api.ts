@@ -6,6 +6,7 @@ import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 import { clientRequestId } from '../join/api'
 import type { TopicMove } from './machine'
+import { meetingActions } from './meeting-api'
 import { BallotChannels, Choices, VoteRules, type Choice, type TopicStatus, type VoteRule } from './model'
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128))
@@ -96,6 +97,7 @@ export interface BallotReceipt {
 }
 
 export const deliberationActions = {
+  ...meetingActions,
   /** The topics of my grid (residents) or of a grid I work for (staff, `gridId`), newest first, 20 a page. */
   'topic.list': defineAction<TopicPage>()(
     v.strictObject({ gridId: v.optional(id), cursor: v.optional(v.pipe(v.string(), v.maxLength(200))) }),

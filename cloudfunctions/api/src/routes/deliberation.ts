@@ -3,6 +3,7 @@ import { checkText, SecScene } from '../../../shared/content-security'
 import { defineServerFeature } from '../../../shared/feature'
 import type { RoutesFor } from '../../../shared/kit'
 import * as store from '../../../shared/repos/deliberation'
+import * as meetings from '../../../shared/repos/deliberation-meetings'
 import { deliberationPrivacy } from '../../../shared/repos/deliberation-privacy'
 import { callerOpenId } from '../../../shared/sdk'
 
@@ -21,6 +22,12 @@ const routes: RoutesFor<typeof deliberationActions> = {
   'topic.openVote': (input, ctx) => store.openVote(ctx, input, now()),
   'topic.closeVote': (input, ctx) => store.closeVote(ctx, input.topicId, now()),
   'ballot.cast': (input, ctx) => store.cast(ctx, input, now()),
+  'meeting.schedule': (input, ctx) => meetings.schedule(ctx, input, now(), secure(SecScene.comment)),
+  'meeting.get': (input, ctx) => meetings.get(ctx.actor, input.meetingId, now()),
+  'meeting.list': (input, ctx) => meetings.list(ctx.actor, input.topicId),
+  'meeting.close': (input, ctx) =>
+    meetings.close(ctx, input, now(), { minutes: secure(SecScene.forum), words: secure(SecScene.comment) }),
+  'meeting.cancel': (input, ctx) => meetings.cancel(ctx, input, now(), secure(SecScene.comment)),
 }
 
 export const deliberationServer = defineServerFeature({
