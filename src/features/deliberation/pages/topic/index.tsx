@@ -15,6 +15,7 @@ import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { EnterBallot } from '../../components/EnterBallot'
 import { FormActions } from '../../components/FormActions'
+import { Meetings } from '../../components/Meetings'
 import '../../deliberation.scss'
 
 /** Moves that need a word first (a public reason, the decision) or a choice (the vote's rule). */
@@ -264,6 +265,8 @@ export default function TopicPage() {
       )}
 
       <Notice text={message} />
+
+      <Meetings topicId={topicId} status={t.status} />
 
       <View className="card" ariaRole="region" ariaLabel="议事过程">
         <Text className="t-title">议事过程</Text>
