@@ -5,6 +5,7 @@
  * changed, cancelling, the organiser's reminders at +3 and +7 days (once each, racing sweeps
  * included), racing closes, and the organiser's name taken off on erasure.
  */
+import { DEMO_MEETING_ID } from '../../emulator/seed/meetings'
 import { ERASED_NAME } from '../../src/core/me/erase'
 import { codeOf, ok, requestIds, useApi } from '../support/api-test'
 import {
@@ -256,6 +257,17 @@ describe('the minutes reminders', () => {
     ok(await call(WORKER, 'meeting.close', closeInput(closed.id)))
     await sweepAt(Date.now() + 8 * DAY)
     expect((await notesOf(closed.id)).filter((n) => n.kind.startsWith('meeting.remind'))).toEqual([])
+  })
+})
+
+describe('the demo meeting', () => {
+  it('is held, with its minutes and options, and listed on its topic', async () => {
+    const m = ok(await call(WANG, 'meeting.get', { meetingId: DEMO_MEETING_ID }))
+    expect(m).toMatchObject({ status: 'held', attendance: { households: 9, people: 14 }, can: { moves: [] } })
+    expect(m.options).toHaveLength(2)
+    expect(
+      ok(await call(WANG, 'meeting.list', { topicId: m.topicId })).items.map((i: Any) => i.id),
+    ).toContain(DEMO_MEETING_ID)
   })
 })
 
