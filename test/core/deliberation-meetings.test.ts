@@ -15,7 +15,8 @@ import {
 } from '../../src/core/deliberation/meeting'
 import { meetingReminderOf, moveMeeting, newMeeting } from '../../src/core/deliberation/meeting-decide'
 import { meetingMachine, MeetingMoves, MeetingParties } from '../../src/core/deliberation/meeting-machine'
-import { MeetingStatuses } from '../../src/core/deliberation/meeting'
+import { MeetingErrors, MeetingStatuses } from '../../src/core/deliberation/meeting'
+import { deliberationFeature } from '../../src/core/deliberation/feature'
 import { mayView } from '../../src/core/deliberation/rules'
 import type { Notify } from '../../src/core/effects'
 import { isDomainError } from '../../src/core/errors'
@@ -308,4 +309,9 @@ describe('who is told', () => {
     })
     expect(held.effects).toEqual([])
   })
+})
+
+it('every meeting code has its friendly copy', () => {
+  const copy: Readonly<Record<string, string>> = deliberationFeature.copy
+  expect(Object.values(MeetingErrors).filter((c) => !copy[c])).toEqual([])
 })
