@@ -8,13 +8,15 @@
  * The parts: `ids.ts` (stable ids, codes, phones), `street.ts` (the tree and its invite codes),
  * `people.ts` (the demo people and the populated first grid of 新华社区), `market.ts` (its love
  * supermarket and fund), `activities.ts` (its volunteer activities, sign-ups and hours) and
- * `deliberation.ts` (its 议事厅: a topic decided by a household vote, one on the agenda).
+ * `deliberation.ts` (its 议事厅: a topic decided by a household vote, one on the agenda) and
+ * `meetings.ts` (the decided topic's 议事会, held, with its minutes).
  */
 import { issuanceAccount } from '../../src/core/points/model'
 import { xinhuaActivities } from './activities'
 import { xinhuaDeliberation } from './deliberation'
 import { SEEDED_AT } from './ids'
 import { xinhuaMarket } from './market'
+import { xinhuaMeetings } from './meetings'
 import { newRoll, populateXinhuaGrid } from './people'
 import { buildStreet } from './street'
 
@@ -71,5 +73,6 @@ export function buildDemoData(): Record<string, Doc[]> {
     topics: docs(topics),
     topic_supports: docs(supports),
     ballots: docs(ballots),
+    topic_meetings: docs(xinhuaMeetings(topics)),
   }
 }

@@ -39,5 +39,7 @@ it('opens the detail page of its subject (the join inbox, its request first, for
     errandAttention: 'features/errands/pages/detail/index?id=X',
     activityCancelled: 'features/activities/pages/detail/index?activityId=X',
     topicProgress: 'features/deliberation/pages/topic/index?id=X',
+    meetingInvite: 'features/deliberation/pages/meeting/index?id=X',
+    meetingProgress: 'features/deliberation/pages/meeting/index?id=X',
   })
 })

@@ -113,6 +113,12 @@ const expected: Readonly<Record<string, string>> = {
   'comment.list': 'R W C S',
   'comment.post': 'R W C S',
   'comment.hide': 'W C S',
+  // Meetings (议事会): staff of the place schedule, close and cancel; whoever sees the topic sees them.
+  'meeting.schedule': 'W C S',
+  'meeting.get': 'R W C S',
+  'meeting.list': 'R W C S',
+  'meeting.close': 'W C S',
+  'meeting.cancel': 'W C S',
   'activity.withdraw': 'R',
   'activity.checkin': 'R',
   'activity.checkinCode': 'W C',

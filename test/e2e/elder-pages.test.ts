@@ -2,6 +2,7 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { demoInviteCode, SeedIds } from '../../emulator/seed/demo-data'
+import { DEMO_MEETING_ID } from '../../emulator/seed/meetings'
 import { useSeededEmulator } from '../support/seeded-emulator'
 import { axeViolations, describeViolations, pageAs, screenshot, useBrowser } from './support/browser'
 
@@ -173,6 +174,18 @@ pages.push(
   // …and deliberation (#15).
   ['deliberation-hall', 'user-resident-wang', '/#/features/deliberation/pages/index/index', '提出议题'],
   ['deliberation-propose', 'user-resident-wang', '/#/features/deliberation/pages/propose/index', '提交议题'],
+  [
+    'meeting-held-resident',
+    'user-resident-wang',
+    `/#/features/deliberation/pages/meeting/index?id=${DEMO_MEETING_ID}`,
+    '会议纪要',
+  ],
+  [
+    'meeting-held-worker',
+    'user-xinhua-01-worker',
+    `/#/features/deliberation/pages/meeting/index?id=${DEMO_MEETING_ID}`,
+    '查看议题',
+  ],
 )
 
 describe('elder mode on the scan-to-join and work-order pages', () => {
@@ -239,6 +252,44 @@ describe('elder mode on the scan-to-join and work-order pages', () => {
       await expectElderReady(page, `topic-${who}`)
       await page.context().close()
     }
+  })
+
+  it('meeting: the organiser’s close form (minutes, attendance, photos, options)', async () => {
+    const call = async (openid: string, action: string, input: object) =>
+      (await emu().invoke('api', { action, input }, { openid })) as { ok: boolean; data: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
+    const t = await call('demo-openid-resident-wang', 'topic.propose', {
+      requestId: 'elder-meeting-1',
+      title: '楼道加装扶手',
+      text: '老人上下楼不方便，希望加装扶手',
+    })
+    expect(t.ok).toBe(true)
+    if (t.data.status === 'proposed')
+      expect(
+        (await call('demo-openid-xinhua-01-worker', 'topic.move', { topicId: t.data.id, move: 'confirm' }))
+          .ok,
+      ).toBe(true)
+    const m = await call('demo-openid-xinhua-01-worker', 'meeting.schedule', {
+      topicId: t.data.id,
+      requestId: 'elder-meeting-1',
+      place: '社区党群服务中心二楼',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    })
+    expect(m.ok).toBe(true)
+    // As if it started an hour ago: the minutes may be written.
+    await emu()
+      .app.database()
+      .collection('topic_meetings')
+      .doc(String(m.data.id))
+      .update({ startsAt: new Date(Date.now() - 3_600_000) })
+    const page = await elderPageAs('user-xinhua-01-worker')
+    await page.goto(
+      `/#/features/deliberation/pages/meeting/index?id=${encodeURIComponent(String(m.data.id))}`,
+    )
+    await page.getByText('关闭会议').first().tap()
+    await page.getByText('添加选项').first().tap()
+    await page.getByText('提交纪要，关闭会议').first().waitFor()
+    await expectElderReady(page, 'meeting-close-form')
+    await page.context().close()
   })
 
   it('report-hazard (the emergency advice a hazard category opens with)', async () => {

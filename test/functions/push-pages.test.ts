@@ -115,6 +115,23 @@ describe('the flows that send messages', () => {
       ok(await call(WORKER, 'topic.move', { topicId: topic.id, move: 'confirm' }))
   })
 
+  it('meeting scheduled, then cancelled → the grid’s households', async () => {
+    const topic = ok(
+      await call(WANG, 'topic.propose', { requestId: rid(), title: '充电桩选址', text: '请大家议一议' }),
+    )
+    if (topic.status === 'proposed')
+      ok(await call(WORKER, 'topic.move', { topicId: topic.id, move: 'confirm' }))
+    const meeting = ok(
+      await call(WORKER, 'meeting.schedule', {
+        topicId: topic.id,
+        requestId: rid(),
+        place: '社区党群服务中心二楼',
+        startsAt: inMin(24 * 60),
+      }),
+    )
+    ok(await call(ADMIN, 'meeting.cancel', { meetingId: meeting.id, reason: '暴雨预警，改期' }))
+  })
+
   it('activity cancelled → those holding a seat', async () => {
     const activity = ok(await call(ADMIN, 'activity.publish', activityInput(rid())))
     ok(await call(LI, 'activity.signup', { activityId: activity.activityId }))
@@ -154,6 +171,8 @@ describe('every message opens its subject', () => {
       (await call(openid, 'activity.get', { activityId: id })).data?.activityId === id,
     'features/deliberation/pages/topic/index': async (openid, id) =>
       (await call(openid, 'topic.get', { topicId: id })).data?.id === id,
+    'features/deliberation/pages/meeting/index': async (openid, id) =>
+      (await call(openid, 'meeting.get', { meetingId: id })).data?.id === id,
     'features/grid/pages/joins/index': async (openid, id) =>
       ((await call(openid, 'join.inbox', {})).data as { joinId: string }[]).some((j) => j.joinId === id),
   }

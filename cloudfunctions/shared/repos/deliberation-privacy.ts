@@ -5,9 +5,11 @@
  * carry no name (a household and an internal user id), and stay: a recount from the stored ballots
  * must equal the published result. Comments are part of the same record: their text stays (the
  * discussion others answered must still read), their author's masked name becomes the placeholder,
- * and so does the name of a staff member who hid one.
+ * and so does the name of a staff member who hid one. A meeting keeps its minutes; its organiser's
+ * name becomes the placeholder.
  */
 import type { CommentRecord } from '../../../src/core/deliberation/comments'
+import type { MeetingRecord } from '../../../src/core/deliberation/meeting'
 import type { TopicEvent, TopicRecord } from '../../../src/core/deliberation/model'
 import { ERASED_NAME } from '../../../src/core/me/erase'
 import { definePrivacy, ERASE_BATCH } from '../privacy'
@@ -52,11 +54,29 @@ async function commentsOf(userId: string): Promise<boolean> {
   return mine.length === ERASE_BATCH || hidden.length === ERASE_BATCH
 }
 
+const MEETINGS = 'topic_meetings'
+
+/** The meetings they organised: their name off each, one batch; true when more may be left. */
+async function anonymiseMeetings(userId: string): Promise<boolean> {
+  const res = await db()
+    .collection(MEETINGS)
+    .where({ organiserId: userId, organiserName: db().command.neq(ERASED_NAME) })
+    .limit(ERASE_BATCH)
+    .get()
+  const meetings = res.data as MeetingRecord[]
+  for (const m of meetings) await db().collection(MEETINGS).doc(m._id).update({ organiserName: ERASED_NAME })
+  return meetings.length === ERASE_BATCH
+}
+
 export const deliberationPrivacy = definePrivacy({
   feature: 'deliberation',
   sections: [],
   anonymise: async (userId) => {
-    const [topics, comments] = [await topicsOf(userId), await commentsOf(userId)]
-    return topics || comments
+    const [topics, comments, meetings] = [
+      await topicsOf(userId),
+      await commentsOf(userId),
+      await anonymiseMeetings(userId),
+    ]
+    return topics || comments || meetings
   },
 })

@@ -12,7 +12,8 @@ import { checkDraft, newOrder } from '../../../src/core/orders/new-order'
 import { checkIntake } from '../../../src/core/orders/route'
 import { CommonErrorCodes, DomainError, isDomainError } from '../../../src/core/errors'
 import type { Actor } from '../../../src/core/roles'
-import { cloud, db } from '../sdk'
+import { allStored } from '../files'
+import { db } from '../sdk'
 import { byRequest, isDuplicateKey, newId } from '../ids'
 import { getDoc } from './docs'
 import { bodyOf, type Caller, configOf, ORDERS } from './orders-base'
@@ -37,16 +38,7 @@ export async function categories(actor: Actor, communityId?: string): Promise<Re
 
 /** The files exist in storage (one request for all). */
 async function checkPhotosExist(photos: readonly string[]): Promise<void> {
-  if (photos.length === 0) return
-  const res = (await cloud().getTempFileURL({
-    fileList: photos.map((fileID) => ({ fileID, maxAge: 60 })),
-  })) as {
-    fileList?: { fileID: string; code?: string; tempFileURL?: string }[]
-  }
-  const ok = new Set(
-    (res.fileList ?? []).filter((f) => f.code === 'SUCCESS' && f.tempFileURL).map((f) => f.fileID),
-  )
-  if (photos.some((p) => !ok.has(p))) throw new DomainError(ReportErrors.PHOTO_INVALID, '照片上传未完成')
+  if (!(await allStored(photos))) throw new DomainError(ReportErrors.PHOTO_INVALID, '照片上传未完成')
 }
 
 export interface SubmitInput {

@@ -6,8 +6,9 @@
  * the street, close replied orders whose reopen window ended, and notify; expire errands whose window ended and
  * love-supermarket vouchers past their expiry (points refunded), and close household votes whose
  * closing time passed (the result counted from the ballots and published), reminding the grid's
- * households once when a vote closes within a day; open the evaluation of topics whose linked work
- * is all done, and close evaluations whose window ended (counted; the topic closed or sent back). Each action is a
+ * households once when a vote closes within a day; remind a meeting's organiser 3 and 7 days after a
+ * meeting still without minutes; open the evaluation of topics whose linked work is all done, and
+ * close evaluations whose window ended (counted; the topic closed or sent back). Each action is a
  * conditional write on the order's version, so two sweeps running at once act once.
  *
  * The clock: the platform's, except that a caller WITHOUT an OPENID (the timer, the console, the
@@ -25,6 +26,7 @@ import {
   finishReadyTopics,
   remindClosingVotes,
 } from '../../shared/repos/deliberation'
+import { remindMissingMinutes } from '../../shared/repos/deliberation-meetings'
 import { expireErrands } from './errands'
 import { expireVouchers } from './vouchers'
 
@@ -43,6 +45,7 @@ export async function main(event: unknown): Promise<Answer> {
   const votesReminded = await remindClosingVotes(now)
   const topicsFinished = await finishReadyTopics(now)
   const evaluationsClosed = await closeDueEvaluations(now)
+  const minutesReminded = await remindMissingMinutes(now)
   console.log(
     JSON.stringify({
       level: 'info',
@@ -54,6 +57,7 @@ export async function main(event: unknown): Promise<Answer> {
       votesReminded,
       topicsFinished,
       evaluationsClosed,
+      minutesReminded,
     }),
   )
   return { ok: true, now: now.toISOString(), report, dispatched: outbox.dispatched }

@@ -8,6 +8,7 @@ import { clientRequestId } from '../join/api'
 import { carryActions, type EvaluationView, type WorkView } from './carry-api'
 import { commentActions } from './comments-api'
 import type { TopicMove } from './machine'
+import { meetingActions } from './meeting-api'
 import {
   BallotChannels,
   Choices,
@@ -126,6 +127,7 @@ export interface BallotReceipt {
 }
 
 export const deliberationActions = {
+  ...meetingActions,
   /** The topics of my grid (residents) or of a grid I work for (staff, `gridId`), newest first, 20 a page. */
   'topic.list': defineAction<TopicPage>()(
     v.strictObject({ gridId: v.optional(id), cursor: v.optional(v.pipe(v.string(), v.maxLength(200))) }),

@@ -1,4 +1,5 @@
 import { defineFeature } from '../feature'
+import { meetingCopy, meetingPermissions } from './meeting-feature'
 
 const everyone = ['resident', 'grid_worker', 'community_admin', 'street_admin'] as const
 const staff = ['grid_worker', 'community_admin', 'street_admin'] as const
@@ -10,6 +11,7 @@ const staff = ['grid_worker', 'community_admin', 'street_admin'] as const
 export const deliberationFeature = defineFeature({
   name: 'deliberation',
   permissions: {
+    ...meetingPermissions,
     'topic.list': { roles: [...everyone] },
     'topic.get': { roles: [...everyone] },
     'topic.propose': { roles: ['resident'] },
@@ -29,6 +31,7 @@ export const deliberationFeature = defineFeature({
     'comment.hide': { roles: [...staff] },
   },
   copy: {
+    ...meetingCopy,
     'DELIBERATION.NO_HOUSEHOLD': '请先加入网格',
     'DELIBERATION.BAD_TEXT': '请填写议题标题和内容',
     'DELIBERATION.REASON_REQUIRED': '请填写理由',

@@ -118,6 +118,24 @@ export const NotifyTemplates = {
     subject: 'topics',
     fields: { thing1: '议题', phrase2: '当前状态', thing3: '说明', time4: '更新时间' },
   },
+  /** To every household of a topic's grid: a meeting (议事会) of the topic, its time and place. */
+  meetingInvite: {
+    id: 'tmpl-meeting-invite',
+    title: '会议邀请通知',
+    page: 'features/deliberation/pages/meeting/index',
+    param: 'id',
+    subject: 'topic_meetings',
+    fields: { thing1: '会议名称', time2: '会议时间', thing3: '会议地点', thing4: '温馨提示' },
+  },
+  /** A meeting cancelled (to the invited households); minutes still missing (to its organiser). */
+  meetingProgress: {
+    id: 'tmpl-meeting-progress',
+    title: '会议进度提醒',
+    page: 'features/deliberation/pages/meeting/index',
+    param: 'id',
+    subject: 'topic_meetings',
+    fields: { thing1: '会议名称', phrase2: '当前状态', thing3: '说明', time4: '更新时间' },
+  },
 } as const satisfies Record<string, TemplateDef>
 
 export type TemplateKey = keyof typeof NotifyTemplates

@@ -13,6 +13,7 @@ import { submitEffects } from './effects'
 import type { OnBehalfOf, OrderEvent, OrderLocation, OrderRecord } from './model'
 import type { SlaTable } from './sla'
 import { DomainError } from '../errors'
+import { checkUploads } from '../uploads'
 import { MAX_PHOTOS, ReportErrors, TEXT_MAX } from './errors'
 
 /** The draft's own checks: its text, and photos uploaded by this reporter for this very request. */
@@ -20,17 +21,10 @@ export function checkDraft(text: string, photos: readonly string[], userId: stri
   const chars = [...text.trim()].length
   if (chars === 0) throw new DomainError(ReportErrors.TEXT_EMPTY, '请描述问题')
   if (chars > TEXT_MAX) throw new DomainError(ReportErrors.TEXT_TOO_LONG, '问题描述过长')
-  if (photos.length > MAX_PHOTOS) throw new DomainError(ReportErrors.TOO_MANY_PHOTOS, '照片过多')
-  const prefix = new RegExp(
-    `^cloud://[^/]+/reports/${escapeRe(userId)}/${escapeRe(requestId)}/[1-9]\\.(jpg|jpeg|png)$`,
-  )
-  if (new Set(photos).size !== photos.length || photos.some((p) => !prefix.test(p))) {
-    throw new DomainError(ReportErrors.PHOTO_INVALID, '照片无效')
-  }
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  checkUploads(photos, { folder: 'reports', userId, key: requestId }, MAX_PHOTOS, {
+    tooMany: ReportErrors.TOO_MANY_PHOTOS,
+    invalid: ReportErrors.PHOTO_INVALID,
+  })
 }
 
 export interface NewOrderInput {

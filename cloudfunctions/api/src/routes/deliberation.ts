@@ -4,6 +4,7 @@ import { defineServerFeature } from '../../../shared/feature'
 import type { RoutesFor } from '../../../shared/kit'
 import * as store from '../../../shared/repos/deliberation'
 import * as comments from '../../../shared/repos/deliberation-comments'
+import * as meetings from '../../../shared/repos/deliberation-meetings'
 import { deliberationPrivacy } from '../../../shared/repos/deliberation-privacy'
 import { callerOpenId } from '../../../shared/sdk'
 
@@ -30,6 +31,12 @@ const routes: RoutesFor<typeof deliberationActions> = {
   'comment.list': (input, ctx) => comments.listComments(ctx.actor, input.topicId, input.cursor),
   'comment.post': (input, ctx) => comments.postComment(ctx, input, now(), secure(SecScene.comment)),
   'comment.hide': (input, ctx) => comments.hide(ctx, input, now(), secure(SecScene.comment)),
+  'meeting.schedule': (input, ctx) => meetings.schedule(ctx, input, now(), secure(SecScene.comment)),
+  'meeting.get': (input, ctx) => meetings.get(ctx.actor, input.meetingId, now()),
+  'meeting.list': (input, ctx) => meetings.list(ctx.actor, input.topicId),
+  'meeting.close': (input, ctx) =>
+    meetings.close(ctx, input, now(), { minutes: secure(SecScene.forum), words: secure(SecScene.comment) }),
+  'meeting.cancel': (input, ctx) => meetings.cancel(ctx, input, now(), secure(SecScene.comment)),
 }
 
 export const deliberationServer = defineServerFeature({

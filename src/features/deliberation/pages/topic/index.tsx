@@ -17,6 +17,7 @@ import { BallotButtons, castInput } from '../../components/BallotButtons'
 import { Comments } from '../../components/Comments'
 import { EnterBallot } from '../../components/EnterBallot'
 import { FormActions } from '../../components/FormActions'
+import { Meetings } from '../../components/Meetings'
 import { OpenVoteForm } from '../../components/OpenVoteForm'
 import { VoteResultCard } from '../../components/VoteResultCard'
 import '../../deliberation.scss'
@@ -233,6 +234,8 @@ export default function TopicPage() {
       )}
 
       <Notice text={message} />
+
+      <Meetings topicId={topicId} status={t.status} />
 
       <View className="card" ariaRole="region" ariaLabel="议事过程">
         <Text className="t-title">议事过程</Text>
