@@ -105,6 +105,7 @@ const expected: Readonly<Record<string, string>> = {
   // 民办 / 民评: staff carry out and read the metrics; households rate; admins set the community's
   // thresholds (any staff of the community reads them).
   'topic.carry': 'W C S',
+  'topic.workOptions': 'W C S',
   'topic.rate': 'R',
   'topic.stats': 'W C S',
   'deliberation.config': 'W C S',

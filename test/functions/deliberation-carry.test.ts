@@ -292,12 +292,54 @@ describe('民评: the households rate the outcome', () => {
   })
 })
 
+describe('the hall by step, and a community’s hall', () => {
+  it('keeps one step; a community admin sees the community’s topics; others cannot', async () => {
+    // By now this file has one topic being rated, one closed (已办结) and one sent back (已立项).
+    const judged = ok(await call(WORKER, 'topic.list', { gridId: XINHUA_01.gridId, step: 'judge' }))
+    expect(judged).toMatchObject({ gridId: XINHUA_01.gridId, communityId: 'cm-xinhua', staff: true })
+    expect(judged.items.map((i: Any) => i.title)).toContain('修补小区路面')
+    expect(new Set(judged.items.map((i: Any) => i.status))).toEqual(new Set(['evaluating', 'evaluated']))
+    const discussed = ok(await call(WANG, 'topic.list', { step: 'discuss' }))
+    expect(discussed.staff).toBe(false)
+    expect(discussed.items.map((i: Any) => i.title)).toContain('疏通2号楼下水道')
+    expect(discussed.items.every((i: Any) => ['confirmed', 'voting'].includes(i.status))).toBe(true)
+    const community = ok(await call(ADMIN, 'topic.list', { communityId: 'cm-xinhua', step: 'judge' }))
+    expect(community).toMatchObject({ gridId: null, staff: true, canPropose: false })
+    expect(community.items.map((i: Any) => i.id)).toEqual(
+      expect.arrayContaining(judged.items.map((i: Any) => i.id)),
+    )
+    expect(codeOf(await call(WANG, 'topic.list', { communityId: 'cm-xinhua' }))).toBe('AUTH.FORBIDDEN')
+    expect(codeOf(await call(DONGSHAN_01_WORKER, 'topic.list', { communityId: 'cm-xinhua' }))).toBe(
+      'AUTH.FORBIDDEN',
+    )
+  })
+
+  it('the carry-out form offers the community’s categories and its unlinked activities, to staff only', async () => {
+    const topicId = await decidedTopic('楼道照明改造')
+    const fresh = ok(
+      await call(ADMIN, 'activity.publish', activityInput(rid(), { title: '楼道清理' })),
+    ).activityId
+    const options = ok(await call(WORKER, 'topic.workOptions', { topicId }))
+    expect(options.categories.map((c: Any) => c.id)).toContain('street_light')
+    expect(options.activities.map((a: Any) => a.id)).toContain(fresh)
+    // An activity already linked to a topic is not offered again.
+    const linked = (
+      await db()
+        .collection('activities')
+        .where({ topicId: db().command.neq(null) })
+        .get()
+    ).data
+    for (const a of linked as Any[]) expect(options.activities.map((x: Any) => x.id)).not.toContain(a._id)
+    expect(codeOf(await call(WANG, 'topic.workOptions', { topicId }))).toBe('AUTH.FORBIDDEN')
+  })
+})
+
 describe('metrics and settings', () => {
   it('the grid’s and the community’s counters, for staff over them only', async () => {
     const grid = ok(await call(WORKER, 'topic.stats', { gridId: XINHUA_01.gridId }))
     expect(grid).toMatchObject({ level: 'grid', placeId: XINHUA_01.gridId })
-    // This file's topics: 4 raised and confirmed; 3 committee decisions and 1 vote (12 households
-    // of the grid's, 1 taking part); 3 carried out; 1 evaluation closed, 1 sent back; 7 ratings.
+    // This file's topics: 5 raised and confirmed; 4 committee decisions and 1 vote (1 household
+    // taking part); 3 carried out; 1 evaluation closed, 1 sent back; 7 ratings.
     const delta = Object.fromEntries(
       [
         'raised',
@@ -315,9 +357,9 @@ describe('metrics and settings', () => {
       ].map((k) => [k, grid[k] - baseline[k]]),
     )
     expect(delta).toEqual({
-      raised: 4,
-      confirmed: 4,
-      decided: 4,
+      raised: 5,
+      confirmed: 5,
+      decided: 5,
       votes: 1,
       participated: 1,
       done: 3,

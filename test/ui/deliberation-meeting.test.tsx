@@ -224,6 +224,6 @@ describe('议题详情: 议事会', () => {
     expect(String(sent?.startsAt)).toMatch(/T11:00:00\.000Z$/)
     expect(Date.parse(String(sent?.startsAt)) - Date.now()).toBeGreaterThan(0)
     expect(navigateTo).toHaveBeenCalledWith({ url: '/features/deliberation/pages/meeting/index?id=mt1' })
-    expect(showToast).toHaveBeenCalledWith({ title: '已安排，已通知居民', icon: 'success' })
+    expect(showToast).toHaveBeenCalledWith({ title: '已安排', icon: 'success' })
   })
 })

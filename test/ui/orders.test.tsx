@@ -122,6 +122,13 @@ describe('order detail', () => {
     expect(buttons('接单')).toHaveLength(0)
   })
 
+  it('an order carrying out a deliberation topic opens the topic', async () => {
+    api({ 'order.get': order({ topicId: 'tp1' }) })
+    render(<OrderDetailPage />)
+    await tap(await screen.findByLabelText('落实居民议事决议，查看议题'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/features/deliberation/pages/topic/index?id=tp1' })
+  })
+
   it('lets the reporter rate once with a comment', async () => {
     api({
       'order.get': order(),

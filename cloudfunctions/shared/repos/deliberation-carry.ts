@@ -6,7 +6,7 @@
  */
 import { isStaffOver } from '../../../src/core/access'
 import type { TopicDetail } from '../../../src/core/deliberation/api'
-import type { RatingReceipt, TopicStatsView } from '../../../src/core/deliberation/carry-api'
+import type { RatingReceipt, TopicStatsView, WorkOptions } from '../../../src/core/deliberation/carry-api'
 import {
   checkConfig,
   DefaultDeliberationConfig,
@@ -32,7 +32,7 @@ import {
   type TopicStats,
 } from '../../../src/core/deliberation/stats'
 import type { ActivityRecord } from '../../../src/core/activities/model'
-import { findCategory } from '../../../src/core/orders/categories'
+import { categoriesFor, findCategory } from '../../../src/core/orders/categories'
 import { newOrder } from '../../../src/core/orders/new-order'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { Grid } from '../../../src/core/org/model'
@@ -179,6 +179,35 @@ export async function carry(
   }
   for (const o of orders) await nudge(ORDERS, o._id, now)
   return detailOf(ctx.actor, next, now)
+}
+
+/** topic.workOptions: the categories a work order may take, and the activities that may be linked. */
+export async function workOptions(actor: Actor, topicId: string, now: Date): Promise<WorkOptions> {
+  const t = visible(actor, await load(topicId))
+  if (!isStaffOver(actor, t.path))
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只有本网格的工作人员可以安排实施')
+  const _ = db().command
+  const [config, res] = await Promise.all([
+    orderConfigOf(t.path.communityId),
+    db()
+      .collection('activities')
+      .where({ communityId: t.path.communityId, startAt: _.gte(new Date(now.getTime() - 30 * 86_400_000)) })
+      .orderBy('startAt', 'asc')
+      .limit(50)
+      .field({ title: true, startAt: true, status: true, topicId: true })
+      .get(),
+  ])
+  const activities = (res.data as ActivityRecord[]).filter(
+    (a) => a.status === 'published' && (a.topicId ?? null) === null,
+  )
+  return {
+    categories: categoriesFor(config.override).map((c) => ({ id: c.id, name: c.name })),
+    activities: activities.map((a) => ({
+      id: a._id,
+      title: a.title,
+      startAt: new Date(a.startAt).toISOString(),
+    })),
+  }
 }
 
 /** The activities to link: of the topic's community, published, not cancelled and not linked elsewhere. */

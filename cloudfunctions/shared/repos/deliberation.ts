@@ -3,17 +3,16 @@
  * (src/core/deliberation/decide.ts) through the one runner, and answers views. Collections:
  * `topics`, `topic_supports` (unique per topic and household), `ballots` (unique per topic and
  * household; a later ballot of the household replaces it). Who is told rides on the topic's outbox.
- * This module is the store's face and holds the topics (lists, proposing, supporting, the staff's
- * moves); `deliberation-base.ts` holds loading, the views and a move run as a plan, and
+ * This module is the store's face and holds the topics (proposing, supporting, the staff's moves;
+ * the hall's lists are `deliberation-hall.ts`); `deliberation-base.ts` holds loading, the views and a move run as a plan, and
  * `deliberation-votes.ts` the household votes and the timer's reminders and closes.
  */
-import { grantOver, placeIds } from '../../../src/core/access'
-import type { TopicDetail, TopicPage } from '../../../src/core/deliberation/api'
+import type { TopicDetail } from '../../../src/core/deliberation/api'
 import { newTopic, type MoveInput } from '../../../src/core/deliberation/decide'
 import { DeliberationErrors } from '../../../src/core/deliberation/errors'
 import { TopicStatusLabel, type SupportRecord, type TopicRecord } from '../../../src/core/deliberation/model'
-import { checkReason, checkTopicText, homeOf, mayView } from '../../../src/core/deliberation/rules'
-import { CommonErrorCodes, DomainError, isDomainError } from '../../../src/core/errors'
+import { checkReason, checkTopicText, homeOf } from '../../../src/core/deliberation/rules'
+import { DomainError, isDomainError } from '../../../src/core/errors'
 import type { Grid } from '../../../src/core/org/model'
 import type { Actor } from '../../../src/core/roles'
 import { byRequest, isDuplicateKey, newId } from '../ids'
@@ -22,17 +21,14 @@ import { nudge } from '../outbox'
 import { runPlan } from '../runner'
 import { db } from '../sdk'
 import { getDoc, withoutId } from './docs'
-import { afterTimeCursor, timeCursor } from './paging'
 
 import {
-  cardOf,
   detailOf,
   householdsOf,
   load,
   moveAs,
   moverOf,
   nameOf,
-  PAGE,
   SUPPORTS,
   TOPICS,
   visible,
@@ -47,62 +43,13 @@ export {
   finishReadyTopics,
   rateOutcome,
   stats,
+  workOptions,
 } from './deliberation-carry'
 import { carryMove, configOf } from './deliberation-carry'
 
 // ── Reads ──
 
-/** topic.list: my grid's topics (residents), or a grid's I work for (staff, `gridId`), newest first. */
-export async function list(actor: Actor, gridId: string | undefined, cursor?: string): Promise<TopicPage> {
-  let grid: string
-  if (gridId) {
-    const g = await getDoc<Grid>('grids', gridId)
-    if (!g) throw new DomainError(CommonErrorCodes.NOT_FOUND, '网格不存在')
-    const place = { streetId: g.streetId, communityId: g.communityId, gridId }
-    if (!mayView(actor, { path: place }))
-      throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本网格的议题')
-    grid = gridId
-  } else grid = await defaultGrid(actor)
-  const _ = db().command
-  const res = await db()
-    .collection(TOPICS)
-    .where(_.and([{ 'path.gridId': grid }, afterTimeCursor(cursor, 'createdAt', 'desc')]))
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(PAGE + 1)
-    .get()
-  const docs = res.data as TopicRecord[]
-  const page = docs.slice(0, PAGE)
-  const last = page[page.length - 1]
-  return {
-    gridId: grid,
-    canPropose: grantOver(actor, 'resident')?.scope.gridId === grid,
-    items: page.map(cardOf),
-    cursor: docs.length > PAGE && last ? timeCursor(last.createdAt, last._id) : null,
-  }
-}
-
-/**
- * The hall a caller opens without naming a grid: a resident's own grid; else the first grid a
- * grid worker works for; else the first grid of a community admin's community.
- */
-async function defaultGrid(actor: Actor): Promise<string> {
-  if (grantOver(actor, 'resident')) return homeOf(actor).place.gridId
-  const worked = placeIds(actor, 'grid_worker', 'grid')[0]
-  if (worked) return worked
-  const community = placeIds(actor, 'community_admin', 'community')[0]
-  if (community) {
-    const res = await db()
-      .collection('grids')
-      .where({ communityId: community })
-      .orderBy('_id', 'asc')
-      .limit(1)
-      .get()
-    const first = (res.data as { _id: string }[])[0]
-    if (first) return first._id
-  }
-  return homeOf(actor).place.gridId
-}
+export { list } from './deliberation-hall'
 
 export async function get(actor: Actor, topicId: string, now: Date): Promise<TopicDetail> {
   return detailOf(actor, visible(actor, await load(topicId)), now)

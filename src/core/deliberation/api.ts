@@ -10,6 +10,7 @@ import { commentActions } from './comments-api'
 import type { TopicMove } from './machine'
 import { meetingActions } from './meeting-api'
 import {
+  TopicSteps,
   BallotChannels,
   Choices,
   VoteRules,
@@ -35,7 +36,11 @@ export interface TopicCard {
 }
 
 export interface TopicPage {
-  readonly gridId: string
+  /** The grid whose hall this is, or null for a community's hall. */
+  readonly gridId: string | null
+  readonly communityId: string
+  /** The caller is staff over this hall's place (sees the metrics). */
+  readonly staff: boolean
   /** The caller lives in this grid and may raise a topic here. */
   readonly canPropose: boolean
   readonly items: readonly TopicCard[]
@@ -128,9 +133,17 @@ export interface BallotReceipt {
 
 export const deliberationActions = {
   ...meetingActions,
-  /** The topics of my grid (residents) or of a grid I work for (staff, `gridId`), newest first, 20 a page. */
+  /**
+   * The topics of my grid (residents), of a grid I work for (staff, `gridId`) or of a community I
+   * work for (`communityId`), newest first, 20 a page; `step` keeps one of the five steps.
+   */
   'topic.list': defineAction<TopicPage>()(
-    v.strictObject({ gridId: v.optional(id), cursor: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+    v.strictObject({
+      gridId: v.optional(id),
+      communityId: v.optional(id),
+      step: v.optional(v.picklist(TopicSteps)),
+      cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    }),
   ),
   'topic.get': defineAction<TopicDetail>()(v.strictObject({ topicId: id })),
   /** 民事民提: a resident raises a topic for their grid (content-checked); their household supports it. */

@@ -67,7 +67,16 @@ export interface TopicStatsView extends TopicStats {
   readonly satisfaction: number | null
 }
 
+/** What staff may link when carrying a topic out: the community's categories and its activities. */
+export interface WorkOptions {
+  readonly categories: readonly { readonly id: string; readonly name: string }[]
+  /** Published activities of the community, not linked to a topic, from the last 30 days on. */
+  readonly activities: readonly { readonly id: string; readonly title: string; readonly startAt: string }[]
+}
+
 export const carryActions = {
+  /** Staff of the topic's place: what the carry-out form offers. */
+  'topic.workOptions': defineAction<WorkOptions>()(v.strictObject({ topicId: id })),
   /**
    * 民办: staff carry a decision out (the first time with the plan and the responsible people):
    * new work orders (a category and what to do; they start at the topic's grid and follow the

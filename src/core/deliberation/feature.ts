@@ -21,6 +21,7 @@ export const deliberationFeature = defineFeature({
     'topic.closeVote': { roles: [...staff] },
     'ballot.cast': { roles: [...everyone] },
     'topic.carry': { roles: [...staff] },
+    'topic.workOptions': { roles: [...staff] },
     'topic.rate': { roles: ['resident'] },
     'topic.stats': { roles: [...staff] },
     'deliberation.config': { roles: [...staff], place: 'communityId', inside: ['grid_worker'] },

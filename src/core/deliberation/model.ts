@@ -33,6 +33,24 @@ export const TopicStatusLabel: Readonly<Record<TopicStatus, string>> = {
   evaluated: '已办结',
 }
 
+/** The hall's tabs: the five steps (收集议题 … 反馈结果), each a group of statuses. */
+export const TopicSteps = ['collect', 'discuss', 'decide', 'do', 'judge'] as const
+export type TopicStep = (typeof TopicSteps)[number]
+export const TopicStepStatuses: Readonly<Record<TopicStep, readonly TopicStatus[]>> = {
+  collect: ['proposed', 'rejected', 'withdrawn'],
+  discuss: ['confirmed', 'voting'],
+  decide: ['decided'],
+  do: ['doing'],
+  judge: ['evaluating', 'evaluated'],
+}
+export const TopicStepLabel: Readonly<Record<TopicStep, string>> = {
+  collect: '收集议题',
+  discuss: '研究讨论',
+  decide: '形成决议',
+  do: '民办实施',
+  judge: '评价反馈',
+}
+
 /** How a vote is decided, chosen when it opens and shown to voters (./vote.ts). */
 export const VoteRules = ['residents_meeting', 'simple', 'owners'] as const
 export type VoteRule = (typeof VoteRules)[number]

@@ -15,7 +15,7 @@ const secure = (scene: (typeof SecScene)[keyof typeof SecScene]) => async (text:
 }
 
 const routes: RoutesFor<typeof deliberationActions> = {
-  'topic.list': (input, ctx) => store.list(ctx.actor, input.gridId, input.cursor),
+  'topic.list': (input, ctx) => store.list(ctx.actor, input),
   'topic.get': (input, ctx) => store.get(ctx.actor, input.topicId, now()),
   'topic.propose': (input, ctx) => store.propose(ctx, input, now(), secure(SecScene.forum)),
   'topic.support': (input, ctx) => store.support(ctx, input.topicId, now()),
@@ -24,6 +24,7 @@ const routes: RoutesFor<typeof deliberationActions> = {
   'topic.closeVote': (input, ctx) => store.closeVote(ctx, input.topicId, now()),
   'ballot.cast': (input, ctx) => store.cast(ctx, input, now()),
   'topic.carry': (input, ctx) => store.carry(ctx, input, now(), secure(SecScene.forum)),
+  'topic.workOptions': (input, ctx) => store.workOptions(ctx.actor, input.topicId, now()),
   'topic.rate': (input, ctx) => store.rateOutcome(ctx, input, now(), secure(SecScene.comment)),
   'topic.stats': (input, ctx) => store.stats(ctx.actor, input),
   'deliberation.config': (input) => store.configOf(input.communityId),

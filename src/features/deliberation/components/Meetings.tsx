@@ -68,7 +68,7 @@ export function Meetings({ topicId, status }: { readonly topicId: string; readon
       requestId.current = newRequestId()
       setOpen(false)
       setPlace('')
-      void Taro.showToast({ title: '已安排，已通知居民', icon: 'success' })
+      void Taro.showToast({ title: '已安排', icon: 'success' })
       void Taro.navigateTo({ url: meetingUrl(m.id) })
     } catch (e) {
       setMessage(failureCopy(e, '安排失败，请重试'))

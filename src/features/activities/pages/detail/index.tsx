@@ -12,6 +12,7 @@ import { CodeForm } from '../../components/CodeForm'
 import { canScan, scanCheckin } from '../../device'
 import { MoveLabel, manageUrl, shortTime, statusLine, windowText } from '../../labels'
 import { Notice } from '../../../../components/Notice'
+import { TopicLink } from '../../../../components/TopicLink'
 import '../../activities.scss'
 
 /**
@@ -107,6 +108,7 @@ export default function ActivityDetailPage() {
           <Text className="t-muted">签到时间：{windowText(activity.checkinFrom, activity.checkinTo)}</Text>
         </View>
         {activity.status === 'cancelled' && line('活动已取消')}
+        {activity.topicId && <TopicLink topicId={activity.topicId} label="落实居民议事决议" />}
       </View>
 
       {status && (

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { TopicStepLabel, TopicSteps, type TopicStep } from '@core/deliberation/model'
 import { Notice } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { PagedList } from '../../../../components/PagedList'
@@ -7,16 +9,31 @@ import { Button } from '../../../../components/ui'
 import { usePages } from '../../../../hooks/use-pages'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { callApi } from '../../api'
+import { HallStats } from '../../components/HallStats'
 import '../../deliberation.scss'
 
+const TABS: readonly { id: TopicStep | 'all'; name: string }[] = [
+  { id: 'all', name: '全部' },
+  ...TopicSteps.map((id) => ({ id, name: TopicStepLabel[id] })),
+]
+const checked = (on: boolean) => ({ ariaSelected: on }) as object
+
 /**
- * 议事厅: the topics of my grid (民事民提 → 立项 → 投票 → 决议), newest first. A resident raises a
- * topic from here (the one primary action); staff open a grid's hall with `?gridId=`.
+ * 议事厅: the topics of my grid (收集议题 → 研究讨论 → 形成决议 → 民办实施 → 评价反馈), newest first,
+ * with a tab per step. A resident raises a topic from here (the one primary action); staff open a
+ * grid's hall with `?gridId=` or a community's with `?communityId=`, and see its counters.
  */
 export default function DeliberationHallPage() {
-  const gridId = useRouter().params.gridId
-  const { items, cursor, error, more, reload, first } = usePages(`topics-${gridId ?? 'mine'}`, (c) =>
-    callApi('topic.list', { ...(gridId ? { gridId } : {}), ...(c ? { cursor: c } : {}) }),
+  const { gridId, communityId } = useRouter().params
+  const [step, setStep] = useState<TopicStep | 'all'>('all')
+  const { items, cursor, error, more, reload, first } = usePages(
+    `topics-${gridId ?? communityId ?? 'mine'}-${step}`,
+    (c) =>
+      callApi('topic.list', {
+        ...(gridId ? { gridId } : communityId ? { communityId } : {}),
+        ...(step === 'all' ? {} : { step }),
+        ...(c ? { cursor: c } : {}),
+      }),
   )
   usePullRefresh(reload)
   const resident = first?.canPropose ?? false
@@ -37,12 +54,26 @@ export default function DeliberationHallPage() {
           提出议题
         </Button>
       )}
+      {first?.staff && <HallStats gridId={first.gridId} communityId={first.communityId} />}
+      <View className="hall-tabs" ariaRole="tablist" ariaLabel="议事步骤">
+        {TABS.map((tab) => (
+          <View
+            key={tab.id}
+            className={tab.id === step ? 'hall-tabs__tab btn hall-tabs__tab--on' : 'hall-tabs__tab btn'}
+            ariaRole="tab"
+            {...checked(tab.id === step)}
+            onClick={() => setStep(tab.id)}
+          >
+            {tab.name}
+          </View>
+        ))}
+      </View>
       <Notice text={error} />
       <PagedList
         label="议题"
         items={items}
         cursor={cursor}
-        empty="还没有议题，欢迎提出第一个"
+        empty={step === 'all' ? '还没有议题，欢迎提出第一个' : `“${TopicStepLabel[step]}”中暂无议题`}
         onMore={more}
         keyOf={(i) => i.id}
         render={(i) => (
@@ -66,7 +97,9 @@ export default function DeliberationHallPage() {
               </Text>
             </View>
             <Text className="t-muted">
-              {i.status === 'proposed' ? `已有 ${i.supports} 户支持，${i.threshold} 户即可立项` : i.placeName}
+              {i.status === 'proposed'
+                ? `已有 ${i.supports} 户支持，${i.threshold} 户即可立项`
+                : `${i.placeName} · ${i.statusLabel}`}
             </Text>
           </View>
         )}

@@ -14,16 +14,19 @@ import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { BallotButtons, castInput } from '../../components/BallotButtons'
+import { CarryForm } from '../../components/CarryForm'
 import { Comments } from '../../components/Comments'
 import { EnterBallot } from '../../components/EnterBallot'
+import { EvaluationCard } from '../../components/EvaluationCard'
 import { FormActions } from '../../components/FormActions'
 import { Meetings } from '../../components/Meetings'
 import { OpenVoteForm } from '../../components/OpenVoteForm'
 import { VoteResultCard } from '../../components/VoteResultCard'
+import { WorkCard } from '../../components/WorkCard'
 import '../../deliberation.scss'
 
 /** Moves that need a word first (a public reason, the decision) or a choice (the vote's rule). */
-type Panel = 'none' | 'reject' | 'decide' | 'open_vote' | 'enter'
+type Panel = 'none' | 'reject' | 'decide' | 'open_vote' | 'enter' | 'carry'
 
 const MOVE_LABEL: Readonly<Record<TopicMove, string>> = {
   confirm: '立项',
@@ -46,10 +49,12 @@ const DONE: Readonly<Record<'confirm' | 'withdraw' | 'finish' | 'close_evaluatio
 }
 
 /**
- * 议题详情: the topic and its steps. A resident supports it (one per household) and, while the vote
- * runs, casts the household's ballot with big buttons and the rule in one sentence; staff of the
- * grid confirm or reject it, open and close the vote, or record a committee decision. The buttons
- * are the moves the topic machine allows the caller (`can`, computed by the function).
+ * 议题详情: the topic and its five steps. A resident supports it (one per household) and, while the
+ * vote runs, casts the household's ballot with big buttons and the rule in one sentence; staff of
+ * the grid confirm or reject it, open and close the vote, or record a committee decision, then
+ * carry it out (work orders and activities, progress shown from them) and close the households'
+ * evaluation. The buttons are the moves the topic machine allows the caller (`can`, computed by
+ * the function).
  */
 export default function TopicPage() {
   const topicId = useRouter().params.id ?? ''
@@ -97,7 +102,7 @@ export default function TopicPage() {
   const tap = (m: TopicMove) => {
     if (m === 'reject' || m === 'decide' || m === 'open_vote') return setPanel(m)
     if (m === 'close_vote') return void run(() => callApi('topic.closeVote', { topicId }), '结果已公布')
-    if (m === 'carry' || m === 'add_work') return
+    if (m === 'carry' || m === 'add_work') return setPanel('carry')
     void run(() => callApi('topic.move', { topicId, move: m }), DONE[m])
   }
   const sendWords = (m: 'reject' | 'decide') => {
@@ -171,6 +176,25 @@ export default function TopicPage() {
       )}
 
       {t.result && <VoteResultCard result={t.result} />}
+
+      {t.work && <WorkCard work={t.work} />}
+
+      {t.evaluation && (
+        <EvaluationCard topicId={topicId} evaluation={t.evaluation} canRate={t.can.rate} onRated={reload} />
+      )}
+
+      {panel === 'carry' && (
+        <CarryForm
+          topicId={topicId}
+          first={t.work === null}
+          onDone={(next) => {
+            setData(next)
+            setPanel('none')
+            void Taro.showToast({ title: next.work && t.work ? '已增加' : '已开始实施', icon: 'success' })
+          }}
+          onBack={() => setPanel('none')}
+        />
+      )}
 
       {(panel === 'reject' || panel === 'decide') && (
         <View className="card" ariaRole="form" ariaLabel={MOVE_LABEL[panel]}>

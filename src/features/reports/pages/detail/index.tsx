@@ -16,6 +16,7 @@ import { ReplyForm, replyInput, type ReplyDraft } from '../../components/ReplyFo
 import { Timeline } from '../../components/Timeline'
 import { OutcomeLabel, RatingLabel, StatusLabel, TierLabel, shortTime } from '../../labels'
 import { Notice } from '../../../../components/Notice'
+import { TopicLink } from '../../../../components/TopicLink'
 import '../../reports.scss'
 
 type Panel = 'none' | 'reply' | 'escalate' | 'rate' | 'reopen'
@@ -153,6 +154,7 @@ export default function OrderDetailPage() {
             <Text className="t-muted">上报人：{order.reporterName}</Text>
           </View>
         )}
+        {order.topicId && <TopicLink topicId={order.topicId} label="落实居民议事决议" />}
         {order.onBehalfOf && (
           <View>
             <Text className="t-muted">
