@@ -178,6 +178,7 @@ describe('议题详情: 议事会', () => {
         startsAt: '2026-12-10T11:00:00.000Z',
         status: 'held',
         statusLabel: '已召开',
+        options: ['3号楼东侧', '5号楼北侧'],
       },
     ],
     canSchedule: false,

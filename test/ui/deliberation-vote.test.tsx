@@ -145,6 +145,35 @@ describe('opening a vote', () => {
     ])
   })
 
+  it('starts from the options a held meeting came to', async () => {
+    api({
+      'topic.get': staff(),
+      'topic.openVote': voting(),
+      'meeting.list': {
+        canSchedule: true,
+        items: [
+          {
+            id: 'mt1',
+            topicId: 'tp1',
+            title: '充电桩装在哪里',
+            place: '社区党群服务中心',
+            startsAt: '2026-12-10T11:00:00.000Z',
+            status: 'held',
+            statusLabel: '已召开',
+            options: OPTIONS,
+          },
+        ],
+      },
+    })
+    await show()
+    await act(async () => {
+      await tap(button('发起每户投票'))
+    })
+    expect(screen.getByText('已按 12月10日 19:00 议事会形成的方案填好，可以修改')).toBeTruthy()
+    await tap(button('发起投票'))
+    expect(inputs('topic.openVote')[0]).toMatchObject({ rule: 'residents_meeting', options: OPTIONS })
+  })
+
   it('业主共同决定: yes/no only, the major-matter switch, areas recorded first; a refusal says why', async () => {
     api({
       'topic.get': staff(),

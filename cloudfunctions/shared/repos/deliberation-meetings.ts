@@ -70,6 +70,7 @@ function cardOf(m: MeetingRecord): MeetingCard {
     startsAt: new Date(m.startsAt).toISOString(),
     status: m.status,
     statusLabel: MeetingStatusLabel[m.status],
+    options: m.options ?? [],
   }
 }
 

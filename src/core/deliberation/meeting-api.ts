@@ -22,6 +22,8 @@ export interface MeetingCard {
   readonly startsAt: string
   readonly status: MeetingStatus
   readonly statusLabel: string
+  /** The decision options a held meeting came to (a household vote may start from them). */
+  readonly options: readonly string[]
 }
 
 export interface MeetingView extends MeetingCard {

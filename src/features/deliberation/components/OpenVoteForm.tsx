@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { shortTime } from '@core/china-time'
 import type { TopicDetail } from '@core/deliberation/api'
 import { DeliberationErrors } from '@core/deliberation/errors'
 import { OPTION_TEXT_MAX, OPTIONS_MAX, OPTIONS_MIN, type VoteRule } from '@core/deliberation/model'
@@ -49,7 +50,22 @@ export function OpenVoteForm(props: {
   const [days, setDays] = useState<(typeof DAYS)[number]>(3)
   const [areas, setAreas] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
+  const [from, setFrom] = useState<string | null>(null)
   const withOptions = rule !== 'owners' && kind === 'options'
+
+  // The options the latest held meeting came to, offered as the vote's (staff may change them).
+  useEffect(() => {
+    callApi('meeting.list', { topicId: props.topicId }).then(
+      (list) => {
+        const held = list.items.find((m) => m.status === 'held' && m.options.length >= OPTIONS_MIN)
+        if (!held) return
+        setKind('options')
+        setOptions(held.options.slice(0, OPTIONS_MAX))
+        setFrom(shortTime(held.startsAt))
+      },
+      () => undefined,
+    )
+  }, [props.topicId])
 
   const submit = async () => {
     const texts = options.map((o) => o.trim())
@@ -118,6 +134,7 @@ export function OpenVoteForm(props: {
           onSelect={(o) => setKind(o.id as 'yes_no' | 'options')}
         />
       )}
+      {withOptions && from && <Text className="t-muted">已按 {from} 议事会形成的方案填好，可以修改</Text>}
       {withOptions && (
         <View ariaRole="group" ariaLabel="方案">
           {options.map((o, i) => (
