@@ -164,6 +164,8 @@ describe('workbench: where a count opens', () => {
     ['grid_worker', 'disputes', '/features/errands/pages/queue/index'],
     ['grid_worker', 'vouchers', '/features/market/pages/verify/index'],
     ['grid_worker', 'topics', '/features/deliberation/pages/index/index?gridId=g'],
+    ['community_admin', 'topics', '/features/deliberation/pages/index/index?communityId=c'],
+    ['street_admin', 'topics', '/features/deliberation/pages/index/index'],
     ['grid_worker', 'signups', '/features/activities/pages/manage/index?activityId=a1'],
   ])('%s %s → %s', (role, key, url) => {
     expect(countUrl(deskOf(role), key, known)).toBe(url)

@@ -205,8 +205,9 @@ export function countUrl(d: DeskPlan, key: CountKey, known: Known): string {
     case 'vouchers':
       return '/features/market/pages/verify/index'
     case 'topics':
-      return d.level === 'grid' && d.ids.length === 1
-        ? `/features/deliberation/pages/index/index?gridId=${d.ids[0]}`
+      // One grid: its hall; one community: the community's hall (every grid's topics, by step).
+      return d.ids.length === 1 && (d.level === 'grid' || d.level === 'community')
+        ? `/features/deliberation/pages/index/index?${d.level}Id=${d.ids[0]}`
         : '/features/deliberation/pages/index/index'
   }
 }
