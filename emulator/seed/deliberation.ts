@@ -1,9 +1,12 @@
 /**
  * The demo's deliberation (五步议事) in 新华社区第1网格: one topic decided by a household vote (its
  * result is the count of the seeded ballots, so a recount matches), and one on the agenda for the
- * grid worker to put to a vote. Built through core's own deciders, like a real one.
+ * grid worker to put to a vote. Built through core's own deciders, like a real one; the metrics
+ * (`topic_stats`) are the counts those moves owe, added up as the dispatcher would.
  */
-import { moveTopic, newTopic } from '../../src/core/deliberation/decide'
+import { moveTopic as decideMove, newTopic } from '../../src/core/deliberation/decide'
+import { TOPIC_STATS } from '../../src/core/deliberation/stats'
+import type { Count, Effect } from '../../src/core/effects'
 import type { BallotRecord, SupportRecord, TopicRecord } from '../../src/core/deliberation/model'
 import { tally } from '../../src/core/deliberation/vote'
 import type { Household } from '../../src/core/org/model'
@@ -19,6 +22,17 @@ const staff = {
   parties: ['staff' as const],
 }
 
+/** The counter documents these effects' counts make (created from `init`, then incremented). */
+function countersOf(effects: readonly Effect[]): Record<string, unknown>[] {
+  const docs = new Map<string, Record<string, unknown>>()
+  for (const c of effects.filter((e): e is Count => e.kind === 'count' && e.collection === TOPIC_STATS)) {
+    const doc = docs.get(c.id) ?? { _id: c.id, ...c.init }
+    for (const [k, n] of Object.entries(c.incs)) doc[k] = ((doc[k] as number | undefined) ?? 0) + n
+    docs.set(c.id, doc)
+  }
+  return [...docs.values()]
+}
+
 export function xinhuaDeliberation(
   households: readonly Household[],
   wangHousehold: string,
@@ -26,7 +40,14 @@ export function xinhuaDeliberation(
   topics: TopicRecord[]
   supports: SupportRecord[]
   ballots: BallotRecord[]
+  stats: Record<string, unknown>[]
 } {
+  const owed: Effect[] = []
+  const moveTopic: typeof decideMove = (...args) => {
+    const out = decideMove(...args)
+    owed.push(...out.effects)
+    return out
+  }
   const topic = (key: string, title: string, text: string, days: number) =>
     newTopic({
       id: demoId('tp', `e睦邻 demo topic ${key}`),
@@ -91,9 +112,11 @@ export function xinhuaDeliberation(
   ).next
 
   const clean = (t: TopicRecord): TopicRecord => ({ ...t, outbox: [], outboxAt: null })
+  const proposed = [chargers, lights].flatMap((t) => (t.outbox ?? []).flatMap((e) => e.effects))
   return {
     topics: [clean(decided), clean(lights)],
     supports: [support(chargers), support(lights)],
     ballots,
+    stats: countersOf([...proposed, ...owed]),
   }
 }

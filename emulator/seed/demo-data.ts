@@ -48,7 +48,7 @@ export function buildDemoData(): Record<string, Doc[]> {
 
   const wang = users.find((u) => u._id === 'user-resident-wang')?.householdId
   if (typeof wang !== 'string') throw new Error('the demo resident 王秀英 has no household')
-  const { topics, supports, ballots } = xinhuaDeliberation(households, wang)
+  const { topics, supports, ballots, stats } = xinhuaDeliberation(households, wang)
 
   const docs = <T extends { _id: string }>(list: readonly T[]): Doc[] => list.map((d) => ({ ...d }) as Doc)
   return {
@@ -74,5 +74,6 @@ export function buildDemoData(): Record<string, Doc[]> {
     topic_supports: docs(supports),
     ballots: docs(ballots),
     topic_meetings: docs(xinhuaMeetings(topics)),
+    topic_stats: stats as Doc[],
   }
 }

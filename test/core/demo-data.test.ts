@@ -18,6 +18,14 @@ describe('demo data', () => {
     for (const role of Roles) expect(held).toContain(role)
   })
 
+  it('counts its deliberation in the metrics the moves keep: 2 raised and confirmed, 1 vote of 6 households', () => {
+    const grid = (data.topic_stats ?? []).find((d) => d._id === 'grid:gr-xinhua-01')
+    const community = (data.topic_stats ?? []).find((d) => d._id === 'community:cm-xinhua')
+    for (const doc of [grid, community])
+      expect(doc).toMatchObject({ raised: 2, confirmed: 2, decided: 1, votes: 1, participated: 6 })
+    expect(data.topics?.filter((t) => t.path && (t.path as OrgPath).gridId === 'gr-xinhua-01')).toHaveLength(2)
+  })
+
   it('has unique ids and openids', () => {
     for (const [collection, docs] of Object.entries(data)) {
       expect({ collection, size: new Set(docs.map((d) => d._id)).size }).toEqual({
