@@ -8,7 +8,13 @@ export default defineAppConfig({
     {
       root: 'features/deliberation',
       name: 'deliberation',
-      pages: ['pages/index/index', 'pages/topic/index', 'pages/propose/index', 'pages/meeting/index'],
+      pages: [
+        'pages/index/index',
+        'pages/topic/index',
+        'pages/propose/index',
+        'pages/meeting/index',
+        'pages/settings/index',
+      ],
     },
     { root: 'features/workbench', name: 'workbench', pages: ['pages/index/index'] },
     {

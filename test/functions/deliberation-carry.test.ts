@@ -304,7 +304,8 @@ describe('the hall by step, and a community’s hall', () => {
     expect(discussed.items.map((i: Any) => i.title)).toContain('疏通2号楼下水道')
     expect(discussed.items.every((i: Any) => ['confirmed', 'voting'].includes(i.status))).toBe(true)
     const community = ok(await call(ADMIN, 'topic.list', { communityId: 'cm-xinhua', step: 'judge' }))
-    expect(community).toMatchObject({ gridId: null, staff: true, canPropose: false })
+    expect(community).toMatchObject({ gridId: null, staff: true, canPropose: false, canConfigure: true })
+    expect(judged.canConfigure).toBe(false)
     expect(community.items.map((i: Any) => i.id)).toEqual(
       expect.arrayContaining(judged.items.map((i: Any) => i.id)),
     )

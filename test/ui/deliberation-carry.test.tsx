@@ -4,6 +4,7 @@ import { act, render, screen } from '@testing-library/react'
 import type { TopicDetail } from '../../src/core/deliberation/api'
 import type { EvaluationView, WorkView } from '../../src/core/deliberation/carry-api'
 import HallPage from '../../src/features/deliberation/pages/index/index'
+import SettingsPage from '../../src/features/deliberation/pages/settings/index'
 import TopicPage from '../../src/features/deliberation/pages/topic/index'
 import { navigateTo, resetTaroMock, router, showToast } from '../support/taro-mock'
 import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-script'
@@ -237,5 +238,51 @@ describe('议事厅: the five steps and the counters', () => {
     })
     expect(inputs('topic.stats')).toEqual([])
     expect(buttons('提出议题')).toHaveLength(1)
+  })
+})
+
+describe('议事设置', () => {
+  it('a community admin reaches it from the hall and saves the thresholds, each checked first', async () => {
+    router.params = { communityId: 'c1' }
+    api({
+      'topic.list': {
+        gridId: null,
+        communityId: 'c1',
+        staff: true,
+        canConfigure: true,
+        canPropose: false,
+        items: [],
+        cursor: null,
+      },
+      'topic.stats': fail('AUTH.FORBIDDEN'),
+    })
+    await act(async () => {
+      render(<HallPage />)
+    })
+    await tap(screen.getByLabelText('议事设置'))
+    expect(navigateTo).toHaveBeenCalledWith({
+      url: '/features/deliberation/pages/settings/index?communityId=c1',
+    })
+  })
+
+  it('saves within the bounds, and names a value out of them', async () => {
+    router.params = { communityId: 'c1' }
+    api({
+      'deliberation.config': { supportPct: 10, evaluationDays: 7, reopenPct: 30 },
+      'deliberation.configure': { supportPct: 30, evaluationDays: 7, reopenPct: 30 },
+    })
+    await act(async () => {
+      render(<SettingsPage />)
+    })
+    await type('立项所需支持户数比例（%）', '60')
+    await tap(button('保存'))
+    expect(screen.getByText('立项所需支持户数比例应为 1–50 的整数')).toBeTruthy()
+    expect(inputs('deliberation.configure')).toEqual([])
+    await type('立项所需支持户数比例（%）', '30')
+    await tap(button('保存'))
+    expect(inputs('deliberation.configure')).toEqual([
+      { communityId: 'c1', supportPct: 30, evaluationDays: 7, reopenPct: 30 },
+    ])
+    expect(showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' })
   })
 })

@@ -59,7 +59,18 @@ describe('议事厅', () => {
 
   it('staff see a grid’s hall without the propose button', async () => {
     router.params = { gridId: 'g1' }
-    api({ 'topic.list': { gridId: 'g1', canPropose: false, items: [], cursor: null } })
+    api({
+      'topic.list': {
+        gridId: 'g1',
+        communityId: 'c1',
+        staff: true,
+        canConfigure: false,
+        canPropose: false,
+        items: [],
+        cursor: null,
+      },
+      'topic.stats': fail('AUTH.FORBIDDEN'),
+    })
     await act(async () => {
       render(<HallPage />)
     })

@@ -9,6 +9,7 @@ import { TopicStepStatuses, type TopicRecord, type TopicStep } from '../../../sr
 import { homeOf, mayView } from '../../../src/core/deliberation/rules'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { Grid } from '../../../src/core/org/model'
+import { can } from '../../../src/core/permissions'
 import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
 import { cardOf, PAGE, TOPICS } from './deliberation-base'
@@ -69,6 +70,10 @@ export async function list(actor: Actor, input: HallInput): Promise<TopicPage> {
     gridId: place.gridId,
     communityId: place.communityId,
     staff: isStaffOver(actor, scopeOf(place)),
+    canConfigure: can(actor, 'deliberation.configure', {
+      streetId: place.streetId,
+      communityId: place.communityId,
+    }),
     canPropose: place.gridId !== null && grantOver(actor, 'resident')?.scope.gridId === place.gridId,
     items: page.map(cardOf),
     cursor: docs.length > PAGE && last ? timeCursor(last.createdAt, last._id) : null,

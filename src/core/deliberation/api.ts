@@ -41,6 +41,8 @@ export interface TopicPage {
   readonly communityId: string
   /** The caller is staff over this hall's place (sees the metrics). */
   readonly staff: boolean
+  /** The caller may change the community's deliberation settings (议事设置). */
+  readonly canConfigure: boolean
   /** The caller lives in this grid and may raise a topic here. */
   readonly canPropose: boolean
   readonly items: readonly TopicCard[]

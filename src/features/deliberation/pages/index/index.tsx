@@ -55,6 +55,21 @@ export default function DeliberationHallPage() {
         </Button>
       )}
       {first?.staff && <HallStats gridId={first.gridId} communityId={first.communityId} />}
+      {first?.canConfigure && (
+        <View
+          className="topic-cell-link btn"
+          ariaRole="link"
+          ariaLabel="议事设置"
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/features/deliberation/pages/settings/index?communityId=${first.communityId}`,
+            })
+          }
+        >
+          <Text className="t-body">议事设置</Text>
+          <Text className="t-muted">›</Text>
+        </View>
+      )}
       <View className="hall-tabs" ariaRole="tablist" ariaLabel="议事步骤">
         {TABS.map((tab) => (
           <View
