@@ -62,6 +62,8 @@ export interface TopicPlace {
 
 /** A topic may concern 1..10 buildings of its grid instead of the whole grid. */
 export const BUILDINGS_MAX = 10
+/** Between the grid's name and the buildings' in a topic's `placeName`: `新华社区第1网格 · 3号楼、5号楼`. */
+export const PLACE_SEPARATOR = ' · '
 
 /** Where a household lives, as far as a topic's place asks: its grid and its building. */
 export interface HouseholdPlace {

@@ -14,6 +14,7 @@ import {
   OPTION_TEXT_MAX,
   OPTIONS_MAX,
   OPTIONS_MIN,
+  PLACE_SEPARATOR,
   type BallotChannel,
   type BallotChoice,
   type Choice,
@@ -118,7 +119,7 @@ export function topicPlaceName(
   buildings: readonly { readonly name: string }[] | null,
 ): string {
   return buildings && buildings.length > 0
-    ? `${gridName} · ${buildings.map((b) => b.name).join('、')}`
+    ? `${gridName}${PLACE_SEPARATOR}${buildings.map((b) => b.name).join('、')}`
     : gridName
 }
 
