@@ -4,7 +4,7 @@ import HallPage from '../../src/features/deliberation/pages/index/index'
 import ProposePage from '../../src/features/deliberation/pages/propose/index'
 import TopicPage from '../../src/features/deliberation/pages/topic/index'
 import { redirectTo, resetTaroMock, router } from '../support/taro-mock'
-import { api, button, calls, inputs, tap, type } from '../support/ui-script'
+import { api, button, calls, fail, inputs, tap, type } from '../support/ui-script'
 import { noMoves, radio, topicDetail } from './deliberation-fixtures'
 
 beforeEach(() => resetTaroMock())
@@ -81,6 +81,16 @@ describe('提出议题: the place it concerns', () => {
       },
     ])
     expect(redirectTo).toHaveBeenCalledWith({ url: '/features/deliberation/pages/topic/index?id=tp1' })
+  })
+
+  it('buildings that fail to load leave the whole grid chosen, and say so', async () => {
+    api({ 'me.profile': profile, 'join.options': fail('NET.OFFLINE') })
+    await act(async () => {
+      render(<ProposePage />)
+    })
+    await tap(radio('选择楼栋'))
+    expect(radio('整个网格').getAttribute('aria-checked')).toBe('true')
+    expect(document.querySelector('[aria-role="alert"]')?.textContent).toBeTruthy()
   })
 
   it('back to the whole grid sends no buildings', async () => {

@@ -42,7 +42,12 @@ export function usePlacePicker(onError: (message: string) => void) {
       })
       .then(
         (list) => live && setBuildings(list),
-        (e: unknown) => live && report.current(failureCopy(e, '楼栋加载失败，请先加入网格后重试')),
+        (e: unknown) => {
+          if (!live) return
+          // Back to the whole grid, said aloud; choosing 选择楼栋 again retries.
+          setMode('grid')
+          report.current(failureCopy(e, '楼栋加载失败，请重新选择楼栋'))
+        },
       )
     return () => {
       live = false
