@@ -166,17 +166,27 @@ export async function recipientsOf(to: Audience, except: readonly string[] = [])
   }
   if ('residents' in to) {
     const place = to.residents
+    // A place's buildings (1..10): one query on the residents' building (index grants_building).
+    const buildings = to.buildingIds && to.buildingIds.length > 0 ? [...to.buildingIds] : null
     const key = place.gridId ? 'gridId' : place.communityId ? 'communityId' : 'streetId'
     const res = await db()
       .collection('users')
-      .where({ grants: _.elemMatch({ role: 'resident', [`scope.${key}`]: place[key] }) })
+      .where({
+        grants: _.elemMatch(
+          buildings
+            ? { role: 'resident', 'scope.buildingId': _.in(buildings) }
+            : { role: 'resident', [`scope.${key}`]: place[key] },
+        ),
+      })
       .field({ openid: true, grants: true })
       .limit(to.limit)
       .get()
+    const lives = (u: UserRecord) =>
+      buildings
+        ? buildings.some((buildingId) => holdsWithin(u, 'resident', { ...place, buildingId }))
+        : holdsWithin(u, 'resident', place)
     return keep(
-      (res.data as UserRecord[])
-        .filter((u) => holdsWithin(u, 'resident', place))
-        .map((u) => ({ _id: u._id, openid: u.openid ?? null })),
+      (res.data as UserRecord[]).filter(lives).map((u) => ({ _id: u._id, openid: u.openid ?? null })),
     )
   }
   let ids: string[]

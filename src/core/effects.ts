@@ -21,11 +21,12 @@ export type Condition = Readonly<Record<string, unknown>>
  * - `named`: the people named in the `field` of the documents of `collection` matching `match`
  *   (e.g. everyone signed up for an activity), at most `limit`;
  * - `residents`: the residents whose household lies in the place (e.g. every household of a grid),
+ *   or, with `buildingIds`, in these buildings of it (e.g. a deliberation topic of 3号楼 and 5号楼),
  *   at most `limit`.
  */
 export type Audience =
   | { readonly users: readonly string[] }
-  | { readonly residents: OrgPath; readonly limit: number }
+  | { readonly residents: OrgPath; readonly buildingIds?: readonly string[]; readonly limit: number }
   | { readonly staff: readonly Role[]; readonly over: OrgPath; readonly cascade?: boolean }
   | {
       readonly named: {

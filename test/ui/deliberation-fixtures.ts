@@ -22,6 +22,7 @@ export const topicDetail = (over: Partial<TopicDetail> = {}): TopicDetail => ({
   threshold: 5,
   createdAt: '2026-12-07T02:00:00.000Z',
   gridId: 'g1',
+  buildingIds: null,
   text: '飞线充电太危险',
   proposerShown: '王**',
   households: 48,

@@ -9,7 +9,13 @@ import {
   type TopicRecord,
 } from '../../../src/core/deliberation/model'
 import { evaluationOpen } from '../../../src/core/deliberation/carry'
-import { mayView, partiesOf } from '../../../src/core/deliberation/rules'
+import {
+  buildingsOf,
+  inTopicPlace,
+  mayView,
+  partiesOf,
+  placeWord,
+} from '../../../src/core/deliberation/rules'
 import { resultSentence, ruleLabelOf, ruleSentence } from '../../../src/core/deliberation/vote'
 import { entryOf, type Effect } from '../../../src/core/effects'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
@@ -38,9 +44,19 @@ export async function load(topicId: string): Promise<TopicRecord> {
   return { ...t, _id: topicId }
 }
 
-/** Households of a grid known to the system (joined): the denominator of supports and votes. */
-export async function householdsOf(gridId: string): Promise<number> {
-  return (await db().collection('households').where({ gridId }).count()).total as number
+/**
+ * Households of a topic's place known to the system (joined): the denominator of supports and
+ * votes. A grid's (index `grid`), or those of 1..10 of its buildings in ONE count (index `building`).
+ */
+export async function householdsOf(gridId: string, buildingIds?: readonly string[] | null): Promise<number> {
+  return (await db().collection('households').where(householdsWhere(gridId, buildingIds)).count())
+    .total as number
+}
+
+/** The households of a grid, or of these buildings of it. */
+export function householdsWhere(gridId: string, buildingIds?: readonly string[] | null): object {
+  const buildings = buildingsOf({ buildingIds })
+  return buildings ? { buildingId: db().command.in([...buildings]), gridId } : { gridId }
 }
 
 export const nameOf = (ctx: CallContext) => ctx.user.realName ?? ctx.user.displayName ?? ''
@@ -80,8 +96,12 @@ export async function detailOf(
   now: Date,
   retried = false,
 ): Promise<TopicDetail> {
+  // My household may support, vote and rate only in the topic's place (its grid, or its buildings).
   const home = grantOver(actor, 'resident')?.scope
-  const householdId = home?.gridId === t.path.gridId ? (home.householdId ?? null) : null
+  const householdId =
+    home?.gridId && inTopicPlace({ gridId: home.gridId, buildingId: home.buildingId }, t)
+      ? (home.householdId ?? null)
+      : null
   const [support, ballot, participated, work, evaluation] = await Promise.all([
     householdId ? byRequest<SupportRecord>(SUPPORTS, { topicId: t._id, householdId }) : null,
     householdId && t.vote ? byRequest<BallotRecord>(BALLOTS, { topicId: t._id, householdId }) : null,
@@ -101,6 +121,7 @@ export async function detailOf(
   return {
     ...cardOf(t),
     gridId: t.path.gridId,
+    buildingIds: buildingsOf(t),
     text: t.text,
     proposerShown: t.proposerShown,
     households: t.households,
@@ -111,7 +132,7 @@ export async function detailOf(
       ? {
           rule: v.rule,
           ruleLabel: ruleLabelOf(v),
-          ruleSentence: ruleSentence(v),
+          ruleSentence: ruleSentence(v, placeWord(t)),
           options: v.options?.length ? v.options : null,
           major: v.rule === 'owners' && v.major === true,
           area: v.rule === 'owners' ? (v.area ?? null) : null,

@@ -23,7 +23,7 @@ import { moveTopic, type MoveInput } from '../../../src/core/deliberation/decide
 import { DeliberationErrors } from '../../../src/core/deliberation/errors'
 import type { RatingRecord, TopicRecord } from '../../../src/core/deliberation/model'
 import { RatingLabel, type Rating } from '../../../src/core/deliberation/model'
-import { checkReason, homeOf } from '../../../src/core/deliberation/rules'
+import { checkInPlace, checkReason, homeOf } from '../../../src/core/deliberation/rules'
 import {
   EmptyTopicStats,
   statsId,
@@ -251,8 +251,7 @@ export async function rateOutcome(
 ): Promise<RatingReceipt> {
   const t = visible(ctx.actor, await load(input.topicId))
   const home = homeOf(ctx.actor)
-  if (home.place.gridId !== t.path.gridId)
-    throw new DomainError(DeliberationErrors.OTHER_PLACE, '只有本网格的居民户可以评价')
+  checkInPlace(home, t, '评价')
   if (!evaluationOpen(t, now) || !t.evaluation)
     throw new DomainError(DeliberationErrors.NOT_EVALUATING, '现在不在评价时间内')
   const comment = (input.comment ?? '').trim() || null

@@ -6,7 +6,7 @@ import type {
   BallotChannel,
   BallotRecord,
   Choice,
-  TopicPlace,
+  HouseholdPlace,
   TopicRecord,
   VoteRule,
   VoteSpec,
@@ -19,6 +19,7 @@ import {
   checkWindow,
   homeOf,
   ownersElectorate,
+  placeWord,
 } from '../../../src/core/deliberation/rules'
 import { castBallot, choiceText, tally } from '../../../src/core/deliberation/vote'
 import { dueForReminder, REMIND_BEFORE_MS, reminderOf } from '../../../src/core/deliberation/decide'
@@ -36,6 +37,7 @@ import {
   BALLOTS,
   detailOf,
   householdsOf,
+  householdsWhere,
   load,
   moveAs,
   moverOf,
@@ -73,7 +75,7 @@ export async function openVote(
           quorumPct,
           opensAt,
           closesAt,
-          ...ownersElectorate(await householdAreasOf(t.path.gridId)),
+          ...ownersElectorate(await householdAreasOf(t.path.gridId, t.buildingIds), placeWord(t)),
           major: input.major === true,
         }
       : {
@@ -81,20 +83,23 @@ export async function openVote(
           quorumPct,
           opensAt,
           closesAt,
-          electorate: await householdsOf(t.path.gridId),
+          electorate: await householdsOf(t.path.gridId, t.buildingIds),
           ...(options ? { options } : {}),
         }
   const next = await moveAs(moverOf(ctx, t), t._id, { move: 'open_vote', vote }, now)
   return detailOf(ctx.actor, next, now)
 }
 
-/** The floor area of every household of a grid (an owners' decision fixes their count and total). */
-async function householdAreasOf(gridId: string): Promise<{ area?: number }[]> {
+/** The floor area of every household of a topic's place (an owners' decision fixes their count and total). */
+async function householdAreasOf(
+  gridId: string,
+  buildingIds?: readonly string[] | null,
+): Promise<{ area?: number }[]> {
   const out: { area?: number }[] = []
   for (;;) {
     const res = await db()
       .collection('households')
-      .where({ gridId })
+      .where(householdsWhere(gridId, buildingIds))
       .field({ area: true })
       .orderBy('_id', 'asc')
       .skip(out.length)
@@ -154,21 +159,22 @@ export async function cast(
   const t = visible(actor, await load(input.topicId))
   const channel = input.channel ?? 'app'
   let household: Household | null = null
-  let place: TopicPlace | null = null
+  let place: HouseholdPlace | null = null
   let householdId: string | null = null
   if (channel === 'app') {
     const home = homeOf(actor)
     householdId = home.householdId
-    place = home.place
+    place = { gridId: home.place.gridId, buildingId: home.buildingId }
   } else if (isStaffOver(actor, t.path) && input.unitId && input.room) {
     household = await householdAt(input.unitId, input.room)
     if (household) {
       householdId = household._id
-      place = { streetId: household.streetId, communityId: household.communityId, gridId: household.gridId }
+      place = { gridId: household.gridId, buildingId: household.buildingId }
     }
   }
   checkBallot(t, { channel, consent: input.consent === true, household: place }, { actor }, now)
-  if (!householdId || !t.vote) throw new DomainError(DeliberationErrors.UNKNOWN_HOUSEHOLD, '该户不在本网格')
+  if (!householdId || !t.vote)
+    throw new DomainError(DeliberationErrors.UNKNOWN_HOUSEHOLD, `该户不在${placeWord(t)}`)
   const choice = checkChoice(t.vote, input)
   // An owners' decision counts floor area too: the ballot carries its household's area as cast.
   let area: number | undefined
@@ -252,7 +258,7 @@ export async function closeDueVotes(now: Date, limit = 20): Promise<number> {
 
 /**
  * The timer's reminder: a vote closing within a day (and lasting longer than one) tells every
- * household of the grid once (`vote.remindedAt`, a conditional write on the version).
+ * household of the topic's place once (`vote.remindedAt`, a conditional write on the version).
  */
 export async function remindClosingVotes(now: Date, limit = 20): Promise<number> {
   const _ = db().command

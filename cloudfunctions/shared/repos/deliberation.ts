@@ -11,9 +11,16 @@ import type { TopicDetail } from '../../../src/core/deliberation/api'
 import { newTopic, type MoveInput } from '../../../src/core/deliberation/decide'
 import { DeliberationErrors } from '../../../src/core/deliberation/errors'
 import { TopicStatusLabel, type SupportRecord, type TopicRecord } from '../../../src/core/deliberation/model'
-import { checkReason, checkTopicText, homeOf } from '../../../src/core/deliberation/rules'
+import {
+  checkBuildings,
+  checkInPlace,
+  checkReason,
+  checkTopicText,
+  homeOf,
+  topicPlaceName,
+} from '../../../src/core/deliberation/rules'
 import { DomainError, isDomainError } from '../../../src/core/errors'
-import type { Grid } from '../../../src/core/org/model'
+import type { Building, Grid } from '../../../src/core/org/model'
 import type { Actor } from '../../../src/core/roles'
 import { byRequest, isDuplicateKey, newId } from '../ids'
 import type { CallContext } from '../kit'
@@ -59,11 +66,12 @@ export async function get(actor: Actor, topicId: string, now: Date): Promise<Top
 
 /**
  * topic.propose: idempotent on requestId (unique proposerId + requestId). The topic and its
- * proposer's household's support are written together (one transaction).
+ * proposer's household's support are written together (one transaction). With `buildingIds` it
+ * concerns those buildings of the grid: its threshold counts their households only.
  */
 export async function propose(
   ctx: CallContext,
-  input: { requestId: string; title: string; text: string },
+  input: { requestId: string; title: string; text: string; buildingIds?: string[] },
   now: Date,
   check: (text: string) => Promise<void>,
 ): Promise<TopicDetail> {
@@ -74,9 +82,11 @@ export async function propose(
   if (earlier) return detailOf(actor, earlier, now, true)
   const home = homeOf(actor)
   const { title, text } = checkTopicText(input)
+  const buildings = checkBuildings(input.buildingIds, await buildingsNamed(input.buildingIds), home)
+  const buildingIds = buildings?.map((b) => b.id) ?? null
   await check(`${title}\n${text}`)
   const [households, grid, config] = await Promise.all([
-    householdsOf(home.place.gridId),
+    householdsOf(home.place.gridId, buildingIds),
     getDoc<Grid>('grids', home.place.gridId),
     configOf(home.place.communityId),
   ])
@@ -85,7 +95,8 @@ export async function propose(
     requestId: input.requestId,
     proposer: { userId: actor.userId, name: nameOf(ctx) },
     place: home.place,
-    placeName: grid?.name ?? '',
+    buildingIds,
+    placeName: topicPlaceName(grid?.name ?? '', buildings),
     title,
     text,
     households,
@@ -129,8 +140,7 @@ export async function support(ctx: CallContext, topicId: string, now: Date): Pro
   const { actor } = ctx
   const t = visible(actor, await load(topicId))
   const home = homeOf(actor)
-  if (home.place.gridId !== t.path.gridId)
-    throw new DomainError(DeliberationErrors.OTHER_PLACE, '只有本网格的居民户可以支持')
+  checkInPlace(home, t, '支持')
   if (t.status !== 'proposed')
     throw new DomainError(
       DeliberationErrors.BAD_STEP,
@@ -151,6 +161,19 @@ export async function support(ctx: CallContext, topicId: string, now: Date): Pro
     retried = true
   }
   return detailOf(actor, await confirmIfSupported(topicId, now), now, retried)
+}
+
+/** The buildings a proposal names, in one read (at most 10): checked by core (`checkBuildings`). */
+async function buildingsNamed(ids: readonly string[] | undefined): Promise<Building[]> {
+  if (!ids || ids.length === 0) return []
+  const unique = [...new Set(ids)]
+  const res = await db()
+    .collection('buildings')
+    .where({ _id: db().command.in(unique) })
+    .field({ name: true, gridId: true })
+    .limit(unique.length)
+    .get()
+  return res.data as Building[]
 }
 
 /**

@@ -12,6 +12,7 @@ import { meetingActions } from './meeting-api'
 import {
   TopicSteps,
   BallotChannels,
+  BUILDINGS_MAX,
   Choices,
   VoteRules,
   type AreaCount,
@@ -94,6 +95,8 @@ export interface ResultView {
 
 export interface TopicDetail extends TopicCard {
   readonly gridId: string
+  /** The buildings of the grid the topic concerns (its households support, vote and rate), or null: the whole grid. */
+  readonly buildingIds: readonly string[] | null
   readonly text: string
   readonly proposerShown: string
   readonly households: number
@@ -148,12 +151,17 @@ export const deliberationActions = {
     }),
   ),
   'topic.get': defineAction<TopicDetail>()(v.strictObject({ topicId: id })),
-  /** 民事民提: a resident raises a topic for their grid (content-checked); their household supports it. */
+  /**
+   * 民事民提: a resident raises a topic for their grid (content-checked); their household supports it.
+   * `buildingIds`: it concerns these 1..10 buildings of the grid (including the proposer's own),
+   * not the whole grid (DELIBERATION.BAD_BUILDINGS, DELIBERATION.OWN_BUILDING).
+   */
   'topic.propose': defineAction<TopicDetail>()(
     v.strictObject({
       requestId: clientRequestId,
       title: v.pipe(v.string(), v.maxLength(200)),
       text: v.pipe(v.string(), v.maxLength(4000)),
+      buildingIds: v.optional(v.pipe(v.array(id), v.minLength(1), v.maxLength(BUILDINGS_MAX))),
     }),
   ),
   /** One support per household; enough households put it on the agenda. */

@@ -21,7 +21,7 @@ import {
   type VoteSpec,
 } from './model'
 import { contextOf, evaluationSentence } from './carry'
-import { supportThreshold } from './rules'
+import { placeAudience, supportThreshold } from './rules'
 import { moveStats, statsCounts } from './stats'
 import { resultSentence } from './vote'
 
@@ -30,6 +30,8 @@ export interface NewTopicInput {
   readonly requestId: string
   readonly proposer: { readonly userId: string; readonly name: string }
   readonly place: TopicPlace
+  /** The buildings of the grid it concerns (in name order), or null/absent: the whole grid. */
+  readonly buildingIds?: readonly string[] | null
   readonly placeName: string
   readonly title: string
   readonly text: string
@@ -46,6 +48,7 @@ export function newTopic(i: NewTopicInput): TopicRecord {
     proposerId: i.proposer.userId,
     proposerShown: maskName(i.proposer.name),
     path: i.place,
+    buildingIds: i.buildingIds && i.buildingIds.length > 0 ? i.buildingIds : null,
     placeName: i.placeName,
     title: i.title,
     text: i.text,
@@ -176,12 +179,12 @@ export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date
       },
     ],
   }
-  // The grid's households hear what concerns all of them (on the agenda, a vote, a decision); a
-  // rejection concerns its supporters.
+  // The place's households (the grid's, or its buildings') hear what concerns all of them (on the
+  // agenda, a vote, a decision); a rejection concerns its supporters.
   const to: Audience =
     input.move === 'reject'
       ? { named: { collection: 'topic_supports', match: { topicId: t._id }, field: 'userId', limit: 1000 } }
-      : { residents: t.path, limit: 2000 }
+      : placeAudience(t)
   const counts = statsCounts(
     t.path,
     moveStats(input.move, step.to, {
@@ -230,7 +233,7 @@ export function dueForReminder(t: Pick<TopicRecord, 'status' | 'vote'>, now: Dat
   return long && close > now.getTime() && close - now.getTime() <= REMIND_BEFORE_MS
 }
 
-/** The reminder: every household of the grid is told when the vote closes (those who voted may ignore it). */
+/** The reminder: every household of the place is told when the vote closes (those who voted may ignore it). */
 export function reminderOf(t: TopicRecord, now: Date): MoveOutcome {
   const v = t.vote as VoteSpec
   const next: TopicRecord = { ...t, vote: { ...v, remindedAt: now }, version: t.version + 1, updatedAt: now }
@@ -240,7 +243,7 @@ export function reminderOf(t: TopicRecord, now: Date): MoveOutcome {
       {
         kind: 'notify',
         key: `topic.closing.v${next.version}`,
-        to: { residents: t.path, limit: 2000 },
+        to: placeAudience(t),
         template: 'topicProgress',
         data: {
           thing1: { value: clipThing(t.title) },

@@ -5,7 +5,7 @@ export const DeliberationErrors = {
   BAD_TEXT: 'DELIBERATION.BAD_TEXT',
   /** A reason (reject) or a decision text is required. */
   REASON_REQUIRED: 'DELIBERATION.REASON_REQUIRED',
-  /** The topic belongs to another grid than the caller's household. */
+  /** The household is not in the topic's place: another grid, or another building of a building topic. */
   OTHER_PLACE: 'DELIBERATION.OTHER_PLACE',
   /** The move is not possible from the topic's step. */
   BAD_STEP: 'DELIBERATION.BAD_STEP',
@@ -37,4 +37,8 @@ export const DeliberationErrors = {
   WRONG_BALLOT: 'DELIBERATION.WRONG_BALLOT',
   /** An owners' decision needs every household's floor area (opening), or the voting household's (a ballot). */
   NO_AREA: 'DELIBERATION.NO_AREA',
+  /** A topic's buildings: unknown, of another grid than the proposer's, or more than 10. */
+  BAD_BUILDINGS: 'DELIBERATION.BAD_BUILDINGS',
+  /** A topic's buildings leave out the proposer's own (their household is its first supporter). */
+  OWN_BUILDING: 'DELIBERATION.OWN_BUILDING',
 } as const

@@ -15,12 +15,13 @@ import {
   type ScheduleFields,
 } from './meeting'
 import { meetingMachine, type MeetingParty } from './meeting-machine'
-import type { TopicPlace } from './model'
+import type { TopicRecord } from './model'
+import { buildingsOf, placeAudience } from './rules'
 
 export interface NewMeetingInput {
   readonly id: string
   readonly requestId: string
-  readonly topic: { readonly _id: string; readonly path: TopicPlace }
+  readonly topic: Pick<TopicRecord, '_id' | 'path' | 'buildingIds'>
   readonly organiser: { readonly userId: string; readonly name: string }
   readonly fields: ScheduleFields
   readonly now: Date
@@ -31,15 +32,16 @@ export interface MeetingOutcome {
   readonly effects: readonly Effect[]
 }
 
-/** Every household of the topic's grid (only those holding a subscription receive it). */
-const households = (m: Pick<MeetingRecord, 'path'>) => ({ residents: m.path, limit: 2000 }) as const
+/** Every household of the topic's place, its grid or its buildings (only those holding a subscription receive it). */
+const households = (m: Pick<MeetingRecord, 'path' | 'buildingIds'>) => placeAudience(m)
 
-/** A scheduled meeting, and its invitation to every household of the topic's grid. */
+/** A scheduled meeting, and its invitation to every household of the topic's place. */
 export function newMeeting(i: NewMeetingInput): MeetingOutcome {
   const next: MeetingRecord = {
     _id: i.id,
     topicId: i.topic._id,
     path: i.topic.path,
+    buildingIds: buildingsOf(i.topic),
     requestId: i.requestId,
     title: i.fields.title,
     place: i.fields.place,

@@ -73,6 +73,8 @@ export interface MeetingRecord extends WithOutbox {
   readonly topicId: string
   /** The topic's place: who is invited, who may see it, which staff may act on it. */
   readonly path: TopicPlace
+  /** The topic's buildings when it concerns some (their households are invited), else null/absent: the grid. */
+  readonly buildingIds?: readonly string[] | null
   readonly requestId: string
   readonly title: string
   readonly place: string

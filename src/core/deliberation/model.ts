@@ -78,6 +78,17 @@ export interface TopicPlace {
   readonly gridId: string
 }
 
+/** A topic may concern 1..10 buildings of its grid instead of the whole grid. */
+export const BUILDINGS_MAX = 10
+/** Between the grid's name and the buildings' in a topic's `placeName`: `新华社区第1网格 · 3号楼、5号楼`. */
+export const PLACE_SEPARATOR = ' · '
+
+/** Where a household lives, as far as a topic's place asks: its grid and its building. */
+export interface HouseholdPlace {
+  readonly gridId: string
+  readonly buildingId?: string | null
+}
+
 export interface VoteSpec {
   readonly rule: VoteRule
   /** `simple` only: the share of households that must take part, in percent. */
@@ -213,11 +224,18 @@ export interface TopicRecord extends WithOutbox {
   /** The proposer's name as others see it (masked, e.g. 王**): topics are public in the grid. */
   readonly proposerShown: string
   readonly path: TopicPlace
+  /**
+   * The buildings of the grid the topic concerns (its affected place), in name order; absent or
+   * null: the whole grid (every topic stored before buildings existed). Who may support, vote and
+   * rate is the households of the place; who may see and comment stays the whole grid.
+   */
+  readonly buildingIds?: readonly string[] | null
+  /** The grid's name, and the buildings' when it concerns some: `新华社区第1网格 · 3号楼、5号楼`. */
   readonly placeName: string
   readonly title: string
   readonly text: string
   readonly status: TopicStatus
-  /** Households of the place when proposed, and the supporting households that put it on the agenda. */
+  /** Households of the place (grid or buildings) when proposed, and the supporting households that put it on the agenda. */
   readonly households: number
   readonly threshold: number
   readonly supports: number

@@ -4,17 +4,21 @@
  * routes only load, save and send.
  */
 import { grantOver, isStaffOver } from '../access'
+import type { Audience } from '../effects'
 import { DomainError } from '../errors'
 import type { Actor } from '../roles'
 import { DeliberationErrors } from './errors'
 import type { TopicParty } from './machine'
 import {
+  BUILDINGS_MAX,
   OPTION_TEXT_MAX,
   OPTIONS_MAX,
   OPTIONS_MIN,
+  PLACE_SEPARATOR,
   type BallotChannel,
   type BallotChoice,
   type Choice,
+  type HouseholdPlace,
   type TopicPlace,
   type TopicRecord,
   type VoteRule,
@@ -30,10 +34,11 @@ export const DEFAULT_SUPPORT_PCT = 10
 export const VOTE_MIN_MS = 3_600_000
 export const VOTE_MAX_MS = 30 * 86_400_000
 
-/** The caller's household and its grid (topics, supports and ballots are per household). */
+/** The caller's household, its grid and its building (topics, supports and ballots are per household). */
 export interface Home {
   readonly householdId: string
   readonly place: TopicPlace
+  readonly buildingId: string | null
 }
 
 export function homeOf(actor: Actor): Home {
@@ -44,7 +49,78 @@ export function homeOf(actor: Actor): Home {
   return {
     householdId: s.householdId,
     place: { streetId: s.streetId, communityId: s.communityId, gridId: s.gridId },
+    buildingId: s.buildingId ?? null,
   }
+}
+
+// ── The topic's place: its grid, or 1..10 buildings of it ──
+
+type Placed = Pick<TopicRecord, 'path' | 'buildingIds'>
+
+/** The buildings a topic concerns, or null for the whole grid (topics stored before buildings: null). */
+export const buildingsOf = (t: Pick<TopicRecord, 'buildingIds'>): readonly string[] | null =>
+  t.buildingIds && t.buildingIds.length > 0 ? t.buildingIds : null
+
+/**
+ * Is this household in the topic's place: in its grid and, for a topic of buildings, in one of
+ * them. The one test of who may support, vote (app, paper, proxy) and rate; seeing and commenting
+ * stay the whole grid's (`mayView`).
+ */
+export function inTopicPlace(h: HouseholdPlace | null | undefined, t: Placed): boolean {
+  if (!h || h.gridId !== t.path.gridId) return false
+  const buildings = buildingsOf(t)
+  return buildings === null || (!!h.buildingId && buildings.includes(h.buildingId))
+}
+
+/** Who the place's households are, in words: 本网格 or 议题涉及楼栋. */
+export const placeWord = (t: Pick<TopicRecord, 'buildingIds'>): string =>
+  buildingsOf(t) ? '议题涉及楼栋' : '本网格'
+
+/** The caller's household may `what` (支持, 评价…) this topic, or DELIBERATION.OTHER_PLACE. */
+export function checkInPlace(home: Home, t: Placed, what: string): void {
+  if (!inTopicPlace({ gridId: home.place.gridId, buildingId: home.buildingId }, t))
+    throw new DomainError(DeliberationErrors.OTHER_PLACE, `只有${placeWord(t)}的居民户可以${what}`)
+}
+
+/** Every household of the topic's place (only those holding a subscription receive a message). */
+export function placeAudience(t: Placed): Audience {
+  const buildings = buildingsOf(t)
+  return { residents: t.path, ...(buildings ? { buildingIds: [...buildings] } : {}), limit: 2000 }
+}
+
+/**
+ * The buildings a resident proposes a topic for, or null for the whole grid: 1..10 distinct
+ * buildings, each found and of the proposer's grid (else DELIBERATION.BAD_BUILDINGS), including the
+ * proposer's own (DELIBERATION.OWN_BUILDING: their household is the topic's first supporter). In
+ * name order (2号楼 before 10号楼).
+ */
+export function checkBuildings(
+  ids: readonly string[] | undefined,
+  found: readonly { readonly _id: string; readonly name: string; readonly gridId: string }[],
+  home: Home,
+): { id: string; name: string }[] | null {
+  if (!ids || ids.length === 0) return null
+  const unique = [...new Set(ids)]
+  if (unique.length > BUILDINGS_MAX)
+    throw new DomainError(DeliberationErrors.BAD_BUILDINGS, `最多选择 ${BUILDINGS_MAX} 栋楼`)
+  const chosen = unique.map((id) => found.find((b) => b._id === id))
+  if (chosen.some((b) => !b || b.gridId !== home.place.gridId))
+    throw new DomainError(DeliberationErrors.BAD_BUILDINGS, '所选楼栋不在本网格，请重新选择')
+  if (!home.buildingId || !unique.includes(home.buildingId))
+    throw new DomainError(DeliberationErrors.OWN_BUILDING, '所选楼栋须包括您家所在的楼栋')
+  return chosen
+    .map((b) => ({ id: (b as { _id: string })._id, name: (b as { name: string }).name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }))
+}
+
+/** A topic's place in words: the grid's name, and its buildings' when it concerns some. */
+export function topicPlaceName(
+  gridName: string,
+  buildings: readonly { readonly name: string }[] | null,
+): string {
+  return buildings && buildings.length > 0
+    ? `${gridName}${PLACE_SEPARATOR}${buildings.map((b) => b.name).join('、')}`
+    : gridName
 }
 
 /** Supporting households needed: `pct`% of the place's households, at least one. */
@@ -99,13 +175,13 @@ export function checkWindow(opensAt: Date, closesAt: Date, now: Date): void {
 }
 
 /**
- * May this ballot be cast now: the vote is open, the household lies in the topic's grid, and the
- * channel fits the caster (a member in the app; staff over the place on paper or by proxy, the
- * proxy with the resident's consent).
+ * May this ballot be cast now: the vote is open, the household lies in the topic's place (its grid,
+ * or its buildings), and the channel fits the caster (a member in the app; staff over the place on
+ * paper or by proxy, the proxy with the resident's consent).
  */
 export function checkBallot(
-  t: Pick<TopicRecord, 'status' | 'vote' | 'path'>,
-  ballot: { channel: BallotChannel; consent: boolean; household: TopicPlace | null },
+  t: Pick<TopicRecord, 'status' | 'vote' | 'path' | 'buildingIds'>,
+  ballot: { channel: BallotChannel; consent: boolean; household: HouseholdPlace | null },
   caster: { actor: Actor },
   now: Date,
 ): void {
@@ -116,10 +192,10 @@ export function checkBallot(
     throw new DomainError('AUTH.FORBIDDEN', '只有本网格的工作人员可以录入纸质票或代投')
   if (ballot.channel === 'proxy' && !ballot.consent)
     throw new DomainError(DeliberationErrors.NO_CONSENT, '代投需要居民本人同意')
-  if (!ballot.household || ballot.household.gridId !== t.path.gridId)
+  if (!inTopicPlace(ballot.household, t))
     throw new DomainError(
       ballot.channel === 'app' ? DeliberationErrors.OTHER_PLACE : DeliberationErrors.UNKNOWN_HOUSEHOLD,
-      ballot.channel === 'app' ? '只有本网格的居民户可以投票' : '该户不在本网格',
+      ballot.channel === 'app' ? `只有${placeWord(t)}的居民户可以投票` : `该户不在${placeWord(t)}`,
     )
 }
 
@@ -174,20 +250,24 @@ export function checkChoice(
 }
 
 /**
- * An owners' decision's electorate: the grid's households and their total floor area (m², two
- * decimals). Every household needs its area; a grid without households has no area to divide by.
+ * An owners' decision's electorate: the households of the topic's place (grid or buildings) and
+ * their total floor area (m², two decimals). Every household needs its area; a place without
+ * households has no area to divide by. `where` names the place (本网格, 议题涉及楼栋).
  */
-export function ownersElectorate(households: readonly { readonly area?: number | null }[]): {
+export function ownersElectorate(
+  households: readonly { readonly area?: number | null }[],
+  where = '本网格',
+): {
   electorate: number
   area: number
 } {
   const missing = households.filter((h) => !(typeof h.area === 'number' && h.area > 0)).length
   if (households.length === 0)
-    throw new DomainError(DeliberationErrors.NO_AREA, '本网格还没有住户，无法按面积表决')
+    throw new DomainError(DeliberationErrors.NO_AREA, `${where}还没有住户，无法按面积表决`)
   if (missing > 0)
     throw new DomainError(
       DeliberationErrors.NO_AREA,
-      `本网格有 ${missing} 户未登记建筑面积，请先登记后再按业主共同决定表决`,
+      `${where}有 ${missing} 户未登记建筑面积，请先登记后再按业主共同决定表决`,
       [{ path: 'missing', message: String(missing) }],
     )
   const centi = households.reduce((s, h) => s + Math.round((h.area as number) * 100), 0)

@@ -47,21 +47,21 @@ const centi = (area: number | null | undefined) => Math.round((area ?? 0) * 100)
 
 const isOptionVote = (spec: Pick<VoteSpec, 'options'>) => (spec.options?.length ?? 0) > 0
 
-/** The rule in one sentence, as the ballot page shows it. */
-export function ruleSentence(spec: Spec): string {
+/** The rule in one sentence, as the ballot page shows it; `where` names the place (本网格, 议题涉及楼栋). */
+export function ruleSentence(spec: Spec, where = '本网格'): string {
   const n = spec.electorate
   if (spec.rule === 'owners') {
     const pass = spec.major ? '均达四分之三以上同意' : '均过半数同意'
-    return `本网格 ${n} 户（共 ${m2(centi(spec.area))} 平方米）中参加表决的户数和面积均达三分之二以上，且参加的户数和面积${pass}，即为通过。每户一票。`
+    return `${where} ${n} 户（共 ${m2(centi(spec.area))} 平方米）中参加表决的户数和面积均达三分之二以上，且参加的户数和面积${pass}，即为通过。每户一票。`
   }
   if (isOptionVote(spec)) {
     if (spec.rule === 'residents_meeting')
-      return `本网格 ${n} 户中过半数户参加投票，且某一方案获参加户过半数选择，即选定该方案。每户选一个方案或弃权。`
-    return `本网格 ${n} 户中至少 ${spec.quorumPct ?? 0}% 的户参加投票，得票最多的方案即选定（并列第一则不选定）。每户选一个方案或弃权。`
+      return `${where} ${n} 户中过半数户参加投票，且某一方案获参加户过半数选择，即选定该方案。每户选一个方案或弃权。`
+    return `${where} ${n} 户中至少 ${spec.quorumPct ?? 0}% 的户参加投票，得票最多的方案即选定（并列第一则不选定）。每户选一个方案或弃权。`
   }
   if (spec.rule === 'residents_meeting')
-    return `本网格 ${n} 户中过半数户参加投票，且参加户中过半数同意，即为通过。每户一票。`
-  return `本网格 ${n} 户中至少 ${spec.quorumPct ?? 0}% 的户参加投票，且同意多于不同意，即为通过。每户一票。`
+    return `${where} ${n} 户中过半数户参加投票，且参加户中过半数同意，即为通过。每户一票。`
+  return `${where} ${n} 户中至少 ${spec.quorumPct ?? 0}% 的户参加投票，且同意多于不同意，即为通过。每户一票。`
 }
 
 /** How many households must take part for the vote to count. */

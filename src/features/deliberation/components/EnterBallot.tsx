@@ -12,6 +12,8 @@ import { useHouseholdPicker } from './HouseholdPicker'
 interface Props {
   readonly topicId: string
   readonly gridId: string
+  /** The topic's buildings, when it concerns some: only their households are offered. */
+  readonly buildingIds?: readonly string[] | null
   /** An option vote's options (null: 同意/不同意/弃权). */
   readonly options: readonly string[] | null
   readonly onDone: (said: string) => void
@@ -23,9 +25,9 @@ interface Props {
  * an elderly resident, which needs the resident's consent ticked (logged with who cast it). The
  * household is named by building, unit and room; its earlier ballot, if any, is replaced.
  */
-export function EnterBallot({ topicId, gridId, options, onDone, onBack }: Props) {
+export function EnterBallot({ topicId, gridId, buildingIds, options, onDone, onBack }: Props) {
   const [message, setMessage] = useState<string | null>(null)
-  const picker = useHouseholdPicker(gridId, setMessage)
+  const picker = useHouseholdPicker(gridId, setMessage, buildingIds)
   const [choice, setChoice] = useState<BallotChoice | null>(null)
   const [channel, setChannel] = useState<'paper' | 'proxy'>('paper')
   const [consent, setConsent] = useState(false)

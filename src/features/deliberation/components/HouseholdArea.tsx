@@ -13,10 +13,17 @@ const households = apiClient({ 'household.setArea': householdActions['household.
  * Staff record a household's floor area (建筑面积, m²), which an owners' decision counts beside
  * the households: named by building, unit and room. One household a time; the form stays open.
  */
-export function HouseholdArea({ gridId }: { readonly gridId: string }) {
+export function HouseholdArea({
+  gridId,
+  buildingIds,
+}: {
+  readonly gridId: string
+  /** The topic's buildings, when it concerns some: only their households count. */
+  readonly buildingIds?: readonly string[] | null
+}) {
   const [message, setMessage] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
-  const picker = useHouseholdPicker(gridId, setMessage)
+  const picker = useHouseholdPicker(gridId, setMessage, buildingIds)
   const [area, setArea] = useState('')
   const [busy, setBusy] = useState(false)
 

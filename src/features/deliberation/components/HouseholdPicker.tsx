@@ -9,9 +9,14 @@ const places = apiClient({ 'join.options': joinActions['join.options'] })
 
 /**
  * Staff name a household of the grid by building, unit and room (as on a paper ballot): the
- * picker's fields, and what was picked (`unitId` null until a unit is chosen).
+ * picker's fields, and what was picked (`unitId` null until a unit is chosen). `only`: a topic's
+ * buildings, when it concerns some (the others' households take no part).
  */
-export function useHouseholdPicker(gridId: string, onError: (message: string) => void) {
+export function useHouseholdPicker(
+  gridId: string,
+  onError: (message: string) => void,
+  only?: readonly string[] | null,
+) {
   const [buildings, setBuildings] = useState<readonly { id: string; name: string }[]>([])
   const [units, setUnits] = useState<readonly { id: string; name: string }[]>([])
   const [building, setBuilding] = useState<string | null>(null)
@@ -19,12 +24,14 @@ export function useHouseholdPicker(gridId: string, onError: (message: string) =>
   const [room, setRoom] = useState('')
   const report = useRef(onError)
   report.current = onError
+  const keep = only && only.length > 0 ? only.join(',') : null
 
   useEffect(() => {
-    places('join.options', { level: 'building', parentId: gridId }).then(setBuildings, (e: unknown) =>
-      report.current(failureCopy(e, '楼栋加载失败，请重试')),
+    places('join.options', { level: 'building', parentId: gridId }).then(
+      (list) => setBuildings(keep ? list.filter((b) => keep.split(',').includes(b.id)) : list),
+      (e: unknown) => report.current(failureCopy(e, '楼栋加载失败，请重试')),
     )
-  }, [gridId])
+  }, [gridId, keep])
   useEffect(() => {
     setUnit(null)
     if (!building) return setUnits([])

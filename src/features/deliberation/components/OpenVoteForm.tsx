@@ -17,11 +17,11 @@ const DAYS = [1, 3, 7] as const
 /** 简单多数's quorum as the form offers it. */
 export const SIMPLE_QUORUM_PCT = 30
 
-/** Why opening failed: an owners' decision names how many households lack their area. */
-function refusal(e: unknown): string {
+/** Why opening failed: an owners' decision names how many households of the place lack their area. */
+function refusal(e: unknown, where: string): string {
   const missing = e instanceof ServiceError && e.details.find((d) => d.path === 'missing')?.message
   if (e instanceof ServiceError && e.code === DeliberationErrors.NO_AREA && missing)
-    return `本网格有 ${missing} 户未登记建筑面积，请先登记后再发起业主共同决定`
+    return `${where}有 ${missing} 户未登记建筑面积，请先登记后再发起业主共同决定`
   return failureCopy(e, '发起失败，请重试')
 }
 
@@ -39,6 +39,8 @@ const RULES: readonly { id: VoteRule; name: string }[] = [
 export function OpenVoteForm(props: {
   readonly topicId: string
   readonly gridId: string
+  /** The topic's buildings, when it concerns some: the vote is theirs. */
+  readonly buildingIds?: readonly string[] | null
   readonly onOpened: (t: TopicDetail) => void
   readonly onBack: () => void
 }) {
@@ -52,6 +54,7 @@ export function OpenVoteForm(props: {
   const [message, setMessage] = useState<string | null>(null)
   const [from, setFrom] = useState<string | null>(null)
   const withOptions = rule !== 'owners' && kind === 'options'
+  const where = props.buildingIds && props.buildingIds.length > 0 ? '议题涉及楼栋' : '本网格'
 
   // The options the latest held meeting came to, offered as the vote's (staff may change them).
   useEffect(() => {
@@ -88,7 +91,7 @@ export function OpenVoteForm(props: {
         }),
       )
     } catch (e) {
-      setMessage(refusal(e))
+      setMessage(refusal(e, where))
     } finally {
       setBusy(false)
     }
@@ -114,9 +117,9 @@ export function OpenVoteForm(props: {
             selected={major ? 'major' : 'ordinary'}
             onSelect={(o) => setMajor(o.id === 'major')}
           />
-          <Text className="t-muted">业主共同决定只表决同意或不同意；本网格每户都需登记建筑面积。</Text>
+          <Text className="t-muted">业主共同决定只表决同意或不同意；{where}每户都需登记建筑面积。</Text>
           {areas ? (
-            <HouseholdArea gridId={props.gridId} />
+            <HouseholdArea gridId={props.gridId} buildingIds={props.buildingIds} />
           ) : (
             <Button className="btn" block onClick={() => setAreas(true)}>
               登记住户面积

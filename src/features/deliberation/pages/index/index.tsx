@@ -111,11 +111,12 @@ export default function DeliberationHallPage() {
                 {i.statusLabel}
               </Text>
             </View>
-            <Text className="t-muted">
-              {i.status === 'proposed'
-                ? `已有 ${i.supports} 户支持，${i.threshold} 户即可立项`
-                : `${i.placeName} · ${i.statusLabel}`}
-            </Text>
+            <View>
+              <Text className="t-muted">{i.placeName}</Text>
+            </View>
+            {i.status === 'proposed' && (
+              <Text className="t-muted">{`已有 ${i.supports} 户支持，${i.threshold} 户即可立项`}</Text>
+            )}
           </View>
         )}
       />

@@ -8,11 +8,13 @@ import { SubmitButton } from '../../../../components/SubmitButton'
 import { failureCopy } from '../../../../services/cloud'
 import { newRequestId } from '../../../../services/request-id'
 import { callApi } from '../../api'
+import { usePlacePicker } from '../../components/PlacePicker'
 import '../../deliberation.scss'
 
 /**
- * 提出议题 (民事民提): a title and what it is about. It is checked before anyone else sees it, then
- * shown in the grid's 议事厅 for neighbours to support; the proposer's household supports it first.
+ * 提出议题 (民事民提): a title, what it is about and the place it concerns (the whole grid, or some of
+ * its buildings, mine among them). It is checked before anyone else sees it, then shown in the
+ * grid's 议事厅; the place's households support it, the proposer's first.
  */
 export default function ProposeTopicPage() {
   const [title, setTitle] = useState('')
@@ -22,6 +24,7 @@ export default function ProposeTopicPage() {
   const [problem, setProblem] = useState<{ title?: string; text?: string }>({})
   // One request id per draft: a retry after a lost answer lands on the same topic.
   const requestId = useRef(newRequestId())
+  const place = usePlacePicker(setMessage)
 
   const submit = async () => {
     const p = {
@@ -30,6 +33,7 @@ export default function ProposeTopicPage() {
     }
     setProblem(p)
     if (p.title || p.text) return
+    if (place.loading) return setMessage('楼栋还在加载，请稍候')
     setBusy(true)
     setMessage(null)
     try {
@@ -37,6 +41,7 @@ export default function ProposeTopicPage() {
         requestId: requestId.current,
         title: title.trim(),
         text: text.trim(),
+        ...(place.buildingIds ? { buildingIds: [...place.buildingIds] } : {}),
       })
       void Taro.showToast({ title: '议题已提出', icon: 'success' })
       void Taro.redirectTo({ url: `/features/deliberation/pages/topic/index?id=${t.id}` })
@@ -73,7 +78,10 @@ export default function ProposeTopicPage() {
             <Text className="t-muted">{problem.text}</Text>
           </View>
         ) : null}
-        <Text className="t-muted">本网格足够多的住户支持后即可立项。内容会先经过安全检查。</Text>
+        {place.fields}
+        <Text className="t-muted">
+          {place.wholeGrid ? '本网格' : '所选楼栋'}足够多的住户支持后即可立项。内容会先经过安全检查。
+        </Text>
       </View>
       <Notice text={message} />
       <SubmitButton busy={busy} onSubmit={submit}>

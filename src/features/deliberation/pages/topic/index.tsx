@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { TopicDetail } from '@core/deliberation/api'
 import type { TopicMove } from '@core/deliberation/machine'
-import type { BallotChoice } from '@core/deliberation/model'
+import { PLACE_SEPARATOR, type BallotChoice } from '@core/deliberation/model'
 import { choiceText } from '@core/deliberation/vote'
 import { shortTime } from '@core/china-time'
 import { Notice } from '../../../../components/Notice'
@@ -136,10 +136,19 @@ export default function TopicPage() {
         <Text className="t-muted">
           {t.proposerShown} 提出 · {t.placeName} · {shortTime(t.createdAt)}
         </Text>
+        {t.buildingIds && (
+          <View ariaRole="note" ariaLabel="议题涉及的楼栋">
+            <Text className="t-body">
+              本议题涉及 {t.placeName.split(PLACE_SEPARATOR)[1] ?? t.placeName}
+              ：这些楼栋的住户支持、投票和评价，全网格邻居都可以参与讨论。
+            </Text>
+          </View>
+        )}
         {t.status === 'proposed' && (
           <View>
             <Text className="t-body">
-              已有 {t.supports} 户支持，本网格 {t.households} 户中 {t.threshold} 户支持即可立项
+              已有 {t.supports} 户支持，{t.buildingIds ? '所涉楼栋' : '本网格'} {t.households} 户中{' '}
+              {t.threshold} 户支持即可立项
               {t.supported ? '（您家已支持）' : ''}
             </Text>
           </View>
@@ -219,6 +228,7 @@ export default function TopicPage() {
         <OpenVoteForm
           topicId={topicId}
           gridId={t.gridId}
+          buildingIds={t.buildingIds}
           onOpened={(next) => {
             setData(next)
             setPanel('none')
@@ -232,6 +242,7 @@ export default function TopicPage() {
         <EnterBallot
           topicId={topicId}
           gridId={t.gridId}
+          buildingIds={t.buildingIds}
           options={v?.options ?? null}
           onDone={(said) => {
             setPanel('none')
