@@ -19,6 +19,7 @@ const CALLER: Record<Role, string> = {
   helper: 'demo-openid-helper-liu',
   grid_worker: 'demo-openid-xinhua-01-worker',
   building_leader: 'demo-openid-leader-zhou',
+  council_member: 'demo-openid-helper-yang',
   community_admin: 'demo-openid-xinhua-admin',
   street_admin: 'demo-openid-street-admin',
 }

@@ -42,7 +42,7 @@ const meeting = (over: Partial<MeetingView> = {}): MeetingView => ({
   options: [],
   reason: null,
   closedAt: null,
-  can: { moves: ['close', 'cancel'] },
+  can: { moves: ['close', 'cancel'], photos: true },
   me: 'u-worker',
   ...over,
 })
@@ -52,7 +52,7 @@ const held = meeting({
   minutes: '与会居民同意在3号楼东侧安装充电桩。',
   attendance: { households: 12, people: 15 },
   options: ['3号楼东侧', '小区北门'],
-  can: { moves: [] },
+  can: { moves: [], photos: true },
 })
 const textarea = 'taro-textarea-core'
 
@@ -122,13 +122,13 @@ describe('议事会 (the organiser)', () => {
   it('before the start only 取消会议, which needs a reason told to the residents', async () => {
     router.params = { id: 'mt1' }
     api({
-      'meeting.get': meeting({ can: { moves: ['cancel'] } }),
+      'meeting.get': meeting({ can: { moves: ['cancel'], photos: true } }),
       'meeting.cancel': (input: Record<string, unknown>) =>
         meeting({
           status: 'cancelled',
           statusLabel: '已取消',
           reason: String(input.reason),
-          can: { moves: [] },
+          can: { moves: [], photos: true },
         }),
     })
     await act(async () => {

@@ -7,7 +7,7 @@
  * moves); `deliberation-base.ts` holds loading, the views and a move run as a plan, and
  * `deliberation-votes.ts` the household votes and the timer's reminders and closes.
  */
-import { grantOver, placeIds } from '../../../src/core/access'
+import { councilGrids, grantOver, placeIds } from '../../../src/core/access'
 import type { TopicDetail, TopicPage } from '../../../src/core/deliberation/api'
 import { newTopic, type MoveInput } from '../../../src/core/deliberation/decide'
 import { DeliberationErrors } from '../../../src/core/deliberation/errors'
@@ -83,11 +83,14 @@ export async function list(actor: Actor, gridId: string | undefined, cursor?: st
 }
 
 /**
- * The hall a caller opens without naming a grid: a resident's own grid; else the first grid a
- * grid worker works for; else the first grid of a community admin's community.
+ * The hall a caller opens without naming a grid: a resident's own grid; else the first grid whose
+ * council the caller sits on; else the first grid a grid worker works for; else the first grid of
+ * a community admin's community.
  */
 async function defaultGrid(actor: Actor): Promise<string> {
   if (grantOver(actor, 'resident')) return homeOf(actor).place.gridId
+  const council = councilGrids(actor)[0]
+  if (council) return council
   const worked = placeIds(actor, 'grid_worker', 'grid')[0]
   if (worked) return worked
   const community = placeIds(actor, 'community_admin', 'community')[0]

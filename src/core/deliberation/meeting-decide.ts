@@ -3,7 +3,8 @@
  * organiser's minutes reminders, each with what follows (who is told) as data. Pure: the store
  * writes what they return as one plan (src/core/plan.ts) through the one runner.
  */
-import type { Effect } from '../effects'
+import { CouncilRoles } from '../access'
+import type { Effect, Notify } from '../effects'
 import { DomainError, type ErrorCode } from '../errors'
 import { beijingTime, clipThing } from '../notify/templates'
 import {
@@ -34,6 +35,18 @@ export interface MeetingOutcome {
 /** Every household of the topic's grid (only those holding a subscription receive it). */
 const households = (m: Pick<MeetingRecord, 'path'>) => ({ residents: m.path, limit: 2000 }) as const
 
+/**
+ * A notice to the grid's households, then to its council (议事会成员, who sit in the meeting whether
+ * they live in the grid or not): one `once` group, so a member living there is told once, as a
+ * household.
+ */
+function toGridAndCouncil(n: Omit<Notify, 'to' | 'once'>, m: Pick<MeetingRecord, 'path'>): Notify[] {
+  return [
+    { ...n, to: households(m), once: n.key },
+    { ...n, key: `${n.key}.council`, to: { staff: CouncilRoles, over: m.path }, once: n.key },
+  ]
+}
+
 /** A scheduled meeting, and its invitation to every household of the topic's grid. */
 export function newMeeting(i: NewMeetingInput): MeetingOutcome {
   const next: MeetingRecord = {
@@ -63,11 +76,10 @@ export function newMeeting(i: NewMeetingInput): MeetingOutcome {
   }
   return {
     next,
-    effects: [
+    effects: toGridAndCouncil(
       {
         kind: 'notify',
         key: 'meeting.invite',
-        to: households(next),
         except: [i.organiser.userId],
         template: 'meetingInvite',
         data: {
@@ -79,7 +91,8 @@ export function newMeeting(i: NewMeetingInput): MeetingOutcome {
         // Not sent once it was cancelled meanwhile.
         onlyIf: { status: 'scheduled' },
       },
-    ],
+      next,
+    ),
   }
 }
 
@@ -127,11 +140,10 @@ export function moveMeeting(
   }
   const effects: Effect[] =
     input.move === 'cancel' && step.effects.includes('tell')
-      ? [
+      ? toGridAndCouncil(
           {
             kind: 'notify',
             key: 'meeting.cancel',
-            to: households(m),
             except: [by.userId],
             template: 'meetingProgress',
             data: {
@@ -141,7 +153,8 @@ export function moveMeeting(
               time4: { value: beijingTime(now) },
             },
           },
-        ]
+          m,
+        )
       : []
   return { next, effects }
 }
