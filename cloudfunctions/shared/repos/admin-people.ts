@@ -20,7 +20,14 @@ import { grantProblem, mayListStaff, revokesOwnLastAdmin } from '../../../src/co
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { OrgPath } from '../../../src/core/org/model'
-import { GrantTitles, Roles, RoleScopeLevel, type Actor, type Role, type RoleGrant } from '../../../src/core/roles'
+import {
+  GrantTitles,
+  Roles,
+  RoleScopeLevel,
+  type Actor,
+  type Role,
+  type RoleGrant,
+} from '../../../src/core/roles'
 import { db } from '../sdk'
 import { getPlace, pathAt, type PlaceLevel } from './admin-places'
 import { logAccess } from './access-log'
@@ -152,7 +159,11 @@ export async function grant(
   const scope = await grantScope(actor, input.role, input.scopeId)
   const grants: readonly RoleGrant[] = await db().runTransaction(async (tx: Tx) => {
     const user = await readPerson(tx, input.userId)
-    const wanted = titled({ role: input.role, scope }, input.secretary, heldGrant(user, { role: input.role, scope }))
+    const wanted = titled(
+      { role: input.role, scope },
+      input.secretary,
+      heldGrant(user, { role: input.role, scope }),
+    )
     const next = withGrant(user, wanted)
     const patch: Record<string, unknown> = {}
     if (JSON.stringify(next) !== JSON.stringify(user.grants))

@@ -175,7 +175,8 @@ export function newComment(i: NewCommentInput): CommentRecord {
     if (!step.ok) throw refusal('reply', step.code)
   } else if (!commentsOpen(i.topic.status)) throw refusal('reply', CommentErrors.CLOSED)
   // Residents see who answered: staff by their role, else the grid's council (议事会成员).
-  const role = staffRoleOver(actor, i.topic.path) ?? (isCouncilOf(actor, i.topic.path.gridId) ? 'council_member' : null)
+  const role =
+    staffRoleOver(actor, i.topic.path) ?? (isCouncilOf(actor, i.topic.path.gridId) ? 'council_member' : null)
   return {
     _id: i.id,
     topicId: i.topic._id,
