@@ -64,7 +64,7 @@ function shapesOf(schema: Schema): Schema[] {
 }
 
 const inner = (s: Schema): Schema =>
-  s.type === 'optional' || s.type === 'nullish' ? (s.wrapped as Schema) : s
+  s.type === 'optional' || s.type === 'nullish' || s.type === 'nullable' ? (s.wrapped as Schema) : s
 
 const ISO_SOON = () => new Date(Date.now() + 3 * 86_400_000).toISOString()
 /** Well-formed values for ordinary fields, tried in order until the field's own schema accepts one. */
