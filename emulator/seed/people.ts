@@ -1,12 +1,12 @@
 /**
  * The demo people: invented names drawn in a fixed order, each user with a stable id and openid
  * (`user-<slug>`, `demo-openid-<slug>`) and a made-up phone when they hold a role; and the first grid
- * of 新华社区 fully populated (residents, helpers, a building leader, in their households) plus one
- * newcomer who has not joined a grid.
+ * of 新华社区 fully populated (residents, helpers, a building leader, the grid's party branch
+ * secretary on its council, in their households) plus one newcomer who has not joined a grid.
  */
 import type { UserRecord } from '../../src/core/me/model'
 import type { Household } from '../../src/core/org/model'
-import type { Role, RoleGrant } from '../../src/core/roles'
+import type { GrantTitle, Role, RoleGrant } from '../../src/core/roles'
 import { demoId, demoPhone, pad, SEEDED_AT, STREET_ID } from './ids'
 
 export type DemoUser = UserRecord & Record<string, unknown>
@@ -112,6 +112,8 @@ export function populateXinhuaGrid(roll: Roll): Household[] {
     roles: Role[]
     at: [number, number, string]
     helper?: Record<string, unknown>
+    /** The title on a council member's grant. */
+    title?: GrantTitle
   }
   const people: Person[] = [
     { slug: 'resident-wang', name: '王秀英', roles: ['resident'], at: [1, 1, '302'] },
@@ -126,11 +128,13 @@ export function populateXinhuaGrid(roll: Roll): Household[] {
       helper: { partyMember: true, showParty: true, skills: ['家电维修', '代买米菜'], notifyErrands: true },
     },
     {
+      // Also the grid's party branch secretary, on its residents' council (议事会成员 · 党支部书记).
       slug: 'helper-yang',
       name: '杨丽华',
-      roles: ['resident', 'helper'],
+      roles: ['resident', 'helper', 'council_member'],
       at: [4, 1, '201'],
       helper: { partyMember: true, showParty: true, skills: ['代接送小孩', '代收快递'] },
+      title: '党支部书记',
     },
     {
       slug: 'helper-huang',
@@ -146,6 +150,7 @@ export function populateXinhuaGrid(roll: Roll): Household[] {
     const grants: RoleGrant[] = p.roles.map((role) => {
       if (role === 'resident') return residentGrant(h)
       if (role === 'building_leader') return { role, scope: { ...gridScope, buildingId: h.buildingId } }
+      if (role === 'council_member' && p.title) return { role, scope: gridScope, title: p.title }
       return { role, scope: gridScope }
     })
     roll.addUser(p.slug, p.name, grants, h._id, {

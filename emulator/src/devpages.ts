@@ -23,6 +23,7 @@ export const ROLE_LABELS: Record<string, string> = {
   helper: '党员帮办 / 志愿者',
   grid_worker: '网格员',
   building_leader: '楼栋长',
+  council_member: '议事会成员',
   community_admin: '社区管理员',
   street_admin: '街道管理员',
 }

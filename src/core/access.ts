@@ -38,7 +38,14 @@ export const CommunityStaffRoles: readonly Role[] = ['grid_worker', 'community_a
 /** Every role a person is granted for work (all but `resident`, which comes from a household). */
 export const GrantedRoles: readonly Role[] = Roles.filter((r) => r !== 'resident')
 
-/** Every staff role (not residents, not helpers): they see the people of their place. */
+/**
+ * The grid's residents' council (居民议事会, with the grid party branch secretary among them): they
+ * put topics on the agenda, decide and open votes, and run meetings of their grid's topics. Not
+ * staff: no power outside deliberation.
+ */
+export const CouncilRoles: readonly Role[] = ['council_member']
+
+/** Every staff role (not residents, not helpers, not the council): they see the people of their place. */
 export const AllStaffRoles: readonly Role[] = [
   'grid_worker',
   'building_leader',
@@ -171,6 +178,16 @@ export function isStaffOver(h: Holder, place: Place): boolean {
   return holdsOver(h, StaffRoles, place)
 }
 
+/** A member of this grid's council (议事会成员). */
+export function isCouncilOf(h: Holder, gridId: string): boolean {
+  return gridId !== '' && holdsWithin(h, CouncilRoles, { gridId })
+}
+
+/** The grids whose council `h` sits on. */
+export function councilGrids(h: Holder): string[] {
+  return placeIds(h, CouncilRoles, 'grid')
+}
+
 /** A community admin of this community (not the street above it). */
 export function isAdminOf(h: Holder, communityId: string): boolean {
   return holdsWithin(h, 'community_admin', { communityId })
@@ -201,6 +218,17 @@ export function sameGrant(a: RoleGrant, b: RoleGrant): boolean {
 /** Does `h` hold exactly this grant? */
 export function hasGrant(h: Holder, grant: RoleGrant): boolean {
   return grantsOf(h).some((g) => sameGrant(g, grant))
+}
+
+/** The grant of `h` that is this one (same role, same place), as held: with its title. */
+export function heldGrant(h: Holder, grant: RoleGrant): RoleGrant | undefined {
+  return grantsOf(h).find((g) => sameGrant(g, grant))
+}
+
+/** The grants of `h` with `grant` added, or put in place of the same grant held (a title changed). */
+export function withGrant(h: Holder, grant: RoleGrant): RoleGrant[] {
+  const list = grantsOf(h)
+  return heldGrant(list, grant) ? list.map((g) => (sameGrant(g, grant) ? grant : g)) : [...list, grant]
 }
 
 /** The grants of `h` without this one. */

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import {
+  councilGrids,
   grantsExcept,
+  heldGrant,
   holdsAt,
   holdsOver,
   holdsWithin,
@@ -9,10 +11,12 @@ import {
   inside,
   isAdminOf,
   isCommunityStaff,
+  isCouncilOf,
   isResidentOf,
   isStaffOver,
   placeIds,
   staffRoleOver,
+  withGrant,
   type Place,
 } from '../../src/core/access'
 import type { Actor, Role } from '../../src/core/roles'
@@ -111,6 +115,51 @@ describe('over and within', () => {
 
   it('treats a stored record without grants as holding none', () => {
     expect(holdsOver({ grants: undefined } as unknown as Actor, 'resident')).toBe(false)
+  })
+})
+
+describe('the grid council (议事会成员): a grid role, not staff', () => {
+  const grid2 = { ...grid1, gridId: 'g2' }
+  const member = person(['council_member', grid1])
+  const secretary: Actor = {
+    userId: 'y',
+    grants: [
+      { role: 'resident', scope: home },
+      { role: 'council_member', scope: grid1, title: '党支部书记' },
+    ],
+  }
+  const worker = person(['grid_worker', grid1])
+  const admin = person(['community_admin', { streetId: 's', communityId: 'c' }])
+  const resident = person(['resident', home])
+
+  it.each<[string, Actor, string, boolean, boolean, boolean]>([
+    // name, who, grid, isCouncilOf(grid), isStaffOver(grid), isResidentOf(grid)
+    ['a member, of their grid', member, 'g1', true, false, false],
+    ['a member, of another grid', member, 'g2', false, false, false],
+    ['the secretary (a title on the grant), living in the grid', secretary, 'g1', true, false, true],
+    ['the grid worker is not the council', worker, 'g1', false, true, false],
+    ['the community admin is not the council', admin, 'g1', false, true, false],
+    ['a resident is not the council', resident, 'g1', false, false, true],
+    ['an empty grid id names nothing', member, '', false, false, false],
+  ])('%s', (_name, who, gridId, council, staff, lives) => {
+    const place = gridId === 'g2' ? grid2 : { ...grid1, gridId }
+    expect(isCouncilOf(who, gridId)).toBe(council)
+    expect(isStaffOver(who, place)).toBe(staff)
+    expect(isResidentOf(who, { gridId })).toBe(lives)
+  })
+
+  it('names the grids of the council grants, and no staff role', () => {
+    expect(councilGrids(person(['council_member', grid1], ['council_member', grid2]))).toEqual(['g1', 'g2'])
+    expect(councilGrids(worker)).toEqual([])
+    expect(staffRoleOver(member, home)).toBeNull()
+  })
+
+  it('puts a re-granted grant in place of the held one (its title changed), else adds it', () => {
+    const plain = { role: 'council_member' as const, scope: grid1 }
+    expect(heldGrant(secretary, plain)).toEqual({ ...plain, title: '党支部书记' })
+    expect(withGrant(secretary, plain)).toEqual([secretary.grants[0], plain])
+    expect(withGrant(resident, plain)).toEqual([...resident.grants, plain])
+    expect(withGrant(member, { ...plain, scope: grid2 })).toHaveLength(2)
   })
 })
 

@@ -31,6 +31,8 @@ const expectedGranters: Record<Role, readonly Role[]> = {
   helper: ['grid_worker', 'community_admin', 'street_admin'],
   grid_worker: ['community_admin', 'street_admin'],
   building_leader: ['grid_worker', 'community_admin', 'street_admin'],
+  // The grid's council (with its party branch secretary): the community records it, not the grid worker.
+  council_member: ['community_admin', 'street_admin'],
   community_admin: ['street_admin'],
   street_admin: ['street_admin'],
 }

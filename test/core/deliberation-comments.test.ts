@@ -46,6 +46,9 @@ const people: Record<string, Actor> = {
   },
   otherResident: { userId: 'u-o', grants: [{ role: 'resident', scope: home('g2', 'h9') }] },
   otherWorker: { userId: 'u-ow', grants: [{ role: 'grid_worker', scope: { ...GRID, gridId: 'g2' } }] },
+  // A member of the grid's council (议事会成员) not living there; and one of another grid's council.
+  council: { userId: 'u-k', grants: [{ role: 'council_member', scope: GRID }] },
+  otherCouncil: { userId: 'u-ok', grants: [{ role: 'council_member', scope: { ...GRID, gridId: 'g2' } }] },
 }
 type Who = keyof typeof people
 
@@ -94,6 +97,8 @@ describe('who may write a top-level comment: party × topic status', () => {
     admin: 'ok',
     otherResident: 'DATA.NOT_FOUND',
     otherWorker: 'DATA.NOT_FOUND',
+    council: 'ok',
+    otherCouncil: 'DATA.NOT_FOUND',
   }
   const shut = {
     author: 'DELIBERATION.COMMENTS_CLOSED',
@@ -102,6 +107,8 @@ describe('who may write a top-level comment: party × topic status', () => {
     admin: 'DELIBERATION.COMMENTS_CLOSED',
     otherResident: 'DATA.NOT_FOUND',
     otherWorker: 'DATA.NOT_FOUND',
+    council: 'DELIBERATION.COMMENTS_CLOSED',
+    otherCouncil: 'DATA.NOT_FOUND',
   }
   const expected: Record<string, Record<Who, string>> = {
     proposed: open,
@@ -182,6 +189,17 @@ describe('replies: one level, to a visible comment of an open topic', () => {
       now: T0,
     })
     expect(r).toMatchObject({ parentId: null, authorShown: '李**', authorRole: null })
+    // A council member is named by the council's role, so residents see who answered.
+    const k = newComment({
+      id: 'cm_z',
+      requestId: 'req-3',
+      author: { actor: people.council!, name: '杨丽华' },
+      topic: topic(),
+      parent: null,
+      text: '下周议事会讨论',
+      now: T0,
+    })
+    expect(k).toMatchObject({ authorShown: '杨**', authorRole: '议事会成员' })
   })
 })
 
@@ -211,6 +229,9 @@ describe('hiding: party × hidden state', () => {
     admin: ['hides', 'same'],
     otherResident: ['DATA.NOT_FOUND', 'DATA.NOT_FOUND'],
     otherWorker: ['DATA.NOT_FOUND', 'DATA.NOT_FOUND'],
+    // The council discusses; hiding stays with staff.
+    council: ['AUTH.FORBIDDEN', 'AUTH.FORBIDDEN'],
+    otherCouncil: ['DATA.NOT_FOUND', 'DATA.NOT_FOUND'],
   }
   it.each(Object.entries(expected))('%s', (who, [onVisible, onHidden]) => {
     const outcome = (c: CommentRecord) => {
@@ -251,6 +272,8 @@ describe('what each party sees of a comment, and its buttons (from the machine)'
       admin: { visible: [true, true, true], hidden: [true, false, false] },
       otherResident: { visible: [true, false, false], hidden: [false, false, false] },
       otherWorker: { visible: [true, false, false], hidden: [false, false, false] },
+      council: { visible: [true, true, false], hidden: [false, false, false] },
+      otherCouncil: { visible: [true, false, false], hidden: [false, false, false] },
     }
   it.each(Object.entries(expected))('%s', (who, want) => {
     for (const [state, c] of [

@@ -43,6 +43,8 @@ const admin = actor('u-admin', 'community_admin', { streetId: 's1', communityId:
 const otherWorker = actor('u-other', 'grid_worker', { ...GRID, gridId: 'g2' })
 const resident = actor('u-res', 'resident', { ...GRID, householdId: 'h1' })
 const outsider = actor('u-out', 'resident', { ...GRID, gridId: 'g2', householdId: 'h9' })
+const councillor = actor('u-council', 'council_member', GRID)
+const otherCouncillor = actor('u-council2', 'council_member', { ...GRID, gridId: 'g2' })
 
 const scheduled = (over: Partial<MeetingRecord> = {}): MeetingRecord => ({
   ...newMeeting({
@@ -59,12 +61,20 @@ const scheduled = (over: Partial<MeetingRecord> = {}): MeetingRecord => ({
 describe('the meeting machine: state × move × party', () => {
   // Written out by hand (— : not possible). Close needs the meeting to have started (guard asked separately).
   const expected: Record<string, Record<string, Record<string, string>>> = {
+    // `council`: the grid's council writes the minutes of any meeting of its grid's topics, but
+    // cancels only its own (as `organiser`).
     scheduled: {
-      close: { organiser: 'held', staff: 'held' },
-      cancel: { organiser: 'cancelled', staff: 'cancelled' },
+      close: { organiser: 'held', council: 'held', staff: 'held' },
+      cancel: { organiser: 'cancelled', council: '—', staff: 'cancelled' },
     },
-    held: { close: { organiser: '—', staff: '—' }, cancel: { organiser: '—', staff: '—' } },
-    cancelled: { close: { organiser: '—', staff: '—' }, cancel: { organiser: '—', staff: '—' } },
+    held: {
+      close: { organiser: '—', council: '—', staff: '—' },
+      cancel: { organiser: '—', council: '—', staff: '—' },
+    },
+    cancelled: {
+      close: { organiser: '—', council: '—', staff: '—' },
+      cancel: { organiser: '—', council: '—', staff: '—' },
+    },
   }
   const cases = MeetingStatuses.flatMap((s) =>
     MeetingMoves.flatMap((m) => MeetingParties.map((p) => [s, m, p] as const)),
@@ -112,6 +122,15 @@ describe('who schedules, who sees, who moves', () => {
     ['the grid worker, topic confirmed', worker, 'confirmed', 'ok'],
     ['the community admin, topic voting', admin, 'voting', 'ok'],
     ['another grid’s worker', otherWorker, 'confirmed', 'AUTH.FORBIDDEN'],
+    ['a member of the grid’s council, topic confirmed', councillor, 'confirmed', 'ok'],
+    ['a member of the grid’s council, topic voting', councillor, 'voting', 'ok'],
+    [
+      'a member of the grid’s council, topic proposed',
+      councillor,
+      'proposed',
+      'DELIBERATION.MEETING_TOPIC_STEP',
+    ],
+    ['a member of another grid’s council', otherCouncillor, 'confirmed', 'AUTH.FORBIDDEN'],
     ['a resident of the grid', resident, 'confirmed', 'AUTH.FORBIDDEN'],
     ['the grid worker, topic still proposed', worker, 'proposed', 'DELIBERATION.MEETING_TOPIC_STEP'],
     ['the grid worker, topic decided', worker, 'decided', 'DELIBERATION.MEETING_TOPIC_STEP'],
@@ -132,6 +151,19 @@ describe('who schedules, who sees, who moves', () => {
     expect(meetingParties(admin, m)).toEqual(['staff'])
     expect(meetingParties(resident, m)).toEqual([])
     expect(meetingParties(otherWorker, m)).toEqual([])
+    expect(meetingParties(councillor, m)).toEqual(['council'])
+    expect(meetingParties(otherCouncillor, m)).toEqual([])
+    expect(mayView(councillor, m)).toBe(true)
+    expect(mayView(otherCouncillor, m)).toBe(false)
+    // Its buttons: the council closes a meeting once it started; it cancels only its own.
+    expect(meetingMachine.movesFor('scheduled', meetingParties(councillor, m), { started: true })).toEqual([
+      'close',
+    ])
+    expect(
+      meetingMachine.movesFor('scheduled', meetingParties(councillor, { ...m, organiserId: 'u-council' }), {
+        started: false,
+      }),
+    ).toEqual(['cancel'])
   })
 })
 
@@ -177,6 +209,14 @@ describe('the close form’s bounds', () => {
     options: [],
   }
   const closer = { userId: 'u-worker', meetingId: 'mt_1' }
+  it('a closer who may not attach photos (the council: no image check) closes without them', () => {
+    const council = { ...closer, photos: false }
+    expect(codeOf(() => checkClose({ ...base, photos: [photo(1)] }, council))).toBe(
+      'DELIBERATION.MEETING_PHOTOS_STAFF',
+    )
+    expect(codeOf(() => checkClose(base, council))).toBe('ok')
+    expect(codeOf(() => checkClose({ ...base, photos: [photo(1)] }, { ...closer, photos: true }))).toBe('ok')
+  })
   it.each([
     ['a complete form', {}, 'ok'],
     ['no minutes', { minutes: '   ' }, 'DELIBERATION.MINUTES_REQUIRED'],
@@ -260,7 +300,15 @@ describe('who is told', () => {
       except: ['u-worker'],
       template: 'meetingInvite',
       onlyIf: { status: 'scheduled' },
+      once: 'meeting.invite',
     })
+    // Then the grid's council (议事会成员), living there or not; one `once` group: told once.
+    expect(effects[1]).toEqual({
+      ...invite,
+      key: 'meeting.invite.council',
+      to: { staff: ['council_member'], over: GRID },
+    })
+    expect(effects).toHaveLength(2)
     expect(invite.data).toMatchObject({
       thing1: { value: '充电桩选址' },
       time2: { value: '2026-12-10 19:00' },
@@ -287,6 +335,13 @@ describe('who is told', () => {
         to: { residents: GRID, limit: 2000 },
         template: 'meetingProgress',
         data: expect.objectContaining({ phrase2: { value: '已取消' }, thing3: { value: '暴雨改期' } }),
+        once: 'meeting.cancel',
+      }),
+      expect.objectContaining({
+        key: 'meeting.cancel.council',
+        to: { staff: ['council_member'], over: GRID },
+        except: ['u-admin'],
+        once: 'meeting.cancel',
       }),
     ])
     const fields = {

@@ -17,7 +17,13 @@ import {
   type Choice,
   type TopicRecord,
 } from '../../src/core/deliberation/model'
-import { checkBallot, checkWindow, supportThreshold } from '../../src/core/deliberation/rules'
+import {
+  checkBallot,
+  checkWindow,
+  mayView,
+  partiesOf,
+  supportThreshold,
+} from '../../src/core/deliberation/rules'
 import { quorumOf, resultSentence, tally } from '../../src/core/deliberation/vote'
 import { isDomainError } from '../../src/core/errors'
 import type { Actor } from '../../src/core/roles'
@@ -36,39 +42,45 @@ const codeOf = (fn: () => unknown) => {
 
 describe('the topic machine: state × move × party', () => {
   // Written out by hand: where each move by each party takes each state (— : not possible).
+  // Written out by hand: where each move by each party takes each state (— : not possible).
+  // `council`: a member of the topic's grid's residents' council (议事会成员).
   const expected: Record<string, Record<string, Record<string, string>>> = {
     proposed: {
-      confirm: { proposer: '—', staff: 'confirmed', system: 'confirmed' },
-      reject: { proposer: '—', staff: 'rejected', system: '—' },
-      withdraw: { proposer: 'withdrawn', staff: '—', system: '—' },
-      open_vote: { proposer: '—', staff: '—', system: '—' },
-      close_vote: { proposer: '—', staff: '—', system: '—' },
-      decide: { proposer: '—', staff: '—', system: '—' },
+      confirm: { proposer: '—', council: 'confirmed', staff: 'confirmed', system: 'confirmed' },
+      reject: { proposer: '—', council: 'rejected', staff: 'rejected', system: '—' },
+      withdraw: { proposer: 'withdrawn', council: '—', staff: '—', system: '—' },
+      open_vote: { proposer: '—', council: '—', staff: '—', system: '—' },
+      close_vote: { proposer: '—', council: '—', staff: '—', system: '—' },
+      decide: { proposer: '—', council: '—', staff: '—', system: '—' },
     },
     confirmed: {
-      confirm: { proposer: '—', staff: '—', system: '—' },
-      reject: { proposer: '—', staff: '—', system: '—' },
-      withdraw: { proposer: '—', staff: '—', system: '—' },
-      open_vote: { proposer: '—', staff: 'voting', system: '—' },
-      close_vote: { proposer: '—', staff: '—', system: '—' },
-      decide: { proposer: '—', staff: 'decided', system: '—' },
+      confirm: { proposer: '—', council: '—', staff: '—', system: '—' },
+      reject: { proposer: '—', council: '—', staff: '—', system: '—' },
+      withdraw: { proposer: '—', council: '—', staff: '—', system: '—' },
+      open_vote: { proposer: '—', council: 'voting', staff: 'voting', system: '—' },
+      close_vote: { proposer: '—', council: '—', staff: '—', system: '—' },
+      decide: { proposer: '—', council: 'decided', staff: 'decided', system: '—' },
     },
     voting: {
-      confirm: { proposer: '—', staff: '—', system: '—' },
-      reject: { proposer: '—', staff: '—', system: '—' },
-      withdraw: { proposer: '—', staff: '—', system: '—' },
-      open_vote: { proposer: '—', staff: '—', system: '—' },
-      close_vote: { proposer: '—', staff: 'decided', system: 'decided' },
-      decide: { proposer: '—', staff: '—', system: '—' },
+      confirm: { proposer: '—', council: '—', staff: '—', system: '—' },
+      reject: { proposer: '—', council: '—', staff: '—', system: '—' },
+      withdraw: { proposer: '—', council: '—', staff: '—', system: '—' },
+      open_vote: { proposer: '—', council: '—', staff: '—', system: '—' },
+      // Closing stays with staff (and the timer): whoever opened it, the count is published by them.
+      close_vote: { proposer: '—', council: '—', staff: 'decided', system: 'decided' },
+      decide: { proposer: '—', council: '—', staff: '—', system: '—' },
     },
     // 民办 / 民评 (guards, asked in ./deliberation-carry.test.ts: carry only a decision to act;
     // finish once the work is done; an evaluation closes to evaluated, or back to confirmed).
-    decided: { carry: { proposer: '—', staff: 'doing', system: '—' } },
+    // Carrying out files work orders and links activities: staff only, never the council.
+    decided: { carry: { proposer: '—', council: '—', staff: 'doing', system: '—' } },
     doing: {
-      add_work: { proposer: '—', staff: 'doing', system: '—' },
-      finish: { proposer: '—', staff: 'evaluating', system: 'evaluating' },
+      add_work: { proposer: '—', council: '—', staff: 'doing', system: '—' },
+      finish: { proposer: '—', council: '—', staff: 'evaluating', system: 'evaluating' },
     },
-    evaluating: { close_evaluation: { proposer: '—', staff: 'evaluated', system: 'evaluated' } },
+    evaluating: {
+      close_evaluation: { proposer: '—', council: '—', staff: 'evaluated', system: 'evaluated' },
+    },
   }
   for (const state of TopicStatuses) {
     for (const move of TopicMoves) {
@@ -180,6 +192,7 @@ describe('who may cast a ballot, and when', () => {
     userId: 'r',
     grants: [{ role: 'resident', scope: { ...GRID, householdId: 'h1' } }],
   }
+  const councillor: Actor = { userId: 'k', grants: [{ role: 'council_member', scope: GRID }] }
   const at = (h: number) => new Date(T0.getTime() + h * H)
   it.each([
     ['a member in the app, during the vote', resident, 'app', false, GRID, at(1), 'ok'],
@@ -196,6 +209,8 @@ describe('who may cast a ballot, and when', () => {
     ],
     ['staff entering a paper ballot', worker, 'paper', false, GRID, at(1), 'ok'],
     ['a resident entering a paper ballot', resident, 'paper', false, GRID, at(1), 'AUTH.FORBIDDEN'],
+    ['a council member entering a paper ballot', councillor, 'paper', false, GRID, at(1), 'AUTH.FORBIDDEN'],
+    ['a council member casting a proxy ballot', councillor, 'proxy', true, GRID, at(1), 'AUTH.FORBIDDEN'],
     ['a proxy ballot with consent', worker, 'proxy', true, GRID, at(1), 'ok'],
     ['a proxy ballot without consent', worker, 'proxy', false, GRID, at(1), 'DELIBERATION.NO_CONSENT'],
     [
@@ -288,6 +303,128 @@ describe('moving a topic', () => {
     expect(codeOf(() => moveTopic(topic({ status: 'decided' }), { move: 'confirm' }, staff, T0))).toBe(
       'DELIBERATION.BAD_STEP',
     )
+  })
+})
+
+describe('who the caller is to a topic (the council: 议事会成员 of its grid)', () => {
+  const t = { proposerId: 'r', path: GRID }
+  const grid2 = { ...GRID, gridId: 'g2' }
+  const who = (userId: string, ...grants: Actor['grants']): Actor => ({ userId, grants })
+  it.each<[string, Actor, string[], boolean]>([
+    [
+      'its proposer, a resident',
+      who('r', { role: 'resident', scope: { ...GRID, householdId: 'h1' } }),
+      ['proposer'],
+      true,
+    ],
+    [
+      'a resident of the grid',
+      who('x', { role: 'resident', scope: { ...GRID, householdId: 'h2' } }),
+      [],
+      true,
+    ],
+    ['a member of the grid’s council', who('k', { role: 'council_member', scope: GRID }), ['council'], true],
+    [
+      'the secretary, living in the grid (a title: the same party)',
+      who(
+        'y',
+        { role: 'resident', scope: { ...GRID, householdId: 'h3' } },
+        { role: 'council_member', scope: GRID, title: '党支部书记' },
+      ),
+      ['council'],
+      true,
+    ],
+    ['a member of another grid’s council', who('k2', { role: 'council_member', scope: grid2 }), [], false],
+    ['the grid worker', who('w', { role: 'grid_worker', scope: GRID }), ['staff'], true],
+    [
+      'a council member who proposed it',
+      who(
+        'r',
+        { role: 'resident', scope: { ...GRID, householdId: 'h1' } },
+        { role: 'council_member', scope: GRID },
+      ),
+      ['proposer', 'council'],
+      true,
+    ],
+  ])('%s', (_n, actor, parties, sees) => {
+    expect(partiesOf(actor, t)).toEqual(parties)
+    expect(mayView(actor, t)).toBe(sees)
+  })
+})
+
+describe('the council moving a topic', () => {
+  const topic = (over: Partial<TopicRecord> = {}): TopicRecord => ({
+    ...newTopic({
+      id: 'tp1',
+      requestId: 'req-00001',
+      proposer: { userId: 'r', name: '王秀英' },
+      place: GRID,
+      placeName: '第一网格',
+      title: '在3号楼旁安装充电桩',
+      text: '飞线充电太危险',
+      households: 40,
+      now: T0,
+    }),
+    ...over,
+  })
+  const council: Mover = { kind: 'person', userId: 'k', name: '杨丽华', parties: ['council'] }
+  it('confirms, with the grid told and the member named on the timeline', () => {
+    const { next, effects } = moveTopic(topic(), { move: 'confirm' }, council, T0)
+    expect(next).toMatchObject({ status: 'confirmed', version: 2 })
+    expect(next.events.at(-1)).toMatchObject({ move: 'confirm', by: 'k', byName: '杨丽华' })
+    expect(effects.filter((e) => e.kind === 'notify')).toEqual([
+      expect.objectContaining({
+        key: 'topic.confirm.v2',
+        to: { residents: GRID, limit: 2000 },
+        except: ['k'],
+      }),
+    ])
+  })
+  it('records a committee decision with who decided', () => {
+    const { next } = moveTopic(
+      topic({ status: 'confirmed' }),
+      { move: 'decide', decision: '同意安装' },
+      council,
+      T0,
+    )
+    expect(next).toMatchObject({ status: 'decided', decision: '同意安装' })
+    expect(next.events.at(-1)).toMatchObject({ move: 'decide', by: 'k', note: '同意安装' })
+  })
+  it('neither closes a vote nor carries a decision out (staff do)', () => {
+    const over = new Date(T0.getTime() + 48 * H)
+    const voting = topic({
+      status: 'voting',
+      vote: {
+        rule: 'residents_meeting',
+        quorumPct: null,
+        opensAt: T0,
+        closesAt: new Date(T0.getTime() + H),
+        electorate: 40,
+      },
+    })
+    const result = tally([], voting.vote!, over)
+    expect(codeOf(() => moveTopic(voting, { move: 'close_vote', result }, council, over))).toBe(
+      'AUTH.FORBIDDEN',
+    )
+    const work = {
+      plan: '安装',
+      people: '物业',
+      orderIds: [],
+      activityIds: [],
+      requests: [],
+      ordersLeft: 0,
+      readyAfter: null,
+    }
+    expect(
+      codeOf(() =>
+        moveTopic(
+          topic({ status: 'decided', decision: '同意' }),
+          { move: 'carry', work } as never,
+          council,
+          T0,
+        ),
+      ),
+    ).toBe('AUTH.FORBIDDEN')
   })
 })
 

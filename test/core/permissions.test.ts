@@ -10,7 +10,8 @@ const scopes = scopeOf
 /**
  * Who may call each action, written out by hand from the product brief (not derived from
  * `permissionTable`): `*` anyone identified; otherwise the roles, R resident, H helper, W grid
- * worker, B building leader, C community admin, S street admin. A change to the table that is not
+ * worker, B building leader, K member of a grid's residents' council (议事会成员, not staff: it
+ * appears only in deliberation and its workbench desk), C community admin, S street admin. A change to the table that is not
  * also made here fails.
  */
 const expected: Readonly<Record<string, string>> = {
@@ -66,7 +67,7 @@ const expected: Readonly<Record<string, string>> = {
   'points.mine': '*',
   'points.give': 'R',
   'points.recipients': 'R',
-  'workbench.summary': 'W B C S',
+  'workbench.summary': 'W B K C S',
   'points.award': 'C',
   'points.correct': 'C',
   'points.audit': 'C S',
@@ -92,14 +93,16 @@ const expected: Readonly<Record<string, string>> = {
   'activity.list': '*',
   'activity.get': '*',
   'activity.signup': 'R',
-  // Deliberation (五步议事): residents of the grid raise and support; staff over it confirm, open
-  // and close votes and enter paper or proxy ballots; which topic is the rules' (grid scope).
-  'topic.list': 'R W C S',
-  'topic.get': 'R W C S',
+  // Deliberation (五步议事): residents of the grid raise and support; the grid's council and staff
+  // over it confirm or reject and open votes (the council also records a committee decision through
+  // topic.move); staff alone close votes and enter paper or proxy ballots; which topic is the
+  // rules' (grid scope).
+  'topic.list': 'R K W C S',
+  'topic.get': 'R K W C S',
   'topic.propose': 'R',
   'topic.support': 'R',
-  'topic.move': 'R W C S',
-  'topic.openVote': 'W C S',
+  'topic.move': 'R K W C S',
+  'topic.openVote': 'K W C S',
   'topic.closeVote': 'W C S',
   'ballot.cast': 'R W C S',
   // 民办 / 民评: staff carry out and read the metrics; households rate; admins set the community's
@@ -110,16 +113,17 @@ const expected: Readonly<Record<string, string>> = {
   'topic.stats': 'W C S',
   'deliberation.config': 'W C S',
   'deliberation.configure': 'C S',
-  // Comments (民议): residents of the grid and staff over it write; only staff over it hide.
-  'comment.list': 'R W C S',
-  'comment.post': 'R W C S',
+  // Comments (民议): residents of the grid, its council and staff over it write; only staff hide.
+  'comment.list': 'R K W C S',
+  'comment.post': 'R K W C S',
   'comment.hide': 'W C S',
-  // Meetings (议事会): staff of the place schedule, close and cancel; whoever sees the topic sees them.
-  'meeting.schedule': 'W C S',
-  'meeting.get': 'R W C S',
-  'meeting.list': 'R W C S',
-  'meeting.close': 'W C S',
-  'meeting.cancel': 'W C S',
+  // Meetings (议事会): staff of the place and the grid's council schedule and close; the organiser
+  // (a council member's own meetings) and staff cancel; whoever sees the topic sees them.
+  'meeting.schedule': 'K W C S',
+  'meeting.get': 'R K W C S',
+  'meeting.list': 'R K W C S',
+  'meeting.close': 'K W C S',
+  'meeting.cancel': 'K W C S',
   'activity.withdraw': 'R',
   'activity.checkin': 'R',
   'activity.checkinCode': 'W C',
@@ -145,6 +149,7 @@ const LETTER: Readonly<Record<string, Role>> = {
   H: 'helper',
   W: 'grid_worker',
   B: 'building_leader',
+  K: 'council_member',
   C: 'community_admin',
   S: 'street_admin',
 }

@@ -27,6 +27,7 @@ describe('workbench: desks', () => {
   it.each([
     ['grid_worker', 'grid', ['g'], ['c'], ['g']],
     ['building_leader', 'building', ['b'], ['c'], ['g']],
+    ['council_member', 'grid', ['g'], ['c'], ['g']],
     ['community_admin', 'community', ['c'], ['c'], []],
     ['street_admin', 'street', ['s'], [], []],
   ] as const)('%s works over its %s', (role, level, ids, communityIds, gridIds) => {
@@ -59,6 +60,7 @@ describe('workbench: what each desk counts', () => {
   const B = 'building_leader'
   const C = 'community_admin'
   const S = 'street_admin'
+  const K = 'council_member'
   // role, key → collection and where, written out by hand (null: not counted, 0 without a query)
   it.each<[Parameters<typeof deskOf>[0], CountKey, string | null, Record<string, unknown> | null]>([
     [W, 'new', 'orders', { 'path.gridId': 'g', tier: 'grid', status: 'submitted' }],
@@ -77,6 +79,15 @@ describe('workbench: what each desk counts', () => {
     [B, 'disputes', null, null],
     [B, 'signups', null, null],
     [B, 'vouchers', null, null],
+    // The grid's council counts its grid's topics only: it is not staff.
+    [K, 'topics', 'topics', { 'path.gridId': 'g', status: { in: ['proposed', 'confirmed'] } }],
+    [K, 'new', null, null],
+    [K, 'overdue', null, null],
+    [K, 'hazard', null, null],
+    [K, 'joins', null, null],
+    [K, 'disputes', null, null],
+    [K, 'signups', null, null],
+    [K, 'vouchers', null, null],
     [C, 'new', 'orders', { 'path.communityId': 'c', tier: 'community', status: 'submitted' }],
     [C, 'overdue', 'orders', { 'path.communityId': 'c', open: true, overdue: true }],
     [C, 'hazard', 'orders', { categoryId: 'safety', 'path.communityId': 'c', open: true }],
@@ -186,6 +197,13 @@ describe('workbench: rates from the per-grid counters', () => {
     ['street_admin', { level: 'grid', streetId: 's' }, 'order_stats'],
   ] as const)('%s reads %j', (role, where, collection) => {
     expect(ratesQuery(deskOf(role))).toMatchObject({ collection, where })
+  })
+
+  it('the council’s desk shows no order rates, and opens its grid’s hall', () => {
+    expect(ratesQuery(deskOf('council_member'))).toBeNull()
+    expect(countUrl(deskOf('council_member'), 'topics', known)).toBe(
+      '/features/deliberation/pages/index/index?gridId=g',
+    )
   })
 
   it('sums the grids and derives the three rates', () => {

@@ -19,6 +19,7 @@ const CALLER: Record<Role, string> = {
   helper: 'demo-openid-helper-liu',
   grid_worker: 'demo-openid-xinhua-01-worker',
   building_leader: 'demo-openid-leader-zhou',
+  council_member: 'demo-openid-helper-yang',
   community_admin: 'demo-openid-xinhua-admin',
   street_admin: 'demo-openid-street-admin',
 }
@@ -63,7 +64,7 @@ function shapesOf(schema: Schema): Schema[] {
 }
 
 const inner = (s: Schema): Schema =>
-  s.type === 'optional' || s.type === 'nullish' ? (s.wrapped as Schema) : s
+  s.type === 'optional' || s.type === 'nullish' || s.type === 'nullable' ? (s.wrapped as Schema) : s
 
 const ISO_SOON = () => new Date(Date.now() + 3 * 86_400_000).toISOString()
 /** Well-formed values for ordinary fields, tried in order until the field's own schema accepts one. */

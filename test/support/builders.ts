@@ -25,6 +25,7 @@ export const scopeOf: Readonly<Record<Role, OrgPath>> = {
   helper: { streetId: 's', communityId: 'c', gridId: 'g' },
   grid_worker: { streetId: 's', communityId: 'c', gridId: 'g' },
   building_leader: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b' },
+  council_member: { streetId: 's', communityId: 'c', gridId: 'g' },
   community_admin: { streetId: 's', communityId: 'c' },
   street_admin: { streetId: 's' },
 }
@@ -42,6 +43,7 @@ export const elsewhereOf: Readonly<Record<Role, OrgPath>> = {
   helper: { streetId: 's', communityId: 'c', gridId: 'g2' },
   grid_worker: { streetId: 's', communityId: 'c', gridId: 'g2' },
   building_leader: { streetId: 's', communityId: 'c', gridId: 'g', buildingId: 'b2' },
+  council_member: { streetId: 's', communityId: 'c', gridId: 'g2' },
   community_admin: { streetId: 's', communityId: 'c2' },
   street_admin: { streetId: 's2' },
 }

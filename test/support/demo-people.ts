@@ -13,9 +13,14 @@ export const LI = openid('resident-li')
 export const CHEN = openid('resident-chen')
 /** 赵海燕. */
 export const ZHAO = openid('resident-zhao')
-/** Helpers (residents who take errands): 刘志强, 杨丽华, 黄文博. */
+/**
+ * Helpers (residents who take errands): 刘志强, 杨丽华, 黄文博. 杨丽华 is also the grid's party branch
+ * secretary on its residents' council (议事会成员 · 党支部书记).
+ */
 export const LIU = openid('helper-liu')
 export const YANG = openid('helper-yang')
+/** The grid council's party branch secretary: 杨丽华 (the same person as YANG). */
+export const COUNCIL_YANG = YANG
 export const HUANG = openid('helper-huang')
 /** 周淑芬, building leader of 1号楼. */
 export const LEADER_ZHOU = openid('leader-zhou')

@@ -42,7 +42,7 @@ const meeting = (over: Partial<MeetingView> = {}): MeetingView => ({
   options: [],
   reason: null,
   closedAt: null,
-  can: { moves: ['close', 'cancel'] },
+  can: { moves: ['close', 'cancel'], photos: true },
   me: 'u-worker',
   ...over,
 })
@@ -52,7 +52,7 @@ const held = meeting({
   minutes: '与会居民同意在3号楼东侧安装充电桩。',
   attendance: { households: 12, people: 15 },
   options: ['3号楼东侧', '小区北门'],
-  can: { moves: [] },
+  can: { moves: [], photos: true },
 })
 const textarea = 'taro-textarea-core'
 
@@ -105,6 +105,27 @@ describe('议事会 (the organiser)', () => {
     expect(showToast).toHaveBeenCalledWith({ title: '纪要已提交', icon: 'success' })
   })
 
+  it('a council member closes without photos (staff upload them: there is no image check)', async () => {
+    router.params = { id: 'mt1' }
+    api({
+      'meeting.get': meeting({ can: { moves: ['close'], photos: false }, me: 'u-council' }),
+      'meeting.close': held,
+    })
+    await act(async () => {
+      render(<MeetingPage />)
+    })
+    await tap(button('关闭会议'))
+    expect(buttons('添加照片')).toHaveLength(0)
+    expect(screen.getByText('会议照片由本网格工作人员上传。')).toBeTruthy()
+    await type('会议纪要', '同意东侧', textarea)
+    await type('参会户数', '5')
+    await type('参会人数', '6')
+    await tap(button('提交纪要，关闭会议'))
+    expect(inputs('meeting.close')).toEqual([
+      { meetingId: 'mt1', minutes: '同意东侧', households: 5, people: 6, photos: [], options: [] },
+    ])
+  })
+
   it('says what the function refused, in words', async () => {
     router.params = { id: 'mt1' }
     api({ 'meeting.get': meeting(), 'meeting.close': fail('DELIBERATION.MINUTES_TOO_LONG') })
@@ -122,13 +143,13 @@ describe('议事会 (the organiser)', () => {
   it('before the start only 取消会议, which needs a reason told to the residents', async () => {
     router.params = { id: 'mt1' }
     api({
-      'meeting.get': meeting({ can: { moves: ['cancel'] } }),
+      'meeting.get': meeting({ can: { moves: ['cancel'], photos: true } }),
       'meeting.cancel': (input: Record<string, unknown>) =>
         meeting({
           status: 'cancelled',
           statusLabel: '已取消',
           reason: String(input.reason),
-          can: { moves: [] },
+          can: { moves: [], photos: true },
         }),
     })
     await act(async () => {

@@ -210,4 +210,24 @@ describe('opening a vote', () => {
     ])
     expect(screen.getByText('本网格有 3 户未登记建筑面积，请先登记后再发起业主共同决定')).toBeTruthy()
   })
+
+  it('the grid’s council (议事会成员) opens an owners’ vote but leaves the areas to staff', async () => {
+    const grid = { streetId: 's1', communityId: 'c1', gridId: 'g1' }
+    api({
+      'me.profile': {
+        userId: 'u-k',
+        displayName: '杨丽华',
+        roles: [{ role: 'council_member', scope: grid }],
+        household: null,
+        created: false,
+      },
+      'topic.get': staff(),
+      'topic.openVote': voting(),
+    })
+    await show()
+    await tap(button('发起每户投票'))
+    await tap(radio('业主共同决定：三分之二的户数和面积参加，按户数和面积表决'))
+    expect(buttons('登记住户面积')).toHaveLength(0)
+    expect(screen.getByText('住户面积由本网格工作人员登记。')).toBeTruthy()
+  })
 })

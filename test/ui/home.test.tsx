@@ -64,6 +64,29 @@ describe('home page', () => {
     expect(screen.queryByText(/您还没有加入网格/)).toBeNull()
   })
 
+  it('shows a council member (议事会成员, not staff) the workbench card with the topics waiting', async () => {
+    const grid = { streetId: 's', communityId: 'c', gridId: 'g' }
+    calls = []
+    useTransport(async (_name, data) => {
+      const { action } = data as { action: string }
+      calls.push(action)
+      if (action === 'me.profile')
+        return { ok: true, data: profile({ roles: [{ role: 'council_member', scope: grid }] }) }
+      const topics = { key: 'topics', label: '议题待立项或表决', count: 2, url: '/x' }
+      const desk = {
+        role: 'council_member',
+        roleLabel: '议事会成员',
+        placeName: '第1网格',
+        counts: [topics],
+        rates: null,
+      }
+      return { ok: true, data: { desks: [desk] } }
+    })
+    render(<HomePage />)
+    await screen.findByText('议题待立项或表决 2 件')
+    expect(calls).toContain('workbench.summary')
+  })
+
   it('opens a feature from its quick action tile', async () => {
     answer({ ok: true, data: profile() })
     render(<HomePage />)

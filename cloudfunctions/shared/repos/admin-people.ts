@@ -1,10 +1,12 @@
 import {
+  CouncilRoles,
   GrantedRoles,
   grantsWithin,
   grantIs,
   grantOver,
-  hasGrant,
+  heldGrant,
   holdsOver,
+  withGrant,
   withoutGrant,
 } from '../../../src/core/access'
 import {
@@ -18,11 +20,21 @@ import { grantProblem, mayListStaff, revokesOwnLastAdmin } from '../../../src/co
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import type { OrgPath } from '../../../src/core/org/model'
-import { Roles, RoleScopeLevel, type Actor, type Role, type RoleGrant } from '../../../src/core/roles'
+import {
+  GrantTitles,
+  Roles,
+  RoleScopeLevel,
+  type Actor,
+  type Role,
+  type RoleGrant,
+} from '../../../src/core/roles'
 import { db } from '../sdk'
 import { getPlace, pathAt, type PlaceLevel } from './admin-places'
 import { logAccess } from './access-log'
 import { firstDoc, namesByIds } from './docs'
+
+/** The grid party branch secretary's title on a council member's grant. */
+const SECRETARY = GrantTitles[0]
 
 /** Users as grants and the staff list see them. */
 type PersonDoc = UserRecord & {
@@ -79,7 +91,12 @@ async function placeNames(grants: readonly RoleGrant[]) {
   return {
     household,
     named: (list: readonly RoleGrant[]): StaffRole[] =>
-      list.map((g) => ({ role: g.role, scope: g.scope, scopeName: place(g) })),
+      list.map((g) => ({
+        role: g.role,
+        scope: g.scope,
+        scopeName: place(g),
+        ...(g.title ? { title: g.title } : {}),
+      })),
   }
 }
 
@@ -130,20 +147,27 @@ async function readPerson(tx: Tx, userId: string): Promise<PersonDoc> {
   return user
 }
 
-/** role.grant: idempotent; a helper grant sets partyMember and creates the helper profile if missing. */
+/**
+ * role.grant: idempotent; a helper grant sets partyMember and creates the helper profile if missing;
+ * a council member's grant carries the secretary's title when asked (omitted: as it was).
+ */
 export async function grant(
   actor: Actor,
-  input: { userId: string; role: Role; scopeId: string; partyMember?: boolean },
+  input: { userId: string; role: Role; scopeId: string; partyMember?: boolean; secretary?: boolean },
   now: Date,
 ): Promise<PersonRoles> {
   const scope = await grantScope(actor, input.role, input.scopeId)
-  const wanted: RoleGrant = { role: input.role, scope }
   const grants: readonly RoleGrant[] = await db().runTransaction(async (tx: Tx) => {
     const user = await readPerson(tx, input.userId)
-    const has = hasGrant(user, wanted)
-    const next = has ? user.grants : [...user.grants, wanted]
+    const wanted = titled(
+      { role: input.role, scope },
+      input.secretary,
+      heldGrant(user, { role: input.role, scope }),
+    )
+    const next = withGrant(user, wanted)
     const patch: Record<string, unknown> = {}
-    if (!has) Object.assign(patch, { grants: next, grantsChangedAt: now })
+    if (JSON.stringify(next) !== JSON.stringify(user.grants))
+      Object.assign(patch, { grants: next, grantsChangedAt: now })
     if (
       input.role === 'helper' &&
       (!user.helper || (input.partyMember !== undefined && user.helper.partyMember !== input.partyMember))
@@ -158,6 +182,13 @@ export async function grant(
     return next
   })
   return { userId: input.userId, roles: await named(visibleTo(actor, grants)) }
+}
+
+/** A council member's grant with the secretary's title as asked (undefined: as held); any other grant as is. */
+function titled(g: RoleGrant, secretary: boolean | undefined, held: RoleGrant | undefined): RoleGrant {
+  if (!grantIs(g, CouncilRoles)) return g
+  const title = secretary === undefined ? held?.title : secretary ? SECRETARY : undefined
+  return title ? { ...g, title } : g
 }
 
 /** role.revoke: idempotent; refuses to take away the caller's own last admin grant. */

@@ -3,7 +3,7 @@
  * optionally one of the five steps (indexes `grid_created`, `grid_status_created`,
  * `community_created`, `community_status_created`).
  */
-import { grantOver, isStaffOver, placeIds } from '../../../src/core/access'
+import { councilGrids, grantOver, isStaffOver, placeIds } from '../../../src/core/access'
 import type { TopicPage } from '../../../src/core/deliberation/api'
 import { TopicStepStatuses, type TopicRecord, type TopicStep } from '../../../src/core/deliberation/model'
 import { homeOf, mayView } from '../../../src/core/deliberation/rules'
@@ -81,11 +81,14 @@ export async function list(actor: Actor, input: HallInput): Promise<TopicPage> {
 }
 
 /**
- * The hall a caller opens without naming a place: a resident's own grid; else the first grid a
- * grid worker works for; else the first grid of a community admin's community.
+ * The hall a caller opens without naming a place: a resident's own grid; else the first grid whose
+ * council the caller sits on; else the first grid a grid worker works for; else the first grid of
+ * a community admin's community.
  */
 async function defaultGrid(actor: Actor): Promise<string> {
   if (grantOver(actor, 'resident')) return homeOf(actor).place.gridId
+  const council = councilGrids(actor)[0]
+  if (council) return council
   const worked = placeIds(actor, 'grid_worker', 'grid')[0]
   if (worked) return worked
   const community = placeIds(actor, 'community_admin', 'community')[0]

@@ -4,13 +4,14 @@
  * runner; the invitations, the cancellation and the organiser's minutes reminders ride on the
  * meeting's own outbox (ADR 0019), which the sweep dispatches by itself (its `outbox` index).
  */
-import { isStaffOver } from '../../../src/core/access'
 import { isoOrNull } from '../../../src/core/china-time'
 import type { MeetingCard, MeetingList, MeetingView } from '../../../src/core/deliberation/meeting-api'
 import {
   checkClose,
   checkMaySchedule,
   checkSchedule,
+  mayAttachPhotos,
+  mayOrganise,
   meetingParties,
   MeetingErrors,
   MeetingStatusLabel,
@@ -85,7 +86,10 @@ function viewOf(actor: Actor, m: MeetingRecord, now: Date, retried = false): Mee
     options: m.options,
     reason: m.reason,
     closedAt: isoOrNull(m.closedAt),
-    can: { moves: meetingMachine.movesFor(m.status, meetingParties(actor, m), { started }) },
+    can: {
+      moves: meetingMachine.movesFor(m.status, meetingParties(actor, m), { started }),
+      photos: mayAttachPhotos(actor, m.path),
+    },
     me: actor.userId,
     ...(retried ? { retried: true } : {}),
   }
@@ -108,7 +112,7 @@ export async function list(actor: Actor, topicId: string): Promise<MeetingList> 
     .get()
   return {
     items: (res.data as MeetingRecord[]).map(cardOf),
-    canSchedule: isStaffOver(actor, t.path) && MeetingSteps.includes(t.status),
+    canSchedule: mayOrganise(actor, t.path) && MeetingSteps.includes(t.status),
   }
 }
 
@@ -225,7 +229,11 @@ export async function close(
 ): Promise<MeetingView> {
   const { actor } = ctx
   const m = visible(actor, await load(input.meetingId))
-  const fields = checkClose(input, { userId: actor.userId, meetingId: m._id })
+  const fields = checkClose(input, {
+    userId: actor.userId,
+    meetingId: m._id,
+    photos: mayAttachPhotos(actor, m.path),
+  })
   const move: MeetingMoveInput = { move: 'close', fields }
   moveMeeting(m, move, moverOf(actor, m), now) // the precise refusal first, before any check is paid for
   await check.minutes(fields.minutes)

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 import type { JoinPolicy, OrgPath, Polygon } from '../org/model'
-import type { Role } from '../roles'
+import type { GrantTitle, Role } from '../roles'
 import { boundaryProblems, openRing } from './boundary'
 import { GrantableRoles, ManagedLevels } from './rules'
 
@@ -70,6 +70,8 @@ export interface StaffRole {
   readonly role: Role
   readonly scope: OrgPath
   readonly scopeName: string
+  /** A council member's title (党支部书记); absent for any other grant. */
+  readonly title?: GrantTitle
 }
 
 export interface StaffPerson {
@@ -217,10 +219,18 @@ export const adminActions = {
   ),
   /**
    * Grants a role at a place (scopeId: the street/community/grid/building id at the role's level),
-   * by the level above (core/admin/rules.ts GrantableBy). Idempotent. Helpers carry partyMember.
+   * by the level above (core/admin/rules.ts GrantableBy). Idempotent. Helpers carry partyMember;
+   * a council member `secretary` (the grid party branch secretary, 党支部书记: a title on the grant,
+   * the same powers; omitted = unchanged). Granting again with another title changes the title.
    */
   'role.grant': defineAction<PersonRoles>()(
-    v.strictObject({ userId: id, role: grantableRole, scopeId: id, partyMember: v.optional(v.boolean()) }),
+    v.strictObject({
+      userId: id,
+      role: grantableRole,
+      scopeId: id,
+      partyMember: v.optional(v.boolean()),
+      secretary: v.optional(v.boolean()),
+    }),
   ),
   /** Revokes a grant (idempotent); one's own last admin grant: ROLE.LAST_ADMIN. */
   'role.revoke': defineAction<PersonRoles>()(

@@ -42,6 +42,9 @@ export const GrantableBy: Readonly<Record<Role, readonly Role[]>> = {
   helper: ['grid_worker', 'community_admin', 'street_admin'],
   grid_worker: ['community_admin', 'street_admin'],
   building_leader: ['grid_worker', 'community_admin', 'street_admin'],
+  // The grid's residents' council (and its party branch secretary): recorded by the community,
+  // as grid workers are; a grid worker does not appoint the council that works beside them.
+  council_member: ['community_admin', 'street_admin'],
   community_admin: ['street_admin'],
   street_admin: ['street_admin'],
 }

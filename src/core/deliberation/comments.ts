@@ -8,7 +8,7 @@
  * post finds its comment by (authorId, requestId), unique. Pure: the store loads and writes, the
  * deciders here say what is allowed and what is stored.
  */
-import { isResidentOf, isStaffOver, staffRoleOver } from '../access'
+import { isCouncilOf, isResidentOf, isStaffOver, staffRoleOver } from '../access'
 import { DomainError } from '../errors'
 import { defineMachine } from '../machine'
 import { maskName } from '../privacy/mask'
@@ -104,10 +104,13 @@ export const stateOf = (c: Pick<CommentRecord, 'hidden'>): CommentState => (c.hi
 
 // ── Who the caller is ──
 
-/** The caller's parties to the topic's discussion (no `author`: that is per comment). */
+/**
+ * The caller's parties to the topic's discussion (no `author`: that is per comment). A member of the
+ * grid's council discusses as a member does, living there or not; hiding stays with staff.
+ */
 export function discussantOf(actor: Actor, place: TopicPlace): CommentParty[] {
   const out: CommentParty[] = []
-  if (isResidentOf(actor, place)) out.push('member')
+  if (isResidentOf(actor, place) || isCouncilOf(actor, place.gridId)) out.push('member')
   if (isStaffOver(actor, place)) out.push('staff')
   return out
 }
@@ -171,7 +174,9 @@ export function newComment(i: NewCommentInput): CommentRecord {
     })
     if (!step.ok) throw refusal('reply', step.code)
   } else if (!commentsOpen(i.topic.status)) throw refusal('reply', CommentErrors.CLOSED)
-  const role = staffRoleOver(actor, i.topic.path)
+  // Residents see who answered: staff by their role, else the grid's council (议事会成员).
+  const role =
+    staffRoleOver(actor, i.topic.path) ?? (isCouncilOf(actor, i.topic.path.gridId) ? 'council_member' : null)
   return {
     _id: i.id,
     topicId: i.topic._id,

@@ -1,12 +1,15 @@
 import { defineFeature } from '../feature'
 import { meetingCopy, meetingPermissions } from './meeting-feature'
 
-const everyone = ['resident', 'grid_worker', 'community_admin', 'street_admin'] as const
+const everyone = ['resident', 'council_member', 'grid_worker', 'community_admin', 'street_admin'] as const
 const staff = ['grid_worker', 'community_admin', 'street_admin'] as const
+/** Staff, and the grid's council (议事会成员): they put topics on the agenda and open votes. */
+const council = ['council_member', ...staff] as const
 
 /**
  * Deliberation (五步议事): who may call its actions, and its error copy. Which topic a caller may
- * see or move is core/deliberation/rules.ts and machine.ts (a resident of its grid; staff over it).
+ * see or move is core/deliberation/rules.ts and machine.ts (a resident of its grid; a member of its
+ * council; staff over it).
  */
 export const deliberationFeature = defineFeature({
   name: 'deliberation',
@@ -17,9 +20,10 @@ export const deliberationFeature = defineFeature({
     'topic.propose': { roles: ['resident'] },
     'topic.support': { roles: ['resident'] },
     'topic.move': { roles: [...everyone] },
-    'topic.openVote': { roles: [...staff] },
+    'topic.openVote': { roles: [...council] },
     'topic.closeVote': { roles: [...staff] },
-    'ballot.cast': { roles: [...everyone] },
+    // In the app a household's member (a resident); on paper or by proxy staff over the place.
+    'ballot.cast': { roles: ['resident', ...staff] },
     'topic.carry': { roles: [...staff] },
     'topic.workOptions': { roles: [...staff] },
     'topic.rate': { roles: ['resident'] },

@@ -1,16 +1,20 @@
 /**
  * The topic state machine AS DATA (core/machine.ts).
  *
- *   proposed ─confirm (staff of the place; or the system when enough households support it)→ confirmed
- *     ├─reject (staff, with a public reason)→ rejected
+ *   proposed ─confirm (staff of the place or the grid's council; or the system when enough households support it)→ confirmed
+ *     ├─reject (staff or the council, with a public reason)→ rejected
  *     └─withdraw (the proposer)→ withdrawn
- *   confirmed ─open_vote (staff)→ voting ─close_vote (staff, once the closing time passed; or the system)→ decided
- *     └─decide (staff: a committee decision, recorded with who decided)→ decided
+ *   confirmed ─open_vote (staff or the council)→ voting ─close_vote (staff, once the closing time passed; or the system)→ decided
+ *     └─decide (staff or the council: a committee decision, recorded with who decided)→ decided
  *   decided ─carry (staff; only a decision to act: a vote that passed or a committee decision)→ doing
  *   doing ─add_work (staff)→ doing; ─finish (staff or the system, once every linked item is done)→ evaluating
  *   evaluating ─close_evaluation (staff or the system, once the window ended)→ evaluated,
  *     or → confirmed when 不满意 is above the community's share (back to the council)
  *   rejected, withdrawn, evaluated, and a decision not to act: final.
+ *
+ * `council`: a member of the topic's grid's residents' council (议事会成员, the party branch
+ * secretary among them). The council puts a topic on the agenda (确定议题) and decides how it is
+ * decided; staff keep every power and alone close votes and carry decisions out (orders, activities).
  */
 import { defineMachine } from '../machine'
 import { TopicStatuses, type TopicStatus } from './model'
@@ -28,7 +32,7 @@ export const TopicMoves = [
   'close_evaluation',
 ] as const
 export type TopicMove = (typeof TopicMoves)[number]
-export const TopicParties = ['proposer', 'staff', 'system'] as const
+export const TopicParties = ['proposer', 'council', 'staff', 'system'] as const
 export type TopicParty = (typeof TopicParties)[number]
 
 /** What a move sets off: `announce` tells the grid's households (a rejection: its supporters), ./decide.ts. */
@@ -56,12 +60,24 @@ export const topicMachine = defineMachine<TopicStatus, TopicMove, TopicParty, To
       move: 'confirm',
       from: ['proposed'],
       to: 'confirmed',
-      parties: ['staff', 'system'],
+      parties: ['council', 'staff', 'system'],
       effects: ['announce'],
     },
-    { move: 'reject', from: ['proposed'], to: 'rejected', parties: ['staff'], effects: ['announce'] },
+    {
+      move: 'reject',
+      from: ['proposed'],
+      to: 'rejected',
+      parties: ['council', 'staff'],
+      effects: ['announce'],
+    },
     { move: 'withdraw', from: ['proposed'], to: 'withdrawn', parties: ['proposer'] },
-    { move: 'open_vote', from: ['confirmed'], to: 'voting', parties: ['staff'], effects: ['announce'] },
+    {
+      move: 'open_vote',
+      from: ['confirmed'],
+      to: 'voting',
+      parties: ['council', 'staff'],
+      effects: ['announce'],
+    },
     {
       move: 'close_vote',
       from: ['voting'],
@@ -70,7 +86,13 @@ export const topicMachine = defineMachine<TopicStatus, TopicMove, TopicParty, To
       when: (c) => (c.voteOver ? true : 'DELIBERATION.VOTE_OPEN'),
       effects: ['announce'],
     },
-    { move: 'decide', from: ['confirmed'], to: 'decided', parties: ['staff'], effects: ['announce'] },
+    {
+      move: 'decide',
+      from: ['confirmed'],
+      to: 'decided',
+      parties: ['council', 'staff'],
+      effects: ['announce'],
+    },
     {
       move: 'carry',
       from: ['decided'],

@@ -35,8 +35,11 @@ export interface MeetingView extends MeetingCard {
   readonly options: readonly string[]
   readonly reason: string | null
   readonly closedAt: string | null
-  /** The moves the caller may make now (from the meeting machine); `close` only once it started. */
-  readonly can: { readonly moves: readonly MeetingMove[] }
+  /**
+   * The moves the caller may make now (from the meeting machine); `close` only once it started.
+   * `photos`: may the caller attach photos when closing (staff of the place, not the council).
+   */
+  readonly can: { readonly moves: readonly MeetingMove[]; readonly photos: boolean }
   /** For uploads: where photo n goes is `meetingPhotoPath(me, id, n)`. */
   readonly me: string
   readonly retried?: boolean
@@ -44,12 +47,12 @@ export interface MeetingView extends MeetingCard {
 
 export interface MeetingList {
   readonly items: readonly MeetingCard[]
-  /** Staff over the topic's place while it is on the agenda or voted on. */
+  /** Staff over the topic's place, or its grid's council, while it is on the agenda or voted on. */
   readonly canSchedule: boolean
 }
 
 export const meetingActions = {
-  /** Staff over the topic's place: a meeting with a place and a time; the grid's households are invited. */
+  /** Staff over the topic's place or its grid's council: a meeting with a place and a time; the grid's households are invited. */
   'meeting.schedule': defineAction<MeetingView>()(
     v.strictObject({
       topicId: id,
@@ -62,7 +65,7 @@ export const meetingActions = {
   'meeting.get': defineAction<MeetingView>()(v.strictObject({ meetingId: id })),
   /** A topic's meetings, newest first (at most 20). */
   'meeting.list': defineAction<MeetingList>()(v.strictObject({ topicId: id })),
-  /** The organiser or staff of the place, once it started: minutes, attendance, photos, options. */
+  /** The organiser, the grid's council or staff of the place, once it started: minutes, attendance, photos (staff), options. */
   'meeting.close': defineAction<MeetingView>()(
     v.strictObject({
       meetingId: id,

@@ -3,7 +3,8 @@
  * organiser's minutes reminders, each with what follows (who is told) as data. Pure: the store
  * writes what they return as one plan (src/core/plan.ts) through the one runner.
  */
-import type { Effect } from '../effects'
+import { CouncilRoles } from '../access'
+import type { Effect, Notify } from '../effects'
 import { DomainError, type ErrorCode } from '../errors'
 import { beijingTime, clipThing } from '../notify/templates'
 import {
@@ -35,6 +36,21 @@ export interface MeetingOutcome {
 /** Every household of the topic's place, its grid or its buildings (only those holding a subscription receive it). */
 const households = (m: Pick<MeetingRecord, 'path' | 'buildingIds'>) => placeAudience(m)
 
+/**
+ * A notice to the households of the topic's place (its grid or its buildings), then to the grid's council (议事会成员, who sit in the meeting whether
+ * they live in the grid or not): one `once` group, so a member living there is told once, as a
+ * household.
+ */
+function toGridAndCouncil(
+  n: Omit<Notify, 'to' | 'once'>,
+  m: Pick<MeetingRecord, 'path' | 'buildingIds'>,
+): Notify[] {
+  return [
+    { ...n, to: households(m), once: n.key },
+    { ...n, key: `${n.key}.council`, to: { staff: CouncilRoles, over: m.path }, once: n.key },
+  ]
+}
+
 /** A scheduled meeting, and its invitation to every household of the topic's place. */
 export function newMeeting(i: NewMeetingInput): MeetingOutcome {
   const next: MeetingRecord = {
@@ -65,11 +81,10 @@ export function newMeeting(i: NewMeetingInput): MeetingOutcome {
   }
   return {
     next,
-    effects: [
+    effects: toGridAndCouncil(
       {
         kind: 'notify',
         key: 'meeting.invite',
-        to: households(next),
         except: [i.organiser.userId],
         template: 'meetingInvite',
         data: {
@@ -81,7 +96,8 @@ export function newMeeting(i: NewMeetingInput): MeetingOutcome {
         // Not sent once it was cancelled meanwhile.
         onlyIf: { status: 'scheduled' },
       },
-    ],
+      next,
+    ),
   }
 }
 
@@ -129,11 +145,10 @@ export function moveMeeting(
   }
   const effects: Effect[] =
     input.move === 'cancel' && step.effects.includes('tell')
-      ? [
+      ? toGridAndCouncil(
           {
             kind: 'notify',
             key: 'meeting.cancel',
-            to: households(m),
             except: [by.userId],
             template: 'meetingProgress',
             data: {
@@ -143,7 +158,8 @@ export function moveMeeting(
               time4: { value: beijingTime(now) },
             },
           },
-        ]
+          m,
+        )
       : []
   return { next, effects }
 }

@@ -7,15 +7,17 @@
  */
 import type { Permission } from '../permissions'
 
-const everyone = ['resident', 'grid_worker', 'community_admin', 'street_admin'] as const
-const staff = ['grid_worker', 'community_admin', 'street_admin'] as const
+const everyone = ['resident', 'council_member', 'grid_worker', 'community_admin', 'street_admin'] as const
+/** Staff of the place and the grid's council (议事会成员) run meetings. */
+const runners = ['council_member', 'grid_worker', 'community_admin', 'street_admin'] as const
 
 export const meetingPermissions = {
-  'meeting.schedule': { roles: [...staff] },
+  'meeting.schedule': { roles: [...runners] },
   'meeting.get': { roles: [...everyone] },
   'meeting.list': { roles: [...everyone] },
-  'meeting.close': { roles: [...staff] },
-  'meeting.cancel': { roles: [...staff] },
+  'meeting.close': { roles: [...runners] },
+  // A council member cancels the meetings they organised (the machine's `organiser`), not staff's.
+  'meeting.cancel': { roles: [...runners] },
 } as const satisfies Readonly<Record<string, Permission>>
 
 export const meetingCopy: Readonly<Record<string, string>> = {
@@ -30,5 +32,6 @@ export const meetingCopy: Readonly<Record<string, string>> = {
   'DELIBERATION.BAD_ATTENDANCE': '参会户数和人数应为整数，户数不多于人数',
   'DELIBERATION.TOO_MANY_PHOTOS': '照片最多 9 张',
   'DELIBERATION.PHOTO_INVALID': '照片上传未完成，请重新添加',
+  'DELIBERATION.MEETING_PHOTOS_STAFF': '会议照片由本网格工作人员上传',
   'DELIBERATION.BAD_OPTIONS': '决议选项最多 6 个，每个不超过 20 字，不能重复',
 }

@@ -9,7 +9,7 @@
  * (organiserId, requestId), with an outbox. The machine is ./meeting-machine.ts, the deciders
  * ./meeting-decide.ts, the contract ./meeting-api.ts. Pure: no SDK, no valibot.
  */
-import { isStaffOver } from '../access'
+import { isCouncilOf, isStaffOver } from '../access'
 import type { WithOutbox } from '../effects'
 import { DomainError } from '../errors'
 import type { Actor } from '../roles'
@@ -59,6 +59,8 @@ export const MeetingErrors = {
   TOO_MANY_PHOTOS: 'DELIBERATION.TOO_MANY_PHOTOS',
   /** A file id not under the organiser's own upload folder for this meeting. */
   PHOTO_INVALID: 'DELIBERATION.PHOTO_INVALID',
+  /** Photos from a closer who is not staff of the place (a council member): no image check exists. */
+  PHOTOS_STAFF: 'DELIBERATION.MEETING_PHOTOS_STAFF',
   /** More than 6 options, or one empty, longer than 20 characters, or twice. */
   BAD_OPTIONS: 'DELIBERATION.BAD_OPTIONS',
 } as const
@@ -111,19 +113,34 @@ export function meetingPhotoPath(userId: string, meetingId: string, n: number): 
 export function meetingParties(actor: Actor, m: Pick<MeetingRecord, 'organiserId' | 'path'>): MeetingParty[] {
   const out: MeetingParty[] = []
   if (m.organiserId === actor.userId) out.push('organiser')
+  if (isCouncilOf(actor, m.path.gridId)) out.push('council')
   if (isStaffOver(actor, m.path)) out.push('staff')
   return out
 }
 
 const chars = (s: string) => [...s].length
 
-/** May the caller schedule a meeting of this topic: staff over its place, while it is on the agenda or voted on. */
+/**
+ * Who may attach photos when closing: staff over the place. There is no image check
+ * (content-security.ts checks texts), and a staff member is the human check, as for reports; a
+ * council member closes with the minutes, attendance and options only.
+ */
+export const mayAttachPhotos = (actor: Actor, place: TopicPlace): boolean => isStaffOver(actor, place)
+
+/** Who may organise a meeting of a topic: staff over its place, or a member of its grid's council. */
+export const mayOrganise = (actor: Actor, place: TopicPlace): boolean =>
+  isStaffOver(actor, place) || isCouncilOf(actor, place.gridId)
+
+/**
+ * May the caller schedule a meeting of this topic: staff over its place or its grid's council,
+ * while it is on the agenda or voted on.
+ */
 export function checkMaySchedule(
   actor: Actor,
   t: { readonly path: TopicPlace; readonly status: TopicStatus },
 ): void {
-  if (!isStaffOver(actor, t.path))
-    throw new DomainError('AUTH.FORBIDDEN', '只有本网格的工作人员可以安排议事会')
+  if (!mayOrganise(actor, t.path))
+    throw new DomainError('AUTH.FORBIDDEN', '只有本网格的工作人员或议事会成员可以安排议事会')
   if (!MeetingSteps.includes(t.status))
     throw new DomainError(MeetingErrors.TOPIC_STEP, '议题立项后、形成决议前才能安排议事会')
 }
@@ -162,7 +179,8 @@ export interface CloseFields {
 /**
  * The close form (Decidim's close-meeting form, field notes §1.1): the minutes (required, ≤ 2000),
  * the attendance in households and people (whole numbers ≥ 0, households ≤ people), photos the
- * closer uploaded for this meeting (≤ 9, the reports' rule) and 0–6 options (each ≤ 20, distinct).
+ * closer uploaded for this meeting (≤ 9, the reports' rule; none unless `photos` allows them: see
+ * `mayAttachPhotos`) and 0–6 options (each ≤ 20, distinct).
  */
 export function checkClose(
   input: {
@@ -172,7 +190,7 @@ export function checkClose(
     readonly photos: readonly string[]
     readonly options: readonly string[]
   },
-  closer: { readonly userId: string; readonly meetingId: string },
+  closer: { readonly userId: string; readonly meetingId: string; readonly photos?: boolean },
 ): CloseFields {
   const minutes = input.minutes.trim()
   if (!minutes) throw new DomainError(MeetingErrors.MINUTES_REQUIRED, '请填写会议纪要')
@@ -182,6 +200,8 @@ export function checkClose(
   const whole = (n: number) => Number.isInteger(n) && n >= 0 && n <= ATTENDANCE_MAX
   if (!whole(households) || !whole(people) || households > people)
     throw new DomainError(MeetingErrors.BAD_ATTENDANCE, '请填写参会户数和人数（户数不多于人数）')
+  if (closer.photos === false && input.photos.length > 0)
+    throw new DomainError(MeetingErrors.PHOTOS_STAFF, '会议照片由本网格工作人员上传')
   checkUploads(
     input.photos,
     { folder: 'meetings', userId: closer.userId, key: closer.meetingId },

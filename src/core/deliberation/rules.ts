@@ -3,7 +3,7 @@
  * vote, the support threshold in households, the texts, and a vote's window. The store and the
  * routes only load, save and send.
  */
-import { grantOver, isStaffOver } from '../access'
+import { grantOver, isCouncilOf, isStaffOver } from '../access'
 import type { Audience } from '../effects'
 import { DomainError } from '../errors'
 import type { Actor } from '../roles'
@@ -128,17 +128,18 @@ export function supportThreshold(households: number, pct = DEFAULT_SUPPORT_PCT):
   return Math.max(1, Math.ceil((households * pct) / 100))
 }
 
-/** The caller's parties to a topic. */
+/** The caller's parties to a topic: its proposer, a member of its grid's council, staff over it. */
 export function partiesOf(actor: Actor, t: Pick<TopicRecord, 'proposerId' | 'path'>): TopicParty[] {
   const out: TopicParty[] = []
   if (t.proposerId === actor.userId) out.push('proposer')
+  if (isCouncilOf(actor, t.path.gridId)) out.push('council')
   if (isStaffOver(actor, t.path)) out.push('staff')
   return out
 }
 
-/** May the caller see the topic: a resident of its grid, or staff over it. */
+/** May the caller see the topic: a resident of its grid, a member of its council, or staff over it. */
 export function mayView(actor: Actor, t: Pick<TopicRecord, 'path'>): boolean {
-  if (isStaffOver(actor, t.path)) return true
+  if (isStaffOver(actor, t.path) || isCouncilOf(actor, t.path.gridId)) return true
   const g = grantOver(actor, 'resident')
   return g?.scope.gridId === t.path.gridId
 }

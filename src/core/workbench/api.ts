@@ -17,8 +17,14 @@ export const CountKeys = [
 ] as const
 export type CountKey = (typeof CountKeys)[number]
 
-/** The staff roles that have a desk of their own. */
-export const DeskRoles = ['grid_worker', 'building_leader', 'community_admin', 'street_admin'] as const
+/** The roles that have a desk of their own: staff, and the grid's council (its topics only). */
+export const DeskRoles = [
+  'grid_worker',
+  'building_leader',
+  'council_member',
+  'community_admin',
+  'street_admin',
+] as const
 export type DeskRole = (typeof DeskRoles)[number]
 
 /** One count that matters now, and the page that lists what it counts. */

@@ -18,6 +18,7 @@ export type DeskLevel = 'grid' | 'building' | 'community' | 'street'
 export const DeskLevelOf: Readonly<Record<DeskRole, DeskLevel>> = {
   grid_worker: 'grid',
   building_leader: 'building',
+  council_member: 'grid',
   community_admin: 'community',
   street_admin: 'street',
 }
@@ -25,12 +26,14 @@ export const DeskLevelOf: Readonly<Record<DeskRole, DeskLevel>> = {
 /**
  * What each desk counts (each in CountKeys' order of urgency). Grid workers and community admins
  * run the community's daily services (orders at their tier, joins, errand disputes, activity
- * check-ins, love-supermarket vouchers); building leaders decide joins into their building; street
+ * check-ins, love-supermarket vouchers); building leaders decide joins into their building; the
+ * grid's council puts its topics on the agenda and to a vote (nothing else: it is not staff); street
  * admins handle orders at the street tier.
  */
 export const DeskCounts: Readonly<Record<DeskRole, readonly CountKey[]>> = {
   grid_worker: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'topics', 'signups', 'vouchers'],
   building_leader: ['joins'],
+  council_member: ['topics'],
   community_admin: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'topics', 'signups', 'vouchers'],
   street_admin: ['overdue', 'hazard', 'new'],
 }
@@ -232,6 +235,8 @@ export const roleLabelOf = (d: DeskPlan): string => RoleLabel[d.role]
  * A dashboard reads counters, never scans the orders.
  */
 export function ratesQuery(d: DeskPlan): CountQuery | null {
+  // The council handles no orders: its desk shows no order rates.
+  if (d.role === 'council_member') return null
   if (d.level === 'grid' || d.level === 'building') {
     if (d.gridIds.length === 0) return null
     return {

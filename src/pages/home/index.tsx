@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { AllStaffRoles, holdsOver } from '@core/access'
+import { AllStaffRoles, CouncilRoles, holdsOver } from '@core/access'
 import { Button } from '../../components/ui'
 import { Page } from '../../components/Page'
 import { QuickAction } from '../../components/QuickAction'
@@ -99,6 +99,8 @@ export default function HomePage() {
 
   const elder = useElderMode()
   const staff = state.status === 'ready' && holdsOver(state.profile.roles, AllStaffRoles)
+  // The grid's council (议事会成员) has a desk too: the topics waiting for it. Not staff otherwise.
+  const desk = staff || (state.status === 'ready' && holdsOver(state.profile.roles, CouncilRoles))
 
   const household = state.status === 'ready' ? state.profile.household : null
   const serviceCard = household && <ServiceCard />
@@ -132,8 +134,8 @@ export default function HomePage() {
           </Button>
         </View>
       )}
-      {/* Staff see their workbench first; the join card only when they are not staff (a resident or not yet). */}
-      {staff && <StaffCard refresh={round} />}
+      {/* Staff (and the council) see their workbench first; the join card only when they are not staff (a resident or not yet). */}
+      {desk && <StaffCard refresh={round} />}
       {!elder && <ElderOffer />}
       {state.status === 'ready' && (!staff || state.profile.household) && (
         <MyGridCard household={state.profile.household} />

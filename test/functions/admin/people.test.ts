@@ -194,7 +194,13 @@ describe('staff.list', () => {
     })
     const yang = res.data.items.find((p: { name: string }) => p.name === '杨丽华')
     expect(yang.partyMember).toBe(true)
-    expect(yang.roles.map((r: { role: string }) => r.role).sort()).toEqual(['helper', 'resident'])
+    // 杨丽华 is also the grid's party branch secretary on its council: a title on the grant.
+    expect(yang.roles.map((r: { role: string }) => r.role).sort()).toEqual([
+      'council_member',
+      'helper',
+      'resident',
+    ])
+    expect(yang.roles.find((r: { role: string }) => r.role === 'council_member').title).toBe('党支部书记')
     expect(res.data.items.map((p: { userId: string }) => p.userId)).not.toContain('user-xinhua-02-worker')
     expect(await logsOf('user-xinhua-01-worker')).toEqual([
       expect.objectContaining({

@@ -38,7 +38,8 @@ export function closeProblem(f: {
 /**
  * 关闭会议: the minutes (纪要), the attendance in households and people, photos and the decision
  * options the meeting came to. Photos go up first, each once (a retry reuses what is up), into the
- * closer's own folder for this meeting; then `meeting.close`.
+ * closer's own folder for this meeting; then `meeting.close`. A council member closes without photos
+ * (`can.photos`: there is no image check, staff are the human check).
  */
 export function MeetingClose(props: {
   readonly meeting: MeetingView
@@ -102,13 +103,17 @@ export function MeetingClose(props: {
       />
       <Field label="参会户数" type="number" value={households} maxlength={6} onInput={setHouseholds} />
       <Field label="参会人数" type="number" value={people} maxlength={6} onInput={setPeople} />
-      <MeetingPhotos
-        photos={photos}
-        onChange={setPhotos}
-        busy={busy}
-        setBusy={setBusy}
-        onNotice={setMessage}
-      />
+      {m.can.photos ? (
+        <MeetingPhotos
+          photos={photos}
+          onChange={setPhotos}
+          busy={busy}
+          setBusy={setBusy}
+          onNotice={setMessage}
+        />
+      ) : (
+        <Text className="t-muted">会议照片由本网格工作人员上传。</Text>
+      )}
       <Text className="t-body meeting__label">
         决议选项（选填，最多 {OPTIONS_MAX} 个，可用于之后的每户投票）
       </Text>

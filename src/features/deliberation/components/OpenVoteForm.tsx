@@ -4,10 +4,12 @@ import { shortTime } from '@core/china-time'
 import type { TopicDetail } from '@core/deliberation/api'
 import { DeliberationErrors } from '@core/deliberation/errors'
 import { OPTION_TEXT_MAX, OPTIONS_MAX, OPTIONS_MIN, type VoteRule } from '@core/deliberation/model'
+import { can } from '@core/permissions'
 import { ChoiceList } from '../../../components/ChoiceList'
 import { Field } from '../../../components/Field'
 import { Notice } from '../../../components/Notice'
 import { Button } from '../../../components/ui'
+import { useProfile } from '../../../hooks/use-profile'
 import { failureCopy, ServiceError } from '../../../services/cloud'
 import { callApi } from '../api'
 import { FormActions } from './FormActions'
@@ -51,6 +53,12 @@ export function OpenVoteForm(props: {
   const [major, setMajor] = useState(false)
   const [days, setDays] = useState<(typeof DAYS)[number]>(3)
   const [areas, setAreas] = useState(false)
+  // Staff record floor areas (household.setArea); the grid's council opens the vote once they have.
+  // (Until the profile is read the form offers it: the function checks every call anyway.)
+  const profile = useProfile()
+  const recordsAreas =
+    profile.status !== 'ready' ||
+    can({ userId: profile.profile.userId, grants: profile.profile.roles }, 'household.setArea')
   const [message, setMessage] = useState<string | null>(null)
   const [from, setFrom] = useState<string | null>(null)
   const withOptions = rule !== 'owners' && kind === 'options'
@@ -118,7 +126,9 @@ export function OpenVoteForm(props: {
             onSelect={(o) => setMajor(o.id === 'major')}
           />
           <Text className="t-muted">业主共同决定只表决同意或不同意；{where}每户都需登记建筑面积。</Text>
-          {areas ? (
+          {!recordsAreas ? (
+            <Text className="t-muted">住户面积由本网格工作人员登记。</Text>
+          ) : areas ? (
             <HouseholdArea gridId={props.gridId} buildingIds={props.buildingIds} />
           ) : (
             <Button className="btn" block onClick={() => setAreas(true)}>

@@ -5,13 +5,17 @@ import { ChoiceList } from '../../../../components/ChoiceList'
 import { Button, Switch } from '../../../../components/ui'
 import { LEVEL_LABEL, placesFor, type Place } from './places'
 
-/** A grant being filled in: for whom, and the role, place and party-member flag chosen so far. */
+/**
+ * A grant being filled in: for whom, and the role, place, party-member flag (helpers) and the
+ * secretary's title (council members: 网格党支部书记) chosen so far.
+ */
 export interface GrantForm {
   readonly userId: string
   readonly name: string
   readonly role: Role | null
   readonly scopeId: string | null
   readonly partyMember: boolean
+  readonly secretary: boolean
 }
 
 interface Props {
@@ -28,9 +32,12 @@ interface Props {
   readonly cancel: () => void
 }
 
-/** Granting a person a role: which role, at which place (chosen for them when there is one), party member for helpers. */
+/**
+ * Granting a person a role: which role, at which place (chosen for them when there is one), party
+ * member for helpers, party branch secretary for council members (a title, the same powers).
+ */
 export function GrantCard({ form, update, place, childPlaces, offered, busy, grant, cancel }: Props) {
-  const { role, scopeId, partyMember } = form
+  const { role, scopeId, partyMember, secretary } = form
   return (
     <View className="card" ariaRole="region" ariaLabel={`为${form.name}授予身份`}>
       <Text className="t-title">为 {form.name} 授予身份</Text>
@@ -65,6 +72,17 @@ export function GrantCard({ form, update, place, childPlaces, offered, busy, gra
             checked={partyMember}
             onChange={(on: boolean) => update({ partyMember: on })}
             ariaLabel="是党员"
+            loadingIcon={null}
+          />
+        </View>
+      )}
+      {role === 'council_member' && (
+        <View className="staff__switch">
+          <Text className="t-body">是网格党支部书记</Text>
+          <Switch
+            checked={secretary}
+            onChange={(on: boolean) => update({ secretary: on })}
+            ariaLabel="是网格党支部书记"
             loadingIcon={null}
           />
         </View>

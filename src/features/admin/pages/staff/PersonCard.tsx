@@ -48,7 +48,8 @@ export function PersonCard({
             <View key={key} className="staff__role">
               <Text className="t-body">
                 {RoleLabel[r.role]}
-                {r.role === 'helper' && p.partyMember ? '（党员）' : ''} · {r.scopeName}
+                {r.role === 'helper' && p.partyMember ? '（党员）' : ''}
+                {r.title ? `（${r.title}）` : ''} · {r.scopeName}
               </Text>
               {mayRevoke &&
                 (confirming === key ? (

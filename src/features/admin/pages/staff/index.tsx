@@ -128,14 +128,20 @@ export default function StaffPageView() {
   }
 
   const startGrant = (userId: string, name: string) => {
-    setGranting({ userId, name, role: null, scopeId: null, partyMember: false })
+    setGranting({ userId, name, role: null, scopeId: null, partyMember: false, secretary: false })
   }
 
   const grant = () => {
     if (!granting) return
-    const { role, scopeId, partyMember } = granting
+    const { role, scopeId, partyMember, secretary } = granting
     if (!role || !scopeId) return
-    const input = { userId: granting.userId, role, scopeId, ...(role === 'helper' ? { partyMember } : {}) }
+    const input = {
+      userId: granting.userId,
+      role,
+      scopeId,
+      ...(role === 'helper' ? { partyMember } : {}),
+      ...(role === 'council_member' ? { secretary } : {}),
+    }
     void act(() => callApi('role.grant', input), `已授予${granting.name}“${RoleLabel[role]}”身份`)
   }
 
