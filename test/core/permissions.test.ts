@@ -98,6 +98,8 @@ const expected: Readonly<Record<string, string>> = {
   'topic.get': 'R W C S',
   'topic.propose': 'R',
   'topic.support': 'R',
+  'topic.raise': 'W C S',
+  'topic.sources': 'W C S',
   'topic.move': 'R W C S',
   'topic.openVote': 'W C S',
   'topic.closeVote': 'W C S',

@@ -16,6 +16,9 @@ import { checkReason, checkTopicText, homeOf, mayView } from '../../../src/core/
 import { CommonErrorCodes, DomainError, isDomainError } from '../../../src/core/errors'
 import type { Grid } from '../../../src/core/org/model'
 import type { Actor } from '../../../src/core/roles'
+import { MeetingErrors } from '../../../src/core/deliberation/meeting'
+import { checkTopicPhotos } from '../../../src/core/deliberation/photos'
+import { allStored } from '../files'
 import { byRequest, isDuplicateKey, newId } from '../ids'
 import type { CallContext } from '../kit'
 import { nudge } from '../outbox'
@@ -49,6 +52,7 @@ export {
   stats,
 } from './deliberation-carry'
 import { carryMove, configOf } from './deliberation-carry'
+export { raise, sourceOptions } from './deliberation-raise'
 
 // ── Reads ──
 
@@ -112,11 +116,12 @@ export async function get(actor: Actor, topicId: string, now: Date): Promise<Top
 
 /**
  * topic.propose: idempotent on requestId (unique proposerId + requestId). The topic and its
- * proposer's household's support are written together (one transaction).
+ * proposer's household's support are written together (one transaction). Photos (≤ 9) must be the
+ * proposer's uploads for this request and in storage; others see them once staff looked (photos.ts).
  */
 export async function propose(
   ctx: CallContext,
-  input: { requestId: string; title: string; text: string },
+  input: { requestId: string; title: string; text: string; photos?: readonly string[] },
   now: Date,
   check: (text: string) => Promise<void>,
 ): Promise<TopicDetail> {
@@ -127,7 +132,10 @@ export async function propose(
   if (earlier) return detailOf(actor, earlier, now, true)
   const home = homeOf(actor)
   const { title, text } = checkTopicText(input)
+  const photos = checkTopicPhotos(input.photos ?? [], actor.userId, input.requestId)
   await check(`${title}\n${text}`)
+  if (!(await allStored(photos)))
+    throw new DomainError(MeetingErrors.PHOTO_INVALID, '照片上传未完成，请重新添加')
   const [households, grid, config] = await Promise.all([
     householdsOf(home.place.gridId),
     getDoc<Grid>('grids', home.place.gridId),
@@ -143,6 +151,7 @@ export async function propose(
     text,
     households,
     supportPct: config.supportPct,
+    photos,
     now,
   })
   const support: SupportRecord = {

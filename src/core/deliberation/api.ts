@@ -9,6 +9,7 @@ import { carryActions, type EvaluationView, type WorkView } from './carry-api'
 import { commentActions } from './comments-api'
 import type { TopicMove } from './machine'
 import { meetingActions } from './meeting-api'
+import { raiseActions, type SourcesView } from './raise-api'
 import {
   BallotChannels,
   Choices,
@@ -89,6 +90,11 @@ export interface TopicDetail extends TopicCard {
   readonly gridId: string
   readonly text: string
   readonly proposerShown: string
+  /** The proposer's photos (file ids) when the caller may see them (./photos.ts), else empty. */
+  readonly photos: readonly string[]
+  readonly photoCount: number
+  /** Raised by staff from work orders: how many, of which categories, and the cells the caller may open. */
+  readonly sources: SourcesView | null
   readonly households: number
   readonly reason: string | null
   readonly decision: string | null
@@ -139,6 +145,8 @@ export const deliberationActions = {
       requestId: clientRequestId,
       title: v.pipe(v.string(), v.maxLength(200)),
       text: v.pipe(v.string(), v.maxLength(4000)),
+      /** Up to 9 photos uploaded to `topicPhotoPath(me, requestId, n)` (more: DELIBERATION.TOO_MANY_PHOTOS). */
+      photos: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(50)), []),
     }),
   ),
   /** One support per household; enough households put it on the agenda. */
@@ -191,4 +199,5 @@ export const deliberationActions = {
   ),
   ...carryActions,
   ...commentActions,
+  ...raiseActions,
 }

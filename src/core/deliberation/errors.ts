@@ -37,4 +37,10 @@ export const DeliberationErrors = {
   WRONG_BALLOT: 'DELIBERATION.WRONG_BALLOT',
   /** An owners' decision needs every household's floor area (opening), or the voting household's (a ballot). */
   NO_AREA: 'DELIBERATION.NO_AREA',
+  /** Raising from orders: none, more than `SOURCES_MAX`, one named twice, or one that cannot be a source. */
+  BAD_SOURCES: 'DELIBERATION.BAD_SOURCES',
+  /** An order already raised as a topic (an order is the source of one topic only). */
+  SOURCE_TAKEN: 'DELIBERATION.SOURCE_TAKEN',
+  /** An order of another grid than the topic's. */
+  SOURCE_OTHER_GRID: 'DELIBERATION.SOURCE_OTHER_GRID',
 } as const

@@ -16,6 +16,9 @@ export const deliberationFeature = defineFeature({
     'topic.get': { roles: [...everyone] },
     'topic.propose': { roles: ['resident'] },
     'topic.support': { roles: ['resident'] },
+    // 民事民提 from reports: staff over the named grid (checked by the store, raise.ts).
+    'topic.raise': { roles: [...staff] },
+    'topic.sources': { roles: [...staff] },
     'topic.move': { roles: [...everyone] },
     'topic.openVote': { roles: [...staff] },
     'topic.closeVote': { roles: [...staff] },
@@ -55,5 +58,8 @@ export const deliberationFeature = defineFeature({
     'DELIBERATION.BAD_OPTION': '请选择一个方案或弃权',
     'DELIBERATION.WRONG_BALLOT': '投票方式与本次投票不符，请刷新',
     'DELIBERATION.NO_AREA': '有住户未登记建筑面积，无法按业主共同决定表决',
+    'DELIBERATION.BAD_SOURCES': '请选择 1–20 件可转为议题的工单',
+    'DELIBERATION.SOURCE_TAKEN': '所选工单已转为议题，请打开该议题',
+    'DELIBERATION.SOURCE_OTHER_GRID': '所选工单不在本网格',
   },
 })
