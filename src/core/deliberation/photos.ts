@@ -29,7 +29,7 @@ export function checkTopicPhotos(photos: readonly string[], userId: string, requ
 
 /** Does this move, made by these parties, show the photos to the grid (a staff member looked)? */
 export function checksPhotos(move: TopicMove, parties: readonly TopicParty[]): boolean {
-  return parties.includes('staff') && move !== 'reject'
+  return parties.includes('staff') && move !== 'reject' && move !== 'withdraw'
 }
 
 /** May the caller, as these parties, see the topic's photos now? */
