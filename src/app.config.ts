@@ -8,7 +8,14 @@ export default defineAppConfig({
     {
       root: 'features/deliberation',
       name: 'deliberation',
-      pages: ['pages/index/index', 'pages/topic/index', 'pages/propose/index', 'pages/meeting/index'],
+      pages: [
+        'pages/index/index',
+        'pages/topic/index',
+        'pages/propose/index',
+        'pages/meeting/index',
+        'pages/raise/index',
+        'pages/sources/index',
+      ],
     },
     { root: 'features/workbench', name: 'workbench', pages: ['pages/index/index'] },
     {

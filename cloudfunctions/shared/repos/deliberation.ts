@@ -7,7 +7,7 @@
  * moves); `deliberation-base.ts` holds loading, the views and a move run as a plan, and
  * `deliberation-votes.ts` the household votes and the timer's reminders and closes.
  */
-import { grantOver, placeIds } from '../../../src/core/access'
+import { grantOver, isStaffOver, placeIds } from '../../../src/core/access'
 import type { TopicDetail, TopicPage } from '../../../src/core/deliberation/api'
 import { newTopic, type MoveInput } from '../../../src/core/deliberation/decide'
 import { DeliberationErrors } from '../../../src/core/deliberation/errors'
@@ -58,15 +58,12 @@ export { raise, sourceOptions } from './deliberation-raise'
 
 /** topic.list: my grid's topics (residents), or a grid's I work for (staff, `gridId`), newest first. */
 export async function list(actor: Actor, gridId: string | undefined, cursor?: string): Promise<TopicPage> {
-  let grid: string
-  if (gridId) {
-    const g = await getDoc<Grid>('grids', gridId)
-    if (!g) throw new DomainError(CommonErrorCodes.NOT_FOUND, '网格不存在')
-    const place = { streetId: g.streetId, communityId: g.communityId, gridId }
-    if (!mayView(actor, { path: place }))
-      throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本网格的议题')
-    grid = gridId
-  } else grid = await defaultGrid(actor)
+  const grid = gridId ?? (await defaultGrid(actor))
+  const g = await getDoc<Grid>('grids', grid)
+  if (!g) throw new DomainError(CommonErrorCodes.NOT_FOUND, '网格不存在')
+  const place = { streetId: g.streetId, communityId: g.communityId, gridId: grid }
+  if (!mayView(actor, { path: place }))
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看本网格的议题')
   const _ = db().command
   const res = await db()
     .collection(TOPICS)
@@ -81,6 +78,7 @@ export async function list(actor: Actor, gridId: string | undefined, cursor?: st
   return {
     gridId: grid,
     canPropose: grantOver(actor, 'resident')?.scope.gridId === grid,
+    canRaise: isStaffOver(actor, place),
     items: page.map(cardOf),
     cursor: docs.length > PAGE && last ? timeCursor(last.createdAt, last._id) : null,
   }

@@ -39,6 +39,8 @@ export interface TopicPage {
   readonly gridId: string
   /** The caller lives in this grid and may raise a topic here. */
   readonly canPropose: boolean
+  /** The caller is staff over this grid and may raise a topic from its work orders. */
+  readonly canRaise: boolean
   readonly items: readonly TopicCard[]
   readonly cursor: string | null
 }

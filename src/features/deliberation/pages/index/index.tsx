@@ -20,6 +20,7 @@ export default function DeliberationHallPage() {
   )
   usePullRefresh(reload)
   const resident = first?.canPropose ?? false
+  const staff = first?.canRaise ?? false
   return (
     <Page label="议事厅">
       <View className="card">
@@ -35,6 +36,19 @@ export default function DeliberationHallPage() {
           onClick={() => void Taro.navigateTo({ url: '/features/deliberation/pages/propose/index' })}
         >
           提出议题
+        </Button>
+      )}
+      {staff && first && (
+        <Button
+          className="btn topic__new"
+          block
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/features/deliberation/pages/sources/index?gridId=${encodeURIComponent(first.gridId)}`,
+            })
+          }
+        >
+          从工单发起议题
         </Button>
       )}
       <Notice text={error} />

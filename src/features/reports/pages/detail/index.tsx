@@ -16,6 +16,7 @@ import { ReplyForm, replyInput, type ReplyDraft } from '../../components/ReplyFo
 import { Timeline } from '../../components/Timeline'
 import { OutcomeLabel, RatingLabel, StatusLabel, TierLabel, shortTime } from '../../labels'
 import { Notice } from '../../../../components/Notice'
+import { raiseUrl, TopicLinks } from '../../components/TopicLinks'
 import '../../reports.scss'
 
 type Panel = 'none' | 'reply' | 'escalate' | 'rate' | 'reopen'
@@ -211,6 +212,8 @@ export default function OrderDetailPage() {
         )}
       </View>
 
+      <TopicLinks order={order} />
+
       {order.reply && (
         <View className="card" ariaRole="region" ariaLabel="办理答复">
           <Text className="t-title">答复：{OutcomeLabel[order.reply.outcome]}</Text>
@@ -283,6 +286,15 @@ export default function OrderDetailPage() {
         {can.reopen && panel !== 'reopen' && (
           <Button className="btn" disabled={busy} onClick={() => setPanel('reopen')}>
             重新办理
+          </Button>
+        )}
+        {can.raiseTopic && (
+          <Button
+            className="btn"
+            disabled={busy}
+            onClick={() => void Taro.navigateTo({ url: raiseUrl(orderId) })}
+          >
+            转为议题
           </Button>
         )}
         {can.follow && (
