@@ -129,7 +129,7 @@ describe('转为议题 from an order', () => {
   it('the form starts from the orders, is edited, and raises once per draft', async () => {
     router.params = { orders: 'wo_1%2Cwo_2' }
     api({
-      'order.get': (i) => order(String(i.orderId)),
+      'order.get': (i: Record<string, unknown>) => order(String(i.orderId)),
       'topic.raise': raised(),
     })
     await act(async () => {

@@ -4,12 +4,16 @@ import { useEffect, useState } from 'react'
 import { photoUrls } from '../../../services/upload'
 import '../meeting.scss'
 
+const NONE: readonly string[] = []
+
 /**
  * A proposed topic's photos (as the report detail shows a report's): the proposer and staff see
  * them at once; the grid's other residents once staff looked at the topic, until then a line says so.
  */
-export function TopicPhotos(props: { readonly photos: readonly string[]; readonly count: number }) {
-  const { photos, count } = props
+export function TopicPhotos(props: { readonly photos?: readonly string[]; readonly count?: number }) {
+  // A topic answered by a function older than photos has neither field: nothing to show.
+  const photos = props.photos ?? NONE
+  const count = props.count ?? 0
   const [urls, setUrls] = useState<Record<string, string>>({})
   useEffect(() => {
     if (photos.length) photoUrls(photos).then(setUrls, () => setUrls({}))
