@@ -14,6 +14,8 @@ export default defineAppConfig({
         'pages/propose/index',
         'pages/meeting/index',
         'pages/settings/index',
+        'pages/raise/index',
+        'pages/sources/index',
       ],
     },
     { root: 'features/workbench', name: 'workbench', pages: ['pages/index/index'] },

@@ -23,7 +23,9 @@ describe('demo data', () => {
     const community = (data.topic_stats ?? []).find((d) => d._id === 'community:cm-xinhua')
     for (const doc of [grid, community])
       expect(doc).toMatchObject({ raised: 2, confirmed: 2, decided: 1, votes: 1, participated: 6 })
-    expect(data.topics?.filter((t) => t.path && (t.path as OrgPath).gridId === 'gr-xinhua-01')).toHaveLength(2)
+    expect(data.topics?.filter((t) => t.path && (t.path as OrgPath).gridId === 'gr-xinhua-01')).toHaveLength(
+      2,
+    )
   })
 
   it('has unique ids and openids', () => {

@@ -101,6 +101,8 @@ const expected: Readonly<Record<string, string>> = {
   'topic.get': 'R K W C S',
   'topic.propose': 'R',
   'topic.support': 'R',
+  'topic.raise': 'W C S',
+  'topic.sources': 'W C S',
   'topic.move': 'R K W C S',
   'topic.openVote': 'K W C S',
   'topic.closeVote': 'W C S',

@@ -175,6 +175,12 @@ pages.push(
   ['deliberation-hall', 'user-resident-wang', '/#/features/deliberation/pages/index/index', '提出议题'],
   ['deliberation-propose', 'user-resident-wang', '/#/features/deliberation/pages/propose/index', '提交议题'],
   [
+    'deliberation-sources',
+    'user-xinhua-01-worker',
+    '/#/features/deliberation/pages/sources/index?gridId=gr-xinhua-01',
+    '发起议题',
+  ],
+  [
     'meeting-held-resident',
     'user-resident-wang',
     `/#/features/deliberation/pages/meeting/index?id=${DEMO_MEETING_ID}`,

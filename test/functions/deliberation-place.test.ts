@@ -113,7 +113,8 @@ describe('a 7号楼 topic: the grid follows it, 7号楼 decides it', () => {
     )
     expect((await docOf('topic_meetings', m.id)).buildingIds).toEqual([B7])
     const to = await told(m.id, 'meeting.invite')
-    expect([...to].sort()).toEqual(seven.map((h) => h.userId).sort())
+    // 7号楼's households, and the grid's council (杨丽华, who sits in every meeting of the grid).
+    expect([...to].sort()).toEqual([...seven.map((h) => h.userId), 'user-helper-yang'].sort())
   })
 
   it('the vote’s electorate is 7号楼’s households; other buildings’ ballots are refused in every channel', async () => {

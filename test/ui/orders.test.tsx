@@ -36,10 +36,13 @@ const none = {
   reopen: false,
   release: false,
   follow: false,
+  raiseTopic: false,
 }
 const order = (patch: Partial<OrderDetail> = {}): OrderDetail => ({
   orderId: 'wo_1',
   topicId: null,
+  raisedTopicId: null,
+  gridId: 'gr-xinhua-01',
   categoryId: 'safety',
   categoryName: '安全隐患',
   summary: '楼道飞线充电',

@@ -27,7 +27,8 @@ import type { CallContext } from '../kit'
 import { decideAndRun } from '../runner'
 import { db } from '../sdk'
 import { getDoc } from './docs'
-import { evaluationViewOf, workViewOf } from './deliberation-work'
+import { photosVisible } from '../../../src/core/deliberation/photos'
+import { evaluationViewOf, sourcesViewOf, workViewOf } from './deliberation-work'
 
 export const TOPICS = 'topics'
 export const SUPPORTS = 'topic_supports'
@@ -78,6 +79,7 @@ export function cardOf(t: TopicRecord): TopicCard {
 
 const EventLabel: Readonly<Record<string, string>> = {
   propose: '提出议题',
+  raise: '据居民上报发起议题',
   confirm: '立项',
   reject: '不予立项',
   withdraw: '撤回',
@@ -102,7 +104,7 @@ export async function detailOf(
     home?.gridId && inTopicPlace({ gridId: home.gridId, buildingId: home.buildingId }, t)
       ? (home.householdId ?? null)
       : null
-  const [support, ballot, participated, work, evaluation] = await Promise.all([
+  const [support, ballot, participated, work, evaluation, sources] = await Promise.all([
     householdId ? byRequest<SupportRecord>(SUPPORTS, { topicId: t._id, householdId }) : null,
     householdId && t.vote ? byRequest<BallotRecord>(BALLOTS, { topicId: t._id, householdId }) : null,
     t.status === 'voting'
@@ -114,8 +116,11 @@ export async function detailOf(
       : Promise.resolve(t.result?.participated ?? 0),
     workViewOf(t, now),
     evaluationViewOf(actor, t, householdId, now),
+    sourcesViewOf(actor, t),
   ])
-  const moves = movesOf(t, partiesOf(actor, t), now)
+  const parties = partiesOf(actor, t)
+  const moves = movesOf(t, parties, now)
+  const photos = t.photos ?? []
   const v = t.vote
   const open = t.status === 'voting' && v !== null && now >= new Date(v.opensAt) && now < new Date(v.closesAt)
   return {
@@ -124,6 +129,9 @@ export async function detailOf(
     buildingIds: buildingsOf(t),
     text: t.text,
     proposerShown: t.proposerShown,
+    photos: photosVisible(t, parties) ? photos : [],
+    photoCount: photos.length,
+    sources,
     households: t.households,
     reason: t.reason,
     decision: t.decision,
@@ -189,7 +197,11 @@ export async function moveAs(by: Mover, topicId: string, input: MoveInput, now: 
   )
 }
 
-/** Fields a move never writes: identity, creation, the outbox (the runner's) and the supporters' count (its own). */
+/**
+ * Fields a move never writes: identity, creation, the outbox (the runner's), the supporters' count
+ * (its own), and what the topic was raised with (its sources, photos and followers; erasure takes a
+ * follower off without the version).
+ */
 const KEPT = new Set([
   '_id',
   'requestId',
@@ -199,6 +211,9 @@ const KEPT = new Set([
   'outbox',
   'outboxAt',
   'supports',
+  'sources',
+  'followerIds',
+  'photos',
 ])
 
 /**

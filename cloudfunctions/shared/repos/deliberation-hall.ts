@@ -75,6 +75,7 @@ export async function list(actor: Actor, input: HallInput): Promise<TopicPage> {
       communityId: place.communityId,
     }),
     canPropose: place.gridId !== null && grantOver(actor, 'resident')?.scope.gridId === place.gridId,
+    canRaise: place.gridId !== null && isStaffOver(actor, scopeOf(place)),
     items: page.map(cardOf),
     cursor: docs.length > PAGE && last ? timeCursor(last.createdAt, last._id) : null,
   }

@@ -6,7 +6,8 @@
  * must equal the published result. Comments are part of the same record: their text stays (the
  * discussion others answered must still read), their author's masked name becomes the placeholder,
  * and so does the name of a staff member who hid one. A meeting keeps its minutes; its organiser's
- * name becomes the placeholder.
+ * name becomes the placeholder. A reporter following a topic raised from their report stops
+ * following it (their user id off `followerIds`, without the version, as a report's follower).
  */
 import type { CommentRecord } from '../../../src/core/deliberation/comments'
 import type { MeetingRecord } from '../../../src/core/deliberation/meeting'
@@ -68,15 +69,34 @@ async function anonymiseMeetings(userId: string): Promise<boolean> {
   return meetings.length === ERASE_BATCH
 }
 
+/** The topics they follow as a source order's reporter (index `followers`): their id off, one batch. */
+async function unfollowTopics(userId: string): Promise<boolean> {
+  const _ = db().command
+  const res = await db()
+    .collection(TOPICS)
+    .where({ followerIds: userId })
+    .field({ _id: true })
+    .limit(ERASE_BATCH)
+    .get()
+  const ids = (res.data as { _id: string }[]).map((t) => t._id)
+  if (ids.length > 0)
+    await db()
+      .collection(TOPICS)
+      .where({ _id: _.in(ids), followerIds: userId })
+      .update({ followerIds: _.pull(userId) })
+  return ids.length === ERASE_BATCH
+}
+
 export const deliberationPrivacy = definePrivacy({
   feature: 'deliberation',
   sections: [],
   anonymise: async (userId) => {
-    const [topics, comments, meetings] = [
+    const [topics, comments, meetings, followed] = [
       await topicsOf(userId),
       await commentsOf(userId),
       await anonymiseMeetings(userId),
+      await unfollowTopics(userId),
     ]
-    return topics || comments || meetings
+    return topics || comments || meetings || followed
   },
 })

@@ -1,6 +1,7 @@
 /**
- * The views of 民办 and 民评 for the topic page: the linked work as it stands now (two reads by id,
- * ≤ 12 items) and the evaluation with my household's rating (staff: the households' comments).
+ * The views of linked items for the topic page: the orders a topic was raised from (one read by id,
+ * ≤ 20), 民办's linked work as it stands now (two reads by id, ≤ 12 items) and 民评's evaluation
+ * with my household's rating (staff: the households' comments).
  */
 import { isStaffOver } from '../../../src/core/access'
 import type { EvaluationView, WorkView } from '../../../src/core/deliberation/carry-api'
@@ -11,6 +12,8 @@ import {
   orderDone,
 } from '../../../src/core/deliberation/carry'
 import type { RatingRecord, TopicRecord } from '../../../src/core/deliberation/model'
+import type { SourcesView } from '../../../src/core/deliberation/raise-api'
+import { sourcesSeen } from '../../../src/core/deliberation/raise'
 import type { ActivityRecord } from '../../../src/core/activities/model'
 import { StatusLabel } from '../../../src/core/orders/messages'
 import type { OrderRecord } from '../../../src/core/orders/model'
@@ -20,6 +23,47 @@ import { db } from '../sdk'
 
 export const RATINGS = 'topic_ratings'
 const ORDERS = 'orders'
+
+const clip = (s: string, n = 40) => {
+  const chars = [...s.replace(/\s+/g, ' ').trim()]
+  return chars.length <= n ? chars.join('') : `${chars.slice(0, n - 1).join('')}…`
+}
+
+/**
+ * 民事民提 from reports: staff over the place see every source order (category and first words,
+ * each opening it); anyone else how many and of which categories, and a cell only for an order they
+ * reported (read only when they follow the topic). Other residents' reports' texts are never shown.
+ */
+export async function sourcesViewOf(actor: Actor, t: TopicRecord): Promise<SourcesView | null> {
+  const sources = t.sources ?? []
+  if (sources.length === 0) return null
+  const staff = isStaffOver(actor, t.path)
+  const follows = (t.followerIds ?? []).includes(actor.userId)
+  const orders =
+    staff || follows
+      ? ((
+          await db()
+            .collection(ORDERS)
+            .where({ _id: db().command.in(sources.map((x) => x.id)) })
+            .field({ reporterId: true, text: true })
+            .limit(sources.length)
+            .get()
+        ).data as Pick<OrderRecord, '_id' | 'reporterId' | 'text'>[])
+      : []
+  const byId = new Map(orders.map((o) => [String(o._id), o]))
+  const mine = (id: string) => byId.get(id)?.reporterId === actor.userId
+  const seen = sourcesSeen(t, staff ? 'staff' : 'other', mine)
+  return {
+    count: seen.count,
+    categories: seen.categories,
+    cells: seen.listed.map((x) => ({
+      orderId: x.id,
+      categoryName: x.categoryName,
+      summary: clip(byId.get(x.id)?.text ?? ''),
+      mine: mine(x.id),
+    })),
+  }
+}
 
 /** 民办 · 公示: the plan and the linked items as they stand now (≤ 12: two reads by id). */
 export async function workViewOf(t: TopicRecord, now: Date): Promise<WorkView | null> {

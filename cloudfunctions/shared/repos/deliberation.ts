@@ -22,6 +22,9 @@ import {
 import { DomainError, isDomainError } from '../../../src/core/errors'
 import type { Building, Grid } from '../../../src/core/org/model'
 import type { Actor } from '../../../src/core/roles'
+import { MeetingErrors } from '../../../src/core/deliberation/meeting'
+import { checkTopicPhotos } from '../../../src/core/deliberation/photos'
+import { allStored } from '../files'
 import { byRequest, isDuplicateKey, newId } from '../ids'
 import type { CallContext } from '../kit'
 import { nudge } from '../outbox'
@@ -53,6 +56,7 @@ export {
   workOptions,
 } from './deliberation-carry'
 import { carryMove, configOf } from './deliberation-carry'
+export { raise, sourceOptions } from './deliberation-raise'
 
 // ── Reads ──
 
@@ -67,11 +71,19 @@ export async function get(actor: Actor, topicId: string, now: Date): Promise<Top
 /**
  * topic.propose: idempotent on requestId (unique proposerId + requestId). The topic and its
  * proposer's household's support are written together (one transaction). With `buildingIds` it
- * concerns those buildings of the grid: its threshold counts their households only.
+ * concerns those buildings of the grid: its threshold counts their households only. Photos (≤ 9)
+ * must be the proposer's uploads for this request and in storage; others see them once staff
+ * looked (photos.ts).
  */
 export async function propose(
   ctx: CallContext,
-  input: { requestId: string; title: string; text: string; buildingIds?: string[] },
+  input: {
+    requestId: string
+    title: string
+    text: string
+    buildingIds?: string[]
+    photos?: readonly string[]
+  },
   now: Date,
   check: (text: string) => Promise<void>,
 ): Promise<TopicDetail> {
@@ -84,7 +96,10 @@ export async function propose(
   const { title, text } = checkTopicText(input)
   const buildings = checkBuildings(input.buildingIds, await buildingsNamed(input.buildingIds), home)
   const buildingIds = buildings?.map((b) => b.id) ?? null
+  const photos = checkTopicPhotos(input.photos ?? [], actor.userId, input.requestId)
   await check(`${title}\n${text}`)
+  if (!(await allStored(photos)))
+    throw new DomainError(MeetingErrors.PHOTO_INVALID, '照片上传未完成，请重新添加')
   const [households, grid, config] = await Promise.all([
     householdsOf(home.place.gridId, buildingIds),
     getDoc<Grid>('grids', home.place.gridId),
@@ -101,6 +116,7 @@ export async function propose(
     text,
     households,
     supportPct: config.supportPct,
+    photos,
     now,
   })
   const support: SupportRecord = {

@@ -127,12 +127,12 @@ export function withNotifiedFlag(before: OrderRecord, r: MoveResult): MoveResult
 
 /**
  * The move as a plan: the order's changed fields on the condition that its version is still the one
- * decided on, and the move's effects as an outbox entry. Following, the outbox and (unless the move
- * itself sets it) `unnotified` are left out: following, dispatching and delivery outcomes are not
- * moves and are written meanwhile without a version bump.
+ * decided on, and the move's effects as an outbox entry. Following, a topic raised from it, the
+ * outbox and (unless the move itself sets it) `unnotified` are left out: following, raising a topic,
+ * dispatching and delivery outcomes are not moves and are written meanwhile without a version bump.
  */
 export function movePlan(before: OrderRecord, r: MoveResult, config: Config, now: Date): Plan {
-  const { followerIds: _f, unnotified, outbox: _o, outboxAt: _a, ...rest } = bodyOf(r.next)
+  const { followerIds: _f, raisedTopicId: _t, unnotified, outbox: _o, outboxAt: _a, ...rest } = bodyOf(r.next)
   const body = unnotified !== before.unnotified ? { ...rest, unnotified } : rest
   const effects = moveEffects(before, r, config.sla, hazardOf(config, before.categoryId), now)
   return updatePlan(

@@ -9,6 +9,7 @@ import { carryActions, type EvaluationView, type WorkView } from './carry-api'
 import { commentActions } from './comments-api'
 import type { TopicMove } from './machine'
 import { meetingActions } from './meeting-api'
+import { raiseActions, type SourcesView } from './raise-api'
 import {
   TopicSteps,
   BallotChannels,
@@ -46,6 +47,8 @@ export interface TopicPage {
   readonly canConfigure: boolean
   /** The caller lives in this grid and may raise a topic here. */
   readonly canPropose: boolean
+  /** The caller is staff over this grid and may raise a topic from its work orders. */
+  readonly canRaise: boolean
   readonly items: readonly TopicCard[]
   readonly cursor: string | null
 }
@@ -99,6 +102,11 @@ export interface TopicDetail extends TopicCard {
   readonly buildingIds: readonly string[] | null
   readonly text: string
   readonly proposerShown: string
+  /** The proposer's photos (file ids) when the caller may see them (./photos.ts), else empty. */
+  readonly photos: readonly string[]
+  readonly photoCount: number
+  /** Raised by staff from work orders: how many, of which categories, and the cells the caller may open. */
+  readonly sources: SourcesView | null
   readonly households: number
   readonly reason: string | null
   readonly decision: string | null
@@ -162,6 +170,8 @@ export const deliberationActions = {
       title: v.pipe(v.string(), v.maxLength(200)),
       text: v.pipe(v.string(), v.maxLength(4000)),
       buildingIds: v.optional(v.pipe(v.array(id), v.minLength(1), v.maxLength(BUILDINGS_MAX))),
+      /** Up to 9 photos uploaded to `topicPhotoPath(me, requestId, n)` (more: DELIBERATION.TOO_MANY_PHOTOS). */
+      photos: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(50)), []),
     }),
   ),
   /** One support per household; enough households put it on the agenda. */
@@ -214,4 +224,5 @@ export const deliberationActions = {
   ),
   ...carryActions,
   ...commentActions,
+  ...raiseActions,
 }

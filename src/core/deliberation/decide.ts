@@ -3,7 +3,7 @@
  * told). Pure: they take the loaded topic, the mover and the input, and return the next topic and
  * its effects; the store writes them as one plan (src/core/plan.ts).
  */
-import type { Audience, Effect } from '../effects'
+import type { Audience, Effect, Notify } from '../effects'
 import { DomainError, type ErrorCode } from '../errors'
 import { maskName } from '../privacy/mask'
 import { beijingTime, clipThing } from '../notify/templates'
@@ -21,6 +21,7 @@ import {
   type VoteSpec,
 } from './model'
 import { contextOf, evaluationSentence } from './carry'
+import { checksPhotos } from './photos'
 import { placeAudience, supportThreshold } from './rules'
 import { moveStats, statsCounts } from './stats'
 import { resultSentence } from './vote'
@@ -37,6 +38,8 @@ export interface NewTopicInput {
   readonly text: string
   readonly households: number
   readonly supportPct?: number
+  /** The proposer's photos (./photos.ts), checked by the store. */
+  readonly photos?: readonly string[]
   readonly now: Date
 }
 
@@ -60,6 +63,7 @@ export function newTopic(i: NewTopicInput): TopicRecord {
     vote: null,
     result: null,
     decision: null,
+    ...(i.photos && i.photos.length > 0 ? { photos: [...i.photos], photosChecked: false } : {}),
     version: 1,
     events: [{ at: i.now, move: 'propose', by: i.proposer.userId, byName: maskName(i.proposer.name) }],
     createdAt: i.now,
@@ -162,9 +166,12 @@ export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date
             : input.move === 'close_evaluation'
               ? evaluationSentence(input.result)
               : undefined
+  // A staff member moving it on had its photos before them: from now on the grid sees them.
+  const looked = t.photos?.length && !t.photosChecked && checksPhotos(input.move, parties)
   const next: TopicRecord = {
     ...t,
     ...changes,
+    ...(looked ? { photosChecked: true } : {}),
     status: step.to,
     version: t.version + 1,
     updatedAt: now,
@@ -193,23 +200,39 @@ export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date
     }),
   )
   const effects: Effect[] = step.effects.includes('announce')
-    ? [
-        {
-          kind: 'notify',
-          key: `topic.${input.move}.v${next.version}`,
-          to,
-          ...(by.kind === 'person' ? { except: [by.userId] } : {}),
-          template: 'topicProgress',
-          data: {
-            thing1: { value: clipThing(t.title) },
-            phrase2: { value: TopicStatusLabel[next.status] },
-            thing3: { value: clipThing(note ?? WHAT[input.move]) },
-            time4: { value: beijingTime(now) },
-          },
-        },
-      ]
+    ? announce(t, to, `topic.${input.move}.v${next.version}`, by, {
+        thing1: { value: clipThing(t.title) },
+        phrase2: { value: TopicStatusLabel[next.status] },
+        thing3: { value: clipThing(note ?? WHAT[input.move]) },
+        time4: { value: beijingTime(now) },
+      })
     : []
   return { next, effects: [...counts, ...effects] }
+}
+
+/**
+ * An announcement: to its audience (the grid's households, or a rejection's supporters) and to the
+ * topic's followers (the reporters of the orders it was raised from, who may live beyond the
+ * households the system knows), one message per person (one `once` group, one key), never to
+ * whoever made the move.
+ */
+export function announce(
+  t: Pick<TopicRecord, 'followerIds'>,
+  to: Audience,
+  key: string,
+  by: Mover,
+  data: Notify['data'],
+): Notify[] {
+  const base = {
+    kind: 'notify' as const,
+    key,
+    once: key,
+    ...(by.kind === 'person' ? { except: [by.userId] } : {}),
+    template: 'topicProgress' as const,
+    data,
+  }
+  const followers = t.followerIds ?? []
+  return [{ ...base, to }, ...(followers.length > 0 ? [{ ...base, to: { users: [...followers] } }] : [])]
 }
 
 /** The moves the caller may make now (the page's buttons). */

@@ -41,4 +41,10 @@ export const DeliberationErrors = {
   BAD_BUILDINGS: 'DELIBERATION.BAD_BUILDINGS',
   /** A topic's buildings leave out the proposer's own (their household is its first supporter). */
   OWN_BUILDING: 'DELIBERATION.OWN_BUILDING',
+  /** Raising from orders: none, more than `SOURCES_MAX`, one named twice, or one that cannot be a source. */
+  BAD_SOURCES: 'DELIBERATION.BAD_SOURCES',
+  /** An order already raised as a topic (an order is the source of one topic only). */
+  SOURCE_TAKEN: 'DELIBERATION.SOURCE_TAKEN',
+  /** An order of another grid than the topic's. */
+  SOURCE_OTHER_GRID: 'DELIBERATION.SOURCE_OTHER_GRID',
 } as const

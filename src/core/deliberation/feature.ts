@@ -19,6 +19,9 @@ export const deliberationFeature = defineFeature({
     'topic.get': { roles: [...everyone] },
     'topic.propose': { roles: ['resident'] },
     'topic.support': { roles: ['resident'] },
+    // 民事民提 from reports: staff over the named grid (checked by the store, raise.ts).
+    'topic.raise': { roles: [...staff] },
+    'topic.sources': { roles: [...staff] },
     'topic.move': { roles: [...everyone] },
     'topic.openVote': { roles: [...council] },
     'topic.closeVote': { roles: [...staff] },
@@ -62,5 +65,8 @@ export const deliberationFeature = defineFeature({
     'DELIBERATION.NO_AREA': '有住户未登记建筑面积，无法按业主共同决定表决',
     'DELIBERATION.BAD_BUILDINGS': '所选楼栋不在本网格，请重新选择（最多 10 栋）',
     'DELIBERATION.OWN_BUILDING': '所选楼栋须包括您家所在的楼栋',
+    'DELIBERATION.BAD_SOURCES': '请选择 1–20 件可转为议题的工单',
+    'DELIBERATION.SOURCE_TAKEN': '所选工单已转为议题，请打开该议题',
+    'DELIBERATION.SOURCE_OTHER_GRID': '所选工单不在本网格',
   },
 })

@@ -217,6 +217,17 @@ export interface RatingRecord {
   readonly ratedAt: Date
 }
 
+/**
+ * 民事民提 from reports: a work order (issue #15 item 1) a topic was raised from. The order carries
+ * `raisedTopicId` back. No text and no reporter here: the order keeps those (staff read it there).
+ */
+export interface TopicSource {
+  readonly kind: 'order'
+  readonly id: string
+  readonly categoryId: string
+  readonly categoryName: string
+}
+
 export interface TopicRecord extends WithOutbox {
   readonly _id: string
   readonly requestId: string
@@ -245,6 +256,14 @@ export interface TopicRecord extends WithOutbox {
   readonly result: VoteResult | null
   /** A committee decision (no vote): what was decided, recorded with who decided (events). */
   readonly decision: string | null
+  /** Photos the proposer attached (file ids, `topicPhotoPath`): others see them once staff looked (./photos.ts). */
+  readonly photos?: readonly string[]
+  /** A staff member moved the topic on with its photos before them: they are shown to the grid. */
+  readonly photosChecked?: boolean
+  /** Raised by staff from work orders (./raise.ts): the orders, at most `SOURCES_MAX`. */
+  readonly sources?: readonly TopicSource[]
+  /** The source orders' reporters: told of the topic's announcements even beyond the grid's households. */
+  readonly followerIds?: readonly string[]
   /** 民办: the work the decision spawned (null until it is carried out). */
   readonly work?: TopicWork | null
   /** 民评: the current (or last) evaluation. */

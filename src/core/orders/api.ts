@@ -133,6 +133,8 @@ export interface OrderAbilities {
   readonly reopen: boolean
   readonly release: boolean
   readonly follow: boolean
+  /** Staff over its grid: raise a deliberation topic from it (转为议题). */
+  readonly raiseTopic: boolean
 }
 
 export interface OrderDetail extends OrderSummary {
@@ -142,6 +144,10 @@ export interface OrderDetail extends OrderSummary {
   readonly photosChecked: boolean
   /** 民办: the deliberation topic this order carries out (opens the topic). */
   readonly topicId: string | null
+  /** 民事民提: the topic staff raised from this report (opens the topic). */
+  readonly raisedTopicId: string | null
+  /** Its grid (a topic raised from it belongs there). */
+  readonly gridId: string
   /** Reporter's name: staff always; others only when not hidden. Null when hidden from the caller. */
   readonly reporterName: string | null
   /** Staff only: the resident on whose behalf staff reported. */

@@ -152,6 +152,12 @@ export interface OrderRecord {
   /** 民办: the deliberation topic whose decision this order carries out (linked both ways). */
   readonly topicId?: string | null
   /**
+   * 民事民提: the deliberation topic staff raised from this report (one topic per order, set once,
+   * on the condition that it is unset). Not `topicId`, which is the topic this order carries out.
+   * Written without a version bump, like following: an order's move leaves it alone.
+   */
+  readonly raisedTopicId?: string | null
+  /**
    * The reporter erased their personal data (me.delete, cloudfunctions/shared/repos/me.ts): the
    * name here and on their timeline events is the placeholder `ERASED_NAME`.
    */
@@ -178,4 +184,16 @@ export function concluded(o: {
   readonly reply?: { readonly outcome: Outcome | string } | null
 }): boolean {
   return o.status === 'closed' || (o.status === 'replied' && o.reply?.outcome === 'handled')
+}
+
+/**
+ * May staff raise a deliberation topic from this order: not raised from already, not an order that
+ * carries out a topic's decision, and not held for content review.
+ */
+export function raisable(o: {
+  readonly raisedTopicId?: string | null
+  readonly topicId?: string | null
+  readonly held: boolean
+}): boolean {
+  return !o.raisedTopicId && !o.topicId && !o.held
 }

@@ -4,7 +4,7 @@ import type { OrderAbilities, OrderDetail, OrderSummary, TimelineEntry } from '.
 import { isResidentOf, isStaffOver } from '../access'
 import { partiesOf } from './decide'
 import { orderMachine, type OrderMove } from './machine'
-import type { OrderEvent, OrderRecord } from './model'
+import { raisable, type OrderEvent, type OrderRecord } from './model'
 import { reopenUntil, type SlaTable } from './sla'
 import { isoOrNull as iso } from '../china-time'
 
@@ -72,6 +72,7 @@ export function abilitiesOf(actor: Actor, o: OrderRecord, now: Date, sla: SlaTab
     reopen: may('reopen'),
     release: may('release'),
     follow: o.open && !o.held && o.reporterId !== actor.userId && !o.followerIds.includes(actor.userId),
+    raiseTopic: isStaffOver(actor, o.path) && raisable(o),
   }
 }
 
@@ -107,6 +108,8 @@ export function toDetail(
     photos: photosVisible ? o.photos : [],
     photosChecked: o.photosChecked,
     topicId: o.topicId ?? null,
+    raisedTopicId: o.raisedTopicId ?? null,
+    gridId: o.path.gridId,
     reporterName: staff || viewer === 'reporter' || !o.hideName ? o.reporterName : null,
     onBehalfOf:
       staff && o.onBehalfOf

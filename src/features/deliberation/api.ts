@@ -1,5 +1,9 @@
 import { deliberationActions } from '@core/deliberation/api'
+import { orderActions } from '@core/orders/api'
 import { apiClient } from '../../services/cloud'
 
 /** The deliberation subpackage's client: its schemas ship here, not in the main package (docs/adr/0002). */
-export const callApi = apiClient(deliberationActions)
+export const callApi = apiClient({
+  ...deliberationActions,
+  'order.get': orderActions['order.get'], // pages/raise: the orders a topic is raised from
+})

@@ -12,10 +12,12 @@ interface Props {
   readonly setBusy: (busy: boolean) => void
   /** What happened to the last pick (kept 9 of 10, too big after compressing…). */
   readonly onNotice: (notice: string | null) => void
+  /** What the photos are (会议照片; a proposed topic's: 现场照片). */
+  readonly label?: string
 }
 
-/** 会议照片（选填）: up to 9, compressed on the phone (as a report's), each removable. */
-export function MeetingPhotos({ photos, onChange, busy, setBusy, onNotice }: Props) {
+/** 会议照片（选填）, or a proposed topic's: up to 9, compressed on the phone (as a report's), each removable. */
+export function MeetingPhotos({ photos, onChange, busy, setBusy, onNotice, label = '会议照片' }: Props) {
   const add = async () => {
     onNotice(null)
     setBusy(true)
@@ -42,7 +44,7 @@ export function MeetingPhotos({ photos, onChange, busy, setBusy, onNotice }: Pro
   return (
     <>
       <Text className="t-body meeting__label">
-        会议照片（选填，最多 {MEETING_PHOTOS_MAX} 张，已选 {photos.length} 张）
+        {label}（选填，最多 {MEETING_PHOTOS_MAX} 张，已选 {photos.length} 张）
       </Text>
       <View className="meeting__photos">
         {photos.map((p, i) => (

@@ -70,6 +70,19 @@ export default function DeliberationHallPage() {
           <Text className="t-muted">›</Text>
         </View>
       )}
+      {first?.canRaise && first.gridId && (
+        <Button
+          className="btn topic__new"
+          block
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/features/deliberation/pages/sources/index?gridId=${encodeURIComponent(first.gridId ?? '')}`,
+            })
+          }
+        >
+          从工单发起议题
+        </Button>
+      )}
       <View className="hall-tabs" ariaRole="tablist" ariaLabel="议事步骤">
         {TABS.map((tab) => (
           <View

@@ -5,16 +5,23 @@ import { Field } from '../../../../components/Field'
 import { Notice } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { SubmitButton } from '../../../../components/SubmitButton'
-import { failureCopy } from '../../../../services/cloud'
+import { topicPhotoPath } from '@core/deliberation/photos'
+import { callApi as callMain, failureCopy } from '../../../../services/cloud'
 import { newRequestId } from '../../../../services/request-id'
+import { uploadPhoto } from '../../../../services/upload'
+import type { PickedPhoto } from '../../../../services/upload-rules'
 import { callApi } from '../../api'
+import { MeetingPhotos } from '../../components/MeetingPhotos'
 import { usePlacePicker } from '../../components/PlacePicker'
 import '../../deliberation.scss'
+import '../../meeting.scss'
 
 /**
- * 提出议题 (民事民提): a title, what it is about and the place it concerns (the whole grid, or some of
- * its buildings, mine among them). It is checked before anyone else sees it, then shown in the
- * grid's 议事厅; the place's households support it, the proposer's first.
+ * 提出议题 (民事民提): a title, what it is about, up to 9 photos and the place it concerns (the whole
+ * grid, or some of its buildings, mine among them). It is checked before anyone else sees it, then
+ * shown in the grid's 议事厅; the place's households support it, the proposer's first. Photos go up
+ * first, each once (a retry reuses what is up), into the proposer's own folder for this draft;
+ * neighbours see them once staff looked at the topic.
  */
 export default function ProposeTopicPage() {
   const [title, setTitle] = useState('')
@@ -22,9 +29,26 @@ export default function ProposeTopicPage() {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const [problem, setProblem] = useState<{ title?: string; text?: string }>({})
+  const [photos, setPhotos] = useState<readonly PickedPhoto[]>([])
   // One request id per draft: a retry after a lost answer lands on the same topic.
   const requestId = useRef(newRequestId())
   const place = usePlacePicker(setMessage)
+  /** Local photo → its file id once uploaded. */
+  const uploaded = useRef(new Map<string, string>())
+
+  const upload = async (): Promise<string[]> => {
+    if (photos.length === 0) return []
+    const me = (await callMain('me.profile', {})).userId
+    const fileIds: string[] = []
+    for (const [i, p] of photos.entries()) {
+      const path = topicPhotoPath(me, requestId.current, i + 1)
+      const key = `${p.path}→${path}`
+      const done = uploaded.current.get(key) ?? (await uploadPhoto(p.path, path))
+      uploaded.current.set(key, done)
+      fileIds.push(done)
+    }
+    return fileIds
+  }
 
   const submit = async () => {
     const p = {
@@ -37,11 +61,13 @@ export default function ProposeTopicPage() {
     setBusy(true)
     setMessage(null)
     try {
+      const fileIds = await upload()
       const t = await callApi('topic.propose', {
         requestId: requestId.current,
         title: title.trim(),
         text: text.trim(),
         ...(place.buildingIds ? { buildingIds: [...place.buildingIds] } : {}),
+        ...(fileIds.length > 0 ? { photos: fileIds } : {}),
       })
       void Taro.showToast({ title: '议题已提出', icon: 'success' })
       void Taro.redirectTo({ url: `/features/deliberation/pages/topic/index?id=${t.id}` })
@@ -79,8 +105,17 @@ export default function ProposeTopicPage() {
           </View>
         ) : null}
         {place.fields}
+        <MeetingPhotos
+          label="现场照片"
+          photos={photos}
+          onChange={setPhotos}
+          busy={busy}
+          setBusy={setBusy}
+          onNotice={setMessage}
+        />
         <Text className="t-muted">
-          {place.wholeGrid ? '本网格' : '所选楼栋'}足够多的住户支持后即可立项。内容会先经过安全检查。
+          {place.wholeGrid ? '本网格' : '所选楼栋'}
+          足够多的住户支持后即可立项。内容会先经过安全检查，照片经工作人员查看后向邻居公开。
         </Text>
       </View>
       <Notice text={message} />

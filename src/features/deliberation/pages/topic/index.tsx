@@ -21,6 +21,8 @@ import { EvaluationCard } from '../../components/EvaluationCard'
 import { FormActions } from '../../components/FormActions'
 import { Meetings } from '../../components/Meetings'
 import { OpenVoteForm } from '../../components/OpenVoteForm'
+import { Sources } from '../../components/Sources'
+import { TopicPhotos } from '../../components/TopicPhotos'
 import { VoteResultCard } from '../../components/VoteResultCard'
 import { WorkCard } from '../../components/WorkCard'
 import '../../deliberation.scss'
@@ -133,6 +135,7 @@ export default function TopicPage() {
         <View>
           <Text className="t-body">{t.text}</Text>
         </View>
+        <TopicPhotos photos={t.photos} count={t.photoCount} />
         <Text className="t-muted">
           {t.proposerShown} 提出 · {t.placeName} · {shortTime(t.createdAt)}
         </Text>
@@ -156,6 +159,8 @@ export default function TopicPage() {
         {t.reason && <Text className="t-body">不予立项的理由：{t.reason}</Text>}
         {t.decision && <Text className="t-body">决议：{t.decision}</Text>}
       </View>
+
+      <Sources sources={t.sources} />
 
       {t.can.support && (
         <SubmitButton busy={busy} onSubmit={() => run(() => callApi('topic.support', { topicId }), '已支持')}>

@@ -16,7 +16,7 @@ import { ReplyForm, replyInput, type ReplyDraft } from '../../components/ReplyFo
 import { Timeline } from '../../components/Timeline'
 import { OutcomeLabel, RatingLabel, StatusLabel, TierLabel, shortTime } from '../../labels'
 import { Notice } from '../../../../components/Notice'
-import { TopicLink } from '../../../../components/TopicLink'
+import { raiseUrl, TopicLinks } from '../../components/TopicLinks'
 import '../../reports.scss'
 
 type Panel = 'none' | 'reply' | 'escalate' | 'rate' | 'reopen'
@@ -154,7 +154,6 @@ export default function OrderDetailPage() {
             <Text className="t-muted">上报人：{order.reporterName}</Text>
           </View>
         )}
-        {order.topicId && <TopicLink topicId={order.topicId} label="落实居民议事决议" />}
         {order.onBehalfOf && (
           <View>
             <Text className="t-muted">
@@ -212,6 +211,8 @@ export default function OrderDetailPage() {
           </View>
         )}
       </View>
+
+      <TopicLinks order={order} />
 
       {order.reply && (
         <View className="card" ariaRole="region" ariaLabel="办理答复">
@@ -285,6 +286,15 @@ export default function OrderDetailPage() {
         {can.reopen && panel !== 'reopen' && (
           <Button className="btn" disabled={busy} onClick={() => setPanel('reopen')}>
             重新办理
+          </Button>
+        )}
+        {can.raiseTopic && (
+          <Button
+            className="btn"
+            disabled={busy}
+            onClick={() => void Taro.navigateTo({ url: raiseUrl(orderId) })}
+          >
+            转为议题
           </Button>
         )}
         {can.follow && (

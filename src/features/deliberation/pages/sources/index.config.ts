@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '从工单发起议题' })
