@@ -215,7 +215,9 @@ describe('议题详情: 议事会', () => {
     expect(inputs('meeting.list')).toEqual([{ topicId: 'tp1' }])
     expect(screen.getByText('社区党群服务中心二楼')).toBeTruthy()
     expect(buttons('安排议事会')).toHaveLength(0)
-    const cell = document.querySelector('[aria-role="link"][aria-label*="已召开"]')
+    const cell = [...document.querySelectorAll('[aria-role="link"]')].find((el) =>
+      el.textContent?.includes('已召开'),
+    )
     if (!cell) throw new Error('no meeting cell')
     await tap(cell)
     expect(navigateTo).toHaveBeenCalledWith({ url: '/features/deliberation/pages/meeting/index?id=mt1' })

@@ -86,6 +86,15 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
         (p) => getComputedStyle(p).display !== 'none',
       ).length === 1,
   )
+  // A toast is transient news (it leaves by itself): axe looks at the settled page, after it.
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll('.taro__toast')).every(
+        (t) => getComputedStyle(t).display === 'none' || (t as HTMLElement).offsetParent === null,
+      ),
+    undefined,
+    { timeout: 5000 },
+  )
   await page.addScriptTag({ content: AXE_SOURCE })
   return page.evaluate(async () => {
     const axe = (

@@ -80,7 +80,7 @@ export function EvaluationCard(props: {
         </View>
       )}
       {e.comments.length > 0 && (
-        <View ariaRole="list" ariaLabel="居民留言">
+        <View ariaRole="group" ariaLabel="居民留言">
           <Text className="t-body topic__label">居民留言（不显示姓名）</Text>
           {e.comments.map((c, i) => (
             <Text key={i} className="t-body topic__cell">

@@ -83,13 +83,12 @@ export function Meetings({ topicId, status }: { readonly topicId: string; readon
     <View className="card" ariaRole="region" ariaLabel="议事会">
       <Text className="t-title">议事会</Text>
       {list.items.length > 0 && (
-        <View className="meeting__list" ariaRole="list">
+        <View className="meeting__list" ariaRole="group" ariaLabel="本议题的议事会">
           {list.items.map((m) => (
             <View
               key={m.id}
               className="meeting__cell"
               ariaRole="link"
-              ariaLabel={`${m.title}，${shortTime(m.startsAt)}，${m.place}，${m.statusLabel}`}
               onClick={() => void Taro.navigateTo({ url: meetingUrl(m.id) })}
             >
               <Text className="t-body">

@@ -26,7 +26,7 @@ export function WorkCard({ work: w }: { readonly work: WorkView }) {
         <View className="topic__progress-fill" style={{ width: `${w.percent}%` }} />
       </View>
       <Text className="t-body">{said}</Text>
-      <View ariaRole="list" ariaLabel="实施事项">
+      <View ariaRole="group" ariaLabel="实施事项">
         {w.items.map((i) => (
           <View
             key={i.id}
