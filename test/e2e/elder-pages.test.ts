@@ -178,7 +178,19 @@ pages.push(
     'deliberation-sources',
     'user-xinhua-01-worker',
     '/#/features/deliberation/pages/sources/index?gridId=gr-xinhua-01',
-    '发起议题',
+    '选择反映同一件事的工单',
+  ],
+  [
+    'deliberation-settings',
+    'user-xinhua-admin',
+    '/#/features/deliberation/pages/settings/index?communityId=cm-xinhua',
+    '保存',
+  ],
+  [
+    'deliberation-community-hall',
+    'user-xinhua-admin',
+    '/#/features/deliberation/pages/index/index?communityId=cm-xinhua',
+    '议事设置',
   ],
   [
     'meeting-held-resident',
@@ -258,6 +270,59 @@ describe('elder mode on the scan-to-join and work-order pages', () => {
       await expectElderReady(page, `topic-${who}`)
       await page.context().close()
     }
+  })
+
+  it('topic: the carry-out form (民办) and the rating (民评)', async () => {
+    const call = async (openid: string, action: string, input: object) =>
+      (await emu().invoke('api', { action, input }, { openid })) as { ok: boolean; data: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
+    const WORKER = 'demo-openid-xinhua-01-worker'
+    // The demo's vote that passed: the worker opens the carry-out form.
+    const [decided] = (
+      await emu().app.database().collection('topics').where({ status: 'decided' }).limit(1).get()
+    ).data as { _id: string }[]
+    const worker = await elderPageAs('user-xinhua-01-worker')
+    await worker.goto(
+      `/#/features/deliberation/pages/topic/index?id=${encodeURIComponent(decided?._id ?? '')}`,
+    )
+    await worker.getByText('安排实施').first().tap()
+    await worker.getByText('开始实施').first().waitFor()
+    await expectElderReady(worker, 'topic-carry-form')
+    await worker.context().close()
+    // A committee decision carried out through one order, handled: the households rate it.
+    const t = await call('demo-openid-resident-wang', 'topic.propose', {
+      requestId: 'elder-rate-1',
+      title: '小区门口加装路灯',
+      text: '晚上太黑，老人出门不安全',
+    })
+    expect(t.ok).toBe(true)
+    const topicId = String(t.data.id)
+    if (t.data.status === 'proposed')
+      expect((await call(WORKER, 'topic.move', { topicId, move: 'confirm' })).ok).toBe(true)
+    expect((await call(WORKER, 'topic.move', { topicId, move: 'decide', reason: '同意加装' })).ok).toBe(true)
+    const carried = await call(WORKER, 'topic.carry', {
+      topicId,
+      requestId: 'elder-rate-1',
+      plan: '在小区门口加装两盏路灯',
+      responsible: '网格员',
+      orders: [{ category: 'street_light', text: '小区门口加装两盏路灯' }],
+    })
+    expect(carried.ok).toBe(true)
+    const orderId = String(carried.data.work.items[0].id)
+    expect((await call(WORKER, 'order.accept', { orderId })).ok).toBe(true)
+    expect((await call(WORKER, 'order.reply', { orderId, outcome: 'handled', text: '已装好' })).ok).toBe(true)
+    for (let i = 0; i < 20; i += 1) {
+      await emu().invoke('sweep', { now: new Date().toISOString() })
+      const stored = (await emu().app.database().collection('topics').doc(topicId).get()).data as {
+        status: string
+      }[]
+      if (stored[0]?.status === 'evaluating') break
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    const resident = await elderPageAs('user-resident-wang')
+    await resident.goto(`/#/features/deliberation/pages/topic/index?id=${encodeURIComponent(topicId)}`)
+    await resident.getByText('您对办理结果满意吗？').waitFor()
+    await expectElderReady(resident, 'topic-rate')
+    await resident.context().close()
   })
 
   it('meeting: the organiser’s close form (minutes, attendance, photos, options)', async () => {

@@ -156,8 +156,16 @@ export default function TopicPage() {
             </Text>
           </View>
         )}
-        {t.reason && <Text className="t-body">不予立项的理由：{t.reason}</Text>}
-        {t.decision && <Text className="t-body">决议：{t.decision}</Text>}
+        {t.reason && (
+          <View>
+            <Text className="t-body">不予立项的理由：{t.reason}</Text>
+          </View>
+        )}
+        {t.decision && (
+          <View>
+            <Text className="t-body">决议：{t.decision}</Text>
+          </View>
+        )}
       </View>
 
       <Sources sources={t.sources} />
