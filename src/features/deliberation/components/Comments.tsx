@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { CommentThread, CommentView } from '@core/deliberation/comments-api'
@@ -12,6 +12,7 @@ import { failureCopy } from '../../../services/cloud'
 import { newRequestId } from '../../../services/request-id'
 import { callApi } from '../api'
 import { FormActions } from './FormActions'
+import { TextBox } from './TextBox'
 
 const TEXT_MAX = 500
 const REASON_MAX = 300
@@ -126,13 +127,12 @@ export function Comments({ topicId }: { readonly topicId: string }) {
       {hiding === c.id && (
         <View ariaRole="form" ariaLabel="隐藏评论">
           <Text className="t-body topic__label">隐藏的理由（居民会看到）</Text>
-          <Textarea
-            className="comment__textarea t-body"
+          <TextBox
+            className="comment__textarea"
+            name="隐藏的理由"
             value={reason}
             maxlength={REASON_MAX}
-            ariaLabel="隐藏的理由"
-            nativeProps={{ 'aria-label': '隐藏的理由' }}
-            onInput={(e) => setReason(e.detail.value)}
+            onInput={setReason}
           />
           <FormActions busy={busy} onSubmit={() => hide(c.id)} onBack={() => setHiding(null)}>
             确定隐藏
@@ -166,14 +166,13 @@ export function Comments({ topicId }: { readonly topicId: string }) {
                 </Button>
               </View>
             )}
-            <Textarea
-              className="comment__textarea t-body"
+            <TextBox
+              className="comment__textarea"
+              name="评论内容"
               value={text}
               maxlength={TEXT_MAX}
               placeholder="说说您的看法（不超过 500 字）"
-              ariaLabel="评论内容"
-              nativeProps={{ 'aria-label': '评论内容' }}
-              onInput={(e) => setText(e.detail.value)}
+              onInput={setText}
             />
             <SubmitButton busy={busy} onSubmit={send}>
               发表

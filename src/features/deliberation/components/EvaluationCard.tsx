@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { EvaluationView } from '@core/deliberation/carry-api'
@@ -8,6 +8,7 @@ import { Notice } from '../../../components/Notice'
 import { Button } from '../../../components/ui'
 import { failureCopy } from '../../../services/cloud'
 import { callApi } from '../api'
+import { TextBox } from './TextBox'
 
 /**
  * 民评: while the window is open a household rates the outcome with one big button (and may add a
@@ -63,14 +64,12 @@ export function EvaluationCard(props: {
               </Button>
             ))}
           </View>
-          <Textarea
-            className="topic__textarea t-body"
+          <TextBox
+            name="想说的话"
             value={comment}
             maxlength={200}
             placeholder="想说的话（可不填）"
-            ariaLabel="想说的话"
-            nativeProps={{ 'aria-label': '想说的话' }}
-            onInput={(ev) => setComment(ev.detail.value)}
+            onInput={setComment}
           />
         </View>
       )}

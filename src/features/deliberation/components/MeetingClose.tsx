@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { MeetingView } from '@core/deliberation/meeting-api'
 import { meetingPhotoPath, MINUTES_MAX, OPTION_MAX, OPTIONS_MAX } from '@core/deliberation/meeting'
@@ -11,6 +11,7 @@ import type { PickedPhoto } from '../../../services/upload-rules'
 import { callApi } from '../api'
 import { FormActions } from './FormActions'
 import { MeetingPhotos } from './MeetingPhotos'
+import { TextBox } from './TextBox'
 
 const whole = (s: string) => (/^\d{1,6}$/.test(s.trim()) ? Number(s.trim()) : Number.NaN)
 
@@ -92,14 +93,13 @@ export function MeetingClose(props: {
   return (
     <View className="card" ariaRole="form" ariaLabel="关闭会议">
       <Text className="t-body meeting__label">会议纪要（必填，不超过 {MINUTES_MAX} 字）</Text>
-      <Textarea
-        className="meeting__textarea t-body"
+      <TextBox
+        className="meeting__textarea"
+        name="会议纪要"
         value={minutes}
         maxlength={MINUTES_MAX}
         placeholder="议了什么、大家的意见、形成了哪些方案"
-        ariaLabel="会议纪要"
-        nativeProps={{ 'aria-label': '会议纪要' }}
-        onInput={(e) => setMinutes(e.detail.value)}
+        onInput={setMinutes}
       />
       <Field label="参会户数" type="number" value={households} maxlength={6} onInput={setHouseholds} />
       <Field label="参会人数" type="number" value={people} maxlength={6} onInput={setPeople} />

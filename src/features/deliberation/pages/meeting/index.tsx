@@ -1,4 +1,4 @@
-import { Image, Text, Textarea, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { MeetingView } from '@core/deliberation/meeting-api'
@@ -14,6 +14,7 @@ import { FormActions } from '../../components/FormActions'
 import { MeetingClose } from '../../components/MeetingClose'
 import '../../deliberation.scss'
 import '../../meeting.scss'
+import { TextBox } from '../../components/TextBox'
 
 type Panel = 'none' | 'close' | 'cancel'
 
@@ -140,14 +141,7 @@ export default function MeetingPage() {
       {panel === 'cancel' && (
         <View className="card" ariaRole="form" ariaLabel="取消会议">
           <Text className="t-body meeting__label">取消的原因（会告知受邀居民）</Text>
-          <Textarea
-            className="topic__textarea t-body"
-            value={reason}
-            maxlength={300}
-            ariaLabel="取消的原因"
-            nativeProps={{ 'aria-label': '取消的原因' }}
-            onInput={(e) => setReason(e.detail.value)}
-          />
+          <TextBox name="取消的原因" value={reason} maxlength={300} onInput={setReason} />
           <FormActions busy={busy} onSubmit={cancel} onBack={() => setPanel('none')}>
             确定取消会议
           </FormActions>

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { draftFromOrders, SOURCES_MAX } from '@core/deliberation/raise'
@@ -13,6 +13,7 @@ import { failureCopy } from '../../../../services/cloud'
 import { newRequestId } from '../../../../services/request-id'
 import { callApi } from '../../api'
 import '../../deliberation.scss'
+import { TextBox } from '../../components/TextBox'
 
 /** The orders named in `?orders=a,b` (at most 20), in order. */
 export const orderIdsOf = (raw: string | undefined): string[] =>
@@ -94,14 +95,7 @@ export default function RaiseTopicPage() {
       <View className="card" ariaRole="form" ariaLabel="议题">
         <Field label="议题标题" value={title} maxlength={TITLE_MAX} onInput={setTitle} />
         <Text className="t-body topic__label">说明</Text>
-        <Textarea
-          className="topic__textarea t-body"
-          value={text}
-          maxlength={TEXT_MAX}
-          ariaLabel="说明"
-          nativeProps={{ 'aria-label': '说明' }}
-          onInput={(e) => setText(e.detail.value)}
-        />
+        <TextBox name="说明" value={text} maxlength={TEXT_MAX} onInput={setText} />
         <Text className="t-muted">
           议题会在本网格议事厅征集支持，上报的居民会收到进展通知；其他居民看不到上报内容。
         </Text>

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { TopicDetail } from '@core/deliberation/api'
@@ -26,6 +26,7 @@ import { TopicPhotos } from '../../components/TopicPhotos'
 import { VoteResultCard } from '../../components/VoteResultCard'
 import { WorkCard } from '../../components/WorkCard'
 import '../../deliberation.scss'
+import { TextBox } from '../../components/TextBox'
 
 /** Moves that need a word first (a public reason, the decision) or a choice (the vote's rule). */
 type Panel = 'none' | 'reject' | 'decide' | 'open_vote' | 'enter' | 'carry'
@@ -223,13 +224,11 @@ export default function TopicPage() {
           <Text className="t-body topic__label">
             {panel === 'reject' ? '理由（会公开给居民）' : '决议内容'}
           </Text>
-          <Textarea
-            className="topic__textarea t-body"
+          <TextBox
+            name={panel === 'reject' ? '理由' : '决议内容'}
             value={words}
             maxlength={300}
-            ariaLabel={panel === 'reject' ? '理由' : '决议内容'}
-            nativeProps={{ 'aria-label': panel === 'reject' ? '理由' : '决议内容' }}
-            onInput={(e) => setWords(e.detail.value)}
+            onInput={setWords}
           />
           <FormActions busy={busy} onSubmit={() => sendWords(panel)} onBack={() => setPanel('none')}>
             确定
