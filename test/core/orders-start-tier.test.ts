@@ -27,7 +27,7 @@ const filed = (tier: StartTier | undefined, over: { held?: boolean; hazard?: boo
   newOrder({
     id: 'wo_t',
     actor: STREET_ADMIN,
-    user: { realName: null, displayName: '街道李' },
+    user: { displayName: '街道李' },
     input: {
       requestId: 'tp1-req.1',
       text: '【居民议事：充电桩】在3号楼东侧安装充电桩',
