@@ -9,15 +9,18 @@ import type { TopicDetail } from '../../../src/core/deliberation/api'
 import type { RatingReceipt, TopicStatsView, WorkOptions } from '../../../src/core/deliberation/carry-api'
 import {
   checkConfig,
+  checkOrderTier,
   DefaultDeliberationConfig,
   evaluationOpen,
   openEvaluation,
+  orderTiersFor,
   PLAN_MAX,
   rate,
   RESPONSIBLE_MAX,
   withWork,
   workOrderText,
   type DeliberationConfig,
+  type WorkOrderDraft,
 } from '../../../src/core/deliberation/carry'
 import { moveTopic, type MoveInput } from '../../../src/core/deliberation/decide'
 import { DeliberationErrors } from '../../../src/core/deliberation/errors'
@@ -87,15 +90,15 @@ export interface CarryInput {
   readonly requestId: string
   readonly plan?: string
   readonly responsible?: string
-  readonly orders: readonly { readonly category: string; readonly text: string }[]
+  readonly orders: readonly WorkOrderDraft[]
   readonly activityIds: readonly string[]
 }
 
 /**
- * topic.carry: staff file work orders (at the topic's grid, the escalation ladder after that) and
- * link volunteer activities of its community; the topic moves to 实施中 (the first time, with its
- * plan and the responsible people, announced to the grid's households) or gains the work. Orders,
- * links and the topic are written in one transaction; a retried request adds nothing.
+ * topic.carry: staff file work orders (at the tier asked, the grid by default, never above their own:
+ * `checkOrderTier`) and link activities of its community; the topic moves to 实施中 (the first time
+ * with its plan and the responsible people, told to the grid's households) or gains the work, all in
+ * one transaction; a retried request adds nothing.
  */
 export async function carry(
   ctx: CallContext,
@@ -112,9 +115,10 @@ export async function carry(
     throw new DomainError(DeliberationErrors.BAD_WORK, '实施方案或责任人过长')
   const orderConfig = await orderConfigOf(seen.path.communityId)
   const drafts = input.orders.map((o) => {
+    const tier = checkOrderTier(ctx.actor, seen.path, o.tier)
     const category = findCategory(orderConfig.override, o.category)
     if (!category) throw new DomainError(DeliberationErrors.BAD_WORK, '工单类别不存在')
-    return { category, text: workOrderText(seen.title, o.text) }
+    return { category, tier, text: workOrderText(seen.title, o.text) }
   })
   const activities = await activitiesFor(seen, input.activityIds)
   for (const text of [first?.plan, first?.responsible, ...drafts.map((d) => d.text)])
@@ -137,6 +141,7 @@ export async function carry(
       now,
       sla: orderConfig.sla,
       topic: { id: seen._id, title: seen.title },
+      tier: d.tier,
     }),
   )
   const mover = moverOf(ctx, seen)
@@ -202,6 +207,7 @@ export async function workOptions(actor: Actor, topicId: string, now: Date): Pro
   )
   return {
     categories: categoriesFor(config.override).map((c) => ({ id: c.id, name: c.name })),
+    tiers: orderTiersFor(actor, t.path),
     activities: activities.map((a) => ({
       id: a._id,
       title: a.title,

@@ -7,6 +7,7 @@ import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 import { clientRequestId } from '../join/api'
 import type { TopicDetail } from './api'
+import { StartTiers, type StartTier } from '../orders/model'
 import type { DeliberationConfig } from './carry'
 import { Ratings, type Rating } from './model'
 import type { TopicStats } from './stats'
@@ -72,6 +73,8 @@ export interface WorkOptions {
   readonly categories: readonly { readonly id: string; readonly name: string }[]
   /** Published activities of the community, not linked to a topic, from the last 30 days on. */
   readonly activities: readonly { readonly id: string; readonly title: string; readonly startAt: string }[]
+  /** The tiers the caller may file work orders at (their own over the topic's place, or below), grid first. */
+  readonly tiers: readonly StartTier[]
 }
 
 export const carryActions = {
@@ -79,9 +82,10 @@ export const carryActions = {
   'topic.workOptions': defineAction<WorkOptions>()(v.strictObject({ topicId: id })),
   /**
    * 民办: staff carry a decision out (the first time with the plan and the responsible people):
-   * new work orders (a category and what to do; they start at the topic's grid and follow the
-   * escalation ladder) and/or existing volunteer activities of the community, linked both ways.
-   * Idempotent on requestId.
+   * new work orders (a category, what to do, and the tier that should do it: the topic's grid by
+   * default, or its community or street for a caller of that tier — `DELIBERATION.BAD_TIER` above
+   * their own; they follow the escalation ladder from there) and/or existing volunteer activities of
+   * the community, linked both ways. Idempotent on requestId.
    */
   'topic.carry': defineAction<TopicDetail>()(
     v.strictObject({
@@ -91,7 +95,13 @@ export const carryActions = {
       responsible: v.optional(v.pipe(v.string(), v.maxLength(200))),
       orders: v.optional(
         v.pipe(
-          v.array(v.strictObject({ category: id, text: v.pipe(v.string(), v.maxLength(1000)) })),
+          v.array(
+            v.strictObject({
+              category: id,
+              text: v.pipe(v.string(), v.maxLength(1000)),
+              tier: v.optional(v.picklist(StartTiers)),
+            }),
+          ),
           v.maxLength(12),
         ),
         [],

@@ -4,8 +4,10 @@
  * done the households of the place rate the outcome for a window, and too many 不满意 send the topic
  * back to the council.
  */
-import { DomainError } from '../errors'
-import { concluded } from '../orders/model'
+import { holdsOver, isStaffOver, type Holder, type Place } from '../access'
+import { CommonErrorCodes, DomainError } from '../errors'
+import { TierHandlers, TierSupervisors } from '../orders/decide'
+import { concluded, StartTiers, type StartTier } from '../orders/model'
 import { DeliberationErrors } from './errors'
 import type { TopicMoveContext } from './machine'
 import type { Evaluation, EvaluationResult, Rating, TopicRecord, TopicWork, WorkLink } from './model'
@@ -90,6 +92,13 @@ export function contextOf(t: TopicRecord, now: Date): TopicMoveContext {
     evaluationOver: !!e && now >= new Date(e.closesAt),
     dissatisfied: !!e?.result?.reopened,
   }
+}
+
+/** A work order as staff ask for it when carrying a topic out: a category, what to do, which tier. */
+export interface WorkOrderDraft {
+  readonly category: string
+  readonly text: string
+  readonly tier?: StartTier
 }
 
 export interface NewWork {
@@ -186,4 +195,26 @@ export function workOrderText(title: string, text: string): string {
   if (!body || [...body].length > ORDER_TEXT_MAX)
     throw new DomainError(DeliberationErrors.BAD_WORK, `请填写工单内容（不超过 ${ORDER_TEXT_MAX} 字）`)
   return `【居民议事：${title}】${body}`
+}
+
+/**
+ * The tiers a caller may file a topic's work orders at (民办: "to the right tier"): their own tier
+ * over the topic's place or below, that is the tiers whose handlers or supervisors they are there —
+ * a grid worker the grid; a community admin the grid or the community; a street admin any of the
+ * three. Nobody else files any (an outside department is reached by escalating only).
+ */
+export function orderTiersFor(h: Holder, place: Place): StartTier[] {
+  return StartTiers.filter((t) => holdsOver(h, [...TierHandlers[t], ...TierSupervisors[t]], place))
+}
+
+/**
+ * May the caller file a work order at `tier` (default the grid) for a topic of `place`: staff over
+ * it, else AUTH.FORBIDDEN; at a tier above their own, DELIBERATION.BAD_TIER.
+ */
+export function checkOrderTier(h: Holder, place: Place, tier: StartTier = 'grid'): StartTier {
+  if (!isStaffOver(h, place))
+    throw new DomainError(CommonErrorCodes.FORBIDDEN, '只有本网格的工作人员可以安排实施')
+  if (!orderTiersFor(h, place).includes(tier))
+    throw new DomainError(DeliberationErrors.BAD_TIER, '只能把工单交给本级或下级办理')
+  return tier
 }

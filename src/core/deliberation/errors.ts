@@ -23,6 +23,8 @@ export const DeliberationErrors = {
   WORK_OPEN: 'DELIBERATION.WORK_OPEN',
   /** Carrying out: no work named, too much work, or an activity that cannot be linked. */
   BAD_WORK: 'DELIBERATION.BAD_WORK',
+  /** A topic's work order filed at a tier above the caller's own (a grid worker asking the street). */
+  BAD_TIER: 'DELIBERATION.BAD_TIER',
   /** Closing the evaluation before its window ended. */
   EVALUATION_OPEN: 'DELIBERATION.EVALUATION_OPEN',
   /** Rating outside the evaluation window. */

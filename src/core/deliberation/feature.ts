@@ -52,6 +52,7 @@ export const deliberationFeature = defineFeature({
     'DELIBERATION.UNKNOWN_HOUSEHOLD': '该户不在议题涉及的网格或楼栋',
     'DELIBERATION.WORK_OPEN': '还有工作未完成',
     'DELIBERATION.BAD_WORK': '请检查实施工作：至少一项，且最多 12 项',
+    'DELIBERATION.BAD_TIER': '只能把工单交给本级或下级办理',
     'DELIBERATION.EVALUATION_OPEN': '评价尚未结束',
     'DELIBERATION.NOT_EVALUATING': '现在不在评价时间内',
     'DELIBERATION.BAD_CONFIG': '设置超出范围',

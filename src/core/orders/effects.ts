@@ -4,8 +4,9 @@
  * the dispatcher (cloudfunctions/shared/outbox.ts) carries it out.
  *
  * Who is told what:
- * - a new order (submit): the grid's handlers, while it is still new, unaccepted and nobody was
- *   reached (`unnotified`, cleared when a message gets through);
+ * - a new order (submit): the handlers of the tier it starts at (the grid's, or for an order filed
+ *   higher, the community's or street's), while it is still new, unaccepted and nobody was reached
+ *   (`unnotified`, cleared when a message gets through);
  * - an escalation: the new tier's handlers (`unnotified` raised by the move, cleared the same way);
  * - a deadline passed (the sweep's overdue or automatic escalation): whoever held it (`lateHolders`)
  *   is told what is late and since when, then the supervisors of the tier it now lies at, not
@@ -25,7 +26,7 @@ import {
   pushesProgress,
 } from './messages'
 import { counterIncrements, statsDelta, statsIdFor, type StatsDelta } from './metrics'
-import { concluded, type OrderRecord } from './model'
+import { concluded, startTierOf, type OrderRecord } from './model'
 import { acceptDeadline, type SlaTable } from './sla'
 
 export const ORDER_STATS = 'order_stats'
@@ -66,14 +67,18 @@ const newWork = (o: OrderRecord, escalated: boolean, key: string, onlyIf?: Notif
   onReached: { unnotified: false },
 })
 
-/** A new order's effects: counted as received and open; its grid's handlers told while it is still news. */
+/**
+ * A new order's effects: counted as received and open (in its grid's document, whatever tier it
+ * starts at); the handlers of the tier it starts at (a report: the grid's; an order filed at the
+ * community or street: theirs over its place, as an escalation tells them) told while it is still news.
+ */
 export function submitEffects(o: OrderRecord, sla: SlaTable, hazard: boolean): Effect[] {
-  const { area, worker } = statsDelta(null, o, acceptDeadline(o.submittedAt, sla, hazard))
+  const { area, worker } = statsDelta(null, o, acceptDeadline(o.submittedAt, sla, hazard, o.tier))
   return [
     ...countOf(o, area, worker, null),
-    newWork(o, false, 'order.new.grid.submit', {
+    newWork(o, false, `order.new.${o.tier}.submit`, {
       status: 'submitted',
-      tier: 'grid',
+      tier: o.tier,
       unnotified: true,
     }),
   ]
@@ -121,7 +126,7 @@ export function moveEffects(
 ): Effect[] {
   const o = r.next
   const e = r.event
-  const { area, worker } = statsDelta(before, o, acceptDeadline(o.submittedAt, sla, hazard))
+  const { area, worker } = statsDelta(before, o, acceptDeadline(o.submittedAt, sla, hazard, startTierOf(o)))
   const out: Effect[] = [...countOf(o, area, worker, o.firstReceiverId), ...topicWork(before, o)]
   if (e.kind === 'escalate') out.push(newWork(o, true, `order.new.${o.tier}.v${o.version}`))
   if (e.kind === 'overdue' || (e.kind === 'escalate' && e.auto)) {

@@ -14,7 +14,10 @@
  * orders they received first, 首接负责):
  * - received: orders reported (worker: orders they accepted first).
  * - accepted / acceptedOnTime: first accepted at all / within the first accept deadline
- *   (grid tier acceptHours, hazards hazardAcceptHours) counted from submission.
+ *   (the acceptHours of the tier it started at, hazards hazardAcceptHours) counted from submission.
+ *   An order filed at the community or street (民办) counts in its grid's document like any other
+ *   (the area is where the problem is, not who handles it), measured against that tier's limit, so
+ *   the grid's response rate holds no deadline the grid was never given.
  * - replied / repliedOnTime: first final reply (当场办/解释说明/转办; a 限期办 promise is not final) /
  *   with no deadline missed before it (no tier deadline, no promised date broken).
  * - resolved: orders now closed (rated 满意/基本满意, or unrated when the reopen window ended);
@@ -93,7 +96,7 @@ const ms = (d: Date | null) => (d ? new Date(d).getTime() : 0)
 
 /**
  * The counter changes one move causes. `before` is null for a submit. `acceptDeadline`: the first
- * accept deadline of this order (submittedAt + grid acceptHours or the hazard limit).
+ * accept deadline of this order (submittedAt + its starting tier's acceptHours or the hazard limit).
  * Returns the area delta (grid, community, street) and the worker delta (first receiver).
  */
 export function statsDelta(

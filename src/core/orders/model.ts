@@ -23,6 +23,19 @@ export const Tiers = ['grid', 'community', 'street', 'department'] as const
 export type Tier = (typeof Tiers)[number]
 
 /**
+ * The tiers a new order may start at: the grid (every report), or, for an order staff file to carry
+ * out a deliberation topic's decision, the community or the street (an outside department is named
+ * only by escalating).
+ */
+export const StartTiers = ['grid', 'community', 'street'] as const satisfies readonly Tier[]
+export type StartTier = (typeof StartTiers)[number]
+
+/** The tier an order started at: its submit event's (written once; the grid for orders stored before). */
+export function startTierOf(o: Pick<OrderRecord, 'events'>): Tier {
+  return o.events.find((e) => e.kind === 'submit')?.tier ?? 'grid'
+}
+
+/**
  * How a reply answers the resident (事事有回音):
  * - `handled` 当场办: done.
  * - `deadline` 限期办: will be done by `promisedDate`; the order stays open until a later reply.

@@ -1,16 +1,18 @@
 /**
  * A new work order as the one-tap report makes it (the order factory), written once: its fields, its
  * opening events (the submit, and 'held' when content security asked for review), its deadline
- * (`settle`), and its outbox entry (counted as received; the grid's handlers told:
- * ./effects.ts `submitEffects`). The store checks the draft, routes it (./route.ts), runs the
- * content check and inserts what this returns.
+ * (`settle`), and its outbox entry (counted as received; the handlers of its tier told:
+ * ./effects.ts `submitEffects`). A report starts at the grid; an order staff file to carry out a
+ * deliberation topic may start at the community or street (`tier`), its deadline, events, counting
+ * and audience then that tier's, as if it had been escalated there at submission. The store checks
+ * the draft, routes it (./route.ts), runs the content check and inserts what this returns.
  */
 import type { UserRecord } from '../me/model'
 import type { Actor } from '../roles'
 import type { CategoryView } from './api'
 import { settle, staffRoleFor } from './decide'
 import { submitEffects } from './effects'
-import type { OnBehalfOf, OrderEvent, OrderLocation, OrderRecord } from './model'
+import type { OnBehalfOf, OrderEvent, OrderLocation, OrderRecord, StartTier } from './model'
 import type { SlaTable } from './sla'
 import { DomainError } from '../errors'
 import { checkUploads } from '../uploads'
@@ -47,6 +49,8 @@ export interface NewOrderInput {
   readonly sla: SlaTable
   /** 民办: staff file the order to carry out a deliberation topic's decision (linked both ways). */
   readonly topic?: { readonly id: string; readonly title: string }
+  /** The tier it starts at (default the grid); who may file above the grid is the caller's rule. */
+  readonly tier?: StartTier
 }
 
 export function newOrder({
@@ -60,6 +64,7 @@ export function newOrder({
   now,
   sla,
   topic,
+  tier = 'grid',
 }: NewOrderInput): OrderRecord {
   const onBehalf = input.onBehalfOf !== undefined || topic !== undefined
   const reporterName = input.onBehalfOf?.name ?? ((user.realName ?? user.displayName ?? '') || '居民')
@@ -69,7 +74,7 @@ export function newOrder({
     by: actor.userId,
     byRole: onBehalf ? staffRoleFor(actor, place.path) : 'resident',
     byName: onBehalf ? (user.displayName ?? '') : reporterName,
-    tier: 'grid',
+    tier,
     ...(topic
       ? { text: `居民议事决议：${topic.title}` }
       : onBehalf
@@ -77,7 +82,7 @@ export function newOrder({
         : {}),
   }
   const events: OrderEvent[] = held
-    ? [submitEvent, { kind: 'held', at: now, by: 'system', byRole: 'system', byName: '系统', tier: 'grid' }]
+    ? [submitEvent, { kind: 'held', at: now, by: 'system', byRole: 'system', byName: '系统', tier }]
     : [submitEvent]
   const order = settle(
     {
@@ -103,7 +108,7 @@ export function newOrder({
       path: place.path,
       placeName: place.placeName,
       status: 'submitted',
-      tier: 'grid',
+      tier,
       department: null,
       handlerId: null,
       handlerName: null,
@@ -120,7 +125,7 @@ export function newOrder({
       dueAt: null,
       dueAction: null,
       overdue: false,
-      // Nobody reached yet: cleared once a grid worker's message got through (dispatch).
+      // Nobody reached yet: cleared once a handler's message got through (dispatch).
       unnotified: true,
       reopenCount: 0,
       followerIds: [],

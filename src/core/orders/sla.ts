@@ -107,9 +107,12 @@ export function acceptHoursOf(sla: SlaTable, tier: Tier, hazard: boolean): numbe
   return hazard ? Math.min(sla.hazardAcceptHours, t.acceptHours) : t.acceptHours
 }
 
-/** The first accept deadline of an order (the grid tier's, from its submission): what the counters measure against. */
-export function acceptDeadline(submittedAt: Date, sla: SlaTable, hazard: boolean): Date {
-  return new Date(new Date(submittedAt).getTime() + acceptHoursOf(sla, 'grid', hazard) * HOUR)
+/**
+ * The first accept deadline of an order (the tier it started at, from its submission: the grid's
+ * for a report, the community's or street's for an order filed there): what the counters measure against.
+ */
+export function acceptDeadline(submittedAt: Date, sla: SlaTable, hazard: boolean, tier: Tier = 'grid'): Date {
+  return new Date(new Date(submittedAt).getTime() + acceptHoursOf(sla, tier, hazard) * HOUR)
 }
 
 type DeadlineInput = Pick<OrderRecord, 'status' | 'tier' | 'tierSince' | 'lastReplyAt' | 'reply'> & {

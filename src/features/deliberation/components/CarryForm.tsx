@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react'
 import type { TopicDetail } from '@core/deliberation/api'
 import type { WorkOptions } from '@core/deliberation/carry-api'
 import { shortTime } from '@core/china-time'
+import { TierLabel } from '@core/orders/messages'
+import type { StartTier } from '@core/orders/model'
 import { ChoiceList } from '../../../components/ChoiceList'
 import { Field } from '../../../components/Field'
 import { Notice } from '../../../components/Notice'
@@ -18,13 +20,18 @@ const MAX_ORDERS = 6
 interface Line {
   readonly category: string | null
   readonly text: string
+  /** Who should do it: the grid by default, or a tier up to the caller's own. */
+  readonly tier: StartTier
 }
+
+const blank: Line = { category: null, text: '', tier: 'grid' }
 
 const checked = (on: boolean) => ({ ariaChecked: on }) as object
 
 /**
  * 民办: staff carry a decided topic out (the first time with the plan and who is responsible): work
- * orders to the grid (a category and what to do) and activities of the community to link. One
+ * orders (a category, what to do, and who does it: 网格, or 社区/街道 when the caller may file
+ * there) and activities of the community to link. One
  * request id per draft, kept across a retry, so a retried tap files nothing twice.
  */
 export function CarryForm(props: {
@@ -37,11 +44,12 @@ export function CarryForm(props: {
   const [options, setOptions] = useState<WorkOptions | null>(null)
   const [plan, setPlan] = useState('')
   const [responsible, setResponsible] = useState('')
-  const [lines, setLines] = useState<Line[]>([{ category: null, text: '' }])
+  const [lines, setLines] = useState<Line[]>([blank])
   const [linked, setLinked] = useState<readonly string[]>([])
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const requestId = useRef(newRequestId())
+  const tiers = options?.tiers ?? ['grid']
 
   useEffect(() => {
     callApi('topic.workOptions', { topicId: props.topicId }).then(setOptions, (e) =>
@@ -67,7 +75,11 @@ export function CarryForm(props: {
         topicId: props.topicId,
         requestId: requestId.current,
         ...(props.first ? { plan: plan.trim(), responsible: responsible.trim() } : {}),
-        orders: orders.map((l) => ({ category: l.category as string, text: l.text.trim() })),
+        orders: orders.map((l) => ({
+          category: l.category as string,
+          text: l.text.trim(),
+          ...(l.tier === 'grid' ? {} : { tier: l.tier }),
+        })),
         activityIds: [...linked],
       })
       requestId.current = newRequestId()
@@ -104,6 +116,14 @@ export function CarryForm(props: {
             selected={l.category}
             onSelect={(o) => setLine(i, { category: o.id })}
           />
+          {tiers.length > 1 && (
+            <ChoiceList
+              label={`工单 ${i + 1} 由谁办理`}
+              options={tiers.map((t) => ({ id: t, name: TierLabel[t] }))}
+              selected={l.tier}
+              onSelect={(o) => setLine(i, { tier: o.id as StartTier })}
+            />
+          )}
           <Field
             label={`工单 ${i + 1} 要做什么`}
             value={l.text}
@@ -113,7 +133,7 @@ export function CarryForm(props: {
         </View>
       ))}
       {lines.length < MAX_ORDERS && (
-        <Button className="btn" block onClick={() => setLines((ls) => [...ls, { category: null, text: '' }])}>
+        <Button className="btn" block onClick={() => setLines((ls) => [...ls, blank])}>
           再加一张工单
         </Button>
       )}
