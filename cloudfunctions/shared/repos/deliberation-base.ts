@@ -28,7 +28,7 @@ import { decideAndRun } from '../runner'
 import { db } from '../sdk'
 import { getDoc } from './docs'
 import { photosVisible } from '../../../src/core/deliberation/photos'
-import { WorkPhotoSteps } from '../../../src/core/deliberation/spawn'
+import { WorkPhotoSteps } from '../../../src/core/deliberation/photos'
 import { evaluationViewOf, sourcesViewOf, workViewOf } from './deliberation-work'
 
 export const TOPICS = 'topics'

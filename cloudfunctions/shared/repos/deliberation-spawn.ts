@@ -9,7 +9,8 @@ import type { ActivityRecord } from '../../../src/core/activities/model'
 import type { TopicDetail } from '../../../src/core/deliberation/api'
 import { MeetingErrors } from '../../../src/core/deliberation/meeting'
 import type { TopicRecord } from '../../../src/core/deliberation/model'
-import { changeWorkPhotos, spawnActivity, type PhotoChange } from '../../../src/core/deliberation/spawn'
+import { changeWorkPhotos, type PhotoChange } from '../../../src/core/deliberation/photos'
+import { spawnActivity } from '../../../src/core/deliberation/spawn'
 import { DomainError } from '../../../src/core/errors'
 import { allStored } from '../files'
 import type { CallContext } from '../kit'
@@ -19,13 +20,23 @@ import { detailOf, load, moverOf, topicPlan, visible } from './deliberation-base
 
 const ACTIVITIES = 'activities'
 
-const linkOf = (a: ActivityRecord) => ({ id: a._id, communityId: a.communityId, title: a.title, endAt: a.endAt })
+const linkOf = (a: ActivityRecord) => ({
+  id: a._id,
+  communityId: a.communityId,
+  title: a.title,
+  endAt: a.endAt,
+})
 
 /**
  * Before anything is paid for (content security) or stored: may this activity be published for the
  * topic (seen by the caller, of its community, being carried out, staff over it, room for one more item)?
  */
-export async function checkTopicFor(ctx: CallContext, topicId: string, a: ActivityRecord, now: Date): Promise<void> {
+export async function checkTopicFor(
+  ctx: CallContext,
+  topicId: string,
+  a: ActivityRecord,
+  now: Date,
+): Promise<void> {
   const t = visible(ctx.actor, await load(topicId))
   spawnActivity(t, linkOf(a), a.requestId, moverOf(ctx, t), now)
 }
