@@ -111,6 +111,7 @@ const expected: Readonly<Record<string, string>> = {
   // thresholds (any staff of the community reads them).
   'topic.carry': 'W C S',
   'topic.workOptions': 'W C S',
+  'topic.workPhotos': 'W C S',
   'topic.rate': 'R',
   'topic.stats': 'W C S',
   'deliberation.config': 'W C S',

@@ -18,7 +18,15 @@ afterAll(() => setElderMode(false))
 const doing = topicDetail({
   status: 'doing',
   statusLabel: '实施中',
-  work: { plan: '街道出资安装充电桩', responsible: '社区张主任', items: [], done: 0, total: 0, percent: 0 },
+  work: {
+    plan: '街道出资安装充电桩',
+    responsible: '社区张主任',
+    items: [],
+    done: 0,
+    total: 0,
+    percent: 0,
+    photos: [],
+  },
   can: { ...noMoves, moves: ['add_work'], carry: true },
 })
 const options = (tiers: WorkOptions['tiers']): WorkOptions => ({

@@ -42,6 +42,7 @@ const work: WorkView = {
   done: 1,
   total: 2,
   percent: 50,
+  photos: [],
 }
 const options = {
   categories: [

@@ -9,6 +9,8 @@ export const noMoves: TopicDetail['can'] = {
   enter: false,
   carry: false,
   rate: false,
+  publishActivity: false,
+  workPhotos: false,
 }
 
 /** A proposed topic of 新华社区第1网格, patched. */
@@ -22,6 +24,8 @@ export const topicDetail = (over: Partial<TopicDetail> = {}): TopicDetail => ({
   threshold: 5,
   createdAt: '2026-12-07T02:00:00.000Z',
   gridId: 'g1',
+  communityId: 'c1',
+  me: 'u-me',
   buildingIds: null,
   text: '飞线充电太危险',
   proposerShown: '王**',

@@ -42,7 +42,16 @@ const voting = topic({
     major: false,
     area: null,
   },
-  can: { moves: [], support: false, vote: true, enter: false, carry: false, rate: false },
+  can: {
+    moves: [],
+    support: false,
+    vote: true,
+    enter: false,
+    carry: false,
+    rate: false,
+    publishActivity: false,
+    workPhotos: false,
+  },
 })
 
 describe('议事厅', () => {
@@ -119,7 +128,16 @@ describe('议题详情', () => {
       'topic.support': topic({
         supports: 3,
         supported: true,
-        can: { moves: [], support: false, vote: false, enter: false, carry: false, rate: false },
+        can: {
+          moves: [],
+          support: false,
+          vote: false,
+          enter: false,
+          carry: false,
+          rate: false,
+          publishActivity: false,
+          workPhotos: false,
+        },
       }),
     })
     await act(async () => {
@@ -158,6 +176,8 @@ describe('议题详情', () => {
           enter: false,
           carry: false,
           rate: false,
+          publishActivity: false,
+          workPhotos: false,
         },
       }),
       'topic.move': (input: Record<string, unknown>) =>
@@ -165,7 +185,16 @@ describe('议题详情', () => {
           status: 'rejected',
           statusLabel: '未立项',
           reason: String(input.reason),
-          can: { moves: [], support: false, vote: false, enter: false, carry: false, rate: false },
+          can: {
+            moves: [],
+            support: false,
+            vote: false,
+            enter: false,
+            carry: false,
+            rate: false,
+            publishActivity: false,
+            workPhotos: false,
+          },
         }),
     })
     await act(async () => {
@@ -187,7 +216,16 @@ describe('议题详情', () => {
       'topic.get': topic({
         status: 'decided',
         statusLabel: '已形成决议',
-        can: { moves: [], support: false, vote: false, enter: false, carry: false, rate: false },
+        can: {
+          moves: [],
+          support: false,
+          vote: false,
+          enter: false,
+          carry: false,
+          rate: false,
+          publishActivity: false,
+          workPhotos: false,
+        },
         result: {
           participated: 30,
           electorate: 48,
@@ -218,7 +256,16 @@ describe('录入纸质票或代投', () => {
     api({
       'topic.get': {
         ...voting,
-        can: { moves: [], support: false, vote: false, enter: true, carry: false, rate: false },
+        can: {
+          moves: [],
+          support: false,
+          vote: false,
+          enter: true,
+          carry: false,
+          rate: false,
+          publishActivity: false,
+          workPhotos: false,
+        },
       },
       'join.options': (input: Record<string, unknown>) =>
         input.level === 'building' ? [{ id: 'b1', name: '1号楼' }] : [{ id: 'u1', name: '1单元' }],

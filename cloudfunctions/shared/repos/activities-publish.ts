@@ -16,16 +16,20 @@ import { decideAndRun } from '../runner'
 import { db } from '../sdk'
 import { byRequest, isDuplicateKey, newId } from '../ids'
 import { ACTIVITIES, detailOf, load, notInScope, ROSTER_MAX, SIGNUPS } from './activities-base'
+import { checkTopicFor, publishForTopic } from './deliberation-spawn'
 
 export interface PublishRequest extends PublishInput {
   readonly requestId: string
   readonly communityId: string
+  /** 民办: for this topic being carried out (deliberation's rules: src/core/deliberation/spawn.ts). */
+  readonly topicId?: string | undefined
 }
 
 /**
  * activity.publish: a community admin of `communityId`; idempotent on requestId (a unique index on
  * createdBy + requestId; the id itself is opaque, ADR 0016); text passes `check` (content security)
- * before anything is stored.
+ * before anything is stored. With `topicId` the topic's rules are checked first too, and the
+ * activity is created in the transaction that adds it to the topic's work.
  */
 export async function publish(
   ctx: CallContext,
@@ -41,7 +45,6 @@ export async function publish(
   const existing = await earlier()
   if (existing) return detailOf(actor, existing, null, now, true)
   const checked = checkPublish(input, now)
-  await check([checked.title, checked.team, checked.place, checked.description].filter(Boolean).join('\n'))
   const record: ActivityRecord = {
     _id: activityId,
     communityId: input.communityId,
@@ -55,11 +58,15 @@ export async function publish(
     cancelReason: null,
     cancelledAt: null,
     cancelledBy: null,
+    ...(input.topicId ? { topicId: input.topicId } : {}),
     createdAt: now,
     updatedAt: now,
   }
+  if (input.topicId) await checkTopicFor(ctx, input.topicId, record, now)
+  await check([checked.title, checked.team, checked.place, checked.description].filter(Boolean).join('\n'))
   try {
-    await db().collection(ACTIVITIES).add(record)
+    if (input.topicId) await publishForTopic(ctx, input.topicId, record, now)
+    else await db().collection(ACTIVITIES).add(record)
   } catch (err) {
     // A concurrent publish of the same request won the unique (createdBy, requestId) index.
     const again = isDuplicateKey(err) ? await earlier() : null

@@ -1,5 +1,5 @@
 /** What the deliberation store's parts share: the collections, loading a topic, the views, and a move run as a plan. */
-import { grantOver, isStaffOver } from '../../../src/core/access'
+import { grantOver, isAdminOf, isStaffOver } from '../../../src/core/access'
 import type { TopicCard, TopicDetail } from '../../../src/core/deliberation/api'
 import { moveTopic, movesOf, type MoveInput, type Mover } from '../../../src/core/deliberation/decide'
 import {
@@ -28,6 +28,7 @@ import { decideAndRun } from '../runner'
 import { db } from '../sdk'
 import { getDoc } from './docs'
 import { photosVisible } from '../../../src/core/deliberation/photos'
+import { WorkPhotoSteps } from '../../../src/core/deliberation/photos'
 import { evaluationViewOf, sourcesViewOf, workViewOf } from './deliberation-work'
 
 export const TOPICS = 'topics'
@@ -126,6 +127,8 @@ export async function detailOf(
   return {
     ...cardOf(t),
     gridId: t.path.gridId,
+    communityId: t.path.communityId,
+    me: actor.userId,
     buildingIds: buildingsOf(t),
     text: t.text,
     proposerShown: t.proposerShown,
@@ -176,6 +179,8 @@ export async function detailOf(
       enter: open && isStaffOver(actor, t.path),
       carry: moves.includes('carry') || moves.includes('add_work'),
       rate: householdId !== null && evaluationOpen(t, now),
+      publishActivity: t.status === 'doing' && isAdminOf(actor, t.path.communityId),
+      workPhotos: WorkPhotoSteps.includes(t.status) && isStaffOver(actor, t.path),
     },
     ...(retried ? { retried: true } : {}),
   }

@@ -122,6 +122,7 @@ export async function workViewOf(t: TopicRecord, now: Date): Promise<WorkView | 
     done,
     total: counted.length,
     percent: counted.length > 0 ? Math.round((done / counted.length) * 100) : 0,
+    photos: [...(t.workPhotos ?? [])],
   }
 }
 

@@ -55,6 +55,7 @@ export {
   stats,
   workOptions,
 } from './deliberation-carry'
+export { workPhotos } from './deliberation-spawn'
 import { carryMove, configOf } from './deliberation-carry'
 export { raise, sourceOptions } from './deliberation-raise'
 

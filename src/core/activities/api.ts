@@ -144,7 +144,10 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max))
 const byId = v.strictObject({ activityId: id })
 
 export const activityActions = {
-  /** A community admin publishes an activity of their community. Idempotent on requestId; text passes content security. */
+  /**
+   * A community admin publishes an activity of their community, optionally for a topic being carried
+   * out (linked both ways at once). Idempotent on requestId; text passes content security.
+   */
   'activity.publish': defineAction<ActivityDetail>()(
     v.strictObject({
       requestId: clientRequestId,
@@ -159,6 +162,11 @@ export const activityActions = {
       points: v.number(),
       /** Omitted: the activity's length rounded to half hours. */
       hours: v.optional(v.number()),
+      /**
+       * 民办: published for this deliberation topic of the community, being carried out; the topic
+       * gains it in the same transaction (src/core/deliberation/spawn.ts).
+       */
+      topicId: v.optional(id),
     }),
   ),
   /** A community admin cancels a published activity (signed-up residents are notified); nothing is paid. */

@@ -98,6 +98,9 @@ export interface ResultView {
 
 export interface TopicDetail extends TopicCard {
   readonly gridId: string
+  readonly communityId: string
+  /** The caller's id: where their uploads for this topic go (`workPhotoPath(me, id, n)`). */
+  readonly me: string
   /** The buildings of the grid the topic concerns (its households support, vote and rate), or null: the whole grid. */
   readonly buildingIds: readonly string[] | null
   readonly text: string
@@ -132,6 +135,10 @@ export interface TopicDetail extends TopicCard {
     readonly carry: boolean
     /** My household may rate the outcome now. */
     readonly rate: boolean
+    /** A community admin of the topic's community while it is carried out: publish an activity for it. */
+    readonly publishActivity: boolean
+    /** Staff of the place while it is carried out or evaluated: add or remove photos of the work. */
+    readonly workPhotos: boolean
   }
   readonly retried?: boolean
 }

@@ -33,6 +33,8 @@ export interface WorkView {
   readonly done: number
   readonly total: number
   readonly percent: number
+  /** Photos of the work's progress or result (file ids; the page turns them into URLs), ≤ 9. */
+  readonly photos: readonly string[]
 }
 
 export interface EvaluationView {
@@ -107,6 +109,18 @@ export const carryActions = {
         [],
       ),
       activityIds: v.optional(v.pipe(v.array(id), v.maxLength(12)), []),
+    }),
+  ),
+  /**
+   * 民办 · 公示: staff over the topic's place add or remove photos of the work while it is carried out
+   * or evaluated (≤ 9 in all, each uploaded to their own folder for the topic: `workPhotoPath`).
+   * Adding what is shown or removing what is not changes nothing.
+   */
+  'topic.workPhotos': defineAction<TopicDetail>()(
+    v.strictObject({
+      topicId: id,
+      add: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(50)), []),
+      remove: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(50)), []),
     }),
   ),
   /** 民评: a household rates the outcome while the evaluation is open; its later rating replaces it. */

@@ -49,4 +49,10 @@ export const DeliberationErrors = {
   SOURCE_TAKEN: 'DELIBERATION.SOURCE_TAKEN',
   /** An order of another grid than the topic's. */
   SOURCE_OTHER_GRID: 'DELIBERATION.SOURCE_OTHER_GRID',
+  /** An activity published for a topic of another community than the activity's. */
+  OTHER_COMMUNITY: 'DELIBERATION.OTHER_COMMUNITY',
+  /** An activity published for a topic that is not being carried out (实施中): 安排实施 first. */
+  NOT_DOING: 'DELIBERATION.NOT_DOING',
+  /** Photos of the work only while it is carried out or evaluated. */
+  WORK_PHOTOS_STEP: 'DELIBERATION.WORK_PHOTOS_STEP',
 } as const

@@ -29,6 +29,7 @@ export const deliberationFeature = defineFeature({
     'ballot.cast': { roles: ['resident', ...staff] },
     'topic.carry': { roles: [...staff] },
     'topic.workOptions': { roles: [...staff] },
+    'topic.workPhotos': { roles: [...staff] },
     'topic.rate': { roles: ['resident'] },
     'topic.stats': { roles: [...staff] },
     'deliberation.config': { roles: [...staff], place: 'communityId', inside: ['grid_worker'] },
@@ -69,5 +70,8 @@ export const deliberationFeature = defineFeature({
     'DELIBERATION.BAD_SOURCES': '请选择 1–20 件可转为议题的工单',
     'DELIBERATION.SOURCE_TAKEN': '所选工单已转为议题，请打开该议题',
     'DELIBERATION.SOURCE_OTHER_GRID': '所选工单不在本网格',
+    'DELIBERATION.OTHER_COMMUNITY': '议题不属于这个社区，不能为它发布活动',
+    'DELIBERATION.NOT_DOING': '议题实施中才能为它发布志愿活动（决议后请先安排实施）',
+    'DELIBERATION.WORK_PHOTOS_STEP': '议题实施中或评价中才能更改实施照片',
   },
 })

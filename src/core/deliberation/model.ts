@@ -266,6 +266,8 @@ export interface TopicRecord extends WithOutbox {
   readonly followerIds?: readonly string[]
   /** 民办: the work the decision spawned (null until it is carried out). */
   readonly work?: TopicWork | null
+  /** 民办 · 公示: photos of the work's progress or result (≤ 9, file ids), attached by staff (./spawn.ts). */
+  readonly workPhotos?: readonly string[]
   /** 民评: the current (or last) evaluation. */
   readonly evaluation?: Evaluation | null
   readonly version: number

@@ -126,13 +126,18 @@ export function fieldOfCode(code: string): PublishField | null {
   }
 }
 
-/** activity.publish's input; an empty description is sent empty, empty hours are omitted. */
+/**
+ * activity.publish's input; an empty description is sent empty, empty hours are omitted; with a
+ * topic (民办) the activity is published for it.
+ */
 export function publishInput(
   d: PublishDraft,
   communityId: string,
   requestId: string,
+  topicId?: string,
 ): ApiInput<'activity.publish'> {
   return {
+    ...(topicId ? { topicId } : {}),
     requestId,
     communityId,
     title: d.title.trim(),

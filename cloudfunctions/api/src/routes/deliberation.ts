@@ -27,6 +27,7 @@ const routes: RoutesFor<typeof deliberationActions> = {
   'ballot.cast': (input, ctx) => store.cast(ctx, input, now()),
   'topic.carry': (input, ctx) => store.carry(ctx, input, now(), secure(SecScene.forum)),
   'topic.workOptions': (input, ctx) => store.workOptions(ctx.actor, input.topicId, now()),
+  'topic.workPhotos': (input, ctx) => store.workPhotos(ctx, input, now()),
   'topic.rate': (input, ctx) => store.rateOutcome(ctx, input, now(), secure(SecScene.comment)),
   'topic.stats': (input, ctx) => store.stats(ctx.actor, input),
   'deliberation.config': (input) => store.configOf(input.communityId),

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import type { TopicDetail } from '@core/deliberation/api'
 import type { WorkOptions } from '@core/deliberation/carry-api'
@@ -13,6 +13,7 @@ import { failureCopy } from '../../../services/cloud'
 import { newRequestId } from '../../../services/request-id'
 import { callApi } from '../api'
 import { FormActions } from './FormActions'
+import { TextBox } from './TextBox'
 
 /** Work orders a topic may file at once (the topic holds at most 12 items in all). */
 const MAX_ORDERS = 6
@@ -97,14 +98,7 @@ export function CarryForm(props: {
       {props.first && (
         <>
           <Text className="t-body topic__label">实施方案（会公示给居民）</Text>
-          <Textarea
-            className="topic__textarea t-body"
-            value={plan}
-            maxlength={1000}
-            ariaLabel="实施方案"
-            nativeProps={{ 'aria-label': '实施方案' }}
-            onInput={(e) => setPlan(e.detail.value)}
-          />
+          <TextBox name="实施方案" value={plan} maxlength={1000} onInput={setPlan} />
           <Field label="责任人" value={responsible} maxlength={60} onInput={setResponsible} />
         </>
       )}

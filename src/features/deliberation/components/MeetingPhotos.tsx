@@ -12,18 +12,28 @@ interface Props {
   readonly setBusy: (busy: boolean) => void
   /** What happened to the last pick (kept 9 of 10, too big after compressing…). */
   readonly onNotice: (notice: string | null) => void
-  /** What the photos are (会议照片; a proposed topic's: 现场照片). */
+  /** What the photos are (会议照片; a proposed topic's: 现场照片; the work's: 实施照片). */
   readonly label?: string
+  /** How many may be picked (9; fewer when some are already shown). */
+  readonly max?: number
 }
 
-/** 会议照片（选填）, or a proposed topic's: up to 9, compressed on the phone (as a report's), each removable. */
-export function MeetingPhotos({ photos, onChange, busy, setBusy, onNotice, label = '会议照片' }: Props) {
+/** 会议照片（选填）, or a proposed topic's, or the work's: up to 9, compressed on the phone (as a report's), each removable. */
+export function MeetingPhotos({
+  photos,
+  onChange,
+  busy,
+  setBusy,
+  onNotice,
+  label = '会议照片',
+  max = MEETING_PHOTOS_MAX,
+}: Props) {
   const add = async () => {
     onNotice(null)
     setBusy(true)
     try {
-      const picked = await pickPhotos(MEETING_PHOTOS_MAX - photos.length)
-      const { accepted, notice } = admitPhotos(photos.length, picked)
+      const picked = await pickPhotos(max - photos.length)
+      const { accepted, notice } = admitPhotos(photos.length + MEETING_PHOTOS_MAX - max, picked)
       const ready: PickedPhoto[] = []
       let tooBig = 0
       for (const p of accepted) {
@@ -31,7 +41,7 @@ export function MeetingPhotos({ photos, onChange, busy, setBusy, onNotice, label
         if (small.size > MAX_PHOTO_BYTES) tooBig++
         else ready.push(small)
       }
-      onChange([...photos, ...ready].slice(0, MEETING_PHOTOS_MAX))
+      onChange([...photos, ...ready].slice(0, max))
       onNotice(
         [notice, tooBig ? `${tooBig} 张照片压缩后仍过大，未添加` : null].filter(Boolean).join('；') || null,
       )
@@ -44,7 +54,7 @@ export function MeetingPhotos({ photos, onChange, busy, setBusy, onNotice, label
   return (
     <>
       <Text className="t-body meeting__label">
-        {label}（选填，最多 {MEETING_PHOTOS_MAX} 张，已选 {photos.length} 张）
+        {label}（选填，最多 {max} 张，已选 {photos.length} 张）
       </Text>
       <View className="meeting__photos">
         {photos.map((p, i) => (
@@ -65,7 +75,7 @@ export function MeetingPhotos({ photos, onChange, busy, setBusy, onNotice, label
           </View>
         ))}
       </View>
-      {photos.length < MEETING_PHOTOS_MAX && (
+      {photos.length < max && (
         <Button className="btn" block disabled={busy} onClick={() => void add()}>
           添加照片
         </Button>

@@ -37,15 +37,32 @@ function ErrorLine({ text }: { readonly text?: string }) {
   )
 }
 
+/** A query value as typed (a platform may hand it over still encoded). */
+const decoded = (s: string | undefined) => {
+  try {
+    return s ? decodeURIComponent(s) : ''
+  } catch {
+    return s ?? ''
+  }
+}
+
 /**
  * 发布活动 (community admin): what, which team, where, when (day, from, to), seats and reward. Checked
  * on the phone field by field; the function's ACTIVITY.* answer lands under its field. Idempotent on
- * a request id kept until the activity is published, so a retried tap never publishes twice.
+ * a request id kept until the activity is published, so a retried tap never publishes twice. Opened
+ * from a topic being carried out (`topicId`, its `title` as the activity's to start from), the
+ * activity is published for it and joins its work (民办).
  */
 export default function PublishActivityPage() {
-  const asked = useRouter().params.communityId
+  const params = useRouter().params
+  const asked = params.communityId
+  const topicId = params.topicId || undefined
+  const topicTitle = decoded(params.title)
   const profile = useProfile()
-  const [d, setD] = useState<PublishDraft>(() => freshDraft(new Date()))
+  const [d, setD] = useState<PublishDraft>(() => ({
+    ...freshDraft(new Date()),
+    title: [...topicTitle].slice(0, 60).join(''),
+  }))
   const [requestId, setRequestId] = useState(newRequestId)
   const [problems, setProblems] = useState<PublishProblems>({})
   const [message, setMessage] = useState<string | null>(null)
@@ -72,7 +89,7 @@ export default function PublishActivityPage() {
       )
     setBusy(true)
     try {
-      const published = await callApi('activity.publish', publishInput(d, communityId, requestId))
+      const published = await callApi('activity.publish', publishInput(d, communityId, requestId, topicId))
       setRequestId(newRequestId())
       setD(freshDraft(new Date()))
       void Taro.navigateTo({ url: detailUrl(published.activityId) })
@@ -91,6 +108,13 @@ export default function PublishActivityPage() {
   if (notStaff(profile)) return <StaffOnlyPage label="发布活动" />
   return (
     <Page label="发布活动">
+      {topicId && (
+        <View className="card" ariaRole="note" ariaLabel="居民议事">
+          <Text className="t-body">
+            为居民议事{topicTitle ? `「${topicTitle}」` : ''}发布：发布后列入它的实施工作，进度随活动更新。
+          </Text>
+        </View>
+      )}
       <View className="card" ariaRole="form" ariaLabel="发布活动">
         <Field
           label="活动名称"

@@ -200,7 +200,7 @@ export default function TopicPage() {
 
       {t.result && <VoteResultCard result={t.result} />}
 
-      {t.work && <WorkCard work={t.work} />}
+      {t.work && <WorkCard work={t.work} topic={t} onChanged={setData} />}
 
       {t.evaluation && (
         <EvaluationCard topicId={topicId} evaluation={t.evaluation} canRate={t.can.rate} onRated={reload} />
