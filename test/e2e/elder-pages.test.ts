@@ -234,6 +234,14 @@ describe('elder mode on the scan-to-join and work-order pages', () => {
       await expectElderReady(page, `order-detail-${who}`)
       await page.context().close()
     }
+    // 转为议题: the worker raises a topic from the report (the form drafted from it).
+    const raise = await elderPageAs('user-xinhua-01-worker')
+    await raise.goto(
+      `/#/features/deliberation/pages/raise/index?orders=${encodeURIComponent(res.data.orderId)}`,
+    )
+    await raise.getByText('据 1 件居民上报发起').first().waitFor()
+    await expectElderReady(raise, 'deliberation-raise')
+    await raise.context().close()
   })
 
   it('topic detail: the ballot (resident) and the staff view', async () => {
