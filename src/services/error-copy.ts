@@ -17,6 +17,14 @@ const copy: Record<string, string> = {
   ...Object.assign({}, ...features.map((f) => f.copy ?? {})),
 }
 
+/**
+ * A subpackage's own copy, registered when its client loads (a feature whose codes only its own
+ * pages meet keeps them out of the main package: src/core/deliberation/copy.ts).
+ */
+export function registerCopy(more: Readonly<Record<string, string>>): void {
+  Object.assign(copy, more)
+}
+
 export function errorCopy(code: ErrorCode | 'NETWORK'): string {
   return copy[code] ?? copy[CommonErrorCodes.INTERNAL] ?? ''
 }

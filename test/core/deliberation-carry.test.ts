@@ -18,6 +18,10 @@ import { moveTopic, movesOf, newTopic, type Mover } from '../../src/core/deliber
 import { topicMachine } from '../../src/core/deliberation/machine'
 import type { Rating, TopicRecord, TopicWork } from '../../src/core/deliberation/model'
 import { moveStats, statsCounts, statsRates, EmptyTopicStats } from '../../src/core/deliberation/stats'
+import { CommentErrors } from '../../src/core/deliberation/comments'
+import { deliberationCopy } from '../../src/core/deliberation/copy'
+import { DeliberationErrors } from '../../src/core/deliberation/errors'
+import { MeetingErrors } from '../../src/core/deliberation/meeting'
 import { isDomainError } from '../../src/core/errors'
 import { topicWork } from '../../src/core/orders/effects'
 import { concluded, type OrderRecord } from '../../src/core/orders/model'
@@ -371,5 +375,18 @@ describe('a linked work order tells its topic when it is concluded, or reopened'
           init: {},
         },
       ])
+  })
+})
+
+describe('deliberation’s error copy (shipped with its subpackage)', () => {
+  it('names every code the feature can answer', () => {
+    const codes = [
+      ...Object.values(DeliberationErrors),
+      ...Object.values(MeetingErrors),
+      ...Object.values(CommentErrors),
+    ].filter((c) => c.startsWith('DELIBERATION.'))
+    for (const code of codes)
+      expect({ code, copy: deliberationCopy[code] }).toEqual({ code, copy: expect.any(String) })
+    for (const code of Object.keys(deliberationCopy)) expect(code).toMatch(/^DELIBERATION\.[A-Z_]+$/)
   })
 })

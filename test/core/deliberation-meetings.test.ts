@@ -16,7 +16,7 @@ import {
 import { meetingReminderOf, moveMeeting, newMeeting } from '../../src/core/deliberation/meeting-decide'
 import { meetingMachine, MeetingMoves, MeetingParties } from '../../src/core/deliberation/meeting-machine'
 import { MeetingErrors, MeetingStatuses } from '../../src/core/deliberation/meeting'
-import { deliberationFeature } from '../../src/core/deliberation/feature'
+import { deliberationCopy } from '../../src/core/deliberation/copy'
 import { mayView } from '../../src/core/deliberation/rules'
 import type { Notify } from '../../src/core/effects'
 import { isDomainError } from '../../src/core/errors'
@@ -367,6 +367,6 @@ describe('who is told', () => {
 })
 
 it('every meeting code has its friendly copy', () => {
-  const copy: Readonly<Record<string, string>> = deliberationFeature.copy
+  const copy: Readonly<Record<string, string>> = deliberationCopy
   expect(Object.values(MeetingErrors).filter((c) => !copy[c])).toEqual([])
 })

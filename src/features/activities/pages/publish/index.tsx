@@ -26,6 +26,11 @@ import { Notice } from '../../../../components/Notice'
 import { SubmitButton } from '../../../../components/SubmitButton'
 import { DayTimePickers } from '../../../../components/DayTimePickers'
 import '../../activities.scss'
+import { deliberationCopy } from '@core/deliberation/copy'
+import { registerCopy } from '../../../../services/error-copy'
+
+// Publishing for a topic (民办) can meet deliberation's codes (src/core/deliberation/copy.ts).
+registerCopy(deliberationCopy)
 
 /** A field's error line, read out when it appears. */
 function ErrorLine({ text }: { readonly text?: string }) {
