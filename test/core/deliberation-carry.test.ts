@@ -25,19 +25,9 @@ import { MeetingErrors } from '../../src/core/deliberation/meeting'
 import { isDomainError } from '../../src/core/errors'
 import { topicWork } from '../../src/core/orders/effects'
 import { concluded, type OrderRecord } from '../../src/core/orders/model'
+import { DAY, GRID, T0, codeOf } from './deliberation-fixtures'
 
-const T0 = new Date('2026-12-07T02:00:00Z')
-const DAY = 86_400_000
-const GRID = { streetId: 's1', communityId: 'c1', gridId: 'g1' }
 const staff: Mover = { kind: 'person', userId: 'u_w', name: '张网格', parties: ['staff'] }
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn()
-    return 'ok'
-  } catch (err) {
-    return isDomainError(err) ? err.code : String(err)
-  }
-}
 
 const topic = (patch: Partial<TopicRecord> = {}): TopicRecord => ({
   ...newTopic({

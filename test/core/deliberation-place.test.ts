@@ -19,20 +19,9 @@ import {
   type Home,
 } from '../../src/core/deliberation/rules'
 import { ruleSentence } from '../../src/core/deliberation/vote'
-import { isDomainError } from '../../src/core/errors'
 import type { Actor } from '../../src/core/roles'
-
-const T0 = new Date('2026-12-07T02:00:00Z')
-const H = 3_600_000
-const GRID = { streetId: 's1', communityId: 'c1', gridId: 'g1' }
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn()
-    return 'ok'
-  } catch (err) {
-    return isDomainError(err) ? err.code : String(err)
-  }
-}
+import { isDomainError } from '../../src/core/errors'
+import { GRID, H, T0, codeOf } from './deliberation-fixtures'
 
 const topic = (buildingIds: readonly string[] | null | undefined, over: Partial<TopicRecord> = {}) => {
   const t = newTopic({

@@ -23,19 +23,8 @@ import {
   type SourceOrder,
 } from '../../src/core/deliberation/raise'
 import type { Notify } from '../../src/core/effects'
-import { isDomainError } from '../../src/core/errors'
 import { raisable } from '../../src/core/orders/model'
-
-const T0 = new Date('2026-12-07T02:00:00Z')
-const GRID = { streetId: 's1', communityId: 'c1', gridId: 'g1' }
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn()
-    return 'ok'
-  } catch (err) {
-    return isDomainError(err) ? err.code : String(err)
-  }
-}
+import { GRID, T0, codeOf, proposedTopic } from './deliberation-fixtures'
 
 const order = (id: string, over: Partial<SourceOrder> = {}): SourceOrder => ({
   _id: id,
@@ -190,20 +179,7 @@ describe('the raised topic', () => {
 
 describe('who is told of a topic’s announcements: the grid or its supporters, and its followers, once', () => {
   const staff: Mover = { kind: 'person', userId: 'w', name: '网格员', parties: ['staff'] }
-  const base = (over: Partial<TopicRecord> = {}): TopicRecord => ({
-    ...newTopic({
-      id: 'tp1',
-      requestId: 'req-00001',
-      proposer: { userId: 'r', name: '王秀英' },
-      place: GRID,
-      placeName: '第一网格',
-      title: '在3号楼旁安装充电桩',
-      text: '飞线充电太危险',
-      households: 40,
-      now: T0,
-    }),
-    ...over,
-  })
+  const base = proposedTopic
   const notices = (t: TopicRecord, input: MoveInput, by: Mover) =>
     moveTopic(t, input, by, T0).effects.filter((e): e is Notify => e.kind === 'notify')
   const residents = { residents: GRID, limit: 2000 }

@@ -13,21 +13,10 @@ import {
   WORK_PHOTOS_MAX,
 } from '../../src/core/deliberation/photos'
 import { spawnActivity } from '../../src/core/deliberation/spawn'
-import { isDomainError } from '../../src/core/errors'
+import { DAY, GRID, T0, codeOf } from './deliberation-fixtures'
 
-const T0 = new Date('2026-12-07T02:00:00Z')
-const DAY = 86_400_000
-const GRID = { streetId: 's1', communityId: 'c1', gridId: 'g1' }
 const staff: Mover = { kind: 'person', userId: 'u_a', name: '李社区', parties: ['staff'] }
 const council: Mover = { kind: 'person', userId: 'u_c', name: '杨丽华', parties: ['council'] }
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn()
-    return 'ok'
-  } catch (err) {
-    return isDomainError(err) ? err.code : String(err)
-  }
-}
 
 const work = (n: number, patch: Partial<TopicWork> = {}): TopicWork => ({
   plan: '在3号楼东侧安装 10 个充电口',

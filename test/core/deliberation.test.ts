@@ -11,12 +11,7 @@ import {
   type Mover,
 } from '../../src/core/deliberation/decide'
 import { topicMachine, TopicMoves, TopicParties } from '../../src/core/deliberation/machine'
-import {
-  TopicStatuses,
-  type BallotChannel,
-  type Choice,
-  type TopicRecord,
-} from '../../src/core/deliberation/model'
+import { TopicStatuses, type BallotChannel, type Choice } from '../../src/core/deliberation/model'
 import {
   checkBallot,
   checkWindow,
@@ -25,20 +20,8 @@ import {
   supportThreshold,
 } from '../../src/core/deliberation/rules'
 import { quorumOf, resultSentence, tally } from '../../src/core/deliberation/vote'
-import { isDomainError } from '../../src/core/errors'
 import type { Actor } from '../../src/core/roles'
-
-const T0 = new Date('2026-12-07T02:00:00Z')
-const H = 3_600_000
-const GRID = { streetId: 's1', communityId: 'c1', gridId: 'g1' }
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn()
-    return 'ok'
-  } catch (err) {
-    return isDomainError(err) ? err.code : String(err)
-  }
-}
+import { GRID, H, T0, codeOf, proposedTopic } from './deliberation-fixtures'
 
 describe('the topic machine: state × move × party', () => {
   // Written out by hand: where each move by each party takes each state (— : not possible).
@@ -248,20 +231,7 @@ describe('who may cast a ballot, and when', () => {
 })
 
 describe('moving a topic', () => {
-  const topic = (over: Partial<TopicRecord> = {}): TopicRecord => ({
-    ...newTopic({
-      id: 'tp1',
-      requestId: 'req-00001',
-      proposer: { userId: 'r', name: '王秀英' },
-      place: GRID,
-      placeName: '第一网格',
-      title: '在3号楼旁安装充电桩',
-      text: '飞线充电太危险',
-      households: 40,
-      now: T0,
-    }),
-    ...over,
-  })
+  const topic = proposedTopic
   const staff: Mover = { kind: 'person', userId: 'w', name: '网格员', parties: ['staff'] }
   it('a new topic needs 10% of the households and shows its proposer masked', () => {
     expect(topic()).toMatchObject({ status: 'proposed', threshold: 4, supports: 1, proposerShown: '王**' })
@@ -353,20 +323,7 @@ describe('who the caller is to a topic (the council: 议事会成员 of its grid
 })
 
 describe('the council moving a topic', () => {
-  const topic = (over: Partial<TopicRecord> = {}): TopicRecord => ({
-    ...newTopic({
-      id: 'tp1',
-      requestId: 'req-00001',
-      proposer: { userId: 'r', name: '王秀英' },
-      place: GRID,
-      placeName: '第一网格',
-      title: '在3号楼旁安装充电桩',
-      text: '飞线充电太危险',
-      households: 40,
-      now: T0,
-    }),
-    ...over,
-  })
+  const topic = proposedTopic
   const council: Mover = { kind: 'person', userId: 'k', name: '杨丽华', parties: ['council'] }
   it('confirms, with the grid told and the member named on the timeline', () => {
     const { next, effects } = moveTopic(topic(), { move: 'confirm' }, council, T0)

@@ -42,16 +42,7 @@ const voting = topic({
     major: false,
     area: null,
   },
-  can: {
-    moves: [],
-    support: false,
-    vote: true,
-    enter: false,
-    carry: false,
-    rate: false,
-    publishActivity: false,
-    workPhotos: false,
-  },
+  can: { ...noMoves, vote: true },
 })
 
 describe('议事厅', () => {
@@ -128,16 +119,7 @@ describe('议题详情', () => {
       'topic.support': topic({
         supports: 3,
         supported: true,
-        can: {
-          moves: [],
-          support: false,
-          vote: false,
-          enter: false,
-          carry: false,
-          rate: false,
-          publishActivity: false,
-          workPhotos: false,
-        },
+        can: noMoves,
       }),
     })
     await act(async () => {
@@ -169,32 +151,14 @@ describe('议题详情', () => {
     router.params = { id: 'tp1' }
     api({
       'topic.get': topic({
-        can: {
-          moves: ['confirm', 'reject'],
-          support: false,
-          vote: false,
-          enter: false,
-          carry: false,
-          rate: false,
-          publishActivity: false,
-          workPhotos: false,
-        },
+        can: { ...noMoves, moves: ['confirm', 'reject'] },
       }),
       'topic.move': (input: Record<string, unknown>) =>
         topic({
           status: 'rejected',
           statusLabel: '未立项',
           reason: String(input.reason),
-          can: {
-            moves: [],
-            support: false,
-            vote: false,
-            enter: false,
-            carry: false,
-            rate: false,
-            publishActivity: false,
-            workPhotos: false,
-          },
+          can: noMoves,
         }),
     })
     await act(async () => {
@@ -216,16 +180,7 @@ describe('议题详情', () => {
       'topic.get': topic({
         status: 'decided',
         statusLabel: '已形成决议',
-        can: {
-          moves: [],
-          support: false,
-          vote: false,
-          enter: false,
-          carry: false,
-          rate: false,
-          publishActivity: false,
-          workPhotos: false,
-        },
+        can: noMoves,
         result: {
           participated: 30,
           electorate: 48,
@@ -256,16 +211,7 @@ describe('录入纸质票或代投', () => {
     api({
       'topic.get': {
         ...voting,
-        can: {
-          moves: [],
-          support: false,
-          vote: false,
-          enter: true,
-          carry: false,
-          rate: false,
-          publishActivity: false,
-          workPhotos: false,
-        },
+        can: { ...noMoves, enter: true },
       },
       'join.options': (input: Record<string, unknown>) =>
         input.level === 'building' ? [{ id: 'b1', name: '1号楼' }] : [{ id: 'u1', name: '1单元' }],
