@@ -5,18 +5,13 @@
  */
 import { isStaffOver } from '../../../src/core/access'
 import type { EvaluationView, WorkView } from '../../../src/core/deliberation/carry-api'
-import {
-  activityDone,
-  evaluationOpen,
-  evaluationSentence,
-  orderDone,
-} from '../../../src/core/deliberation/carry'
+import { activityDone, evaluationOpen, evaluationSentence } from '../../../src/core/deliberation/carry'
 import type { RatingRecord, TopicRecord } from '../../../src/core/deliberation/model'
 import type { SourcesView } from '../../../src/core/deliberation/raise-api'
 import { sourcesSeen } from '../../../src/core/deliberation/raise'
 import type { ActivityRecord } from '../../../src/core/activities/model'
 import { StatusLabel } from '../../../src/core/orders/messages'
-import type { OrderRecord } from '../../../src/core/orders/model'
+import { concluded, type OrderRecord } from '../../../src/core/orders/model'
 import type { Actor } from '../../../src/core/roles'
 import { byRequest } from '../ids'
 import { db } from '../sdk'
@@ -97,7 +92,7 @@ export async function workViewOf(t: TopicRecord, now: Date): Promise<WorkView | 
     const d = byId.get(i.id)
     if (i.kind === 'order') {
       const o = d as Pick<OrderRecord, 'status' | 'reply'> | undefined
-      const done = !!o && orderDone(o)
+      const done = !!o && concluded(o)
       return {
         kind: i.kind,
         id: i.id,

@@ -7,7 +7,7 @@
 import { holdsOver, isStaffOver, type Holder, type Place } from '../access'
 import { CommonErrorCodes, DomainError } from '../errors'
 import { TierHandlers, TierSupervisors } from '../orders/decide'
-import { concluded, StartTiers, type StartTier } from '../orders/model'
+import { StartTiers, type StartTier } from '../orders/model'
 import { DeliberationErrors } from './errors'
 import type { TopicMoveContext } from './machine'
 import type { Evaluation, EvaluationResult, Rating, TopicRecord, TopicWork, WorkLink } from './model'
@@ -63,9 +63,6 @@ export function checkConfig(
 export function adopted(t: Pick<TopicRecord, 'status' | 'result' | 'decision'>): boolean {
   return t.result ? t.result.passed : t.decision !== null
 }
-
-/** Where a linked work order stands, as the topic counts it: closed, or replied as handled. */
-export const orderDone = concluded
 
 /** A linked activity is done once it ended; a cancelled one no longer counts. */
 export function activityDone(a: { readonly status: string; readonly endAt: Date }, now: Date): boolean {
