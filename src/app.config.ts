@@ -20,6 +20,11 @@ export default defineAppConfig({
     },
     { root: 'features/workbench', name: 'workbench', pages: ['pages/index/index'] },
     {
+      root: 'features/wishes',
+      name: 'wishes',
+      pages: ['pages/index/index', 'pages/detail/index', 'pages/post/index'],
+    },
+    {
       root: 'features/reports',
       name: 'reports',
       pages: [

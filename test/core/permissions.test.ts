@@ -127,6 +127,18 @@ const expected: Readonly<Record<string, string>> = {
   'meeting.list': 'R K W C S',
   'meeting.close': 'K W C S',
   'meeting.cancel': 'K W C S',
+  // 心愿墙: everyone identified reads and answers their own (which wish is the view's and the
+  // machine's); residents post, staff post for a family and check; helpers claim and fulfil.
+  'wish.list': '*',
+  'wish.get': '*',
+  'wish.post': 'R W C',
+  'wish.publish': 'W C',
+  'wish.claim': 'H',
+  'wish.helpers': 'H',
+  'wish.fulfil': 'H',
+  'wish.confirm': '*',
+  'wish.move': '*',
+  'wish.promote': 'W C',
   'activity.withdraw': 'R',
   'activity.checkin': 'R',
   'activity.checkinCode': 'W C',

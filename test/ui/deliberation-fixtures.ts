@@ -32,6 +32,7 @@ export const topicDetail = (over: Partial<TopicDetail> = {}): TopicDetail => ({
   photos: [],
   photoCount: 0,
   sources: null,
+  wishId: null,
   households: 48,
   reason: null,
   decision: null,

@@ -170,6 +170,19 @@ const myData: MyData = {
       },
     ],
   },
+  wishes: {
+    count: 1,
+    lines: [
+      {
+        wishId: 'ws1',
+        title: '一台电饭锅',
+        status: 'published',
+        statusLabel: '待认领',
+        role: 'owner',
+        createdAt: '2026-11-08T02:00:00.000Z',
+      },
+    ],
+  },
 }
 
 describe('我的个人信息', () => {
@@ -197,6 +210,7 @@ describe('我的个人信息', () => {
     expect(region('志愿活动报名')).toMatch(/共 25 条，这里显示最近 1 条.*重阳敬老 包饺子已报名 · 活动时间/)
     expect(region('志愿服务时长记录')).toMatch(/共 1 条.*社区义诊 量血压 · 2\.5 小时新华社区 · 2025/)
     expect(region('爱心超市兑换券')).toMatch(/共 1 条.*理发服务 · 20 分待领取/)
+    expect(region('微心愿')).toMatch(/^微心愿共 1 条一台电饭锅 · 我许的待认领 · (2026年)?11月8日/)
     // Each line reads as one sentence to a screen reader.
     expect(document.querySelector('[aria-label^="理发服务 · 20 分，待领取"]')).not.toBeNull()
     // What the erasure settles and keeps is said before asking.
@@ -244,11 +258,12 @@ describe('我的个人信息', () => {
         vouchers: empty,
         reports: empty,
         errands: empty,
+        wishes: empty,
       },
     })
     render(<MyDataPage />)
     await screen.findByText('基本信息')
-    expect(screen.getAllByText('暂无记录')).toHaveLength(5)
+    expect(screen.getAllByText('暂无记录')).toHaveLength(6)
     expect(screen.getByText('0 分')).toBeTruthy()
     expect(screen.getByText('共 0 条')).toBeTruthy()
   })

@@ -20,7 +20,7 @@ import { resultSentence, ruleLabelOf, ruleSentence } from '../../../src/core/del
 import { entryOf, type Effect } from '../../../src/core/effects'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import { isoOrNull } from '../../../src/core/china-time'
-import { updatePlan, type Plan, type Write } from '../../../src/core/plan'
+import { changedSet, updatePlan, type Plan, type Write } from '../../../src/core/plan'
 import type { Actor } from '../../../src/core/roles'
 import { byRequest } from '../ids'
 import type { CallContext } from '../kit'
@@ -135,6 +135,7 @@ export async function detailOf(
     photos: photosVisible(t, parties) ? photos : [],
     photoCount: photos.length,
     sources,
+    wishId: t.wishId ?? null,
     households: t.households,
     reason: t.reason,
     decision: t.decision,
@@ -217,6 +218,7 @@ const KEPT = new Set([
   'outboxAt',
   'supports',
   'sources',
+  'wishId',
   'followerIds',
   'photos',
 ])
@@ -234,12 +236,7 @@ export function topicPlan(
   now: Date,
   more: readonly Write[] = [],
 ): Plan {
-  const set = Object.fromEntries(
-    Object.entries(next).filter(
-      ([k, v]) =>
-        !KEPT.has(k) && JSON.stringify(v) !== JSON.stringify((t as unknown as Record<string, unknown>)[k]),
-    ),
-  )
+  const set = changedSet(t, next, KEPT)
   const plan = updatePlan(
     TOPICS,
     t._id,

@@ -28,6 +28,7 @@ import {
 } from '../../shared/repos/deliberation'
 import { remindMissingMinutes } from '../../shared/repos/deliberation-meetings'
 import { expireErrands } from './errands'
+import { expireDue as expireWishes } from '../../shared/repos/wishes'
 import { expireVouchers } from './vouchers'
 
 type Answer =
@@ -46,6 +47,7 @@ export async function main(event: unknown): Promise<Answer> {
   const topicsFinished = await finishReadyTopics(now)
   const evaluationsClosed = await closeDueEvaluations(now)
   const minutesReminded = await remindMissingMinutes(now)
+  const wishesExpired = await expireWishes(now)
   console.log(
     JSON.stringify({
       level: 'info',
@@ -58,6 +60,7 @@ export async function main(event: unknown): Promise<Answer> {
       topicsFinished,
       evaluationsClosed,
       minutesReminded,
+      wishesExpired,
     }),
   )
   return { ok: true, now: now.toISOString(), report, dispatched: outbox.dispatched }

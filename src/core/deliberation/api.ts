@@ -110,6 +110,8 @@ export interface TopicDetail extends TopicCard {
   readonly photoCount: number
   /** Raised by staff from work orders: how many, of which categories, and the cells the caller may open. */
   readonly sources: SourcesView | null
+  /** Promoted from a suggestion on the wish wall: that wish (its page opens with this id). */
+  readonly wishId: string | null
   readonly households: number
   readonly reason: string | null
   readonly decision: string | null

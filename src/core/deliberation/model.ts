@@ -262,6 +262,8 @@ export interface TopicRecord extends WithOutbox {
   readonly photosChecked?: boolean
   /** Raised by staff from work orders (./raise.ts): the orders, at most `SOURCES_MAX`. */
   readonly sources?: readonly TopicSource[]
+  /** Promoted from a suggestion on the wish wall: the wish (it carries this topic's id as `topicId`). */
+  readonly wishId?: string | null
   /** The source orders' reporters: told of the topic's announcements even beyond the grid's households. */
   readonly followerIds?: readonly string[]
   /** 民办: the work the decision spawned (null until it is carried out). */

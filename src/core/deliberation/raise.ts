@@ -143,6 +143,29 @@ export function newRaisedTopic(i: RaiseInput): TopicRecord {
   }
 }
 
+export interface FromWishInput extends Omit<NewTopicInput, 'proposer'> {
+  readonly by: { readonly userId: string; readonly name: string; readonly role: StaffRole }
+  readonly wish: { readonly id: string; readonly ownerId: string | null }
+}
+
+/**
+ * A topic from a suggestion on the wish wall (心愿墙 · 建议, issue #16): raised by the staff member who
+ * promoted it, like a topic raised from reports (proposed, no supporter yet), linked back to the
+ * wish (`wishId`; the wish carries the topic's id), and its resident follows it.
+ */
+export function newTopicFromWish(i: FromWishInput): TopicRecord {
+  const base = newTopic({ ...i, proposer: { userId: i.by.userId, name: i.by.name } })
+  const shown = `${RoleLabel[i.by.role]} ${maskName(i.by.name)}`
+  return {
+    ...base,
+    proposerShown: shown,
+    supports: 0,
+    wishId: i.wish.id,
+    followerIds: i.wish.ownerId ? [i.wish.ownerId] : [],
+    events: [{ at: i.now, move: 'raise', by: i.by.userId, byName: shown, note: '据心愿墙居民建议' }],
+  }
+}
+
 /** What the caller sees of a topic's sources (`SourcesView` in ./raise-api.ts). */
 export type SourceViewer = 'staff' | 'other'
 

@@ -84,6 +84,16 @@ export interface MyErrandLine {
   readonly createdAt: string
 }
 
+/** A wish I posted (`owner`) or claimed, alone or in a group (`claimant`). */
+export interface MyWishLine {
+  readonly wishId: string
+  readonly title: string
+  readonly status: string
+  readonly statusLabel: string
+  readonly role: 'owner' | 'claimant'
+  readonly createdAt: string
+}
+
 /** Everything stored about the caller (PIPL right of access), as they may read it. */
 export interface MyData {
   readonly user: {
@@ -132,6 +142,8 @@ export interface MyData {
   readonly reports: RecentLines<MyReportLine>
   /** 邻里互助: errands I posted or served (`errands`), newest posted first. */
   readonly errands: RecentLines<MyErrandLine>
+  /** 微心愿: wishes I posted or claimed (`wishes`), newest first. */
+  readonly wishes: RecentLines<MyWishLine>
 }
 
 export const meActions = {

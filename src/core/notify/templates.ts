@@ -136,6 +136,15 @@ export const NotifyTemplates = {
     subject: 'topic_meetings',
     fields: { thing1: '会议名称', phrase2: '当前状态', thing3: '说明', time4: '更新时间' },
   },
+  /** A wish's news: to its owner (published, claimed, fulfilled…), its claimants (confirmed, points paid) and the grid's staff (to check, expired). */
+  wishProgress: {
+    id: 'tmpl-wish-progress',
+    title: '心愿进度通知',
+    page: 'features/wishes/pages/detail/index',
+    param: 'id',
+    subject: 'wishes',
+    fields: { thing1: '心愿', phrase2: '当前状态', thing3: '说明', time4: '更新时间' },
+  },
 } as const satisfies Record<string, TemplateDef>
 
 export type TemplateKey = keyof typeof NotifyTemplates

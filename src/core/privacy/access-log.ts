@@ -60,6 +60,10 @@ export const AccessActionLabel: Readonly<Record<string, string>> = {
   'errand.dispute': ERRAND_VISIT,
   'errand.thank': ERRAND_VISIT,
   'errand.resolve': '处理互助纠纷时查看了您的互助单信息',
+  // The claimant of a wish (and staff) see the family's name, phone and address while it is fulfilled.
+  'wish.get': '认领您的微心愿后查看了您的姓名、电话和住址，用于上门实现心愿',
+  'wish.claim': '认领您的微心愿后查看了您的姓名、电话和住址，用于上门实现心愿',
+  'wish.fulfil': '实现您的微心愿时查看了您的姓名、电话和住址',
 }
 
 /** An action's words; never its raw name (an action logged without a label reads generically). */

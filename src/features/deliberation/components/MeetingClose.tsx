@@ -10,7 +10,7 @@ import { uploadPhoto } from '../../../services/upload'
 import type { PickedPhoto } from '../../../services/upload-rules'
 import { callApi } from '../api'
 import { FormActions } from './FormActions'
-import { MeetingPhotos } from './MeetingPhotos'
+import { PhotoPicker } from '../../../components/PhotoPicker'
 import { TextBox } from './TextBox'
 
 const whole = (s: string) => (/^\d{1,6}$/.test(s.trim()) ? Number(s.trim()) : Number.NaN)
@@ -104,7 +104,8 @@ export function MeetingClose(props: {
       <Field label="参会户数" type="number" value={households} maxlength={6} onInput={setHouseholds} />
       <Field label="参会人数" type="number" value={people} maxlength={6} onInput={setPeople} />
       {m.can.photos ? (
-        <MeetingPhotos
+        <PhotoPicker
+          label="会议照片"
           photos={photos}
           onChange={setPhotos}
           busy={busy}

@@ -10,7 +10,7 @@ import { photoUrls, uploadPhoto } from '../../../services/upload'
 import type { PickedPhoto } from '../../../services/upload-rules'
 import { callApi } from '../api'
 import { FormActions } from './FormActions'
-import { MeetingPhotos } from './MeetingPhotos'
+import { PhotoPicker } from '../../../components/PhotoPicker'
 import '../meeting.scss'
 
 /**
@@ -115,7 +115,7 @@ export function WorkPhotos(props: {
       )}
       {props.canEdit && adding && (
         <View ariaRole="form" ariaLabel="添加实施照片">
-          <MeetingPhotos
+          <PhotoPicker
             photos={picked}
             onChange={setPicked}
             busy={busy}

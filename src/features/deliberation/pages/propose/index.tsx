@@ -11,7 +11,7 @@ import { newRequestId } from '../../../../services/request-id'
 import { uploadPhoto } from '../../../../services/upload'
 import type { PickedPhoto } from '../../../../services/upload-rules'
 import { callApi } from '../../api'
-import { MeetingPhotos } from '../../components/MeetingPhotos'
+import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { usePlacePicker } from '../../components/PlacePicker'
 import '../../deliberation.scss'
 import '../../meeting.scss'
@@ -105,7 +105,7 @@ export default function ProposeTopicPage() {
           </View>
         ) : null}
         {place.fields}
-        <MeetingPhotos
+        <PhotoPicker
           label="现场照片"
           photos={photos}
           onChange={setPhotos}

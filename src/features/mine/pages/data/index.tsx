@@ -31,6 +31,7 @@ const CASES =
   '您上报的问题和已开始或已结束的互助是社区的办理记录，会保留（含描述和照片），姓名改为“新邻居”，互助的见面地点和给帮办人的备注会删除；您不再关注他人上报的问题。'
 const REPORT_ROLE = { reporter: '我上报的', follower: '我关注的' } as const
 const ERRAND_ROLE = { requester: '我发起的', helper: '我帮忙的' } as const
+const WISH_ROLE = { owner: '我许的', claimant: '我认领的' } as const
 
 /** "共 N 条" and, when there are more, that only the newest are shown here ("暂无记录" when none). */
 function countNote(r: RecentLines<unknown>) {
@@ -261,12 +262,24 @@ export default function MyDataPage() {
             ))}
           </View>
 
+          <View className="card" ariaRole="region" ariaLabel="微心愿">
+            <Text className="t-title mine__section">微心愿</Text>
+            <Text className="t-muted">{countNote(data.wishes)}</Text>
+            {data.wishes.lines.map((l) => (
+              <Line
+                key={`${l.wishId}-${l.role}`}
+                main={`${l.title} · ${WISH_ROLE[l.role]}`}
+                detail={`${l.statusLabel} · ${date(l.createdAt)}`}
+              />
+            ))}
+          </View>
+
           <View className="card" ariaRole="region" ariaLabel="删除我的个人信息">
             <Text className="t-title mine__section">删除我的个人信息</Text>
             {!confirming ? (
               <>
                 <Text className="t-body">
-                  删除后，您的姓名、手机号、家庭关系和志愿服务资料将被清除，待审核的申请会被撤回；尚未开始的志愿活动报名会被取消（名额让给其他居民），未领取的兑换券会被取消并退回积分；您发起的还没开始的互助会被取消（已接单的帮办人会看到已取消），您接下还没开始的互助会退回给其他帮办人。
+                  删除后，您的姓名、手机号、家庭关系和志愿服务资料将被清除，待审核的申请会被撤回；尚未开始的志愿活动报名会被取消（名额让给其他居民），未领取的兑换券会被取消并退回积分；您发起的还没开始的互助会被取消（已接单的帮办人会看到已取消），您接下还没开始的互助会退回给其他帮办人；您还没被认领的心愿会撤回，您认领了还没实现的心愿会退回心愿墙。
                 </Text>
                 <View>
                   <Text className="t-body">{CASES}</Text>

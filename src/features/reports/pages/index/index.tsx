@@ -28,7 +28,7 @@ import type { PickedBuilding } from '../../components/BuildingPicker'
 import { CategoryPicker } from '../../components/CategoryPicker'
 import { HazardPrompt } from '../../components/HazardPrompt'
 import { IntakeFields, type IntakeChannel } from '../../components/IntakeFields'
-import { PhotoPicker } from '../../components/PhotoPicker'
+import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { PlacePicker } from '../../components/PlacePicker'
 import { MINE_URL, ReportPending, ReportSent } from '../../components/ReportOutcome'
 import { SimilarOrders } from '../../components/SimilarOrders'
@@ -338,14 +338,12 @@ export default function ReportPage() {
           </Text>
         </View>
 
-        <PhotoPicker
-          photos={photos}
-          setPhotos={setPhotos}
-          busy={busy}
-          setBusy={setBusy}
-          notice={notice}
-          setNotice={setNotice}
-        />
+        <PhotoPicker photos={photos} onChange={setPhotos} busy={busy} setBusy={setBusy} onNotice={setNotice} />
+        {notice && (
+          <View ariaRole="status">
+            <Text className="t-muted">{notice}</Text>
+          </View>
+        )}
       </View>
 
       <PlacePicker

@@ -1,39 +1,47 @@
 import { Image, Text, View } from '@tarojs/components'
 import { MAX_PHOTO_BYTES } from '@core/orders/errors'
-import { MEETING_PHOTOS_MAX } from '@core/deliberation/meeting'
-import { Button } from '../../../components/ui'
-import { compressPhoto, pickPhotos } from '../../../services/upload'
-import { admitPhotos, type PickedPhoto } from '../../../services/upload-rules'
+import { Button } from './ui'
+import { compressPhoto, pickPhotos } from '../services/upload'
+import { admitPhotos, MAX_PHOTOS, type PickedPhoto } from '../services/upload-rules'
+import './PhotoPicker.scss'
 
 interface Props {
   readonly photos: readonly PickedPhoto[]
   readonly onChange: (photos: readonly PickedPhoto[]) => void
+  /** The page's busy flag: picking and compressing holds the submit button. */
   readonly busy: boolean
   readonly setBusy: (busy: boolean) => void
-  /** What happened to the last pick (kept 9 of 10, too big after compressing…). */
+  /** What happened to the last pick (kept 9 of 10, too big after compressing…); null clears it. */
   readonly onNotice: (notice: string | null) => void
-  /** What the photos are (会议照片; a proposed topic's: 现场照片; the work's: 实施照片). */
+  /** What the photos are (照片, 现场照片, 会议照片, 实现心愿的照片…). */
   readonly label?: string
-  /** How many may be picked (9; fewer when some are already shown). */
+  /** How many may be picked (at most 9; fewer when some are already shown, or for a smaller form). */
   readonly max?: number
+  /** Say 选填 (default) or 必填 beside the label. */
+  readonly required?: boolean
 }
 
-/** 会议照片（选填）, or a proposed topic's, or the work's: up to 9, compressed on the phone (as a report's), each removable. */
-export function MeetingPhotos({
+/**
+ * Photos for a form: picked, compressed on the phone (each ≤ MAX_PHOTO_BYTES), each removable, up to
+ * `max`. Only subpackages use it (a report, a topic, a meeting, a wish), so each carries its own
+ * copy and the main package none (Taro's sub-common).
+ */
+export function PhotoPicker({
   photos,
   onChange,
   busy,
   setBusy,
   onNotice,
-  label = '会议照片',
-  max = MEETING_PHOTOS_MAX,
+  label = '照片',
+  max = MAX_PHOTOS,
+  required = false,
 }: Props) {
   const add = async () => {
     onNotice(null)
     setBusy(true)
     try {
       const picked = await pickPhotos(max - photos.length)
-      const { accepted, notice } = admitPhotos(photos.length + MEETING_PHOTOS_MAX - max, picked)
+      const { accepted, notice } = admitPhotos(photos.length + MAX_PHOTOS - max, picked)
       const ready: PickedPhoto[] = []
       let tooBig = 0
       for (const p of accepted) {
@@ -53,20 +61,20 @@ export function MeetingPhotos({
   }
   return (
     <>
-      <Text className="t-body meeting__label">
-        {label}（选填，最多 {max} 张，已选 {photos.length} 张）
+      <Text className="t-body photo-picker__label">
+        {label}（{required ? '必填' : '选填'}，最多 {max} 张，已选 {photos.length} 张）
       </Text>
-      <View className="meeting__photos">
+      <View className="photo-picker">
         {photos.map((p, i) => (
-          <View key={p.path} className="meeting__photo">
+          <View key={p.path} className="photo-picker__photo">
             <Image
-              className="meeting__photo-img"
+              className="photo-picker__img"
               src={p.path}
               mode="aspectFill"
               ariaLabel={`第 ${i + 1} 张照片`}
             />
             <Button
-              className="btn meeting__photo-remove"
+              className="btn photo-picker__remove"
               size="small"
               onClick={() => onChange(photos.filter((x) => x.path !== p.path))}
             >

@@ -1,0 +1,26 @@
+import { defineFeature } from '../feature'
+
+const staff = ['grid_worker', 'community_admin'] as const
+
+/**
+ * The wish wall (心愿墙 · 微心愿): who may call its actions. Which wish a caller may see or move is
+ * ./view.ts and ./machine.ts (a resident or helper of its grid; its owner; its claimant; staff over
+ * it). Its error copy is ./copy.ts, shipped with the wishes subpackage (registerCopy).
+ */
+export const wishesFeature = defineFeature({
+  name: 'wishes',
+  permissions: {
+    'wish.list': { anyone: true },
+    'wish.get': { anyone: true },
+    'wish.post': { roles: ['resident', ...staff] },
+    'wish.publish': { roles: [...staff] },
+    'wish.claim': { roles: ['helper'] },
+    'wish.helpers': { roles: ['helper'] },
+    'wish.fulfil': { roles: ['helper'] },
+    'wish.confirm': { anyone: true },
+    'wish.move': { anyone: true },
+    'wish.promote': { roles: [...staff] },
+  },
+  // The claimant and staff read the family's contact (name, phone, address): logged by the route.
+  audited: ['wish.get', 'wish.claim', 'wish.fulfil'],
+})
