@@ -9,7 +9,7 @@
  * `people.ts` (the demo people and the populated first grid of 新华社区), `market.ts` (its love
  * supermarket and fund), `activities.ts` (its volunteer activities, sign-ups and hours) and
  * `deliberation.ts` (its 议事厅: a topic decided by a household vote, one on the agenda) and
- * `meetings.ts` (the decided topic's 议事会, held, with its minutes).
+ * `meetings.ts` (the decided topic's 议事会, held, with its minutes) and `wishes.ts` (its 心愿墙).
  */
 import { issuanceAccount } from '../../src/core/points/model'
 import { xinhuaActivities } from './activities'
@@ -17,6 +17,7 @@ import { xinhuaDeliberation } from './deliberation'
 import { SEEDED_AT } from './ids'
 import { xinhuaMarket } from './market'
 import { xinhuaMeetings } from './meetings'
+import { xinhuaWishes } from './wishes'
 import { newRoll, populateXinhuaGrid } from './people'
 import { buildStreet } from './street'
 
@@ -50,6 +51,14 @@ export function buildDemoData(): Record<string, Doc[]> {
   if (typeof wang !== 'string') throw new Error('the demo resident 王秀英 has no household')
   const { topics, supports, ballots, stats } = xinhuaDeliberation(households, wang)
 
+  const ownerOf = (slug: string) => {
+    const u = users.find((x) => x._id === `user-${slug}`)
+    const h = households.find((x) => x._id === u?.householdId)
+    if (!u || !h) throw new Error(`the demo resident ${slug} has no household`)
+    return { userId: u._id, name: u.realName ?? u.displayName, buildingId: h.buildingId, householdId: h._id }
+  }
+  const wishes = xinhuaWishes({ wang: ownerOf('resident-wang'), chen: ownerOf('resident-chen') })
+
   const docs = <T extends { _id: string }>(list: readonly T[]): Doc[] => list.map((d) => ({ ...d }) as Doc)
   return {
     streets: docs([street]),
@@ -75,5 +84,8 @@ export function buildDemoData(): Record<string, Doc[]> {
     ballots: docs(ballots),
     topic_meetings: docs(xinhuaMeetings(topics)),
     topic_stats: stats as Doc[],
+    wishes: docs(wishes.wishes),
+    wish_numbers: wishes.numbers as Doc[],
+    wish_stats: wishes.stats as Doc[],
   }
 }

@@ -175,6 +175,7 @@ describe('checks', () => {
     expect(placeShownOf('grid', names)).toBe('新华社区 · 第1网格')
     expect(placeShownOf('building', names)).toBe('新华社区 · 第1网格 · 3号楼')
     expect(placeShownOf('building', { ...names, building: null })).toBe('新华社区 · 第1网格')
+    expect(placeShownOf('building', { ...names, grid: '新华社区第1网格' })).toBe('新华社区第1网格 · 3号楼')
   })
 
   it.each([

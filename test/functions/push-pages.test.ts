@@ -132,6 +132,22 @@ describe('the flows that send messages', () => {
     ok(await call(ADMIN, 'meeting.cancel', { meetingId: meeting.id, reason: '暴雨预警，改期' }))
   })
 
+  it('wish posted, published, claimed, fulfilled, confirmed → grid worker, resident, claimant', async () => {
+    const wish = ok(
+      await call(WANG, 'wish.post', { requestId: rid(), kind: 'need', title: '一台电饭锅', text: '家里的坏了' }),
+    )
+    ok(await call(WORKER, 'wish.publish', { wishId: wish.wishId, show: 'grid' }))
+    ok(await call(LIU, 'wish.claim', { wishId: wish.wishId }))
+    const photo = (
+      await emu().app.uploadFile({
+        cloudPath: `wishes/user-helper-liu/${wish.wishId}/1.jpg`,
+        fileContent: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+      })
+    ).fileID as string
+    ok(await call(LIU, 'wish.fulfil', { wishId: wish.wishId, photos: [photo] }))
+    ok(await call(WANG, 'wish.confirm', { wishId: wish.wishId, showName: 'hidden' }))
+  })
+
   it('activity cancelled → those holding a seat', async () => {
     const activity = ok(await call(ADMIN, 'activity.publish', activityInput(rid())))
     ok(await call(LI, 'activity.signup', { activityId: activity.activityId }))
@@ -173,6 +189,8 @@ describe('every message opens its subject', () => {
       (await call(openid, 'topic.get', { topicId: id })).data?.id === id,
     'features/deliberation/pages/meeting/index': async (openid, id) =>
       (await call(openid, 'meeting.get', { meetingId: id })).data?.id === id,
+    'features/wishes/pages/detail/index': async (openid, id) =>
+      (await call(openid, 'wish.get', { wishId: id })).data?.wishId === id,
     'features/grid/pages/joins/index': async (openid, id) =>
       ((await call(openid, 'join.inbox', {})).data as { joinId: string }[]).some((j) => j.joinId === id),
   }

@@ -59,7 +59,9 @@ export function cardOf(w: WishRecord): WishCard {
     placeShown: w.placeShown,
     points: w.points,
     claimedBy: claimShown(w),
-    story: w.story ? clip(w.story.text ?? `${w.story.claimantShown}帮${w.story.residentShown}实现了心愿`) : null,
+    story: w.story
+      ? clip(w.story.text ?? `${w.story.claimantShown}帮${w.story.residentShown}实现了心愿`)
+      : null,
     at: isoOrNull(w.publishedAt ?? w.createdAt) ?? '',
   }
 }
@@ -173,7 +175,9 @@ export async function moveBy(
   wishId: string,
   action: string,
   now: Date,
-  decide: (w: WishRecord) => WishInput | { readonly again: true } | Promise<WishInput | { readonly again: true }>,
+  decide: (
+    w: WishRecord,
+  ) => WishInput | { readonly again: true } | Promise<WishInput | { readonly again: true }>,
   more: (w: WishRecord, next: WishRecord) => readonly Write[] = () => [],
 ): Promise<WishDetail> {
   let replay = false

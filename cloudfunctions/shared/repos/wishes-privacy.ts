@@ -31,7 +31,10 @@ async function myWishes(userId: string): Promise<Pick<MyData, 'wishes'>> {
     role,
     createdAt: iso(w.createdAt) ?? '',
   })
-  const lines = [...posted.rows.map((w) => lineOf(w, 'owner')), ...claimed.rows.map((w) => lineOf(w, 'claimant'))]
+  const lines = [
+    ...posted.rows.map((w) => lineOf(w, 'owner')),
+    ...claimed.rows.map((w) => lineOf(w, 'claimant')),
+  ]
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.wishId.localeCompare(a.wishId))
     .slice(0, MY_DATA_RECENT)
   return { wishes: { count: posted.count + claimed.count, lines } }
@@ -55,9 +58,13 @@ async function settleWishes(ctx: CallContext, now: Date): Promise<void> {
       .get(),
   ])
   for (const { _id } of mine.data as { _id: string }[])
-    await settleOne('wish withdraw', _id, () => move(ctx, { wishId: _id, move: 'withdraw' }, now, async () => {}))
+    await settleOne('wish withdraw', _id, () =>
+      move(ctx, { wishId: _id, move: 'withdraw' }, now, async () => {}),
+    )
   for (const { _id } of held.data as { _id: string }[])
-    await settleOne('wish release', _id, () => move(ctx, { wishId: _id, move: 'release' }, now, async () => {}))
+    await settleOne('wish release', _id, () =>
+      move(ctx, { wishId: _id, move: 'release' }, now, async () => {}),
+    )
 }
 
 async function anonymiseWishes(userId: string): Promise<boolean> {
@@ -93,7 +100,10 @@ async function anonymiseWishes(userId: string): Promise<boolean> {
           ...c,
           byName: c.by === userId ? ERASED_NAME : c.byName,
           group: c.group
-            ? { ...c.group, members: c.group.members.map((m) => (m.userId === userId ? { ...m, name: ERASED_NAME } : m)) }
+            ? {
+                ...c.group,
+                members: c.group.members.map((m) => (m.userId === userId ? { ...m, name: ERASED_NAME } : m)),
+              }
             : null,
         },
         erasedClaimants: [...erased, userId],

@@ -6,7 +6,14 @@
  * Claims race on the wish's version: of many helpers tapping 认领 at once exactly one write matches;
  * the others re-read and are told it is taken (WISH.TAKEN).
  */
-import { CommunityStaffRoles, homeOf, holdsOver, isResidentOf, placeIds, staffRoleOver } from '../../../src/core/access'
+import {
+  CommunityStaffRoles,
+  homeOf,
+  holdsOver,
+  isResidentOf,
+  placeIds,
+  staffRoleOver,
+} from '../../../src/core/access'
 import { newTopicFromWish } from '../../../src/core/deliberation/raise'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { Community, Grid } from '../../../src/core/org/model'
@@ -93,7 +100,8 @@ async function scopeOf(actor: Actor, gridId: string | undefined): Promise<Scope 
     return { gridId: gid, where: { 'path.gridId': gid }, staff, canPost: staff || resident }
   }
   const community = placeIds(actor, 'community_admin', 'community')[0]
-  if (community) return { gridId: null, where: { 'path.communityId': community }, staff: true, canPost: false }
+  if (community)
+    return { gridId: null, where: { 'path.communityId': community }, staff: true, canPost: false }
   return null
 }
 
@@ -124,7 +132,11 @@ export async function list(
       .orderBy('_id', 'desc')
       .limit(PAGE + 1)
       .get()
-    return pageOf(res.data as WishRecord[], 'createdAt', { gridId: null, canPost: false, pending: null })
+    return pageOf(res.data as WishRecord[], 'createdAt', {
+      gridId: null,
+      canPost: Boolean(homeOf(actor)?.gridId),
+      pending: null,
+    })
   }
   const scope = await scopeOf(actor, input.gridId)
   if (!scope) return { gridId: null, items: [], cursor: null, canPost: false, pending: null }
@@ -169,15 +181,15 @@ function pageOf(
   return {
     ...rest,
     items: page.map((w) => cardOf({ ...w, _id: String(w._id) })),
-    cursor:
-      docs.length > PAGE && last ? timeCursor(last[field] ?? last.createdAt, String(last._id)) : null,
+    cursor: docs.length > PAGE && last ? timeCursor(last[field] ?? last.createdAt, String(last._id)) : null,
   }
 }
 
 /** wish.helpers: the helpers of the wish's grid, for a group claim (the caller left out). */
 export async function helpers(actor: Actor, wishId: string): Promise<{ helpers: WishHelper[] }> {
   const w = visible(actor, await load(wishId))
-  if (!isGridHelper(actor, w)) throw new DomainError(WishErrors.NOT_HELPER, '只有本网格的党员帮办和志愿者可以认领心愿')
+  if (!isGridHelper(actor, w))
+    throw new DomainError(WishErrors.NOT_HELPER, '只有本网格的党员帮办和志愿者可以认领心愿')
   const users = await staffOver(['helper'], { ...w.path })
   return {
     helpers: users
@@ -221,7 +233,8 @@ export async function post(
     onBehalf = checkOnBehalf(input.onBehalf)
   } else {
     const home = homeOf(actor)
-    if (!home?.gridId || !home.communityId) throw new DomainError(WishErrors.NO_HOUSEHOLD, '请先加入网格再许心愿')
+    if (!home?.gridId || !home.communityId)
+      throw new DomainError(WishErrors.NO_HOUSEHOLD, '请先加入网格再许心愿')
     if (input.gridId && input.gridId !== home.gridId) throw forbidden('只能在自己的网格许心愿')
     path = {
       streetId: home.streetId,
@@ -232,12 +245,18 @@ export async function post(
     }
   }
   const { title, text } = checkWishText(input)
-  checkUploads(input.photos, { folder: 'wishes', userId: actor.userId, key: input.requestId }, WISH_PHOTOS_MAX, {
-    tooMany: WishErrors.TOO_MANY_PHOTOS,
-    invalid: WishErrors.PHOTO_INVALID,
-  })
+  checkUploads(
+    input.photos,
+    { folder: 'wishes', userId: actor.userId, key: input.requestId },
+    WISH_PHOTOS_MAX,
+    {
+      tooMany: WishErrors.TOO_MANY_PHOTOS,
+      invalid: WishErrors.PHOTO_INVALID,
+    },
+  )
   await check(`${title}\n${text}`)
-  if (!(await allStored(input.photos))) throw new DomainError(WishErrors.PHOTO_INVALID, '照片上传未完成，请重新添加')
+  if (!(await allStored(input.photos)))
+    throw new DomainError(WishErrors.PHOTO_INVALID, '照片上传未完成，请重新添加')
   const me = { userId: actor.userId, name: nameOf(ctx) }
   const wish = newWish({
     id: newId('ws'),
@@ -286,7 +305,14 @@ async function ensureCounter(id: string): Promise<void> {
 /** wish.publish: staff number it (the community's count, in the same transaction) and publish the card. */
 export async function publish(
   ctx: CallContext,
-  input: { wishId: string; show: ShowLevel; publicText?: string; points?: number; expireDays?: number; showPhotos?: boolean },
+  input: {
+    wishId: string
+    show: ShowLevel
+    publicText?: string
+    points?: number
+    expireDays?: number
+    showPhotos?: boolean
+  },
   now: Date,
   check: Check,
 ): Promise<WishDetail> {
@@ -354,13 +380,19 @@ export async function fulfil(
 ): Promise<WishDetail> {
   const w0 = visible(ctx.actor, await load(input.wishId))
   if (mine(ctx, w0, 'fulfil')) return detailOf(ctx, w0, 'wish.fulfil', now, true)
-  checkUploads(input.photos, { folder: 'wishes', userId: ctx.actor.userId, key: input.wishId }, WISH_PHOTOS_MAX, {
-    tooMany: WishErrors.TOO_MANY_PHOTOS,
-    invalid: WishErrors.PHOTO_INVALID,
-  })
+  checkUploads(
+    input.photos,
+    { folder: 'wishes', userId: ctx.actor.userId, key: input.wishId },
+    WISH_PHOTOS_MAX,
+    {
+      tooMany: WishErrors.TOO_MANY_PHOTOS,
+      invalid: WishErrors.PHOTO_INVALID,
+    },
+  )
   if (w0.claim?.by !== ctx.actor.userId) throw forbidden('只有认领人可以提交实现')
   if (input.note?.trim()) await check(input.note)
-  if (!(await allStored(input.photos))) throw new DomainError(WishErrors.PHOTO_INVALID, '照片上传未完成，请重新添加')
+  if (!(await allStored(input.photos)))
+    throw new DomainError(WishErrors.PHOTO_INVALID, '照片上传未完成，请重新添加')
   return moveBy(ctx, input.wishId, 'wish.fulfil', now, (w) =>
     mine(ctx, w, 'fulfil') ? { again: true } : { move: 'fulfil', note: input.note, photos: input.photos },
   )

@@ -64,7 +64,11 @@ export interface WishDetail {
   /** The caller is the claimant or a member of the claiming group. */
   readonly claimedByMe: boolean
   readonly group: { readonly name: string; readonly members: readonly string[] } | null
-  readonly fulfil: { readonly note: string | null; readonly photos: readonly string[]; readonly at: string } | null
+  readonly fulfil: {
+    readonly note: string | null
+    readonly photos: readonly string[]
+    readonly at: string
+  } | null
   readonly story: {
     readonly text: string | null
     readonly residentShown: string
@@ -140,9 +144,7 @@ export const wishActions = {
   'wish.claim': defineAction<WishDetail>()(
     v.strictObject({
       wishId: id,
-      group: v.optional(
-        v.strictObject({ name: text(100), memberIds: v.pipe(v.array(id), v.maxLength(20)) }),
-      ),
+      group: v.optional(v.strictObject({ name: text(100), memberIds: v.pipe(v.array(id), v.maxLength(20)) })),
     }),
   ),
   /** The claimant: fulfilled, with 1..6 photos uploaded to `fulfilPhotoPath(me, wishId, n)` and a note. */
@@ -166,7 +168,5 @@ export const wishActions = {
     v.strictObject({ wishId: id, requestId: clientRequestId }),
   ),
   /** The helpers of a wish's grid a claimant may name in a group. */
-  'wish.helpers': defineAction<{ readonly helpers: readonly WishHelper[] }>()(
-    v.strictObject({ wishId: id }),
-  ),
+  'wish.helpers': defineAction<{ readonly helpers: readonly WishHelper[] }>()(v.strictObject({ wishId: id })),
 }

@@ -167,14 +167,17 @@ export function checkPublish(w: Pick<WishRecord, 'text' | 'kind'>, p: PublishSpe
   return { points, days, text }
 }
 
-/** The place as the public card shows it: never the room, at most the building. */
+/**
+ * The place as the public card shows it: never the room, at most the building. A grid named after
+ * its community (新华社区第1网格) is not prefixed with it again.
+ */
 export function placeShownOf(
   show: ShowLevel,
   names: { readonly community: string; readonly grid: string; readonly building: string | null },
 ): string {
   if (show === 'community') return names.community
-  if (show === 'grid' || !names.building) return `${names.community} · ${names.grid}`
-  return `${names.community} · ${names.grid} · ${names.building}`
+  const grid = names.grid.startsWith(names.community) ? names.grid : `${names.community} · ${names.grid}`
+  return show === 'grid' || !names.building ? grid : `${grid} · ${names.building}`
 }
 
 export interface GroupSpec {
@@ -204,7 +207,9 @@ export function checkGroup(
   if (bad) throw new DomainError(WishErrors.BAD_GROUP, '组团认领请填写团队名称，并选择 2–10 位本网格的帮办人')
   return {
     name,
-    members: ids.map((id) => (id === claimant.userId ? claimant : { userId: id, name: helpers.get(id) ?? '' })),
+    members: ids.map((id) =>
+      id === claimant.userId ? claimant : { userId: id, name: helpers.get(id) ?? '' },
+    ),
   }
 }
 
@@ -261,7 +266,12 @@ export type WishInput =
   | { readonly move: 'promote'; readonly topicId: string }
 
 export type WishMover =
-  | { readonly kind: 'person'; readonly userId: string; readonly name: string; readonly parties: readonly WishParty[] }
+  | {
+      readonly kind: 'person'
+      readonly userId: string
+      readonly name: string
+      readonly parties: readonly WishParty[]
+    }
   | { readonly kind: 'system' }
 
 export interface WishOutcome {
@@ -305,8 +315,7 @@ export function moveWish(w: WishRecord, input: WishInput, by: WishMover, now: Da
       throw new DomainError(CommonErrorCodes.FORBIDDEN, '您不能进行这一步')
     if (step.code === WishErrors.WRONG_KIND)
       throw new DomainError(WishErrors.WRONG_KIND, '这一步不适用于这类心愿')
-    if (input.move === 'claim' && w.claim)
-      throw new DomainError(WishErrors.TAKEN, '这个心愿已被其他人认领')
+    if (input.move === 'claim' && w.claim) throw new DomainError(WishErrors.TAKEN, '这个心愿已被其他人认领')
     throw new DomainError(WishErrors.BAD_STATE, `心愿当前为“${WishStatusLabel[w.status]}”，不能进行这一步`)
   }
   const byId = by.kind === 'system' ? 'system' : by.userId

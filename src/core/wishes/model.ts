@@ -138,7 +138,11 @@ export interface WishRecord extends WithOutbox {
   readonly expiresAt: Date | null
   readonly publishedAt: Date | null
   readonly claim: Claim | null
-  readonly fulfil: { readonly note: string | null; readonly photos: readonly string[]; readonly at: Date } | null
+  readonly fulfil: {
+    readonly note: string | null
+    readonly photos: readonly string[]
+    readonly at: Date
+  } | null
   readonly story: WishStory | null
   readonly reason: string | null
   /** A suggestion promoted to a deliberation topic (linked both ways: the topic's source). */

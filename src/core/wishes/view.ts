@@ -49,7 +49,13 @@ export function partiesOf(actor: Actor, w: Who): WishParty[] {
   return out
 }
 
-export const OnWall: readonly WishRecord['status'][] = ['published', 'claimed', 'fulfilled', 'closed', 'promoted']
+export const OnWall: readonly WishRecord['status'][] = [
+  'published',
+  'claimed',
+  'fulfilled',
+  'closed',
+  'promoted',
+]
 
 /** May the caller see this wish at all? */
 export function mayView(actor: Actor, w: Who): boolean {
@@ -91,5 +97,7 @@ export function sightOf(actor: Actor, w: WishRecord, now: Date): WishSight {
 /** How the claim reads to others: the group's name and size, or the claimant's masked name. */
 export function claimShown(w: Pick<WishRecord, 'claim'>): string | null {
   if (!w.claim) return null
-  return w.claim.group ? `${w.claim.group.name}（${w.claim.group.members.length} 人）` : maskName(w.claim.byName)
+  return w.claim.group
+    ? `${w.claim.group.name}（${w.claim.group.members.length} 人）`
+    : maskName(w.claim.byName)
 }

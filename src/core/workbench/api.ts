@@ -12,6 +12,7 @@ export const CountKeys = [
   'joins',
   'disputes',
   'topics',
+  'wishes',
   'signups',
   'vouchers',
 ] as const

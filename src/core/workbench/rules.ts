@@ -31,10 +31,20 @@ export const DeskLevelOf: Readonly<Record<DeskRole, DeskLevel>> = {
  * admins handle orders at the street tier.
  */
 export const DeskCounts: Readonly<Record<DeskRole, readonly CountKey[]>> = {
-  grid_worker: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'topics', 'signups', 'vouchers'],
+  grid_worker: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'topics', 'wishes', 'signups', 'vouchers'],
   building_leader: ['joins'],
   council_member: ['topics'],
-  community_admin: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'topics', 'signups', 'vouchers'],
+  community_admin: [
+    'overdue',
+    'hazard',
+    'new',
+    'joins',
+    'disputes',
+    'topics',
+    'wishes',
+    'signups',
+    'vouchers',
+  ],
   street_admin: ['overdue', 'hazard', 'new'],
 }
 
@@ -47,6 +57,7 @@ export const CountLabel: Readonly<Record<CountKey, string>> = {
   signups: '今日活动待确认出勤',
   vouchers: '待核销兑换券',
   topics: '议题待立项或表决',
+  wishes: '心愿待核实',
 }
 
 /** The collection of the org tree that holds a desk's places (declared in collections/org.json). */
@@ -174,6 +185,9 @@ export function countQuery(d: DeskPlan, key: CountKey, known: Known): CountQuery
         where: { ...at, status: { in: ['proposed', 'confirmed'] } },
         index: `${L}_status`,
       }
+    case 'wishes':
+      // Wishes posted and waiting for the staff's check (核实) before they go on the wall.
+      return { collection: 'wishes', where: { ...at, status: 'pending' }, index: `${L}_status_created` }
     case 'vouchers':
       if (d.communityIds.length === 0) return null
       return {
@@ -207,6 +221,10 @@ export function countUrl(d: DeskPlan, key: CountKey, known: Known): string {
         : '/features/activities/pages/index/index'
     case 'vouchers':
       return '/features/market/pages/verify/index'
+    case 'wishes':
+      return d.ids.length === 1 && d.level === 'grid'
+        ? `/features/wishes/pages/index/index?tab=review&gridId=${d.ids[0]}`
+        : '/features/wishes/pages/index/index?tab=review'
     case 'topics':
       // One grid: its hall; one community: the community's hall (every grid's topics, by step).
       return d.ids.length === 1 && (d.level === 'grid' || d.level === 'community')

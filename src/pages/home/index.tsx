@@ -58,6 +58,13 @@ const QUICK_ACTIONS = [
     joined: true,
   },
   {
+    title: '心愿墙',
+    hint: '微心愿 邻里圆',
+    url: '/features/wishes/pages/index/index',
+    mark: '愿',
+    elder: false,
+  },
+  {
     title: '加入网格',
     hint: '扫码绑定我的家',
     url: '/pages/join/index',

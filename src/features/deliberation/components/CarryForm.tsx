@@ -13,7 +13,7 @@ import { failureCopy } from '../../../services/cloud'
 import { newRequestId } from '../../../services/request-id'
 import { callApi } from '../api'
 import { FormActions } from './FormActions'
-import { TextBox } from './TextBox'
+import { TextBox } from '../../../components/TextBox'
 
 /** Work orders a topic may file at once (the topic holds at most 12 items in all). */
 const MAX_ORDERS = 6

@@ -12,7 +12,7 @@ import { failureCopy } from '../../../services/cloud'
 import { newRequestId } from '../../../services/request-id'
 import { callApi } from '../api'
 import { FormActions } from './FormActions'
-import { TextBox } from './TextBox'
+import { TextBox } from '../../../components/TextBox'
 
 const TEXT_MAX = 500
 const REASON_MAX = 300

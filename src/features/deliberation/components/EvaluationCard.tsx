@@ -8,7 +8,7 @@ import { Notice } from '../../../components/Notice'
 import { Button } from '../../../components/ui'
 import { failureCopy } from '../../../services/cloud'
 import { callApi } from '../api'
-import { TextBox } from './TextBox'
+import { TextBox } from '../../../components/TextBox'
 
 /**
  * 民评: while the window is open a household rates the outcome with one big button (and may add a

@@ -11,7 +11,7 @@ import type { PickedPhoto } from '../../../services/upload-rules'
 import { callApi } from '../api'
 import { FormActions } from './FormActions'
 import { PhotoPicker } from '../../../components/PhotoPicker'
-import { TextBox } from './TextBox'
+import { TextBox } from '../../../components/TextBox'
 
 const whole = (s: string) => (/^\d{1,6}$/.test(s.trim()) ? Number(s.trim()) : Number.NaN)
 

@@ -14,7 +14,7 @@ import { FormActions } from '../../components/FormActions'
 import { MeetingClose } from '../../components/MeetingClose'
 import '../../deliberation.scss'
 import '../../meeting.scss'
-import { TextBox } from '../../components/TextBox'
+import { TextBox } from '../../../../components/TextBox'
 
 type Panel = 'none' | 'close' | 'cancel'
 

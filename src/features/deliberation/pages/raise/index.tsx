@@ -13,7 +13,7 @@ import { failureCopy } from '../../../../services/cloud'
 import { newRequestId } from '../../../../services/request-id'
 import { callApi } from '../../api'
 import '../../deliberation.scss'
-import { TextBox } from '../../components/TextBox'
+import { TextBox } from '../../../../components/TextBox'
 
 /** The orders named in `?orders=a,b` (at most 20), in order. */
 export const orderIdsOf = (raw: string | undefined): string[] =>

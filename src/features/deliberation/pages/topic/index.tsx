@@ -26,7 +26,7 @@ import { TopicPhotos } from '../../components/TopicPhotos'
 import { VoteResultCard } from '../../components/VoteResultCard'
 import { WorkCard } from '../../components/WorkCard'
 import '../../deliberation.scss'
-import { TextBox } from '../../components/TextBox'
+import { TextBox } from '../../../../components/TextBox'
 
 /** Moves that need a word first (a public reason, the decision) or a choice (the vote's rule). */
 type Panel = 'none' | 'reject' | 'decide' | 'open_vote' | 'enter' | 'carry'

@@ -2,7 +2,7 @@ import { Textarea } from '@tarojs/components'
 
 /**
  * A multi-line text box named for screen readers (the name is given to the native element too, so
- * the H5 build's textarea carries it), in the deliberation forms' style: body text, elder-sized.
+ * the H5 build's textarea carries it), in body text, elder-sized (its class: the form's text-box mixin).
  */
 export function TextBox(props: {
   /** What a screen reader announces (the visible label stands above it, in the form). */
@@ -11,7 +11,7 @@ export function TextBox(props: {
   readonly maxlength: number
   readonly onInput: (value: string) => void
   readonly placeholder?: string
-  /** The box's class (its height): topic__textarea, comment__textarea, meeting__textarea. */
+  /** The box's class (its height, the text-box mixin): topic__textarea, wish__textarea… */
   readonly className?: string
 }) {
   return (
