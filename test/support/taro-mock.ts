@@ -37,6 +37,14 @@ export const removeTabBarBadge = jest.fn(async (_o: { index: number }) => ({
 }))
 export const showToast = jest.fn(async (_o: { title: string; icon?: string }) => ({ errMsg: 'showToast:ok' }))
 
+/** The confirmation dialog: answered "确定" unless a test says otherwise (`showModal.mockResolvedValueOnce`). */
+export const showModal = jest.fn(async (_o: { title?: string; content?: string }) => ({
+  confirm: true,
+  cancel: false,
+  errMsg: 'showModal:ok',
+}))
+export const makePhoneCall = jest.fn(async (_o: { phoneNumber: string }) => ({ errMsg: 'makePhoneCall:ok' }))
+
 export function resetTaroMock(): void {
   storage.clear()
   router.params = {}
@@ -48,6 +56,8 @@ export function resetTaroMock(): void {
   setStorageSync.mockClear()
   getStorageSync.mockClear()
   showToast.mockClear()
+  showModal.mockClear()
+  makePhoneCall.mockClear()
   setTabBarBadge.mockClear()
   removeTabBarBadge.mockClear()
 }
@@ -66,6 +76,8 @@ const Taro = {
   ENV_TYPE,
   pxTransform,
   showToast,
+  showModal,
+  makePhoneCall,
   setTabBarBadge,
   removeTabBarBadge,
 }

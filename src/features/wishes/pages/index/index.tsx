@@ -58,7 +58,9 @@ export default function WishWallPage() {
           block
           onClick={() =>
             void Taro.navigateTo({
-              url: first?.gridId ? `${POST_URL}?gridId=${encodeURIComponent(first.gridId)}` : POST_URL,
+              url: first?.gridId
+                ? `${POST_URL}?gridId=${encodeURIComponent(first.gridId)}${staff ? '&family=1' : ''}`
+                : POST_URL,
             })
           }
         >
