@@ -23,6 +23,16 @@ const worker: WishMover = {
 }
 const liu: WishMover = { kind: 'person', userId: 'user-helper-liu', name: '刘志强', parties: ['helper'] }
 
+const wishId = (key: string) => demoId('ws', `e睦邻 demo wish ${key}`)
+
+/** Seeded wishes the tests open: on the wall (cooker), claimed by 刘志强 (quilt), to check (radio), a suggestion (bench). */
+export const DEMO_WISH_IDS = {
+  cooker: wishId('cooker'),
+  quilt: wishId('quilt'),
+  radio: wishId('radio'),
+  bench: wishId('bench'),
+} as const
+
 interface Owner {
   readonly userId: string
   readonly name: string
@@ -40,7 +50,7 @@ export function xinhuaWishes(
   let n = 0
   const wish = (key: string, owner: Owner, kind: WishKind, title: string, text: string, days: number) => {
     const w = newWish({
-      id: demoId('ws', `e睦邻 demo wish ${key}`),
+      id: wishId(key),
       requestId: `seed-wish-${key}`,
       kind,
       postedBy: { userId: owner.userId, name: owner.name },

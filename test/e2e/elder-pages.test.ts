@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { demoInviteCode, SeedIds } from '../../emulator/seed/demo-data'
 import { DEMO_MEETING_ID } from '../../emulator/seed/meetings'
+import { DEMO_WISH_IDS } from '../../emulator/seed/wishes'
 import { useSeededEmulator } from '../support/seeded-emulator'
 import { axeViolations, describeViolations, pageAs, screenshot, useBrowser } from './support/browser'
 
@@ -203,6 +204,39 @@ pages.push(
     'user-xinhua-01-worker',
     `/#/features/deliberation/pages/meeting/index?id=${DEMO_MEETING_ID}`,
     '查看议题',
+  ],
+  // …and the wish wall (#16).
+  ['wish-wall', 'user-resident-wang', '/#/features/wishes/pages/index/index', '一户老人家的电饭锅坏了'],
+  ['wish-post', 'user-resident-wang', '/#/features/wishes/pages/post/index', '提交心愿'],
+  [
+    'wish-post-family',
+    'user-xinhua-01-worker',
+    '/#/features/wishes/pages/post/index?gridId=gr-xinhua-01&family=1',
+    '替困难家庭代发',
+  ],
+  [
+    'wish-review',
+    'user-xinhua-01-worker',
+    '/#/features/wishes/pages/index/index?tab=review&gridId=gr-xinhua-01',
+    '一台收音机',
+  ],
+  [
+    'wish-open',
+    'user-helper-huang',
+    `/#/features/wishes/pages/detail/index?id=${DEMO_WISH_IDS.cooker}`,
+    '我来认领',
+  ],
+  [
+    'wish-claimed',
+    'user-helper-liu',
+    `/#/features/wishes/pages/detail/index?id=${DEMO_WISH_IDS.quilt}`,
+    '联系方式',
+  ],
+  [
+    'wish-check',
+    'user-xinhua-01-worker',
+    `/#/features/wishes/pages/detail/index?id=${DEMO_WISH_IDS.radio}`,
+    '核实公示',
   ],
 )
 

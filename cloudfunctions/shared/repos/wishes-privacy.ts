@@ -7,8 +7,8 @@
  * wish I claimed and have not fulfilled is released back to the wall (its owner told).
  * Anonymised, on the wishes the community keeps (fulfilled wishes are its record, their points paid):
  * as owner, my name becomes the placeholder and my home is unlinked (`path.householdId`); as a
- * claimant or group member, my name becomes the placeholder. A story already posted names nobody
- * (a masked name, or 一位居民), so it stays.
+ * claimant or group member, my name becomes the placeholder. A story that named me by my surname
+ * (王**) names 一位居民 instead.
  */
 import { MY_DATA_RECENT, type MyData, type MyWishLine } from '../../../src/core/me/api'
 import { ERASED_NAME } from '../../../src/core/me/erase'
@@ -86,7 +86,11 @@ async function anonymiseWishes(userId: string): Promise<boolean> {
   for (const { _id } of owned.data as { _id: string }[]) {
     await rewrite<WishRecord>(WISHES, _id, (w) =>
       w.ownerId === userId && w.ownerName !== ERASED_NAME
-        ? { ownerName: ERASED_NAME, path: { ...w.path, householdId: null } }
+        ? {
+            ownerName: ERASED_NAME,
+            path: { ...w.path, householdId: null },
+            ...(w.story ? { story: { ...w.story, residentShown: '一位居民' } } : {}),
+          }
         : null,
     )
   }

@@ -1,5 +1,5 @@
 /**
- * The wish wall's store (心愿墙 · 微心愿, docs/adr/0021-wish-wall.md): it loads, writes the plans
+ * The wish wall's store (心愿墙 · 微心愿, docs/adr/0023-wish-wall.md): it loads, writes the plans
  * core decides (src/core/wishes/decide.ts) through the one runner, and answers views. Collections:
  * `wishes` (one document per wish, its outbox on it) and `wish_numbers` (a community's count of the
  * year: a wish is numbered at publishing, in the same transaction, so numbers never repeat).

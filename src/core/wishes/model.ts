@@ -1,5 +1,5 @@
 /**
- * 微心愿 · 心愿墙 (issue #16 §1, docs/adr/0021-wish-wall.md). A resident (or staff for a family in
+ * 微心愿 · 心愿墙 (issue #16 §1, docs/adr/0023-wish-wall.md). A resident (or staff for a family in
  * difficulty) posts a wish for their grid; the grid worker checks it (核实) and publishes it as an
  * anonymised, numbered card (编号公示); a helper claims it alone or with a group (认领); the
  * claimant fulfils it with a photo (实现); the resident, or the grid worker for them, confirms it
