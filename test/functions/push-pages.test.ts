@@ -134,7 +134,12 @@ describe('the flows that send messages', () => {
 
   it('wish posted, published, claimed, fulfilled, confirmed → grid worker, resident, claimant', async () => {
     const wish = ok(
-      await call(WANG, 'wish.post', { requestId: rid(), kind: 'need', title: '一台电饭锅', text: '家里的坏了' }),
+      await call(WANG, 'wish.post', {
+        requestId: rid(),
+        kind: 'need',
+        title: '一台电饭锅',
+        text: '家里的坏了',
+      }),
     )
     ok(await call(WORKER, 'wish.publish', { wishId: wish.wishId, show: 'grid' }))
     ok(await call(LIU, 'wish.claim', { wishId: wish.wishId }))
