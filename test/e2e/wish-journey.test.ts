@@ -39,6 +39,8 @@ const balance = async (account: string) =>
 const detailUrl = (id: string) => `/#/features/wishes/pages/detail/index?id=${encodeURIComponent(id)}`
 const field = (page: Page, label: string) =>
   page.locator(`taro-input-core[aria-label="${label}"] input`).first()
+/** The wish's status as the visible page shows it (pages left in Taro's stack stay in the DOM, hidden). */
+const status = (page: Page, text: string) => page.locator('.wish-status:visible', { hasText: text }).first()
 const area = (page: Page, label: string) =>
   page.locator(`taro-textarea-core[aria-label="${label}"] textarea`).first()
 
@@ -71,7 +73,7 @@ describe('微心愿: posted → published → claimed → fulfilled → confirme
     await expectAxeClean(chen)
     await screenshot(chen, 'wish-post')
     await tapButton(chen, '提交心愿')
-    await chen.getByText('待核实', { exact: true }).first().waitFor()
+    await status(chen, '待核实').waitFor()
     const posted = await until((w) => w.status === 'pending', 'was stored')
     expect(posted.ownerId).toBe(CHEN)
 
@@ -85,7 +87,7 @@ describe('微心愿: posted → published → claimed → fulfilled → confirme
     await expectAxeClean(worker)
     await screenshot(worker, 'wish-publish')
     await tapButton(worker, '核实并公示')
-    await worker.getByText('待认领', { exact: true }).first().waitFor()
+    await status(worker, '待认领').waitFor()
     const published = await until((w) => w.status === 'published', 'was published')
     expect(published.no).toMatch(/^\d{4}-\d{3}$/)
 
@@ -113,7 +115,7 @@ describe('微心愿: posted → published → claimed → fulfilled → confirme
     await liu.locator('[aria-label="第 1 张照片"]').first().waitFor()
     await area(liu, '说明').fill('暖水袋已送到陈阿姨家')
     await tapButton(liu, '提交')
-    await liu.getByText('待确认', { exact: true }).first().waitFor()
+    await status(liu, '待确认').waitFor()
     const fulfilled = await until((w) => w.status === 'fulfilled', 'was fulfilled')
     expect(fulfilled.fulfil.photos[0]).toContain(`wishes/${LIU}/${fulfilled._id}/1.jpg`)
 
@@ -132,8 +134,11 @@ describe('微心愿: posted → published → claimed → fulfilled → confirme
     await until((w) => w.status === 'closed', 'was closed')
     expect((await balance(`u:${LIU}`)) - before).toBe(10)
 
-    // The wall shows the story under 已实现.
-    await liu.goto('/#/features/wishes/pages/index/index?tab=done')
-    await liu.getByText('谢谢小刘，晚上睡得暖和了！').first().waitFor()
+    // A neighbour sees the story on the wall under 已实现.
+    const li = await pageAs('user-resident-li')
+    await li.goto('/#/features/wishes/pages/index/index?tab=done')
+    await li.getByText('谢谢小刘，晚上睡得暖和了！').first().waitFor()
+    await expectAxeClean(li)
+    await screenshot(li, 'wish-wall-done')
   })
 })

@@ -12,7 +12,6 @@ export function WishCardView({ w }: { readonly w: WishCard }) {
     <View
       className="card wish-card"
       ariaRole="link"
-      ariaLabel={`${w.no ? `${kind} ${w.no}，` : ''}${w.title}，${w.statusLabel}`}
       onClick={() => void Taro.navigateTo({ url: detailUrl(w.wishId) })}
     >
       <View className="wish-card__head">

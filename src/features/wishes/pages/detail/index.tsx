@@ -123,7 +123,11 @@ export default function WishDetailPage() {
             {[
               wish.no ? `${kind}编号 ${wish.no}` : kind,
               wish.placeShown,
-              wish.points > 0 ? `实现后 ${wish.points} 积分` : null,
+              wish.points > 0
+                ? wish.status === 'closed'
+                  ? `已发放 ${wish.points} 积分`
+                  : `实现后 ${wish.points} 积分`
+                : null,
             ]
               .filter(Boolean)
               .join(' · ')}
