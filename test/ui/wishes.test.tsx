@@ -4,6 +4,8 @@ import type { WishCard, WishDetail, WishPage } from '../../src/core/wishes/api'
 import WallPage from '../../src/features/wishes/pages/index/index'
 import PostPage from '../../src/features/wishes/pages/post/index'
 import DetailPage from '../../src/features/wishes/pages/detail/index'
+import TopicPage from '../../src/features/deliberation/pages/topic/index'
+import { topicDetail } from './deliberation-fixtures'
 import { errorCopy } from '../../src/services/error-copy'
 import { navigateTo, redirectTo, resetTaroMock, router, showModal } from '../support/taro-mock'
 import { api, button, buttons, calls, fail, inputs, tap, type } from '../support/ui-script'
@@ -296,5 +298,16 @@ describe('心愿详情', () => {
     expect(inputs('wish.promote')).toEqual([{ wishId: 'ws2', requestId: expect.any(String) }])
     await tap(await screen.findByText('已转为居民议题，去议事厅看看 ›'))
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/deliberation/pages/topic/index?id=tp9' })
+  })
+
+  it('a topic promoted from a suggestion opens its wish (linked both ways)', async () => {
+    router.params = { id: 'tp9' }
+    api({
+      'topic.get': topicDetail({ id: 'tp9', wishId: 'ws2' }),
+      'comment.list': { items: [], cursor: null },
+    })
+    render(<TopicPage />)
+    await tap(await screen.findByText('来自心愿墙的居民建议，查看 ›'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/wishes/pages/detail/index?id=ws2' })
   })
 })

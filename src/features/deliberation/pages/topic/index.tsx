@@ -170,6 +170,19 @@ export default function TopicPage() {
       </View>
 
       <Sources sources={t.sources} />
+      {t.wishId && (
+        <View
+          className="card"
+          ariaRole="link"
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/features/wishes/pages/detail/index?id=${encodeURIComponent(t.wishId ?? '')}`,
+            })
+          }
+        >
+          <Text className="t-body">来自心愿墙的居民建议，查看 ›</Text>
+        </View>
+      )}
 
       {t.can.support && (
         <SubmitButton busy={busy} onSubmit={() => run(() => callApi('topic.support', { topicId }), '已支持')}>
