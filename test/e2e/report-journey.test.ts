@@ -3,7 +3,14 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { NotifyTemplates } from '../../src/core/notify/templates'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { expectAxeClean, pageAs as openPageAs, screenshot, tapButton, useBrowser } from './support/browser'
+import {
+  cameraPhoto,
+  expectAxeClean,
+  pageAs as openPageAs,
+  screenshot,
+  tapButton,
+  useBrowser,
+} from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -38,22 +45,6 @@ async function gridRates(): Promise<Rates> {
   return res.data.rates
 }
 
-/** A real photo (JPEG from a canvas), as a phone camera would hand it to the page. */
-async function photo(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 1200
-    canvas.height = 900
-    const g = canvas.getContext('2d') as CanvasRenderingContext2D
-    g.fillStyle = '#3a6'
-    g.fillRect(0, 0, 1200, 900)
-    g.fillStyle = '#c33'
-    g.fillRect(300, 200, 600, 500)
-    return canvas.toDataURL('image/jpeg', 0.9)
-  })
-  return Buffer.from(dataUrl.split(',')[1] ?? '', 'base64')
-}
-
 describe('one-tap report → work order', () => {
   it('report with a photo → worker notified, accepts, replies 当场办 → resident rates 满意 → rates change', async () => {
     await emu().grantSubscriptions(WORKER.openid, NotifyTemplates.orderNew.id, 3)
@@ -77,7 +68,11 @@ describe('one-tap report → work order', () => {
       resident.waitForEvent('filechooser'),
       tapButton(resident, '添加照片'),
     ])
-    await chooser.setFiles({ name: 'hazard.jpg', mimeType: 'image/jpeg', buffer: await photo(resident) })
+    await chooser.setFiles({
+      name: 'hazard.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await cameraPhoto(resident),
+    })
     await resident.locator('[aria-label="第 1 张照片"]').first().waitFor()
     await expectAxeClean(resident)
     await screenshot(resident, 'report-form')

@@ -2,7 +2,14 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { expectAxeClean, pageAs as openPageAs, screenshot, tapButton, useBrowser } from './support/browser'
+import {
+  cameraPhoto,
+  expectAxeClean,
+  pageAs as openPageAs,
+  screenshot,
+  tapButton,
+  useBrowser,
+} from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -43,20 +50,6 @@ const field = (page: Page, label: string) =>
 const status = (page: Page, text: string) => page.locator('.wish-status:visible', { hasText: text }).first()
 const area = (page: Page, label: string) =>
   page.locator(`taro-textarea-core[aria-label="${label}"] textarea`).first()
-
-/** A real photo (JPEG from a canvas), as a phone camera would hand it to the page. */
-async function photo(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 800
-    canvas.height = 600
-    const g = canvas.getContext('2d') as CanvasRenderingContext2D
-    g.fillStyle = '#e86'
-    g.fillRect(0, 0, 800, 600)
-    return canvas.toDataURL('image/jpeg', 0.9)
-  })
-  return Buffer.from(dataUrl.split(',')[1] ?? '', 'base64')
-}
 
 describe('微心愿: posted → published → claimed → fulfilled → confirmed → points', () => {
   it('runs end to end in the browser, as each person', async () => {
@@ -111,7 +104,7 @@ describe('微心愿: posted → published → claimed → fulfilled → confirme
     // He brings it and sends a photo.
     await tapButton(liu, '心愿已实现')
     const [chooser] = await Promise.all([liu.waitForEvent('filechooser'), tapButton(liu, '添加照片')])
-    await chooser.setFiles({ name: 'done.jpg', mimeType: 'image/jpeg', buffer: await photo(liu) })
+    await chooser.setFiles({ name: 'done.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(liu) })
     await liu.locator('[aria-label="第 1 张照片"]').first().waitFor()
     await area(liu, '说明').fill('暖水袋已送到陈阿姨家')
     await tapButton(liu, '提交')

@@ -3,7 +3,7 @@
  * src/core/wishes/view.ts; a reveal of the family's contact logged first), and a move run as a plan
  * through the one runner (core decides: src/core/wishes/decide.ts).
  */
-import type { WishCard, WishContact, WishDetail } from '../../../src/core/wishes/api'
+import type { WishCard, WishContact, WishDetail, WishHead } from '../../../src/core/wishes/api'
 import { claimantsOf, moveWish, type WishInput, type WishMover } from '../../../src/core/wishes/decide'
 import { WishStatusLabel, type WishRecord } from '../../../src/core/wishes/model'
 import { claimShown, mayView, partiesOf, sightOf } from '../../../src/core/wishes/view'
@@ -47,14 +47,18 @@ const clip = (s: string, max = 60) => {
   return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`
 }
 
+const headOf = (w: WishRecord): WishHead => ({
+  wishId: w._id,
+  no: w.no,
+  kind: w.kind,
+  status: w.status,
+  statusLabel: WishStatusLabel[w.status],
+  title: w.title,
+})
+
 export function cardOf(w: WishRecord): WishCard {
   return {
-    wishId: w._id,
-    no: w.no,
-    kind: w.kind,
-    status: w.status,
-    statusLabel: WishStatusLabel[w.status],
-    title: w.title,
+    ...headOf(w),
     summary: clip(w.publicText ?? w.text),
     placeShown: w.placeShown,
     points: w.points,
@@ -107,12 +111,7 @@ export async function detailOf(
   }
   const shownPhotos = sight.full || w.photosShown ? w.photos : []
   return {
-    wishId: w._id,
-    no: w.no,
-    kind: w.kind,
-    status: w.status,
-    statusLabel: WishStatusLabel[w.status],
-    title: w.title,
+    ...headOf(w),
     publicText: w.publicText,
     text: sight.full ? w.text : null,
     placeShown: w.placeShown,

@@ -12,13 +12,17 @@ const id = v.pipe(v.string(), v.minLength(1), v.maxLength(128))
 const photos = v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(50)), [])
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max))
 
-export interface WishCard {
+/** What every view of a wish starts with. */
+export interface WishHead {
   readonly wishId: string
   readonly no: string | null
   readonly kind: WishKind
   readonly status: WishStatus
   readonly statusLabel: string
   readonly title: string
+}
+
+export interface WishCard extends WishHead {
   /** The card's text (what staff published), clipped. */
   readonly summary: string
   readonly placeShown: string | null
@@ -46,13 +50,7 @@ export interface WishContact {
   readonly address: string
 }
 
-export interface WishDetail {
-  readonly wishId: string
-  readonly no: string | null
-  readonly kind: WishKind
-  readonly status: WishStatus
-  readonly statusLabel: string
-  readonly title: string
+export interface WishDetail extends WishHead {
   /** The card's text; the owner, poster and staff see the wish as posted in `text`. */
   readonly publicText: string | null
   readonly text: string | null

@@ -1,21 +1,9 @@
 import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 
-/**
- * What a staff member's workbench counts, most urgent first (the home card shows the first that
- * is not zero). The rules of each are in ./rules.ts.
- */
-export const CountKeys = [
-  'overdue',
-  'hazard',
-  'new',
-  'joins',
-  'disputes',
-  'topics',
-  'wishes',
-  'signups',
-  'vouchers',
-] as const
+import { CountKeys } from './keys'
+
+export { CountKeys }
 export type CountKey = (typeof CountKeys)[number]
 
 /** The roles that have a desk of their own: staff, and the grid's council (its topics only). */

@@ -31,20 +31,10 @@ export const DeskLevelOf: Readonly<Record<DeskRole, DeskLevel>> = {
  * admins handle orders at the street tier.
  */
 export const DeskCounts: Readonly<Record<DeskRole, readonly CountKey[]>> = {
-  grid_worker: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'topics', 'wishes', 'signups', 'vouchers'],
+  grid_worker: CountKeys,
   building_leader: ['joins'],
   council_member: ['topics'],
-  community_admin: [
-    'overdue',
-    'hazard',
-    'new',
-    'joins',
-    'disputes',
-    'topics',
-    'wishes',
-    'signups',
-    'vouchers',
-  ],
+  community_admin: CountKeys,
   street_admin: ['overdue', 'hazard', 'new'],
 }
 

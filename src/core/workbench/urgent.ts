@@ -1,18 +1,7 @@
 /** The one line the home page's staff card shows (light: the main package imports it). */
 import type { WorkbenchCount, WorkbenchSummary } from './api'
 
-/** Urgency order of the count keys (CountKeys in ./api.ts, repeated here to keep this file light). */
-const ORDER = [
-  'overdue',
-  'hazard',
-  'new',
-  'joins',
-  'disputes',
-  'topics',
-  'wishes',
-  'signups',
-  'vouchers',
-] as const
+import { CountKeys as ORDER } from './keys'
 
 /** The most urgent count that is not zero, over all desks; null when nothing is waiting. */
 export function mostUrgent(s: WorkbenchSummary): WorkbenchCount | null {

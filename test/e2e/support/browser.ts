@@ -147,3 +147,22 @@ export async function pageAs(browser: Browser, baseURL: string, userId: string):
 export async function expectAxeClean(page: Page): Promise<void> {
   expect(describeViolations(await axeViolations(page))).toBe('')
 }
+
+/** A real photo (a JPEG drawn on a canvas), as a phone camera would hand it to the page. */
+export async function cameraPhoto(page: Page, width = 1200, height = 900): Promise<Buffer> {
+  const dataUrl = await page.evaluate(
+    ([w, h]) => {
+      const canvas = document.createElement('canvas')
+      canvas.width = w
+      canvas.height = h
+      const g = canvas.getContext('2d') as CanvasRenderingContext2D
+      g.fillStyle = '#3a6'
+      g.fillRect(0, 0, w, h)
+      g.fillStyle = '#c33'
+      g.fillRect(w / 4, h / 4, w / 2, h / 2)
+      return canvas.toDataURL('image/jpeg', 0.9)
+    },
+    [width, height] as const,
+  )
+  return Buffer.from(dataUrl.split(',')[1] ?? '', 'base64')
+}

@@ -1,8 +1,5 @@
-import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { photoUrls } from '../../../services/upload'
-import '../meeting.scss'
+import { Text, View } from '@tarojs/components'
+import { PhotoStrip } from '../../../components/PhotoStrip'
 
 const NONE: readonly string[] = []
 
@@ -14,10 +11,6 @@ export function TopicPhotos(props: { readonly photos?: readonly string[]; readon
   // A topic answered by a function older than photos has neither field: nothing to show.
   const photos = props.photos ?? NONE
   const count = props.count ?? 0
-  const [urls, setUrls] = useState<Record<string, string>>({})
-  useEffect(() => {
-    if (photos.length) photoUrls(photos).then(setUrls, () => setUrls({}))
-  }, [photos])
   if (count === 0) return null
   if (photos.length === 0)
     return (
@@ -25,21 +18,5 @@ export function TopicPhotos(props: { readonly photos?: readonly string[]; readon
         <Text className="t-muted">有 {count} 张照片，经工作人员查看后公开</Text>
       </View>
     )
-  const all = photos.map((p) => urls[p]).filter((u): u is string => !!u)
-  return (
-    <View className="meeting__photos" ariaRole="group" ariaLabel="议题照片">
-      {photos.map((p, i) =>
-        urls[p] ? (
-          <Image
-            key={p}
-            className="meeting__photo-img"
-            src={urls[p] as string}
-            mode="aspectFill"
-            ariaLabel={`议题照片 ${i + 1}`}
-            onClick={() => void Taro.previewImage({ current: urls[p] as string, urls: all })}
-          />
-        ) : null,
-      )}
-    </View>
-  )
+  return <PhotoStrip photos={photos} label="议题照片" />
 }

@@ -1,5 +1,5 @@
 import { Switch, Text, View } from '@tarojs/components'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { WishDetail, WishHelper } from '@core/wishes/api'
 import {
   EXPIRE_DAYS,
@@ -17,8 +17,8 @@ import {
 import { ChoiceList } from '../../../components/ChoiceList'
 import { Field } from '../../../components/Field'
 import { PhotoPicker } from '../../../components/PhotoPicker'
+import { StepForm } from '../../../components/StepForm'
 import { TextBox } from '../../../components/TextBox'
-import { Button } from '../../../components/ui'
 import { callApi as callMain } from '../../../services/cloud'
 import { uploadPhoto } from '../../../services/upload'
 import type { PickedPhoto } from '../../../services/upload-rules'
@@ -31,30 +31,6 @@ interface FormProps {
   readonly busy: boolean
   readonly run: Run
   readonly onBack: () => void
-}
-
-/** A step that needs a few words first: its fields, its one primary action, and back. */
-export function StepForm(props: {
-  readonly label: string
-  readonly submit: string
-  readonly busy: boolean
-  readonly onSubmit: () => void
-  readonly onBack: () => void
-  readonly children: ReactNode
-}) {
-  return (
-    <View className="card" ariaRole="form" ariaLabel={props.label}>
-      {props.children}
-      <View className="wish__actions">
-        <Button className="btn" type="primary" disabled={props.busy} onClick={props.onSubmit}>
-          {props.submit}
-        </Button>
-        <Button className="btn" onClick={props.onBack}>
-          返回
-        </Button>
-      </View>
-    </View>
-  )
 }
 
 const SHOWS = ShowLevels.map((s) => ({ id: s, name: ShowLevelLabel[s] }))

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import type { ErrandDetail } from '@core/errands/api'
 import type { ErrandMove } from '@core/errands/machine'
 import { Field } from '../../../../components/Field'
@@ -11,6 +11,7 @@ import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { moveLabel, shortTime, windowText } from '../../labels'
 import { Notice } from '../../../../components/Notice'
+import { StepForm } from '../../../../components/StepForm'
 import '../../errands.scss'
 
 /** Moves that open a small form first; the others run on tap. */
@@ -35,30 +36,6 @@ const DONE: Partial<Record<ErrandMove, string>> = {
  * from the core state machine). Address and phone appear only when the API returns them (the
  * requester, and the helper after accepting). The requester may thank a confirmed errand.
  */
-/** One step that needs a word from the user (handover code, dispute reason, thanks): its field, send, back. */
-function ActionForm(props: {
-  readonly label: string
-  readonly submit: string
-  readonly busy: boolean
-  readonly onSubmit: () => void
-  readonly onBack: () => void
-  readonly children: ReactNode
-}) {
-  return (
-    <View className="card" ariaRole="form" ariaLabel={props.label}>
-      {props.children}
-      <View className="errand__actions">
-        <Button className="btn" type="primary" disabled={props.busy} onClick={props.onSubmit}>
-          {props.submit}
-        </Button>
-        <Button className="btn" onClick={props.onBack}>
-          返回
-        </Button>
-      </View>
-    </View>
-  )
-}
-
 export default function ErrandDetailPage() {
   const errandId = useRouter().params.id ?? ''
   const {
@@ -229,7 +206,7 @@ export default function ErrandDetailPage() {
       </View>
 
       {panel === 'start' && (
-        <ActionForm
+        <StepForm
           label="输入交接码"
           submit="确认接到"
           busy={busy}
@@ -248,10 +225,10 @@ export default function ErrandDetailPage() {
                 : '家长给学校的 4–6 位数字'
             }
           />
-        </ActionForm>
+        </StepForm>
       )}
       {panel === 'dispute' && (
-        <ActionForm
+        <StepForm
           label="提出异议"
           submit="提交异议"
           busy={busy}
@@ -265,10 +242,10 @@ export default function ErrandDetailPage() {
             maxlength={200}
             placeholder="如：快递没有送到"
           />
-        </ActionForm>
+        </StepForm>
       )}
       {panel === 'thank' && (
-        <ActionForm
+        <StepForm
           label="感谢帮办人"
           submit="送出感谢"
           busy={busy}
@@ -282,7 +259,7 @@ export default function ErrandDetailPage() {
             maxlength={100}
             placeholder="如：谢谢您，帮了大忙！"
           />
-        </ActionForm>
+        </StepForm>
       )}
     </Page>
   )
