@@ -3,19 +3,19 @@
  * when the nudge right after them did not (counters, messages, follow-on work: the one effects
  * path, docs/adr/0019-plans-and-one-outbox.md), then it walks over work orders whose next deadline
  * passed (index `orders.due`): escalate one tier up (grid → community → street), mark overdue at
- * the street, close replied orders whose reopen window ended, and notify; expire errands whose window ended and
- * love-supermarket vouchers past their expiry (points refunded), and close household votes whose
- * closing time passed (the result counted from the ballots and published), reminding the grid's
- * households once when a vote closes within a day; remind a meeting's organiser 3 and 7 days after a
- * meeting still without minutes; open the evaluation of topics whose linked work is all done, and
- * close evaluations whose window ended (counted; the topic closed or sent back). Each action is a
- * conditional write on the order's version, so two sweeps running at once act once.
+ * the street, close replied orders whose reopen window ended, and notify. Then each feature's timer
+ * jobs run (`JOBS`, each isolated: a job that fails is logged and the next still runs): expire
+ * errands, vouchers (points refunded) and unclaimed wishes past their date; close household votes
+ * whose time passed and remind before; open the evaluation of topics whose work is done and close
+ * evaluations that ended; remind a meeting's organiser of missing minutes. Each action is a
+ * conditional write on its record's version, so two sweeps running at once act once.
  *
  * The clock: the platform's, except that a caller WITHOUT an OPENID (the timer, the console, the
  * CLI, another function, tests through the emulator's admin invoke) may pass `{ now: ISO string }`
  * to sweep as of that instant. A mini-program user always carries an OPENID and is refused outright:
  * nobody's phone can run the sweep, let alone with its own clock.
  */
+import { runJobs, type TimerJob } from '../../shared/jobs'
 import { dispatchPending } from '../../shared/outbox'
 // The orders store registers its follow-on work (an accepted order's counting and reply deadline).
 import { sweep, type SweepReport } from '../../shared/repos/orders'
@@ -31,8 +31,24 @@ import { expireErrands } from './errands'
 import { expireDue as expireWishes } from '../../shared/repos/wishes'
 import { expireVouchers } from './vouchers'
 
+/**
+ * The features' timer jobs, in the order they run (one line a job; each isolated: ../../shared/jobs.ts).
+ * The orders' deadlines run first, on their own (their report is the answer).
+ */
+const JOBS: readonly TimerJob[] = [
+  { name: 'errands.expire', run: expireErrands },
+  { name: 'market.expireVouchers', run: expireVouchers },
+  { name: 'deliberation.closeVotes', run: closeDueVotes },
+  { name: 'deliberation.remindVotes', run: remindClosingVotes },
+  { name: 'deliberation.finishTopics', run: finishReadyTopics },
+  { name: 'deliberation.closeEvaluations', run: closeDueEvaluations },
+  { name: 'deliberation.remindMinutes', run: remindMissingMinutes },
+  { name: 'wishes.expire', run: expireWishes },
+]
+
 type Answer =
-  { ok: true; now: string; report: SweepReport; dispatched: number } | { ok: false; error: string }
+  | { ok: true; now: string; report: SweepReport; dispatched: number; failed: readonly string[] }
+  | { ok: false; error: string }
 
 export async function main(event: unknown): Promise<Answer> {
   if (callerOpenId()) return { ok: false, error: 'AUTH.FORBIDDEN' }
@@ -40,14 +56,7 @@ export async function main(event: unknown): Promise<Answer> {
   const now = typeof given === 'string' && !Number.isNaN(Date.parse(given)) ? new Date(given) : new Date()
   const outbox = await dispatchPending(now)
   const report = await sweep(now)
-  await expireErrands(now)
-  await expireVouchers(now)
-  const votesClosed = await closeDueVotes(now)
-  const votesReminded = await remindClosingVotes(now)
-  const topicsFinished = await finishReadyTopics(now)
-  const evaluationsClosed = await closeDueEvaluations(now)
-  const minutesReminded = await remindMissingMinutes(now)
-  const wishesExpired = await expireWishes(now)
+  const jobs = await runJobs(JOBS, now)
   console.log(
     JSON.stringify({
       level: 'info',
@@ -55,13 +64,8 @@ export async function main(event: unknown): Promise<Answer> {
       now: now.toISOString(),
       ...report,
       outbox,
-      votesClosed,
-      votesReminded,
-      topicsFinished,
-      evaluationsClosed,
-      minutesReminded,
-      wishesExpired,
+      ...jobs.results,
     }),
   )
-  return { ok: true, now: now.toISOString(), report, dispatched: outbox.dispatched }
+  return { ok: true, now: now.toISOString(), report, dispatched: outbox.dispatched, failed: jobs.failed }
 }
