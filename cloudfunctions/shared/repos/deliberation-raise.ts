@@ -134,7 +134,7 @@ export async function raise(
   return detailOf(actor, topic, now)
 }
 
-/** topic.sources: the grid's open orders, newest first, each marked whether it may be raised. */
+/** topic.sources: the grid's open orders, newest first (index orders.grid_open), each marked whether it may be raised. */
 export async function sourceOptions(
   actor: Actor,
   input: { gridId: string; cursor?: string },
