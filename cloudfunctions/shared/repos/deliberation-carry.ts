@@ -1,88 +1,39 @@
 /**
- * 民办 and 民评 in the deliberation store: carrying a decision out (work orders filed and volunteer
- * activities linked, in one transaction with the topic's move), progress read from the linked
- * items, the households' ratings, the timer's finishes and evaluation closes, the community's
- * settings and the metrics. Core decides (src/core/deliberation/carry.ts, decide.ts, stats.ts).
+ * 民办 in the deliberation store: carrying a decision out (work orders filed and volunteer
+ * activities linked, in one transaction with the topic's move) and the options the form offers.
+ * Core decides (src/core/deliberation/carry.ts, decide.ts). The evaluation (民评) is
+ * ./deliberation-evaluate.ts; the settings and metrics ./deliberation-config.ts.
  */
 import { isStaffOver } from '../../../src/core/access'
 import type { TopicDetail } from '../../../src/core/deliberation/api'
-import type { RatingReceipt, TopicStatsView, WorkOptions } from '../../../src/core/deliberation/carry-api'
+import type { WorkOptions } from '../../../src/core/deliberation/carry-api'
 import {
-  checkConfig,
   checkOrderTier,
-  DefaultDeliberationConfig,
-  evaluationOpen,
-  openEvaluation,
   orderTiersFor,
   PLAN_MAX,
-  rate,
   RESPONSIBLE_MAX,
   withWork,
   workOrderText,
-  type DeliberationConfig,
   type WorkOrderDraft,
 } from '../../../src/core/deliberation/carry'
 import { moveTopic, type MoveInput } from '../../../src/core/deliberation/decide'
 import { DeliberationErrors } from '../../../src/core/deliberation/errors'
-import type { RatingRecord, TopicRecord } from '../../../src/core/deliberation/model'
-import { RatingLabel, type Rating } from '../../../src/core/deliberation/model'
-import { checkInPlace, checkReason, homeOf } from '../../../src/core/deliberation/rules'
-import {
-  EmptyTopicStats,
-  statsId,
-  statsRates,
-  TOPIC_STATS,
-  type TopicStats,
-} from '../../../src/core/deliberation/stats'
+import type { TopicRecord } from '../../../src/core/deliberation/model'
+import { checkReason } from '../../../src/core/deliberation/rules'
 import type { ActivityRecord } from '../../../src/core/activities/model'
 import { categoriesFor, findCategory } from '../../../src/core/orders/categories'
 import { newOrder } from '../../../src/core/orders/new-order'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
-import type { Grid } from '../../../src/core/org/model'
 import type { Write } from '../../../src/core/plan'
 import type { Actor } from '../../../src/core/roles'
-import { byRequest, isDuplicateKey, newId } from '../ids'
+import { isDuplicateKey, newId } from '../ids'
 import type { CallContext } from '../kit'
 import { nudge } from '../outbox'
-import { RATINGS } from './deliberation-work'
 import { decideAndRun } from '../runner'
 import { db } from '../sdk'
-import { getDoc, withoutId } from './docs'
+import { withoutId } from './docs'
 import { configOf as orderConfigOf, ORDERS } from './orders-base'
-import { detailOf, load, moveAs, moverOf, TOPICS, topicPlan, visible } from './deliberation-base'
-
-export { RATINGS } from './deliberation-work'
-export const CONFIG = 'deliberation_config'
-/** Ratings are read 1,000 a page for the count. */
-const RATING_PAGE = 1000
-
-// ── Settings ──
-
-export async function configOf(communityId: string): Promise<DeliberationConfig> {
-  const stored = await getDoc<Partial<DeliberationConfig>>(CONFIG, communityId)
-  return { ...DefaultDeliberationConfig, ...(stored ? pick(stored) : {}) }
-}
-
-const pick = (c: Partial<DeliberationConfig>): Partial<DeliberationConfig> => ({
-  ...(c.supportPct !== undefined ? { supportPct: c.supportPct } : {}),
-  ...(c.evaluationDays !== undefined ? { evaluationDays: c.evaluationDays } : {}),
-  ...(c.reopenPct !== undefined ? { reopenPct: c.reopenPct } : {}),
-})
-
-/** deliberation.configure: a community admin's settings (each within its bounds), set whole. */
-export async function configure(
-  ctx: CallContext,
-  input: { communityId: string } & Partial<DeliberationConfig>,
-  now: Date,
-): Promise<DeliberationConfig> {
-  const next = checkConfig(input, await configOf(input.communityId))
-  await db()
-    .collection(CONFIG)
-    .doc(input.communityId)
-    .set({ ...next, updatedAt: now, updatedBy: ctx.actor.userId })
-  return next
-}
-
+import { detailOf, load, moverOf, topicPlan, visible } from './deliberation-base'
 // ── 民办: carrying out ──
 
 export interface CarryInput {
@@ -242,156 +193,3 @@ async function activitiesFor(t: TopicRecord, ids: readonly string[]): Promise<Ac
   }
   return found
 }
-
-// ── 民评: the households' ratings ──
-
-/**
- * topic.rate: a household rates the outcome while the evaluation is open; its later rating replaces
- * the earlier one (a conditional write on its replacement count), never doubles it.
- */
-export async function rateOutcome(
-  ctx: CallContext,
-  input: { topicId: string; rating: Rating; comment?: string },
-  now: Date,
-  check: (text: string) => Promise<void>,
-): Promise<RatingReceipt> {
-  const t = visible(ctx.actor, await load(input.topicId))
-  const home = homeOf(ctx.actor)
-  checkInPlace(home, t, '评价')
-  if (!evaluationOpen(t, now) || !t.evaluation)
-    throw new DomainError(DeliberationErrors.NOT_EVALUATING, '现在不在评价时间内')
-  const comment = (input.comment ?? '').trim() || null
-  if (comment) await check(comment)
-  const round = t.evaluation.round
-  const key = { topicId: t._id, round, householdId: home.householdId }
-  const fields = { rating: input.rating, comment, userId: ctx.actor.userId, ratedAt: now }
-  for (let attempt = 0; attempt < 4; attempt += 1) {
-    const earlier = await byRequest<RatingRecord>(RATINGS, key)
-    if (earlier) {
-      const res = (await db()
-        .collection(RATINGS)
-        .where({ _id: earlier._id, replaced: earlier.replaced })
-        .update({ ...fields, replaced: earlier.replaced + 1 })) as { updated?: number }
-      if (res.updated === 1) return { topicId: t._id, rating: input.rating, replaced: true }
-      continue
-    }
-    try {
-      await db()
-        .collection(RATINGS)
-        .add({ _id: newId('rt'), ...key, ...fields, replaced: 0 })
-      return { topicId: t._id, rating: input.rating, replaced: false }
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err
-    }
-  }
-  throw new DomainError(CommonErrorCodes.CONFLICT, `操作冲突，请重试（${RatingLabel[input.rating]}）`)
-}
-
-/** Every rating of a topic's round, page by page (the count reads them all: a recount equals the result). */
-export async function ratingsOf(topicId: string, round: number): Promise<RatingRecord[]> {
-  const out: RatingRecord[] = []
-  for (;;) {
-    const res = await db()
-      .collection(RATINGS)
-      .where({ topicId, round })
-      .orderBy('_id', 'asc')
-      .skip(out.length)
-      .limit(RATING_PAGE)
-      .get()
-    out.push(...(res.data as RatingRecord[]))
-    if (res.data.length < RATING_PAGE) return out
-  }
-}
-
-/** What the store adds to a `finish` or `close_evaluation` move: the evaluation, or its count. */
-export async function carryMove(
-  t: TopicRecord,
-  move: 'finish' | 'close_evaluation',
-  now: Date,
-): Promise<MoveInput> {
-  if (move === 'finish')
-    return { move, evaluation: openEvaluation(t, await configOf(t.path.communityId), now) }
-  if (!t.evaluation) throw new DomainError(DeliberationErrors.BAD_STEP, '议题没有进行中的评价')
-  return { move, result: rate(await ratingsOf(t._id, t.evaluation.round), t.evaluation.reopenPct, now) }
-}
-
-// ── The timer ──
-
-/** Topics whose every linked item is done: the system opens their evaluation (index `doing_ready`). */
-export async function finishReadyTopics(now: Date, limit = 20): Promise<number> {
-  const _ = db().command
-  const res = await db()
-    .collection(TOPICS)
-    .where({ status: 'doing', 'work.ordersLeft': _.lte(0), 'work.readyAfter': _.lte(now) })
-    .limit(limit)
-    .get()
-  return moveEach(res.data as TopicRecord[], 'finish', now)
-}
-
-/** Evaluations whose window ended: counted, and the topic closed or sent back (index `evaluation_due`). */
-export async function closeDueEvaluations(now: Date, limit = 20): Promise<number> {
-  const _ = db().command
-  const res = await db()
-    .collection(TOPICS)
-    .where({ status: 'evaluating', 'evaluation.closesAt': _.lte(now) })
-    .orderBy('evaluation.closesAt', 'asc')
-    .limit(limit)
-    .get()
-  return moveEach(res.data as TopicRecord[], 'close_evaluation', now)
-}
-
-async function moveEach(
-  topics: readonly TopicRecord[],
-  move: 'finish' | 'close_evaluation',
-  now: Date,
-): Promise<number> {
-  let moved = 0
-  for (const t of topics) {
-    try {
-      await moveAs({ kind: 'system' }, t._id, await carryMove(t, move, now), now)
-      moved += 1
-    } catch (err) {
-      console.log(
-        JSON.stringify({ level: 'error', what: `deliberation.${move}`, topicId: t._id, error: String(err) }),
-      )
-    }
-  }
-  return moved
-}
-
-// ── Metrics ──
-
-/** topic.stats: a grid's or a community's counters (staff over it): two small reads, never a scan. */
-export async function stats(
-  actor: Actor,
-  input: { gridId?: string; communityId?: string },
-): Promise<TopicStatsView> {
-  let level: 'grid' | 'community'
-  let placeId: string
-  let path: { streetId: string; communityId: string; gridId?: string }
-  if (input.gridId) {
-    const g = await getDoc<Grid>('grids', input.gridId)
-    if (!g) throw new DomainError(CommonErrorCodes.NOT_FOUND, '网格不存在')
-    level = 'grid'
-    placeId = input.gridId
-    path = { streetId: g.streetId, communityId: g.communityId, gridId: input.gridId }
-  } else if (input.communityId) {
-    const c = await getDoc<{ streetId: string }>('communities', input.communityId)
-    if (!c) throw new DomainError(CommonErrorCodes.NOT_FOUND, '社区不存在')
-    level = 'community'
-    placeId = input.communityId
-    path = { streetId: c.streetId, communityId: input.communityId }
-  } else throw new DomainError(CommonErrorCodes.INVALID_INPUT, '请选择网格或社区')
-  if (!isStaffOver(actor, path)) throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能查看所管辖的议事统计')
-  const doc = await getDoc<Partial<TopicStats>>(TOPIC_STATS, statsId(level, placeId))
-  const s: TopicStats = { ...EmptyTopicStats, ...numbersOf(doc) }
-  return { level, placeId, ...s, ...statsRates(s) }
-}
-
-const numbersOf = (doc: Partial<TopicStats> | null): Partial<TopicStats> =>
-  Object.fromEntries(
-    Object.keys(EmptyTopicStats).flatMap((k) => {
-      const v = (doc as Record<string, unknown> | null)?.[k]
-      return typeof v === 'number' ? [[k, v]] : []
-    }),
-  )

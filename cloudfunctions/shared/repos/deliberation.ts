@@ -45,18 +45,12 @@ import {
 } from './deliberation-base'
 export { BALLOTS, SUPPORTS, TOPICS } from './deliberation-base'
 export { ballotsOf, cast, closeDueVotes, closeVote, openVote, remindClosingVotes } from './deliberation-votes'
-export {
-  carry,
-  closeDueEvaluations,
-  configOf,
-  configure,
-  finishReadyTopics,
-  rateOutcome,
-  stats,
-  workOptions,
-} from './deliberation-carry'
+export { carry, workOptions } from './deliberation-carry'
+export { closeDueEvaluations, finishReadyTopics, rateOutcome } from './deliberation-evaluate'
+export { configOf, configure, stats } from './deliberation-config'
 export { workPhotos } from './deliberation-spawn'
-import { carryMove, configOf } from './deliberation-carry'
+import { carryMove } from './deliberation-evaluate'
+import { configOf } from './deliberation-config'
 export { raise, sourceOptions } from './deliberation-raise'
 
 // ── Reads ──
