@@ -7,7 +7,7 @@ import VerifyVoucherPage from '../../src/features/market/pages/verify/index'
 import MarketItemsPage from '../../src/features/market/pages/items/index'
 import FundPage from '../../src/features/market/pages/fund/index'
 import { errorCopy } from '../../src/services/error-copy'
-import Taro, { navigateTo, resetTaroMock, router } from '../support/taro-mock'
+import { navigateTo, resetTaroMock, router } from '../support/taro-mock'
 import { api, button, buttons, calls, fail, inputs, tap, type } from '../support/ui-script'
 import { staffPerson } from '../support/ui-fixtures'
 
@@ -51,13 +51,17 @@ const isDisabled = (el: Element) =>
   el.closest('taro-button-core')?.className.includes('nut-button-disabled') ?? false
 const texts = (selector: string) => [...document.querySelectorAll(selector)].map((el) => el.textContent)
 
-const scanCode = jest.fn()
-beforeAll(() => {
-  Object.assign(Taro, { scanCode })
-})
+// The scanner (WeChat's, or the browser's camera): whether there is one, and what it reads.
+const scanner = { camera: true, scan: jest.fn() }
+jest.mock('../../src/services/scan', () => ({
+  canScanCode: () => scanner.camera,
+  scanCode: (...args: unknown[]) => scanner.scan(...args),
+}))
+const scanCode = scanner.scan
 beforeEach(() => {
   resetTaroMock()
   scanCode.mockReset()
+  scanner.camera = true
 })
 
 describe('爱心超市', () => {
@@ -288,7 +292,6 @@ describe('兑换券核销', () => {
     scanCode.mockResolvedValue({
       result: '',
       path: 'features/market/pages/verify/index?scene=v%3DK7PM4QXA',
-      scanType: 'WX_CODE',
     })
     await tap(button('扫码核销'))
     await screen.findByText('兑换人：王秀英')
@@ -297,28 +300,26 @@ describe('兑换券核销', () => {
     })
   })
 
-  it('in a browser (H5) offers typing the code and no scan button that could not work', async () => {
-    const env = process.env.TARO_ENV
-    process.env.TARO_ENV = 'h5'
-    try {
-      api({})
-      render(<VerifyVoucherPage />)
-      expect(buttons('扫码核销')).toHaveLength(0)
-      expect(buttons('查询兑换券')).toHaveLength(1)
-      expect(document.querySelector('taro-input-core[aria-label="兑换码"]')).not.toBeNull()
-    } finally {
-      if (env === undefined) Reflect.deleteProperty(process.env, 'TARO_ENV')
-      else process.env.TARO_ENV = env
-    }
-  })
-
-  it('a cancelled scan says nothing and looks nothing up', async () => {
+  it('a browser without a camera offers typing the code and no scan button that could not work', async () => {
+    scanner.camera = false
     api({})
     render(<VerifyVoucherPage />)
-    scanCode.mockRejectedValue({ errMsg: 'scanCode:fail cancel' })
+    expect(buttons('扫码核销')).toHaveLength(0)
+    expect(buttons('查询兑换券')).toHaveLength(1)
+    expect(document.querySelector('taro-input-core[aria-label="兑换码"]')).not.toBeNull()
+  })
+
+  it('a cancelled scan says nothing and looks nothing up; a camera that cannot be used says to type', async () => {
+    api({})
+    render(<VerifyVoucherPage />)
+    scanCode.mockResolvedValue(null)
     await tap(button('扫码核销'))
     expect(calls).toEqual([])
     expect(document.querySelector('[aria-role="alert"]')).toBeNull()
+    scanCode.mockRejectedValue(new Error('NotAllowedError'))
+    await tap(button('扫码核销'))
+    await screen.findByText('无法使用摄像头扫码，请直接输入兑换码')
+    expect(calls).toEqual([])
   })
 })
 

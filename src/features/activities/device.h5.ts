@@ -1,10 +1,14 @@
 import type { HoursExport } from '@core/activities/api'
+import { canScanCode, scanCode } from '../../services/scan'
+import { codeFromScan } from './labels'
 
-/** A browser page has no scanner: the detail page says so and offers the typed code. */
-export const canScan = false
+/** The browser's camera, where it has one (else the detail page says so and offers the typed code). */
+export const canScan = canScanCode()
 
+/** Scans the on-site code; null when the person cancelled (the camera failing throws). */
 export async function scanCheckin(): Promise<string | null> {
-  return null
+  const res = await scanCode()
+  return res ? codeFromScan(res) : null
 }
 
 /**

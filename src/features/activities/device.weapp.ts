@@ -1,20 +1,14 @@
 import Taro from '@tarojs/taro'
 import type { HoursExport } from '@core/activities/api'
+import { scanCode } from '../../services/scan'
 import { codeFromScan } from './labels'
 
 export const canScan = true
 
-/** WeChat accepts `wxCode` (the mini-program code on site); Taro's typings list only the generic kinds. */
-const KINDS = ['wxCode', 'qrCode'] as unknown as (keyof Taro.scanCode.ScanType)[]
-
-/** Scans the on-site code with the camera; null when the person closed the scanner. */
+/** Scans the on-site code with WeChat's scanner; null when the person closed it (a failure throws). */
 export async function scanCheckin(): Promise<string | null> {
-  try {
-    const res = await Taro.scanCode({ onlyFromCamera: true, scanType: KINDS })
-    return codeFromScan(res)
-  } catch {
-    return null
-  }
+  const res = await scanCode()
+  return res ? codeFromScan(res) : null
 }
 
 /** Downloads the temporary file and opens it in WeChat's document viewer (which can forward or save it). */

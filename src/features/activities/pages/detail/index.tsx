@@ -57,8 +57,12 @@ export default function ActivityDetailPage() {
     )
   const scan = async () => {
     if (!canScan) return setMessage('这里不能扫码，请在下方输入现场签到码')
-    const code = await scanCheckin()
-    if (code) checkin(code)
+    try {
+      const code = await scanCheckin()
+      if (code) checkin(code)
+    } catch {
+      setMessage('无法使用摄像头扫码，请在下方输入现场签到码')
+    }
   }
   const tap = (move: ActivityMove) => {
     switch (move) {

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import type { VoucherStatus, VoucherView } from '@core/market/api'
 import { MarketErrors } from '@core/market/errors'
@@ -8,6 +8,7 @@ import { Field } from '../../../../components/Field'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { failureCopy } from '../../../../services/cloud'
+import { canScanCode, scanCode } from '../../../../services/scan'
 import { callApi } from '../../api'
 import { errorCopy } from '../../../../services/error-copy'
 import { VoucherCard } from '../../components/VoucherCard'
@@ -27,9 +28,6 @@ type Stage =
   | { readonly kind: 'looking' }
   | { readonly kind: 'found'; readonly voucher: VoucherView; readonly code: string }
   | { readonly kind: 'verified'; readonly voucher: VoucherView }
-
-/** A cancelled scan is not a failure. */
-const cancelled = (e: unknown) => /cancel/i.test(String((e as { errMsg?: unknown } | null)?.errMsg ?? ''))
 
 /**
  * 兑换券核销 (grid workers, community admins): opened by WeChat when a voucher's QR is scanned
@@ -67,11 +65,11 @@ export default function VerifyVoucherPage() {
   const scan = async () => {
     setMessage(null)
     try {
-      const res = await Taro.scanCode({ onlyFromCamera: true })
-      const raw = res.path || res.result
+      const res = await scanCode()
+      const raw = res && (res.path || res.result)
       if (raw) void lookup(raw)
-    } catch (e) {
-      if (!cancelled(e)) setMessage('无法扫码，请直接输入兑换码')
+    } catch {
+      setMessage('无法使用摄像头扫码，请直接输入兑换码')
     }
   }
   const verify = async (code: string) => {
@@ -177,8 +175,8 @@ export default function VerifyVoucherPage() {
           <Button className="btn" type="primary" onClick={typedLookup}>
             查询兑换券
           </Button>
-          {/* A browser has no WeChat scanner (the JS-SDK call never answers): typing the code is the way there. */}
-          {process.env.TARO_ENV !== 'h5' && (
+          {/* WeChat's scanner, or the browser's camera where it has one; typing the code always works. */}
+          {canScanCode() && (
             <Button className="btn" onClick={() => void scan()}>
               扫码核销
             </Button>
