@@ -5,6 +5,8 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/join/index', 'pages/me/index'],
   subPackages: [
+    { root: 'features/guide', name: 'guide', pages: ['pages/index/index'] },
+    { root: 'features/notices', name: 'notices', pages: ['pages/index/index'] },
     {
       root: 'features/deliberation',
       name: 'deliberation',

@@ -9,7 +9,8 @@
  * `people.ts` (the demo people and the populated first grid of 新华社区), `market.ts` (its love
  * supermarket and fund), `activities.ts` (its volunteer activities, sign-ups and hours) and
  * `deliberation.ts` (its 议事厅: a topic decided by a household vote, one on the agenda) and
- * `meetings.ts` (the decided topic's 议事会, held, with its minutes).
+ * `meetings.ts` (the decided topic's 议事会, held, with its minutes) and `notices.ts` (the street's
+ * and 新华社区's notices, and the service guide with 新华's own 老年优待证).
  */
 import { issuanceAccount } from '../../src/core/points/model'
 import { xinhuaActivities } from './activities'
@@ -18,6 +19,7 @@ import { SEEDED_AT } from './ids'
 import { xinhuaMarket } from './market'
 import { xinhuaMeetings } from './meetings'
 import { newRoll, populateXinhuaGrid } from './people'
+import { demoGuide, demoNotices } from './notices'
 import { buildStreet } from './street'
 
 export { demoInviteCode, SeedIds } from './ids'
@@ -75,5 +77,7 @@ export function buildDemoData(): Record<string, Doc[]> {
     ballots: docs(ballots),
     topic_meetings: docs(xinhuaMeetings(topics)),
     topic_stats: stats as Doc[],
+    notices: docs(demoNotices()),
+    guide_entries: docs(demoGuide()),
   }
 }

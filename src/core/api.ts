@@ -13,6 +13,8 @@ import { marketActions } from './market/api'
 import { configActions as orderConfigActions } from './orders/config-api'
 import { workbenchActions } from './workbench/api'
 import { deliberationActions } from './deliberation/api'
+import { noticesActions } from './notices/api'
+import { guideActions } from './guide/api'
 
 /**
  * The wire contract of the `api` cloud function: every action name → input schema → output type.
@@ -33,6 +35,8 @@ export const apiActions = {
   ...orderConfigActions,
   ...workbenchActions,
   ...deliberationActions,
+  ...noticesActions,
+  ...guideActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

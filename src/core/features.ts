@@ -16,6 +16,8 @@ import { ordersFeature } from './orders/feature'
 import { pointsFeature } from './points/feature'
 import { workbenchFeature } from './workbench/feature'
 import { deliberationFeature } from './deliberation/feature'
+import { noticesFeature } from './notices/feature'
+import { guideFeature } from './guide/feature'
 
 export const features: readonly CoreFeature[] = [
   meFeature,
@@ -31,4 +33,6 @@ export const features: readonly CoreFeature[] = [
   marketFeature,
   workbenchFeature,
   deliberationFeature,
+  noticesFeature,
+  guideFeature,
 ]

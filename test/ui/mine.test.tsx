@@ -170,6 +170,10 @@ const myData: MyData = {
       },
     ],
   },
+  noticeReads: {
+    count: 1,
+    lines: [{ noticeId: 'nt1', title: '关于冬季供暖的通知', readAt: '2026-11-08T02:00:00.000Z' }],
+  },
 }
 
 describe('我的个人信息', () => {
@@ -244,6 +248,7 @@ describe('我的个人信息', () => {
         vouchers: empty,
         reports: empty,
         errands: empty,
+        noticeReads: empty,
       },
     })
     render(<MyDataPage />)

@@ -22,6 +22,8 @@ import { ordersServer } from './routes/orders'
 import { pointsServer } from './routes/points'
 import { workbenchServer } from './routes/workbench'
 import { deliberationServer } from './routes/deliberation'
+import { noticesServer } from './routes/notices'
+import { guideServer } from './routes/guide'
 
 /** The features (one line each): their routes and privacy contributions are collected from here. */
 const features = [
@@ -37,6 +39,8 @@ const features = [
   marketServer,
   workbenchServer,
   deliberationServer,
+  noticesServer,
+  guideServer,
 ] as const
 
 const routes: Routes = collectRoutes([meServer(features), ...features])

@@ -27,6 +27,7 @@ import {
   remindClosingVotes,
 } from '../../shared/repos/deliberation'
 import { remindMissingMinutes } from '../../shared/repos/deliberation-meetings'
+import { sendDue as sendDueNotices } from '../../shared/repos/notices'
 import { expireErrands } from './errands'
 import { expireVouchers } from './vouchers'
 
@@ -46,6 +47,8 @@ export async function main(event: unknown): Promise<Answer> {
   const topicsFinished = await finishReadyTopics(now)
   const evaluationsClosed = await closeDueEvaluations(now)
   const minutesReminded = await remindMissingMinutes(now)
+  // Scheduled important notices whose time came: their subscribe message goes to the outbox.
+  const noticesPushed = await sendDueNotices(now)
   console.log(
     JSON.stringify({
       level: 'info',
@@ -58,6 +61,7 @@ export async function main(event: unknown): Promise<Answer> {
       topicsFinished,
       evaluationsClosed,
       minutesReminded,
+      noticesPushed,
     }),
   )
   return { ok: true, now: now.toISOString(), report, dispatched: outbox.dispatched }

@@ -132,6 +132,14 @@ export interface MyData {
   readonly reports: RecentLines<MyReportLine>
   /** 邻里互助: errands I posted or served (`errands`), newest posted first. */
   readonly errands: RecentLines<MyErrandLine>
+  /** 社区公告: the notices I read (`notice_reads`), newest read first. */
+  readonly noticeReads: RecentLines<MyNoticeReadLine>
+}
+
+export interface MyNoticeReadLine {
+  readonly noticeId: string
+  readonly title: string
+  readonly readAt: string
 }
 
 export const meActions = {
