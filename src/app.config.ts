@@ -5,8 +5,6 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/join/index', 'pages/me/index'],
   subPackages: [
-    { root: 'features/guide', name: 'guide', pages: ['pages/index/index'] },
-    { root: 'features/notices', name: 'notices', pages: ['pages/index/index'] },
     {
       root: 'features/deliberation',
       name: 'deliberation',
@@ -88,6 +86,16 @@ export default defineAppConfig({
       root: 'features/mine',
       name: 'mine',
       pages: ['pages/data/index', 'pages/household/index', 'pages/helper/index'],
+    },
+    {
+      root: 'features/notices',
+      name: 'notices',
+      pages: ['pages/index/index', 'pages/detail/index', 'pages/edit/index', 'pages/manage/index'],
+    },
+    {
+      root: 'features/guide',
+      name: 'guide',
+      pages: ['pages/index/index', 'pages/detail/index', 'pages/edit/index'],
     },
   ],
   preloadRule: {

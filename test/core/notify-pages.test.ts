@@ -41,5 +41,6 @@ it('opens the detail page of its subject (the join inbox, its request first, for
     topicProgress: 'features/deliberation/pages/topic/index?id=X',
     meetingInvite: 'features/deliberation/pages/meeting/index?id=X',
     meetingProgress: 'features/deliberation/pages/meeting/index?id=X',
+    noticePublished: 'features/notices/pages/detail/index?id=X',
   })
 })

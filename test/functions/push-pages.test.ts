@@ -137,6 +137,18 @@ describe('the flows that send messages', () => {
     ok(await call(LI, 'activity.signup', { activityId: activity.activityId }))
     ok(await call(ADMIN, 'activity.cancel', { activityId: activity.activityId, reason: '天气原因' }))
   })
+
+  it('important notice published → the households of its scope', async () => {
+    ok(
+      await call(ADMIN, 'notice.publish', {
+        requestId: rid(),
+        scope: { level: 'community', communityId: 'cm-xinhua' },
+        title: '燃气安全入户检查',
+        blocks: [{ kind: 'p', text: '本周六起入户检查燃气管道，请家中留人。' }],
+        important: true,
+      }),
+    )
+  })
 })
 
 describe('every message opens its subject', () => {
@@ -173,6 +185,8 @@ describe('every message opens its subject', () => {
       (await call(openid, 'topic.get', { topicId: id })).data?.id === id,
     'features/deliberation/pages/meeting/index': async (openid, id) =>
       (await call(openid, 'meeting.get', { meetingId: id })).data?.id === id,
+    'features/notices/pages/detail/index': async (openid, id) =>
+      (await call(openid, 'notice.get', { noticeId: id })).data?.id === id,
     'features/grid/pages/joins/index': async (openid, id) =>
       ((await call(openid, 'join.inbox', {})).data as { joinId: string }[]).some((j) => j.joinId === id),
   }

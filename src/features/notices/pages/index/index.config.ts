@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'Notices', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '社区公告', enablePullDownRefresh: true })

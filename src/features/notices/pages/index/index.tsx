@@ -1,35 +1,55 @@
-import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { AdminRoles, holdsOver } from '@core/access'
+import type { NoticePage } from '@core/notices/api'
 import { Notice } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { PagedList } from '../../../../components/PagedList'
+import { Button } from '../../../../components/ui'
 import { usePages } from '../../../../hooks/use-pages'
+import { useProfile } from '../../../../hooks/use-profile'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
-import { shortTime } from '@core/china-time'
 import { callApi } from '../../api'
+import { NoticeCard } from '../../components/NoticeCard'
+import '../../notices.scss'
 
-/** Notices: my community's newest items. */
+/** 社区公告: my street's, community's and grid's notices, pinned first, newest first; admins manage theirs. */
 export default function NoticesPage() {
-  const { items, cursor, error, more, reload } = usePages('notices', (c) =>
-    callApi('notices.list', c ? { cursor: c } : {}),
+  const profile = useProfile()
+  const ready = profile.status === 'ready' ? profile.profile : null
+  const admin = ready !== null && holdsOver(ready.roles, AdminRoles)
+  const resident = ready?.household != null
+  const { items, cursor, error, more, reload } = usePages(resident ? 'notices' : 'notices-none', (c) =>
+    resident
+      ? callApi('notice.list', c ? { cursor: c } : {})
+      : Promise.resolve<NoticePage>({ items: [], cursor: null }),
   )
   usePullRefresh(reload)
   return (
-    <Page label="Notices">
+    <Page label="社区公告">
+      {admin && (
+        <Button
+          className="btn"
+          type="primary"
+          block
+          onClick={() => void Taro.navigateTo({ url: '/features/notices/pages/manage/index' })}
+        >
+          管理和发布公告
+        </Button>
+      )}
       <Notice text={error} />
-      <PagedList
-        label="Notices"
-        items={items}
-        cursor={cursor}
-        empty="暂无内容"
-        onMore={more}
-        keyOf={(i) => i.id}
-        render={(i) => (
-          <View className="card">
-            <Text className="t-body">{i.title}</Text>
-            <Text className="t-muted">{shortTime(i.createdAt)}</Text>
-          </View>
-        )}
-      />
+      {ready && !resident ? (
+        <Notice role="status" text="加入网格后，这里会显示您所在街道、社区和网格的公告。" />
+      ) : (
+        <PagedList
+          label="公告列表"
+          items={items}
+          cursor={cursor}
+          empty="暂无公告"
+          onMore={more}
+          keyOf={(n) => n.id}
+          render={(n) => <NoticeCard n={n} />}
+        />
+      )}
     </Page>
   )
 }
