@@ -253,7 +253,7 @@ describe('我的个人信息', () => {
     })
     render(<MyDataPage />)
     await screen.findByText('基本信息')
-    expect(screen.getAllByText('暂无记录')).toHaveLength(5)
+    expect(screen.getAllByText('暂无记录')).toHaveLength(6)
     expect(screen.getByText('0 分')).toBeTruthy()
     expect(screen.getByText('共 0 条')).toBeTruthy()
   })

@@ -6,6 +6,7 @@ import { Button } from '../../components/ui'
 import { Page } from '../../components/Page'
 import { QuickAction } from '../../components/QuickAction'
 import { MyGridCard } from '../../components/MyGridCard'
+import { LatestNotice } from '../../components/LatestNotice'
 import { ServiceCard } from '../../components/ServiceCard'
 import { StaffCard } from '../../components/StaffCard'
 import { answerElderOffer, elderOfferPending, useElderMode } from '../../hooks/elder-mode'
@@ -56,6 +57,13 @@ const QUICK_ACTIONS = [
     mark: '议',
     elder: false,
     joined: true,
+  },
+  {
+    title: '办事指南',
+    hint: '材料地点早知道',
+    url: '/features/guide/pages/index/index',
+    mark: '办',
+    elder: true,
   },
   {
     title: '加入网格',
@@ -140,6 +148,8 @@ export default function HomePage() {
       {state.status === 'ready' && (!staff || state.profile.household) && (
         <MyGridCard household={state.profile.household} />
       )}
+
+      {household && <LatestNotice refresh={round} />}
 
       {/* Elder mode: the call card before fewer, larger tiles, so calling the grid worker needs no scrolling. */}
       {elder && serviceCard}
