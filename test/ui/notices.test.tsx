@@ -51,7 +51,7 @@ const detail = (over: Partial<NoticeDetail> = {}): NoticeDetail => ({
 const resident: Profile = {
   userId: 'u1',
   displayName: '王秀英',
-  roles: [],
+  roles: [{ role: 'resident', scope: householdSummary().path }],
   household: householdSummary(),
   created: false,
 }
@@ -79,7 +79,7 @@ describe('社区公告: the list', () => {
       },
     })
     await show(<NoticesPage />)
-    expect(screen.getByText('燃气检查')).toBeTruthy()
+    expect(await screen.findByText('燃气检查')).toBeTruthy()
     expect(screen.getByText('置顶 · 重要')).toBeTruthy()
     expect(buttons('管理和发布公告')).toHaveLength(0)
     await tap(screen.getByText('1号楼停水通知'))

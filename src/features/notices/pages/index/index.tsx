@@ -17,7 +17,7 @@ export default function NoticesPage() {
   const profile = useProfile()
   const ready = profile.status === 'ready' ? profile.profile : null
   const admin = ready !== null && holdsOver(ready.roles, AdminRoles)
-  const resident = ready?.household != null
+  const resident = ready !== null && holdsOver(ready.roles, 'resident')
   const { items, cursor, error, more, reload } = usePages(resident ? 'notices' : 'notices-none', (c) =>
     resident
       ? callApi('notice.list', c ? { cursor: c } : {})
