@@ -13,7 +13,6 @@ export function NoticeCard({ n }: { readonly n: Card }) {
     <View
       className="card notice-card btn"
       ariaRole="link"
-      ariaLabel={`${tags.join(' ')} ${n.title}，${n.publisherName}，${shortTime(n.publishAt)}`}
       onClick={open}
     >
       <View className="notice-card__head">

@@ -68,7 +68,6 @@ export default function GuidePageView() {
           <View
             className="card guide-card btn"
             ariaRole="link"
-            ariaLabel={`${e.title}，${e.hallName}${e.appointment ? '，需预约' : ''}`}
             onClick={() =>
               void Taro.navigateTo({ url: `/features/guide/pages/detail/index?code=${e.code}&${query}` })
             }
