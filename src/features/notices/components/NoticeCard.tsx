@@ -10,11 +10,7 @@ export function NoticeCard({ n }: { readonly n: Card }) {
   const tags = [n.pinned ? '置顶' : '', n.important ? '重要' : '', STATE[n.state]].filter(Boolean)
   const open = () => void Taro.navigateTo({ url: `/features/notices/pages/detail/index?id=${n.id}` })
   return (
-    <View
-      className="card notice-card btn"
-      ariaRole="link"
-      onClick={open}
-    >
+    <View className="card notice-card btn" ariaRole="link" onClick={open}>
       <View className="notice-card__head">
         <Text className="t-body notice__title">{n.title}</Text>
         {tags.length > 0 && <Text className="notice-tag notice-tag--pin">{tags.join(' · ')}</Text>}
