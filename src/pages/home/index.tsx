@@ -149,10 +149,9 @@ export default function HomePage() {
         <MyGridCard household={state.profile.household} />
       )}
 
-      {household && <LatestNotice refresh={round} />}
-
       {/* Elder mode: the call card before fewer, larger tiles, so calling the grid worker needs no scrolling. */}
       {elder && serviceCard}
+      {household && <LatestNotice refresh={round} />}
       <View
         className={elder ? 'home__actions home__actions--elder' : 'home__actions'}
         ariaRole="navigation"
