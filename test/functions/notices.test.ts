@@ -12,6 +12,7 @@ import {
   STREET_ADMIN,
   WANG,
   XINHUA_01_WORKER,
+  XINHUA_02_WORKER,
   XINHUA_ADMIN,
 } from '../support/demo-people'
 
@@ -89,6 +90,9 @@ describe('scopes: who sees what', () => {
     expect(y).not.toContain(gridX.id)
     // Nor by its id: the grid-Y resident gets "not found", as for a notice that does not exist.
     expect(codeOf(await call(GRID_Y, 'notice.get', { noticeId: gridX.id }))).toBe('DATA.NOT_FOUND')
+    // Grid X's worker reads it (and leaves no receipt); grid Y's worker does not.
+    expect(ok(await call(XINHUA_01_WORKER, 'notice.get', { noticeId: gridX.id })).reads).toBeNull()
+    expect(codeOf(await call(XINHUA_02_WORKER, 'notice.get', { noticeId: gridX.id }))).toBe('DATA.NOT_FOUND')
     // The home card shows the newest of mine, pinned first (the seeded pinned 体检 notice).
     const latest = ok(await call(GRID_Y, 'notice.latest', {})).notice
     expect(latest).toMatchObject({ pinned: true, title: '65岁以上老人免费体检安排' })

@@ -4,11 +4,12 @@
  *
  * - **Publishing**: the street's admins for the street; a community's admins, or the street's admins
  *   over it, for the community or some of its grids. Grid workers do not publish (a notice speaks
- *   for the 居委会 or the 街道); they read like residents.
+ *   for the 居委会 or the 街道).
  * - **Seeing**: a resident sees the notices of their street, their community and their grid, from
- *   the publish time on, unless withdrawn. Those who may manage a notice see it in every state.
+ *   the publish time on, unless withdrawn; a grid worker, by id, those reaching their grid (to
+ *   answer residents about them). Those who may manage a notice see it in every state.
  */
-import { AdminRoles, holdsOver, homeOf, type Holder } from '../access'
+import { AdminRoles, grantsOver, holdsOver, homeOf, type Holder } from '../access'
 import { DomainError } from '../errors'
 import type { OrgPath } from '../org/model'
 import { NoticesErrors as E } from './errors'
@@ -72,10 +73,18 @@ export function readerGrid(h: Holder, n: Pick<NoticeRecord, 'audience'>): string
   return n.audience.some((k) => mine.includes(k)) ? home.gridId : null
 }
 
-/** May `h` read this notice now: out and meant for them, or theirs to manage (any state)? */
+/** Does a notice reach a grid `h` works for (its grid worker reads what its residents read)? */
+function reachesMyGrid(h: Holder, n: Pick<NoticeRecord, 'audience'>): boolean {
+  return grantsOver(h, 'grid_worker').some((g) => n.audience.some((k) => keysOfHome(g.scope).includes(k)))
+}
+
+/**
+ * May `h` read this notice now: out and meant for them (or for a grid they work for), or theirs to
+ * manage (any state)?
+ */
 export function mayRead(h: Holder, n: NoticeRecord, now: Date): boolean {
   if (mayManage(h, n)) return true
-  return isOut(n, now) && readerGrid(h, n) !== null
+  return isOut(n, now) && (readerGrid(h, n) !== null || reachesMyGrid(h, n))
 }
 
 // ── What a notice may hold ──
