@@ -4,9 +4,10 @@ import { act, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { GuideDetail } from '../../src/core/guide/api'
 import GuideDetailPage from '../../src/features/guide/pages/detail/index'
+import EditGuidePage from '../../src/features/guide/pages/edit/index'
 import GuidePageView from '../../src/features/guide/pages/index/index'
-import { resetTaroMock, router } from '../support/taro-mock'
-import { api, button, buttons, inputs, tap, type } from '../support/ui-script'
+import { redirectTo, resetTaroMock, router } from '../support/taro-mock'
+import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-script'
 
 const makePhoneCall = jest.fn(async () => ({}))
 const openLocation = jest.fn(async () => ({}))
@@ -102,5 +103,62 @@ describe('办事指南: a service', () => {
       expect.objectContaining({ latitude: 37.8731, longitude: 112.5589, name: '新华社区党群服务中心' }),
     )
     expect(buttons('编辑这个事项')).toHaveLength(0)
+  })
+})
+
+describe('编辑办事指南', () => {
+  const entry: GuideDetail = {
+    code: 'juzhuzheng',
+    communityId: 'cm-xinhua',
+    source: 'street',
+    title: '居住证办理',
+    category: '户籍证件',
+    materials: ['居民身份证', '一寸照片'],
+    hall: {
+      name: '东街道便民服务中心',
+      address: '建设路88号',
+      hours: '工作日 9:00–17:00',
+      latitude: 37.87,
+      longitude: 112.56,
+    },
+    phone: '0351-5551001',
+    duration: '15个工作日',
+    appointment: false,
+    notes: '',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    streetHasIt: true,
+    can: { editCommunity: true, editStreet: true },
+  }
+  it('a street admin saves the community’s own entry over the street’s, materials one a line', async () => {
+    router.params = { code: 'juzhuzheng', communityId: 'cm-xinhua' }
+    api({ 'guide.get': entry, 'guide.save': { ...entry, source: 'community' } })
+    await show(<EditGuidePage />)
+    expect(screen.getByText('本社区（覆盖街道的同一事项）')).toBeTruthy()
+    await type('办理地点', '新华社区党群服务中心')
+    await type('所需材料', '居民身份证\n\n户口本', 'taro-textarea-core')
+    await tap(button('保存事项'))
+    expect(inputs('guide.save')).toEqual([
+      {
+        level: 'community',
+        communityId: 'cm-xinhua',
+        code: 'juzhuzheng',
+        fields: expect.objectContaining({
+          materials: ['居民身份证', '', '户口本'],
+          hall: expect.objectContaining({ name: '新华社区党群服务中心', latitude: 37.87, longitude: 112.56 }),
+        }),
+      },
+    ])
+    expect(redirectTo).toHaveBeenCalledWith({
+      url: '/features/guide/pages/detail/index?code=juzhuzheng&communityId=cm-xinhua',
+    })
+  })
+
+  it('a refused save says why in words and stays', async () => {
+    router.params = { code: 'juzhuzheng', communityId: 'cm-xinhua' }
+    api({ 'guide.get': entry, 'guide.save': fail('GUIDE.BAD_LOCATION') })
+    await show(<EditGuidePage />)
+    await tap(button('保存事项'))
+    expect(screen.getByText('地图位置无效')).toBeTruthy()
+    expect(redirectTo).not.toHaveBeenCalled()
   })
 })
