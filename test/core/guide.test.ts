@@ -1,4 +1,6 @@
 // The service guide's rules against hand-written tables: who edits which catalogue, the override
+import { guideCopy } from '../../src/core/guide/copy'
+import { GuideErrors } from '../../src/core/guide/errors'
 // merge, the search, paging and what an entry may hold.
 import { isDomainError } from '../../src/core/errors'
 import type { GuideFields, GuideRecord } from '../../src/core/guide/model'
@@ -176,4 +178,8 @@ describe('what an entry may hold', () => {
   ])('%s → %s', (_what, code, over, want) => {
     expect(codeOf(() => checkEntry(code, { ...fields, ...over } as GuideFields))).toBe(want)
   })
+})
+
+it('every guide code has its friendly copy (shipped with the subpackage)', () => {
+  expect(Object.values(GuideErrors).filter((c) => !guideCopy[c])).toEqual([])
 })

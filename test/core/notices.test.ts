@@ -1,4 +1,6 @@
 // Notices' rules against tables written out by hand: who may publish where, who sees what, and
+import { noticesCopy } from '../../src/core/notices/copy'
+import { NoticesErrors } from '../../src/core/notices/errors'
 // what a notice may hold.
 import { isDomainError } from '../../src/core/errors'
 import type { NoticeRecord } from '../../src/core/notices/model'
@@ -239,4 +241,8 @@ describe('what a notice may hold', () => {
     }
     expect(got).toBe(want)
   })
+})
+
+it('every notices code has its friendly copy (shipped with the subpackage)', () => {
+  expect(Object.values(NoticesErrors).filter((c) => !noticesCopy[c])).toEqual([])
 })
