@@ -11,6 +11,10 @@ import NoticesPage from '../../src/features/notices/pages/index/index'
 import { redirectTo, resetTaroMock, router } from '../support/taro-mock'
 import { householdSummary } from '../support/ui-fixtures'
 import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-script'
+import { requestSubscription } from '../../src/services/subscribe'
+
+jest.mock('../../src/services/subscribe', () => ({ requestSubscription: jest.fn() }))
+const subscribe = requestSubscription as jest.MockedFunction<typeof requestSubscription>
 
 Object.assign(Taro, {
   showModal: jest.fn(async () => ({ confirm: true, cancel: false })),
@@ -84,6 +88,17 @@ describe('社区公告: the list', () => {
     expect(buttons('管理和发布公告')).toHaveLength(0)
     await tap(screen.getByText('1号楼停水通知'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/features/notices/pages/detail/index?id=b' })
+  })
+
+  it('a resident subscribes to the next important notice, told truthfully either way', async () => {
+    api({ 'me.profile': resident, 'notice.list': { items: [], cursor: null } })
+    subscribe.mockResolvedValueOnce(['tmpl-notice-published']).mockResolvedValueOnce([])
+    await show(<NoticesPage />)
+    await tap(await screen.findByText('订阅重要公告提醒'))
+    expect(subscribe).toHaveBeenCalledWith(['tmpl-notice-published'])
+    expect(screen.getByText('已订阅：下一条重要公告将通过微信提醒您')).toBeTruthy()
+    await tap(button('订阅重要公告提醒'))
+    expect(screen.getByText('未订阅提醒，您仍可在这里查看公告')).toBeTruthy()
   })
 
   it('an admin who lives nowhere gets the manage button and no resident list', async () => {

@@ -1,12 +1,15 @@
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { AdminRoles, holdsOver } from '@core/access'
 import type { NoticePage } from '@core/notices/api'
+import { NotifyTemplates } from '@core/notify/templates'
 import { Notice } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { PagedList } from '../../../../components/PagedList'
 import { Button } from '../../../../components/ui'
 import { usePages } from '../../../../hooks/use-pages'
 import { useProfile } from '../../../../hooks/use-profile'
+import { requestSubscription } from '../../../../services/subscribe'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { callApi } from '../../api'
 import { NoticeCard } from '../../components/NoticeCard'
@@ -24,6 +27,18 @@ export default function NoticesPage() {
       : Promise.resolve<NoticePage>({ items: [], cursor: null }),
   )
   usePullRefresh(reload)
+  const [said, setSaid] = useState<string | null>(null)
+  /** One tap = one future message (WeChat's one-time subscriptions); must run inside the tap. */
+  const subscribe = async () => {
+    try {
+      const accepted = await requestSubscription([NotifyTemplates.noticePublished.id])
+      setSaid(
+        accepted.length > 0 ? '已订阅：下一条重要公告将通过微信提醒您' : '未订阅提醒，您仍可在这里查看公告',
+      )
+    } catch {
+      setSaid('订阅失败，请稍后再试')
+    }
+  }
   return (
     <Page label="社区公告">
       {admin && (
@@ -50,6 +65,12 @@ export default function NoticesPage() {
           render={(n) => <NoticeCard n={n} />}
         />
       )}
+      {resident && (
+        <Button className="btn" block onClick={() => void subscribe()}>
+          订阅重要公告提醒
+        </Button>
+      )}
+      <Notice role="status" text={said} />
     </Page>
   )
 }
