@@ -65,7 +65,7 @@ it('notice published → a resident of its grid reads it → the read count rise
   const wang = await pageAs(WANG)
   await wang.goto('/#/features/notices/pages/index/index')
   await wang.getByText(TITLE).first().tap()
-  await wang.getByText(TEXT).waitFor()
+  await wang.getByRole('article', { name: TITLE }).getByText(TEXT).waitFor()
   await expectAxeClean(wang)
   await screenshot(wang, 'notice-read')
 
