@@ -96,10 +96,12 @@ describe('who edits which catalogue', () => {
       mayEdit(p, 'community', { streetId: 's1', communityId: 'c1' }),
     ]).toEqual(row)
   })
-  it('the community read: the one named, else home, else GUIDE.NO_COMMUNITY', () => {
+  it('the community read: the one named, else home, else where they work, else GUIDE.NO_COMMUNITY', () => {
     expect(guideCommunity(people.resident!, undefined)).toBe('c1')
     expect(guideCommunity(people.resident!, 'c2')).toBe('c2')
-    expect(codeOf(() => guideCommunity(people.worker!, undefined))).toBe('GUIDE.NO_COMMUNITY')
+    expect(guideCommunity(people.worker!, undefined)).toBe('c1')
+    expect(guideCommunity(people.c2Admin!, undefined)).toBe('c2')
+    expect(codeOf(() => guideCommunity(people.streetAdmin!, undefined))).toBe('GUIDE.NO_COMMUNITY')
   })
 })
 

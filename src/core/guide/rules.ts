@@ -2,7 +2,7 @@
  * The pure rules of the service guide: who edits which catalogue, what an entry may hold, how a
  * community's entries override its street's, and the search.
  */
-import { AdminRoles, holdsOver, homeOf, type Holder } from '../access'
+import { AdminRoles, holdsOver, homeOf, placeIds, StaffRoles, type Holder } from '../access'
 import { DomainError } from '../errors'
 import { GuideErrors as E } from './errors'
 import { GUIDE_CODE, GUIDE_LIMITS as L, type GuideFields, type GuideLevel, type GuideRecord } from './model'
@@ -19,10 +19,11 @@ export function mayEdit(
 
 /**
  * The community whose guide the caller reads: the one named (the guide is public information, like
- * the paper on the service hall's wall), else their own (GUIDE.NO_COMMUNITY: none).
+ * the paper on the service hall's wall), else their own, else the first they work in as grid
+ * worker or community admin (GUIDE.NO_COMMUNITY: none; a street admin names one).
  */
 export function guideCommunity(h: Holder, named: string | undefined): string {
-  const communityId = named ?? homeOf(h)?.communityId
+  const communityId = named ?? homeOf(h)?.communityId ?? placeIds(h, StaffRoles, 'community')[0]
   if (!communityId) throw new DomainError(E.NO_COMMUNITY, '请先加入网格')
   return communityId
 }
