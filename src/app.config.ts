@@ -92,6 +92,16 @@ export default defineAppConfig({
       name: 'mine',
       pages: ['pages/data/index', 'pages/household/index', 'pages/helper/index'],
     },
+    {
+      root: 'features/notices',
+      name: 'notices',
+      pages: ['pages/index/index', 'pages/detail/index', 'pages/edit/index', 'pages/manage/index'],
+    },
+    {
+      root: 'features/guide',
+      name: 'guide',
+      pages: ['pages/index/index', 'pages/detail/index', 'pages/edit/index'],
+    },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['reports'] },

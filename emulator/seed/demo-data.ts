@@ -9,7 +9,8 @@
  * `people.ts` (the demo people and the populated first grid of 新华社区), `market.ts` (its love
  * supermarket and fund), `activities.ts` (its volunteer activities, sign-ups and hours) and
  * `deliberation.ts` (its 议事厅: a topic decided by a household vote, one on the agenda) and
- * `meetings.ts` (the decided topic's 议事会, held, with its minutes) and `wishes.ts` (its 心愿墙).
+ * `meetings.ts` (the decided topic's 议事会, held, with its minutes), `wishes.ts` (its 心愿墙) and
+ * `notices.ts` (the street's and 新华社区's notices, and the service guide with 新华's own 老年优待证).
  */
 import { issuanceAccount } from '../../src/core/points/model'
 import { xinhuaActivities } from './activities'
@@ -19,6 +20,7 @@ import { xinhuaMarket } from './market'
 import { xinhuaMeetings } from './meetings'
 import { xinhuaWishes } from './wishes'
 import { newRoll, populateXinhuaGrid } from './people'
+import { demoGuide, demoNotices } from './notices'
 import { buildStreet } from './street'
 
 export { demoInviteCode, SeedIds } from './ids'
@@ -87,5 +89,7 @@ export function buildDemoData(): Record<string, Doc[]> {
     wishes: docs(wishes.wishes),
     wish_numbers: wishes.numbers as Doc[],
     wish_stats: wishes.stats as Doc[],
+    notices: docs(demoNotices()),
+    guide_entries: docs(demoGuide()),
   }
 }

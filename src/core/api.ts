@@ -14,6 +14,8 @@ import { configActions as orderConfigActions } from './orders/config-api'
 import { workbenchActions } from './workbench/api'
 import { deliberationActions } from './deliberation/api'
 import { wishActions } from './wishes/api'
+import { noticesActions } from './notices/api'
+import { guideActions } from './guide/api'
 
 /**
  * The wire contract of the `api` cloud function: every action name → input schema → output type.
@@ -35,6 +37,8 @@ export const apiActions = {
   ...workbenchActions,
   ...deliberationActions,
   ...wishActions,
+  ...noticesActions,
+  ...guideActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

@@ -17,6 +17,8 @@ import { pointsFeature } from './points/feature'
 import { workbenchFeature } from './workbench/feature'
 import { deliberationFeature } from './deliberation/feature'
 import { wishesFeature } from './wishes/feature'
+import { noticesFeature } from './notices/feature'
+import { guideFeature } from './guide/feature'
 
 export const features: readonly CoreFeature[] = [
   meFeature,
@@ -33,4 +35,6 @@ export const features: readonly CoreFeature[] = [
   workbenchFeature,
   deliberationFeature,
   wishesFeature,
+  noticesFeature,
+  guideFeature,
 ]

@@ -8,6 +8,7 @@ import { meActions } from '@core/me/api'
 import { reportActions } from '@core/orders/report-api'
 import type { ActionResult } from '@core/result'
 import { workbenchActions } from '@core/workbench/api'
+import { latestNoticeActions } from '@core/notices/latest-api'
 import { errorCopy } from './error-copy'
 import { transport as defaultTransport } from './transport'
 import { TransportError, type Transport } from './transport-types'
@@ -115,6 +116,7 @@ const mainActions = {
   'report.submit': reportActions['report.submit'], // services/drafts-report: the outbox retries from app launch
   'order.dispatch': reportActions['order.dispatch'], // services/drafts-report: the nudge after a receipt
   'workbench.summary': workbenchActions['workbench.summary'], // components/StaffCard (home)
+  'notice.latest': latestNoticeActions['notice.latest'], // components/LatestNotice (home)
 } satisfies ApiActionMap
 
 /** The main package's client: home, join, me and the drafts outbox. Feature code uses its own `api.ts`. */

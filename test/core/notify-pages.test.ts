@@ -42,5 +42,6 @@ it('opens the detail page of its subject (the join inbox, its request first, for
     meetingInvite: 'features/deliberation/pages/meeting/index?id=X',
     meetingProgress: 'features/deliberation/pages/meeting/index?id=X',
     wishProgress: 'features/wishes/pages/detail/index?id=X',
+    noticePublished: 'features/notices/pages/detail/index?id=X',
   })
 })

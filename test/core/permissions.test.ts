@@ -157,6 +157,21 @@ const expected: Readonly<Record<string, string>> = {
   'fund.pay': 'C',
   'order.config': 'W C S',
   'order.configure': 'C S',
+  // Notices (社区公告): residents read theirs; community and street admins publish over their place
+  // (grid workers do not publish; they and the admins open a notice by id).
+  'notice.latest': 'R',
+  'notice.list': 'R',
+  'notice.manage': 'C S',
+  'notice.get': 'R W C S',
+  'notice.publish': 'C S',
+  'notice.edit': 'C S',
+  'notice.withdraw': 'C S',
+  'notice.options': 'C S',
+  // Service guide (办事指南): everyone who uses the app reads; admins edit their street's or community's.
+  'guide.list': 'R W C S',
+  'guide.get': 'R W C S',
+  'guide.save': 'C S',
+  'guide.remove': 'C S',
 }
 
 const LETTER: Readonly<Record<string, Role>> = {

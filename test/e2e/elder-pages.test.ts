@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { demoInviteCode, SeedIds } from '../../emulator/seed/demo-data'
 import { DEMO_MEETING_ID } from '../../emulator/seed/meetings'
 import { DEMO_WISH_IDS } from '../../emulator/seed/wishes'
+import { DemoNoticeIds } from '../../emulator/seed/notices'
 import { useSeededEmulator } from '../support/seeded-emulator'
 import { axeViolations, describeViolations, pageAs, screenshot, useBrowser } from './support/browser'
 
@@ -237,6 +238,35 @@ pages.push(
     'user-xinhua-01-worker',
     `/#/features/wishes/pages/detail/index?id=${DEMO_WISH_IDS.radio}`,
     '核实公示',
+  ],
+  // 社区公告 and 办事指南 (docs/adr/0021-notices-and-guide.md).
+  ['notices-list', 'user-resident-wang', '/#/features/notices/pages/index/index', '65岁以上老人免费体检安排'],
+  [
+    'notice-detail-resident',
+    'user-resident-wang',
+    `/#/features/notices/pages/detail/index?id=${DemoNoticeIds.vaccine}`,
+    '打开附件：体检安排表.pdf（178.1 KB）',
+  ],
+  [
+    'notice-detail-admin',
+    'user-xinhua-admin',
+    `/#/features/notices/pages/detail/index?id=${DemoNoticeIds.vaccine}`,
+    '撤回公告',
+  ],
+  ['notices-manage', 'user-xinhua-admin', '/#/features/notices/pages/manage/index', '发布新公告'],
+  ['notice-publish', 'user-street-admin', '/#/features/notices/pages/edit/index', '发布范围'],
+  ['guide-list', 'user-resident-wang', '/#/features/guide/pages/index/index', '居住证办理'],
+  [
+    'guide-detail',
+    'user-resident-wang',
+    '/#/features/guide/pages/detail/index?code=laonian-youdai&communityId=cm-xinhua',
+    '拨打电话 0351-5552101',
+  ],
+  [
+    'guide-edit',
+    'user-xinhua-admin',
+    '/#/features/guide/pages/edit/index?code=laonian-youdai&communityId=cm-xinhua',
+    '删除本社区的这个事项',
   ],
 )
 

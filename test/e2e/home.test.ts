@@ -104,7 +104,8 @@ describe('home page journey', () => {
     expect(metrics.bodyFont).toBeGreaterThanOrEqual(24)
     expect(metrics.cardBeforeTiles).toBe(true)
     expect(metrics.cardTop).toBeLessThan(metrics.viewport)
-    expect(metrics.tiles).toHaveLength(4)
+    // 一键上报, 邻里互助, 爱心积分, 志愿活动, 办事指南.
+    expect(metrics.tiles).toHaveLength(5)
     for (const t of metrics.tiles) {
       expect(t.w).toBeGreaterThanOrEqual(60)
       expect(t.h).toBeGreaterThanOrEqual(60)

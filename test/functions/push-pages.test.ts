@@ -158,6 +158,18 @@ describe('the flows that send messages', () => {
     ok(await call(LI, 'activity.signup', { activityId: activity.activityId }))
     ok(await call(ADMIN, 'activity.cancel', { activityId: activity.activityId, reason: '天气原因' }))
   })
+
+  it('important notice published → the households of its scope', async () => {
+    ok(
+      await call(ADMIN, 'notice.publish', {
+        requestId: rid(),
+        scope: { level: 'community', communityId: 'cm-xinhua' },
+        title: '燃气安全入户检查',
+        blocks: [{ kind: 'p', text: '本周六起入户检查燃气管道，请家中留人。' }],
+        important: true,
+      }),
+    )
+  })
 })
 
 describe('every message opens its subject', () => {
@@ -196,6 +208,8 @@ describe('every message opens its subject', () => {
       (await call(openid, 'meeting.get', { meetingId: id })).data?.id === id,
     'features/wishes/pages/detail/index': async (openid, id) =>
       (await call(openid, 'wish.get', { wishId: id })).data?.wishId === id,
+    'features/notices/pages/detail/index': async (openid, id) =>
+      (await call(openid, 'notice.get', { noticeId: id })).data?.id === id,
     'features/grid/pages/joins/index': async (openid, id) =>
       ((await call(openid, 'join.inbox', {})).data as { joinId: string }[]).some((j) => j.joinId === id),
   }

@@ -108,8 +108,38 @@ describe('workbench.summary through the built api function', () => {
         createdAt: new Date(),
       })
 
-    const all = { overdue: 1, hazard: 1, new: 2, joins: 1, disputes: 1, topics: 1, signups: 1, vouchers: 1 }
-    const zero = { overdue: 0, hazard: 0, new: 0, joins: 0, disputes: 0, topics: 0, signups: 0, vouchers: 0 }
+    // A wish of grid 1 waiting for the staff's check (and one already on the wall, not counted).
+    for (const status of ['pending', 'published'])
+      await db().collection('wishes').add({
+        postedBy: 'user-wb-wisher',
+        requestId: rid(),
+        path: XINHUA_01,
+        status,
+        createdAt: new Date(),
+      })
+
+    const all = {
+      overdue: 1,
+      hazard: 1,
+      new: 2,
+      joins: 1,
+      disputes: 1,
+      topics: 1,
+      wishes: 1,
+      signups: 1,
+      vouchers: 1,
+    }
+    const zero = {
+      overdue: 0,
+      hazard: 0,
+      new: 0,
+      joins: 0,
+      disputes: 0,
+      topics: 0,
+      wishes: 0,
+      signups: 0,
+      vouchers: 0,
+    }
     expect(diff(await countsOf(WORKER, 'grid_worker'), before.worker)).toEqual(all)
     // The next grid's worker: the community's activity and voucher, nothing of grid 1.
     expect(diff(await countsOf(XINHUA_02_WORKER, 'grid_worker'), before.other)).toEqual({
@@ -140,6 +170,7 @@ describe('workbench.summary through the built api function', () => {
       disputes: '/features/errands/pages/queue/index',
       vouchers: '/features/market/pages/verify/index',
       topics: `/features/deliberation/pages/index/index?gridId=${XINHUA_01.gridId}`,
+      wishes: `/features/wishes/pages/index/index?tab=review&gridId=${XINHUA_01.gridId}`,
     })
     const grid = ok(await call(WORKER, 'stats.rates', { level: 'grid', id: XINHUA_01.gridId }))
     expect(grid.rates.received).toBeGreaterThan(0) // the reports above were counted

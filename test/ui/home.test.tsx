@@ -192,16 +192,33 @@ describe('elder mode on home', () => {
     const service = await screen.findByLabelText('网格服务卡')
     const nav = screen.getByLabelText('常用服务')
     expect(service.compareDocumentPosition(nav) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
-    expect(tiles().length).toBeLessThan(6)
-    expect(tiles()).toEqual(['一键上报', '邻里互助', '爱心积分', '志愿活动'])
+    expect(tiles().length).toBeLessThan(8)
+    expect(tiles()).toEqual(['一键上报', '邻里互助', '爱心积分', '志愿活动', '办事指南'])
   })
 
-  it('keeps all seven tiles, then the service card, in the standard mode', async () => {
+  it('keeps all eight tiles, then the service card, in the standard mode', async () => {
     answerByAction()
     render(<HomePage />)
     const service = await screen.findByLabelText('网格服务卡')
     const nav = screen.getByLabelText('常用服务')
     expect(nav.compareDocumentPosition(service) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
-    expect(tiles()).toHaveLength(7)
+    expect(tiles()).toHaveLength(8)
+  })
+
+  it('shows the latest notice for a household, opening it; none when there is none', async () => {
+    const notice = { id: 'nt1', title: '1号楼停水通知', publishAt: '2026-12-07T02:00:00.000Z', pinned: true }
+    useTransport(async (_name, data) => {
+      const action = (data as { action: string }).action
+      if (action === 'me.profile') return { ok: true, data: joined }
+      if (action === 'directory.card') return { ok: true, data: card }
+      if (action === 'notice.latest') return { ok: true, data: { notice } }
+      return { ok: false, error: { code: 'INTERNAL', message: action } }
+    })
+    render(<HomePage />)
+    fireEvent.click(await screen.findByText('1号楼停水通知'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/notices/pages/detail/index?id=nt1' })
+    expect(screen.getByText('社区公告 · 置顶')).toBeTruthy()
+    fireEvent.click(screen.getByText('更多公告'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/notices/pages/index/index' })
   })
 })

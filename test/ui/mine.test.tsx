@@ -183,6 +183,10 @@ const myData: MyData = {
       },
     ],
   },
+  noticeReads: {
+    count: 1,
+    lines: [{ noticeId: 'nt1', title: '关于冬季供暖的通知', readAt: '2026-11-08T02:00:00.000Z' }],
+  },
 }
 
 describe('我的个人信息', () => {
@@ -259,11 +263,12 @@ describe('我的个人信息', () => {
         reports: empty,
         errands: empty,
         wishes: empty,
+        noticeReads: empty,
       },
     })
     render(<MyDataPage />)
     await screen.findByText('基本信息')
-    expect(screen.getAllByText('暂无记录')).toHaveLength(6)
+    expect(screen.getAllByText('暂无记录')).toHaveLength(7)
     expect(screen.getByText('0 分')).toBeTruthy()
     expect(screen.getByText('共 0 条')).toBeTruthy()
   })

@@ -23,6 +23,8 @@ import { pointsServer } from './routes/points'
 import { workbenchServer } from './routes/workbench'
 import { deliberationServer } from './routes/deliberation'
 import { wishesServer } from './routes/wishes'
+import { noticesServer } from './routes/notices'
+import { guideServer } from './routes/guide'
 
 /** The features (one line each): their routes and privacy contributions are collected from here. */
 const features = [
@@ -39,6 +41,8 @@ const features = [
   workbenchServer,
   deliberationServer,
   wishesServer,
+  noticesServer,
+  guideServer,
 ] as const
 
 const routes: Routes = collectRoutes([meServer(features), ...features])

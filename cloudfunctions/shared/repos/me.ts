@@ -45,6 +45,7 @@ export const MY_DATA_SECTIONS = [
   'reports',
   'errands',
   'wishes',
+  'noticeReads',
 ] as const satisfies readonly MyDataSection[]
 type Missing = Exclude<MyDataSection, (typeof MY_DATA_SECTIONS)[number]>
 const allSections: Missing extends never ? true : Missing = true

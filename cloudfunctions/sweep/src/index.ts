@@ -27,6 +27,7 @@ import {
   remindClosingVotes,
 } from '../../shared/repos/deliberation'
 import { remindMissingMinutes } from '../../shared/repos/deliberation-meetings'
+import { sendDue as sendDueNotices } from '../../shared/repos/notices'
 import { expireErrands } from './errands'
 import { expireDue as expireWishes } from '../../shared/repos/wishes'
 import { expireVouchers } from './vouchers'
@@ -44,6 +45,8 @@ const JOBS: readonly TimerJob[] = [
   { name: 'deliberation.closeEvaluations', run: closeDueEvaluations },
   { name: 'deliberation.remindMinutes', run: remindMissingMinutes },
   { name: 'wishes.expire', run: expireWishes },
+  // Scheduled important notices whose time came: their subscribe message goes to the outbox.
+  { name: 'notices.sendDue', run: sendDueNotices },
 ]
 
 type Answer =

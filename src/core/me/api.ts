@@ -144,6 +144,14 @@ export interface MyData {
   readonly errands: RecentLines<MyErrandLine>
   /** 微心愿: wishes I posted or claimed (`wishes`), newest first. */
   readonly wishes: RecentLines<MyWishLine>
+  /** 社区公告: the notices I read (`notice_reads`), newest read first. */
+  readonly noticeReads: RecentLines<MyNoticeReadLine>
+}
+
+export interface MyNoticeReadLine {
+  readonly noticeId: string
+  readonly title: string
+  readonly readAt: string
 }
 
 export const meActions = {

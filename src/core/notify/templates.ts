@@ -145,6 +145,15 @@ export const NotifyTemplates = {
     subject: 'wishes',
     fields: { thing1: '心愿', phrase2: '当前状态', thing3: '说明', time4: '更新时间' },
   },
+  /** To the households of an important notice's scope that subscribed: a notice is out (社区公告). */
+  noticePublished: {
+    id: 'tmpl-notice-published',
+    title: '社区公告通知',
+    page: 'features/notices/pages/detail/index',
+    param: 'id',
+    subject: 'notices',
+    fields: { thing1: '公告标题', thing2: '发布单位', time3: '发布时间', thing4: '温馨提示' },
+  },
 } as const satisfies Record<string, TemplateDef>
 
 export type TemplateKey = keyof typeof NotifyTemplates

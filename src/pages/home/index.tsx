@@ -6,6 +6,7 @@ import { Button } from '../../components/ui'
 import { Page } from '../../components/Page'
 import { QuickAction } from '../../components/QuickAction'
 import { MyGridCard } from '../../components/MyGridCard'
+import { LatestNotice } from '../../components/LatestNotice'
 import { ServiceCard } from '../../components/ServiceCard'
 import { StaffCard } from '../../components/StaffCard'
 import { answerElderOffer, elderOfferPending, useElderMode } from '../../hooks/elder-mode'
@@ -63,6 +64,13 @@ const QUICK_ACTIONS = [
     url: '/features/wishes/pages/index/index',
     mark: '愿',
     elder: false,
+  },
+  {
+    title: '办事指南',
+    hint: '材料地点早知道',
+    url: '/features/guide/pages/index/index',
+    mark: '办',
+    elder: true,
   },
   {
     title: '加入网格',
@@ -150,6 +158,7 @@ export default function HomePage() {
 
       {/* Elder mode: the call card before fewer, larger tiles, so calling the grid worker needs no scrolling. */}
       {elder && serviceCard}
+      {household && <LatestNotice refresh={round} />}
       <View
         className={elder ? 'home__actions home__actions--elder' : 'home__actions'}
         ariaRole="navigation"

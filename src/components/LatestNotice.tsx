@@ -1,0 +1,29 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import type { LatestNotice as Latest } from '@core/notices/latest-api'
+import { callApi } from '../services/cloud'
+
+/** Home: the newest notice for me (pinned first), one tap to read it; 更多 opens the list. Nothing when there is none. */
+export function LatestNotice({ refresh }: { readonly refresh: number }) {
+  const [n, setN] = useState<Latest | null>(null)
+  useEffect(() => {
+    callApi('notice.latest', {}).then(
+      (r) => setN(r.notice),
+      () => setN(null),
+    )
+  }, [refresh])
+  if (!n) return null
+  const go = (url: string) => void Taro.navigateTo({ url: `/features/notices/pages/${url}` })
+  return (
+    <View className="card" ariaRole="region" ariaLabel="社区公告">
+      <View className="btn" ariaRole="link" onClick={() => go(`detail/index?id=${n.id}`)}>
+        <Text className="t-muted">{n.pinned ? '社区公告 · 置顶' : '社区公告'}</Text>
+        <Text className="t-body">{n.title}</Text>
+      </View>
+      <View className="btn" ariaRole="link" onClick={() => go('index/index')}>
+        <Text className="t-muted">更多公告</Text>
+      </View>
+    </View>
+  )
+}
