@@ -6,8 +6,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const ARTIFACTS = path.join(__dirname, '..', '..', '..', 'test-results', 'e2e')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
-/** Debian's Chromium, with the flags this sandbox needs (no network beyond loopback). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, with the flags this sandbox needs (no network beyond loopback); `extraArgs`
+ * for a test that needs more (a fake camera).
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -20,15 +23,16 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   })
 }
 
 /** One Chromium per test file: launched before its tests, closed after. */
-export function useBrowser(): () => Browser {
+export function useBrowser(extraArgs: readonly string[] = []): () => Browser {
   let browser: Browser | undefined
   beforeAll(async () => {
-    browser = await launchChromium()
+    browser = await launchChromium(extraArgs)
   }, 90_000)
   afterAll(async () => {
     await browser?.close()
