@@ -13,6 +13,7 @@ import { marketActions } from './market/api'
 import { configActions as orderConfigActions } from './orders/config-api'
 import { workbenchActions } from './workbench/api'
 import { deliberationActions } from './deliberation/api'
+import { lendingActions } from './lending/api'
 
 /**
  * The wire contract of the `api` cloud function: every action name → input schema → output type.
@@ -33,6 +34,7 @@ export const apiActions = {
   ...orderConfigActions,
   ...workbenchActions,
   ...deliberationActions,
+  ...lendingActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

@@ -16,6 +16,7 @@ import { ordersFeature } from './orders/feature'
 import { pointsFeature } from './points/feature'
 import { workbenchFeature } from './workbench/feature'
 import { deliberationFeature } from './deliberation/feature'
+import { lendingFeature } from './lending/feature'
 
 export const features: readonly CoreFeature[] = [
   meFeature,
@@ -31,4 +32,5 @@ export const features: readonly CoreFeature[] = [
   marketFeature,
   workbenchFeature,
   deliberationFeature,
+  lendingFeature,
 ]

@@ -41,5 +41,8 @@ it('opens the detail page of its subject (the join inbox, its request first, for
     topicProgress: 'features/deliberation/pages/topic/index?id=X',
     meetingInvite: 'features/deliberation/pages/meeting/index?id=X',
     meetingProgress: 'features/deliberation/pages/meeting/index?id=X',
+    lendingHold: 'features/lending/pages/item/index?hold=X',
+    lendingLoan: 'features/lending/pages/loan/index?id=X',
+    lendingDonation: 'features/lending/pages/donation/index?id=X',
   })
 })

@@ -64,6 +64,7 @@ const myData = {
     ],
   },
   errands: { count: 0, lines: [] },
+  lending: { count: 0, lines: [] },
 } as unknown as MyData
 
 beforeEach(() => resetTaroMock())

@@ -22,6 +22,7 @@ import { ordersServer } from './routes/orders'
 import { pointsServer } from './routes/points'
 import { workbenchServer } from './routes/workbench'
 import { deliberationServer } from './routes/deliberation'
+import { lendingServer } from './routes/lending'
 
 /** The features (one line each): their routes and privacy contributions are collected from here. */
 const features = [
@@ -37,6 +38,7 @@ const features = [
   marketServer,
   workbenchServer,
   deliberationServer,
+  lendingServer,
 ] as const
 
 const routes: Routes = collectRoutes([meServer(features), ...features])

@@ -44,6 +44,7 @@ export const MY_DATA_SECTIONS = [
   'vouchers',
   'reports',
   'errands',
+  'lending',
 ] as const satisfies readonly MyDataSection[]
 type Missing = Exclude<MyDataSection, (typeof MY_DATA_SECTIONS)[number]>
 const allSections: Missing extends never ? true : Missing = true

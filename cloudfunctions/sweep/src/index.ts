@@ -29,6 +29,7 @@ import {
 import { remindMissingMinutes } from '../../shared/repos/deliberation-meetings'
 import { expireErrands } from './errands'
 import { expireVouchers } from './vouchers'
+import { sweepLending } from '../../shared/repos/lending-sweep'
 
 type Answer =
   { ok: true; now: string; report: SweepReport; dispatched: number } | { ok: false; error: string }
@@ -46,6 +47,8 @@ export async function main(event: unknown): Promise<Answer> {
   const topicsFinished = await finishReadyTopics(now)
   const evaluationsClosed = await closeDueEvaluations(now)
   const minutesReminded = await remindMissingMinutes(now)
+  // 百宝屋: expired pickup windows, queues to start, staged due reminders.
+  const lending = await sweepLending(now)
   console.log(
     JSON.stringify({
       level: 'info',
@@ -58,6 +61,7 @@ export async function main(event: unknown): Promise<Answer> {
       topicsFinished,
       evaluationsClosed,
       minutesReminded,
+      lending,
     }),
   )
   return { ok: true, now: now.toISOString(), report, dispatched: outbox.dispatched }

@@ -74,6 +74,17 @@ export interface MyReportLine {
 }
 
 /** An errand I posted (`requester`) or served (`helper`). */
+export interface MyLendingLine {
+  readonly kind: 'hold' | 'loan'
+  readonly id: string
+  readonly itemName: string
+  readonly statusLabel: string
+  /** Reserved (a hold) or picked up (a loan). */
+  readonly at: string
+  /** A loan's due date; null for a hold. */
+  readonly dueAt: string | null
+}
+
 export interface MyErrandLine {
   readonly errandId: string
   readonly type: ErrandType
@@ -132,6 +143,8 @@ export interface MyData {
   readonly reports: RecentLines<MyReportLine>
   /** 邻里互助: errands I posted or served (`errands`), newest posted first. */
   readonly errands: RecentLines<MyErrandLine>
+  /** 百宝屋: my holds and loans (`lending_holds`, `lending_loans`), newest first. */
+  readonly lending: RecentLines<MyLendingLine>
 }
 
 export const meActions = {

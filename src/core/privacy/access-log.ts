@@ -60,6 +60,11 @@ export const AccessActionLabel: Readonly<Record<string, string>> = {
   'errand.dispute': ERRAND_VISIT,
   'errand.thank': ERRAND_VISIT,
   'errand.resolve': '处理互助纠纷时查看了您的互助单信息',
+  'lending.item': '百宝屋借还登记时查看了您的姓名',
+  'lending.loan': '百宝屋借还登记时查看了您的姓名',
+  'lending.desk': '百宝屋借还登记时查看了您的姓名',
+  'lending.donation': '审核百宝屋捐赠时查看了您的姓名',
+  'lending.donations': '审核百宝屋捐赠时查看了您的姓名',
 }
 
 /** An action's words; never its raw name (an action logged without a label reads generically). */

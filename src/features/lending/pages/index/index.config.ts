@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'Lending', enablePullDownRefresh: true })
