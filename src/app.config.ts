@@ -5,7 +5,6 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/join/index', 'pages/me/index'],
   subPackages: [
-    { root: 'features/lending', name: 'lending', pages: ['pages/index/index'] },
     {
       root: 'features/deliberation',
       name: 'deliberation',
@@ -87,6 +86,23 @@ export default defineAppConfig({
       root: 'features/mine',
       name: 'mine',
       pages: ['pages/data/index', 'pages/household/index', 'pages/helper/index'],
+    },
+    {
+      root: 'features/lending',
+      name: 'lending',
+      pages: [
+        'pages/index/index',
+        'pages/item/index',
+        'pages/mine/index',
+        'pages/loan/index',
+        'pages/desk/index',
+        'pages/edit/index',
+        'pages/label/index',
+        'pages/staff/index',
+        'pages/donate/index',
+        'pages/donation/index',
+        'pages/donations/index',
+      ],
     },
   ],
   preloadRule: {

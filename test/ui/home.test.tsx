@@ -196,12 +196,13 @@ describe('elder mode on home', () => {
     expect(tiles()).toEqual(['一键上报', '邻里互助', '爱心积分', '志愿活动'])
   })
 
-  it('keeps all six tiles, then the service card, in the standard mode', async () => {
+  it('keeps all seven tiles (百宝屋 the seventh), then the service card, in the standard mode', async () => {
     answerByAction()
     render(<HomePage />)
     const service = await screen.findByLabelText('网格服务卡')
     const nav = screen.getByLabelText('常用服务')
     expect(nav.compareDocumentPosition(service) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
-    expect(tiles()).toHaveLength(6)
+    expect(tiles()).toHaveLength(7)
+    expect(tiles()).toContain('百宝屋')
   })
 })

@@ -13,6 +13,7 @@ import {
   holdMachine,
   itemMachine,
   loanMachine,
+  StaffItemMoves,
   type HoldParty,
   type LoanParty,
 } from '../../../src/core/lending/machine'
@@ -206,7 +207,11 @@ export function detailOf(actor: Actor, item: ItemRecord, f: DetailFacts, now: Da
             ? { holdId: ready._id, holderName: ready.holderName, readyUntil: iso(ready.readyUntil ?? now) }
             : null,
           openLoan: f.openLoan ? loanViewOf(actor, f.openLoan, item, waiting, now) : null,
-          itemMoves: staff ? itemMachine.movesFor(item.status, ['staff'], undefined) : [],
+          itemMoves: staff
+            ? StaffItemMoves.filter((m) =>
+                itemMachine.movesFor(item.status, ['staff'], undefined).includes(m),
+              )
+            : [],
           code: item.code,
           keeperId: item.keeperId,
         }

@@ -6,7 +6,7 @@
 import * as v from 'valibot'
 import { defineAction } from '../contract/define'
 import { clientRequestId } from '../join/api'
-import type { HoldMove, ItemMove, LoanMove } from './machine'
+import { StaffItemMoves, type HoldMove, type LoanMove, type StaffItemMove } from './machine'
 import {
   Conditions,
   type Condition,
@@ -87,7 +87,7 @@ export interface DeskView {
   } | null
   readonly openLoan: LoanView | null
   /** Staff moves on the item (repair, service, retire, restore). */
-  readonly itemMoves: readonly ItemMove[]
+  readonly itemMoves: readonly StaffItemMove[]
   /** The label's code (what the QR carries; typed at the desk when there is no scanner). */
   readonly code: string
   readonly keeperId: string | null
@@ -217,7 +217,7 @@ export const lendingActions = {
   'lending.itemMove': defineAction<ItemDetail>()(
     v.strictObject({
       itemId: id,
-      move: v.picklist(['repair', 'service', 'retire', 'restore']),
+      move: v.picklist(StaffItemMoves),
       note: v.optional(text),
     }),
   ),

@@ -90,6 +90,9 @@ export const ItemParties = ['staff', 'system'] as const
 export type ItemParty = (typeof ItemParties)[number]
 export const ItemMoves = ['lend', 'back', 'damage', 'repair', 'service', 'retire', 'restore'] as const
 export type ItemMove = (typeof ItemMoves)[number]
+/** The item moves staff make (the others are the system's, made by pickup and return). */
+export const StaffItemMoves = ['repair', 'service', 'retire', 'restore'] as const
+export type StaffItemMove = (typeof StaffItemMoves)[number]
 
 export const itemMachine = defineMachine<ItemStatus, ItemMove, ItemParty, void, HoldEffect>({
   states: ItemStatuses,

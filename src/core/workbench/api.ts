@@ -14,6 +14,9 @@ export const CountKeys = [
   'topics',
   'signups',
   'vouchers',
+  'lendOverdue',
+  'lendPickups',
+  'lendDue',
 ] as const
 export type CountKey = (typeof CountKeys)[number]
 

@@ -31,10 +31,34 @@ export const DeskLevelOf: Readonly<Record<DeskRole, DeskLevel>> = {
  * admins handle orders at the street tier.
  */
 export const DeskCounts: Readonly<Record<DeskRole, readonly CountKey[]>> = {
-  grid_worker: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'topics', 'signups', 'vouchers'],
+  grid_worker: [
+    'overdue',
+    'hazard',
+    'new',
+    'joins',
+    'disputes',
+    'topics',
+    'signups',
+    'vouchers',
+    'lendOverdue',
+    'lendPickups',
+    'lendDue',
+  ],
   building_leader: ['joins'],
   council_member: ['topics'],
-  community_admin: ['overdue', 'hazard', 'new', 'joins', 'disputes', 'topics', 'signups', 'vouchers'],
+  community_admin: [
+    'overdue',
+    'hazard',
+    'new',
+    'joins',
+    'disputes',
+    'topics',
+    'signups',
+    'vouchers',
+    'lendOverdue',
+    'lendPickups',
+    'lendDue',
+  ],
   street_admin: ['overdue', 'hazard', 'new'],
 }
 
@@ -47,6 +71,9 @@ export const CountLabel: Readonly<Record<CountKey, string>> = {
   signups: '今日活动待确认出勤',
   vouchers: '待核销兑换券',
   topics: '议题待立项或表决',
+  lendOverdue: '百宝屋逾期未还',
+  lendPickups: '百宝屋待取用',
+  lendDue: '百宝屋今日到期',
 }
 
 /** The collection of the org tree that holds a desk's places (declared in collections/org.json). */
@@ -80,8 +107,12 @@ export function desksFor(actor: Actor): DeskPlan[] {
   })).filter((d) => d.ids.length > 0)
 }
 
-/** A condition of a count query: equal to a value, or one of a list. */
-export type Cond = string | boolean | { readonly in: readonly string[] }
+/** A condition of a count query: equal to a value, one of a list, or a time range [gte, lt). */
+export type Cond =
+  | string
+  | boolean
+  | { readonly in: readonly string[] }
+  | { readonly range: { readonly gte?: Date; readonly lt?: Date } }
 
 /** An equality-only query on one collection, meant for `count()` on the index named. */
 export interface CountQuery {
@@ -94,6 +125,8 @@ export interface CountQuery {
 export interface Known {
   readonly hazardCategoryIds: readonly string[]
   readonly todaysActivityIds: readonly string[]
+  /** The clock, for counts of what is due (百宝屋 loans); without it they count nothing. */
+  readonly now?: Date
 }
 
 const PATH_KEY: Readonly<Record<DeskLevel, string>> = {
@@ -181,6 +214,26 @@ export function countQuery(d: DeskPlan, key: CountKey, known: Known): CountQuery
         where: { communityId: oneOf(d.communityIds), status: 'issued' },
         index: 'community_status',
       }
+    case 'lendPickups':
+      // 百宝屋 is the community's: a grid worker's desk counts the community of their grid.
+      if (d.communityIds.length === 0) return null
+      return {
+        collection: 'lending_holds',
+        where: { communityId: oneOf(d.communityIds), status: 'ready' },
+        index: 'community_ready',
+      }
+    case 'lendDue':
+    case 'lendOverdue': {
+      if (d.communityIds.length === 0 || !known.now) return null
+      const now = known.now
+      const dueAt =
+        key === 'lendOverdue' ? { range: { lt: now } } : { range: { gte: now, lt: chinaToday(now).end } }
+      return {
+        collection: 'lending_loans',
+        where: { communityId: oneOf(d.communityIds), status: 'out', dueAt },
+        index: 'community_status_due',
+      }
+    }
   }
 }
 
@@ -207,6 +260,14 @@ export function countUrl(d: DeskPlan, key: CountKey, known: Known): string {
         : '/features/activities/pages/index/index'
     case 'vouchers':
       return '/features/market/pages/verify/index'
+    case 'lendPickups':
+    case 'lendDue':
+    case 'lendOverdue': {
+      const view = { lendPickups: 'pickups', lendDue: 'due', lendOverdue: 'overdue' }[key]
+      return d.communityIds.length === 1
+        ? `/features/lending/pages/staff/index?communityId=${d.communityIds[0]}&view=${view}`
+        : '/features/lending/pages/index/index'
+    }
     case 'topics':
       // One grid: its hall; one community: the community's hall (every grid's topics, by step).
       return d.ids.length === 1 && (d.level === 'grid' || d.level === 'community')

@@ -2,7 +2,19 @@
 import type { WorkbenchCount, WorkbenchSummary } from './api'
 
 /** Urgency order of the count keys (CountKeys in ./api.ts, repeated here to keep this file light). */
-const ORDER = ['overdue', 'hazard', 'new', 'joins', 'disputes', 'topics', 'signups', 'vouchers'] as const
+const ORDER = [
+  'overdue',
+  'hazard',
+  'new',
+  'joins',
+  'disputes',
+  'topics',
+  'signups',
+  'vouchers',
+  'lendOverdue',
+  'lendPickups',
+  'lendDue',
+] as const
 
 /** The most urgent count that is not zero, over all desks; null when nothing is waiting. */
 export function mostUrgent(s: WorkbenchSummary): WorkbenchCount | null {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: 'Lending', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '百宝屋', enablePullDownRefresh: true })
