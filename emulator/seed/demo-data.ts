@@ -9,7 +9,7 @@
  * `people.ts` (the demo people and the populated first grid of 新华社区), `market.ts` (its love
  * supermarket and fund), `activities.ts` (its volunteer activities, sign-ups and hours) and
  * `deliberation.ts` (its 议事厅: a topic decided by a household vote, one on the agenda) and
- * `meetings.ts` (the decided topic's 议事会, held, with its minutes).
+ * `meetings.ts` (the decided topic's 议事会, held, with its minutes) and `lending.ts` (its 百宝屋).
  */
 import { issuanceAccount } from '../../src/core/points/model'
 import { xinhuaActivities } from './activities'
@@ -17,6 +17,7 @@ import { xinhuaDeliberation } from './deliberation'
 import { SEEDED_AT } from './ids'
 import { xinhuaMarket } from './market'
 import { xinhuaMeetings } from './meetings'
+import { xinhuaLending } from './lending'
 import { newRoll, populateXinhuaGrid } from './people'
 import { buildStreet } from './street'
 
@@ -75,5 +76,7 @@ export function buildDemoData(): Record<string, Doc[]> {
     ballots: docs(ballots),
     topic_meetings: docs(xinhuaMeetings(topics)),
     topic_stats: stats as Doc[],
+    lending_items: docs(xinhuaLending().items),
+    lending_donations: docs(xinhuaLending().donations),
   }
 }

@@ -213,7 +213,9 @@ describe('百宝屋 catalogue', () => {
       },
     })
     render(<LendingIndexPage />)
-    expect(await screen.findByLabelText('冲击电钻，借出中，2 人排队')).toBeTruthy()
+    expect(await screen.findByText('冲击电钻')).toBeTruthy()
+    expect(screen.getByText('借出中')).toBeTruthy()
+    expect(screen.getByText(/2 人排队/)).toBeTruthy()
     await tap(button('逾期未还'))
     expect(navigateTo).toHaveBeenLastCalledWith({
       url: '/features/lending/pages/staff/index?communityId=cm-xinhua&view=overdue',

@@ -17,7 +17,6 @@ function ItemCell({ i }: { readonly i: ItemCard }) {
     <View
       className="lend-card"
       ariaRole="button"
-      ariaLabel={`${i.name}，${i.statusLabel}${i.queue > 0 ? `，${i.queue} 人排队` : ''}`}
       onClick={() => go(LendingPages.item(i.id))}
     >
       <View className="lend-card__head">
