@@ -1,8 +1,13 @@
 import { defineFeature } from '../feature'
+import type { Role } from '../roles'
 
-const staff = ['grid_worker', 'community_admin'] as const
+const staff: readonly Role[] = ['grid_worker', 'community_admin']
 /** Residents borrow and may keep an item (a staff-named keeper hands it out); staff run the 百宝屋. */
-const anyPart = ['resident', 'grid_worker', 'community_admin'] as const
+const anyPart: readonly Role[] = ['resident', ...staff]
+/** Rows written compactly: this declaration ships in the main package (its budget is tight). */
+const rows = (roles: readonly Role[], ...names: string[]) =>
+  Object.fromEntries(names.map((n) => [`lending.${n}`, { roles: [...roles] }]))
+const inCommunity = { roles: [...staff], place: 'communityId', inside: ['grid_worker'] } as const
 
 /**
  * Tool lending (百宝屋): who may call its actions and what the kit audits. Which item, hold or loan
@@ -13,25 +18,12 @@ const anyPart = ['resident', 'grid_worker', 'community_admin'] as const
 export const lendingFeature = defineFeature({
   name: 'lending',
   permissions: {
-    'lending.items': { roles: [...anyPart] },
-    'lending.item': { roles: [...anyPart] },
-    'lending.reserve': { roles: ['resident'] },
-    'lending.cancel': { roles: [...anyPart] },
-    'lending.renew': { roles: ['resident'] },
-    'lending.mine': { roles: ['resident'] },
-    'lending.loan': { roles: [...anyPart] },
-    'lending.save': { roles: [...staff], place: 'communityId', inside: ['grid_worker'] },
-    'lending.itemMove': { roles: [...staff] },
-    'lending.label': { roles: [...staff] },
-    'lending.pickup': { roles: [...anyPart] },
-    'lending.return': { roles: [...anyPart] },
-    'lending.lose': { roles: [...staff] },
-    'lending.desk': { roles: [...staff], place: 'communityId', inside: ['grid_worker'] },
-    'lending.donate': { roles: ['resident'] },
-    'lending.donation': { roles: [...anyPart] },
-    'lending.donations': { roles: [...anyPart] },
-    'lending.decide': { roles: [...staff] },
+    ...rows(anyPart, 'items', 'item', 'cancel', 'loan', 'pickup', 'return', 'donation', 'donations'),
+    ...rows(['resident'], 'reserve', 'renew', 'mine', 'donate'),
+    ...rows(staff, 'itemMove', 'label', 'lose', 'decide'),
+    'lending.save': inCommunity,
+    'lending.desk': inCommunity,
   },
   // Answers that name other residents (holder, borrower, donor) to the desk.
-  audited: ['lending.item', 'lending.loan', 'lending.desk', 'lending.donations', 'lending.donation'],
+  audited: ['item', 'loan', 'desk', 'donations', 'donation'].map((n) => `lending.${n}`),
 })
