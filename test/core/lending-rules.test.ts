@@ -356,7 +356,7 @@ describe('reserving', () => {
   it('the community: mine, the one I run, or refused', () => {
     expect(communityFor(resident('u1'))).toBe('cm')
     expect(communityFor(staff)).toBe('cm')
-    expect(codeOf(() => communityFor(resident('u1'), 'other'))).toBe('AUTH.FORBIDDEN')
+    expect(codeOf(() => communityFor(resident('u1'), 'other'))).toBe('DATA.NOT_FOUND')
   })
 })
 

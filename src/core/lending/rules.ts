@@ -64,7 +64,8 @@ export function loanParties(actor: Actor, loan: LoanRecord, item: Pick<ItemRecor
 export function communityFor(actor: Actor, asked?: string): string {
   if (asked) {
     if (isResidentOf(actor, { communityId: asked }) || isLendingStaff(actor, asked)) return asked
-    throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看该社区的百宝屋')
+    // Another community (or none at all) reads as not found: ids say nothing about what exists.
+    throw new DomainError(CommonErrorCodes.NOT_FOUND, '没有找到这个社区的百宝屋')
   }
   const home = homeCommunity(actor)
   if (home) return home
