@@ -304,6 +304,80 @@ describe('reminders, renewal and the overdue block', () => {
   })
 })
 
+describe('the keeper, cancelling, retried saves', () => {
+  it('a retried save adds the item once', async () => {
+    const input = {
+      communityId: C,
+      requestId: rid(),
+      name: '园艺剪',
+      photos: [],
+      accessories: [],
+      condition: 'good',
+      location: '工具柜',
+      periodDays: 3,
+      pickupDays: 1,
+      pledgePoints: 0,
+      keeperId: null,
+    }
+    const a = ok(await call(ADMIN, 'lending.save', input))
+    const b = ok(await call(ADMIN, 'lending.save', input))
+    expect(b.id).toBe(a.id)
+    expect(await count('lending_items', { requestId: input.requestId })).toBe(1)
+    // Too long a name, an unknown keeper: codes, nothing stored.
+    expect(
+      codeOf(await call(ADMIN, 'lending.save', { ...input, requestId: rid(), name: '剪'.repeat(31) })),
+    ).toBe('LENDING.TEXT_TOO_LONG')
+    expect(
+      codeOf(
+        await call(ADMIN, 'lending.save', { ...input, requestId: rid(), keeperId: 'user-dongshan-admin' }),
+      ),
+    ).toBe('LENDING.BAD_KEEPER')
+    expect(codeOf(await call(WANG, 'lending.save', { ...input, requestId: rid() }))).toBe('AUTH.FORBIDDEN')
+  })
+
+  it('the first in line cancels: the window of the next one starts', async () => {
+    const item = await newItem({ name: '电焊机', pledgePoints: 0, accessories: [] })
+    const first = ok(await call(WANG, 'lending.reserve', { itemId: item.id, requestId: rid() })).myHold
+    const second = ok(await call(LI, 'lending.reserve', { itemId: item.id, requestId: rid() })).myHold
+    expect([first.status, second.status]).toEqual(['ready', 'waiting'])
+    // Someone else's hold is not theirs to cancel.
+    expect(codeOf(await call(ZHAO, 'lending.cancel', { holdId: first.holdId }))).toBe('DATA.NOT_FOUND')
+    ok(await call(WANG, 'lending.cancel', { holdId: first.holdId }))
+    expect((await docOf('lending_holds', second.holdId)).status).toBe('ready')
+  })
+
+  it('the keeper hands out and takes back their item, but may not keep a pledge', async () => {
+    const item = await newItem({
+      name: '缝纫机',
+      pledgePoints: 2,
+      accessories: ['脚踏板'],
+      keeperId: uid(ZHAO),
+    })
+    expect(item.keeperName).toBe('赵海燕')
+    const hold = ok(await call(WANG, 'lending.reserve', { itemId: item.id, requestId: rid() })).myHold
+    const loan = ok(
+      await call(ZHAO, 'lending.pickup', {
+        itemId: item.id,
+        holdId: hold.holdId,
+        accessories: ['脚踏板'],
+        requestId: rid(),
+      }),
+    )
+    const base = {
+      itemId: item.id,
+      loanId: loan.loanId,
+      accessories: ['脚踏板'],
+      condition: 'good',
+      photos: [],
+    }
+    expect(
+      codeOf(await call(ZHAO, 'lending.return', { ...base, keepReason: '弄脏了', requestId: rid() })),
+    ).toBe('AUTH.FORBIDDEN')
+    const back = ok(await call(ZHAO, 'lending.return', { ...base, requestId: rid() }))
+    expect(back).toMatchObject({ status: 'returned', pledge: 'released' })
+  })
+})
+
 describe('donations', () => {
   const photo = (userId: string, req: string, n: number) => `cloud://env/lending/${userId}/${req}/${n}.jpg`
 
