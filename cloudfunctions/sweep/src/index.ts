@@ -8,7 +8,9 @@
  * closing time passed (the result counted from the ballots and published), reminding the grid's
  * households once when a vote closes within a day; remind a meeting's organiser 3 and 7 days after a
  * meeting still without minutes; open the evaluation of topics whose linked work is all done, and
- * close evaluations whose window ended (counted; the topic closed or sent back). Each action is a
+ * close evaluations whose window ended (counted; the topic closed or sent back); in the 百宝屋, expire
+ * pickup windows that ended, start the next hold in line, and send loans' staged due reminders
+ * (repos/lending-sweep.ts). Each action is a
  * conditional write on the order's version, so two sweeps running at once act once.
  *
  * The clock: the platform's, except that a caller WITHOUT an OPENID (the timer, the console, the

@@ -160,7 +160,8 @@ export const meActions = {
    * Erase my personal data: name, phone, household membership, helper profile; pending requests are
    * cancelled and past ones anonymised; sign-ups of activities not yet started are withdrawn and
    * unused vouchers cancelled with a refund; errands I posted that nobody started are cancelled and
-   * ones I took but did not start released; I stop following others' reports. The points ledger,
+   * ones I took but did not start released; I stop following others' reports; my 百宝屋 holds still
+   * queued are cancelled, and a loan not yet returned keeps my name until it is returned. The points ledger,
    * volunteer-hours lines, my reports and the errands that stay are kept (my reports and errands
    * under the placeholder name, without meeting point or note). `confirm` makes an accidental call
    * impossible. Idempotent. (Policy: cloudfunctions/shared/repos/me.ts `eraseMe`.)

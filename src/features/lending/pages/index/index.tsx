@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { ItemCard } from '@core/lending/api'
 import { Notice } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
@@ -14,11 +14,7 @@ const go = (url: string) => void Taro.navigateTo({ url })
 
 function ItemCell({ i }: { readonly i: ItemCard }) {
   return (
-    <View
-      className="lend-card"
-      ariaRole="button"
-      onClick={() => go(LendingPages.item(i.id))}
-    >
+    <View className="lend-card" ariaRole="button" onClick={() => go(LendingPages.item(i.id))}>
       <View className="lend-card__head">
         <Text className="t-title">{i.name}</Text>
         <Text className={`lend-status lend-status--${i.status} t-body`}>{i.statusLabel}</Text>
@@ -36,8 +32,10 @@ function ItemCell({ i }: { readonly i: ItemCard }) {
  * the desk (借还登记), the inventory and today's lists.
  */
 export default function LendingIndexPage() {
-  const { items, cursor, error, more, reload, first } = usePages('lending.items', (c) =>
-    callApi('lending.items', c ? { cursor: c } : {}),
+  // Staff running several communities open one by its id (the workbench passes it); residents, their own.
+  const asked = useRouter().params.communityId ?? ''
+  const { items, cursor, error, more, reload, first } = usePages(`lending.items:${asked}`, (c) =>
+    callApi('lending.items', { ...(asked ? { communityId: asked } : {}), ...(c ? { cursor: c } : {}) }),
   )
   usePullRefresh(reload)
   const staff = first?.staff ?? false
