@@ -40,7 +40,7 @@ import { decideAndRun } from '../runner'
 import { cloud, db } from '../sdk'
 import { getUnlimitedWxacode } from '../wxacode'
 import { logAccess } from './access-log'
-import { firstDoc, getDoc, withoutId } from './docs'
+import { firstDoc, getDoc } from './docs'
 import { afterTimeCursor, timeCursor } from './paging'
 import { HOLDS, ITEMS, LOANS, loadItem, loadLoan, loanViewOf, PAGE, queueOf, startNext } from './lending'
 
@@ -491,28 +491,6 @@ export async function deskList(
   return out
 }
 
-/** The counts the workbench shows a community's staff: pickups waiting, due today, overdue. */
-export async function deskCounts(
-  communityIds: readonly string[],
-  now: Date,
-): Promise<{ pickups: number; due: number; overdue: number }> {
-  if (communityIds.length === 0) return { pickups: 0, due: 0, overdue: 0 }
-  const _ = db().command
-  const communityId = _.in([...communityIds])
-  const [pickups, due, overdue] = await Promise.all([
-    db().collection(HOLDS).where({ communityId, status: 'ready' }).count(),
-    db()
-      .collection(LOANS)
-      .where({ communityId, status: 'out', dueAt: _.and(_.gte(now), _.lt(endOfChinaDay(now))) })
-      .count(),
-    db()
-      .collection(LOANS)
-      .where({ communityId, status: 'out', dueAt: _.lt(now) })
-      .count(),
-  ])
-  return { pickups: pickups.total, due: due.total, overdue: overdue.total }
-}
-
 /**
  * lending.label: the item's code and its mini-program code image, made once through the same
  * wxacode path as the building codes (src/core/codes, repos/codes-images.ts) and stored.
@@ -555,5 +533,3 @@ export async function label(ctx: CallContext, itemId: string): Promise<LabelView
     location: item.location,
   }
 }
-
-export { withoutId }

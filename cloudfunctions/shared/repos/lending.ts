@@ -16,7 +16,6 @@ import { holdEffects } from '../../../src/core/lending/effects'
 import { LendingErrors } from '../../../src/core/lending/errors'
 import {
   ActiveHold,
-  DEFAULTS,
   LIMITS,
   type HoldRecord,
   type ItemRecord,
@@ -528,5 +527,3 @@ export async function itemMove(
   await startNext(input.itemId, now)
   return detailFor(ctx, await loadItem(input.itemId), now, 'lending.item')
 }
-
-export { DEFAULTS }

@@ -219,7 +219,9 @@ export function returnLoan(
   const damaged = isDamaged(loan, input.ticked, input.condition)
   const itemStep = itemMachine.next(item.status, damaged ? 'damage' : 'back', ['system'], undefined)
   if (!itemStep.ok) throw badState()
-  const pledge = loan.pledge === 'held' ? (move === 'forfeit' ? 'kept' : 'released') : loan.pledge
+  // The row's effects say what becomes of a held pledge (machine.ts: return releases, forfeit keeps).
+  const pledge =
+    loan.pledge === 'held' ? (step.effects.includes('pledge_keep') ? 'kept' : 'released') : loan.pledge
   return {
     move,
     damaged,
@@ -269,7 +271,7 @@ export function loseLoan(
     loan: {
       ...loan,
       status: step.to,
-      pledge: loan.pledge === 'held' ? 'kept' : loan.pledge,
+      pledge: loan.pledge === 'held' && step.effects.includes('pledge_keep') ? 'kept' : loan.pledge,
       pledgeReason: reason,
       ...erasedOnClose(loan),
       remindAt: null,
