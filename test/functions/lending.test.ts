@@ -378,6 +378,38 @@ describe('the keeper, cancelling, retried saves', () => {
   })
 })
 
+describe('a loan that will not come back', () => {
+  it('staff close it as lost: the pledge kept to the fund with the reason, the item retired; residents may not', async () => {
+    const item = await newItem({ name: '角磨机', pledgePoints: 3, accessories: [] })
+    const hold = ok(await call(WANG, 'lending.reserve', { itemId: item.id, requestId: rid() })).myHold
+    const loan = ok(
+      await call(WORKER, 'lending.pickup', {
+        itemId: item.id,
+        holdId: hold.holdId,
+        accessories: [],
+        requestId: rid(),
+      }),
+    )
+    const fund = await balance(`fund:${C}`)
+    expect(codeOf(await call(WANG, 'lending.lose', { loanId: loan.loanId, reason: '丢了' }))).toBe(
+      'AUTH.FORBIDDEN',
+    )
+    expect(codeOf(await call(ADMIN, 'lending.lose', { loanId: loan.loanId, reason: ' ' }))).toBe(
+      'LENDING.TEXT_EMPTY',
+    )
+    const lost = ok(
+      await call(ADMIN, 'lending.lose', { loanId: loan.loanId, reason: '借用人搬走，多次联系未还' }),
+    )
+    expect(lost).toMatchObject({ status: 'lost', pledge: 'kept', pledgeReason: '借用人搬走，多次联系未还' })
+    expect(await balance(`fund:${C}`)).toBe(fund + 3)
+    expect(await count('point_transfers', { cause: `forfeit:${loan.loanId}` })).toBe(1)
+    expect((await docOf('lending_items', item.id)).status).toBe('retired')
+    expect(codeOf(await call(ADMIN, 'lending.lose', { loanId: loan.loanId, reason: '再来一次' }))).toBe(
+      'LENDING.BAD_STATE',
+    )
+  })
+})
+
 describe('donations', () => {
   const photo = (userId: string, req: string, n: number) => `cloud://env/lending/${userId}/${req}/${n}.jpg`
 
