@@ -104,6 +104,8 @@ describe('tool lending', () => {
     // 4. 王秀英's loan reads returned; the admin finds the item under 维修中 and puts it back.
     await wang.goto(`/#/features/lending/pages/loan/index?id=${loan._id}`)
     await wang.getByText('已归还').first().waitFor()
+    await wang.getByText('说明：袖带漏气，电池没有还回').waitFor()
+    await expectAxeClean(wang)
     const admin = await pageAs(ADMIN)
     await admin.goto('/#/features/lending/pages/staff/index?communityId=cm-xinhua&view=maintenance')
     await admin.getByText('电子血压计').first().tap()

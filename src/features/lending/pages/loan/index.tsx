@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { LoanView } from '@core/lending/api'
 import { shortTime } from '@core/china-time'
 import { ConditionLabel } from '@core/lending/model'
@@ -9,9 +9,11 @@ import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
+import { photoUrls } from '../../../../services/upload'
 import { callApi, LendingPages } from '../../api'
 import '../../lending.scss'
 
+const imgRole = { ariaRole: 'img' } as object
 const PLEDGE = { none: '免押分', held: '押分中', released: '押分已退回', kept: '押分已扣留' } as const
 
 /**
@@ -26,6 +28,11 @@ export default function LoanPage() {
     () => (id ? callApi('lending.loan', { loanId: id }) : null),
     { missing: '没有找到这条借用记录' },
   )
+  const [photo, setPhoto] = useState<string | null>(null)
+  const returnPhoto = data?.returnPhoto ?? null
+  useEffect(() => {
+    if (returnPhoto) void photoUrls([returnPhoto]).then((u) => setPhoto(u[returnPhoto] ?? null))
+  }, [returnPhoto])
   const renew = async () => {
     setBusy(true)
     setMessage(null)
@@ -60,6 +67,15 @@ export default function LoanPage() {
             <Text className="t-body">{`归还状况：${ConditionLabel[l.conditionBack]}`}</Text>
           )}
           {l.returnNote && <Text className="t-body">{`说明：${l.returnNote}`}</Text>}
+          {photo && (
+            <Image
+              className="lend__photo"
+              src={photo}
+              mode="aspectFit"
+              {...imgRole}
+              ariaLabel="归还时的照片"
+            />
+          )}
           {l.pledgePoints > 0 && (
             <Text className="t-body">{`${PLEDGE[l.pledge]} ${l.pledgePoints} 积分${l.pledgeReason ? `：${l.pledgeReason}` : ''}`}</Text>
           )}
