@@ -102,6 +102,23 @@ export default defineAppConfig({
       name: 'guide',
       pages: ['pages/index/index', 'pages/detail/index', 'pages/edit/index'],
     },
+    {
+      root: 'features/lending',
+      name: 'lending',
+      pages: [
+        'pages/index/index',
+        'pages/item/index',
+        'pages/mine/index',
+        'pages/loan/index',
+        'pages/desk/index',
+        'pages/edit/index',
+        'pages/label/index',
+        'pages/staff/index',
+        'pages/donate/index',
+        'pages/donation/index',
+        'pages/donations/index',
+      ],
+    },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['reports'] },

@@ -9,7 +9,7 @@
  * `people.ts` (the demo people and the populated first grid of 新华社区), `market.ts` (its love
  * supermarket and fund), `activities.ts` (its volunteer activities, sign-ups and hours) and
  * `deliberation.ts` (its 议事厅: a topic decided by a household vote, one on the agenda) and
- * `meetings.ts` (the decided topic's 议事会, held, with its minutes), `wishes.ts` (its 心愿墙) and
+ * `meetings.ts` (the decided topic's 议事会, held, with its minutes), `wishes.ts` (its 心愿墙), `lending.ts` (its 百宝屋) and
  * `notices.ts` (the street's and 新华社区's notices, and the service guide with 新华's own 老年优待证).
  */
 import { issuanceAccount } from '../../src/core/points/model'
@@ -19,6 +19,7 @@ import { SEEDED_AT } from './ids'
 import { xinhuaMarket } from './market'
 import { xinhuaMeetings } from './meetings'
 import { xinhuaWishes } from './wishes'
+import { xinhuaLending } from './lending'
 import { newRoll, populateXinhuaGrid } from './people'
 import { demoGuide, demoNotices } from './notices'
 import { buildStreet } from './street'
@@ -91,5 +92,7 @@ export function buildDemoData(): Record<string, Doc[]> {
     wish_stats: wishes.stats as Doc[],
     notices: docs(demoNotices()),
     guide_entries: docs(demoGuide()),
+    lending_items: docs(xinhuaLending().items),
+    lending_donations: docs(xinhuaLending().donations),
   }
 }

@@ -16,6 +16,7 @@ import { deliberationActions } from './deliberation/api'
 import { wishActions } from './wishes/api'
 import { noticesActions } from './notices/api'
 import { guideActions } from './guide/api'
+import { lendingActions } from './lending/api'
 
 /**
  * The wire contract of the `api` cloud function: every action name → input schema → output type.
@@ -39,6 +40,7 @@ export const apiActions = {
   ...wishActions,
   ...noticesActions,
   ...guideActions,
+  ...lendingActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

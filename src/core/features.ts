@@ -19,6 +19,7 @@ import { deliberationFeature } from './deliberation/feature'
 import { wishesFeature } from './wishes/feature'
 import { noticesFeature } from './notices/feature'
 import { guideFeature } from './guide/feature'
+import { lendingFeature } from './lending/feature'
 
 export const features: readonly CoreFeature[] = [
   meFeature,
@@ -37,4 +38,5 @@ export const features: readonly CoreFeature[] = [
   wishesFeature,
   noticesFeature,
   guideFeature,
+  lendingFeature,
 ]

@@ -43,5 +43,8 @@ it('opens the detail page of its subject (the join inbox, its request first, for
     meetingProgress: 'features/deliberation/pages/meeting/index?id=X',
     wishProgress: 'features/wishes/pages/detail/index?id=X',
     noticePublished: 'features/notices/pages/detail/index?id=X',
+    lendingHold: 'features/lending/pages/item/index?hold=X',
+    lendingLoan: 'features/lending/pages/loan/index?id=X',
+    lendingDonation: 'features/lending/pages/donation/index?id=X',
   })
 })

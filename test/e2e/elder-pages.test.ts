@@ -268,6 +268,54 @@ pages.push(
     '/#/features/guide/pages/edit/index?code=laonian-youdai&communityId=cm-xinhua',
     '删除本社区的这个事项',
   ],
+  // …and 百宝屋 (#16 §2): residents' pages, the desk and the staff pages.
+  ['lending-catalogue', 'user-resident-wang', '/#/features/lending/pages/index/index', '冲击电钻'],
+  ['lending-catalogue-staff', 'user-xinhua-admin', '/#/features/lending/pages/index/index', '借还登记'],
+  [
+    'lending-item',
+    'user-resident-wang',
+    '/#/features/lending/pages/item/index?id=li-xinhua-sewing',
+    '预约借用',
+  ],
+  [
+    'lending-item-staff',
+    'user-xinhua-01-worker',
+    '/#/features/lending/pages/item/index?id=li-xinhua-drill',
+    '登记取用',
+  ],
+  ['lending-mine', 'user-resident-wang', '/#/features/lending/pages/mine/index', '我的预约'],
+  ['lending-desk', 'user-xinhua-01-worker', '/#/features/lending/pages/desk/index?code=TQDR2345', '物品码'],
+  [
+    'lending-edit',
+    'user-xinhua-admin',
+    '/#/features/lending/pages/edit/index?communityId=cm-xinhua',
+    '配件清单',
+  ],
+  [
+    'lending-label',
+    'user-xinhua-admin',
+    '/#/features/lending/pages/label/index?id=li-xinhua-drill',
+    'TQDR2345',
+  ],
+  [
+    'lending-staff',
+    'user-xinhua-01-worker',
+    '/#/features/lending/pages/staff/index?communityId=cm-xinhua&view=overdue',
+    '百宝屋全部物品',
+  ],
+  ['lending-donate', 'user-resident-wang', '/#/features/lending/pages/donate/index', '提交捐赠'],
+  [
+    'lending-donation',
+    'user-xinhua-admin',
+    '/#/features/lending/pages/donation/index?id=ld-xinhua-tent',
+    '收入百宝屋',
+  ],
+  [
+    'lending-donations',
+    'user-xinhua-admin',
+    '/#/features/lending/pages/donations/index?communityId=cm-xinhua',
+    '儿童自行车',
+  ],
 )
 
 describe('elder mode on the scan-to-join and work-order pages', () => {

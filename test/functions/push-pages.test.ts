@@ -153,6 +153,54 @@ describe('the flows that send messages', () => {
     ok(await call(WANG, 'wish.confirm', { wishId: wish.wishId, showName: 'hidden' }))
   })
 
+  it('百宝屋: a hold ready, a loan returned damaged, the next hold ready, a donation offered and accepted', async () => {
+    const item = ok(
+      await call(ADMIN, 'lending.save', {
+        communityId: 'cm-xinhua',
+        requestId: rid(),
+        name: '冲击电钻',
+        photos: [],
+        accessories: ['电池'],
+        condition: 'good',
+        location: '党群服务中心一楼',
+        periodDays: 7,
+        pickupDays: 2,
+        pledgePoints: 0,
+        keeperId: null,
+      }),
+    )
+    const wang = ok(await call(WANG, 'lending.reserve', { itemId: item.id, requestId: rid() })).myHold
+    ok(await call(LI, 'lending.reserve', { itemId: item.id, requestId: rid() }))
+    const loan = ok(
+      await call(WORKER, 'lending.pickup', {
+        itemId: item.id,
+        holdId: wang.holdId,
+        accessories: ['电池'],
+        requestId: rid(),
+      }),
+    )
+    ok(
+      await call(WORKER, 'lending.return', {
+        itemId: item.id,
+        loanId: loan.loanId,
+        accessories: [],
+        condition: 'damaged',
+        photos: [],
+        requestId: rid(),
+      }),
+    )
+    ok(await call(ADMIN, 'lending.itemMove', { itemId: item.id, move: 'repair' }))
+    const d = ok(await call(LI, 'lending.donate', { text: '闲置的梯子一把', photos: [], requestId: rid() }))
+    ok(
+      await call(ADMIN, 'lending.decide', {
+        donationId: d.donationId,
+        accept: true,
+        name: '折叠梯',
+        location: '工具柜',
+      }),
+    )
+  })
+
   it('activity cancelled → those holding a seat', async () => {
     const activity = ok(await call(ADMIN, 'activity.publish', activityInput(rid())))
     ok(await call(LI, 'activity.signup', { activityId: activity.activityId }))
@@ -210,6 +258,12 @@ describe('every message opens its subject', () => {
       (await call(openid, 'wish.get', { wishId: id })).data?.wishId === id,
     'features/notices/pages/detail/index': async (openid, id) =>
       (await call(openid, 'notice.get', { noticeId: id })).data?.id === id,
+    'features/lending/pages/item/index': async (openid, id) =>
+      (await call(openid, 'lending.item', { holdId: id })).data?.id !== undefined,
+    'features/lending/pages/loan/index': async (openid, id) =>
+      (await call(openid, 'lending.loan', { loanId: id })).data?.loanId === id,
+    'features/lending/pages/donation/index': async (openid, id) =>
+      (await call(openid, 'lending.donation', { donationId: id })).data?.donationId === id,
     'features/grid/pages/joins/index': async (openid, id) =>
       ((await call(openid, 'join.inbox', {})).data as { joinId: string }[]).some((j) => j.joinId === id),
   }

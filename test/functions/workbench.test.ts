@@ -1,3 +1,4 @@
+import { chinaToday } from '../../src/core/workbench/rules'
 import { codeOf, ok, requestIds, useApi } from '../support/api-test'
 import {
   DONGSHAN_ADMIN,
@@ -118,6 +119,43 @@ describe('workbench.summary through the built api function', () => {
         createdAt: new Date(),
       })
 
+    // 百宝屋 (the community's): a hold waiting for its pickup, a loan due later today, one overdue.
+    const C = XINHUA_01.communityId
+    await db()
+      .collection('lending_holds')
+      .add({
+        communityId: C,
+        itemId: 'li-wb',
+        holderId: 'user-wb-h',
+        requestId: rid(),
+        status: 'ready',
+        readyUntil: new Date(Date.now() + 86_400_000),
+        createdAt: new Date(),
+      })
+    await db()
+      .collection('lending_loans')
+      .add({
+        communityId: C,
+        itemId: 'li-wb',
+        holdId: `lh-wb-${rid()}`,
+        borrowerId: 'user-wb-b',
+        status: 'out',
+        // Later today in China, whatever the hour the test runs.
+        dueAt: new Date(Math.min(Date.now() + 60_000, chinaToday(new Date()).end.getTime() - 1)),
+        pickedAt: new Date(),
+      })
+    await db()
+      .collection('lending_loans')
+      .add({
+        communityId: C,
+        itemId: 'li-wb2',
+        holdId: `lh-wb-${rid()}`,
+        borrowerId: 'user-wb-b',
+        status: 'out',
+        dueAt: new Date(Date.now() - 86_400_000),
+        pickedAt: new Date(),
+      })
+    const lend = { lendPickups: 1, lendDue: 1, lendOverdue: 1 }
     const all = {
       overdue: 1,
       hazard: 1,
@@ -128,6 +166,7 @@ describe('workbench.summary through the built api function', () => {
       wishes: 1,
       signups: 1,
       vouchers: 1,
+      ...lend,
     }
     const zero = {
       overdue: 0,
@@ -139,13 +178,17 @@ describe('workbench.summary through the built api function', () => {
       wishes: 0,
       signups: 0,
       vouchers: 0,
+      lendPickups: 0,
+      lendDue: 0,
+      lendOverdue: 0,
     }
     expect(diff(await countsOf(WORKER, 'grid_worker'), before.worker)).toEqual(all)
-    // The next grid's worker: the community's activity and voucher, nothing of grid 1.
+    // The next grid's worker: the community's activity, voucher and 百宝屋, nothing of grid 1.
     expect(diff(await countsOf(XINHUA_02_WORKER, 'grid_worker'), before.other)).toEqual({
       ...zero,
       signups: 1,
       vouchers: 1,
+      ...lend,
     })
     expect(diff(await countsOf(LEADER_ZHOU, 'building_leader'), before.leader)).toEqual({ joins: 1 })
     // The community admin: new orders at the community tier only (these are at the grid's).
@@ -171,6 +214,9 @@ describe('workbench.summary through the built api function', () => {
       vouchers: '/features/market/pages/verify/index',
       topics: `/features/deliberation/pages/index/index?gridId=${XINHUA_01.gridId}`,
       wishes: `/features/wishes/pages/index/index?tab=review&gridId=${XINHUA_01.gridId}`,
+      lendPickups: `/features/lending/pages/staff/index?communityId=${XINHUA_01.communityId}&view=pickups`,
+      lendDue: `/features/lending/pages/staff/index?communityId=${XINHUA_01.communityId}&view=due`,
+      lendOverdue: `/features/lending/pages/staff/index?communityId=${XINHUA_01.communityId}&view=overdue`,
     })
     const grid = ok(await call(WORKER, 'stats.rates', { level: 'grid', id: XINHUA_01.gridId }))
     expect(grid.rates.received).toBeGreaterThan(0) // the reports above were counted

@@ -196,13 +196,14 @@ describe('elder mode on home', () => {
     expect(tiles()).toEqual(['一键上报', '邻里互助', '爱心积分', '志愿活动', '办事指南'])
   })
 
-  it('keeps all eight tiles, then the service card, in the standard mode', async () => {
+  it('keeps all nine tiles (百宝屋 among them), then the service card, in the standard mode', async () => {
     answerByAction()
     render(<HomePage />)
     const service = await screen.findByLabelText('网格服务卡')
     const nav = screen.getByLabelText('常用服务')
     expect(nav.compareDocumentPosition(service) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
-    expect(tiles()).toHaveLength(8)
+    expect(tiles()).toHaveLength(9)
+    expect(tiles()).toContain('百宝屋')
   })
 
   it('shows the latest notice for a household, opening it; none when there is none', async () => {

@@ -187,6 +187,19 @@ const myData: MyData = {
     count: 1,
     lines: [{ noticeId: 'nt1', title: '关于冬季供暖的通知', readAt: '2026-11-08T02:00:00.000Z' }],
   },
+  lending: {
+    count: 1,
+    lines: [
+      {
+        kind: 'loan',
+        id: 'll1',
+        itemName: '电钻',
+        statusLabel: '借用中',
+        at: '2026-11-05T02:00:00.000Z',
+        dueAt: '2026-11-12T02:00:00.000Z',
+      },
+    ],
+  },
 }
 
 describe('我的个人信息', () => {

@@ -66,6 +66,7 @@ const myData = {
   errands: { count: 0, lines: [] },
   wishes: { count: 0, lines: [] },
   noticeReads: { count: 0, lines: [] },
+  lending: { count: 0, lines: [] },
 } as unknown as MyData
 
 beforeEach(() => resetTaroMock())

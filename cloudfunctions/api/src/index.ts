@@ -25,6 +25,7 @@ import { deliberationServer } from './routes/deliberation'
 import { wishesServer } from './routes/wishes'
 import { noticesServer } from './routes/notices'
 import { guideServer } from './routes/guide'
+import { lendingServer } from './routes/lending'
 
 /** The features (one line each): their routes and privacy contributions are collected from here. */
 const features = [
@@ -43,6 +44,7 @@ const features = [
   wishesServer,
   noticesServer,
   guideServer,
+  lendingServer,
 ] as const
 
 const routes: Routes = collectRoutes([meServer(features), ...features])

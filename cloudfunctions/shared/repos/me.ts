@@ -46,6 +46,7 @@ export const MY_DATA_SECTIONS = [
   'errands',
   'wishes',
   'noticeReads',
+  'lending',
 ] as const satisfies readonly MyDataSection[]
 type Missing = Exclude<MyDataSection, (typeof MY_DATA_SECTIONS)[number]>
 const allSections: Missing extends never ? true : Missing = true

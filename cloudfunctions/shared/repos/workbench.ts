@@ -35,7 +35,16 @@ function whereOf(q: CountQuery): Record<string, unknown> {
   const _ = db().command
   const out: Record<string, unknown> = {}
   for (const [k, c] of Object.entries(q.where) as [string, Cond][])
-    out[k] = typeof c === 'object' ? _.in([...c.in]) : c
+    out[k] =
+      typeof c !== 'object'
+        ? c
+        : 'in' in c
+          ? _.in([...c.in])
+          : c.range.gte && c.range.lt
+            ? _.and(_.gte(c.range.gte), _.lt(c.range.lt))
+            : c.range.lt
+              ? _.lt(c.range.lt)
+              : _.gte(c.range.gte)
   return out
 }
 
@@ -96,7 +105,7 @@ async function deskOf(d: DeskPlan, now: Date): Promise<WorkbenchDesk> {
       : Promise.resolve(new Map<string, string>()),
     ratesOfDesk(d),
   ])
-  const known: Known = { hazardCategoryIds: hazards, todaysActivityIds: todays }
+  const known: Known = { hazardCategoryIds: hazards, todaysActivityIds: todays, now }
   const counts = await Promise.all(keys.map((k) => countOf(countQuery(d, k, known))))
   return {
     role: d.role,

@@ -5,7 +5,8 @@
  * passed (index `orders.due`): escalate one tier up (grid → community → street), mark overdue at
  * the street, close replied orders whose reopen window ended, and notify. Then each feature's timer
  * jobs run (`JOBS`, each isolated: a job that fails is logged and the next still runs): expire
- * errands, vouchers (points refunded) and unclaimed wishes past their date; close household votes
+ * errands, vouchers (points refunded) and unclaimed wishes past their date; in the 百宝屋, expire
+ * pickup windows that ended, start the next hold in line and send loans' staged due reminders; close household votes
  * whose time passed and remind before; open the evaluation of topics whose work is done and close
  * evaluations that ended; remind a meeting's organiser of missing minutes. Each action is a
  * conditional write on its record's version, so two sweeps running at once act once.
@@ -31,6 +32,7 @@ import { sendDue as sendDueNotices } from '../../shared/repos/notices'
 import { expireErrands } from './errands'
 import { expireDue as expireWishes } from '../../shared/repos/wishes'
 import { expireVouchers } from './vouchers'
+import { sweepLending } from '../../shared/repos/lending-sweep'
 
 /**
  * The features' timer jobs, in the order they run (one line a job; each isolated: ../../shared/jobs.ts).
@@ -47,6 +49,8 @@ const JOBS: readonly TimerJob[] = [
   { name: 'wishes.expire', run: expireWishes },
   // Scheduled important notices whose time came: their subscribe message goes to the outbox.
   { name: 'notices.sendDue', run: sendDueNotices },
+  // 百宝屋: expired pickup windows, queues to start, staged due reminders (repos/lending-sweep.ts).
+  { name: 'lending.sweep', run: sweepLending },
 ]
 
 type Answer =

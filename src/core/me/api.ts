@@ -74,6 +74,17 @@ export interface MyReportLine {
 }
 
 /** An errand I posted (`requester`) or served (`helper`). */
+export interface MyLendingLine {
+  readonly kind: 'hold' | 'loan'
+  readonly id: string
+  readonly itemName: string
+  readonly statusLabel: string
+  /** Reserved (a hold) or picked up (a loan). */
+  readonly at: string
+  /** A loan's due date; null for a hold. */
+  readonly dueAt: string | null
+}
+
 export interface MyErrandLine {
   readonly errandId: string
   readonly type: ErrandType
@@ -146,6 +157,8 @@ export interface MyData {
   readonly wishes: RecentLines<MyWishLine>
   /** 社区公告: the notices I read (`notice_reads`), newest read first. */
   readonly noticeReads: RecentLines<MyNoticeReadLine>
+  /** 百宝屋: my holds and loans (`lending_holds`, `lending_loans`), newest first. */
+  readonly lending: RecentLines<MyLendingLine>
 }
 
 export interface MyNoticeReadLine {
@@ -167,7 +180,8 @@ export const meActions = {
    * Erase my personal data: name, phone, household membership, helper profile; pending requests are
    * cancelled and past ones anonymised; sign-ups of activities not yet started are withdrawn and
    * unused vouchers cancelled with a refund; errands I posted that nobody started are cancelled and
-   * ones I took but did not start released; I stop following others' reports. The points ledger,
+   * ones I took but did not start released; I stop following others' reports; my 百宝屋 holds still
+   * queued are cancelled, and a loan not yet returned keeps my name until it is returned. The points ledger,
    * volunteer-hours lines, my reports and the errands that stay are kept (my reports and errands
    * under the placeholder name, without meeting point or note). `confirm` makes an accidental call
    * impossible. Idempotent. (Policy: cloudfunctions/shared/repos/me.ts `eraseMe`.)

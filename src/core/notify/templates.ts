@@ -154,6 +154,33 @@ export const NotifyTemplates = {
     subject: 'notices',
     fields: { thing1: '公告标题', thing2: '发布单位', time3: '发布时间', thing4: '温馨提示' },
   },
+  /** 百宝屋: to a resident, their hold moved (ready to pick up, expired, cancelled); opens the item by the hold. */
+  lendingHold: {
+    id: 'tmpl-lending-hold',
+    title: '预约结果通知',
+    page: 'features/lending/pages/item/index',
+    param: 'hold',
+    subject: 'lending_holds',
+    fields: { thing1: '物品', phrase2: '当前状态', thing3: '说明', time4: '时间' },
+  },
+  /** 百宝屋: to a borrower (due reminders, returned) or to staff (returned damaged); opens the loan. */
+  lendingLoan: {
+    id: 'tmpl-lending-loan',
+    title: '借用到期提醒',
+    page: 'features/lending/pages/loan/index',
+    param: 'id',
+    subject: 'lending_loans',
+    fields: { thing1: '物品', phrase2: '当前状态', thing3: '说明', time4: '时间' },
+  },
+  /** 百宝屋: to staff (a tool offered) and to the donor (accepted or declined); opens the donation. */
+  lendingDonation: {
+    id: 'tmpl-lending-donation',
+    title: '捐赠处理通知',
+    page: 'features/lending/pages/donation/index',
+    param: 'id',
+    subject: 'lending_donations',
+    fields: { thing1: '捐赠物品', phrase2: '当前状态', thing3: '说明', time4: '时间' },
+  },
 } as const satisfies Record<string, TemplateDef>
 
 export type TemplateKey = keyof typeof NotifyTemplates

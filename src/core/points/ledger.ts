@@ -47,7 +47,10 @@ export function checkRequest(req: TransferRequest): void {
   if (req.from === req.to) throw new DomainError(PointsErrors.SAME_ACCOUNT, '不能转给自己')
   if (!isCause(req.cause)) throw new DomainError(PointsErrors.BAD_CAUSE, `bad cause ${req.cause}`)
   const kind = causeKind(req.cause)
-  if ((kind === 'award' || kind === 'correction' || kind === 'fund') && !req.reason.trim()) {
+  if (
+    (kind === 'award' || kind === 'correction' || kind === 'fund' || kind === 'forfeit') &&
+    !req.reason.trim()
+  ) {
     throw new DomainError(PointsErrors.REASON_REQUIRED, '请填写原因')
   }
 }
@@ -157,5 +160,9 @@ export const CauseLabel: Readonly<Record<string, string>> = {
   award: '社区奖励',
   gift: '积分转赠',
   fund: '社区基金',
+  pledge: '借用押分',
+  unpledge: '押分退回',
+  forfeit: '押分扣留',
+  donation: '捐赠工具',
   correction: '更正',
 }

@@ -10,13 +10,21 @@
  * - Balances are cached per account (`point_accounts`) and written in the same transaction as the
  *   entries; `auditAccounts` recomputes them from the entries and reports any difference.
  * - No balance ever goes below zero, except the issuance account's (points enter the economy there).
+ * - A lending pledge (百宝屋 押分) is points held, never money: at pickup they move from the borrower
+ *   to the community's escrow `pledge:<communityId>` (cause `pledge:<loanId>`), and at return back
+ *   to the borrower (`unpledge:<loanId>`) or, kept by staff with a reason, to the community's fund
+ *   (`forfeit:<loanId>`). A loan's pledge is released or kept once: the two causes exclude each other
+ *   because the loan's move that makes either is a compare-and-set in the same transaction.
  */
 
-/** Account kinds: a person, a community's fund, a community's love supermarket, issuance (mint). */
-export const AccountKinds = ['u', 'fund', 'market', 'issuance'] as const
+/**
+ * Account kinds: a person, a community's fund, a community's love supermarket, issuance (mint), and
+ * a community's escrow of lending pledges.
+ */
+export const AccountKinds = ['u', 'fund', 'market', 'issuance', 'pledge'] as const
 export type AccountKind = (typeof AccountKinds)[number]
 
-/** `u:<userId>`, `fund:<communityId>`, `market:<communityId>`, `issuance:<communityId>`. */
+/** `u:<userId>`, `fund:<communityId>`, `market:<communityId>`, `issuance:<communityId>`, `pledge:<communityId>`. */
 export type AccountId = `${AccountKind}:${string}`
 
 const ID_PART = /^[0-9A-Za-z_-]{1,64}$/
@@ -25,12 +33,14 @@ export const personAccount = (userId: string): AccountId => `u:${userId}`
 export const fundAccount = (communityId: string): AccountId => `fund:${communityId}`
 export const marketAccount = (communityId: string): AccountId => `market:${communityId}`
 export const issuanceAccount = (communityId: string): AccountId => `issuance:${communityId}`
+export const pledgeAccount = (communityId: string): AccountId => `pledge:${communityId}`
 
 /** How the community's own accounts read on staff pages (a person's account reads as their name). */
 export const AccountLabel: Readonly<Record<Exclude<AccountKind, 'u'>, string>> = {
   fund: '社区基金',
   market: '爱心超市',
   issuance: '积分发行',
+  pledge: '借用押分',
 }
 
 export function parseAccount(id: string): { kind: AccountKind; ref: string } | null {
@@ -59,6 +69,10 @@ export const CauseKinds = [
   'award',
   'gift',
   'fund',
+  'pledge',
+  'unpledge',
+  'forfeit',
+  'donation',
   'correction',
 ] as const
 export type CauseKind = (typeof CauseKinds)[number]
@@ -73,6 +87,12 @@ export const Causes = {
   award: (adminId: string, requestId: string) => `award:${adminId}:${requestId}`,
   gift: (giverId: string, requestId: string) => `gift:${giverId}:${requestId}`,
   fund: (adminId: string, requestId: string) => `fund:${adminId}:${requestId}`,
+  /** A lending pledge held at pickup, released at return, or kept (百宝屋). */
+  pledge: (loanId: string) => `pledge:${loanId}`,
+  unpledge: (loanId: string) => `unpledge:${loanId}`,
+  forfeit: (loanId: string) => `forfeit:${loanId}`,
+  /** Points for a donated tool accepted into a community's 百宝屋. */
+  donation: (donationId: string) => `donation:${donationId}`,
   correction: (transferId: string) => `correction:${transferId}`,
 } as const satisfies Record<CauseKind, (...ids: string[]) => string>
 

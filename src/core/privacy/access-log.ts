@@ -64,6 +64,11 @@ export const AccessActionLabel: Readonly<Record<string, string>> = {
   'wish.get': '认领您的微心愿后查看了您的姓名、电话和住址，用于上门实现心愿',
   'wish.claim': '认领您的微心愿后查看了您的姓名、电话和住址，用于上门实现心愿',
   'wish.fulfil': '实现您的微心愿时查看了您的姓名、电话和住址',
+  'lending.item': '百宝屋借还登记时查看了您的姓名',
+  'lending.loan': '百宝屋借还登记时查看了您的姓名',
+  'lending.desk': '百宝屋借还登记时查看了您的姓名',
+  'lending.donation': '审核百宝屋捐赠时查看了您的姓名',
+  'lending.donations': '审核百宝屋捐赠时查看了您的姓名',
 }
 
 /** An action's words; never its raw name (an action logged without a label reads generically). */

@@ -13,4 +13,7 @@ export const CountKeys = [
   'wishes',
   'signups',
   'vouchers',
+  'lendOverdue',
+  'lendPickups',
+  'lendDue',
 ] as const

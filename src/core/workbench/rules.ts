@@ -48,6 +48,9 @@ export const CountLabel: Readonly<Record<CountKey, string>> = {
   vouchers: '待核销兑换券',
   topics: '议题待立项或表决',
   wishes: '心愿待核实',
+  lendOverdue: '百宝屋逾期未还',
+  lendPickups: '百宝屋待取用',
+  lendDue: '百宝屋今日到期',
 }
 
 /** The collection of the org tree that holds a desk's places (declared in collections/org.json). */
@@ -81,8 +84,12 @@ export function desksFor(actor: Actor): DeskPlan[] {
   })).filter((d) => d.ids.length > 0)
 }
 
-/** A condition of a count query: equal to a value, or one of a list. */
-export type Cond = string | boolean | { readonly in: readonly string[] }
+/** A condition of a count query: equal to a value, one of a list, or a time range [gte, lt). */
+export type Cond =
+  | string
+  | boolean
+  | { readonly in: readonly string[] }
+  | { readonly range: { readonly gte?: Date; readonly lt?: Date } }
 
 /** An equality-only query on one collection, meant for `count()` on the index named. */
 export interface CountQuery {
@@ -95,6 +102,8 @@ export interface CountQuery {
 export interface Known {
   readonly hazardCategoryIds: readonly string[]
   readonly todaysActivityIds: readonly string[]
+  /** The clock, for counts of what is due (百宝屋 loans); without it they count nothing. */
+  readonly now?: Date
 }
 
 const PATH_KEY: Readonly<Record<DeskLevel, string>> = {
@@ -185,6 +194,26 @@ export function countQuery(d: DeskPlan, key: CountKey, known: Known): CountQuery
         where: { communityId: oneOf(d.communityIds), status: 'issued' },
         index: 'community_status',
       }
+    case 'lendPickups':
+      // 百宝屋 is the community's: a grid worker's desk counts the community of their grid.
+      if (d.communityIds.length === 0) return null
+      return {
+        collection: 'lending_holds',
+        where: { communityId: oneOf(d.communityIds), status: 'ready' },
+        index: 'community_ready',
+      }
+    case 'lendDue':
+    case 'lendOverdue': {
+      if (d.communityIds.length === 0 || !known.now) return null
+      const now = known.now
+      const dueAt =
+        key === 'lendOverdue' ? { range: { lt: now } } : { range: { gte: now, lt: chinaToday(now).end } }
+      return {
+        collection: 'lending_loans',
+        where: { communityId: oneOf(d.communityIds), status: 'out', dueAt },
+        index: 'community_status_due',
+      }
+    }
   }
 }
 
@@ -215,6 +244,14 @@ export function countUrl(d: DeskPlan, key: CountKey, known: Known): string {
       return d.ids.length === 1 && d.level === 'grid'
         ? `/features/wishes/pages/index/index?tab=review&gridId=${d.ids[0]}`
         : '/features/wishes/pages/index/index?tab=review'
+    case 'lendPickups':
+    case 'lendDue':
+    case 'lendOverdue': {
+      const view = { lendPickups: 'pickups', lendDue: 'due', lendOverdue: 'overdue' }[key]
+      return d.communityIds.length === 1
+        ? `/features/lending/pages/staff/index?communityId=${d.communityIds[0]}&view=${view}`
+        : '/features/lending/pages/index/index'
+    }
     case 'topics':
       // One grid: its hall; one community: the community's hall (every grid's topics, by step).
       return d.ids.length === 1 && (d.level === 'grid' || d.level === 'community')

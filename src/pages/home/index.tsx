@@ -73,6 +73,14 @@ const QUICK_ACTIONS = [
     elder: true,
   },
   {
+    title: '百宝屋',
+    hint: '工具共享免费借',
+    url: '/features/lending/pages/index/index',
+    mark: '借',
+    elder: false,
+    joined: true,
+  },
+  {
     title: '加入网格',
     hint: '扫码绑定我的家',
     url: '/pages/join/index',

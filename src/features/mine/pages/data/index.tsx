@@ -282,12 +282,24 @@ export default function MyDataPage() {
             ))}
           </View>
 
+          <View className="card" ariaRole="region" ariaLabel="百宝屋借用">
+            <Text className="t-title mine__section">百宝屋借用</Text>
+            <Text className="t-muted">{countNote(data.lending)}</Text>
+            {data.lending.lines.map((l) => (
+              <Line
+                key={l.id}
+                main={`${l.itemName} · ${l.kind === 'hold' ? '预约' : '借用'}`}
+                detail={`${l.statusLabel} · ${date(l.at)}`}
+              />
+            ))}
+          </View>
+
           <View className="card" ariaRole="region" ariaLabel="删除我的个人信息">
             <Text className="t-title mine__section">删除我的个人信息</Text>
             {!confirming ? (
               <>
                 <Text className="t-body">
-                  删除后，您的姓名、手机号、家庭关系和志愿服务资料将被清除，待审核的申请会被撤回；尚未开始的志愿活动报名会被取消（名额让给其他居民），未领取的兑换券会被取消并退回积分；您发起的还没开始的互助会被取消（已接单的帮办人会看到已取消），您接下还没开始的互助会退回给其他帮办人；您还没被认领的心愿会撤回，您认领了还没实现的心愿会退回心愿墙；您的公告阅读记录会被删除（各网格的阅读人数保留，不含姓名）。
+                  删除后，您的姓名、手机号、家庭关系和志愿服务资料将被清除，待审核的申请会被撤回；尚未开始的志愿活动报名会被取消（名额让给其他居民），未领取的兑换券会被取消并退回积分；您发起的还没开始的互助会被取消（已接单的帮办人会看到已取消），您接下还没开始的互助会退回给其他帮办人；您还没被认领的心愿会撤回，您认领了还没实现的心愿会退回心愿墙；百宝屋排队中的预约会被取消，借出未还的物品仍记在您名下直到归还（押分照常退回）；您的公告阅读记录会被删除（各网格的阅读人数保留，不含姓名）。
                 </Text>
                 <View>
                   <Text className="t-body">{CASES}</Text>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '捐赠详情', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的借用', enablePullDownRefresh: true })
