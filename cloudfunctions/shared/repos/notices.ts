@@ -484,7 +484,8 @@ export async function options(actor: Actor, communityId: string | undefined): Pr
   let grids: { id: string; name: string }[] = []
   if (communityId) {
     const c = await getDoc<Community>('communities', communityId)
-    if (!c || !mayPublish(actor, { streetId: c.streetId, communityId: c._id }))
+    if (!c) throw new DomainError(CommonErrorCodes.NOT_FOUND, '社区不存在')
+    if (!mayPublish(actor, { streetId: c.streetId, communityId: communityId }))
       throw forbidden('只能在自己负责的社区发布公告')
     const res = await db()
       .collection('grids')

@@ -119,6 +119,9 @@ export async function list(
 ): Promise<WishPage> {
   const _ = db().command
   if (input.tab === 'mine') {
+    // My own, wherever they are; a grid named must still exist.
+    if (input.gridId && !(await getDoc<Grid>('grids', input.gridId)))
+      throw new DomainError(CommonErrorCodes.NOT_FOUND, '网格不存在')
     const me = actor.userId
     const res = await db()
       .collection(WISHES)
@@ -224,10 +227,11 @@ export async function post(
   if (earlier) return detailOf(ctx, earlier, 'wish.post', now, true)
   let path: WishRecord['path']
   let onBehalf = null
+  // A grid named must exist (an unknown one is not found, whoever asks).
+  const grid = input.gridId ? await getDoc<Grid>('grids', input.gridId) : null
+  if (input.gridId && !grid) throw new DomainError(CommonErrorCodes.NOT_FOUND, '网格不存在')
   if (input.onBehalf) {
-    if (!input.gridId) throw new DomainError(WishErrors.NO_HOUSEHOLD, '请选择这户人家所在的网格')
-    const grid = await getDoc<Grid>('grids', input.gridId)
-    if (!grid) throw new DomainError(CommonErrorCodes.NOT_FOUND, '网格不存在')
+    if (!input.gridId || !grid) throw new DomainError(WishErrors.NO_HOUSEHOLD, '请选择这户人家所在的网格')
     path = { streetId: grid.streetId, communityId: grid.communityId, gridId: input.gridId }
     if (!isWishStaff(actor, { path })) throw forbidden('只能为本网格的居民代发心愿')
     onBehalf = checkOnBehalf(input.onBehalf)
