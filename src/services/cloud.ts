@@ -9,7 +9,7 @@ import { reportActions } from '@core/orders/report-api'
 import type { ActionResult } from '@core/result'
 import { workbenchActions } from '@core/workbench/api'
 import { latestNoticeActions } from '@core/notices/latest-api'
-import { errorCopy } from './error-copy'
+import { errorCopy, hasCopy } from './error-copy'
 import { transport as defaultTransport } from './transport'
 import { TransportError, type Transport } from './transport-types'
 
@@ -31,7 +31,11 @@ export class ServiceError extends Error {
     super(message)
     this.name = 'ServiceError'
     this.code = code
-    this.copy = (code === CommonErrorCodes.INVALID_INPUT && fieldCopy(details)) || errorCopy(code)
+    // A code without copy on this device (its subpackage's copy not loaded) reads the function's own
+    // words when they are written for a person (Chinese), never a raw English message.
+    this.copy =
+      (code === CommonErrorCodes.INVALID_INPUT && fieldCopy(details)) ||
+      (!hasCopy(code) && /[\u4e00-\u9fa5]/.test(message) ? message : errorCopy(code))
     this.details = details
   }
 }

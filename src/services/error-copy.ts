@@ -25,6 +25,11 @@ export function registerCopy(more: Readonly<Record<string, string>>): void {
   Object.assign(copy, more)
 }
 
+/** Is there copy for this code (here, or registered by a subpackage that has loaded)? */
+export function hasCopy(code: string): boolean {
+  return Object.prototype.hasOwnProperty.call(copy, code)
+}
+
 export function errorCopy(code: ErrorCode | 'NETWORK'): string {
   return copy[code] ?? copy[CommonErrorCodes.INTERNAL] ?? ''
 }

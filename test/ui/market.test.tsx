@@ -51,17 +51,17 @@ const isDisabled = (el: Element) =>
   el.closest('taro-button-core')?.className.includes('nut-button-disabled') ?? false
 const texts = (selector: string) => [...document.querySelectorAll(selector)].map((el) => el.textContent)
 
-// The scanner (WeChat's, or the browser's camera): whether there is one, and what it reads.
-const scanner = { camera: true, scan: jest.fn() }
+// The mockScanner (WeChat's, or the browser's camera): whether there is one, and what it reads.
+const mockScanner = { camera: true, scan: jest.fn() }
 jest.mock('../../src/services/scan', () => ({
-  canScanCode: () => scanner.camera,
-  scanCode: (...args: unknown[]) => scanner.scan(...args),
+  canScanCode: () => mockScanner.camera,
+  scanCode: (...args: unknown[]) => mockScanner.scan(...args),
 }))
-const scanCode = scanner.scan
+const scanCode = mockScanner.scan
 beforeEach(() => {
   resetTaroMock()
   scanCode.mockReset()
-  scanner.camera = true
+  mockScanner.camera = true
 })
 
 describe('爱心超市', () => {
@@ -301,7 +301,7 @@ describe('兑换券核销', () => {
   })
 
   it('a browser without a camera offers typing the code and no scan button that could not work', async () => {
-    scanner.camera = false
+    mockScanner.camera = false
     api({})
     render(<VerifyVoucherPage />)
     expect(buttons('扫码核销')).toHaveLength(0)

@@ -10,6 +10,8 @@ const QUICK_ACTIONS = [
   ['爱心积分', '/features/points/pages/index/index'],
   ['志愿活动', '/features/activities/pages/index/index'],
   ['爱心超市', '/features/market/pages/index/index'],
+  ['心愿墙', '/features/wishes/pages/index/index'],
+  ['办事指南', '/features/guide/pages/index/index'],
   ['加入网格', '/pages/join/index'],
 ] as const
 
@@ -20,7 +22,7 @@ afterEach(() => {
 })
 
 describe('home page (compiled weapp)', () => {
-  it('shows the six quick actions, asks the api for me.profile, then the "not joined" grid card', async () => {
+  it('shows the eight quick actions of someone not yet joined, asks the api for me.profile, then the "not joined" grid card', async () => {
     let answer: (v: unknown) => void = () => undefined
     const pending = new Promise((resolve) => (answer = resolve))
     view = await renderPage('pages/home/index', { cloud: () => pending })
@@ -62,9 +64,10 @@ describe('home page (compiled weapp)', () => {
     await view.waitFor(() => view!.text().includes('第三网格'))
     expect(view.text()).toContain('幸福里社区 · 5号楼2单元 301室')
     expect(view.text()).not.toContain('您还没有加入网格')
-    // Joined: the grid's 议事厅 takes the place of 加入网格.
+    // Joined: the grid's 议事厅 takes the place of 加入网格, and its 百宝屋 is offered.
     const titles = view.all('quick-action').map((t) => t.dom?.textContent ?? '')
-    expect(titles).toHaveLength(6)
+    expect(titles).toHaveLength(9)
+    expect(titles.some((t) => t.includes('百宝屋'))).toBe(true)
     expect(titles.some((t) => t.includes('居民议事'))).toBe(true)
     expect(titles.some((t) => t.includes('加入网格'))).toBe(false)
   })

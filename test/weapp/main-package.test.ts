@@ -11,12 +11,21 @@ import { directoryActions } from '@core/directory/api'
 import { joinActions } from '@core/join/api'
 import { meActions } from '@core/me/api'
 import { orderActions } from '@core/orders/api'
+import { latestNoticeActions } from '@core/notices/latest-api'
 import { workbenchActions } from '@core/workbench/api'
 import { requireWeappBuild } from '../support/weapp-harness'
 
 /** Contract modules whose schemas main may ship (a picked entry ships its whole module). */
 // workbenchActions: home's staff card calls workbench.summary (one empty-object schema).
-const MAIN_MODULES = { meActions, joinActions, directoryActions, orderActions, workbenchActions }
+// latestNoticeActions: home's latest-notice card calls notice.latest (a module of its one action).
+const MAIN_MODULES = {
+  meActions,
+  joinActions,
+  directoryActions,
+  orderActions,
+  workbenchActions,
+  latestNoticeActions,
+}
 const allowedInMain = new Set(Object.values(MAIN_MODULES).flatMap((m) => Object.keys(m)))
 
 function jsFiles(dir: string): string[] {
