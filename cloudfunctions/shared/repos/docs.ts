@@ -1,3 +1,4 @@
+import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { Condition } from '../../../src/core/effects'
 import { roomKey } from '../../../src/core/join/model'
 import type { Household } from '../../../src/core/org/model'
@@ -90,6 +91,13 @@ export async function userNames(ids: readonly string[]): Promise<Map<string, str
 export async function getDoc<T>(collection: string, id: string): Promise<T | null> {
   const res = await db().collection(collection).doc(id).get()
   return firstDoc<T>(res.data)
+}
+
+/** The document, or DATA.NOT_FOUND saying what is missing (`what`: 物品, 借用记录…). */
+export async function getOrNotFound<T>(collection: string, id: string, what: string): Promise<T> {
+  const doc = await getDoc<T>(collection, id)
+  if (!doc) throw new DomainError(CommonErrorCodes.NOT_FOUND, `${what}不存在`)
+  return doc
 }
 
 /** Inside a transaction: the document with its `_id`, or null. */

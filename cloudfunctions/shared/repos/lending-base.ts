@@ -1,6 +1,5 @@
 /** What the lending store's parts share: the collections, loading, and the views (src/core/lending). */
 import { isoOrNull } from '../../../src/core/china-time'
-import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type {
   DonationView,
   HoldLine,
@@ -40,7 +39,7 @@ import {
 } from '../../../src/core/lending/rules'
 import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
-import { getDoc } from './docs'
+import { getOrNotFound } from './docs'
 
 export const ITEMS = LENDING_COLLECTIONS.items
 export const HOLDS = LENDING_COLLECTIONS.holds
@@ -50,29 +49,11 @@ export const PAGE = 20
 
 const iso = (d: Date | string): string => new Date(d).toISOString()
 
-export async function loadItem(itemId: string): Promise<ItemRecord> {
-  const item = await getDoc<ItemRecord>(ITEMS, itemId)
-  if (!item) throw new DomainError(CommonErrorCodes.NOT_FOUND, '物品不存在')
-  return item
-}
-
-export async function loadHold(holdId: string): Promise<HoldRecord> {
-  const h = await getDoc<HoldRecord>(HOLDS, holdId)
-  if (!h) throw new DomainError(CommonErrorCodes.NOT_FOUND, '预约不存在')
-  return h
-}
-
-export async function loadLoan(loanId: string): Promise<LoanRecord> {
-  const l = await getDoc<LoanRecord>(LOANS, loanId)
-  if (!l) throw new DomainError(CommonErrorCodes.NOT_FOUND, '借用记录不存在')
-  return l
-}
-
-export async function loadDonation(donationId: string): Promise<DonationRecord> {
-  const d = await getDoc<DonationRecord>(DONATIONS, donationId)
-  if (!d) throw new DomainError(CommonErrorCodes.NOT_FOUND, '捐赠记录不存在')
-  return d
-}
+export const loadItem = (itemId: string) => getOrNotFound<ItemRecord>(ITEMS, itemId, '物品')
+export const loadHold = (holdId: string) => getOrNotFound<HoldRecord>(HOLDS, holdId, '预约')
+export const loadLoan = (loanId: string) => getOrNotFound<LoanRecord>(LOANS, loanId, '借用记录')
+export const loadDonation = (donationId: string) =>
+  getOrNotFound<DonationRecord>(DONATIONS, donationId, '捐赠记录')
 
 /** The item's queue: its active holds, in queue order (index `item_status`). */
 export async function queueOf(itemId: string): Promise<HoldRecord[]> {

@@ -49,6 +49,41 @@ const LOAN_FIELDS = (l: LoanRecord) => {
   return rest
 }
 
+/**
+ * A loan ending (returned or lost): the loan, on the condition that it is still out at the version
+ * decided on, and its item on its version (its status, events and whatever else changed).
+ */
+function closeWrites(
+  loan: LoanRecord,
+  item: ItemRecord,
+  out: { readonly loan: LoanRecord; readonly item: ItemRecord },
+  now: Date,
+  more: Readonly<Record<string, unknown>> = {},
+): Write[] {
+  return [
+    {
+      op: 'update',
+      collection: LOANS,
+      id: loan._id,
+      if: { version: loan.version, status: 'out' },
+      set: LOAN_FIELDS(out.loan),
+    },
+    {
+      op: 'update',
+      collection: ITEMS,
+      id: item._id,
+      if: { version: item.version },
+      set: {
+        status: out.item.status,
+        ...more,
+        version: out.item.version,
+        updatedAt: now,
+        events: out.item.events,
+      },
+    },
+  ]
+}
+
 async function logNames(
   ctx: CallContext,
   action: string,
@@ -250,28 +285,7 @@ export async function returnItem(
         returnEffects(out.loan, out.damaged, item.keeperId, ctx.actor.userId, now),
       )
       const plan: Plan = {
-        writes: [
-          {
-            op: 'update',
-            collection: LOANS,
-            id: loan._id,
-            if: { version: loan.version, status: 'out' },
-            set: LOAN_FIELDS(out.loan),
-          },
-          {
-            op: 'update',
-            collection: ITEMS,
-            id: item._id,
-            if: { version: item.version },
-            set: {
-              status: out.item.status,
-              condition: out.item.condition,
-              version: out.item.version,
-              updatedAt: now,
-              events: out.item.events,
-            },
-          },
-        ],
+        writes: closeWrites(loan, item, out, now, { condition: out.item.condition }),
         transfers,
         ...(entry ? { outbox: { on: { collection: LOANS, id: loan._id }, entry } } : {}),
       }
@@ -307,27 +321,7 @@ export async function lose(
       )
       return {
         plan: {
-          writes: [
-            {
-              op: 'update',
-              collection: LOANS,
-              id: loan._id,
-              if: { version: loan.version, status: 'out' },
-              set: LOAN_FIELDS(out.loan),
-            },
-            {
-              op: 'update',
-              collection: ITEMS,
-              id: item._id,
-              if: { version: item.version },
-              set: {
-                status: out.item.status,
-                version: out.item.version,
-                updatedAt: now,
-                events: out.item.events,
-              },
-            },
-          ],
+          writes: closeWrites(loan, item, out, now),
           transfers:
             loan.pledge === 'held'
               ? [

@@ -16,7 +16,7 @@ import { isoOrNull } from '../../../src/core/china-time'
 import type { CallContext } from '../kit'
 import { decideAndRun, type Decision } from '../runner'
 import { logAccess } from './access-log'
-import { getDoc } from './docs'
+import { getDoc, getOrNotFound } from './docs'
 
 export const WISHES = 'wishes'
 export const WISH_NUMBERS = 'wish_numbers'
@@ -25,9 +25,7 @@ export const PAGE = 20
 const notFound = () => new DomainError(CommonErrorCodes.NOT_FOUND, '心愿不存在或已删除')
 
 export async function load(wishId: string): Promise<WishRecord> {
-  const w = await getDoc<WishRecord>(WISHES, wishId)
-  if (!w) throw notFound()
-  return { ...w, _id: wishId }
+  return { ...(await getOrNotFound<WishRecord>(WISHES, wishId, '心愿')), _id: wishId }
 }
 
 /** The wish, if the caller may see it (else DATA.NOT_FOUND: another grid's wish does not exist for them). */
