@@ -55,11 +55,7 @@ export function updatePlan(
  * The fields of `next` that differ from `before` (by value), but the `kept` ones: what a move
  * writes, so that fields others keep meanwhile (counts, the outbox) are never overwritten.
  */
-export function changedSet(
-  before: object,
-  next: object,
-  kept: ReadonlySet<string>,
-): Record<string, unknown> {
+export function changedSet(before: object, next: object, kept: ReadonlySet<string>): Record<string, unknown> {
   const was = before as Record<string, unknown>
   return Object.fromEntries(
     Object.entries(next).filter(([k, v]) => !kept.has(k) && JSON.stringify(v) !== JSON.stringify(was[k])),

@@ -15,9 +15,7 @@ describe('the copy of a failed call', () => {
     expect(new ServiceError('MARKETX.SOLD_OUT' as never, '已兑完，请留意补货').copy).toBe(
       '已兑完，请留意补货',
     )
-    expect(new ServiceError('MARKETX.SOLD_OUT' as never, 'sold out').copy).toBe(
-      errorCopy('INTERNAL'),
-    )
+    expect(new ServiceError('MARKETX.SOLD_OUT' as never, 'sold out').copy).toBe(errorCopy('INTERNAL'))
   })
 
   it('switches to the registered copy once the subpackage that owns the code has loaded', () => {

@@ -338,7 +338,13 @@ export default function ReportPage() {
           </Text>
         </View>
 
-        <PhotoPicker photos={photos} onChange={setPhotos} busy={busy} setBusy={setBusy} onNotice={setNotice} />
+        <PhotoPicker
+          photos={photos}
+          onChange={setPhotos}
+          busy={busy}
+          setBusy={setBusy}
+          onNotice={setNotice}
+        />
         {notice && (
           <View ariaRole="status">
             <Text className="t-muted">{notice}</Text>
