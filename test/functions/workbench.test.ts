@@ -240,4 +240,27 @@ describe('workbench.summary through the built api function', () => {
     )
     expect(codeOf(await call(WORKER, 'workbench.summary', { gridId: 'gr-xinhua-02' }))).toBe('INPUT.INVALID')
   })
+
+  it('the street desk counts the hazard categories its communities added, not only the defaults', async () => {
+    const before = (await countsOf(STREET_ADMIN, 'street_admin')).hazard ?? 0
+    // 东山社区 adds 燃气异味 as a hazard category of its own; one of its residents reports one.
+    await db()
+      .collection('order_config')
+      .doc('cm-dongshan')
+      .set({ categories: [{ id: 'gas_smell', name: '燃气异味', hint: '闻到煤气味', hazard: true }] })
+    await db()
+      .collection('orders')
+      .add({
+        reporterId: 'user-wb-dongshan',
+        requestId: rid(),
+        categoryId: 'gas_smell',
+        categoryName: '燃气异味',
+        path: { streetId: 'st-dongjie', communityId: 'cm-dongshan', gridId: 'gr-dongshan-01' },
+        tier: 'grid',
+        status: 'submitted',
+        open: true,
+        submittedAt: new Date(),
+      })
+    expect(((await countsOf(STREET_ADMIN, 'street_admin')).hazard ?? 0) - before).toBe(1)
+  })
 })

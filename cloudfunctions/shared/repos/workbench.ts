@@ -54,6 +54,22 @@ async function countOf(q: CountQuery | null): Promise<number> {
   return res.total
 }
 
+/** The communities of these streets (a street desk's, whose grants name no community). */
+async function communitiesOf(streetIds: readonly string[]): Promise<string[]> {
+  if (streetIds.length === 0) return []
+  const res = await db()
+    .collection('communities')
+    .where({ streetId: db().command.in([...streetIds]) })
+    .field({ _id: true })
+    .limit(100)
+    .get()
+  return (res.data as { _id: string }[]).map((c) => String(c._id))
+}
+
+/**
+ * The hazard categories of these communities: the defaults and any a community added (its
+ * `order_config`). A street desk asks over every community of its streets.
+ */
 async function hazardsOf(communityIds: readonly string[]): Promise<string[]> {
   if (communityIds.length === 0) return hazardCategoryIds([])
   const _ = db().command
@@ -98,7 +114,11 @@ async function ratesOfDesk(d: DeskPlan): Promise<DeskRates | null> {
 async function deskOf(d: DeskPlan, now: Date): Promise<WorkbenchDesk> {
   const keys = countKeysOf(d)
   const [hazards, todays, names, rates] = await Promise.all([
-    keys.includes('hazard') ? hazardsOf(d.communityIds) : Promise.resolve([]),
+    keys.includes('hazard')
+      ? d.level === 'street'
+        ? communitiesOf(d.ids).then(hazardsOf)
+        : hazardsOf(d.communityIds)
+      : Promise.resolve([]),
     keys.includes('signups') ? todaysActivities(d.communityIds, now) : Promise.resolve([]),
     d.ids.length === 1
       ? namesByIds(PlaceCollection[d.level], d.ids)
