@@ -1,6 +1,11 @@
 import { joinActions } from '@core/join/api'
 import { orderActions } from '@core/orders/api'
+import { ordersCopy } from '@core/orders/copy'
 import { apiClient } from '../../services/cloud'
+import { registerCopy } from '../../services/error-copy'
+
+// The reports' and work orders' error copy (src/core/orders/copy.ts): this subpackage meets those codes.
+registerCopy(ordersCopy)
 
 /** The reports subpackage's client: its schemas ship here, not in the main package (docs/adr/0002). */
 export const callApi = apiClient({
