@@ -19,7 +19,9 @@ export function LatestNotice({ refresh }: { readonly refresh: number }) {
     <View className="card" ariaRole="region" ariaLabel="社区公告">
       <View className="btn" ariaRole="link" onClick={() => go(`detail/index?id=${n.id}`)}>
         <Text className="t-muted">{n.pinned ? '社区公告 · 置顶' : '社区公告'}</Text>
-        <Text className="t-body">{n.title}</Text>
+        <View>
+          <Text className="t-body">{n.title}</Text>
+        </View>
       </View>
       <View className="btn" ariaRole="link" onClick={() => go('index/index')}>
         <Text className="t-muted">更多公告</Text>

@@ -141,21 +141,25 @@ export default function DeskPage() {
 
   if (done)
     return (
-      <Page label="借还登记">
+      <Page className="lend" label="借还登记">
         <View className="card" ariaRole="status">
           <Text className="t-title">{done.status === 'out' ? '取用已登记' : '归还已登记'}</Text>
-          <Text className="t-body">{`${done.itemName} · ${done.borrowerName}`}</Text>
-          {done.status === 'out' ? (
-            <Text className="t-body">{`请于 ${shortTime(done.dueAt)} 前归还${done.pledgePoints > 0 ? `，已押 ${done.pledgePoints} 积分` : ''}`}</Text>
-          ) : (
-            <Text className="t-body">
-              {done.pledge === 'released'
-                ? `押分 ${done.pledgePoints} 已退回`
-                : done.pledge === 'kept'
-                  ? `押分已扣留：${done.pledgeReason ?? ''}`
-                  : '已登记'}
-            </Text>
-          )}
+          <View>
+            <Text className="t-body">{`${done.itemName} · ${done.borrowerName}`}</Text>
+          </View>
+          <View>
+            {done.status === 'out' ? (
+              <Text className="t-body">{`请于 ${shortTime(done.dueAt)} 前归还${done.pledgePoints > 0 ? `，已押 ${done.pledgePoints} 积分` : ''}`}</Text>
+            ) : (
+              <Text className="t-body">
+                {done.pledge === 'released'
+                  ? `押分 ${done.pledgePoints} 已退回`
+                  : done.pledge === 'kept'
+                    ? `押分已扣留：${done.pledgeReason ?? ''}`
+                    : '已登记'}
+              </Text>
+            )}
+          </View>
           <Button
             className="btn"
             onClick={() => void Taro.redirectTo({ url: LendingPages.loan(done.loanId) })}
@@ -171,7 +175,7 @@ export default function DeskPage() {
   const loan = d?.openLoan ?? null
   const ready = d?.readyHold ?? null
   return (
-    <Page label="借还登记">
+    <Page className="lend" label="借还登记">
       {entry}
       {item && d && (
         <View className="lend-card" ariaRole="region" ariaLabel={item.name}>

@@ -45,7 +45,7 @@ export default function DonatePage() {
     }
   }
   return (
-    <Page label="捐赠工具">
+    <Page className="lend" label="捐赠工具">
       <View className="card" ariaRole="form" ariaLabel="捐赠">
         <Text className="t-body lend__label">捐赠什么</Text>
         <Textarea

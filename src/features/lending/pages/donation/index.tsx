@@ -49,7 +49,7 @@ export default function DonationPage() {
   }
   const d = data
   return (
-    <Page label="捐赠详情">
+    <Page className="lend" label="捐赠详情">
       {!d && !message && <Text className="t-muted">正在加载…</Text>}
       {d && (
         <View className="lend-card">

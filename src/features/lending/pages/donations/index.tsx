@@ -23,7 +23,7 @@ export default function DonationsPage() {
   )
   usePullRefresh(reload)
   return (
-    <Page label="捐赠审核">
+    <Page className="lend" label="捐赠审核">
       <Notice text={error} />
       <PagedList
         label="待审核的捐赠"

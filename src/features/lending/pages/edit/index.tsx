@@ -91,7 +91,7 @@ export default function EditItemPage() {
   }
 
   return (
-    <Page label={itemId ? '编辑物品' : '添加物品'}>
+    <Page className="lend" label={itemId ? '编辑物品' : '添加物品'}>
       <View className="card" ariaRole="form" ariaLabel="物品">
         <Field
           label="物品名称"

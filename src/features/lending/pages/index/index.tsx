@@ -41,7 +41,7 @@ export default function LendingIndexPage() {
   const staff = first?.staff ?? false
   const communityId = first?.communityId ?? ''
   return (
-    <Page label="百宝屋">
+    <Page className="lend" label="百宝屋">
       <View className="card">
         <Text className="t-body">
           邻里共享工具，免费借用、按时归还。预约后排队，轮到您时会收到通知，请在取用时限内到存放处领取。

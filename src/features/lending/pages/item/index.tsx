@@ -65,7 +65,7 @@ export default function ItemPage() {
   }
   if (!data)
     return (
-      <Page label="物品详情">
+      <Page className="lend" label="物品详情">
         <Notice text={message} />
         {!message && <Text className="t-muted">正在加载…</Text>}
       </Page>
@@ -74,7 +74,7 @@ export default function ItemPage() {
   const mine = d.myHold
   const loan = d.myLoan
   return (
-    <Page label={`物品详情：${d.name}`}>
+    <Page className="lend" label={`物品详情：${d.name}`}>
       <View className="lend-card">
         <View className="lend-card__head">
           <Text className="t-title">{d.name}</Text>

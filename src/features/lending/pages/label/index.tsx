@@ -26,7 +26,7 @@ export default function LabelPage() {
     },
   )
   return (
-    <Page label="物品标签">
+    <Page className="lend" label="物品标签">
       <Notice text={message} />
       {data && (
         <View className="card lend__label-sheet" data-code={data.code} data-scene={data.scene}>

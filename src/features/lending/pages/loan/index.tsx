@@ -47,7 +47,7 @@ export default function LoanPage() {
   }
   const l = data
   return (
-    <Page label="借用记录">
+    <Page className="lend" label="借用记录">
       {!l && !message && <Text className="t-muted">正在加载…</Text>}
       {l && (
         <View className="lend-card">

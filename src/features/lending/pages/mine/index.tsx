@@ -20,7 +20,7 @@ export default function MyLendingPage() {
   usePullRefresh(reload)
   const holds = first?.holds ?? []
   return (
-    <Page label="我的借用">
+    <Page className="lend" label="我的借用">
       {first?.blocked && (
         <View className="card" ariaRole="alert">
           <Text className="t-body">您有物品逾期超过 7 天未还，归还后才能再预约。</Text>

@@ -40,7 +40,7 @@ export default function StaffListPage() {
   )
   usePullRefresh(reload)
   return (
-    <Page label={`百宝屋${TITLE[view]}`}>
+    <Page className="lend" label={`百宝屋${TITLE[view]}`}>
       <ChoiceList
         label="查看"
         options={DeskViews.map((v) => ({ id: v, name: TITLE[v] }))}

@@ -122,7 +122,12 @@ export default function NoticeDetailPage() {
         {n.files.length > 0 && (
           <View className="notice__files" ariaRole="group" ariaLabel="附件">
             {n.files.map((f) => (
-              <Button key={f.fileId} className="btn" block onClick={() => void open(f.fileId, f.name)}>
+              <Button
+                key={f.fileId}
+                className="btn notice__file"
+                block
+                onClick={() => void open(f.fileId, f.name)}
+              >
                 {`打开附件：${f.name}（${sizeText(f.size)}）`}
               </Button>
             ))}
