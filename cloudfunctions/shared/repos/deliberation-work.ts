@@ -15,14 +15,10 @@ import { concluded, type OrderRecord } from '../../../src/core/orders/model'
 import type { Actor } from '../../../src/core/roles'
 import { byRequest } from '../ids'
 import { db } from '../sdk'
+import { clipLine } from '../../../src/core/text'
 
 export const RATINGS = 'topic_ratings'
 const ORDERS = 'orders'
-
-const clip = (s: string, n = 40) => {
-  const chars = [...s.replace(/\s+/g, ' ').trim()]
-  return chars.length <= n ? chars.join('') : `${chars.slice(0, n - 1).join('')}…`
-}
 
 /**
  * 民事民提 from reports: staff over the place see every source order (category and first words,
@@ -54,7 +50,7 @@ export async function sourcesViewOf(actor: Actor, t: TopicRecord): Promise<Sourc
     cells: seen.listed.map((x) => ({
       orderId: x.id,
       categoryName: x.categoryName,
-      summary: clip(byId.get(x.id)?.text ?? ''),
+      summary: clipLine(byId.get(x.id)?.text ?? '', 40),
       mine: mine(x.id),
     })),
   }

@@ -17,6 +17,7 @@ import type { CallContext } from '../kit'
 import { decideAndRun, type Decision } from '../runner'
 import { logAccess } from './access-log'
 import { getDoc, getOrNotFound } from './docs'
+import { clipText } from '../../../src/core/text'
 
 export const WISHES = 'wishes'
 export const WISH_NUMBERS = 'wish_numbers'
@@ -40,11 +41,6 @@ export function moverOf(ctx: CallContext, w: WishRecord): WishMover {
   return { kind: 'person', userId: ctx.actor.userId, name: nameOf(ctx), parties: partiesOf(ctx.actor, w) }
 }
 
-const clip = (s: string, max = 60) => {
-  const chars = [...s]
-  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`
-}
-
 const headOf = (w: WishRecord): WishHead => ({
   wishId: w._id,
   no: w.no,
@@ -57,12 +53,12 @@ const headOf = (w: WishRecord): WishHead => ({
 export function cardOf(w: WishRecord): WishCard {
   return {
     ...headOf(w),
-    summary: clip(w.publicText ?? w.text),
+    summary: clipText(w.publicText ?? w.text, 60),
     placeShown: w.placeShown,
     points: w.points,
     claimedBy: claimShown(w),
     story: w.story
-      ? clip(w.story.text ?? `${w.story.claimantShown}帮${w.story.residentShown}实现了心愿`)
+      ? clipText(w.story.text ?? `${w.story.claimantShown}帮${w.story.residentShown}实现了心愿`, 60)
       : null,
     at: isoOrNull(w.publishedAt ?? w.createdAt) ?? '',
   }

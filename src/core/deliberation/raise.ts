@@ -24,6 +24,7 @@ import { newTopic, type NewTopicInput } from './decide'
 import { DeliberationErrors } from './errors'
 import { TopicStatusLabel, type TopicRecord, type TopicSource } from './model'
 import { TEXT_MAX, TITLE_MAX } from './rules'
+import { clipText } from '../text'
 
 /** At most this many orders raise one topic (a cluster, not a queue). */
 export const SOURCES_MAX = 20
@@ -82,11 +83,6 @@ export function sourcesOf(orders: readonly SourceOrder[]): TopicSource[] {
   }))
 }
 
-const clip = (s: string, max: number) => {
-  const chars = [...s]
-  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`
-}
-
 /**
  * The form's first draft (staff edit it): the category as the title, the reports' texts as the
  * text, each on its own line, within the topic's limits.
@@ -97,7 +93,7 @@ export function draftFromOrders(
   const names = [...new Set(orders.map((o) => o.categoryName))]
   const title = orders.length > 1 ? `${names.join('、')}（${orders.length} 件居民上报）` : `${names[0] ?? ''}`
   const lines = orders.map((o, i) => (orders.length > 1 ? `${i + 1}. ${o.text.trim()}` : o.text.trim()))
-  return { title: clip(title, TITLE_MAX), text: clip(lines.join('\n'), TEXT_MAX) }
+  return { title: clipText(title, TITLE_MAX), text: clipText(lines.join('\n'), TEXT_MAX) }
 }
 
 export interface RaiseInput extends Omit<NewTopicInput, 'proposer'> {

@@ -10,6 +10,7 @@
  */
 
 import { stamp } from '../china-time'
+import { clipLine } from '../text'
 
 /** Keyword value limits WeChat enforces per type (the key's prefix): `thing` ≤ 20 characters, etc. */
 export const FIELD_LIMITS = { thing: 20, name: 10, phrase: 5 } as const
@@ -199,9 +200,7 @@ export type MessageData = Readonly<Record<string, { readonly value: string }>>
 
 /** Cuts to WeChat's `thing` limit (20 characters, counted as code points), marking the cut. */
 export function clipThing(text: string, max: number = FIELD_LIMITS.thing): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()]
-  if (chars.length <= max) return chars.join('') || '-'
-  return `${chars.slice(0, max - 1).join('')}…`
+  return clipLine(text, max) || '-'
 }
 
 /** `2026-11-21 09:05`, Beijing time (functions run in UTC; residents read China time). */

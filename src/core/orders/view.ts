@@ -7,18 +7,14 @@ import { orderMachine, type OrderMove } from './machine'
 import { raisable, type OrderEvent, type OrderRecord } from './model'
 import { reopenUntil, type SlaTable } from './sla'
 import { isoOrNull as iso } from '../china-time'
-
-const clip = (s: string, n = 40) => {
-  const chars = [...s.replace(/\s+/g, ' ').trim()]
-  return chars.length <= n ? chars.join('') : `${chars.slice(0, n - 1).join('')}…`
-}
+import { clipLine } from '../text'
 
 export function toSummary(o: OrderRecord): OrderSummary {
   return {
     orderId: o._id,
     categoryId: o.categoryId,
     categoryName: o.categoryName,
-    summary: clip(o.text),
+    summary: clipLine(o.text, 40),
     status: o.status,
     open: o.open,
     tier: o.tier,
