@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { Button } from './ui'
 import './StepForm.scss'
@@ -13,11 +13,18 @@ export function StepForm(props: {
   readonly busy: boolean
   readonly onSubmit: () => void
   readonly onBack: () => void
+  /** What is wrong with what was filled in, said above the buttons (null: nothing). */
+  readonly problem?: string | null
   readonly children: ReactNode
 }) {
   return (
     <View className="card" ariaRole="form" ariaLabel={props.label}>
       {props.children}
+      {props.problem && (
+        <View ariaRole="alert">
+          <Text className="t-muted">{props.problem}</Text>
+        </View>
+      )}
       <View className="step-form__actions">
         <Button className="btn" type="primary" disabled={props.busy} onClick={props.onSubmit}>
           {props.submit}

@@ -64,7 +64,14 @@ export function PublishForm({ wish, busy, run, onBack }: FormProps) {
     )
   }
   return (
-    <StepForm label="核实公示" submit="核实并公示" busy={busy} onSubmit={submit} onBack={onBack}>
+    <StepForm
+      label="核实公示"
+      submit="核实并公示"
+      busy={busy}
+      onSubmit={submit}
+      onBack={onBack}
+      problem={problem}
+    >
       <ChoiceList
         label="公示的位置"
         options={SHOWS}
@@ -96,11 +103,6 @@ export function PublishForm({ wish, busy, run, onBack }: FormProps) {
         <View className="wish__actions">
           <Text className="t-body">公开照片</Text>
           <Switch checked={showPhotos} ariaLabel="公开照片" onChange={(e) => setShowPhotos(e.detail.value)} />
-        </View>
-      )}
-      {problem && (
-        <View ariaRole="alert">
-          <Text className="t-muted">{problem}</Text>
         </View>
       )}
     </StepForm>
@@ -136,7 +138,14 @@ export function ClaimForm({ wish, busy, run, onBack }: FormProps) {
     )
   }
   return (
-    <StepForm label="认领心愿" submit="确认认领" busy={busy} onSubmit={submit} onBack={onBack}>
+    <StepForm
+      label="认领心愿"
+      submit="确认认领"
+      busy={busy}
+      onSubmit={submit}
+      onBack={onBack}
+      problem={problem}
+    >
       <ChoiceList
         label="怎么认领"
         options={[
@@ -175,11 +184,6 @@ export function ClaimForm({ wish, busy, run, onBack }: FormProps) {
         </>
       )}
       <Text className="t-muted">认领后您会看到这户人家的联系方式（仅用于实现心愿，查看会被记录）。</Text>
-      {problem && (
-        <View ariaRole="alert">
-          <Text className="t-muted">{problem}</Text>
-        </View>
-      )}
     </StepForm>
   )
 }
@@ -212,7 +216,14 @@ export function FulfilForm({ wish, busy, run, onBack }: FormProps) {
     }, '已提交，等待居民确认')
   }
   return (
-    <StepForm label="心愿已实现" submit="提交" busy={busy || picking} onSubmit={submit} onBack={onBack}>
+    <StepForm
+      label="心愿已实现"
+      submit="提交"
+      busy={busy || picking}
+      onSubmit={submit}
+      onBack={onBack}
+      problem={problem}
+    >
       <PhotoPicker
         label="实现心愿的照片"
         required
@@ -225,11 +236,6 @@ export function FulfilForm({ wish, busy, run, onBack }: FormProps) {
       />
       <Text className="t-body wish__label">说明（选填）</Text>
       <TextBox name="说明" className="wish__textarea" value={note} maxlength={200} onInput={setNote} />
-      {problem && (
-        <View ariaRole="alert">
-          <Text className="t-muted">{problem}</Text>
-        </View>
-      )}
     </StepForm>
   )
 }
@@ -294,6 +300,7 @@ export function ReasonForm(
       label={props.label}
       submit={props.submit}
       busy={props.busy}
+      problem={problem}
       onSubmit={() => {
         if (!props.optional && !reason.trim()) return setProblem('请说明原因')
         setProblem(null)
@@ -311,11 +318,6 @@ export function ReasonForm(
     >
       <Text className="t-body wish__label">{props.optional ? '原因（选填）' : '原因'}</Text>
       <TextBox name="原因" className="wish__textarea" value={reason} maxlength={100} onInput={setReason} />
-      {problem && (
-        <View ariaRole="alert">
-          <Text className="t-muted">{problem}</Text>
-        </View>
-      )}
     </StepForm>
   )
 }
