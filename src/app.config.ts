@@ -5,6 +5,7 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/join/index', 'pages/me/index'],
   subPackages: [
+    { root: 'features/dashboard', name: 'dashboard', pages: ['pages/index/index'] },
     {
       root: 'features/deliberation',
       name: 'deliberation',

@@ -175,7 +175,9 @@ describe('who is told what after a move', () => {
   it('a new order: counted as received and open, its grid handlers told only while it is still news', () => {
     const effects = submitEffects(order(), DefaultSla, false)
     expect(
-      effects.filter((e) => e.kind === 'count').map((e) => (e.kind === 'count' ? e.incs : null)),
+      effects
+        .filter((e) => e.kind === 'count' && e.collection === 'order_stats')
+        .map((e) => (e.kind === 'count' ? e.incs : null)),
     ).toEqual([{ received: 1, open: 1 }])
     const [notice] = effects.filter((e): e is Notify => e.kind === 'notify')
     expect(notice).toMatchObject({

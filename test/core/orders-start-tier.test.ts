@@ -67,7 +67,8 @@ const reached = (n: Notify): string[] =>
     : []
 const entryOf = (o: OrderRecord) => o.outbox?.[0]?.effects ?? []
 const noticeOf = (o: OrderRecord) => entryOf(o).find((e): e is Notify => e.kind === 'notify')
-const countsOf = (o: OrderRecord) => entryOf(o).filter((e): e is Count => e.kind === 'count')
+const countsOf = (o: OrderRecord) =>
+  entryOf(o).filter((e): e is Count => e.kind === 'count' && e.collection === 'order_stats')
 
 describe('a new order starts at the tier asked for, written once', () => {
   it.each<[StartTier | undefined, StartTier, number, number, string[]]>([

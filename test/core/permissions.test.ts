@@ -175,6 +175,8 @@ const expected: Readonly<Record<string, string>> = {
   // 百宝屋 (tool lending): residents borrow (and a resident named keeper hands out and takes back:
   // the desk moves are open to R, core checks the item's keeper); the community's grid workers and
   // admins run it. The street does not.
+  'dashboard.community': 'C S',
+  'dashboard.street': 'S',
   'lending.items': 'R W C',
   'lending.item': 'R W C',
   'lending.reserve': 'R',
@@ -229,6 +231,12 @@ const communityScoped: Readonly<Record<string, string>> = {
   'deliberation.configure': 'C S',
   'lending.save': 'W C',
   'lending.desk': 'W C',
+  'dashboard.community': 'C S',
+}
+
+/** Actions that name a street by `streetId`: its street admin only. */
+const streetScoped: Readonly<Record<string, string>> = {
+  'dashboard.street': 'S',
 }
 
 describe('permission table', () => {
@@ -260,14 +268,26 @@ describe('permission table', () => {
 })
 
 describe('place-scoped actions', () => {
-  it('are exactly these, each naming its community by `communityId`', () => {
+  it('are exactly these, each naming its community by `communityId` or its street by `streetId`', () => {
     const scoped = Object.entries(permissionTable)
       .filter(([, rule]) => 'place' in rule && rule.place !== undefined)
       .map(([action, rule]) => [action, (rule as { place: string }).place])
-    expect(Object.fromEntries(scoped)).toEqual(
-      Object.fromEntries(Object.keys(communityScoped).map((a) => [a, 'communityId'])),
-    )
+    expect(Object.fromEntries(scoped)).toEqual({
+      ...Object.fromEntries(Object.keys(communityScoped).map((a) => [a, 'communityId'])),
+      ...Object.fromEntries(Object.keys(streetScoped).map((a) => [a, 'streetId'])),
+    })
     expect(PlaceFields.communityId).toBe('community')
+    expect(PlaceFields.streetId).toBe('street')
+  })
+
+  const street: OrgPath = { streetId: 's' }
+  const streetCells = Object.keys(streetScoped).flatMap((action) =>
+    Roles.map((role) => [action, role] as const),
+  )
+  it.each(streetCells)('%s as %s: own street only', (action, role) => {
+    const mayHere = streetScoped[action]!.split(' ').some((l) => LETTER[l] === role)
+    expect(can(actorWith(role), action, street)).toBe(mayHere)
+    expect(can(actorWith(role), action, { streetId: 's2' })).toBe(false)
   })
 
   const community: OrgPath = { streetId: 's', communityId: 'c' }

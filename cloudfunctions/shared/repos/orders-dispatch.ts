@@ -3,6 +3,7 @@
  * the one-write accept, and the app's nudge right after a submit or accept.
  */
 import { countOf } from '../../../src/core/orders/effects'
+import { orderDayCounts } from '../../../src/core/orders/metrics-days'
 import { acceptDeadline } from '../../../src/core/orders/sla'
 import type { OrderRecord } from '../../../src/core/orders/model'
 import { acceptedDelta } from '../../../src/core/orders/outbox'
@@ -28,7 +29,7 @@ registerFollow('orders.accepted', async (subject, effect) => {
   )
   const settled = withDeadline(o, config)
   return {
-    counts: countOf(o, area, worker, by),
+    counts: [...countOf(o, area, worker, by), ...orderDayCounts(o, area, 'submitted', 'accepted', [])],
     set: settled === o ? {} : { dueAt: settled.dueAt, dueAction: settled.dueAction },
   }
 })

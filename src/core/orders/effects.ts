@@ -13,6 +13,7 @@
  *   twice to one person;
  * - a 不满意 rating: the supervisors of its tier;
  * - a reply (ProgressPushKinds): the reporter and followers, not the mover.
+ * Every move is also counted in its grid's day buckets (./metrics-days.ts), for the dashboards.
  * Message kinds carry the order's new version, so each is sent at most once per move.
  */
 import type { Count, Effect, Follow, Notify } from '../effects'
@@ -26,6 +27,7 @@ import {
   pushesProgress,
 } from './messages'
 import { counterIncrements, statsDelta, statsIdFor, type StatsDelta } from './metrics'
+import { orderMoveDayCounts } from './metrics-days'
 import { concluded, startTierOf, type OrderRecord } from './model'
 import { acceptDeadline, type SlaTable } from './sla'
 
@@ -76,6 +78,7 @@ export function submitEffects(o: OrderRecord, sla: SlaTable, hazard: boolean): E
   const { area, worker } = statsDelta(null, o, acceptDeadline(o.submittedAt, sla, hazard, o.tier))
   return [
     ...countOf(o, area, worker, null),
+    ...orderMoveDayCounts(null, o, area),
     newWork(o, false, `order.new.${o.tier}.submit`, {
       status: 'submitted',
       tier: o.tier,
@@ -127,7 +130,11 @@ export function moveEffects(
   const o = r.next
   const e = r.event
   const { area, worker } = statsDelta(before, o, acceptDeadline(o.submittedAt, sla, hazard, startTierOf(o)))
-  const out: Effect[] = [...countOf(o, area, worker, o.firstReceiverId), ...topicWork(before, o)]
+  const out: Effect[] = [
+    ...countOf(o, area, worker, o.firstReceiverId),
+    ...orderMoveDayCounts(before, o, area),
+    ...topicWork(before, o),
+  ]
   if (e.kind === 'escalate') out.push(newWork(o, true, `order.new.${o.tier}.v${o.version}`))
   if (e.kind === 'overdue' || (e.kind === 'escalate' && e.auto)) {
     const data = orderLateMessage(before, o, now)

@@ -13,6 +13,7 @@ import '../../workbench.scss'
 const INTAKE_URL = '/features/reports/pages/index/index?mode=intake'
 const VERIFY_URL = '/features/market/pages/verify/index'
 const ACTIVITIES_URL = '/features/activities/pages/index/index'
+const DASHBOARD_URL = '/features/dashboard/pages/index/index'
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`)
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -62,6 +63,17 @@ function Desk({ desk }: { readonly desk: WorkbenchDesk }) {
         ))}
       </View>
       {desk.rates ? <Rates rates={desk.rates} /> : <Text className="t-muted">暂无办理指标</Text>}
+      {(desk.role === 'community_admin' || desk.role === 'street_admin') && (
+        <View
+          className="wb-cell"
+          ariaRole="link"
+          ariaLabel="数据看板：趋势、类别与网格排名"
+          onClick={() => go(DASHBOARD_URL)}
+        >
+          <Text className="t-body">数据看板</Text>
+          <Text className="t-muted">趋势、类别与网格排名 ›</Text>
+        </View>
+      )}
     </View>
   )
 }

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import './Tabs.scss'
 
 /** Taro maps `ariaChecked` to WeChat's aria-checked (and to the DOM attribute on H5); its typings lack it. */
 const selectedProp = (on: boolean) => ({ ariaChecked: on }) as object

@@ -1,0 +1,82 @@
+/**
+ * The dashboards' store: it loads the counters of a scope (the per-day buckets of its grids, the
+ * deliberation's and the wish wall's counter documents, the grid names and the communities'
+ * categories) and core folds them (src/core/dashboard/view.ts). Never a read of the orders: a
+ * dashboard costs O(grids × days) small documents, whatever the number of orders.
+ */
+import type { DashboardView } from '../../../src/core/dashboard/api'
+import { DAY_STATS, fieldKey, type DayDoc } from '../../../src/core/dashboard/days'
+import type { Period } from '../../../src/core/dashboard/period'
+import { dashboardOf, readFrom } from '../../../src/core/dashboard/view'
+import { TOPIC_STATS, type TopicStats } from '../../../src/core/deliberation/stats'
+import { DefaultCategories, OTHER_CATEGORY, type CategoryOverride } from '../../../src/core/orders/categories'
+import { sumOf } from '../../../src/core/dashboard/sum'
+import { WISH_STATS, type WishStats } from '../../../src/core/wishes/stats'
+import type { ResolvedPlace } from '../kit'
+import { db } from '../sdk'
+import { ORDER_CONFIG } from './orders-base'
+
+const PAGE = 1000
+
+type Scope = { readonly communityId: string } | { readonly streetId: string }
+
+/** Every document of `collection` matching `where`, a page of 1,000 at a time (keyset on `_id`). */
+async function all<T extends { _id: string }>(collection: string, where: object): Promise<T[]> {
+  const _ = db().command
+  const out: T[] = []
+  let last: string | null = null
+  for (;;) {
+    const cond: object = last === null ? where : _.and([where, { _id: _.gt(last) }])
+    const res = await db().collection(collection).where(cond).orderBy('_id', 'asc').limit(PAGE).get()
+    const page = res.data as T[]
+    out.push(...page)
+    if (page.length < PAGE) return out
+    last = page[page.length - 1]?._id ?? null
+  }
+}
+
+interface Named {
+  readonly _id: string
+  readonly name: string
+  readonly communityId?: string
+}
+
+/** A community's or a street's dashboard for a period (the kit has checked the caller's scope). */
+export async function dashboard(place: ResolvedPlace, period: Period): Promise<DashboardView> {
+  const _ = db().command
+  const level = place.level === 'street' ? 'street' : 'community'
+  const scope: Scope =
+    level === 'street'
+      ? { streetId: place.path.streetId ?? '' }
+      : { communityId: place.path.communityId ?? '' }
+  const [days, grids, communities, configs, topics, wishes] = await Promise.all([
+    all<DayDoc>(DAY_STATS, { ...scope, day: _.gte(readFrom(period)).and(_.lte(period.to)) }),
+    all<Named>('grids', scope),
+    level === 'street' ? all<Named>('communities', scope) : Promise.resolve([]),
+    level === 'street'
+      ? all<CategoryOverride & { _id: string }>(ORDER_CONFIG, {})
+      : all<CategoryOverride & { _id: string }>(ORDER_CONFIG, { _id: place.path.communityId ?? '' }),
+    all<Partial<TopicStats> & { _id: string }>(TOPIC_STATS, { ...scope, level: 'community' }),
+    all<Partial<WishStats> & { _id: string }>(WISH_STATS, { ...scope, level: 'community' }),
+  ])
+  const communityName = new Map(communities.map((c) => [c._id, c.name]))
+  const names = new Map<string, string>()
+  for (const c of [...DefaultCategories, OTHER_CATEGORY]) names.set(fieldKey(c.id), c.name)
+  for (const cfg of configs) for (const c of cfg.categories ?? []) names.set(fieldKey(c.id), c.name)
+  return dashboardOf({
+    level,
+    id: level === 'street' ? (place.path.streetId ?? '') : (place.path.communityId ?? ''),
+    name: place.name,
+    period,
+    grids: grids.map((g) => ({
+      id: g._id,
+      name: g.name,
+      communityId: g.communityId ?? '',
+      community: level === 'street' ? (communityName.get(g.communityId ?? '') ?? null) : null,
+    })),
+    days,
+    categoryName: (key) => names.get(key) ?? '已停用的类别',
+    topics: sumOf(topics),
+    wishes: sumOf(wishes),
+  })
+}

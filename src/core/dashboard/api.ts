@@ -1,0 +1,80 @@
+/**
+ * Wire contract of the dashboards (数据看板, issue #17): a community admin's (their community and
+ * each grid in it) and a street admin's (every community and grid), for a period. Every figure is
+ * read from counters (the per-day buckets of src/core/dashboard/days.ts, the deliberation's and the
+ * wish wall's counter documents), never from the orders themselves.
+ */
+import * as v from 'valibot'
+import { defineAction } from '../contract/define'
+import type { OrderRates } from '../orders/api'
+import type { OrderStatus, Tier } from '../orders/model'
+import { PeriodPresets, type Period } from './period'
+
+export interface CountRow<K extends string = string> {
+  readonly key: K
+  readonly label: string
+  readonly count: number
+}
+
+/** One week of the trend: orders received that week, and first final replies given that week. */
+export interface TrendWeek {
+  /** The week's Monday (`YYYY-MM-DD`). */
+  readonly from: string
+  readonly label: string
+  readonly received: number
+  readonly answered: number
+}
+
+/** One grid of the league table: its rates over the period. */
+export interface LeagueRow {
+  readonly id: string
+  readonly name: string
+  readonly communityId: string
+  /** The grid's community's name (a street's table; null on a community's). */
+  readonly community: string | null
+  readonly rates: OrderRates
+}
+
+/** Deliberation and wish-wall totals since the start (their counters are not kept per day). */
+export interface SinceStart {
+  readonly topicsRaised: number
+  readonly topicsConfirmed: number
+  readonly topicsDecided: number
+  readonly topicsDone: number
+  readonly topicsEvaluated: number
+  /** Households that voted ÷ households called to vote, over closed votes (0–1). */
+  readonly voteParticipation: number | null
+  /** (满意 + 基本满意) ÷ rated, over evaluated outcomes (0–1). */
+  readonly outcomeSatisfaction: number | null
+  readonly wishesPublished: number
+  readonly wishesClaimed: number
+  readonly wishesClosed: number
+}
+
+export interface DashboardView {
+  readonly level: 'community' | 'street'
+  readonly id: string
+  readonly name: string
+  readonly period: Period
+  /** The orders received in the period: their three rates and the rest (./../orders/metrics.ts). */
+  readonly rates: OrderRates
+  readonly byCategory: readonly CountRow[]
+  readonly byStatus: readonly CountRow<OrderStatus>[]
+  /** How many of the period's orders reached each tier of the ladder. */
+  readonly funnel: readonly CountRow<Tier>[]
+  /** The eight weeks up to the period's end. */
+  readonly trend: readonly TrendWeek[]
+  readonly league: readonly LeagueRow[]
+  readonly sinceStart: SinceStart
+}
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
+const day = v.optional(v.pipe(v.string(), v.maxLength(10)))
+const period = { period: v.picklist(PeriodPresets), from: day, to: day }
+
+export const dashboardActions = {
+  /** A community's dashboard (its community admin, or the street admin over it). */
+  'dashboard.community': defineAction<DashboardView>()(v.strictObject({ communityId: id, ...period })),
+  /** A street's dashboard (its street admin). */
+  'dashboard.street': defineAction<DashboardView>()(v.strictObject({ streetId: id, ...period })),
+}

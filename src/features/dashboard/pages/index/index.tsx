@@ -1,0 +1,199 @@
+import { Picker, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { placeIds } from '@core/access'
+import { chinaDay, hoursDuration } from '@core/china-time'
+import type { DashboardView } from '@core/dashboard/api'
+import { PeriodPresets, PresetLabel, addDays, periodText, type PeriodPreset } from '@core/dashboard/period'
+import { percent, summaryOf } from '@core/dashboard/view'
+import { Notice } from '../../../../components/Notice'
+import { Page } from '../../../../components/Page'
+import { Tabs } from '../../../../components/Tabs'
+import { notStaff, StaffOnlyPage } from '../../../../components/StaffOnly'
+import { usePageData } from '../../../../hooks/use-page-data'
+import { useProfile, type ProfileState } from '../../../../hooks/use-profile'
+import { callApi } from '../../api'
+import { Bars, Donut, Trend } from '../../components/Charts'
+import { League } from '../../components/League'
+import { OrderList } from '../../components/OrderList'
+import '../../dashboard.scss'
+
+type Scope = { readonly level: 'community' | 'street'; readonly id: string }
+
+/** Which dashboard: the one the link names, else the street the caller runs, else their community. */
+function useScope(profile: ProfileState): Scope | null {
+  const params = useRouter().params
+  if ((params.level === 'community' || params.level === 'street') && params.id)
+    return { level: params.level, id: params.id }
+  if (profile.status !== 'ready') return null
+  const grants = profile.profile.roles
+  const street = placeIds(grants, 'street_admin', 'street')[0]
+  if (street) return { level: 'street', id: street }
+  const community = placeIds(grants, 'community_admin', 'community')[0]
+  return community ? { level: 'community', id: community } : null
+}
+
+function Headline({ view }: { readonly view: DashboardView }) {
+  const r = view.rates
+  const tiles = [
+    ['响应率', percent(r.responseRate)],
+    ['解决率', percent(r.resolutionRate)],
+    ['满意率', percent(r.satisfactionRate)],
+    ['按期办结率', percent(r.onTimeRate)],
+  ] as const
+  return (
+    <View className="card" ariaRole="region" ariaLabel="办理指标">
+      <Text className="t-title">{`${view.name} · ${PresetLabel[view.period.preset]}`}</Text>
+      <View>
+        <Text className="t-body">{summaryOf(view)}</Text>
+      </View>
+      <View className="dash-tiles" ariaRole="list">
+        {tiles.map(([name, value]) => (
+          <View key={name} className="dash-tile" ariaRole="listitem" ariaLabel={`${name} ${value}`}>
+            <Text className="dash-tile__value">{value}</Text>
+            <Text className="t-muted">{name}</Text>
+          </View>
+        ))}
+      </View>
+      <View>
+        <Text className="t-muted">
+          {`收到 ${r.received} 件 · 已答复 ${r.replied} 件 · 平均接单 ${hoursDuration(r.avgAcceptHours)} · 平均答复 ${hoursDuration(r.avgReplyHours)}`}
+        </Text>
+      </View>
+    </View>
+  )
+}
+
+function SinceStart({ view }: { readonly view: DashboardView }) {
+  const s = view.sinceStart
+  return (
+    <View className="card" ariaRole="region" ariaLabel="议事与心愿（累计）">
+      <Text className="t-title">议事与心愿（累计）</Text>
+      <View>
+        <Text className="t-body">{`议题：提出 ${s.topicsRaised} · 立项 ${s.topicsConfirmed} · 形成决议 ${s.topicsDecided} · 实施完成 ${s.topicsDone} · 评议办结 ${s.topicsEvaluated}`}</Text>
+      </View>
+      <View>
+        <Text className="t-body">{`投票参与率 ${percent(s.voteParticipation)} · 成效满意率 ${percent(s.outcomeSatisfaction)}`}</Text>
+      </View>
+      <View>
+        <Text className="t-body">{`微心愿：上墙 ${s.wishesPublished} · 认领 ${s.wishesClaimed} · 圆梦 ${s.wishesClosed}`}</Text>
+      </View>
+    </View>
+  )
+}
+
+/** 数据看板: a community's or a street's work orders, helpers and deliberation, for a period. */
+export default function DashboardPage() {
+  const profile = useProfile()
+  const scope = useScope(profile)
+  const [preset, setPreset] = useState<PeriodPreset>('month')
+  const today = chinaDay(new Date())
+  const [from, setFrom] = useState(addDays(today, -29))
+  const [to, setTo] = useState(today)
+  const custom = preset === 'custom' ? { from, to } : {}
+  const key = scope
+    ? `${scope.level}:${scope.id}:${preset}:${preset === 'custom' ? `${from}:${to}` : ''}`
+    : 'none'
+  const { data, message } = usePageData(
+    key,
+    () =>
+      !scope
+        ? null
+        : scope.level === 'street'
+          ? callApi('dashboard.street', { streetId: scope.id, period: preset, ...custom })
+          : callApi('dashboard.community', { communityId: scope.id, period: preset, ...custom }),
+    { fallback: '看板加载失败，请下拉重试' },
+  )
+  const communities =
+    data?.level === 'street'
+      ? [...new Map(data.league.map((r) => [r.communityId, r.community ?? ''])).entries()]
+      : []
+  if (notStaff(profile)) return <StaffOnlyPage label="数据看板" />
+  return (
+    <Page label="数据看板" className="dash">
+      <View className="card" ariaRole="region" ariaLabel="统计时间">
+        <Tabs
+          label="统计时间"
+          tabs={PeriodPresets.map((p) => ({ id: p, name: PresetLabel[p] }))}
+          value={preset}
+          onChange={setPreset}
+        />
+        {preset === 'custom' && (
+          <View className="dash-range">
+            <Picker mode="date" value={from} end={to} onChange={(e) => setFrom(String(e.detail.value))}>
+              <View className="dash-date btn" ariaRole="button" ariaLabel={`开始日期 ${from}`}>
+                <Text>{`从 ${from}`}</Text>
+              </View>
+            </Picker>
+            <Picker
+              mode="date"
+              value={to}
+              start={from}
+              end={today}
+              onChange={(e) => setTo(String(e.detail.value))}
+            >
+              <View className="dash-date btn" ariaRole="button" ariaLabel={`结束日期 ${to}`}>
+                <Text>{`到 ${to}`}</Text>
+              </View>
+            </Picker>
+          </View>
+        )}
+        {data && (
+          <View>
+            <Text className="t-muted">{`统计 ${periodText(data.period)} 收到的诉求；数据来自实时累计的计数。`}</Text>
+          </View>
+        )}
+      </View>
+      <Notice text={message} />
+      {data && scope && (
+        <View className="dash-grid">
+          <Headline view={data} />
+          <Donut title="办理状态" rows={data.byStatus} />
+          <Bars title="问题类别" rows={data.byCategory} />
+          <Bars title="逐级流转（到达各层级的件数）" rows={data.funnel} />
+          <Trend weeks={data.trend} />
+          <OrderList
+            title="超时未办"
+            level={scope.level}
+            id={scope.id}
+            box="overdue"
+            empty="没有超时的工单。"
+          />
+          <OrderList
+            title="不满意待督办"
+            level={scope.level}
+            id={scope.id}
+            box="unsatisfied"
+            empty="没有待督办的不满意评价。"
+          />
+          <League rows={data.league} />
+          <SinceStart view={data} />
+          {communities.length > 0 && (
+            <View className="card" ariaRole="region" ariaLabel="各社区看板">
+              <Text className="t-title">各社区看板</Text>
+              {communities.map(([cid, name]) => (
+                <View
+                  key={cid}
+                  className="dash-cell"
+                  ariaRole="link"
+                  onClick={() =>
+                    void Taro.navigateTo({
+                      url: `/features/dashboard/pages/index/index?level=community&id=${cid}`,
+                    })
+                  }
+                >
+                  <Text className="t-body">{name}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+        </View>
+      )}
+      {profile.status === 'ready' && !scope && (
+        <View className="card" ariaRole="status">
+          <Text className="t-body">数据看板供社区管理员和街道管理员使用。</Text>
+        </View>
+      )}
+    </Page>
+  )
+}
