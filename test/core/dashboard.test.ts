@@ -17,6 +17,12 @@ import {
   trendOf,
   type DashboardInput,
 } from '../../src/core/dashboard/view'
+import { attendanceCounts, heldCounts } from '../../src/core/activities/effects'
+import { personKey } from '../../src/core/dashboard/days'
+import { helpersOf } from '../../src/core/dashboard/view'
+import { dayCounts as errandCounts } from '../../src/core/errands/effects'
+import type { ErrandRecord } from '../../src/core/errands/model'
+import { ledgerDayCounts } from '../../src/core/points/day-stats'
 import { applyMove, type Mover } from '../../src/core/orders/decide'
 import { moveEffects, submitEffects } from '../../src/core/orders/effects'
 import type { OrderEvent } from '../../src/core/orders/model'
@@ -344,5 +350,92 @@ describe('charts as SVG images', () => {
     const trend = trendSvg(weeks)
     expect(trend.match(/<polyline/g)).toHaveLength(2)
     expect(/^[\x20-\x7e]*$/.test(donut + trend)).toBe(true)
+  })
+})
+
+describe('the day buckets of errands, activities and points', () => {
+  const at = new Date('2026-12-07T02:00:00Z') // 10:00 in China
+  const one = (counts: readonly Count[]) => counts.map((c) => ({ id: c.id, incs: c.incs, init: c.init }))
+  const errand = {
+    path: { streetId: 's1', communityId: 'c1', gridId: 'g1' },
+    points: 5,
+    helperId: 'u-liu',
+  } as unknown as ErrandRecord
+
+  it('errands count posts, accepts (a release takes one back) and confirmations with points and the helper', () => {
+    const grid = { gridId: 'g1', communityId: 'c1', streetId: 's1', day: '2026-12-07' }
+    expect(one(errandCounts(errand, 'post', at))).toEqual([
+      { id: 'g1:2026-12-07', incs: { 'e.posted': 1 }, init: grid },
+    ])
+    expect(one(errandCounts(errand, 'release', at))[0]?.incs).toEqual({ 'e.accepted': -1 })
+    expect(one(errandCounts(errand, 'settle', at))[0]?.incs).toEqual({
+      'e.confirmed': 1,
+      'e.points': 5,
+      [`e.people.${personKey('u-liu')}`]: 1,
+    })
+    expect(errandCounts(errand, 'expire', at)).toEqual([])
+  })
+
+  it('activities count in the community’s own bucket, on the activity’s day', () => {
+    const a = { communityId: 'c1', startAt: new Date('2026-12-05T23:30:00Z'), hours: 2.5 } // 6 Dec 07:30 in China
+    const community = { gridId: null, communityId: 'c1', streetId: null, day: '2026-12-06' }
+    expect(one(heldCounts(a, -1))).toEqual([{ id: 'c1:2026-12-06', incs: { 'a.held': -1 }, init: community }])
+    expect(one(attendanceCounts(a, 'u-chen'))[0]?.incs).toEqual({
+      'a.attended': 1,
+      'a.hours': 2.5,
+      [`a.people.${personKey('u-chen')}`]: 1,
+    })
+  })
+
+  it.each([
+    ['issuance:c1', 'u:x', { 'p.issued': 7 }],
+    ['u:x', 'issuance:c1', { 'p.issued': -7 }], // a correction
+    ['u:x', 'market:c1', { 'p.spent': 7 }],
+    ['market:c1', 'u:x', { 'p.spent': -7 }], // a refund
+    ['u:x', 'u:y', null], // a gift moves no figure
+    ['u:x', 'pledge:c1', null],
+  ])('a transfer %s → %s counts %j', (from, to, incs) => {
+    const counts = ledgerDayCounts({ from: from as never, to: to as never, amount: 7, communityId: 'c1' }, at)
+    expect(counts[0]?.incs ?? null).toEqual(incs)
+  })
+
+  it('people are keys no one can read back, the same for the same person', () => {
+    expect(personKey('user-helper-liu')).toBe(personKey('user-helper-liu'))
+    expect(personKey('user-helper-liu')).not.toBe(personKey('user-helper-yang'))
+    expect(personKey('user-helper-liu')).toMatch(/^k[0-9a-f]{16}$/)
+    expect(personKey('user-helper-liu')).not.toContain('liu')
+  })
+
+  it('helpers fold: distinct people across errands and activities, in the days given', () => {
+    const d = (e: object, a: object, p: object): DayDoc => ({
+      _id: 'x',
+      gridId: null,
+      communityId: 'c1',
+      streetId: null,
+      day: '2026-12-01',
+      e,
+      a,
+      p,
+    })
+    expect(
+      helpersOf([
+        d(
+          { posted: 2, accepted: 2, confirmed: 1, people: { k1: 1 } },
+          { held: 1, attended: 3, hours: 7.5, people: { k1: 1, k2: 2 } },
+          { issued: 40, spent: 20 },
+        ),
+        d({ posted: 1, people: { k3: 1, k4: 0 } }, {}, { issued: 5 }),
+      ]),
+    ).toEqual({
+      errandsPosted: 3,
+      errandsAccepted: 2,
+      errandsConfirmed: 1,
+      activitiesHeld: 1,
+      attendances: 3,
+      volunteerHours: 7.5,
+      activeHelpers: 3,
+      pointsIssued: 45,
+      pointsSpent: 20,
+    })
   })
 })

@@ -5,9 +5,13 @@
  * read page by page.
  */
 import { chinaDay } from '../../src/core/china-time'
+import { SeedIds } from '../../emulator/seed/demo-data'
+import { activityInput, awardPoints, isoInMin, ok, requestIds } from '../support/api-test'
 import { mondayOf } from '../../src/core/dashboard/period'
 import {
+  CHEN,
   DONGSHAN_ADMIN,
+  LIU,
   STREET_ADMIN,
   WANG,
   XINHUA_01_WORKER as WORKER,
@@ -67,6 +71,74 @@ describe('dashboards through the built api function', () => {
       communityId: 'cm-xinhua',
       streetId: 'st-dongjie',
       day: today,
+    })
+  })
+
+  it('counts helpers and volunteers: errands, attendance and hours, distinct helpers, points issued and spent', async () => {
+    const rid = requestIds('dash')
+    const range = {
+      communityId: 'cm-xinhua',
+      period: 'custom',
+      from: chinaDay(new Date(), -6),
+      to: chinaDay(new Date()),
+    }
+    const before = (await call(XINHUA_ADMIN, 'dashboard.community', range)).data.helpers
+    expect(before).toMatchObject({ errandsPosted: 0, attendances: 0, activeHelpers: 0 })
+
+    // 刘志强 runs an errand for 王秀英 (5 points from the issuance account).
+    const errandId = ok(
+      await call(WANG, 'errand.post', {
+        requestId: rid(),
+        type: 'groceries',
+        text: '帮忙买一袋大米',
+        windowStart: isoInMin(10),
+        windowEnd: isoInMin(130),
+      }),
+    ).errandId
+    ok(await call(LIU, 'errand.accept', { errandId }))
+    ok(await call(LIU, 'errand.done', { errandId }))
+    const paid = ok(await call(WANG, 'errand.confirm', { errandId }))
+
+    // 陈桂兰 and 刘志强 serve at an activity that began half an hour ago: 2.5 hours, 10 points each.
+    const activityId = ok(
+      await call(
+        XINHUA_ADMIN,
+        'activity.publish',
+        activityInput(rid(), { startAt: isoInMin(60), endAt: isoInMin(210) }),
+      ),
+    ).activityId
+    for (const r of [CHEN, LIU]) ok(await call(r, 'activity.signup', { activityId }))
+    await db()
+      .collection('activities')
+      .doc(activityId)
+      .update({ startAt: isoInMin(-30), endAt: isoInMin(120) })
+    const { code } = ok(await call(WORKER, 'activity.checkinCode', { activityId }))
+    for (const r of [CHEN, LIU]) ok(await call(r, 'activity.checkin', { code }))
+    ok(
+      await call(XINHUA_ADMIN, 'activity.confirm', {
+        activityId,
+        userIds: ['user-resident-chen', 'user-helper-liu'],
+      }),
+    )
+
+    // 王秀英 is awarded 30 points and spends 20 on a haircut.
+    await awardPoints(call, 'user-resident-wang', 30, '清扫楼道', rid())
+    ok(await call(WANG, 'market.redeem', { itemId: SeedIds.items.haircut, requestId: rid() }))
+
+    await sweep(new Date(Date.now() + 60_000))
+    await sweep(new Date(Date.now() + 120_000))
+    const after = (await call(XINHUA_ADMIN, 'dashboard.community', range)).data.helpers
+    expect(after).toEqual({
+      errandsPosted: 1,
+      errandsAccepted: 1,
+      errandsConfirmed: 1,
+      // Held on its day: the publish counted the day it was set for (in an hour; tomorrow near midnight).
+      activitiesHeld: chinaDay(new Date(Date.now() + 3_600_000)) <= range.to ? 1 : 0,
+      attendances: 2,
+      volunteerHours: 5,
+      activeHelpers: 2, // 刘志强 (errand and activity) and 陈桂兰
+      pointsIssued: paid.points + 2 * 10 + 30,
+      pointsSpent: 20,
     })
   })
 

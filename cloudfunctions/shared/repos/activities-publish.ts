@@ -2,8 +2,8 @@
 import { isAdminOf } from '../../../src/core/access'
 import type { ActivityDetail } from '../../../src/core/activities/api'
 import type { ActivityRecord } from '../../../src/core/activities/model'
-import { cancelEffects } from '../../../src/core/activities/effects'
-import { entryOf } from '../../../src/core/effects'
+import { cancelEffects, heldCounts } from '../../../src/core/activities/effects'
+import { entryOf, newOutbox } from '../../../src/core/effects'
 import { updatePlan } from '../../../src/core/plan'
 import {
   checkPublish,
@@ -45,7 +45,7 @@ export async function publish(
   const existing = await earlier()
   if (existing) return detailOf(actor, existing, null, now, true)
   const checked = checkPublish(input, now)
-  const record: ActivityRecord = {
+  const fields: ActivityRecord = {
     _id: activityId,
     communityId: input.communityId,
     ...checked,
@@ -61,6 +61,11 @@ export async function publish(
     ...(input.topicId ? { topicId: input.topicId } : {}),
     createdAt: now,
     updatedAt: now,
+  }
+  // Counted as held on its day (the dashboards), through the one outbox.
+  const record: ActivityRecord = {
+    ...fields,
+    ...newOutbox([entryOf('publish', now, heldCounts(fields, 1))], now),
   }
   if (input.topicId) await checkTopicFor(ctx, input.topicId, record, now)
   await check([checked.title, checked.team, checked.place, checked.description].filter(Boolean).join('\n'))
@@ -106,7 +111,10 @@ export async function cancel(
         cancelledBy: actor.userId,
         updatedAt: now,
       }
-      const entry = entryOf('cancel', now, cancelEffects(current, reason, SIGNUPS, ROSTER_MAX))
+      const entry = entryOf('cancel', now, [
+        ...cancelEffects(current, reason, SIGNUPS, ROSTER_MAX),
+        ...heldCounts(current, -1),
+      ])
       return {
         plan: updatePlan(ACTIVITIES, a._id, { status: current.status }, patch, entry),
         result: detailOf(actor, { ...current, ...patch }, null, now, false),

@@ -9,7 +9,9 @@ import { homeOf, isCommunityStaff } from '../../../src/core/access'
 import type { ConfirmResult, Roster, RosterLine, SignupStatus } from '../../../src/core/activities/api'
 import { ActivityErrors } from '../../../src/core/activities/errors'
 import type { ActivityRecord, HoursRecord, SignupRecord } from '../../../src/core/activities/model'
+import { attendanceCounts } from '../../../src/core/activities/effects'
 import { confirmVerdict } from '../../../src/core/activities/rules'
+import { entryOf, newOutbox } from '../../../src/core/effects'
 import { DomainError } from '../../../src/core/errors'
 import type { UserRecord } from '../../../src/core/me/model'
 import { Causes, issuanceAccount, personAccount } from '../../../src/core/points/model'
@@ -180,7 +182,12 @@ export async function confirm(
         organisation,
         confirmedAt: now,
       }
-      await tx.collection(HOURS).doc(sid).set(withoutId(line))
+      // The line carries its attendance's day counts (the dashboards) through the one outbox.
+      const counts = newOutbox([entryOf('day', now, attendanceCounts(a, userId))], now)
+      await tx
+        .collection(HOURS)
+        .doc(sid)
+        .set({ ...withoutId(line), ...counts })
       return 'pay' as const
     })
     if (verdict === 'pay') paid.push(userId)

@@ -18,8 +18,6 @@ import { ORDER_CONFIG } from './orders-base'
 
 const PAGE = 1000
 
-type Scope = { readonly communityId: string } | { readonly streetId: string }
-
 /** Every document of `collection` matching `where`, a page of 1,000 at a time (keyset on `_id`). */
 async function all<T extends { _id: string }>(collection: string, where: object): Promise<T[]> {
   const _ = db().command
@@ -45,17 +43,19 @@ interface Named {
 export async function dashboard(place: ResolvedPlace, period: Period): Promise<DashboardView> {
   const _ = db().command
   const level = place.level === 'street' ? 'street' : 'community'
-  const scope: Scope =
+  const streetId = place.path.streetId ?? ''
+  const communities =
     level === 'street'
-      ? { streetId: place.path.streetId ?? '' }
-      : { communityId: place.path.communityId ?? '' }
-  const [days, grids, communities, configs, topics, wishes] = await Promise.all([
-    all<DayDoc>(DAY_STATS, { ...scope, day: _.gte(readFrom(period)).and(_.lte(period.to)) }),
+      ? await all<Named>('communities', { streetId })
+      : [{ _id: place.path.communityId ?? '', name: place.name }]
+  const ids = communities.map((c) => c._id)
+  // Every bucket of the scope: its grids' and its communities' own (activities, points).
+  const inScope = ids.length === 1 ? { communityId: ids[0] } : { communityId: _.in(ids) }
+  const scope = level === 'street' ? { streetId } : { communityId: ids[0] }
+  const [days, grids, configs, topics, wishes] = await Promise.all([
+    all<DayDoc>(DAY_STATS, { ...inScope, day: _.gte(readFrom(period)).and(_.lte(period.to)) }),
     all<Named>('grids', scope),
-    level === 'street' ? all<Named>('communities', scope) : Promise.resolve([]),
-    level === 'street'
-      ? all<CategoryOverride & { _id: string }>(ORDER_CONFIG, {})
-      : all<CategoryOverride & { _id: string }>(ORDER_CONFIG, { _id: place.path.communityId ?? '' }),
+    all<CategoryOverride & { _id: string }>(ORDER_CONFIG, { _id: ids.length === 1 ? ids[0] : _.in(ids) }),
     all<Partial<TopicStats> & { _id: string }>(TOPIC_STATS, { ...scope, level: 'community' }),
     all<Partial<WishStats> & { _id: string }>(WISH_STATS, { ...scope, level: 'community' }),
   ])
@@ -65,7 +65,7 @@ export async function dashboard(place: ResolvedPlace, period: Period): Promise<D
   for (const cfg of configs) for (const c of cfg.categories ?? []) names.set(fieldKey(c.id), c.name)
   return dashboardOf({
     level,
-    id: level === 'street' ? (place.path.streetId ?? '') : (place.path.communityId ?? ''),
+    id: level === 'street' ? streetId : (place.path.communityId ?? ''),
     name: place.name,
     period,
     grids: grids.map((g) => ({

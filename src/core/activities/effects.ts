@@ -1,5 +1,6 @@
 /** Who hears about an activity's cancellation, and what they read (src/core/effects.ts), written once. */
-import type { Effect } from '../effects'
+import { dayCount, personKey } from '../dashboard/days'
+import type { Count, Effect } from '../effects'
 import { beijingTime, clipThing } from '../notify/templates'
 import type { SignupStatus } from './api'
 import type { ActivityRecord } from './model'
@@ -35,4 +36,25 @@ export function cancelEffects(
       },
     },
   ]
+}
+
+/**
+ * The activities' part of the per-day buckets (src/core/dashboard/days.ts, namespace `a`), in the
+ * community's own bucket of the activity's day: `a.held`, activities held (a publish counts one, a
+ * cancellation takes it back), and for each confirmed attendance `a.attended`, `a.hours` and
+ * `a.people.<key>` (distinct volunteers, by an unreadable key: src/core/dashboard/days.ts personKey).
+ */
+export function heldCounts(a: Pick<ActivityRecord, 'communityId' | 'startAt'>, n: 1 | -1): Count[] {
+  return dayCount({ communityId: a.communityId }, new Date(a.startAt), { 'a.held': n })
+}
+
+export function attendanceCounts(
+  a: Pick<ActivityRecord, 'communityId' | 'startAt' | 'hours'>,
+  userId: string,
+): Count[] {
+  return dayCount({ communityId: a.communityId }, new Date(a.startAt), {
+    'a.attended': 1,
+    'a.hours': a.hours,
+    [`a.people.${personKey(userId)}`]: 1,
+  })
 }

@@ -35,6 +35,22 @@ export interface LeagueRow {
   readonly rates: OrderRates
 }
 
+/** Helpers and volunteers in the period (errands by the day of each move, activities by their day). */
+export interface HelperFigures {
+  readonly errandsPosted: number
+  readonly errandsAccepted: number
+  readonly errandsConfirmed: number
+  readonly activitiesHeld: number
+  /** Confirmed attendances, and the volunteer hours they credited. */
+  readonly attendances: number
+  readonly volunteerHours: number
+  /** Distinct people who completed an errand or had an attendance confirmed. */
+  readonly activeHelpers: number
+  /** Points paid out of the issuance accounts, and spent in the love supermarkets. */
+  readonly pointsIssued: number
+  readonly pointsSpent: number
+}
+
 /** Deliberation and wish-wall totals since the start (their counters are not kept per day). */
 export interface SinceStart {
   readonly topicsRaised: number
@@ -65,6 +81,7 @@ export interface DashboardView {
   /** The eight weeks up to the period's end. */
   readonly trend: readonly TrendWeek[]
   readonly league: readonly LeagueRow[]
+  readonly helpers: HelperFigures
   readonly sinceStart: SinceStart
 }
 

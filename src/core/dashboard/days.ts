@@ -7,28 +7,61 @@
  */
 import { chinaDay } from '../china-time'
 import type { Count } from '../effects'
-import type { OrgPath } from '../org/model'
 
 export const DAY_STATS = 'day_stats'
 
-/** Where a counted thing lies: its grid, community and street. */
-export type DayPlace = Required<Pick<OrgPath, 'streetId' | 'communityId' | 'gridId'>>
+/**
+ * Where a counted thing lies: its grid, community and street. Things of a whole community (its
+ * activities, its points) have no grid: they are counted in the community's own bucket
+ * (`<communityId>:<day>`, `gridId` null), which no grid's league row reads.
+ */
+export interface DayPlace {
+  readonly communityId: string
+  readonly gridId?: string | null
+  readonly streetId?: string | null
+}
 
 /** One day's counters of one grid, as stored. */
 export interface DayDoc {
   readonly _id: string
-  readonly gridId: string
+  readonly gridId: string | null
   readonly communityId: string
-  readonly streetId: string
+  /** Null in a community's own bucket (a street's dashboard reads its communities' buckets). */
+  readonly streetId: string | null
   /** China day, `YYYY-MM-DD` (strings of this shape sort as dates). */
   readonly day: string
+  /** Work orders (src/core/orders/metrics-days.ts). */
   readonly o?: Readonly<Record<string, unknown>>
+  /** Errands (src/core/errands/effects.ts). */
+  readonly e?: Readonly<Record<string, unknown>>
+  /** Volunteer activities and their attendance (src/core/activities/effects.ts). */
+  readonly a?: Readonly<Record<string, unknown>>
+  /** Points issued and spent (src/core/points/ledger.ts). */
+  readonly p?: Readonly<Record<string, unknown>>
 }
 
-export const dayId = (gridId: string, day: string): string => `${gridId}:${day}`
+/** A bucket's id: its grid's (or, for a whole community's things, its community's) id and the day. */
+export const dayId = (unitId: string, day: string): string => `${unitId}:${day}`
 
 /** A key usable as a field name (no `.`, no leading `$`). */
 export const fieldKey = (key: string): string => key.replace(/[.$]/g, '_')
+
+/**
+ * A person as a counter key, to count distinct people (active helpers) without storing who they
+ * are: two 32-bit FNV-1a hashes of the id, 16 hex digits. Not reversible; collisions among a
+ * street's people are negligible.
+ */
+export function personKey(userId: string): string {
+  let a = 0x811c9dc5
+  let b = 0x01000193 ^ 0x5bd1e995
+  for (let i = 0; i < userId.length; i += 1) {
+    const c = userId.charCodeAt(i)
+    a = Math.imul(a ^ c, 0x01000193) >>> 0
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0
+    b = (b ^ (b >>> 15)) >>> 0
+  }
+  return `k${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`
+}
 
 /**
  * The increments of one grid's bucket of the China day of `at`, or nothing when every increment
@@ -42,9 +75,14 @@ export function dayCount(place: DayPlace, at: Date, incs: Readonly<Record<string
     {
       kind: 'count',
       collection: DAY_STATS,
-      id: dayId(place.gridId, day),
+      id: dayId(place.gridId ?? place.communityId, day),
       incs: clean,
-      init: { gridId: place.gridId, communityId: place.communityId, streetId: place.streetId, day },
+      init: {
+        gridId: place.gridId ?? null,
+        communityId: place.communityId,
+        streetId: place.streetId ?? null,
+        day,
+      },
     },
   ]
 }

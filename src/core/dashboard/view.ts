@@ -9,7 +9,7 @@ import type { OrderRates } from '../orders/api'
 import { StatusLabel, TierLabel } from '../orders/messages'
 import { OrderStatuses, Tiers } from '../orders/model'
 import type { WishStats } from '../wishes/stats'
-import type { CountRow, DashboardView, LeagueRow, SinceStart, TrendWeek } from './api'
+import type { CountRow, DashboardView, HelperFigures, LeagueRow, SinceStart, TrendWeek } from './api'
 import type { DayDoc } from './days'
 import { addDays, mondayOf, periodText, type Period } from './period'
 
@@ -25,6 +25,7 @@ export function readFrom(p: Pick<Period, 'from' | 'to'>): string {
 type Bag = Record<string, number>
 const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0)
 const orderPart = (d: DayDoc): Readonly<Record<string, unknown>> => d.o ?? {}
+const part = (d: DayDoc, ns: 'e' | 'a' | 'p'): Readonly<Record<string, unknown>> => d[ns] ?? {}
 const sub = (d: DayDoc, key: string): Readonly<Record<string, unknown>> => {
   const x = orderPart(d)[key]
   return x && typeof x === 'object' ? (x as Record<string, unknown>) : {}
@@ -67,7 +68,7 @@ export function dashboardOf(input: DashboardInput): DashboardView {
     addInto(tiers, sub(d, 'tier'))
   }
   const byGrid = new Map<string, DayDoc[]>()
-  for (const d of inPeriod) byGrid.set(d.gridId, [...(byGrid.get(d.gridId) ?? []), d])
+  for (const d of inPeriod) if (d.gridId) byGrid.set(d.gridId, [...(byGrid.get(d.gridId) ?? []), d])
   return {
     level: input.level,
     id: input.id,
@@ -88,7 +89,31 @@ export function dashboardOf(input: DashboardInput): DashboardView {
           (a.community ?? '').localeCompare(b.community ?? '', 'zh-CN', { numeric: true }) ||
           a.name.localeCompare(b.name, 'zh-CN', { numeric: true }),
       ),
+    helpers: helpersOf(inPeriod),
     sinceStart: sinceStartOf(input.topics, input.wishes),
+  }
+}
+
+/** The helpers' and volunteers' figures of the period's buckets. */
+export function helpersOf(days: readonly DayDoc[]): HelperFigures {
+  const sum = (ns: 'e' | 'a' | 'p', f: string) => days.reduce((s, d) => s + num(part(d, ns)[f]), 0)
+  const people = new Set<string>()
+  for (const d of days)
+    for (const ns of ['e', 'a'] as const) {
+      const p = part(d, ns).people
+      if (p && typeof p === 'object')
+        for (const [k, n] of Object.entries(p as Record<string, unknown>)) if (num(n) > 0) people.add(k)
+    }
+  return {
+    errandsPosted: sum('e', 'posted'),
+    errandsAccepted: sum('e', 'accepted'),
+    errandsConfirmed: sum('e', 'confirmed'),
+    activitiesHeld: sum('a', 'held'),
+    attendances: sum('a', 'attended'),
+    volunteerHours: Math.round(sum('a', 'hours') * 10) / 10,
+    activeHelpers: people.size,
+    pointsIssued: sum('p', 'issued'),
+    pointsSpent: sum('p', 'spent'),
   }
 }
 

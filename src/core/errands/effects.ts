@@ -2,7 +2,8 @@
  * Who hears about an errand and what they read (src/core/effects.ts), written once: the store puts
  * these on the errand in the move's own write and the dispatcher sends them.
  */
-import type { Effect, Notify } from '../effects'
+import { dayCount, personKey } from '../dashboard/days'
+import type { Count, Effect, Notify } from '../effects'
 import { beijingTime, clipThing, type MessageData, type TemplateKey } from '../notify/templates'
 import type { ErrandMove } from './machine'
 import { ErrandStatusLabel, ErrandTypeLabel, type ErrandRecord } from './model'
@@ -21,8 +22,10 @@ function messageOf(e: ErrandRecord, what: string, now: Date): MessageData {
  * trusts), chosen by the store from the helpers it read.
  */
 export function postEffects(e: ErrandRecord, recipientIds: readonly string[], windowStart: Date): Effect[] {
-  if (recipientIds.length === 0) return []
+  const counts = dayCounts(e, 'post', e.createdAt)
+  if (recipientIds.length === 0) return counts
   return [
+    ...counts,
     {
       kind: 'notify',
       key: 'errand.new',
@@ -106,5 +109,32 @@ export function moveEffects(
       to(helper, 'errandProgress', '网格员已处理')
       break
   }
-  return out
+  return [...out, ...dayCounts(e, move, now)]
+}
+
+/**
+ * The errands' part of the per-day buckets (src/core/dashboard/days.ts, namespace `e`), in the
+ * errand's grid's bucket of the day of the move: `e.posted`; `e.accepted` (a release takes one
+ * back); `e.confirmed` with `e.points` paid and `e.people.<key>`, the helper who did it (distinct
+ * helpers, by an unreadable key: personKey).
+ */
+export function dayCounts(e: ErrandRecord, move: ErrandMove | 'post', at: Date): Count[] {
+  const place = { communityId: e.path.communityId, gridId: e.path.gridId, streetId: e.path.streetId }
+  switch (move) {
+    case 'post':
+      return dayCount(place, at, { 'e.posted': 1 })
+    case 'accept':
+      return dayCount(place, at, { 'e.accepted': 1 })
+    case 'release':
+      return dayCount(place, at, { 'e.accepted': -1 })
+    case 'confirm':
+    case 'settle':
+      return dayCount(place, at, {
+        'e.confirmed': 1,
+        'e.points': e.points,
+        ...(e.helperId ? { [`e.people.${personKey(e.helperId)}`]: 1 } : {}),
+      })
+    default:
+      return []
+  }
 }

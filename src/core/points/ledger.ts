@@ -4,7 +4,9 @@
  * The store (cloudfunctions/shared/repos/ledger.ts) reads the two balances inside a transaction,
  * asks `planTransfer`, and writes what it answers — nothing else.
  */
+import { entryOf } from '../effects'
 import { DomainError } from '../errors'
+import { ledgerDayCounts } from './day-stats'
 import { PointsErrors } from './errors'
 import {
   Causes,
@@ -87,6 +89,8 @@ export function planTransfer(
     by: req.by,
     reverses: req.reverses ?? null,
     at: now,
+    // Its day counts (points issued or spent) go through the one outbox, on the transfer itself.
+    ...withCounts(ledgerDayCounts(req, now), now),
   }
   const common = { transferId: id, cause: req.cause, kind, reason, communityId: req.communityId, at: now }
   const debit: EntryRecord = {
@@ -106,6 +110,11 @@ export function planTransfer(
     ...common,
   }
   return { transfer, entries: [debit, credit], balances: { [req.from]: fromAfter, [req.to]: toAfter } }
+}
+
+function withCounts(counts: ReturnType<typeof ledgerDayCounts>, now: Date) {
+  const entry = entryOf('day', now, counts)
+  return entry ? { outbox: [entry], outboxAt: now } : {}
 }
 
 /** The reversing transfer of `original`: same amount, back from `to` to `from`, with a reason. */

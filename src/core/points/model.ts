@@ -3,7 +3,9 @@
  *
  * - Every movement is ONE transfer (collection `point_transfers`) with exactly two entries
  *   (`point_entries`): a debit of `from` and a credit of `to`, same amount. Neither is ever updated
- *   or deleted; a mistake is undone by a reversing transfer (a correction) with a reason.
+ *   or deleted; a mistake is undone by a reversing transfer (a correction) with a reason. (A
+ *   transfer's `outbox` fields are the one effects path's bookkeeping, not its content: its day
+ *   counts for the dashboards are carried out from there, and the entry removed.)
  * - Every transfer carries its cause (`errand:<id>`, `activity:<id>:<userId>`, `correction:<id>`…),
  *   unique in `point_transfers` (index `cause_unique`): the same cause can never pay twice. Its
  *   `_id` is opaque and random (ADR 0016), never derived from the cause or the people in it.
@@ -16,6 +18,8 @@
  *   (`forfeit:<loanId>`). A loan's pledge is released or kept once: the two causes exclude each other
  *   because the loan's move that makes either is a compare-and-set in the same transaction.
  */
+
+import type { WithOutbox } from '../effects'
 
 /**
  * Account kinds: a person, a community's fund, a community's love supermarket, issuance (mint), and
@@ -115,7 +119,7 @@ export function entryIdFor(transferId: string, side: 'debit' | 'credit'): string
 }
 
 /** Collection `point_transfers`: immutable. */
-export interface TransferRecord {
+export interface TransferRecord extends WithOutbox {
   readonly _id: string
   readonly cause: string
   readonly kind: CauseKind

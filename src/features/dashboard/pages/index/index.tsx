@@ -64,6 +64,27 @@ function Headline({ view }: { readonly view: DashboardView }) {
   )
 }
 
+function Helpers({ view }: { readonly view: DashboardView }) {
+  const h = view.helpers
+  const rows = [
+    ['邻里互助', `发布 ${h.errandsPosted} · 接单 ${h.errandsAccepted} · 完成 ${h.errandsConfirmed}`],
+    ['志愿活动', `举办 ${h.activitiesHeld} 场 · 出勤 ${h.attendances} 人次 · ${h.volunteerHours} 小时`],
+    ['活跃志愿者', `${h.activeHelpers} 人（完成互助或志愿服务）`],
+    ['爱心积分', `发放 ${h.pointsIssued} 分 · 兑换 ${h.pointsSpent} 分`],
+  ] as const
+  return (
+    <View className="card" ariaRole="region" ariaLabel="互助与志愿">
+      <Text className="t-title">互助与志愿</Text>
+      {rows.map(([name, value]) => (
+        <View key={name} className="dash-fact">
+          <Text className="t-body">{name}</Text>
+          <Text className="t-body dash-fact__value">{value}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 function SinceStart({ view }: { readonly view: DashboardView }) {
   const s = view.sinceStart
   return (
@@ -167,6 +188,7 @@ export default function DashboardPage() {
             empty="没有待督办的不满意评价。"
           />
           <League rows={data.league} />
+          <Helpers view={data} />
           <SinceStart view={data} />
           {communities.length > 0 && (
             <View className="card" ariaRole="region" ariaLabel="各社区看板">
