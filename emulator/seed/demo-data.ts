@@ -10,7 +10,8 @@
  * supermarket and fund), `activities.ts` (its volunteer activities, sign-ups and hours) and
  * `deliberation.ts` (its 议事厅: a topic decided by a household vote, one on the agenda) and
  * `meetings.ts` (the decided topic's 议事会, held, with its minutes), `wishes.ts` (its 心愿墙), `lending.ts` (its 百宝屋) and
- * `notices.ts` (the street's and 新华社区's notices, and the service guide with 新华's own 老年优待证).
+ * `notices.ts` (the street's and 新华社区's notices, and the service guide with 新华's own 老年优待证),
+ * `orders.ts` (eight weeks of concluded work orders in the street's other grids, for the dashboards).
  */
 import { issuanceAccount } from '../../src/core/points/model'
 import { xinhuaActivities } from './activities'
@@ -23,6 +24,8 @@ import { xinhuaLending } from './lending'
 import { newRoll, populateXinhuaGrid } from './people'
 import { demoGuide, demoNotices } from './notices'
 import { buildStreet } from './street'
+import { streetHistory } from './orders'
+import { settleOutboxes } from './counts'
 
 export { demoInviteCode, SeedIds } from './ids'
 
@@ -62,8 +65,23 @@ export function buildDemoData(): Record<string, Doc[]> {
   }
   const wishes = xinhuaWishes({ wang: ownerOf('resident-wang'), chen: ownerOf('resident-chen') })
 
+  const staff = (slug: string) => {
+    const u = users.find((x) => x._id === `user-${slug}`)
+    if (!u) throw new Error(`no demo staff user-${slug}`)
+    return { userId: u._id, name: u.displayName }
+  }
+  // Dated back from the moment of seeding: the dashboards' last eight weeks.
+  const history = streetHistory(
+    grids,
+    buildings,
+    (gridId) => staff(`${gridId.replace(/^gr-/, '')}-worker`),
+    (communityId) => staff(`${communityId.replace(/^cm-/, '')}-admin`),
+    new Date(),
+  )
+
   const docs = <T extends { _id: string }>(list: readonly T[]): Doc[] => list.map((d) => ({ ...d }) as Doc)
-  return {
+  // What the seeded records owe (counts; not messages) carried out once, as the dispatcher would.
+  return settleOutboxes({
     streets: docs([street]),
     communities: docs(communities),
     grids: docs(grids),
@@ -94,5 +112,6 @@ export function buildDemoData(): Record<string, Doc[]> {
     guide_entries: docs(demoGuide()),
     lending_items: docs(xinhuaLending().items),
     lending_donations: docs(xinhuaLending().donations),
-  }
+    orders: docs(history.orders),
+  })
 }

@@ -407,7 +407,11 @@ describe('the day buckets of errands, activities and points', () => {
   })
 
   it('helpers fold: distinct people across errands and activities, in the days given', () => {
-    const d = (e: object, a: object, p: object): DayDoc => ({
+    const d = (
+      e: Record<string, unknown>,
+      a: Record<string, unknown>,
+      p: Record<string, unknown>,
+    ): DayDoc => ({
       _id: 'x',
       gridId: null,
       communityId: 'c1',
