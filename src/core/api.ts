@@ -17,6 +17,7 @@ import { wishActions } from './wishes/api'
 import { noticesActions } from './notices/api'
 import { guideActions } from './guide/api'
 import { lendingActions } from './lending/api'
+import { exportsActions } from './exports/api'
 
 /**
  * The wire contract of the `api` cloud function: every action name → input schema → output type.
@@ -41,6 +42,7 @@ export const apiActions = {
   ...noticesActions,
   ...guideActions,
   ...lendingActions,
+  ...exportsActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

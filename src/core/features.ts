@@ -20,6 +20,7 @@ import { wishesFeature } from './wishes/feature'
 import { noticesFeature } from './notices/feature'
 import { guideFeature } from './guide/feature'
 import { lendingFeature } from './lending/feature'
+import { exportsFeature } from './exports/feature'
 
 export const features: readonly CoreFeature[] = [
   meFeature,
@@ -39,4 +40,5 @@ export const features: readonly CoreFeature[] = [
   noticesFeature,
   guideFeature,
   lendingFeature,
+  exportsFeature,
 ]

@@ -193,6 +193,10 @@ const expected: Readonly<Record<string, string>> = {
   'lending.donation': 'R W C',
   'lending.donations': 'R W C',
   'lending.decide': 'W C',
+  // Excel exports (数据导出): a community admin their community, a street admin their street or one
+  // community of it; grid workers export nothing (never a whole community).
+  'export.community': 'C S',
+  'export.street': 'S',
 }
 
 const LETTER: Readonly<Record<string, Role>> = {
@@ -229,6 +233,12 @@ const communityScoped: Readonly<Record<string, string>> = {
   'deliberation.configure': 'C S',
   'lending.save': 'W C',
   'lending.desk': 'W C',
+  'export.community': 'C S',
+}
+
+/** Actions that name a street by `streetId`: only that street's admin. */
+const streetScoped: Readonly<Record<string, string>> = {
+  'export.street': 'S',
 }
 
 describe('permission table', () => {
@@ -260,13 +270,14 @@ describe('permission table', () => {
 })
 
 describe('place-scoped actions', () => {
-  it('are exactly these, each naming its community by `communityId`', () => {
+  it('are exactly these, each naming its community by `communityId` (or its street by `streetId`)', () => {
     const scoped = Object.entries(permissionTable)
       .filter(([, rule]) => 'place' in rule && rule.place !== undefined)
       .map(([action, rule]) => [action, (rule as { place: string }).place])
-    expect(Object.fromEntries(scoped)).toEqual(
-      Object.fromEntries(Object.keys(communityScoped).map((a) => [a, 'communityId'])),
-    )
+    expect(Object.fromEntries(scoped)).toEqual({
+      ...Object.fromEntries(Object.keys(communityScoped).map((a) => [a, 'communityId'])),
+      ...Object.fromEntries(Object.keys(streetScoped).map((a) => [a, 'streetId'])),
+    })
     expect(PlaceFields.communityId).toBe('community')
   })
 
@@ -281,6 +292,18 @@ describe('place-scoped actions', () => {
     expect(can(actorWith(role), action, community)).toBe(mayHere)
     // A street admin is over every community of the street; nobody else reaches another community.
     expect(can(actorWith(role), action, other)).toBe(mayHere && role === 'street_admin')
+    expect(can(actorWith(role), action, otherStreet)).toBe(false)
+  })
+})
+
+describe('street-scoped actions', () => {
+  const street: OrgPath = { streetId: 's' }
+  const otherStreet: OrgPath = { streetId: 's2' }
+  const cells = Object.keys(streetScoped).flatMap((action) => Roles.map((role) => [action, role] as const))
+
+  it.each(cells)('%s as %s: own street only', (action, role) => {
+    const may = streetScoped[action]!.split(' ').some((l) => LETTER[l] === role)
+    expect(can(actorWith(role), action, street)).toBe(may)
     expect(can(actorWith(role), action, otherStreet)).toBe(false)
   })
 })

@@ -26,6 +26,7 @@ import { wishesServer } from './routes/wishes'
 import { noticesServer } from './routes/notices'
 import { guideServer } from './routes/guide'
 import { lendingServer } from './routes/lending'
+import { exportsServer } from './routes/exports'
 
 /** The features (one line each): their routes and privacy contributions are collected from here. */
 const features = [
@@ -45,6 +46,7 @@ const features = [
   noticesServer,
   guideServer,
   lendingServer,
+  exportsServer,
 ] as const
 
 const routes: Routes = collectRoutes([meServer(features), ...features])
