@@ -73,7 +73,7 @@ describe('数据导出 for a community admin', () => {
     api({
       'me.profile': profile(COMMUNITY_ADMIN),
       'join.options': COMMUNITIES,
-      'export.community': (input) =>
+      'export.community': (input: Record<string, unknown>) =>
         input.kind === 'ledger'
           ? {
               ok: false,
