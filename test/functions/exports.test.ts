@@ -457,6 +457,8 @@ describe('who may export what', () => {
     const r = await call(who, action, { kind: 'orders', ...place, ...MARCH })
     expect(r.error?.code).toBe('AUTH.FORBIDDEN')
     expect(await count('access_logs', { action, allowed: false })).toBe(refused + 1)
+    const subject = Object.values(place)[0]
+    expect(await count('access_logs', { action, allowed: false, subject })).toBeGreaterThan(0)
     expect(await count('access_logs', { allowed: true })).toBe(made)
   })
 

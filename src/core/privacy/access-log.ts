@@ -33,6 +33,8 @@ export function subjectOfInput(input: unknown): string {
     const v = o[key]
     if (typeof v === 'string') return v.slice(0, 80)
   }
+  // A street (export.street): after every narrower id.
+  if (typeof o.streetId === 'string') return o.streetId.slice(0, 80)
   return ''
 }
 
