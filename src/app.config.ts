@@ -120,6 +120,7 @@ export default defineAppConfig({
         'pages/donations/index',
       ],
     },
+    { root: 'features/exports', name: 'exports', pages: ['pages/index/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['reports'] },

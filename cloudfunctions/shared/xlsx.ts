@@ -4,7 +4,7 @@
  * (node:zlib) with their CRC-32, which every spreadsheet program reads: a sheet's XML is very
  * repetitive, so a 5,000-row export is about a tenth of its stored size.
  */
-import { deflateRawSync } from 'node:zlib'
+import { constants, deflateRawSync } from 'node:zlib'
 
 export type Cell = string | number | null | undefined
 
@@ -29,8 +29,9 @@ const CRC_TABLE = (() => {
   return t
 })()
 
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff
+/** CRC-32 of `data`; pass the CRC of what came before to continue it (crc32(b, crc32(a)) = crc32(a + b)). */
+export function crc32(data: Uint8Array, before = 0): number {
+  let c = (before ^ 0xffffffff) >>> 0
   for (let i = 0; i < data.length; i += 1)
     c = (CRC_TABLE[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8)
   return (c ^ 0xffffffff) >>> 0
@@ -49,6 +50,14 @@ export interface ZipEntry {
   readonly data: Buffer
 }
 
+/** An entry deflated as it was written (SheetWriter): its deflated body, the CRC-32 and size of its data. */
+export interface PackedEntry {
+  readonly name: string
+  readonly packed: Buffer
+  readonly crc: number
+  readonly size: number
+}
+
 const STORED = 0
 const DEFLATED = 8
 
@@ -56,17 +65,26 @@ const DEFLATED = 8
  * A ZIP archive, names in UTF-8. Each entry is deflated, or stored when deflating would not make it
  * smaller (a tiny part).
  */
-export function zip(entries: readonly ZipEntry[], at: Date = new Date()): Buffer {
+export function zip(entries: readonly (ZipEntry | PackedEntry)[], at: Date = new Date()): Buffer {
   const { time, date } = dosTime(at)
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
   let offset = 0
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8')
-    const crc = crc32(e.data)
-    const deflated = deflateRawSync(e.data, { level: 6 })
-    const method = deflated.length < e.data.length ? DEFLATED : STORED
-    const body = method === DEFLATED ? deflated : e.data
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8')
+    let crc: number
+    let method: number
+    let body: Buffer
+    let size: number
+    if ('packed' in entry) {
+      ;[crc, method, body, size] = [entry.crc, DEFLATED, entry.packed, entry.size]
+    } else {
+      crc = crc32(entry.data)
+      const deflated = deflateRawSync(entry.data, { level: 6 })
+      method = deflated.length < entry.data.length ? DEFLATED : STORED
+      body = method === DEFLATED ? deflated : entry.data
+      size = entry.data.length
+    }
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4) // version needed (2.0: deflate)
@@ -76,7 +94,7 @@ export function zip(entries: readonly ZipEntry[], at: Date = new Date()): Buffer
     local.writeUInt16LE(date, 12)
     local.writeUInt32LE(crc, 14)
     local.writeUInt32LE(body.length, 18)
-    local.writeUInt32LE(e.data.length, 22)
+    local.writeUInt32LE(size, 22)
     local.writeUInt16LE(name.length, 26)
     local.writeUInt16LE(0, 28)
     locals.push(local, name, body)
@@ -90,7 +108,7 @@ export function zip(entries: readonly ZipEntry[], at: Date = new Date()): Buffer
     central.writeUInt16LE(date, 14)
     central.writeUInt32LE(crc, 16)
     central.writeUInt32LE(body.length, 20)
-    central.writeUInt32LE(e.data.length, 24)
+    central.writeUInt32LE(size, 24)
     central.writeUInt16LE(name.length, 28)
     central.writeUInt16LE(0, 30) // extra
     central.writeUInt16LE(0, 32) // comment
@@ -150,27 +168,34 @@ function cellXml(value: Cell, ref: string, style: number): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${text}</t></is></c>`
 }
 
-function sheetXml(spec: SheetSpec): string {
-  const header = spec.header ?? true
-  const cols = spec.widths?.length
-    ? `<cols>${spec.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+/** Row `r` (one-based) of the sheet; style 1 (bold) for a header row. */
+function rowXml(row: readonly Cell[], r: number, style: number): string {
+  const cells = row.map((v, c) => cellXml(v, `${columnName(c)}${r}`, style)).join('')
+  return `<row r="${r}">${cells}</row>`
+}
+
+/** The sheet's XML before its rows (the frozen header and the column widths) and after them. */
+function sheetFrame(widths: readonly number[] | undefined, header: boolean): { head: string; tail: string } {
+  const cols = widths?.length
+    ? `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
     : ''
-  const rows = spec.rows
-    .map((row, r) => {
-      const cells = row
-        .map((v, c) => cellXml(v, `${columnName(c)}${r + 1}`, header && r === 0 ? 1 : 0))
-        .join('')
-      return `<row r="${r + 1}">${cells}</row>`
-    })
-    .join('')
   const freeze = header
     ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
     : ''
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `${freeze}${cols}<sheetData>${rows}</sheetData></worksheet>`
-  )
+  return {
+    head:
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      `${freeze}${cols}<sheetData>`,
+    tail: '</sheetData></worksheet>',
+  }
+}
+
+function sheetXml(spec: SheetSpec): string {
+  const header = spec.header ?? true
+  const rows = spec.rows.map((row, r) => rowXml(row, r + 1, header && r === 0 ? 1 : 0)).join('')
+  const { head, tail } = sheetFrame(spec.widths, header)
+  return `${head}${rows}${tail}`
 }
 
 const CONTENT_TYPES =
@@ -225,18 +250,93 @@ function workbookXml(name: string): string {
   )
 }
 
+const utf8 = (s: string) => Buffer.from(s, 'utf8')
+
+/** The parts of a one-sheet workbook around its sheet. */
+const workbookParts = (name: string): ZipEntry[] => [
+  { name: '[Content_Types].xml', data: utf8(CONTENT_TYPES) },
+  { name: '_rels/.rels', data: utf8(ROOT_RELS) },
+  { name: 'xl/workbook.xml', data: utf8(workbookXml(name)) },
+  { name: 'xl/_rels/workbook.xml.rels', data: utf8(WORKBOOK_RELS) },
+  { name: 'xl/styles.xml', data: utf8(STYLES) },
+]
+
 /** The bytes of a one-sheet .xlsx workbook. */
 export function buildXlsx(spec: SheetSpec, at: Date = new Date()): Buffer {
-  const utf8 = (s: string) => Buffer.from(s, 'utf8')
   return zip(
-    [
-      { name: '[Content_Types].xml', data: utf8(CONTENT_TYPES) },
-      { name: '_rels/.rels', data: utf8(ROOT_RELS) },
-      { name: 'xl/workbook.xml', data: utf8(workbookXml(spec.name)) },
-      { name: 'xl/_rels/workbook.xml.rels', data: utf8(WORKBOOK_RELS) },
-      { name: 'xl/styles.xml', data: utf8(STYLES) },
-      { name: 'xl/worksheets/sheet1.xml', data: utf8(sheetXml(spec)) },
-    ],
+    [...workbookParts(spec.name), { name: 'xl/worksheets/sheet1.xml', data: utf8(sheetXml(spec)) }],
     at,
   )
+}
+
+/** Characters of sheet XML gathered before they are deflated (about 0.5–1.5 MB of UTF-8). */
+const CHUNK_CHARS = 64 * 1024
+
+/**
+ * A one-sheet workbook written row by row (the exports): rows are turned into XML and deflated in
+ * chunks as they come, so the whole sheet's text is never held; only its deflated bytes (about a
+ * tenth). Each chunk is deflated on its own and ends with a sync flush (byte-aligned, not final);
+ * an empty final block closes the stream, so the chunks together are one valid deflate stream.
+ */
+export class SheetWriter {
+  private readonly packed: Buffer[] = []
+  private pending: string[] = []
+  private pendingChars = 0
+  private crc = 0
+  private size = 0
+  private next = 1
+  private readonly tail: string
+
+  constructor(
+    private readonly name: string,
+    header: readonly Cell[],
+    widths?: readonly number[],
+  ) {
+    const frame = sheetFrame(widths, true)
+    this.tail = frame.tail
+    this.put(frame.head)
+    this.put(rowXml(header, this.next, 1))
+    this.next += 1
+  }
+
+  /** Data rows written so far (the header not counted). */
+  get rows(): number {
+    return this.next - 2
+  }
+
+  add(row: readonly Cell[]): void {
+    this.put(rowXml(row, this.next, 0))
+    this.next += 1
+  }
+
+  private put(xml: string): void {
+    this.pending.push(xml)
+    this.pendingChars += xml.length
+    if (this.pendingChars >= CHUNK_CHARS) this.flush()
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return
+    const data = utf8(this.pending.join(''))
+    this.pending = []
+    this.pendingChars = 0
+    this.crc = crc32(data, this.crc)
+    this.size += data.length
+    this.packed.push(deflateRawSync(data, { level: 6, finishFlush: constants.Z_SYNC_FLUSH }))
+  }
+
+  /** The workbook's bytes; the writer is done. */
+  finish(at: Date = new Date()): Buffer {
+    this.put(this.tail)
+    this.flush()
+    this.packed.push(deflateRawSync(Buffer.alloc(0)))
+    const sheet: PackedEntry = {
+      name: 'xl/worksheets/sheet1.xml',
+      packed: Buffer.concat(this.packed),
+      crc: this.crc,
+      size: this.size,
+    }
+    this.packed.length = 0
+    return zip([...workbookParts(this.name), sheet], at)
+  }
 }

@@ -18,6 +18,7 @@ import { noticesActions } from './notices/api'
 import { guideActions } from './guide/api'
 import { lendingActions } from './lending/api'
 import { dashboardActions } from './dashboard/api'
+import { exportsActions } from './exports/api'
 
 /**
  * The wire contract of the `api` cloud function: every action name → input schema → output type.
@@ -43,6 +44,7 @@ export const apiActions = {
   ...guideActions,
   ...lendingActions,
   ...dashboardActions,
+  ...exportsActions,
 } satisfies Record<string, AnyActionDef>
 
 export type ApiActions = typeof apiActions

@@ -21,6 +21,7 @@ import { noticesFeature } from './notices/feature'
 import { guideFeature } from './guide/feature'
 import { lendingFeature } from './lending/feature'
 import { dashboardFeature } from './dashboard/feature'
+import { exportsFeature } from './exports/feature'
 
 export const features: readonly CoreFeature[] = [
   meFeature,
@@ -41,4 +42,5 @@ export const features: readonly CoreFeature[] = [
   guideFeature,
   lendingFeature,
   dashboardFeature,
+  exportsFeature,
 ]

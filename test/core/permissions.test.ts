@@ -195,6 +195,10 @@ const expected: Readonly<Record<string, string>> = {
   'lending.donation': 'R W C',
   'lending.donations': 'R W C',
   'lending.decide': 'W C',
+  // Excel exports (数据导出): a community admin their community, a street admin their street or one
+  // community of it; grid workers export nothing (never a whole community).
+  'export.community': 'C S',
+  'export.street': 'S',
 }
 
 const LETTER: Readonly<Record<string, Role>> = {
@@ -232,11 +236,13 @@ const communityScoped: Readonly<Record<string, string>> = {
   'lending.save': 'W C',
   'lending.desk': 'W C',
   'dashboard.community': 'C S',
+  'export.community': 'C S',
 }
 
 /** Actions that name a street by `streetId`: its street admin only. */
 const streetScoped: Readonly<Record<string, string>> = {
   'dashboard.street': 'S',
+  'export.street': 'S',
 }
 
 describe('permission table', () => {
@@ -280,16 +286,6 @@ describe('place-scoped actions', () => {
     expect(PlaceFields.streetId).toBe('street')
   })
 
-  const street: OrgPath = { streetId: 's' }
-  const streetCells = Object.keys(streetScoped).flatMap((action) =>
-    Roles.map((role) => [action, role] as const),
-  )
-  it.each(streetCells)('%s as %s: own street only', (action, role) => {
-    const mayHere = streetScoped[action]!.split(' ').some((l) => LETTER[l] === role)
-    expect(can(actorWith(role), action, street)).toBe(mayHere)
-    expect(can(actorWith(role), action, { streetId: 's2' })).toBe(false)
-  })
-
   const community: OrgPath = { streetId: 's', communityId: 'c' }
   const other: OrgPath = { streetId: 's', communityId: 'c2' }
   const otherStreet: OrgPath = { streetId: 's2', communityId: 'c3' }
@@ -301,6 +297,18 @@ describe('place-scoped actions', () => {
     expect(can(actorWith(role), action, community)).toBe(mayHere)
     // A street admin is over every community of the street; nobody else reaches another community.
     expect(can(actorWith(role), action, other)).toBe(mayHere && role === 'street_admin')
+    expect(can(actorWith(role), action, otherStreet)).toBe(false)
+  })
+})
+
+describe('street-scoped actions', () => {
+  const street: OrgPath = { streetId: 's' }
+  const otherStreet: OrgPath = { streetId: 's2' }
+  const cells = Object.keys(streetScoped).flatMap((action) => Roles.map((role) => [action, role] as const))
+
+  it.each(cells)('%s as %s: own street only', (action, role) => {
+    const may = streetScoped[action]!.split(' ').some((l) => LETTER[l] === role)
+    expect(can(actorWith(role), action, street)).toBe(may)
     expect(can(actorWith(role), action, otherStreet)).toBe(false)
   })
 })

@@ -152,6 +152,8 @@ pages.push(
   ],
   ['volunteer-hours', 'user-resident-wang', '/#/features/points/pages/hours/index', '社区义诊'],
   ['hours-export', 'user-xinhua-admin', '/#/features/activities/pages/export/index', '导出志愿时长'],
+  ['data-export', 'user-xinhua-admin', '/#/features/exports/pages/index/index', '导出范围：新华社区'],
+  ['data-export-street', 'user-street-admin', '/#/features/exports/pages/index/index', '全街道'],
   ['market', 'user-resident-wang', '/#/features/market/pages/index/index', '洗衣液'],
   ['market-vouchers', 'user-resident-wang', '/#/features/market/pages/vouchers/index', '您还没有兑换券'],
   ['market-verify', 'user-xinhua-01-worker', '/#/features/market/pages/verify/index', '查询兑换券'],

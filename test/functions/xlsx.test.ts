@@ -3,7 +3,8 @@
  * zipfile (CRC-checked inflate) for the package, the sheet XML for the cells.
  */
 import { execFileSync } from 'node:child_process'
-import { buildXlsx, zip, type Cell } from '../../cloudfunctions/shared/xlsx'
+import { buildXlsx, crc32, SheetWriter, zip, type Cell } from '../../cloudfunctions/shared/xlsx'
+import { readXlsx } from '../support/xlsx-read'
 
 interface Read {
   entries: { name: string; method: number; size: number; packed: number }[]
@@ -66,5 +67,37 @@ describe('xlsx writer', () => {
     const tiny = Buffer.from('x')
     const read = readBack(zip([{ name: 'a.txt', data: tiny }]))
     expect(read.entries).toEqual([{ name: 'a.txt', method: 0, size: 1, packed: 1 }])
+  })
+
+  it('continues a CRC-32 over pieces', () => {
+    const a = Buffer.from('网格化治理 ')
+    const b = Buffer.from('接诉即办')
+    expect(crc32(b, crc32(a))).toBe(crc32(Buffer.concat([a, b])))
+  })
+
+  it('writes a sheet row by row in deflated chunks: one valid stream, the same cells as buildXlsx', async () => {
+    const at = new Date('2026-12-07T00:00:00Z')
+    const sheet = new SheetWriter('工单明细', header, [10, 10, 12, 16, 10])
+    for (const row of rows) sheet.add(row)
+    expect(sheet.rows).toBe(5000)
+    const file = sheet.finish(at)
+    const read = readBack(file) // Python's zipfile inflates and checks the CRC of every entry
+    const part = read.entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')
+    expect(part?.method).toBe(8)
+    expect(part && part.packed / part.size).toBeLessThan(0.2)
+    expect(cellsOf(read.sheet)).toEqual(
+      cellsOf(readBack(buildXlsx({ name: 'x', rows: [header, ...rows] }, at)).sheet),
+    )
+    const excel = await readXlsx(file)
+    expect(excel.name).toBe('工单明细')
+    expect(excel.rows).toHaveLength(5001)
+    expect(excel.rows[0]).toEqual(header)
+    expect(excel.rows[7]).toEqual(['居民6', '7号楼', '2026-11-07', 3, ''])
+    expect(excel.rows[8]).toEqual(['居民7', '8号楼', '2026-11-08', 3.5, 'A & B <同行>'])
+  })
+
+  it('an empty sheet is its header only', async () => {
+    const file = new SheetWriter('空表', ['时间', '积分']).finish()
+    expect((await readXlsx(file)).rows).toEqual([['时间', '积分']])
   })
 })

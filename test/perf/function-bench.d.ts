@@ -23,6 +23,8 @@ export function measureFunction(opts: {
   sdkUrl: string
   envId: string
   rounds: number
+  /** A one-off workload instead of the function's scenario in scenarios.js. */
+  events?: { name: string; openid: string; event: unknown }[]
 }): Promise<FunctionBenchResult>
 export function measureBareSdk(): Promise<{ ms: number; mb: number }>
 export const MEMORY_LIMIT_MB: number

@@ -32,8 +32,9 @@ function envOf(fn) {
   return env
 }
 
-function measureFunction({ fn, sdkUrl, envId, rounds }) {
-  const scenario = scenarios[fn]
+function measureFunction({ fn, sdkUrl, envId, rounds, events: given }) {
+  // `events`: a one-off workload (e.g. one large export) instead of the function's scenario.
+  const scenario = given ?? scenarios[fn]
   if (!scenario)
     return Promise.reject(new Error(`no benchmark scenario for function "${fn}" in test/perf/scenarios.js`))
   const events = Array.from({ length: rounds }, () => scenario).flat()

@@ -79,6 +79,7 @@ describe('me page entries', () => {
       '人员与角色',
       '楼栋二维码',
       '志愿时长导出',
+      '数据导出',
     ].filter((t) => screen.queryByText(t) !== null)
 
   it.each([
@@ -92,7 +93,21 @@ describe('me page entries', () => {
     [
       'a community admin',
       [{ role: 'community_admin', scope: { streetId: 's', communityId: 'c' } }],
-      ['我的个人信息', '我的家庭', '入格审核', '网格管理', '人员与角色', '楼栋二维码', '志愿时长导出'],
+      [
+        '我的个人信息',
+        '我的家庭',
+        '入格审核',
+        '网格管理',
+        '人员与角色',
+        '楼栋二维码',
+        '志愿时长导出',
+        '数据导出',
+      ],
+    ],
+    [
+      'a street admin',
+      [{ role: 'street_admin', scope: { streetId: 's' } }],
+      ['我的个人信息', '我的家庭', '网格管理', '人员与角色', '楼栋二维码', '数据导出'],
     ],
   ])('shows %s only their entries', async (_who, roles, expected) => {
     as(roles)

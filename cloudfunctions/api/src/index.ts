@@ -27,6 +27,7 @@ import { noticesServer } from './routes/notices'
 import { guideServer } from './routes/guide'
 import { lendingServer } from './routes/lending'
 import { dashboardServer } from './routes/dashboard'
+import { exportsServer } from './routes/exports'
 
 /** The features (one line each): their routes and privacy contributions are collected from here. */
 const features = [
@@ -47,6 +48,7 @@ const features = [
   guideServer,
   lendingServer,
   dashboardServer,
+  exportsServer,
 ] as const
 
 const routes: Routes = collectRoutes([meServer(features), ...features])

@@ -39,6 +39,14 @@ interface Named {
   readonly communityId?: string
 }
 
+/** The day buckets of these communities (their grids' and their own) from `from` to `to`. */
+export function daysOf(communityIds: readonly string[], from: string, to: string): Promise<DayDoc[]> {
+  const _ = db().command
+  const inScope =
+    communityIds.length === 1 ? { communityId: communityIds[0] } : { communityId: _.in([...communityIds]) }
+  return all<DayDoc>(DAY_STATS, { ...inScope, day: _.gte(from).and(_.lte(to)) })
+}
+
 /** A community's or a street's dashboard for a period (the kit has checked the caller's scope). */
 export async function dashboard(place: ResolvedPlace, period: Period): Promise<DashboardView> {
   const _ = db().command
@@ -49,11 +57,10 @@ export async function dashboard(place: ResolvedPlace, period: Period): Promise<D
       ? await all<Named>('communities', { streetId })
       : [{ _id: place.path.communityId ?? '', name: place.name }]
   const ids = communities.map((c) => c._id)
-  // Every bucket of the scope: its grids' and its communities' own (activities, points).
-  const inScope = ids.length === 1 ? { communityId: ids[0] } : { communityId: _.in(ids) }
   const scope = level === 'street' ? { streetId } : { communityId: ids[0] }
   const [days, grids, configs, topics, wishes] = await Promise.all([
-    all<DayDoc>(DAY_STATS, { ...inScope, day: _.gte(readFrom(period)).and(_.lte(period.to)) }),
+    // Every bucket of the scope: its grids' and its communities' own (activities, points).
+    daysOf(ids, readFrom(period), period.to),
     all<Named>('grids', scope),
     all<CategoryOverride & { _id: string }>(ORDER_CONFIG, { _id: ids.length === 1 ? ids[0] : _.in(ids) }),
     all<Partial<TopicStats> & { _id: string }>(TOPIC_STATS, { ...scope, level: 'community' }),

@@ -67,8 +67,7 @@ export function dashboardOf(input: DashboardInput): DashboardView {
     addInto(statuses, sub(d, 'status'))
     addInto(tiers, sub(d, 'tier'))
   }
-  const byGrid = new Map<string, DayDoc[]>()
-  for (const d of inPeriod) if (d.gridId) byGrid.set(d.gridId, [...(byGrid.get(d.gridId) ?? []), d])
+  const byGrid = gridCounters(inPeriod)
   return {
     level: input.level,
     id: input.id,
@@ -83,7 +82,7 @@ export function dashboardOf(input: DashboardInput): DashboardView {
     funnel: Tiers.map((t) => ({ key: t, label: TierLabel[t], count: tiers[t] ?? 0 })),
     trend: trendOf(input.days, period.to),
     league: input.grids
-      .map((g) => ({ ...g, rates: ratesOf(countersOf(byGrid.get(g.id) ?? [])) }))
+      .map((g) => ({ ...g, rates: ratesOf(byGrid.get(g.id)) }))
       .sort(
         (a, b) =>
           (a.community ?? '').localeCompare(b.community ?? '', 'zh-CN', { numeric: true }) ||
@@ -115,6 +114,13 @@ export function helpersOf(days: readonly DayDoc[]): HelperFigures {
     pointsIssued: sum('p', 'issued'),
     pointsSpent: sum('p', 'spent'),
   }
+}
+
+/** Each grid's order counters summed over the days given (a community's own buckets have none). */
+export function gridCounters(days: readonly DayDoc[]): Map<string, StatsCounters> {
+  const byGrid = new Map<string, DayDoc[]>()
+  for (const d of days) if (d.gridId) byGrid.set(d.gridId, [...(byGrid.get(d.gridId) ?? []), d])
+  return new Map([...byGrid].map(([id, list]) => [id, countersOf(list)]))
 }
 
 /** Received and answered per week, for the TREND_WEEKS weeks up to the week of `to`. */

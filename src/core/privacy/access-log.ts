@@ -33,6 +33,8 @@ export function subjectOfInput(input: unknown): string {
     const v = o[key]
     if (typeof v === 'string') return v.slice(0, 80)
   }
+  // A street (export.street): after every narrower id.
+  if (typeof o.streetId === 'string') return o.streetId.slice(0, 80)
   return ''
 }
 
@@ -69,6 +71,14 @@ export const AccessActionLabel: Readonly<Record<string, string>> = {
   'lending.desk': '百宝屋借还登记时查看了您的姓名',
   'lending.donation': '审核百宝屋捐赠时查看了您的姓名',
   'lending.donations': '审核百宝屋捐赠时查看了您的姓名',
+  // Excel exports (数据导出): one entry per file made, naming every resident it carries (src/core/exports).
+  'export.community': '导出数据时查看了您的信息',
+  'export.street': '导出数据时查看了您的信息',
+  'export.orders': '导出了工单明细（含您上报的工单，不含姓名和电话）',
+  'export.errands': '导出了邻里互助记录（含您的姓氏，不含电话和住址）',
+  'export.attendance': '导出了志愿活动出勤记录（含您的姓氏和服务时长）',
+  'export.vouchers': '导出了爱心超市兑换记录（含您的姓氏）',
+  'export.ledger': '导出了积分流水（含您的姓氏和积分变动）',
 }
 
 /** An action's words; never its raw name (an action logged without a label reads generically). */

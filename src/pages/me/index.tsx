@@ -44,6 +44,7 @@ const ADMIN: readonly Entry[] = [
   { title: '社区基金', url: '/features/market/pages/fund/index', action: 'fund.view' },
   { title: '积分管理', url: '/features/points/pages/admin/index', action: 'points.award' },
   { title: '志愿时长导出', url: '/features/activities/pages/export/index', action: 'hours.export' },
+  { title: '数据导出', url: '/features/exports/pages/index/index', action: 'export.community' },
 ]
 
 function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor: Actor; label: string }) {
