@@ -166,7 +166,8 @@ export function expectedOf(
 
 /** Cut down to 3 decimals (floor): the corner of a cell of about 100 m × 100 m at China's latitudes. */
 export function truncate3(x: number): number {
-  return Math.floor(Math.round(x * 1e6) / 1e3) / 1e3
+  // (the 1e-9 absorbs binary fractions: 39.904 × 1000 is 39903.999…)
+  return Math.floor(x * 1e3 + 1e-9) / 1e3
 }
 
 /** The centre of a grid's boundary: the middle of its bounding box, to 4 decimals; null without one. */
