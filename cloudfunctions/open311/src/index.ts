@@ -199,10 +199,11 @@ async function serve(event: HttpEvent, now: Date): Promise<HttpAnswer> {
   }
 
   if (!q) throw new Open311Error(404, 'no such endpoint')
-  const orders = await findOrders(keys, street._id, q)
+  const { items, last } = await findOrders(keys, street._id, q, (o) =>
+    toRequest(o, publicIdOf(keys, o._id), places),
+  )
   const extra: Record<string, string> = {}
-  const last = orders[orders.length - 1]
-  if (!q.ids && last && orders.length === q.pageSize) {
+  if (!q.ids && last && items.length === q.pageSize) {
     const next = new URLSearchParams()
     for (const [k, v] of Object.entries(params))
       if (v !== undefined && k !== 'page' && k !== 'after') next.set(k, v)
@@ -212,16 +213,7 @@ async function serve(event: HttpEvent, now: Date): Promise<HttpAnswer> {
     next.set('after', cursorOf(keys, last))
     extra.link = `<${baseUrl(event, path)}/requests.${format}?${next.toString()}>; rel="next"`
   }
-  return answer(
-    200,
-    format,
-    renderRequests(
-      format,
-      orders.map((o) => toRequest(o, publicIdOf(keys, o._id), places)),
-    ),
-    'public, max-age=60',
-    extra,
-  )
+  return answer(200, format, renderRequests(format, items), 'public, max-age=60', extra)
 }
 
 export async function main(event: HttpEvent): Promise<HttpAnswer> {

@@ -157,53 +157,82 @@ export async function categoriesOf(places: FeedPlaces): Promise<CategoryDef[]> {
 // ── Orders ──
 
 /** `<ms>~<public id>` of the last request shown: where the next page starts. */
-export const cursorOf = (k: FeedKeys, o: Pick<FeedOrder, '_id' | 'submittedAt'>): string =>
+export const cursorOf = (k: FeedKeys, o: Key): string =>
   `${new Date(o.submittedAt).getTime()}~${sealId(k, o._id)}`
+
+/** Orders are read this many at a time: a page of 1 000 never sits in memory as raw documents at once. */
+const CHUNK = 200
+
+type Key = Pick<FeedOrder, '_id' | 'submittedAt'>
 
 /**
  * The street's orders a query asks for, newest first (index `orders.open311_street`, or
- * `open311_category` with service codes), one page: `page` skips along the index, `after` starts
- * right after a cursor (keyset). With ids, exactly those orders (unknown ids left out).
+ * `open311_category` with service codes), one page, each mapped by `map` as soon as its chunk is
+ * read (CHUNK at a time, keyset within the page): `page` skips along the index to the page's start,
+ * `after` starts right after a cursor. With ids, exactly those orders (unknown ids left out).
+ * Answers the mapped page and the key of its last order (for the next page's cursor).
  */
-export async function findOrders(k: FeedKeys, streetId: string, q: RequestsQuery): Promise<FeedOrder[]> {
+export async function findOrders<T>(
+  k: FeedKeys,
+  streetId: string,
+  q: RequestsQuery,
+  map: (o: FeedOrder) => T,
+): Promise<{ items: T[]; last: Key | null }> {
   const _ = db().command
   const col = db().collection(ORDERS)
   if (q.ids) {
     const ids = [...new Set(q.ids.map((p) => openId(k, p)).filter((x): x is string => x !== null))]
-    if (ids.length === 0) return []
+    if (ids.length === 0) return { items: [], last: null }
     const res = await col
       .where({ _id: _.in(ids), 'path.streetId': streetId })
       .field(FEED_FIELDS)
       .limit(ids.length)
       .get()
-    return (res.data as FeedOrder[]).sort(
+    const found = (res.data as FeedOrder[]).sort(
       (a, b) => new Date(b.submittedAt).getTime() - new Date(a.submittedAt).getTime(),
     )
+    return { items: found.map(map), last: null }
   }
-  const conds: object[] = [
-    {
-      'path.streetId': streetId,
-      ...(q.codes ? { categoryId: q.codes.length === 1 ? q.codes[0] : _.in([...q.codes]) } : {}),
-      submittedAt: _.and(_.gte(q.start), _.lte(q.end)),
-      ...(q.open === null ? {} : { open: q.open }),
-    },
-  ]
+  const base = {
+    'path.streetId': streetId,
+    ...(q.codes ? { categoryId: q.codes.length === 1 ? q.codes[0] : _.in([...q.codes]) } : {}),
+    submittedAt: _.and(_.gte(q.start), _.lte(q.end)),
+    ...(q.open === null ? {} : { open: q.open }),
+  }
+  const after = (at: Date, id: string) =>
+    _.or([{ submittedAt: _.lt(at) }, { submittedAt: at, _id: _.lt(id) }])
+  let cut: { at: Date; id: string } | null = null
   if (q.after) {
-    const cut = q.after.indexOf('~')
-    const at = new Date(Number(q.after.slice(0, cut)))
-    const id = openId(k, q.after.slice(cut + 1))
-    if (id === null || Number.isNaN(at.getTime())) return []
-    conds.push(_.or([{ submittedAt: _.lt(at) }, { submittedAt: at, _id: _.lt(id) }]))
+    const i = q.after.indexOf('~')
+    const at = new Date(Number(q.after.slice(0, i)))
+    const id = openId(k, q.after.slice(i + 1))
+    if (id === null || Number.isNaN(at.getTime())) return { items: [], last: null }
+    cut = { at, id }
   }
-  const res = await col
-    .where(conds.length === 1 ? (conds[0] as Record<string, unknown>) : _.and(conds))
-    .orderBy('submittedAt', 'desc')
-    .orderBy('_id', 'desc')
-    .skip((q.page - 1) * q.pageSize)
-    .limit(q.pageSize)
-    .field(FEED_FIELDS)
-    .get()
-  return res.data as FeedOrder[]
+  const items: T[] = []
+  let last: Key | null = null
+  let skip = (q.page - 1) * q.pageSize
+  while (items.length < q.pageSize) {
+    const want = Math.min(CHUNK, q.pageSize - items.length)
+    const res = await col
+      .where(cut ? _.and([base, after(cut.at, cut.id)]) : base)
+      .orderBy('submittedAt', 'desc')
+      .orderBy('_id', 'desc')
+      .skip(skip)
+      .limit(want)
+      .field(FEED_FIELDS)
+      .get()
+    const chunk = res.data as FeedOrder[]
+    for (const o of chunk) items.push(map(o))
+    const end = chunk[chunk.length - 1]
+    if (end) {
+      last = { _id: end._id, submittedAt: end.submittedAt }
+      cut = { at: new Date(end.submittedAt), id: end._id }
+    }
+    skip = 0
+    if (chunk.length < want) break
+  }
+  return { items, last }
 }
 
 /** One order of the street by its public id, or null. */
