@@ -439,6 +439,22 @@ describe('Open311 GeoReport v2 at /open311/v2 on the local CloudBase', () => {
     expect(JSON.stringify(windows)).not.toMatch(/127\.0\./)
   })
 
+  it('the sweep forgets the counters of minutes that ended, and only those', async () => {
+    const rate = db().collection('open311_rate')
+    const before = (await rate.count()).total as number
+    expect(before).toBeGreaterThan(0)
+    // as of now: every window is still current or just ended (kept until its minute + 2)
+    const now = (await emu().invoke('sweep', { now: new Date().toISOString() })) as any
+    expect(now.ok).toBe(true)
+    expect(now.failed).toEqual([])
+    expect((await rate.count()).total).toBe(before)
+    const later = (await emu().invoke('sweep', {
+      now: new Date(Date.now() + 5 * 60_000).toISOString(),
+    })) as any
+    expect(later.failed).toEqual([])
+    expect((await rate.count()).total).toBe(0)
+  })
+
   it('writes ISO 8601 times in China time', async () => {
     const pub = await feedItem('street_light')
     expect(pub.requested_datetime).toMatch(W3C_DATETIME)
