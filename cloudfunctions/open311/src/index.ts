@@ -114,7 +114,9 @@ const failure = (e: Open311Error, format: Format, extra: Record<string, string> 
 function baseUrl(event: HttpEvent, path: string): string {
   const h = event.headers ?? {}
   const proto = (h['x-forwarded-proto'] ?? 'https').split(',')[0]?.trim() || 'https'
-  const host = h.host ?? h.Host ?? ''
+  // the domain the access service routed by; anything but a host name (and port) is not echoed back
+  const raw = h.host ?? h.Host ?? ''
+  const host = /^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(raw) ? raw : ''
   const prefix = path.replace(/\/(discovery|services|requests)(\/[^/]*)?\.(json|xml)$/, '')
   return `${proto}://${host}${prefix}`
 }
@@ -124,18 +126,11 @@ async function serve(event: HttpEvent, now: Date): Promise<HttpAnswer> {
   const method = (event.httpMethod ?? 'GET').toUpperCase()
   const params = event.queryStringParameters ?? {}
   const keys = await keysOf()
-  const rate = await countRequest(
-    keys,
-    clientIp(event),
-    now,
-    ratePerMinute(process.env.OPEN311_RATE_PER_MINUTE),
-  )
+  const limit = ratePerMinute(process.env.OPEN311_RATE_PER_MINUTE)
+  const rate = await countRequest(keys, clientIp(event), now, limit)
   if (!rate.allowed)
     return failure(
-      new Open311Error(
-        429,
-        `too many requests: at most ${ratePerMinute(process.env.OPEN311_RATE_PER_MINUTE)} a minute from one address`,
-      ),
+      new Open311Error(429, `too many requests: at most ${limit} a minute from one address`),
       formatOf(path),
       { 'retry-after': String(rate.retryAfter) },
     )
