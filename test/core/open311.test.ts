@@ -20,6 +20,7 @@ import {
   type FeedOrder,
   type FeedPlaces,
 } from '../../src/core/open311/feed'
+import { gcjToWgs, wgsToGcj } from '../../src/core/open311/geo'
 import { endpointOf, parseDate, requestsQuery } from '../../src/core/open311/query'
 import { renderError, renderRequests, renderServices, xmlText } from '../../src/core/open311/render'
 import { OrderStatuses, type OrderStatus } from '../../src/core/orders/model'
@@ -201,26 +202,53 @@ describe('coordinates', () => {
   ])('truncate3(%p) = %p', (x, want) => {
     expect(truncate3(x)).toBe(want)
   })
-  it('a grid with a boundary: its centre, whatever the pin', () => {
-    expect(gridCentre(places.grids.get('gr-xinhua-02')?.boundary)).toEqual({ long: 116.41, lat: 39.905 })
+  // GCJ-02 → WGS-84 near Beijing's centre moves a point about 0.00624° west and 0.00140° south
+  // (the reference pair below); the centre of the box 116.40–116.42 × 39.90–39.91 is (116.41, 39.905).
+  it('a grid with a boundary: its centre (as WGS-84), whatever the pin', () => {
+    const c = gridCentre(places.grids.get('gr-xinhua-02')?.boundary)
+    expect(c?.long).toBeCloseTo(116.4038, 3)
+    expect(c?.lat).toBeCloseTo(39.9036, 3)
+    expect(String(c?.long).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(4)
     const o = order({
       path: { streetId: 'st-dongjie', communityId: 'cm-xinhua', gridId: 'gr-xinhua-02' },
       location: { kind: 'point', lng: 116.40749, lat: 39.90421 },
     })
-    expect(coordinatesOf(o, places)).toEqual({ lat: 39.905, long: 116.41 })
-    expect(coordinatesOf(order({ path: o.path }), places)).toEqual({ lat: 39.905, long: 116.41 })
+    expect(coordinatesOf(o, places)).toEqual(c)
+    expect(coordinatesOf(order({ path: o.path }), places)).toEqual(c)
   })
-  it('no boundary: the pin cut to ~100 m; a household or building report without one: none', () => {
+  it('no boundary: the pin (as WGS-84) cut to ~100 m; a household or building report without one: none', () => {
+    // (116.40749, 39.90421) GCJ-02 ≈ (116.40125, 39.90281) WGS-84, floored to 3 decimals
     expect(
       coordinatesOf(order({ location: { kind: 'point', lng: 116.40749, lat: 39.90421 } }), places),
     ).toEqual({
-      lat: 39.904,
-      long: 116.407,
+      lat: 39.902,
+      long: 116.401,
     })
     expect(coordinatesOf(order(), places)).toBeNull()
     expect(coordinatesOf(order({ location: { kind: 'building', buildingId: 'bd-1' } }), places)).toBeNull()
     const r = toRequest(order(), 'p', places)
     expect('lat' in r || 'long' in r).toBe(false)
+  })
+})
+
+describe('GCJ-02 → WGS-84', () => {
+  // A reference pair published with several independent implementations of the transform.
+  it('matches the reference point in Beijing', () => {
+    const w = gcjToWgs(116.404, 39.915)
+    expect(w.lng).toBeCloseTo(116.39775550083061, 10)
+    expect(w.lat).toBeCloseTo(39.91359571849836, 10)
+    const g = wgsToGcj(116.404, 39.915)
+    expect(g.lng).toBeCloseTo(116.41024449916938, 10)
+    expect(g.lat).toBeCloseTo(39.91640428150164, 10)
+  })
+  it('undoes the forward transform to within 2 m (Shanghai: WGS (121.491, 31.242))', () => {
+    const w = gcjToWgs(121.49546460985425, 31.240013408324618)
+    expect(Math.abs(w.lng - 121.491)).toBeLessThan(2e-5)
+    expect(Math.abs(w.lat - 31.242)).toBeLessThan(2e-5)
+  })
+  it('leaves points outside China as they are', () => {
+    expect(gcjToWgs(-0.1276, 51.5072)).toEqual({ lng: -0.1276, lat: 51.5072 })
+    expect(gcjToWgs(151.2093, -33.8688)).toEqual({ lng: 151.2093, lat: -33.8688 })
   })
 })
 

@@ -239,8 +239,9 @@ describe('Open311 GeoReport v2 at /open311/v2 on the local CloudBase', () => {
       agency_responsible: '新华社区第1网格',
       address: '新华社区第1网格',
       description: 'OPEN311公开：东门路灯不亮，晚上很黑',
-      lat: 39.904,
-      long: 116.407,
+      // the pin (GCJ-02) as WGS-84, floored to 3 decimals
+      lat: 39.902,
+      long: 116.401,
     })
     for (const k of ['requested_datetime', 'updated_datetime', 'expected_datetime'])
       expect(pub[k]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/)

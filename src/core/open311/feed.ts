@@ -5,8 +5,8 @@
  *
  * Privacy, field by field:
  * - no reporter, handler, phone or household: none of those fields is read here;
- * - `address` is at most the grid's name; `lat`/`long` are the grid's centre when the grid has a
- *   boundary, else the reported pin truncated to 3 decimals (about 100 m), else absent;
+ * - `address` is at most the grid's name; `lat`/`long` (WGS-84, ./geo.ts) are the grid's centre
+ *   when the grid has a boundary, else the reported pin truncated to 3 decimals (~100 m), else absent;
  * - `description` only when the reporter opted in on the report form (`publicText`), the text
  *   passed content security (not `held`), the reporter has not erased their data, and never for a
  *   report staff took on someone's behalf;
@@ -17,6 +17,7 @@
 import type { CategoryDef } from '../orders/categories'
 import type { OrderRecord, OrderStatus, Tier } from '../orders/model'
 import { isOpen } from '../orders/machine'
+import { gcjToWgs } from './geo'
 import type { Polygon } from '../org/model'
 
 /** One service (a report category) as GeoReport v2 lists it. */
@@ -170,24 +171,34 @@ export function truncate3(x: number): number {
   return Math.floor(x * 1e3 + 1e-9) / 1e3
 }
 
-/** The centre of a grid's boundary: the middle of its bounding box, to 4 decimals; null without one. */
+/**
+ * The centre of a grid's boundary (GCJ-02, as drawn): the middle of its bounding box, as WGS-84, to
+ * 4 decimals; null without a boundary.
+ */
 export function gridCentre(boundary: Polygon | undefined): { lat: number; long: number } | null {
   if (!boundary || boundary.length < 3) return null
   const lngs = boundary.map((p) => p[0])
   const lats = boundary.map((p) => p[1])
-  const mid = (xs: number[]) => Math.round(((Math.min(...xs) + Math.max(...xs)) / 2) * 1e4) / 1e4
-  return { long: mid(lngs), lat: mid(lats) }
+  const mid = (xs: number[]) => (Math.min(...xs) + Math.max(...xs)) / 2
+  const w = gcjToWgs(mid(lngs), mid(lats))
+  const r4 = (x: number) => Math.round(x * 1e4) / 1e4
+  return { long: r4(w.lng), lat: r4(w.lat) }
 }
 
-/** Where the feed puts the order: the grid's centre, else a pin cut to ~100 m, else nowhere. */
+/**
+ * Where the feed puts the order, in WGS-84 as GeoReport means it: the grid's centre, else the pin
+ * (GCJ-02 from the map picker, converted) cut to ~100 m, else nowhere.
+ */
 export function coordinatesOf(
   o: Pick<FeedOrder, 'location' | 'path'>,
   places: FeedPlaces,
 ): { lat: number; long: number } | null {
   const centre = gridCentre(places.grids.get(o.path.gridId)?.boundary)
   if (centre) return centre
-  if (o.location.kind === 'point' && Number.isFinite(o.location.lat) && Number.isFinite(o.location.lng))
-    return { lat: truncate3(o.location.lat), long: truncate3(o.location.lng) }
+  if (o.location.kind === 'point' && Number.isFinite(o.location.lat) && Number.isFinite(o.location.lng)) {
+    const w = gcjToWgs(o.location.lng, o.location.lat)
+    return { lat: truncate3(w.lat), long: truncate3(w.lng) }
+  }
   return null
 }
 
