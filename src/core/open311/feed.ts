@@ -14,6 +14,7 @@
  * - `service_request_id` is the order id sealed with the feed's key (../../../cloudfunctions/shared/
  *   repos/open311.ts), never the order's own id.
  */
+import { chinaWall } from '../china-time'
 import type { CategoryDef } from '../orders/categories'
 import type { OrderRecord, OrderStatus, Tier } from '../orders/model'
 import { isOpen } from '../orders/machine'
@@ -91,7 +92,7 @@ const two = (n: number) => String(n).padStart(2, '0')
 
 /** ISO 8601 in China time with its offset: `2026-12-07T09:05:00+08:00` (whole seconds). */
 export function isoChina(at: Date | string | number): string {
-  const d = new Date(new Date(at).getTime() + 8 * 3_600_000)
+  const d = chinaWall(at)
   return (
     `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}` +
     `T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}+08:00`
