@@ -1,5 +1,5 @@
 // The one source of truth for how each cloud function deploys: cloudfunctions/<fn>/config.json
-// (runtime, memorySize, timeout, triggers, permissions.openapi, envVariables). The local CloudBase reads the same
+// (runtime, memorySize, timeout, triggers, permissions.openapi, envVariables, httpPath). The local CloudBase reads the same
 // file (timeout, triggers, open-API permissions); cloudbaserc.json, which `tcb fn deploy` reads, is
 // generated from it and checked by test/core/function-config.test.ts (docs/adr/0013-function-runtime.md).
 //
@@ -19,7 +19,15 @@ const RUNTIMES = ['Nodejs20.19', 'Nodejs18.15', 'Nodejs16.13']
 const MEMORY_SIZES = [128, 256, 512, 1024, 2048]
 /** what every function's package ignores: sources and maps stay home, dependencies install in the cloud */
 const IGNORE = ['src', 'src/**', '*.map', 'node_modules', 'node_modules/**']
-const KEYS = new Set(['runtime', 'memorySize', 'timeout', 'triggers', 'permissions', 'envVariables'])
+const KEYS = new Set([
+  'runtime',
+  'memorySize',
+  'timeout',
+  'triggers',
+  'permissions',
+  'envVariables',
+  'httpPath',
+])
 
 /** functions = cloudfunctions/<fn>/ with src/index.ts (shared/ holds code, not a function) */
 function functionNames(dir = fnRoot) {
@@ -68,6 +76,10 @@ function readFunctionConfig(name, dir = fnRoot) {
     problems.push('envVariables must map names to strings')
   for (const k of Object.keys(env))
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) problems.push(`envVariables: bad name "${k}"`)
+  // The HTTP access service's path for an HTTP-triggered function (cloudbaserc `path`: `tcb fn deploy`
+  // creates the route; the local CloudBase serves the function at the same path).
+  if (cfg.httpPath !== undefined && !/^\/[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*$/.test(String(cfg.httpPath)))
+    problems.push('httpPath must be a path like "/open311/v2" (no trailing slash)')
   if (problems.length) throw new Error(`cloudfunctions/${name}/config.json: ${problems.join('; ')}`)
   return cfg
 }
@@ -90,6 +102,7 @@ function renderCloudbaserc(dir = fnRoot) {
         ...(cfg.envVariables && Object.keys(cfg.envVariables).length
           ? { envVariables: { ...cfg.envVariables } }
           : {}),
+        ...(cfg.httpPath ? { path: cfg.httpPath } : {}),
         ...(cfg.triggers?.length
           ? { triggers: cfg.triggers.map((t) => ({ name: t.name, type: t.type, config: t.config })) }
           : {}),

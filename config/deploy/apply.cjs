@@ -3,13 +3,14 @@
 //                the code mark in the description through manager-node (observe reads it back);
 //                a runtime change deletes the function first (CloudBase sets runtime at creation);
 //   triggers   → manager-node createFunctionTriggers / deleteFunctionTrigger;
+//   routes     → manager-node access.createAccess / deleteAccess (HTTP access service paths);
 //   collections, indexes, rules → manager-node createCollectionIfNotExists, updateCollection
 //                (CreateIndexes / DropIndexes, unique included), modifyResourcePermission.
 // Each step re-checks what it is about to change where the platform allows it, so a step that a
 // previous, interrupted run already made is not made twice.
 'use strict'
 const { describeCode } = require('./desired.cjs')
-const { triggerOf } = require('./observe.cjs')
+const { routeOf, triggerOf } = require('./observe.cjs')
 const { same } = require('./plan.cjs')
 
 const createIndex = (name, to) => ({
@@ -49,6 +50,18 @@ async function applyPlan(steps, { manager, tcb, log = console.log }) {
         await manager.functions.deleteFunctionTrigger(s.fn, t.name)
     if (s.action !== 'delete' && !now.some((t) => same(t, s.to)))
       await manager.functions.createFunctionTriggers(s.fn, [s.to])
+  }
+  for (const s of todo.filter((x) => x.kind === 'route')) {
+    log(`${s.action} route ${s.target}${s.detail ? ` (${s.detail})` : ''}`)
+    // `tcb fn deploy` creates the path named in cloudbaserc.json: look before making it again
+    const now = await routeOf(manager, s.fn)
+    if (now && now !== s.to) {
+      const { APISet } = await manager.access.getAccessList({ name: s.fn })
+      for (const a of (APISet ?? []).filter((x) => x.Name === s.fn && x.Path === now))
+        await manager.access.deleteAccess({ apiId: a.APIId })
+    }
+    if (s.action !== 'delete' && now !== s.to)
+      await manager.access.createAccess({ name: s.fn, path: s.to, type: 1 })
   }
   for (const s of todo.filter((x) => x.kind === 'collection')) {
     log(`create collection ${s.target}`)

@@ -44,6 +44,8 @@ function desiredState({ dir = fnRoot, collectionsFile = path.join(fnRoot, 'colle
       env: { ...(cfg.envVariables ?? {}) },
       codeSha256: codeSha256(name, dir),
       trigger: t ? { name: t.name, type: t.type, config: t.config } : null,
+      // the HTTP access service's route to it (config.json httpPath; docs/adr/0025-open311.md)
+      route: cfg.httpPath ?? null,
     }
   }
   const collections = {}

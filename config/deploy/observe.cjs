@@ -22,6 +22,13 @@ function triggerOf(t) {
   return { name, type, config }
 }
 
+/** The HTTP access service's path to a function (type 1 = cloud function), or null. */
+async function routeOf(manager, name) {
+  const res = await manager.access.getAccessList({ name })
+  const api = (res.APISet ?? []).find((a) => a.Name === name && Number(a.Type) === 1)
+  return api ? api.Path : null
+}
+
 /** direction as collections.json writes it: 1, -1 or "2dsphere" */
 const direction = (d) => (d === '1' || d === 1 ? 1 : d === '-1' || d === -1 ? -1 : String(d))
 
@@ -45,6 +52,7 @@ async function observe(manager, desired) {
       env: Object.fromEntries((info.Environment?.Variables ?? []).map((v) => [v.Key, String(v.Value)])),
       codeSha256: mark ? mark[1] : null,
       trigger: triggers[0] ?? null,
+      route: await routeOf(manager, name),
     }
   }
 
@@ -80,4 +88,4 @@ async function observe(manager, desired) {
   return validateState({ functions, collections }, 'observed')
 }
 
-module.exports = { observe, triggerOf }
+module.exports = { observe, triggerOf, routeOf }

@@ -6,7 +6,7 @@
 //
 // State (desired and observed share one shape):
 // {
-//   functions:   { <fn>: { runtime, memorySize, timeout, env?: {NAME: value}, codeSha256, trigger: {name,type,config} | null } },
+//   functions:   { <fn>: { runtime, memorySize, timeout, env?: {NAME: value}, codeSha256, trigger: {name,type,config} | null, route?: "/path" | null } },
 //   collections: { <name>: { rule: {read, write} | null, indexes: { <index>: { keys: [{field, direction}], unique } } } }
 // }
 'use strict'
@@ -75,6 +75,8 @@ function validateState(state, label = 'state') {
     if (t !== null && !(isObj(t) && typeof t.name === 'string' && typeof t.type === 'string'))
       fail(`${at}.trigger`, 'must be null or {name, type, config}')
     if (t !== null && typeof t.config !== 'string') fail(`${at}.trigger.config`, 'must be a string')
+    if (f.route != null && (typeof f.route !== 'string' || !f.route.startsWith('/')))
+      fail(`${at}.route`, 'must be null or an HTTP access path like "/open311/v2"')
   }
   for (const [name, c] of Object.entries(cols)) {
     const at = `${label}.collections.${name}`
@@ -155,6 +157,27 @@ function plan(desired, observed) {
           ? { kind: 'function', target: name, action: 'update', to, detail: changes.join('; ') }
           : { kind: 'function', target: name, action: 'unchanged' },
       )
+    }
+    // The HTTP access service's route to the function (its path), like a trigger: ours to keep true.
+    const wantR = want.route ?? null
+    const gotR = got ? (got.route ?? null) : null
+    if (wantR || gotR) {
+      const target = `${name}${wantR ?? gotR}`
+      if (wantR === gotR) steps.push({ kind: 'route', target, action: 'unchanged', fn: name })
+      else if (!gotR)
+        steps.push({ kind: 'route', target, action: 'create', fn: name, to: wantR, detail: wantR })
+      else if (!wantR)
+        steps.push({ kind: 'route', target, action: 'delete', fn: name, from: gotR, detail: gotR })
+      else
+        steps.push({
+          kind: 'route',
+          target,
+          action: 'update',
+          fn: name,
+          from: gotR,
+          to: wantR,
+          detail: `${gotR} → ${wantR}`,
+        })
     }
     const wantT = want.trigger ?? null
     const gotT = got ? (got.trigger ?? null) : null
@@ -252,7 +275,13 @@ function applyToState(observed, steps) {
   for (const s of steps) {
     if (s.kind === 'function' && s.action !== 'unchanged') {
       const prev = next.functions[s.target]
-      next.functions[s.target] = { ...s.to, trigger: s.action === 'update' ? (prev?.trigger ?? null) : null }
+      next.functions[s.target] = {
+        ...s.to,
+        trigger: s.action === 'update' ? (prev?.trigger ?? null) : null,
+        route: prev?.route ?? null,
+      }
+    } else if (s.kind === 'route' && s.action !== 'unchanged') {
+      next.functions[s.fn].route = s.action === 'delete' ? null : s.to
     } else if (s.kind === 'trigger' && s.action !== 'unchanged') {
       next.functions[s.fn].trigger = s.action === 'delete' ? null : { ...s.to }
     } else if (s.kind === 'collection' && s.action === 'create') {
@@ -276,6 +305,7 @@ function formatPlan(steps, { verbose = false } = {}) {
   const kinds = {
     function: 'functions',
     trigger: 'triggers',
+    route: 'routes',
     collection: 'collections',
     index: 'indexes',
     rule: 'rules',

@@ -13,6 +13,7 @@ import { Store } from './store'
 import { HttpError, jsonBody, readBody, sendJson, sendRaw } from './http-kit'
 import { sdkEndpoint } from './sdk-endpoint'
 import { gateway } from './gateway'
+import { httpFunctionFor, serveHttpFunction } from './http-access'
 import { devRoutes, outbox } from './dev-routes'
 import * as log from './log'
 
@@ -113,8 +114,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
 
   /**
    * `/admin` the SDK's endpoint, `/api/*` the H5 gateway, `/dev/*` the demo's pages, `/__storage/*`
-   * the signed upload and download URLs, `/__admin/*` the tests' and benchmarks' controls; anything
-   * else is the H5 build.
+   * the signed upload and download URLs, `/__admin/*` the tests' and benchmarks' controls, a
+   * function's `httpPath` (HTTP access service, ./http-access.ts); anything else is the H5 build.
    */
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -196,6 +197,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<Emulator> {
       if (p === '/__admin/functions') return sendJson(res, 200, runner.stats())
       throw new HttpError(404, { errCode: 404, errMsg: 'not found' })
     }
+    // the HTTP access service's routes (a function's config.json `httpPath`)
+    const httpFn = httpFunctionFor(runner, p)
+    if (httpFn) return serveHttpFunction(runner, httpFn.name, req, res, url, envId)
     if (method === 'GET' || method === 'HEAD') return serveStatic(req, res, p)
     throw new HttpError(404, { errCode: 404, errMsg: 'not found' })
   }

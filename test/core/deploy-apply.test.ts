@@ -41,6 +41,7 @@ const { renderCloudbaserc } = require('../../config/function-config.cjs') as {
       memorySize: number
       timeout: number
       triggers?: Array<{ name: string; type: string; config: string }>
+      path?: string
     }>
   }
 }
@@ -64,6 +65,9 @@ function fakeEnvironment() {
   const fns = new Map<string, FakeFn>()
   const tables = new Map<string, FakeIndex[]>()
   const perms = new Map<string, { Permission: string; SecurityRule?: string }>()
+  /** the HTTP access service's routes (GetCloudBaseGWAPI's APISet) */
+  const routes: Array<{ APIId: string; Path: string; Name: string; Type: number }> = []
+  let apiSeq = 0
   const writes: string[] = []
   const notFound = (what: string) =>
     Object.assign(new Error(`[ResourceNotFound.Function] ${what} 不存在`), {
@@ -177,6 +181,28 @@ function fakeEnvironment() {
         return { RequestId: 'r' }
       },
     },
+    access: {
+      async getAccessList(opts: { name?: string; path?: string }) {
+        const APISet = routes.filter(
+          (r) => (!opts.name || r.Name === opts.name) && (!opts.path || r.Path === opts.path),
+        )
+        return { APISet: JSON.parse(JSON.stringify(APISet)) as typeof routes, Total: APISet.length }
+      },
+      async createAccess(opts: { name: string; path: string; type?: number }) {
+        writes.push(`createAccess ${opts.path} → ${opts.name}`)
+        // the platform refuses a second route at one path (InvalidParameter.APICreated)
+        if (routes.some((r) => r.Path === opts.path)) throw new Error('InvalidParameter.APICreated')
+        routes.push({ APIId: `api-${(apiSeq += 1)}`, Path: opts.path, Name: opts.name, Type: opts.type ?? 1 })
+        return { APIId: `api-${apiSeq}`, RequestId: 'r' }
+      },
+      async deleteAccess(opts: { apiId: string }) {
+        writes.push(`deleteAccess ${opts.apiId}`)
+        const at = routes.findIndex((r) => r.APIId === opts.apiId)
+        if (at < 0) throw new Error(`no route ${opts.apiId}`)
+        routes.splice(at, 1)
+        return { RequestId: 'r' }
+      },
+    },
     permission: {
       async describeResourcePermission(opts: { resourceType: string; resources: string[] }) {
         expect(opts.resourceType).toBe('collection')
@@ -199,7 +225,7 @@ function fakeEnvironment() {
       },
     },
   }
-  /** `tcb fn deploy <fn> --force --yes -e <env>`: code and config from cloudbaserc.json, trigger too */
+  /** `tcb fn deploy <fn> --force --yes -e <env>`: code and config from cloudbaserc.json, trigger and HTTP path too */
   const tcb = (args: string[]) => {
     writes.push(`tcb ${args.join(' ')}`)
     expect(args.slice(0, 2)).toEqual(['fn', 'deploy'])
@@ -221,8 +247,11 @@ function fakeEnvironment() {
             TriggerDesc: JSON.stringify({ cron: t.config }),
           })),
     })
+    // like the CLI (createAccessPath): the path cloudbaserc.json names, unless it already leads here
+    if (rc.path && !routes.some((r) => r.Path === rc.path && r.Name === rc.name))
+      routes.push({ APIId: `api-${(apiSeq += 1)}`, Path: rc.path, Name: rc.name, Type: 1 })
   }
-  return { manager, tcb, fns, tables, perms, writes }
+  return { manager, tcb, fns, tables, perms, writes, routes }
 }
 
 async function deploy(env: ReturnType<typeof fakeEnvironment>, desired: State): Promise<Step[]> {
@@ -250,10 +279,31 @@ describe('deploy against an environment as manager-node shows it', () => {
       { TriggerName: 'sweepOverdue', Type: 'timer', TriggerDesc: JSON.stringify({ cron: '0 * * * * * *' }) },
     ])
 
+    // the Open311 feed's HTTP access path (cloudfunctions/open311/config.json httpPath), made by the CLI
+    expect(env.routes.map((r) => `${r.Path} → ${r.Name}`)).toEqual(['/open311/v2 → open311'])
+
     env.writes.length = 0
     const second = await deploy(env, desired)
     expect(changes(second)).toEqual([])
     expect(env.writes).toEqual([])
+  })
+
+  it('puts back a deleted or moved HTTP access route, once', async () => {
+    const env = fakeEnvironment()
+    const desired = desiredState()
+    await deploy(env, desired)
+    env.routes.length = 0
+    env.writes.length = 0
+    const steps = changes(await deploy(env, desired))
+    expect(steps.map((s) => `${s.action} ${s.kind} ${s.target}`)).toEqual(['create route open311/open311/v2'])
+    expect(env.writes).toEqual(['createAccess /open311/v2 → open311'])
+    const route = env.routes[0]
+    if (!route) throw new Error('route not made')
+    route.Path = '/old-feed'
+    env.writes.length = 0
+    await deploy(env, desired)
+    expect(env.writes).toEqual(['deleteAccess api-2', 'createAccess /open311/v2 → open311'])
+    expect(changes(plan(desired, await observe(env.manager, desired)))).toEqual([])
   })
 
   it('repairs drift: a 5-minute sweep, an index with other keys, a readable collection, an old runtime', async () => {

@@ -28,6 +28,7 @@ interface Fn {
   env?: Record<string, string>
   codeSha256: string | null
   trigger: Trigger | null
+  route?: string | null
 }
 interface Collection {
   rule: Record<string, unknown> | null
@@ -38,7 +39,7 @@ interface State {
   collections: Record<string, Collection>
 }
 interface Step {
-  kind: 'function' | 'trigger' | 'collection' | 'index' | 'rule'
+  kind: 'function' | 'trigger' | 'route' | 'collection' | 'index' | 'rule'
   target: string
   action: 'create' | 'update' | 'recreate' | 'delete' | 'unchanged'
   permission?: string
@@ -289,6 +290,27 @@ describe('deploy planner', () => {
       }),
     ])
     expect(secondPlan(want, have)).toEqual([])
+  })
+
+  it('routes: an HTTP access path is created, moved and removed with its function’s config', () => {
+    const want = desired()
+    want.functions.api.route = '/open311/v2'
+    const none = desired()
+    expect(changes(plan(want, none)).map((s) => `${s.action} ${s.kind} ${s.target}`)).toEqual([
+      'create route api/open311/v2',
+    ])
+    expect(secondPlan(want, none)).toEqual([])
+    const moved = desired()
+    moved.functions.api.route = '/feed'
+    expect(changes(plan(want, moved))).toEqual([
+      expect.objectContaining({ kind: 'route', action: 'update', detail: '/feed → /open311/v2' }),
+    ])
+    expect(secondPlan(want, moved)).toEqual([])
+    expect(changes(plan(none, want)).map((s) => `${s.action} ${s.kind} ${s.target}`)).toEqual([
+      'delete route api/open311/v2',
+    ])
+    expect(secondPlan(none, want)).toEqual([])
+    expect(changes(plan(want, want))).toEqual([])
   })
 
   it('is pure: the states it is given are not changed', () => {

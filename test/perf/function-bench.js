@@ -37,7 +37,11 @@ function measureFunction({ fn, sdkUrl, envId, rounds, events: given }) {
   const scenario = given ?? scenarios[fn]
   if (!scenario)
     return Promise.reject(new Error(`no benchmark scenario for function "${fn}" in test/perf/scenarios.js`))
-  const events = Array.from({ length: rounds }, () => scenario).flat()
+  // a scenario is a list of events, or a function of the round that makes them (open311: each round
+  // from its own address, so a long run measures the feed's work, not its rate limit's refusals)
+  const events = Array.from({ length: rounds }, (_, round) =>
+    typeof scenario === 'function' ? scenario(round) : scenario,
+  ).flat()
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emulin-bench-')), 'events.json')
   fs.writeFileSync(file, JSON.stringify(events))
   const bundle = path.join(repoRoot, 'cloudfunctions', fn, 'index.js')

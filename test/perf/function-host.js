@@ -73,13 +73,17 @@ async function main() {
     } finally {
       console.log = quiet
     }
-    // `api` answers { ok, data | error }; other functions (timers) succeed unless they throw or say ok: false.
-    const ok = thrown === null && !(res && res.ok === false)
+    // `api` answers { ok, data | error }; other functions (timers) succeed unless they throw or say
+    // ok: false; an HTTP-triggered one (open311) unless its status is an error.
+    const ok =
+      thrown === null &&
+      !(res && (res.ok === false || (typeof res.statusCode === 'number' && res.statusCode >= 400)))
     calls.push({
       name: e.name,
       ms: performance.now() - s,
       ok,
-      code: thrown ?? (res && res.error ? res.error.code : null),
+      code:
+        thrown ?? (res && res.error ? res.error.code : res && res.statusCode >= 400 ? res.statusCode : null),
     })
   }
   const peakRssMb = peakRss()

@@ -26,6 +26,29 @@ const scenarios = {
   notify: [{ name: 'retryUndelivered', event: {} }],
   // The overdue sweep (timer, no caller): one indexed query on orders.dueAt, nothing due in the demo data.
   sweep: [{ name: 'sweep', openid: '', event: {} }],
+  // The public Open311 feed over the HTTP access service (no caller): the access service's event,
+  // each round from its own address (the feed allows one address 60 requests a minute).
+  open311: (round) =>
+    [
+      ['discovery', '/open311/v2/discovery.json', {}],
+      ['services', '/open311/v2/services.xml', {}],
+      ['requests.json', '/open311/v2/requests.json', {}],
+      ['requests.xml', '/open311/v2/requests.xml', { status: 'open' }],
+      ['requests paged', '/open311/v2/requests.json', { page_size: '50', page: '2' }],
+    ].map(([name, path, query]) => ({
+      name,
+      event: {
+        path,
+        httpMethod: 'GET',
+        headers: {
+          host: 'bench.local',
+          'x-forwarded-for': `198.18.${Math.floor(round / 250)}.${(round % 250) + 1}`,
+        },
+        queryStringParameters: query,
+        body: '',
+        isBase64Encoded: false,
+      },
+    })),
 }
 
 module.exports = { scenarios }

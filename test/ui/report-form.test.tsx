@@ -112,6 +112,8 @@ describe('report form', () => {
       hideName: false,
       photos: [],
     })
+    // not public unless the reporter switched it on
+    expect(submit?.input).not.toHaveProperty('publicText')
     expect(draftsAtSend).toEqual([expect.objectContaining({ id: submit?.input.requestId, state: 'pending' })])
     expect(screen.getByText('正在提交…')).toBeTruthy()
     expect(screen.queryByText('已提交')).toBeNull()
@@ -128,6 +130,30 @@ describe('report form', () => {
     await tap(screen.getByText('查看办理进度'))
     expect(redirectTo).toHaveBeenCalledWith({
       url: `/features/reports/pages/detail/index?id=wo_u1_${String(submit?.input.requestId)}`,
+    })
+  })
+
+  it('asks before the description may be public: off by default, sent only when switched on (Open311)', async () => {
+    api({
+      ...base,
+      'report.submit': (input: Record<string, unknown>) => receipt(String(input.requestId)),
+      'order.dispatch': { dispatched: 1 },
+    })
+    render(<ReportPage />)
+    await tap(await screen.findByText('路灯损坏'))
+    expect(screen.getByText(/默认不公开/)).toBeTruthy()
+    const consent = screen.getByLabelText('允许在公开数据中展示问题描述')
+    // NutUI marks a switch that is off with nut-switch-close
+    expect(consent.className).toMatch(/\bnut-switch-close\b/)
+    await describeProblem('东门路灯不亮')
+    await tap(consent)
+    expect(consent.className).not.toMatch(/\bnut-switch-close\b/)
+    await tap(screen.getByText('提交上报'))
+    await screen.findByText('已提交')
+    expect(calls.find((c) => c.action === 'report.submit')?.input).toMatchObject({
+      category: 'lights',
+      text: '东门路灯不亮',
+      publicText: true,
     })
   })
 

@@ -48,6 +48,8 @@ export interface SubmitInput {
   readonly photos: readonly string[]
   readonly location: OrderLocation
   readonly hideName: boolean
+  /** the reporter's opt-in to the public Open311 feed (src/core/orders/model.ts `publicText`) */
+  readonly publicText?: boolean
   readonly onBehalfOf?: OnBehalfOf
 }
 

@@ -33,6 +33,7 @@ import { expireErrands } from './errands'
 import { expireDue as expireWishes } from '../../shared/repos/wishes'
 import { expireVouchers } from './vouchers'
 import { sweepLending } from '../../shared/repos/lending-sweep'
+import { purgeRateWindows } from '../../shared/repos/open311'
 
 /**
  * The features' timer jobs, in the order they run (one line a job; each isolated: ../../shared/jobs.ts).
@@ -51,6 +52,8 @@ const JOBS: readonly TimerJob[] = [
   { name: 'notices.sendDue', run: sendDueNotices },
   // 百宝屋: expired pickup windows, queues to start, staged due reminders (repos/lending-sweep.ts).
   { name: 'lending.sweep', run: sweepLending },
+  // Open311: the per-IP counters of minutes that ended (repos/open311.ts).
+  { name: 'open311.purgeRate', run: purgeRateWindows },
 ]
 
 type Answer =

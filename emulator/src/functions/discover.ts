@@ -19,6 +19,8 @@ export interface FunctionConfig {
   timeout?: number
   /** the variables the platform starts the function's process with */
   envVariables?: Record<string, string>
+  /** the HTTP access service's path for this function (served at it and below it) */
+  httpPath?: string
 }
 
 export interface FunctionDef {

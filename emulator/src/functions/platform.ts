@@ -7,8 +7,8 @@ import type { FunctionDef } from './discover'
 
 export interface Caller {
   openid?: string
-  /** how the event arrived: a mini-program/H5 user, another function, a timer, an admin/test */
-  source: 'user' | 'function' | 'timer' | 'admin'
+  /** how the event arrived: a mini-program/H5 user, another function, a timer, an admin/test, the HTTP access service */
+  source: 'user' | 'function' | 'timer' | 'admin' | 'http'
 }
 
 export interface PlatformOptions {

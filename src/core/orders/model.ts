@@ -109,6 +109,11 @@ export interface OrderRecord {
   /** The reporter's display name at submit time (staff see it; `hideName` hides it from others). */
   readonly reporterName: string
   readonly hideName: boolean
+  /**
+   * The reporter allowed the text to be shown in the public Open311 feed (an opt-in on the report
+   * form, default off; absent on orders stored before). Never set for staff intake.
+   */
+  readonly publicText?: boolean
   /** Set when staff took the report on a resident's behalf (phone/walk-in). */
   readonly onBehalfOf: OnBehalfOf | null
   readonly categoryId: string

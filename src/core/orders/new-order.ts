@@ -39,6 +39,8 @@ export interface NewOrderInput {
     readonly photos: readonly string[]
     readonly location: OrderLocation
     readonly hideName: boolean
+    /** The reporter opted in to show the text in the public Open311 feed. */
+    readonly publicText?: boolean
     readonly onBehalfOf?: OnBehalfOf
   }
   readonly category: Pick<CategoryView, 'id' | 'name' | 'hazard'>
@@ -91,6 +93,8 @@ export function newOrder({
       reporterId: actor.userId,
       reporterName,
       hideName: input.hideName,
+      // Only the reporter themselves can allow their text to be public: never at staff intake.
+      publicText: input.publicText === true && !onBehalf,
       onBehalfOf: input.onBehalfOf
         ? {
             name: input.onBehalfOf.name,

@@ -29,7 +29,8 @@ export const locationSchema = v.variant('kind', [
 export const reportActions = {
   /**
    * Submits a report (see the module comment for photos and idempotency). `hideName`: the name is
-   * hidden from other residents (staff still see it). `onBehalfOf`: staff intake for a resident who
+   * hidden from other residents (staff still see it). `publicText`: the reporter allows the text
+   * in the public Open311 feed (opt-in; default off). `onBehalfOf`: staff intake for a resident who
    * phoned or walked in; then `location` must be a building or point.
    */
   'report.submit': defineAction<ReportReceipt>()(
@@ -40,6 +41,7 @@ export const reportActions = {
       photos: v.optional(v.pipe(v.array(fileId), v.maxLength(50)), []),
       location: v.optional(locationSchema, { kind: 'household' }),
       hideName: v.optional(v.boolean(), false),
+      publicText: v.optional(v.boolean(), false),
       onBehalfOf: v.optional(
         v.strictObject({
           name: v.pipe(v.string(), v.trim(), v.minLength(1, '请填写居民姓名'), v.maxLength(20)),

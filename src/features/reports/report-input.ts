@@ -27,6 +27,8 @@ export interface ReportForm {
   readonly building: PickedBuilding | null
   readonly pin: Pin | null
   readonly hideName: boolean
+  /** The reporter allows the description in the public Open311 feed (opt-in, residents only). */
+  readonly publicText?: boolean
   /** Staff intake (代居民登记): who phoned or walked in; null when residents report for themselves. */
   readonly intake: {
     readonly name: string
@@ -51,7 +53,7 @@ export function locationOf(
 export function reportInputOf(
   form: ReportForm,
 ): { readonly value: ReportDraftPayload['input'] } | { readonly error: string } {
-  const { category, text, photos, where, hideName, intake } = form
+  const { category, text, photos, where, hideName, publicText, intake } = form
   if (!category) return { error: errorCopy(ReportErrors.UNKNOWN_CATEGORY) }
   const code = checkReportDraft({ text, photoCount: photos.length, photoBytes: photos.map((p) => p.size) })
   if (code) return { error: errorCopy(code) }
@@ -62,6 +64,7 @@ export function reportInputOf(
     text: text.trim(),
     location: loc,
     hideName,
+    ...(publicText === true && !intake ? { publicText: true } : {}),
     ...(intake
       ? {
           onBehalfOf: {

@@ -30,6 +30,7 @@ import { HazardPrompt } from '../../components/HazardPrompt'
 import { IntakeFields, type IntakeChannel } from '../../components/IntakeFields'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { PlacePicker } from '../../components/PlacePicker'
+import { PublicConsent } from '../../components/PublicConsent'
 import { MINE_URL, ReportPending, ReportSent } from '../../components/ReportOutcome'
 import { SimilarOrders } from '../../components/SimilarOrders'
 import { detailUrl } from '../../labels'
@@ -71,6 +72,7 @@ export default function ReportPage() {
   const [building, setBuilding] = useState<PickedBuilding | null>(null)
   const [pin, setPin] = useState<Pin | null>(null)
   const [hideName, setHideName] = useState(false)
+  const [publicText, setPublicText] = useState(false)
   const [residentName, setResidentName] = useState('')
   const [residentPhone, setResidentPhone] = useState('')
   const [channel, setChannel] = useState<IntakeChannel>('phone')
@@ -130,6 +132,7 @@ export default function ReportPage() {
       building,
       pin,
       hideName,
+      publicText,
       intake: intake ? { name: residentName, phone: residentPhone, channel } : null,
     })
     if ('error' in checked) {
@@ -216,6 +219,7 @@ export default function ReportPage() {
     setCategory(null)
     setText('')
     setPhotos([])
+    setPublicText(false)
     setResidentName('')
     setResidentPhone('')
     setError(null)
@@ -350,6 +354,7 @@ export default function ReportPage() {
             <Text className="t-muted">{notice}</Text>
           </View>
         )}
+        {!intake && <PublicConsent on={publicText} onChange={setPublicText} />}
       </View>
 
       <PlacePicker
