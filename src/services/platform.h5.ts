@@ -12,6 +12,7 @@
  * - Taro's H5 `<Image>` renders an inner `<img>` without `alt`: it gets the Image's `ariaLabel`, or
  *   `alt=""` (decorative) when the Image has none.
  * - The tab bar is rendered outside any landmark and its icons have no text alternative.
+ * - The title bar's back and home icons are bare `div`s (labelNavigationBar).
  */
 import './platform.h5.scss'
 
@@ -72,10 +73,32 @@ function labelTabBar(): void {
   document.querySelectorAll('img.weui-tabbar__icon:not([alt])').forEach((img) => img.setAttribute('alt', ''))
 }
 
+/**
+ * Taro's H5 title bar (app.config `navigationStyle: 'default'`): its back and home icons are bare
+ * `div`s. They get a role, a name and a tab stop; the bar is the page's banner.
+ */
+function labelNavigationBar(): void {
+  const bar = document.getElementById('taro-navigation-bar')
+  if (!bar || bar.hasAttribute('role')) return
+  bar.setAttribute('role', 'banner')
+  for (const [cls, name] of [
+    ['taro-navigation-bar-back', '返回'],
+    ['taro-navigation-bar-home', '回到首页'],
+  ] as const) {
+    const btn = bar.getElementsByClassName(cls)[0]
+    if (!btn) continue
+    btn.setAttribute('role', 'button')
+    btn.setAttribute('aria-label', name)
+    btn.setAttribute('tabindex', '0')
+    btn.querySelector('svg')?.setAttribute('aria-hidden', 'true')
+  }
+}
+
 export function initPlatform(): void {
   document.addEventListener('keydown', activateOnKey)
   repairTree(document)
   labelTabBar()
+  labelNavigationBar()
   new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes') repair(r.target as Element)

@@ -50,7 +50,7 @@ function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor
   const shown = entries.filter((e) => !e.action || can(actor, e.action))
   if (shown.length === 0) return null
   return (
-    <View className="card me__entries" ariaRole="navigation" ariaLabel={label}>
+    <View className="cells" ariaRole="navigation" ariaLabel={label}>
       {shown.map((e) => (
         <View
           key={e.url}
@@ -79,7 +79,7 @@ function ElderRow({ on }: { on: boolean }) {
   const hidden = { ariaHidden: true, ariaRole: 'presentation', tabIndex: -1 } as object
   return (
     <View
-      className="card me__settings me__elder"
+      className="cells me__elder"
       ariaRole="switch"
       ariaLabel="长辈模式"
       {...checked}
