@@ -13,12 +13,19 @@
  *   `alt=""` (decorative) when the Image has none.
  * - The tab bar is rendered outside any landmark and its icons have no text alternative.
  * - The title bar's back and home icons are bare `div`s (labelNavigationBar).
+ * - Each page scrolls in its own box, which a keyboard could not reach on a page without a control.
  */
 import './platform.h5.scss'
 
 const INTERACTIVE = new Set(['button', 'radio', 'switch', 'checkbox', 'link'])
 
 function repair(el: Element): void {
+  // Each page scrolls in its own box (more so under the title bar): a keyboard must reach it even
+  // when nothing on it is focusable (axe scrollable-region-focusable).
+  if (el.classList.contains('taro_page')) {
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0')
+    return
+  }
   if (el.tagName === 'IMG') {
     const host = el.parentElement
     if (host?.tagName === 'TARO-IMAGE-CORE' && !el.hasAttribute('alt'))
@@ -60,7 +67,11 @@ function activateOnKey(event: KeyboardEvent): void {
 
 function repairTree(root: ParentNode): void {
   if (root instanceof Element) repair(root)
-  root.querySelectorAll('[aria-role], taro-button-core, taro-image-core > img:not([alt])').forEach(repair)
+  root
+    .querySelectorAll(
+      '[aria-role], taro-button-core, taro-image-core > img:not([alt]), .taro_page:not([tabindex])',
+    )
+    .forEach(repair)
 }
 
 /** The tab bar element may get its content after insertion: checked after every batch of changes. */
