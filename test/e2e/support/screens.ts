@@ -43,9 +43,23 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(300) // page transition, images
 }
 
+/**
+ * The whole page, not only its first screen: Taro's H5 page scrolls inside its own box (`fullPage`
+ * sees one screen), so the phone is made as tall as the page for the shot, then put back.
+ */
 async function shoot(page: Page, file: string): Promise<void> {
   mkdirSync(SCREENS, { recursive: true })
-  await page.screenshot({ path: path.join(SCREENS, file), fullPage: true })
+  const phone = page.viewportSize() ?? { width: 375, height: 812 }
+  const tall = await page.evaluate(() => {
+    const el = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find(
+      (p) => getComputedStyle(p).display !== 'none',
+    )
+    return el ? el.scrollHeight - el.clientHeight : 0
+  })
+  const height = Math.min(phone.height + Math.max(0, tall), 6000)
+  if (height > phone.height) await page.setViewportSize({ width: phone.width, height })
+  await page.screenshot({ path: path.join(SCREENS, file) })
+  if (height > phone.height) await page.setViewportSize(phone)
 }
 
 /**
