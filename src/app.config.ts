@@ -130,6 +130,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#B8322A',
     navigationBarTitleText: 'e睦邻',
     navigationBarTextStyle: 'white',
+    // WeChat's own; on H5 Taro draws its title bar (with back) only when asked for it by name.
+    navigationStyle: 'default',
     backgroundColor: '#F6F3EE',
   },
   tabBar: {

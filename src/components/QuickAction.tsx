@@ -1,5 +1,6 @@
-import { View, Text } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { iconBackground, type IconName } from './icons'
 import './QuickAction.scss'
 
 interface QuickActionProps {
@@ -7,22 +8,24 @@ interface QuickActionProps {
   readonly hint: string
   /** App path of the target page, e.g. /features/reports/pages/index/index */
   readonly url: string
-  /** One or two characters drawn as the tile's mark (no icon font needed). */
-  readonly mark: string
+  /** The tile's icon (components/icons.ts). */
+  readonly icon: IconName
 }
 
 /**
  * A big tile on the home page that opens a feature. Screen readers announce it as a button named
- * by its visible title and hint (the round mark is decoration and hidden from them).
+ * by its visible title and hint (the icon is decoration and hidden from them).
  */
-export function QuickAction({ title, hint, url, mark }: QuickActionProps) {
+export function QuickAction({ title, hint, url, icon }: QuickActionProps) {
   return (
     <View className="quick-action btn" ariaRole="button" onClick={() => void Taro.navigateTo({ url })}>
-      <View className="quick-action__mark" aria-hidden="true">
-        {mark}
-      </View>
-      <Text className="quick-action__title">{title}</Text>
-      <Text className="quick-action__hint">{hint}</Text>
+      <View
+        className="quick-action__icon"
+        aria-hidden="true"
+        style={{ backgroundImage: iconBackground(icon) }}
+      />
+      <View className="quick-action__title">{title}</View>
+      <View className="quick-action__hint">{hint}</View>
     </View>
   )
 }

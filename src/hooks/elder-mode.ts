@@ -66,6 +66,19 @@ export function setElderMode(on: boolean): void {
   listeners.forEach((l) => l())
 }
 
+/**
+ * H5 only: the choice made in another tab of the same browser (a `storage` event) reaches this one
+ * too, without a reload. WeChat has one mini-program instance, so weapp drops this.
+ */
+if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+  window.addEventListener('storage', (e) => {
+    if (e.key !== null && e.key !== STORAGE_KEY) return
+    cached = undefined
+    read()
+    listeners.forEach((l) => l())
+  })
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)

@@ -12,12 +12,20 @@
  * - Taro's H5 `<Image>` renders an inner `<img>` without `alt`: it gets the Image's `ariaLabel`, or
  *   `alt=""` (decorative) when the Image has none.
  * - The tab bar is rendered outside any landmark and its icons have no text alternative.
+ * - The title bar's back and home icons are bare `div`s (labelNavigationBar).
+ * - Each page scrolls in its own box, which a keyboard could not reach on a page without a control.
  */
 import './platform.h5.scss'
 
 const INTERACTIVE = new Set(['button', 'radio', 'switch', 'checkbox', 'link'])
 
 function repair(el: Element): void {
+  // Each page scrolls in its own box (more so under the title bar): a keyboard must reach it even
+  // when nothing on it is focusable (axe scrollable-region-focusable).
+  if (el.classList.contains('taro_page')) {
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0')
+    return
+  }
   if (el.tagName === 'IMG') {
     const host = el.parentElement
     if (host?.tagName === 'TARO-IMAGE-CORE' && !el.hasAttribute('alt'))
@@ -59,7 +67,11 @@ function activateOnKey(event: KeyboardEvent): void {
 
 function repairTree(root: ParentNode): void {
   if (root instanceof Element) repair(root)
-  root.querySelectorAll('[aria-role], taro-button-core, taro-image-core > img:not([alt])').forEach(repair)
+  root
+    .querySelectorAll(
+      '[aria-role], taro-button-core, taro-image-core > img:not([alt]), .taro_page:not([tabindex])',
+    )
+    .forEach(repair)
 }
 
 /** The tab bar element may get its content after insertion: checked after every batch of changes. */
@@ -72,10 +84,32 @@ function labelTabBar(): void {
   document.querySelectorAll('img.weui-tabbar__icon:not([alt])').forEach((img) => img.setAttribute('alt', ''))
 }
 
+/**
+ * Taro's H5 title bar (app.config `navigationStyle: 'default'`): its back and home icons are bare
+ * `div`s. They get a role, a name and a tab stop; the bar is the page's banner.
+ */
+function labelNavigationBar(): void {
+  const bar = document.getElementById('taro-navigation-bar')
+  if (!bar || bar.hasAttribute('role')) return
+  bar.setAttribute('role', 'banner')
+  for (const [cls, name] of [
+    ['taro-navigation-bar-back', '返回'],
+    ['taro-navigation-bar-home', '回到首页'],
+  ] as const) {
+    const btn = bar.getElementsByClassName(cls)[0]
+    if (!btn) continue
+    btn.setAttribute('role', 'button')
+    btn.setAttribute('aria-label', name)
+    btn.setAttribute('tabindex', '0')
+    btn.querySelector('svg')?.setAttribute('aria-hidden', 'true')
+  }
+}
+
 export function initPlatform(): void {
   document.addEventListener('keydown', activateOnKey)
   repairTree(document)
   labelTabBar()
+  labelNavigationBar()
   new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === 'attributes') repair(r.target as Element)

@@ -6,7 +6,8 @@ import { DEMO_MEETING_ID } from '../../emulator/seed/meetings'
 import { DEMO_WISH_IDS } from '../../emulator/seed/wishes'
 import { DemoNoticeIds } from '../../emulator/seed/notices'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { axeViolations, describeViolations, pageAs, screenshot, useBrowser } from './support/browser'
+import { axeViolations, describeViolations, pageAs, useBrowser } from './support/browser'
+import { screensOf, startInElderMode } from './support/screens'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -16,10 +17,7 @@ const browser = useBrowser()
 
 async function elderPageAs(userId: string): Promise<Page> {
   const page = await pageAs(browser(), emu().url, userId)
-  // What Taro.setStorageSync('emulin.elderMode', true) stores on H5.
-  await page.addInitScript(() =>
-    window.localStorage.setItem('emulin.elderMode', JSON.stringify({ data: true })),
-  )
+  await startInElderMode(page)
   return page
 }
 
@@ -68,13 +66,21 @@ async function measure(page: Page): Promise<Metrics> {
 async function expectElderReady(page: Page, name: string): Promise<void> {
   await page.locator('.taro_page .page.elder').first().waitFor()
   const violations = await axeViolations(page)
-  await page.waitForTimeout(300) // page transition
-  await screenshot(page, `elder-${name}`)
+  const metrics = await measure(page)
+  // The artifacts: the page in elder mode, then in the normal mode (test/e2e/support/screens.ts).
+  await screensOf(page, name)
   expect(describeViolations(violations)).toBe('')
-  expect(await measure(page)).toEqual({ smallText: [], smallTargets: [] })
+  expect(metrics).toEqual({ smallText: [], smallTargets: [] })
 }
 
 const pages: [name: string, userId: string, url: string, ready: string][] = [
+  // The first screens (main package): home and 我的, as a resident, a newcomer and staff.
+  ['home-resident', 'user-resident-wang', '/#/pages/home/index', '新华社区第1网格'],
+  ['home-newcomer', 'user-newcomer', '/#/pages/home/index', '加入我的网格'],
+  ['home-worker', 'user-xinhua-01-worker', '/#/pages/home/index', '工作台'],
+  ['home-admin', 'user-xinhua-admin', '/#/pages/home/index', '工作台'],
+  ['me-resident', 'user-resident-wang', '/#/pages/me/index', '我的家庭'],
+  ['me-admin', 'user-xinhua-admin', '/#/pages/me/index', '网格管理'],
   [
     'join-consent',
     'user-newcomer',

@@ -92,7 +92,11 @@ describe('微心愿: posted → published → claimed → fulfilled → confirme
     await cardLink.waitFor()
     expect(await cardLink.textContent()).not.toContain('陈桂兰')
     await cardLink.tap()
-    await liu.getByText('一户老人家想要一个暖水袋，冬天夜里暖脚用。').waitFor()
+    // On the detail page (the wall's card, with the same text, stays hidden in the page stack).
+    await liu
+      .getByRole('main', { name: '心愿详情' })
+      .getByText('一户老人家想要一个暖水袋，冬天夜里暖脚用。')
+      .waitFor()
     await expectAxeClean(liu)
     await tapButton(liu, '我来认领')
     await tapButton(liu, '确认认领')

@@ -87,6 +87,32 @@ describe('home page', () => {
     expect(calls).toContain('workbench.summary')
   })
 
+  it('draws each tile with a line icon (decoration, hidden from screen readers), not a character', async () => {
+    answer({ ok: true, data: profile() })
+    render(<HomePage />)
+    await screen.findByText('王阿姨，您好')
+    const tiles = Array.from(document.querySelectorAll<HTMLElement>('.quick-action'))
+    // Not joined, not staff: every tile but 居民议事 and 百宝屋 (a grid's own), and 加入网格.
+    expect(tiles.map((t) => t.querySelector('.quick-action__title')?.textContent)).toEqual([
+      '一键上报',
+      '邻里互助',
+      '爱心积分',
+      '志愿活动',
+      '爱心超市',
+      '心愿墙',
+      '办事指南',
+      '加入网格',
+    ])
+    const icons = tiles.map((t) => t.querySelector<HTMLElement>('.quick-action__icon'))
+    for (const icon of icons) {
+      expect(icon?.getAttribute('aria-hidden')).toBe('true')
+      expect(icon?.textContent).toBe('')
+      expect(icon?.style.backgroundImage).toMatch(/^url\("?data:image\/svg\+xml,%3Csvg/)
+    }
+    // Ten different drawings, one a tile.
+    expect(new Set(icons.map((i) => i?.style.backgroundImage)).size).toBe(icons.length)
+  })
+
   it('opens a feature from its quick action tile', async () => {
     answer({ ok: true, data: profile() })
     render(<HomePage />)

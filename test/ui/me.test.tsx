@@ -79,6 +79,7 @@ describe('me page entries', () => {
       '人员与角色',
       '楼栋二维码',
       '志愿时长导出',
+      '数据看板',
       '数据导出',
     ].filter((t) => screen.queryByText(t) !== null)
 
@@ -101,13 +102,14 @@ describe('me page entries', () => {
         '人员与角色',
         '楼栋二维码',
         '志愿时长导出',
+        '数据看板',
         '数据导出',
       ],
     ],
     [
       'a street admin',
       [{ role: 'street_admin', scope: { streetId: 's' } }],
-      ['我的个人信息', '我的家庭', '网格管理', '人员与角色', '楼栋二维码', '数据导出'],
+      ['我的个人信息', '我的家庭', '网格管理', '人员与角色', '楼栋二维码', '数据看板', '数据导出'],
     ],
   ])('shows %s only their entries', async (_who, roles, expected) => {
     as(roles)

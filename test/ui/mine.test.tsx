@@ -1,10 +1,10 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import type { HouseholdView } from '../../src/core/household/api'
 import type { MyData } from '../../src/core/me/api'
 import MyDataPage from '../../src/features/mine/pages/data/index'
 import HelperPage from '../../src/features/mine/pages/helper/index'
 import HouseholdPage from '../../src/features/mine/pages/household/index'
-import Taro, { navigateTo, resetTaroMock } from '../support/taro-mock'
+import Taro, { navigateTo, resetTaroMock, showToast } from '../support/taro-mock'
 import { householdSummary } from '../support/ui-fixtures'
 import { api, calls, tap, type } from '../support/ui-script'
 
@@ -392,7 +392,9 @@ describe('志愿服务资料', () => {
         input: { skills: ['代收快递', '修自行车'], showParty: false, notifyErrands: false },
       },
     ])
-    await screen.findByText('已保存，网格服务卡将显示新的资料')
+    // A confirmation is a toast (it passes), not a card left on the page.
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' }))
+    expect(screen.queryByText(/已保存/)).toBeNull()
   })
 
   it('shows the risky-content copy when a skill is refused', async () => {

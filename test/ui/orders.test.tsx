@@ -1,11 +1,11 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import type { OrderDetail, OrderSummary, TimelineEntry } from '../../src/core/orders/api'
 import type { Profile } from '../../src/core/me/api'
 import { chinaToday, replyProblem } from '../../src/features/reports/components/ReplyForm'
 import OrderDetailPage from '../../src/features/reports/pages/detail/index'
 import InboxPage from '../../src/features/reports/pages/inbox/index'
 import { requestSubscription } from '../../src/services/subscribe'
-import { navigateTo, resetTaroMock, router } from '../support/taro-mock'
+import { navigateTo, resetTaroMock, router, showToast } from '../support/taro-mock'
 import { api, button, buttons, calls, tap, type } from '../support/ui-script'
 
 // Order detail (timeline, staff moves, rating) and the grid worker's inbox against a scripted `api`.
@@ -335,7 +335,8 @@ describe('grid worker inbox', () => {
     expect(screen.getByText('未通知到网格员')).toBeTruthy()
     await tap(button('接单'))
     expect(calls.find((c) => c.action === 'order.accept')?.input).toEqual({ orderId: 'wo_a' })
-    await screen.findByText('已接单：路灯损坏')
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '已接单', icon: 'success' }))
+    expect(screen.queryByText(/^已接单/)).toBeNull()
     expect(calls.map((c) => c.action).slice(calls.findIndex((c) => c.action === 'order.accept'))).toContain(
       'order.dispatch',
     )

@@ -124,6 +124,9 @@ describe('home page for staff', () => {
     const first = document.querySelector('[aria-role="main"] .card')
     expect(first).toBe(card)
     expect(screen.queryByText(/您还没有加入网格/)).toBeNull()
+    // Nor the 加入网格 tile: someone who works for a grid has joined it.
+    await screen.findByText('一键上报')
+    expect(screen.queryByText('加入网格')).toBeNull()
     await tap(card)
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/features/workbench/pages/index/index' })
   })

@@ -19,42 +19,42 @@ const QUICK_ACTIONS = [
     title: '一键上报',
     hint: '身边问题随手报',
     url: '/features/reports/pages/index/index',
-    mark: '报',
+    icon: 'report',
     elder: true,
   },
   {
     title: '邻里互助',
     hint: '代买代取找帮办',
     url: '/features/errands/pages/index/index',
-    mark: '助',
+    icon: 'help',
     elder: true,
   },
   {
     title: '爱心积分',
     hint: '志愿服务攒积分',
     url: '/features/points/pages/index/index',
-    mark: '爱',
+    icon: 'heart',
     elder: true,
   },
   {
     title: '志愿活动',
     hint: '报名签到攒时长',
     url: '/features/activities/pages/index/index',
-    mark: '志',
+    icon: 'flag',
     elder: true,
   },
   {
     title: '爱心超市',
     hint: '积分兑换好物',
     url: '/features/market/pages/index/index',
-    mark: '兑',
+    icon: 'bag',
     elder: false,
   },
   {
     title: '居民议事',
     hint: '大家的事大家议',
     url: '/features/deliberation/pages/index/index',
-    mark: '议',
+    icon: 'talk',
     elder: false,
     joined: true,
   },
@@ -62,21 +62,21 @@ const QUICK_ACTIONS = [
     title: '心愿墙',
     hint: '微心愿 邻里圆',
     url: '/features/wishes/pages/index/index',
-    mark: '愿',
+    icon: 'star',
     elder: false,
   },
   {
     title: '办事指南',
     hint: '材料地点早知道',
     url: '/features/guide/pages/index/index',
-    mark: '办',
+    icon: 'guide',
     elder: true,
   },
   {
     title: '百宝屋',
     hint: '工具共享免费借',
     url: '/features/lending/pages/index/index',
-    mark: '借',
+    icon: 'box',
     elder: false,
     joined: true,
   },
@@ -84,7 +84,7 @@ const QUICK_ACTIONS = [
     title: '加入网格',
     hint: '扫码绑定我的家',
     url: '/pages/join/index',
-    mark: '家',
+    icon: 'home',
     elder: false,
     joined: false,
   },
@@ -172,11 +172,13 @@ export default function HomePage() {
         ariaRole="navigation"
         ariaLabel="常用服务"
       >
-        {/* 加入网格 for those who have not joined; 居民议事 (their grid's hall) for those who have. */}
+        {/* 加入网格 for those who have not joined (nor work for a grid); 居民议事 (their grid's hall) for those who have. */}
         {QUICK_ACTIONS.filter(
-          (a) => (!elder || a.elder) && (!('joined' in a) || a.joined === Boolean(household)),
+          (a) =>
+            (!elder || a.elder) &&
+            (!('joined' in a) || (a.joined ? Boolean(household) : !household && !staff)),
         ).map((a) => (
-          <QuickAction key={a.url} title={a.title} hint={a.hint} url={a.url} mark={a.mark} />
+          <QuickAction key={a.url} title={a.title} hint={a.hint} url={a.url} icon={a.icon} />
         ))}
       </View>
 

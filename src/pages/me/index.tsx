@@ -44,6 +44,7 @@ const ADMIN: readonly Entry[] = [
   { title: '社区基金', url: '/features/market/pages/fund/index', action: 'fund.view' },
   { title: '积分管理', url: '/features/points/pages/admin/index', action: 'points.award' },
   { title: '志愿时长导出', url: '/features/activities/pages/export/index', action: 'hours.export' },
+  { title: '数据看板', url: '/features/dashboard/pages/index/index', action: 'dashboard.community' },
   { title: '数据导出', url: '/features/exports/pages/index/index', action: 'export.community' },
 ]
 
@@ -51,7 +52,7 @@ function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor
   const shown = entries.filter((e) => !e.action || can(actor, e.action))
   if (shown.length === 0) return null
   return (
-    <View className="card me__entries" ariaRole="navigation" ariaLabel={label}>
+    <View className="cells" ariaRole="navigation" ariaLabel={label}>
       {shown.map((e) => (
         <View
           key={e.url}
@@ -80,7 +81,7 @@ function ElderRow({ on }: { on: boolean }) {
   const hidden = { ariaHidden: true, ariaRole: 'presentation', tabIndex: -1 } as object
   return (
     <View
-      className="card me__settings me__elder"
+      className="cells me__elder"
       ariaRole="switch"
       ariaLabel="长辈模式"
       {...checked}

@@ -92,7 +92,7 @@ export function ItemActions({ item, grants, open, setEditing }: Props) {
   return (
     <View className="org__actions">
       {NEXT[item.level] && (
-        <Button className="btn" type="primary" onClick={() => open(item)} ariaLabel={`进入${item.name}`}>
+        <Button className="btn" onClick={() => open(item)} ariaLabel={`进入${item.name}`}>
           进入
         </Button>
       )}

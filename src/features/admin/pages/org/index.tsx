@@ -68,7 +68,8 @@ export default function OrgPage() {
     setMessage(null)
     try {
       await work()
-      setMessage(done)
+      // A confirmation passes (a toast); errors stay on the page until the next try.
+      void Taro.showToast({ title: done, icon: 'none' })
       setEditing(null)
       load()
     } catch (err) {

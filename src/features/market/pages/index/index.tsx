@@ -143,7 +143,6 @@ export default function MarketPage() {
               <View className="market__actions">
                 <Button
                   className="btn"
-                  type="primary"
                   disabled={why !== null}
                   onClick={() => ask(item)}
                   ariaLabel={`兑换${item.name}`}

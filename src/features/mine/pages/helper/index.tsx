@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import {
   HelperSkillOptions,
@@ -72,7 +73,7 @@ export default function HelperPage() {
       setSkills([...saved.skills])
       setShowParty(saved.showParty)
       setNotifyErrands(saved.notifyErrands)
-      setMessage('已保存，网格服务卡将显示新的资料')
+      void Taro.showToast({ title: '已保存', icon: 'success' })
     } catch (err) {
       setMessage(failureCopy(err, '保存失败，请重试'))
     } finally {

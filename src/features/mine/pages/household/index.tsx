@@ -101,7 +101,8 @@ export default function HouseholdPage() {
               </View>
             </View>
           )}
-          <View className="card">
+          {/* The page's actions below its cards, not in a card of their own. */}
+          <View>
             <View className="mine__actions">
               {!view.pendingMove && (
                 <Button

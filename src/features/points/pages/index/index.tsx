@@ -45,18 +45,20 @@ export default function MyPointsPage() {
         <View>
           <Text className="t-muted">帮助邻居、参加志愿活动可获得积分，可在爱心超市兑换物品。</Text>
         </View>
-        <Button
-          className="btn"
-          onClick={() => void Taro.navigateTo({ url: '/features/market/pages/index/index' })}
-        >
-          去爱心超市兑换
-        </Button>
-        <Button
-          className="btn"
-          onClick={() => void Taro.navigateTo({ url: '/features/points/pages/give/index' })}
-        >
-          转赠积分
-        </Button>
+        <View className="points__actions">
+          <Button
+            className="btn"
+            onClick={() => void Taro.navigateTo({ url: '/features/market/pages/index/index' })}
+          >
+            去爱心超市兑换
+          </Button>
+          <Button
+            className="btn"
+            onClick={() => void Taro.navigateTo({ url: '/features/points/pages/give/index' })}
+          >
+            转赠积分
+          </Button>
+        </View>
       </View>
       <View className="card" ariaRole="region" ariaLabel="志愿时长">
         <Text className="t-body">志愿时长</Text>

@@ -78,7 +78,8 @@ export default function InboxPage() {
     setMessage(null)
     try {
       await acceptOrder(o.orderId)
-      setMessage(`已接单：${o.categoryName}`)
+      // The detail page opens: the confirmation passes with the move (a toast), not a card left behind.
+      void Taro.showToast({ title: '已接单', icon: 'success' })
       void Taro.navigateTo({ url: detailUrl(o.orderId) })
       setRound((n) => n + 1)
     } catch (e) {
@@ -88,6 +89,8 @@ export default function InboxPage() {
       setBusy(null)
     }
   }
+
+  const sorted = list.items && byUrgency(list.items, hazards, now)
 
   return (
     <Page label="工单处理">
@@ -120,7 +123,7 @@ export default function InboxPage() {
       <Notice text={list.error} />
       <Tabs label="工单分类" tabs={BOXES} value={box} onChange={setBox} />
       <OrderList
-        items={list.items && byUrgency(list.items, hazards, now)}
+        items={sorted}
         hazard={(o) => hazards.has(o.categoryId)}
         clock={(o) => clockText(o, now)}
         cursor={list.cursor}
@@ -131,7 +134,8 @@ export default function InboxPage() {
             <View className="report__actions">
               <Button
                 className="btn"
-                type="primary"
+                // One primary action on the screen: accepting the most urgent order (the list's first).
+                type={o === sorted?.[0] ? 'primary' : 'default'}
                 disabled={busy !== null}
                 ariaLabel={`接单：${o.categoryName}，${o.placeName}`}
                 onClick={() => void accept(o)}

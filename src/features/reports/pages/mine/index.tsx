@@ -66,7 +66,12 @@ export default function MyReportsPage() {
 
   return (
     <Page label="我的上报">
-      <Button className="btn" type="primary" block onClick={() => void Taro.navigateTo({ url: REPORT_URL })}>
+      <Button
+        className="btn report__new"
+        type="primary"
+        block
+        onClick={() => void Taro.navigateTo({ url: REPORT_URL })}
+      >
         我要上报
       </Button>
       <Notice text={message} role="status" />
