@@ -82,7 +82,8 @@ export function streetHistory(
       const category = pick(categories)
       const building = pick(inGrid)
       // Received on a day of the last eight weeks (today's count is the journeys'), 8:00–20:00 in China.
-      const daysAgo = 1 + Math.floor(random() * (WEEKS * 7 - 1))
+      // More of them lately (as a new service's use grows): this week and month are seldom empty.
+      const daysAgo = 1 + Math.floor(random() ** 1.8 * (WEEKS * 7 - 1))
       const midnightChina = Math.floor((now.getTime() + 8 * HOUR) / DAY) * DAY - 8 * HOUR
       const submittedAt = new Date(midnightChina - daysAgo * DAY + (8 + random() * 12) * HOUR)
       const reporterId = `user-neighbour-${n}`

@@ -159,6 +159,8 @@ pages.push(
   ['volunteer-hours', 'user-resident-wang', '/#/features/points/pages/hours/index', '社区义诊'],
   ['hours-export', 'user-xinhua-admin', '/#/features/activities/pages/export/index', '导出志愿时长'],
   ['data-export', 'user-xinhua-admin', '/#/features/exports/pages/index/index', '导出范围：新华社区'],
+  ['dashboard', 'user-xinhua-admin', '/#/features/dashboard/pages/index/index', '网格排名'],
+  ['dashboard-street', 'user-street-admin', '/#/features/dashboard/pages/index/index', '各社区看板'],
   ['data-export-street', 'user-street-admin', '/#/features/exports/pages/index/index', '全街道'],
   ['market', 'user-resident-wang', '/#/features/market/pages/index/index', '洗衣液'],
   ['market-vouchers', 'user-resident-wang', '/#/features/market/pages/vouchers/index', '您还没有兑换券'],

@@ -37,12 +37,14 @@ export function League({ rows }: { readonly rows: readonly LeagueRow[] }) {
           按{LeagueKeyLabel[key]}从高到低；良好 ≥ 90%，一般 ≥ 75%，低于 75% 需关注。
         </Text>
       </View>
-      <Tabs
-        label="排序方式"
-        tabs={LeagueKeys.map((k) => ({ id: k, name: LeagueKeyLabel[k] }))}
-        value={key}
-        onChange={setKey}
-      />
+      <View className="dash-sort">
+        <Tabs
+          label="排序方式"
+          tabs={LeagueKeys.map((k) => ({ id: k, name: LeagueKeyLabel[k] }))}
+          value={key}
+          onChange={setKey}
+        />
+      </View>
       <View ariaRole="list">
         {sorted.map((r, i) => {
           const name = r.community ? `${r.community} ${r.name}` : r.name

@@ -133,12 +133,14 @@ export default function DashboardPage() {
   return (
     <Page label="数据看板" className="dash">
       <View className="card" ariaRole="region" ariaLabel="统计时间">
-        <Tabs
-          label="统计时间"
-          tabs={PeriodPresets.map((p) => ({ id: p, name: PresetLabel[p] }))}
-          value={preset}
-          onChange={setPreset}
-        />
+        <View className="dash-period">
+          <Tabs
+            label="统计时间"
+            tabs={PeriodPresets.map((p) => ({ id: p, name: PresetLabel[p] }))}
+            value={preset}
+            onChange={setPreset}
+          />
+        </View>
         {preset === 'custom' && (
           <View className="dash-range">
             <Picker mode="date" value={from} end={to} onChange={(e) => setFrom(String(e.detail.value))}>
