@@ -1,4 +1,3 @@
-import type { HoursExport } from '@core/activities/api'
 import { canScanCode, scanCode } from '../../services/scan'
 import { codeFromScan } from './labels'
 
@@ -11,19 +10,5 @@ export async function scanCheckin(): Promise<string | null> {
   return res ? codeFromScan(res) : null
 }
 
-/**
- * Hands the .xlsx to the browser (a download, or a new tab where it cannot download cross-origin).
- * Call it from the tap itself, or pop-up blockers stop it.
- */
-export async function openExport(exp: HoursExport): Promise<'opened' | 'failed'> {
-  const a = document.createElement('a')
-  a.href = exp.url
-  a.target = '_blank'
-  a.rel = 'noopener'
-  a.download = exp.fileName
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  return 'opened'
-}
+/** The hours export is opened like every file the function makes. */
+export { openFile as openExport } from '../../services/open-file'

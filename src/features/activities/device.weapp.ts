@@ -1,5 +1,3 @@
-import Taro from '@tarojs/taro'
-import type { HoursExport } from '@core/activities/api'
 import { scanCode } from '../../services/scan'
 import { codeFromScan } from './labels'
 
@@ -11,14 +9,5 @@ export async function scanCheckin(): Promise<string | null> {
   return res ? codeFromScan(res) : null
 }
 
-/** Downloads the temporary file and opens it in WeChat's document viewer (which can forward or save it). */
-export async function openExport(exp: HoursExport): Promise<'opened' | 'failed'> {
-  try {
-    const { statusCode, tempFilePath } = await Taro.downloadFile({ url: exp.url })
-    if (statusCode !== 200) return 'failed'
-    await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true })
-    return 'opened'
-  } catch {
-    return 'failed'
-  }
-}
+/** The hours export is opened like every file the function makes. */
+export { openFile as openExport } from '../../services/open-file'

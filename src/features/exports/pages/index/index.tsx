@@ -13,7 +13,7 @@ import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
-import { openExport } from '../../device'
+import { openFile as openExport } from '../../../../services/open-file'
 import '../../exports.scss'
 
 /** A place the caller may export: a whole street (`street:<id>`) or one community (`community:<id>`). */
