@@ -56,6 +56,7 @@ function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor
       {shown.map((e) => (
         <View
           key={e.url}
+          className="cells__row"
           ariaRole="button"
           ariaLabel={e.title}
           onClick={() => void Taro.navigateTo({ url: e.url })}
