@@ -2,11 +2,10 @@
  * The demo's deliberation (五步议事) in 新华社区第1网格: one topic decided by a household vote (its
  * result is the count of the seeded ballots, so a recount matches), and one on the agenda for the
  * grid worker to put to a vote. Built through core's own deciders, like a real one; the metrics
- * (`topic_stats`) are the counts those moves owe, added up as the dispatcher would.
+ * (`topic_stats`, and the day buckets) are the counts those moves owe, carried out by the seed.
  */
 import { moveTopic as decideMove, newTopic } from '../../src/core/deliberation/decide'
-import { TOPIC_STATS } from '../../src/core/deliberation/stats'
-import type { Count, Effect } from '../../src/core/effects'
+import type { Effect } from '../../src/core/effects'
 import type { BallotRecord, SupportRecord, TopicRecord } from '../../src/core/deliberation/model'
 import { tally } from '../../src/core/deliberation/vote'
 import type { Household } from '../../src/core/org/model'
@@ -22,17 +21,6 @@ const staff = {
   parties: ['staff' as const],
 }
 
-/** The counter documents these effects' counts make (created from `init`, then incremented). */
-function countersOf(effects: readonly Effect[]): Record<string, unknown>[] {
-  const docs = new Map<string, Record<string, unknown>>()
-  for (const c of effects.filter((e): e is Count => e.kind === 'count' && e.collection === TOPIC_STATS)) {
-    const doc = docs.get(c.id) ?? { _id: c.id, ...c.init }
-    for (const [k, n] of Object.entries(c.incs)) doc[k] = ((doc[k] as number | undefined) ?? 0) + n
-    docs.set(c.id, doc)
-  }
-  return [...docs.values()]
-}
-
 export function xinhuaDeliberation(
   households: readonly Household[],
   wangHousehold: string,
@@ -40,7 +28,6 @@ export function xinhuaDeliberation(
   topics: TopicRecord[]
   supports: SupportRecord[]
   ballots: BallotRecord[]
-  stats: Record<string, unknown>[]
 } {
   const owed: Effect[] = []
   const moveTopic: typeof decideMove = (...args) => {
@@ -111,12 +98,17 @@ export function xinhuaDeliberation(
     at(21),
   ).next
 
-  const clean = (t: TopicRecord): TopicRecord => ({ ...t, outbox: [], outboxAt: null })
+  // What the moves owe (their counts: topic_stats and the day buckets) is carried out by the seed
+  // (./counts.ts), from one outbox entry; messages are not replayed.
   const proposed = [chargers, lights].flatMap((t) => (t.outbox ?? []).flatMap((e) => e.effects))
+  const owing = (t: TopicRecord, effects: readonly Effect[]): TopicRecord => ({
+    ...t,
+    outbox: effects.length > 0 ? [{ id: 'seed', at: t.updatedAt, effects }] : [],
+    outboxAt: effects.length > 0 ? t.updatedAt : null,
+  })
   return {
-    topics: [clean(decided), clean(lights)],
+    topics: [owing(decided, [...proposed, ...owed]), owing(lights, [])],
     supports: [support(chargers), support(lights)],
     ballots,
-    stats: countersOf([...proposed, ...owed]),
   }
 }

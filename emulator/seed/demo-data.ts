@@ -55,7 +55,7 @@ export function buildDemoData(): Record<string, Doc[]> {
 
   const wang = users.find((u) => u._id === 'user-resident-wang')?.householdId
   if (typeof wang !== 'string') throw new Error('the demo resident 王秀英 has no household')
-  const { topics, supports, ballots, stats } = xinhuaDeliberation(households, wang)
+  const { topics, supports, ballots } = xinhuaDeliberation(households, wang)
 
   const ownerOf = (slug: string) => {
     const u = users.find((x) => x._id === `user-${slug}`)
@@ -104,7 +104,6 @@ export function buildDemoData(): Record<string, Doc[]> {
     topic_supports: docs(supports),
     ballots: docs(ballots),
     topic_meetings: docs(xinhuaMeetings(topics)),
-    topic_stats: stats as Doc[],
     wishes: docs(wishes.wishes),
     wish_numbers: wishes.numbers as Doc[],
     wish_stats: wishes.stats as Doc[],

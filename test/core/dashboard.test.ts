@@ -23,6 +23,7 @@ import { helpersOf } from '../../src/core/dashboard/view'
 import { dayCounts as errandCounts } from '../../src/core/errands/effects'
 import type { ErrandRecord } from '../../src/core/errands/model'
 import { ledgerDayCounts } from '../../src/core/points/day-stats'
+import { statsCounts } from '../../src/core/deliberation/stats'
 import { applyMove, type Mover } from '../../src/core/orders/decide'
 import { moveEffects, submitEffects } from '../../src/core/orders/effects'
 import type { OrderEvent } from '../../src/core/orders/model'
@@ -204,6 +205,12 @@ describe('a dashboard folded from day buckets', () => {
       cat: { street_light: 2, noise: 1 },
       tier: { grid: 3, community: 1 },
     }),
+    // Deliberation moves in the period (the other grid's) and before it (left out).
+    {
+      ...day('g2', '2026-12-03', {}),
+      t: { raised: 5, confirmed: 3, decided: 2, electorate: 40, participated: 30, rated: 4, satisfied: 3 },
+    },
+    { ...day('g2', '2026-11-20', {}), t: { raised: 9, decided: 9 } },
     day('g2', '2026-12-07', {
       received: 1,
       open: 1,
@@ -224,7 +231,6 @@ describe('a dashboard folded from day buckets', () => {
     ],
     days,
     categoryName: (k) => ({ street_light: '路灯不亮', noise: '噪音扰民' })[k] ?? '已停用的类别',
-    topics: { raised: 5, confirmed: 3, decided: 2, electorate: 40, participated: 30, rated: 4, satisfied: 3 },
     wishes: { published: 6, claimed: 4, closed: 2 },
   }
   const view = dashboardOf(input)
@@ -284,8 +290,8 @@ describe('a dashboard folded from day buckets', () => {
     expect(readFrom(period)).toBe('2026-10-19')
   })
 
-  it('deliberation and wishes since the start', () => {
-    expect(view.sinceStart).toEqual({
+  it('deliberation in the period, the wish wall since the start', () => {
+    expect(view.deliberation).toEqual({
       topicsRaised: 5,
       topicsConfirmed: 3,
       topicsDecided: 2,
@@ -293,10 +299,8 @@ describe('a dashboard folded from day buckets', () => {
       topicsEvaluated: 0,
       voteParticipation: 0.75,
       outcomeSatisfaction: 0.75,
-      wishesPublished: 6,
-      wishesClaimed: 4,
-      wishesClosed: 2,
     })
+    expect(view.wishes).toEqual({ published: 6, claimed: 4, closed: 2 })
   })
 
   it('says it in one sentence', () => {
@@ -397,6 +401,17 @@ describe('the day buckets of errands, activities and points', () => {
   ])('a transfer %s → %s counts %j', (from, to, incs) => {
     const counts = ledgerDayCounts({ from: from as never, to: to as never, amount: 7, communityId: 'c1' }, at)
     expect(counts[0]?.incs ?? null).toEqual(incs)
+  })
+
+  it('a topic’s move counts in its grid’s bucket of the day it happened, beside its counter documents', () => {
+    const place = { streetId: 's1', communityId: 'c1', gridId: 'g1' }
+    const counts = statsCounts(place, { decided: 1, votes: 1, electorate: 8, participated: 6 }, at)
+    expect(counts.map((c) => [c.collection, c.id])).toEqual([
+      ['topic_stats', 'grid:g1'],
+      ['topic_stats', 'community:c1'],
+      ['day_stats', 'g1:2026-12-07'],
+    ])
+    expect(counts[2]?.incs).toEqual({ 't.decided': 1, 't.votes': 1, 't.electorate': 8, 't.participated': 6 })
   })
 
   it('people are keys no one can read back, the same for the same person', () => {

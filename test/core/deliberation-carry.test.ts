@@ -326,10 +326,11 @@ describe('the metrics, kept by the moves', () => {
       satisfaction: 75,
     })
   })
-  it('a new topic is counted as raised through its outbox', () => {
+  it('a new topic is counted as raised through its outbox (and in its grid’s bucket of the day)', () => {
     expect(topic().outbox?.[0]?.effects.map((e) => (e.kind === 'count' ? e.id : e.kind))).toEqual([
       'grid:g1',
       'community:c1',
+      'g1:2026-12-07',
     ])
   })
 })

@@ -147,6 +147,7 @@ describe('the raised topic', () => {
     expect(effects.filter((e) => e.kind === 'count').map((e) => e.kind === 'count' && e.incs)).toEqual([
       { raised: 1 },
       { raised: 1 },
+      { 't.raised': 1 },
     ])
     expect(effects.filter((e) => e.kind === 'notify')).toEqual([
       expect.objectContaining({ key: 'topic.raise', to: { users: ['u-a', 'u-b', 'w'] }, except: ['w'] }),

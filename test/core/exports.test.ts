@@ -433,8 +433,8 @@ describe('kinds, names and the cap', () => {
   })
 
   it('the cap says how many and what to do', () => {
-    expect(EXPORT_MAX_ROWS).toBe(10_000)
-    expect(tooManyRowsMessage(10_001, true)).toBe('共 10001 行，超过 10000 行，请缩短时间范围或选择单个社区')
-    expect(tooManyRowsMessage(25_000, false)).toBe('共 25000 行，超过 10000 行，请缩短时间范围')
+    expect(EXPORT_MAX_ROWS).toBe(5_000)
+    expect(tooManyRowsMessage(5_001, true)).toBe('共 5001 行，超过 5000 行，请缩短时间范围或选择单个社区')
+    expect(tooManyRowsMessage(25_000, false)).toBe('共 25000 行，超过 5000 行，请缩短时间范围')
   })
 })

@@ -177,6 +177,7 @@ const expected: Readonly<Record<string, string>> = {
   // admins run it. The street does not.
   'dashboard.community': 'C S',
   'dashboard.street': 'S',
+  'dashboard.grid': 'W C S',
   'lending.items': 'R W C',
   'lending.item': 'R W C',
   'lending.reserve': 'R',
@@ -239,6 +240,11 @@ const communityScoped: Readonly<Record<string, string>> = {
   'export.community': 'C S',
 }
 
+/** Actions that name a grid by `gridId`: its grid worker, and the admins over it. */
+const gridScoped: Readonly<Record<string, string>> = {
+  'dashboard.grid': 'W C S',
+}
+
 /** Actions that name a street by `streetId`: its street admin only. */
 const streetScoped: Readonly<Record<string, string>> = {
   'dashboard.street': 'S',
@@ -281,6 +287,7 @@ describe('place-scoped actions', () => {
     expect(Object.fromEntries(scoped)).toEqual({
       ...Object.fromEntries(Object.keys(communityScoped).map((a) => [a, 'communityId'])),
       ...Object.fromEntries(Object.keys(streetScoped).map((a) => [a, 'streetId'])),
+      ...Object.fromEntries(Object.keys(gridScoped).map((a) => [a, 'gridId'])),
     })
     expect(PlaceFields.communityId).toBe('community')
     expect(PlaceFields.streetId).toBe('street')
@@ -298,6 +305,28 @@ describe('place-scoped actions', () => {
     // A street admin is over every community of the street; nobody else reaches another community.
     expect(can(actorWith(role), action, other)).toBe(mayHere && role === 'street_admin')
     expect(can(actorWith(role), action, otherStreet)).toBe(false)
+  })
+})
+
+describe('grid-scoped actions', () => {
+  const grid: OrgPath = { streetId: 's', communityId: 'c', gridId: 'g' }
+  // Each role held at its own level right above or at grid g, and the same role one place over.
+  const at: Readonly<Record<string, OrgPath>> = {
+    grid_worker: grid,
+    community_admin: { streetId: 's', communityId: 'c' },
+    street_admin: { streetId: 's' },
+  }
+  const elsewhere: Readonly<Record<string, OrgPath>> = {
+    grid_worker: { ...grid, gridId: 'g2' },
+    community_admin: { streetId: 's', communityId: 'c2' },
+    street_admin: { streetId: 's2' },
+  }
+  const cells = Object.keys(gridScoped).flatMap((action) => Roles.map((role) => [action, role] as const))
+
+  it.each(cells)('%s as %s: the grid it holds or is over, no other', (action, role) => {
+    const may = gridScoped[action]!.split(' ').some((l) => LETTER[l] === role)
+    expect(can(actorWith(role, at[role] ?? grid), action, grid)).toBe(may)
+    expect(can(actorWith(role, elsewhere[role] ?? { ...grid, gridId: 'g2' }), action, grid)).toBe(false)
   })
 })
 

@@ -9,7 +9,8 @@ const call = apiCaller(emu)
 
 // 数据看板, end to end: the street admin opens 我的 → 数据看板 and sees the street (every grid in the
 // league, the trend behind its 表格 switch), goes into 新华社区, and a report filed meanwhile is on
-// the community's dashboard once the app's nudge has carried out its counts. Also at desktop width.
+// the community's dashboard once the app's nudge has carried out its counts; at desktop width; and
+// one grid's own dashboard from its league row.
 
 /** 新华社区's headline (the street's page stays in the page stack): the figure after `收到 `. */
 const headline = (page: import('playwright-core').Page) =>
@@ -71,4 +72,8 @@ it('street admin: 我的 → 数据看板 → the street, its league and trend �
     .evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length)
   expect(columns).toBe(2)
   await screenshot(page, 'dashboard-desktop')
+
+  // A grid's own dashboard, from its league row.
+  await page.getByRole('link', { name: /^\d+\. 新华社区第1网格，查看这个网格的看板$/ }).tap()
+  await page.getByRole('region', { name: '办理指标' }).filter({ hasText: '新华社区第1网格 · 本月' }).waitFor()
 })

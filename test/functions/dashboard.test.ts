@@ -142,6 +142,27 @@ describe('dashboards through the built api function', () => {
     })
   })
 
+  it('counts the deliberation of the period: a topic raised today, through its outbox', async () => {
+    const range = {
+      communityId: 'cm-xinhua',
+      period: 'custom',
+      from: chinaDay(new Date(), -6),
+      to: chinaDay(new Date()),
+    }
+    const before = (await call(XINHUA_ADMIN, 'dashboard.community', range)).data.deliberation
+    ok(
+      await call(WANG, 'topic.propose', {
+        requestId: requestIds('topic')(),
+        title: '在3号楼旁安装充电桩',
+        text: '飞线充电太危险，希望集中安装充电桩',
+      }),
+    )
+    await sweep(new Date(Date.now() + 60_000))
+    const after = (await call(XINHUA_ADMIN, 'dashboard.community', range)).data.deliberation
+    expect(after.topicsRaised).toBe(before.topicsRaised + 1)
+    expect(after.topicsDecided).toBe(before.topicsDecided)
+  })
+
   it('the street admin sees the street, every community’s grids, and each community', async () => {
     const street = await call(STREET_ADMIN, 'dashboard.street', { streetId: 'st-dongjie', period: 'month' })
     expect(street.ok).toBe(true)
@@ -149,6 +170,29 @@ describe('dashboards through the built api function', () => {
     expect(street.data.league.length).toBe(36)
     expect(new Set(street.data.league.map((r: Any) => r.community)).size).toBe(6)
     expect((await call(STREET_ADMIN, 'dashboard.community', { ...week, period: 'quarter' })).ok).toBe(true)
+  })
+
+  it('a grid’s dashboard: its grid worker and the admins over it, its own buckets only', async () => {
+    const grid = { gridId: 'gr-xinhua-01', period: 'quarter' }
+    const mine = await call(WORKER, 'dashboard.grid', grid)
+    expect(mine.ok).toBe(true)
+    expect(mine.data).toMatchObject({ level: 'grid', id: 'gr-xinhua-01', name: '新华社区第1网格' })
+    expect(mine.data.league.map((r: Any) => r.id)).toEqual(['gr-xinhua-01'])
+    const community = (
+      await call(XINHUA_ADMIN, 'dashboard.community', { communityId: 'cm-xinhua', period: 'quarter' })
+    ).data
+    // The grid's figures are its league row's on the community's dashboard; a community's own
+    // things (activities, points) belong to no grid.
+    expect(mine.data.rates).toEqual(grid1(community).rates)
+    expect(mine.data.helpers.attendances).toBe(0)
+    expect((await call(XINHUA_ADMIN, 'dashboard.grid', grid)).ok).toBe(true)
+    expect((await call(STREET_ADMIN, 'dashboard.grid', grid)).ok).toBe(true)
+    const refused = async (openid: string, input: object) =>
+      (await call(openid, 'dashboard.grid', input)).error?.code
+    expect(await refused(WORKER, { ...grid, gridId: 'gr-xinhua-02' })).toBe('AUTH.FORBIDDEN')
+    expect(await refused(DONGSHAN_ADMIN, grid)).toBe('AUTH.FORBIDDEN')
+    expect(await refused(WANG, grid)).toBe('AUTH.FORBIDDEN')
+    expect(await refused(WORKER, { ...grid, gridId: 'gr-nowhere' })).toBe('DATA.NOT_FOUND')
   })
 
   it('refuses anyone outside the scope, unknown places and bad periods, with clear codes', async () => {

@@ -1,6 +1,6 @@
 // The per-file row cap of the Excel exports: a period with more orders than EXPORT_MAX_ROWS is
 // refused whole with EXPORT.TOO_MANY_ROWS and a message saying what to do; nothing is made or logged.
-// Its own local CloudBase, seeded with EXPORT_MAX_ROWS + 1 (10,001) orders of 新华社区 in May 2023 (besides the demo street).
+// Its own local CloudBase, seeded with EXPORT_MAX_ROWS + 1 (5,001) orders of 新华社区 in May 2023 (besides the demo street).
 import { buildDemoData } from '../../emulator/seed/demo-data'
 import { EXPORT_MAX_ROWS } from '../../src/core/exports/rows'
 import { apiCaller } from '../support/seeded-emulator'
@@ -58,7 +58,7 @@ describe('the row cap', () => {
     const r = await call(ADMIN, 'export.community', { kind: 'orders', communityId: 'cm-xinhua', ...MAY })
     expect(r.error).toMatchObject({
       code: 'EXPORT.TOO_MANY_ROWS',
-      message: '共 10001 行，超过 10000 行，请缩短时间范围',
+      message: '共 5001 行，超过 5000 行，请缩短时间范围',
     })
     const street = await call(STREET_ADMIN, 'export.street', {
       kind: 'orders',
@@ -67,7 +67,7 @@ describe('the row cap', () => {
     })
     expect(street.error).toMatchObject({
       code: 'EXPORT.TOO_MANY_ROWS',
-      message: '共 10001 行，超过 10000 行，请缩短时间范围或选择单个社区',
+      message: '共 5001 行，超过 5000 行，请缩短时间范围或选择单个社区',
     })
     expect(await allowedLogs()).toBe(before)
   })

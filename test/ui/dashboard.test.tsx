@@ -19,6 +19,7 @@ const profile = (roles: Profile['roles']): Profile => ({
 const admin = profile([{ role: 'community_admin', scope: { streetId: 's', communityId: 'c' } }])
 const streetAdmin = profile([{ role: 'street_admin', scope: { streetId: 's' } }])
 const resident = profile([])
+const worker = profile([{ role: 'grid_worker', scope: { streetId: 's', communityId: 'c', gridId: 'g1' } }])
 
 const day = (gridId: string, o: Record<string, unknown>): DayDoc => ({
   _id: `${gridId}:2026-12-01`,
@@ -62,7 +63,6 @@ const view = (level: 'community' | 'street' = 'community'): DashboardView =>
       }),
     ],
     categoryName: (k) => ({ noise: '噪音扰民', other: '其他' })[k] ?? k,
-    topics: null,
     wishes: null,
   })
 const overdue = {
@@ -160,6 +160,24 @@ describe('dashboard page', () => {
     await tap(within(communities).getByText('新华社区'))
     expect(navigateTo).toHaveBeenLastCalledWith({
       url: '/features/dashboard/pages/index/index?level=community&id=c',
+    })
+  })
+
+  it('gives a grid worker their grid: no queue lists, no league', async () => {
+    api({ 'me.profile': worker, 'dashboard.grid': { ...view(), level: 'grid', id: 'g1', name: '第1网格' } })
+    render(<DashboardPage />)
+    await screen.findByLabelText('互助与志愿')
+    expect(inputs('dashboard.grid')).toEqual([{ gridId: 'g1', period: 'month' }])
+    expect(screen.queryByLabelText('网格排名')).toBeNull()
+    expect(screen.queryByLabelText('超时未办')).toBeNull()
+  })
+
+  it('opens a grid’s own dashboard from its league row', async () => {
+    api({ 'me.profile': admin, 'dashboard.community': view(), 'order.queue': queue })
+    render(<DashboardPage />)
+    await tap(await screen.findByLabelText('1. 第1网格，查看这个网格的看板'))
+    expect(navigateTo).toHaveBeenLastCalledWith({
+      url: '/features/dashboard/pages/index/index?level=grid&id=g1',
     })
   })
 

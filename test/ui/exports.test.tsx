@@ -77,7 +77,7 @@ describe('数据导出 for a community admin', () => {
         input.kind === 'ledger'
           ? {
               ok: false,
-              error: { code: 'EXPORT.TOO_MANY_ROWS', message: '共 12000 行，超过 10000 行，请缩短时间范围' },
+              error: { code: 'EXPORT.TOO_MANY_ROWS', message: '共 12000 行，超过 5000 行，请缩短时间范围' },
             }
           : file('errands', '邻里互助-新华社区.xlsx', 3),
     })
@@ -89,7 +89,7 @@ describe('数据导出 for a community admin', () => {
     await choice('积分流水')
     expect(buttons('打开文件')).toHaveLength(0)
     await tap(button('导出 Excel'))
-    await screen.findByText('共 12000 行，超过 10000 行，请缩短时间范围')
+    await screen.findByText('共 12000 行，超过 5000 行，请缩短时间范围')
     expect(inputs('export.community').map((i) => i.kind)).toEqual(['errands', 'ledger'])
   })
 })

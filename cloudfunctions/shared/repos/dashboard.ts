@@ -1,6 +1,6 @@
 /**
- * The dashboards' store: it loads the counters of a scope (the per-day buckets of its grids, the
- * deliberation's and the wish wall's counter documents, the grid names and the communities'
+ * The dashboards' store: it loads the counters of a scope (the per-day buckets of its grids and
+ * communities, the wish wall's counter documents, the grid names and the communities'
  * categories) and core folds them (src/core/dashboard/view.ts). Never a read of the orders: a
  * dashboard costs O(grids × days) small documents, whatever the number of orders.
  */
@@ -8,10 +8,9 @@ import type { DashboardView } from '../../../src/core/dashboard/api'
 import { DAY_STATS, fieldKey, type DayDoc } from '../../../src/core/dashboard/days'
 import type { Period } from '../../../src/core/dashboard/period'
 import { dashboardOf, readFrom } from '../../../src/core/dashboard/view'
-import { TOPIC_STATS, type TopicStats } from '../../../src/core/deliberation/stats'
 import { DefaultCategories, OTHER_CATEGORY, type CategoryOverride } from '../../../src/core/orders/categories'
 import { sumOf } from '../../../src/core/dashboard/sum'
-import { WISH_STATS, type WishStats } from '../../../src/core/wishes/stats'
+import { WISH_STATS, wishStatsId, type WishStats } from '../../../src/core/wishes/stats'
 import type { ResolvedPlace } from '../kit'
 import { db } from '../sdk'
 import { ORDER_CONFIG } from './orders-base'
@@ -47,32 +46,36 @@ export function daysOf(communityIds: readonly string[], from: string, to: string
   return all<DayDoc>(DAY_STATS, { ...inScope, day: _.gte(from).and(_.lte(to)) })
 }
 
-/** A community's or a street's dashboard for a period (the kit has checked the caller's scope). */
+/**
+ * A street's, a community's or one grid's dashboard for a period (the kit has checked the caller's
+ * scope). A grid's reads its community's buckets and keeps its own: a community's own things
+ * (activities, points) belong to no grid.
+ */
 export async function dashboard(place: ResolvedPlace, period: Period): Promise<DashboardView> {
   const _ = db().command
-  const level = place.level === 'street' ? 'street' : 'community'
-  const streetId = place.path.streetId ?? ''
+  const level = place.level === 'street' ? 'street' : place.level === 'grid' ? 'grid' : 'community'
+  const { streetId = '', communityId = '', gridId = '' } = place.path
   const communities =
-    level === 'street'
-      ? await all<Named>('communities', { streetId })
-      : [{ _id: place.path.communityId ?? '', name: place.name }]
+    level === 'street' ? await all<Named>('communities', { streetId }) : [{ _id: communityId, name: '' }]
   const ids = communities.map((c) => c._id)
-  const scope = level === 'street' ? { streetId } : { communityId: ids[0] }
-  const [days, grids, configs, topics, wishes] = await Promise.all([
+  const scope = level === 'street' ? { streetId } : level === 'grid' ? { _id: gridId } : { communityId }
+  const [inScope, grids, configs, wishes] = await Promise.all([
     // Every bucket of the scope: its grids' and its communities' own (activities, points).
     daysOf(ids, readFrom(period), period.to),
     all<Named>('grids', scope),
     all<CategoryOverride & { _id: string }>(ORDER_CONFIG, { _id: ids.length === 1 ? ids[0] : _.in(ids) }),
-    all<Partial<TopicStats> & { _id: string }>(TOPIC_STATS, { ...scope, level: 'community' }),
-    all<Partial<WishStats> & { _id: string }>(WISH_STATS, { ...scope, level: 'community' }),
+    level === 'grid'
+      ? all<Partial<WishStats> & { _id: string }>(WISH_STATS, { _id: wishStatsId('grid', gridId) })
+      : all<Partial<WishStats> & { _id: string }>(WISH_STATS, { ...scope, level: 'community' }),
   ])
+  const days = level === 'grid' ? inScope.filter((d) => d.gridId === gridId) : inScope
   const communityName = new Map(communities.map((c) => [c._id, c.name]))
   const names = new Map<string, string>()
   for (const c of [...DefaultCategories, OTHER_CATEGORY]) names.set(fieldKey(c.id), c.name)
   for (const cfg of configs) for (const c of cfg.categories ?? []) names.set(fieldKey(c.id), c.name)
   return dashboardOf({
     level,
-    id: level === 'street' ? streetId : (place.path.communityId ?? ''),
+    id: level === 'street' ? streetId : level === 'grid' ? gridId : communityId,
     name: place.name,
     period,
     grids: grids.map((g) => ({
@@ -83,7 +86,6 @@ export async function dashboard(place: ResolvedPlace, period: Period): Promise<D
     })),
     days,
     categoryName: (key) => names.get(key) ?? '已停用的类别',
-    topics: sumOf(topics),
     wishes: sumOf(wishes),
   })
 }

@@ -1,8 +1,9 @@
 /**
  * Wire contract of the dashboards (数据看板, issue #17): a community admin's (their community and
- * each grid in it) and a street admin's (every community and grid), for a period. Every figure is
- * read from counters (the per-day buckets of src/core/dashboard/days.ts, the deliberation's and the
- * wish wall's counter documents), never from the orders themselves.
+ * each grid in it), a street admin's (every community and grid) and a grid worker's (their grid),
+ * for a period. Every figure is
+ * read from counters (the per-day buckets of src/core/dashboard/days.ts and the wish wall's counter
+ * documents), never from the orders themselves.
  */
 import * as v from 'valibot'
 import { defineAction } from '../contract/define'
@@ -51,24 +52,28 @@ export interface HelperFigures {
   readonly pointsSpent: number
 }
 
-/** Deliberation and wish-wall totals since the start (their counters are not kept per day). */
-export interface SinceStart {
+/** Deliberation in the period: its topics' moves by the day they happened (namespace `t`). */
+export interface DeliberationFigures {
   readonly topicsRaised: number
   readonly topicsConfirmed: number
   readonly topicsDecided: number
   readonly topicsDone: number
   readonly topicsEvaluated: number
-  /** Households that voted ÷ households called to vote, over closed votes (0–1). */
+  /** Households that voted ÷ households called to vote, over the votes closed in the period (0–1). */
   readonly voteParticipation: number | null
-  /** (满意 + 基本满意) ÷ rated, over evaluated outcomes (0–1). */
+  /** (满意 + 基本满意) ÷ rated, over the evaluations closed in the period (0–1). */
   readonly outcomeSatisfaction: number | null
-  readonly wishesPublished: number
-  readonly wishesClaimed: number
-  readonly wishesClosed: number
+}
+
+/** The wish wall since the start (its counters are not kept per day). */
+export interface WishTotals {
+  readonly published: number
+  readonly claimed: number
+  readonly closed: number
 }
 
 export interface DashboardView {
-  readonly level: 'community' | 'street'
+  readonly level: 'grid' | 'community' | 'street'
   readonly id: string
   readonly name: string
   readonly period: Period
@@ -82,7 +87,8 @@ export interface DashboardView {
   readonly trend: readonly TrendWeek[]
   readonly league: readonly LeagueRow[]
   readonly helpers: HelperFigures
-  readonly sinceStart: SinceStart
+  readonly deliberation: DeliberationFigures
+  readonly wishes: WishTotals
 }
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
@@ -92,6 +98,8 @@ const period = { period: v.picklist(PeriodPresets), from: day, to: day }
 export const dashboardActions = {
   /** A community's dashboard (its community admin, or the street admin over it). */
   'dashboard.community': defineAction<DashboardView>()(v.strictObject({ communityId: id, ...period })),
+  /** One grid's dashboard (its grid worker, or the admins over it). */
+  'dashboard.grid': defineAction<DashboardView>()(v.strictObject({ gridId: id, ...period })),
   /** A street's dashboard (its street admin). */
   'dashboard.street': defineAction<DashboardView>()(v.strictObject({ streetId: id, ...period })),
 }

@@ -38,6 +38,8 @@ export interface DayDoc {
   readonly a?: Readonly<Record<string, unknown>>
   /** Points issued and spent (src/core/points/ledger.ts). */
   readonly p?: Readonly<Record<string, unknown>>
+  /** Deliberation topics' moves (src/core/deliberation/stats.ts). */
+  readonly t?: Readonly<Record<string, unknown>>
 }
 
 /** A bucket's id: its grid's (or, for a whole community's things, its community's) id and the day. */

@@ -3,13 +3,20 @@
  * into the period's rates, categories, statuses, funnel, league table and an eight-week trend, and
  * the grades, sorting and sentences the page shows.
  */
-import type { TopicStats } from '../deliberation/stats'
 import { StatsFields, ratesOf, type StatsCounters } from '../orders/metrics'
 import type { OrderRates } from '../orders/api'
 import { StatusLabel, TierLabel } from '../orders/messages'
 import { OrderStatuses, Tiers } from '../orders/model'
 import type { WishStats } from '../wishes/stats'
-import type { CountRow, DashboardView, HelperFigures, LeagueRow, SinceStart, TrendWeek } from './api'
+import type {
+  CountRow,
+  DashboardView,
+  DeliberationFigures,
+  HelperFigures,
+  LeagueRow,
+  TrendWeek,
+  WishTotals,
+} from './api'
 import type { DayDoc } from './days'
 import { addDays, mondayOf, periodText, type Period } from './period'
 
@@ -25,7 +32,7 @@ export function readFrom(p: Pick<Period, 'from' | 'to'>): string {
 type Bag = Record<string, number>
 const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0)
 const orderPart = (d: DayDoc): Readonly<Record<string, unknown>> => d.o ?? {}
-const part = (d: DayDoc, ns: 'e' | 'a' | 'p'): Readonly<Record<string, unknown>> => d[ns] ?? {}
+const part = (d: DayDoc, ns: 'e' | 'a' | 'p' | 't'): Readonly<Record<string, unknown>> => d[ns] ?? {}
 const sub = (d: DayDoc, key: string): Readonly<Record<string, unknown>> => {
   const x = orderPart(d)[key]
   return x && typeof x === 'object' ? (x as Record<string, unknown>) : {}
@@ -42,7 +49,7 @@ function countersOf(days: readonly DayDoc[]): StatsCounters {
 }
 
 export interface DashboardInput {
-  readonly level: 'community' | 'street'
+  readonly level: 'grid' | 'community' | 'street'
   readonly id: string
   readonly name: string
   readonly period: Period
@@ -52,7 +59,6 @@ export interface DashboardInput {
   readonly days: readonly DayDoc[]
   /** A category's name from its key (community-added categories included). */
   readonly categoryName: (key: string) => string
-  readonly topics: Partial<TopicStats> | null
   readonly wishes: Partial<WishStats> | null
 }
 
@@ -89,7 +95,8 @@ export function dashboardOf(input: DashboardInput): DashboardView {
           a.name.localeCompare(b.name, 'zh-CN', { numeric: true }),
       ),
     helpers: helpersOf(inPeriod),
-    sinceStart: sinceStartOf(input.topics, input.wishes),
+    deliberation: deliberationOf(inPeriod),
+    wishes: wishTotals(input.wishes),
   }
 }
 
@@ -141,21 +148,23 @@ export function trendOf(days: readonly DayDoc[], to: string): TrendWeek[] {
   })
 }
 
-function sinceStartOf(t: Partial<TopicStats> | null, w: Partial<WishStats> | null): SinceStart {
-  const n = (x: number | undefined) => x ?? 0
+/** The deliberation's figures of the period's buckets. */
+export function deliberationOf(days: readonly DayDoc[]): DeliberationFigures {
+  const t = (f: string) => days.reduce((s, d) => s + num(part(d, 't')[f]), 0)
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null)
   return {
-    topicsRaised: n(t?.raised),
-    topicsConfirmed: n(t?.confirmed),
-    topicsDecided: n(t?.decided),
-    topicsDone: n(t?.done),
-    topicsEvaluated: n(t?.evaluated),
-    voteParticipation: ratio(n(t?.participated), n(t?.electorate)),
-    outcomeSatisfaction: ratio(n(t?.satisfied) + n(t?.basically), n(t?.rated)),
-    wishesPublished: n(w?.published),
-    wishesClaimed: n(w?.claimed),
-    wishesClosed: n(w?.closed),
+    topicsRaised: t('raised'),
+    topicsConfirmed: t('confirmed'),
+    topicsDecided: t('decided'),
+    topicsDone: t('done'),
+    topicsEvaluated: t('evaluated'),
+    voteParticipation: ratio(t('participated'), t('electorate')),
+    outcomeSatisfaction: ratio(t('satisfied') + t('basically'), t('rated')),
   }
+}
+
+function wishTotals(w: Partial<WishStats> | null): WishTotals {
+  return { published: w?.published ?? 0, claimed: w?.claimed ?? 0, closed: w?.closed ?? 0 }
 }
 
 // ── What the page shows ──

@@ -69,7 +69,11 @@ export function newTopic(i: NewTopicInput): TopicRecord {
     createdAt: i.now,
     updatedAt: i.now,
     outbox: [
-      { id: 'propose', at: i.now, effects: statsCounts(i.place, moveStats('propose', 'proposed', {})) },
+      {
+        id: 'propose',
+        at: i.now,
+        effects: statsCounts(i.place, moveStats('propose', 'proposed', {}), i.now),
+      },
     ],
     outboxAt: i.now,
   }
@@ -198,6 +202,7 @@ export function moveTopic(t: TopicRecord, input: MoveInput, by: Mover, now: Date
       ...(input.move === 'close_vote' ? { result: input.result } : {}),
       ...(input.move === 'close_evaluation' ? { evaluation: input.result } : {}),
     }),
+    now,
   )
   const effects: Effect[] = step.effects.includes('announce')
     ? announce(t, to, `topic.${input.move}.v${next.version}`, by, {

@@ -4,6 +4,7 @@
  * each move adding to both through the topic's outbox (exactly once). A dashboard reads two
  * documents, never the topics.
  */
+import { dayCount } from '../dashboard/days'
 import type { Count } from '../effects'
 import type { EvaluationResult, TopicPlace, VoteResult } from './model'
 
@@ -47,25 +48,39 @@ export const EmptyTopicStats: TopicStats = {
 
 export const statsId = (level: 'grid' | 'community', id: string) => `${level}:${id}`
 
-/** The counts a topic's move adds, to its grid's and its community's document. */
+/**
+ * The counts a topic's move adds, to its grid's and its community's document, and with `at` to its
+ * grid's day bucket (namespace `t`, the day of the move: src/core/dashboard/days.ts), so a
+ * dashboard's period shows the topics raised, decided and evaluated in it.
+ */
 export function statsCounts(
   place: TopicPlace,
   incs: Readonly<Partial<Record<keyof TopicStats, number>>>,
+  at?: Date,
 ): Count[] {
   const clean = Object.fromEntries(Object.entries(incs).filter(([, n]) => n !== 0 && n !== undefined))
   if (Object.keys(clean).length === 0) return []
-  return (['grid', 'community'] as const).map((level) => ({
-    kind: 'count',
-    collection: TOPIC_STATS,
-    id: statsId(level, level === 'grid' ? place.gridId : place.communityId),
-    incs: clean as Record<string, number>,
-    init: {
-      level,
-      refId: level === 'grid' ? place.gridId : place.communityId,
-      communityId: place.communityId,
-      streetId: place.streetId,
-    },
-  }))
+  const day = at
+    ? dayCount(place, at, Object.fromEntries(Object.entries(clean).map(([k, n]) => [`t.${k}`, n])))
+    : []
+  return [
+    ...(['grid', 'community'] as const).map(
+      (level) =>
+        ({
+          kind: 'count',
+          collection: TOPIC_STATS,
+          id: statsId(level, level === 'grid' ? place.gridId : place.communityId),
+          incs: clean as Record<string, number>,
+          init: {
+            level,
+            refId: level === 'grid' ? place.gridId : place.communityId,
+            communityId: place.communityId,
+            streetId: place.streetId,
+          },
+        }) as Count,
+    ),
+    ...day,
+  ]
 }
 
 /** What a move (by its name and what it recorded) adds to the metrics. */

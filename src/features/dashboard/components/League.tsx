@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { LeagueRow } from '@core/dashboard/api'
 import { Tabs } from '../../../components/Tabs'
@@ -50,8 +51,16 @@ export function League({ rows }: { readonly rows: readonly LeagueRow[] }) {
           const name = r.community ? `${r.community} ${r.name}` : r.name
           return (
             <View key={r.id} className="dash-league__row" ariaRole="listitem">
-              <View>
+              <View
+                className="dash-link"
+                ariaRole="link"
+                ariaLabel={`${i + 1}. ${name}，查看这个网格的看板`}
+                onClick={() =>
+                  void Taro.navigateTo({ url: `/features/dashboard/pages/index/index?level=grid&id=${r.id}` })
+                }
+              >
                 <Text className="t-body">{`${i + 1}. ${name}`}</Text>
+                <Text className="t-muted">›</Text>
               </View>
               <View>
                 <Text className="t-muted">{`诉求 ${r.rates.received} 件 · 在办 ${r.rates.open} 件 · 按期办结率 ${percent(r.rates.onTimeRate)}`}</Text>

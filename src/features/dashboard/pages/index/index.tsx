@@ -18,20 +18,33 @@ import { League } from '../../components/League'
 import { OrderList } from '../../components/OrderList'
 import '../../dashboard.scss'
 
-type Scope = { readonly level: 'community' | 'street'; readonly id: string }
+type Scope = { readonly level: 'grid' | 'community' | 'street'; readonly id: string }
 
-/** Which dashboard: the one the link names, else the street the caller runs, else their community. */
+const LEVELS: readonly Scope['level'][] = ['grid', 'community', 'street']
+
+/** Which dashboard: the one the link names, else the street the caller runs, their community, their grid. */
 function useScope(profile: ProfileState): Scope | null {
   const params = useRouter().params
-  if ((params.level === 'community' || params.level === 'street') && params.id)
-    return { level: params.level, id: params.id }
+  const asked = LEVELS.find((l) => l === params.level)
+  if (asked && params.id) return { level: asked, id: params.id }
   if (profile.status !== 'ready') return null
   const grants = profile.profile.roles
   const street = placeIds(grants, 'street_admin', 'street')[0]
   if (street) return { level: 'street', id: street }
   const community = placeIds(grants, 'community_admin', 'community')[0]
-  return community ? { level: 'community', id: community } : null
+  if (community) return { level: 'community', id: community }
+  const grid = placeIds(grants, 'grid_worker', 'grid')[0]
+  return grid ? { level: 'grid', id: grid } : null
 }
+
+type PeriodInput = { readonly period: PeriodPreset; readonly from?: string; readonly to?: string }
+
+const load = (scope: Scope, p: PeriodInput) =>
+  scope.level === 'street'
+    ? callApi('dashboard.street', { streetId: scope.id, ...p })
+    : scope.level === 'grid'
+      ? callApi('dashboard.grid', { gridId: scope.id, ...p })
+      : callApi('dashboard.community', { communityId: scope.id, ...p })
 
 function Headline({ view }: { readonly view: DashboardView }) {
   const r = view.rates
@@ -85,19 +98,20 @@ function Helpers({ view }: { readonly view: DashboardView }) {
   )
 }
 
-function SinceStart({ view }: { readonly view: DashboardView }) {
-  const s = view.sinceStart
+function Deliberation({ view }: { readonly view: DashboardView }) {
+  const d = view.deliberation
+  const w = view.wishes
   return (
-    <View className="card" ariaRole="region" ariaLabel="议事与心愿（累计）">
-      <Text className="t-title">议事与心愿（累计）</Text>
+    <View className="card" ariaRole="region" ariaLabel="居民议事与微心愿">
+      <Text className="t-title">居民议事与微心愿</Text>
       <View>
-        <Text className="t-body">{`议题：提出 ${s.topicsRaised} · 立项 ${s.topicsConfirmed} · 形成决议 ${s.topicsDecided} · 实施完成 ${s.topicsDone} · 评议办结 ${s.topicsEvaluated}`}</Text>
+        <Text className="t-body">{`议题：提出 ${d.topicsRaised} · 立项 ${d.topicsConfirmed} · 形成决议 ${d.topicsDecided} · 实施完成 ${d.topicsDone} · 评议办结 ${d.topicsEvaluated}`}</Text>
       </View>
       <View>
-        <Text className="t-body">{`投票参与率 ${percent(s.voteParticipation)} · 成效满意率 ${percent(s.outcomeSatisfaction)}`}</Text>
+        <Text className="t-body">{`投票参与率 ${percent(d.voteParticipation)} · 成效满意率 ${percent(d.outcomeSatisfaction)}`}</Text>
       </View>
       <View>
-        <Text className="t-body">{`微心愿：上墙 ${s.wishesPublished} · 认领 ${s.wishesClaimed} · 圆梦 ${s.wishesClosed}`}</Text>
+        <Text className="t-muted">{`微心愿（累计）：上墙 ${w.published} · 认领 ${w.claimed} · 圆梦 ${w.closed}`}</Text>
       </View>
     </View>
   )
@@ -117,12 +131,7 @@ export default function DashboardPage() {
     : 'none'
   const { data, message } = usePageData(
     key,
-    () =>
-      !scope
-        ? null
-        : scope.level === 'street'
-          ? callApi('dashboard.street', { streetId: scope.id, period: preset, ...custom })
-          : callApi('dashboard.community', { communityId: scope.id, period: preset, ...custom }),
+    () => (scope ? load(scope, { period: preset, ...custom }) : null),
     { fallback: '看板加载失败，请下拉重试' },
   )
   const communities =
@@ -175,23 +184,27 @@ export default function DashboardPage() {
           <Bars title="问题类别" rows={data.byCategory} />
           <Bars title="逐级流转（到达各层级的件数）" rows={data.funnel} />
           <Trend weeks={data.trend} />
-          <OrderList
-            title="超时未办"
-            level={scope.level}
-            id={scope.id}
-            box="overdue"
-            empty="没有超时的工单。"
-          />
-          <OrderList
-            title="不满意待督办"
-            level={scope.level}
-            id={scope.id}
-            box="unsatisfied"
-            empty="没有待督办的不满意评价。"
-          />
-          <League rows={data.league} />
+          {scope.level !== 'grid' && (
+            <OrderList
+              title="超时未办"
+              level={scope.level}
+              id={scope.id}
+              box="overdue"
+              empty="没有超时的工单。"
+            />
+          )}
+          {scope.level !== 'grid' && (
+            <OrderList
+              title="不满意待督办"
+              level={scope.level}
+              id={scope.id}
+              box="unsatisfied"
+              empty="没有待督办的不满意评价。"
+            />
+          )}
+          {scope.level !== 'grid' && <League rows={data.league} />}
           <Helpers view={data} />
-          <SinceStart view={data} />
+          <Deliberation view={data} />
           {communities.length > 0 && (
             <View className="card" ariaRole="region" ariaLabel="各社区看板">
               <Text className="t-title">各社区看板</Text>
@@ -215,7 +228,7 @@ export default function DashboardPage() {
       )}
       {profile.status === 'ready' && !scope && (
         <View className="card" ariaRole="status">
-          <Text className="t-body">数据看板供社区管理员和街道管理员使用。</Text>
+          <Text className="t-body">数据看板供网格员、社区管理员和街道管理员使用。</Text>
         </View>
       )}
     </Page>

@@ -63,7 +63,7 @@ function Desk({ desk }: { readonly desk: WorkbenchDesk }) {
         ))}
       </View>
       {desk.rates ? <Rates rates={desk.rates} /> : <Text className="t-muted">暂无办理指标</Text>}
-      {(desk.role === 'community_admin' || desk.role === 'street_admin') && (
+      {(desk.role === 'grid_worker' || desk.role === 'community_admin' || desk.role === 'street_admin') && (
         <View
           className="wb-cell"
           ariaRole="link"
