@@ -161,6 +161,7 @@ pages.push(
   ['data-export', 'user-xinhua-admin', '/#/features/exports/pages/index/index', '导出范围：新华社区'],
   ['dashboard', 'user-xinhua-admin', '/#/features/dashboard/pages/index/index', '网格排名'],
   ['dashboard-street', 'user-street-admin', '/#/features/dashboard/pages/index/index', '各社区看板'],
+  ['dashboard-grid', 'user-xinhua-01-worker', '/#/features/dashboard/pages/index/index', '互助与志愿'],
   ['data-export-street', 'user-street-admin', '/#/features/exports/pages/index/index', '全街道'],
   ['market', 'user-resident-wang', '/#/features/market/pages/index/index', '洗衣液'],
   ['market-vouchers', 'user-resident-wang', '/#/features/market/pages/vouchers/index', '您还没有兑换券'],
