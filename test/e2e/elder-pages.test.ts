@@ -10,6 +10,21 @@ import { axeViolations, describeViolations, pageAs, useBrowser } from './support
 import { screensOf, startInElderMode } from './support/screens'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
+
+/** The \`api\` function as the platform calls it, as a demo user. */
+const call = async (openid: string, action: string, input: object) =>
+  (await emu().invoke('api', { action, input }, { openid })) as { ok: boolean; data: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A topic 王秀英 proposes for her grid, put on the agenda by its grid worker. */
+async function topicOnAgenda(requestId: string, title: string, text: string) {
+  const t = await call('demo-openid-resident-wang', 'topic.propose', { requestId, title, text })
+  expect(t.ok).toBe(true)
+  if (t.data.status === 'proposed')
+    expect(
+      (await call('demo-openid-xinhua-01-worker', 'topic.move', { topicId: t.data.id, move: 'confirm' })).ok,
+    ).toBe(true)
+  return t
+}
 const browser = useBrowser()
 
 // Elder mode (长辈模式) on every page of 扫码入格, as each page's real user sees it: body text ≥ 24px
@@ -368,19 +383,11 @@ describe('elder mode on the scan-to-join and work-order pages', () => {
   })
 
   it('topic detail: the ballot (resident) and the staff view', async () => {
-    const call = async (openid: string, action: string, input: object) =>
-      (await emu().invoke('api', { action, input }, { openid })) as { ok: boolean; data: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
-    const t = await call('demo-openid-resident-wang', 'topic.propose', {
-      requestId: 'elder-topic-1',
-      title: '在3号楼旁安装充电桩',
-      text: '飞线充电太危险，希望集中安装充电桩',
-    })
-    expect(t.ok).toBe(true)
-    if (t.data.status === 'proposed')
-      expect(
-        (await call('demo-openid-xinhua-01-worker', 'topic.move', { topicId: t.data.id, move: 'confirm' }))
-          .ok,
-      ).toBe(true)
+    const t = await topicOnAgenda(
+      'elder-topic-1',
+      '在3号楼旁安装充电桩',
+      '飞线充电太危险，希望集中安装充电桩',
+    )
     const opened = await call('demo-openid-xinhua-01-worker', 'topic.openVote', {
       topicId: t.data.id,
       rule: 'residents_meeting',
@@ -404,8 +411,6 @@ describe('elder mode on the scan-to-join and work-order pages', () => {
   })
 
   it('topic: the carry-out form (民办) and the rating (民评)', async () => {
-    const call = async (openid: string, action: string, input: object) =>
-      (await emu().invoke('api', { action, input }, { openid })) as { ok: boolean; data: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
     const WORKER = 'demo-openid-xinhua-01-worker'
     // The demo's vote that passed: the worker opens the carry-out form.
     const [decided] = (
@@ -420,15 +425,8 @@ describe('elder mode on the scan-to-join and work-order pages', () => {
     await expectElderReady(worker, 'topic-carry-form')
     await worker.context().close()
     // A committee decision carried out through one order, handled: the households rate it.
-    const t = await call('demo-openid-resident-wang', 'topic.propose', {
-      requestId: 'elder-rate-1',
-      title: '小区门口加装路灯',
-      text: '晚上太黑，老人出门不安全',
-    })
-    expect(t.ok).toBe(true)
+    const t = await topicOnAgenda('elder-rate-1', '小区门口加装路灯', '晚上太黑，老人出门不安全')
     const topicId = String(t.data.id)
-    if (t.data.status === 'proposed')
-      expect((await call(WORKER, 'topic.move', { topicId, move: 'confirm' })).ok).toBe(true)
     expect((await call(WORKER, 'topic.move', { topicId, move: 'decide', reason: '同意加装' })).ok).toBe(true)
     const carried = await call(WORKER, 'topic.carry', {
       topicId,
@@ -457,19 +455,7 @@ describe('elder mode on the scan-to-join and work-order pages', () => {
   })
 
   it('meeting: the organiser’s close form (minutes, attendance, photos, options)', async () => {
-    const call = async (openid: string, action: string, input: object) =>
-      (await emu().invoke('api', { action, input }, { openid })) as { ok: boolean; data: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
-    const t = await call('demo-openid-resident-wang', 'topic.propose', {
-      requestId: 'elder-meeting-1',
-      title: '楼道加装扶手',
-      text: '老人上下楼不方便，希望加装扶手',
-    })
-    expect(t.ok).toBe(true)
-    if (t.data.status === 'proposed')
-      expect(
-        (await call('demo-openid-xinhua-01-worker', 'topic.move', { topicId: t.data.id, move: 'confirm' }))
-          .ok,
-      ).toBe(true)
+    const t = await topicOnAgenda('elder-meeting-1', '楼道加装扶手', '老人上下楼不方便，希望加装扶手')
     const m = await call('demo-openid-xinhua-01-worker', 'meeting.schedule', {
       topicId: t.data.id,
       requestId: 'elder-meeting-1',
