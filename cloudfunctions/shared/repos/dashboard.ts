@@ -14,23 +14,7 @@ import { WISH_STATS, wishStatsId, type WishStats } from '../../../src/core/wishe
 import type { ResolvedPlace } from '../kit'
 import { db } from '../sdk'
 import { ORDER_CONFIG } from './orders-base'
-
-const PAGE = 1000
-
-/** Every document of `collection` matching `where`, a page of 1,000 at a time (keyset on `_id`). */
-async function all<T extends { _id: string }>(collection: string, where: object): Promise<T[]> {
-  const _ = db().command
-  const out: T[] = []
-  let last: string | null = null
-  for (;;) {
-    const cond: object = last === null ? where : _.and([where, { _id: _.gt(last) }])
-    const res = await db().collection(collection).where(cond).orderBy('_id', 'asc').limit(PAGE).get()
-    const page = res.data as T[]
-    out.push(...page)
-    if (page.length < PAGE) return out
-    last = page[page.length - 1]?._id ?? null
-  }
-}
+import { allById } from './paging'
 
 interface Named {
   readonly _id: string
@@ -43,7 +27,7 @@ export function daysOf(communityIds: readonly string[], from: string, to: string
   const _ = db().command
   const inScope =
     communityIds.length === 1 ? { communityId: communityIds[0] } : { communityId: _.in([...communityIds]) }
-  return all<DayDoc>(DAY_STATS, { ...inScope, day: _.gte(from).and(_.lte(to)) })
+  return allById<DayDoc>(DAY_STATS, { ...inScope, day: _.gte(from).and(_.lte(to)) })
 }
 
 /**
@@ -56,17 +40,17 @@ export async function dashboard(place: ResolvedPlace, period: Period): Promise<D
   const level = place.level === 'street' ? 'street' : place.level === 'grid' ? 'grid' : 'community'
   const { streetId = '', communityId = '', gridId = '' } = place.path
   const communities =
-    level === 'street' ? await all<Named>('communities', { streetId }) : [{ _id: communityId, name: '' }]
+    level === 'street' ? await allById<Named>('communities', { streetId }) : [{ _id: communityId, name: '' }]
   const ids = communities.map((c) => c._id)
   const scope = level === 'street' ? { streetId } : level === 'grid' ? { _id: gridId } : { communityId }
   const [inScope, grids, configs, wishes] = await Promise.all([
     // Every bucket of the scope: its grids' and its communities' own (activities, points).
     daysOf(ids, readFrom(period), period.to),
-    all<Named>('grids', scope),
-    all<CategoryOverride & { _id: string }>(ORDER_CONFIG, { _id: ids.length === 1 ? ids[0] : _.in(ids) }),
+    allById<Named>('grids', scope),
+    allById<CategoryOverride & { _id: string }>(ORDER_CONFIG, { _id: ids.length === 1 ? ids[0] : _.in(ids) }),
     level === 'grid'
-      ? all<Partial<WishStats> & { _id: string }>(WISH_STATS, { _id: wishStatsId('grid', gridId) })
-      : all<Partial<WishStats> & { _id: string }>(WISH_STATS, { ...scope, level: 'community' }),
+      ? allById<Partial<WishStats> & { _id: string }>(WISH_STATS, { _id: wishStatsId('grid', gridId) })
+      : allById<Partial<WishStats> & { _id: string }>(WISH_STATS, { ...scope, level: 'community' }),
   ])
   const days = level === 'grid' ? inScope.filter((d) => d.gridId === gridId) : inScope
   const communityName = new Map(communities.map((c) => [c._id, c.name]))

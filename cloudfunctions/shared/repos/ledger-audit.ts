@@ -10,25 +10,7 @@ import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
 import { getDoc } from './docs'
 import { ACCOUNTS, adminOf, ENTRIES, TRANSFERS } from './ledger-base'
-
-async function all<T>(collection: string, where: object, max = 20): Promise<T[]> {
-  const out: T[] = []
-  const _ = db().command
-  let last: string | null = null
-  for (let i = 0; i < max; i += 1) {
-    const res = await db()
-      .collection(collection)
-      .where(last === null ? where : _.and([where, { _id: _.gt(last) }]))
-      .orderBy('_id', 'asc')
-      .limit(1000)
-      .get()
-    const page = res.data as (T & { _id: string })[]
-    out.push(...page)
-    if (page.length < 1000) break
-    last = page[page.length - 1]?._id ?? null
-  }
-  return out
-}
+import { allById } from './paging'
 
 /**
  * Recomputes these accounts' balances from ALL their entries and compares with the cached ones.
@@ -44,8 +26,8 @@ export async function auditAccounts(
   for (let i = 0; i < unique.length; i += 50) {
     const chunk = unique.slice(i, i + 50)
     const [list, cached] = await Promise.all([
-      all<EntryRecord>(ENTRIES, { account: _.in(chunk) }),
-      all<AccountRecord>(ACCOUNTS, { _id: _.in(chunk) }),
+      allById<EntryRecord>(ENTRIES, { account: _.in(chunk) }, 20),
+      allById<AccountRecord>(ACCOUNTS, { _id: _.in(chunk) }, 20),
     ])
     entries += list.length
     differences.push(...auditDifferences(list, new Map(cached.map((a) => [a._id, a.balance]))))
@@ -59,7 +41,7 @@ export async function audit(actor: Actor, communityId: string): Promise<AuditRep
   if (!community) throw new DomainError(CommonErrorCodes.NOT_FOUND, '社区不存在')
   if (!adminOf(actor, communityId, community.streetId))
     throw new DomainError(CommonErrorCodes.FORBIDDEN, '只能核对本辖区的积分')
-  const touched = await all<TransferRecord>(TRANSFERS, { communityId })
+  const touched = await allById<TransferRecord>(TRANSFERS, { communityId }, 20)
   const accounts = [...new Set(touched.flatMap((t) => [t.from, t.to]))]
   const { entries, differences } = await auditAccounts(accounts)
   return { accounts: accounts.length, entries, differences }

@@ -21,3 +21,33 @@ export function afterTimeCursor(cursor: string | undefined, field: string, dir: 
     { [field]: at, _id: dir === 'asc' ? _.gt(id) : _.lt(id) },
   ])
 }
+
+const ALL_PAGE = 1000
+
+/**
+ * Every document of `collection` matching `where`, read a page of 1,000 at a time in `_id` order
+ * (keyset: each page after the last id), at most `maxPages` pages.
+ */
+export async function allById<T extends { _id: string }>(
+  collection: string,
+  where: object,
+  maxPages = Infinity,
+): Promise<T[]> {
+  const _ = db().command
+  const out: T[] = []
+  let last: string | null = null
+  for (let i = 0; i < maxPages; i += 1) {
+    const page = (
+      await db()
+        .collection(collection)
+        .where(last === null ? where : _.and([where, { _id: _.gt(last) }]))
+        .orderBy('_id', 'asc')
+        .limit(ALL_PAGE)
+        .get()
+    ).data as T[]
+    out.push(...page)
+    if (page.length < ALL_PAGE) break
+    last = page[page.length - 1]?._id ?? null
+  }
+  return out
+}
