@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench:h5` — not a test. Lighthouse (the devDependency, default mobile profile: a mid-range
-// phone, simulated slow 4G and 4× CPU slowdown) against Debian's Chromium on four pages of the H5
+// phone, simulated slow 4G and 4× CPU slowdown) against Debian's Chromium on five pages of the H5
 // build (dist/h5, built first when missing), served by the local CloudBase with the demo street.
 // Prints per page: performance score, LCP, TBT, bytes transferred and unused JS; one run each by default, so on a
 // shared 2-core machine compare ratios rather than absolute times.
 //
-//   npm run bench:h5                 all four pages
+//   npm run bench:h5                 all five pages
 //   npm run bench:h5 -- inbox queue  only the named pages
 //   BENCH_H5_RUNS=3                  runs each page 3 times and shows the run with the median TBT
 //   BENCH_H5_JSON=dir                also writes each page's full Lighthouse report (JSON) to dir (last run)
@@ -23,7 +23,10 @@ const staticDir = path.join(root, 'dist', 'h5')
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const RUNS = Math.max(1, Number(process.env.BENCH_H5_RUNS) || 1)
 
-/** The four pages of issue #19. `user`: signed in through the local CloudBase's dev login first. */
+/**
+ * The four pages of issue #19 (home, report form, inbox, dashboard), and the queue with its rates
+ * card. `user`: signed in through the local CloudBase's dev login first.
+ */
 const PAGES = [
   { name: 'home', hash: '', user: 'user-resident-wang', what: '首页 (resident)' },
   {
@@ -37,6 +40,12 @@ const PAGES = [
     hash: '#/features/reports/pages/inbox/index',
     user: 'user-xinhua-01-worker',
     what: '网格员待办 inbox (grid worker)',
+  },
+  {
+    name: 'dashboard',
+    hash: '#/features/dashboard/pages/index/index',
+    user: 'user-xinhua-admin',
+    what: '数据看板 dashboard (community admin)',
   },
   {
     name: 'queue',

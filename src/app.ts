@@ -1,3 +1,5 @@
+// First: what the H5 build's browsers lack (nothing on WeChat; services/polyfills.h5.ts).
+import './services/polyfills'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { startOutbox } from './services/outbox-start'

@@ -4,15 +4,23 @@ import { useEffect, useState } from 'react'
 import type { LatestNotice as Latest } from '@core/notices/latest-api'
 import { callApi } from '../services/cloud'
 
-/** Home: the newest notice for me (pinned first), one tap to read it; 更多 opens the list. Nothing when there is none. */
-export function LatestNotice({ refresh }: { readonly refresh: number }) {
-  const [n, setN] = useState<Latest | null>(null)
+/**
+ * The newest notice for me (pinned first): `undefined` while it loads, `null` when there is none or it
+ * failed. Fetched beside the profile, not after it, so the home page paints its cards at once.
+ */
+export function useLatestNotice(refresh: number): Latest | null | undefined {
+  const [n, setN] = useState<Latest | null>()
   useEffect(() => {
     callApi('notice.latest', {}).then(
-      (r) => setN(r.notice),
+      (r) => setN(r.notice ?? null),
       () => setN(null),
     )
   }, [refresh])
+  return n
+}
+
+/** Home: the newest notice, one tap to read it; 更多 opens the list. Nothing when there is none. */
+export function LatestNotice({ notice: n }: { readonly notice: Latest | null | undefined }) {
   if (!n) return null
   const go = (url: string) => void Taro.navigateTo({ url: `/features/notices/pages/${url}` })
   return (

@@ -15,7 +15,8 @@ export function useProfile(): ProfileState & { reload: () => void } {
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     let live = true
-    setState({ status: 'loading' })
+    // A refresh (pull-down) keeps the profile on screen until the new one is in: nothing flashes.
+    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }))
     callApi('me.profile', {}).then(
       (profile) => live && setState({ status: 'ready', profile }),
       (err: unknown) => {

@@ -33,7 +33,11 @@ describe('home page', () => {
     expect(screen.getByText('正在加载我的网格…')).toBeTruthy()
     await screen.findByText('王阿姨，您好')
     expect(screen.getByText(/您还没有加入网格/)).toBeTruthy()
-    expect(calls).toEqual([{ name: 'api', data: { action: 'me.profile', input: {} } }])
+    // The latest notice is asked for beside the profile (one paint, no layout shift), not after it.
+    expect(calls).toEqual([
+      { name: 'api', data: { action: 'me.profile', input: {} } },
+      { name: 'api', data: { action: 'notice.latest', input: {} } },
+    ])
   })
 
   it('shows my grid and household once joined', async () => {

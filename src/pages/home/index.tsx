@@ -6,7 +6,7 @@ import { Button } from '../../components/ui'
 import { Page } from '../../components/Page'
 import { QuickAction } from '../../components/QuickAction'
 import { MyGridCard } from '../../components/MyGridCard'
-import { LatestNotice } from '../../components/LatestNotice'
+import { LatestNotice, useLatestNotice } from '../../components/LatestNotice'
 import { ServiceCard } from '../../components/ServiceCard'
 import { StaffCard } from '../../components/StaffCard'
 import { answerElderOffer, elderOfferPending, useElderMode } from '../../hooks/elder-mode'
@@ -127,6 +127,10 @@ export default function HomePage() {
 
   const household = state.status === 'ready' ? state.profile.household : null
   const serviceCard = household && <ServiceCard />
+  const notice = useLatestNotice(round)
+  // The page paints its cards and tiles together once the profile (and a resident's notice) is in:
+  // nothing on it moves after it appears, so a tap lands where the finger aimed (no layout shift).
+  const loading = state.status === 'loading' || Boolean(household && notice === undefined)
 
   return (
     <Page label="首页">
@@ -136,7 +140,7 @@ export default function HomePage() {
         </Text>
       </View>
 
-      {state.status === 'loading' && (
+      {loading && (
         <View className="card" aria-live="polite">
           <Text className="t-muted">正在加载我的网格…</Text>
         </View>
@@ -157,32 +161,36 @@ export default function HomePage() {
           </Button>
         </View>
       )}
-      {/* Staff (and the council) see their workbench first; the join card only when they are not staff (a resident or not yet). */}
-      {desk && <StaffCard refresh={round} />}
-      {!elder && <ElderOffer />}
-      {state.status === 'ready' && (!staff || state.profile.household) && (
-        <MyGridCard household={state.profile.household} />
+      {!loading && (
+        <>
+          {/* Staff (and the council) see their workbench first; the join card only when they are not staff (a resident or not yet). */}
+          {desk && <StaffCard refresh={round} />}
+          {!elder && <ElderOffer />}
+          {state.status === 'ready' && (!staff || state.profile.household) && (
+            <MyGridCard household={state.profile.household} />
+          )}
+
+          {/* Elder mode: the call card before fewer, larger tiles, so calling the grid worker needs no scrolling. */}
+          {elder && serviceCard}
+          <LatestNotice notice={household && notice} />
+          <View
+            className={elder ? 'home__actions home__actions--elder' : 'home__actions'}
+            ariaRole="navigation"
+            ariaLabel="常用服务"
+          >
+            {/* 加入网格 for those who have not joined (nor work for a grid); 居民议事 (their grid's hall) for those who have. */}
+            {QUICK_ACTIONS.filter(
+              (a) =>
+                (!elder || a.elder) &&
+                (!('joined' in a) || (a.joined ? Boolean(household) : !household && !staff)),
+            ).map((a) => (
+              <QuickAction key={a.url} title={a.title} hint={a.hint} url={a.url} icon={a.icon} />
+            ))}
+          </View>
+
+          {!elder && serviceCard}
+        </>
       )}
-
-      {/* Elder mode: the call card before fewer, larger tiles, so calling the grid worker needs no scrolling. */}
-      {elder && serviceCard}
-      {household && <LatestNotice refresh={round} />}
-      <View
-        className={elder ? 'home__actions home__actions--elder' : 'home__actions'}
-        ariaRole="navigation"
-        ariaLabel="常用服务"
-      >
-        {/* 加入网格 for those who have not joined (nor work for a grid); 居民议事 (their grid's hall) for those who have. */}
-        {QUICK_ACTIONS.filter(
-          (a) =>
-            (!elder || a.elder) &&
-            (!('joined' in a) || (a.joined ? Boolean(household) : !household && !staff)),
-        ).map((a) => (
-          <QuickAction key={a.url} title={a.title} hint={a.hint} url={a.url} icon={a.icon} />
-        ))}
-      </View>
-
-      {!elder && serviceCard}
     </Page>
   )
 }
