@@ -14,8 +14,68 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 // and open-API permissions (docs/adr/0013-function-runtime.md): bundles target the runtime it names.
 const { esbuildTarget, readFunctionConfig } = createRequire(import.meta.url)('./function-config.cjs')
 const fnRoot = join(root, 'cloudfunctions')
-/** Installed by CloudBase from each function's package.json, never bundled. */
-const EXTERNAL = ['@cloudbase/node-sdk', 'wx-server-sdk']
+/**
+ * Installed by CloudBase from each function's package.json, never bundled: none today. The SDKs are
+ * bundled (docs/adr/0027). node-sdk's entry loads AI, data-model, analytics and HTTP-client modules
+ * these functions never call, which cost more than half its load time; bundled, they load on first
+ * use. wx-server-sdk is bundled with it so the two share one copy of what they have in common (the
+ * database client, axios…): installed apart, the first wxacode call loaded a second one (+18 MB).
+ */
+const EXTERNAL = []
+/** node-sdk's own requires that wait for first use: file (under dist/) → the modules it requires. */
+const LAZY_SDK_PARTS = {
+  'cloudbase.js': ['axios', '@cloudbase/wx-cloud-client-sdk', './ai', './analytics', './cloudrun'],
+  'auth/index.js': ['jsonwebtoken'],
+}
+const SDK_FILE = /^(.*[\\/]@cloudbase[\\/]node-sdk)[\\/]dist[\\/](.*\.js)$/
+
+/**
+ * Bundles node-sdk (ours, and the copy wx-server-sdk brings) as CloudBase would install it, with two
+ * changes at build time:
+ * - each require named in LAZY_SDK_PARTS becomes a module proxy that requires it on first property
+ *   access (`app.ai()`, `app.models`…), so a function that never asks never loads it;
+ * - `utils/version.js` reads `../../package.json` beside itself, which a bundle does not have: that
+ *   copy's version (sent with each request) is written in instead.
+ * Each rewrite must find exactly what it expects, or the build fails (a changed SDK is looked at).
+ */
+const sdkAtBuildTime = {
+  name: 'node-sdk-at-build-time',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/].*\.js$/ }, (args) => {
+      const [, pkgDir, rel] = SDK_FILE.exec(args.path) ?? []
+      const file = rel.replace(/\\/g, '/')
+      const source = readFileSync(args.path, 'utf8')
+      if (file === 'utils/version.js') {
+        const line = 'exports.version = loadPackage().version;'
+        if (!source.includes(line)) throw new Error(`node-sdk ${file}: "${line}" not found`)
+        const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'))
+        return {
+          contents: source.replace(line, `exports.version = ${JSON.stringify(version)};`),
+          loader: 'js',
+        }
+      }
+      const lazy = LAZY_SDK_PARTS[file]
+      if (!lazy) return undefined
+      const found = []
+      const contents = source.replace(
+        /^const (\w+) = (.*require\("([^"]+)"\).*);$/gm,
+        (line, name, expr, mod) => {
+          if (!lazy.includes(mod)) return line
+          found.push(mod)
+          return `const ${name} = __lazyModule(() => ${expr});`
+        },
+      )
+      if (found.length !== lazy.length)
+        throw new Error(
+          `node-sdk ${file}: lazy requires ${lazy.join(', ')}; found ${found.join(', ') || 'none'}`,
+        )
+      const helper =
+        'function __lazyModule(load) { let m; const get = () => (m ??= load()); ' +
+        'return new Proxy({}, { get: (_, k) => get()[k], has: (_, k) => k in get() }) }'
+      return { contents: `${contents}\n${helper}\n`, loader: 'js' }
+    })
+  },
+}
 const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const rootDeps = { ...rootPkg.dependencies, ...rootPkg.devDependencies }
 
@@ -57,6 +117,10 @@ for (const name of names) {
       legalComments: 'none',
       logLevel: 'silent',
       tsconfig: join(root, 'tsconfig.node.json'),
+      plugins: [sdkAtBuildTime],
+      // Less source for V8 to hold and pre-parse; names are kept, so logged stack traces still read.
+      minifyWhitespace: true,
+      minifySyntax: true,
     })
   } catch (err) {
     const lines = (err.errors ?? []).map(

@@ -33,7 +33,11 @@ module.exports = {
     }),
     node('emulator'),
     // Memory budgets of the built functions, each in its own process (timings: npm run bench:functions).
-    node('perf', { globalSetup: '<rootDir>/test/support/build-functions.js' }),
+    // Each runs a function's whole benchmark in a child process: seconds on a shared machine.
+    node('perf', {
+      globalSetup: '<rootDir>/test/support/build-functions.js',
+      setupFilesAfterEnv: ['<rootDir>/test/support/slow-tests.js'],
+    }),
     {
       displayName: 'ui',
       rootDir,
