@@ -128,6 +128,9 @@ async function measure(p) {
     bytes: a['total-byte-weight'].numericValue,
     unusedJs: a['unused-javascript'].details?.overallSavingsBytes ?? 0,
     longTasks: a['long-tasks']?.details?.items?.length ?? 0,
+    // Lighthouse's measure of this host's CPU at the time (higher is faster): TBT is simulated from
+    // observed task times × 4, so a busy shared machine shows up here first.
+    cpuIndex: lhr.environment?.benchmarkIndex ?? 0,
   }
 }
 
@@ -144,7 +147,7 @@ try {
     console.log(
       `${p.name.padEnd(7)} ${String(row.score).padStart(3)}  LCP ${(row.lcp / 1000).toFixed(1).padStart(5)} s` +
         `  TBT ${row.tbt.toFixed(0).padStart(5)} ms  sent ${kib(row.bytes).padStart(8)}` +
-        `  unused JS ${kib(row.unusedJs).padStart(8)}  long tasks ${row.longTasks}   ${p.what}${spread}`,
+        `  unused JS ${kib(row.unusedJs).padStart(8)}  long tasks ${row.longTasks}  host CPU index ${Math.round(row.cpuIndex)}   ${p.what}${spread}`,
     )
   }
 } finally {
