@@ -2,7 +2,14 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { expectAxeClean, pageAs as openPageAs, screenshot, tapButton, useBrowser } from './support/browser'
+import {
+  expectAxeClean,
+  pageAs as openPageAs,
+  screenshot,
+  tapButton,
+  useBrowser,
+  toastSays,
+} from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -107,7 +114,7 @@ describe('admin imports, prints, a resident scans and joins', () => {
     await request.waitFor()
     await request.getByText('13号楼', { exact: false }).waitFor()
     await tapButton(request, '通过')
-    await worker.getByText('已通过 郑美华 的入格申请').waitFor()
+    await toastSays(worker, '已通过 郑美华 的入格申请')
 
     await resident.goto('/#/pages/home/index')
     await resident.reload()
