@@ -148,7 +148,7 @@ export default function OrgPage() {
       <Notice text={message} textClass="org__message" />
 
       {here && (
-        <View className="card">
+        <View className="org__title">
           <Text className="t-title">
             {here.level === 'community' ? '社区' : `${here.title}的${LEVEL_LABEL[here.level]}`}
             {items ? `（${items.length}）` : ''}
