@@ -300,6 +300,11 @@ describe('errand detail', () => {
     await type('感谢的话', '谢谢李师傅！')
     await tap(button('送出感谢'))
     await screen.findByText('感谢留言：谢谢李师傅！')
+    // Where the helper reads it, not a delivery claim: the thanks waits on their 志愿服务资料.
+    expect(showToast).toHaveBeenCalledWith({
+      title: '感谢已留下，帮办人在“志愿服务资料”里能看到',
+      icon: 'none',
+    })
     expect(inputs('errand.thank')).toEqual([{ errandId: 'er_1', note: '谢谢李师傅！' }])
     expect(moveButtons()).toEqual([])
   })

@@ -109,7 +109,7 @@ export default function ErrandDetailPage() {
     if (!note.trim()) return setMessage('请写一句感谢的话')
     void run(
       () => callApi('errand.thank', { errandId, note: note.trim() }),
-      '感谢已送达，会显示在帮办人的主页上',
+      '感谢已留下，帮办人在“志愿服务资料”里能看到',
     )
   }
 
