@@ -2,13 +2,14 @@ import { useState } from 'react'
 import type { StaffPerson } from '@core/admin/api'
 import { PointsErrors } from '@core/points/errors'
 import { MAX_AMOUNT } from '@core/points/model'
+import { toast } from '../components/Notice'
 import { errorCopy } from '../services/error-copy'
 import { newRequestId } from '../services/request-id'
 
 export interface PointsToPersonOptions {
   /** Shown when no resident was chosen yet. */
   readonly noPerson: string
-  /** Sends the transfer; answers the sentence to show when it landed. */
+  /** Sends the transfer; answers the sentence said (a toast) when it landed. */
   readonly send: (person: StaffPerson, amount: number, reason: string, requestId: string) => Promise<string>
   /** The sentence for a failed send. */
   readonly failure: (err: unknown) => string
@@ -28,7 +29,6 @@ export function usePointsToPerson({ noPerson, send, failure, onSent }: PointsToP
   const [reason, setReason] = useState('')
   const [requestId, setRequestId] = useState(newRequestId)
   const [problem, setProblem] = useState<string | null>(null)
-  const [done, setDone] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   const submit = async () => {
@@ -38,10 +38,9 @@ export function usePointsToPerson({ noPerson, send, failure, onSent }: PointsToP
       return setProblem(errorCopy(PointsErrors.BAD_AMOUNT))
     if (!reason.trim()) return setProblem(errorCopy(PointsErrors.REASON_REQUIRED))
     setProblem(null)
-    setDone(null)
     setBusy(true)
     try {
-      setDone(await send(person, points, reason.trim(), requestId))
+      toast(await send(person, points, reason.trim(), requestId))
       setRequestId(newRequestId())
       setPerson(null)
       setAmount('')
@@ -54,5 +53,5 @@ export function usePointsToPerson({ noPerson, send, failure, onSent }: PointsToP
     }
   }
 
-  return { person, setPerson, amount, setAmount, reason, setReason, requestId, problem, done, busy, submit }
+  return { person, setPerson, amount, setAmount, reason, setReason, requestId, problem, busy, submit }
 }

@@ -2,7 +2,14 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { expectAxeClean, pageAs as openPageAs, screenshot, tapButton, useBrowser } from './support/browser'
+import {
+  expectAxeClean,
+  pageAs as openPageAs,
+  screenshot,
+  tapButton,
+  useBrowser,
+  toastSays,
+} from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -27,7 +34,7 @@ describe('admin imports, prints, a resident scans and joins', () => {
     const community = admin.getByRole('region', { name: '社区：新华社区' })
     await community.waitFor()
     await expectAxeClean(admin)
-    await tapButton(community, '导入楼栋')
+    await community.getByRole('button', { name: '向新华社区批量导入楼栋' }).tap()
 
     // A CSV with two bad lines: every error is listed with its line, and nothing is imported.
     const csv = admin.locator('textarea[aria-label="粘贴 CSV 内容"]')
@@ -52,10 +59,13 @@ describe('admin imports, prints, a resident scans and joins', () => {
 
     // Back to the tree: into the community, the grid's codes, the printable sheet.
     await tapButton(admin, '返回网格管理')
-    await tapButton(admin.getByRole('region', { name: '社区：新华社区' }), '进入')
+    await admin
+      .getByRole('region', { name: '社区：新华社区' })
+      .getByRole('button', { name: '进入新华社区' })
+      .tap()
     const grid = admin.getByRole('region', { name: '网格：新华社区第1网格' })
     await grid.waitFor()
-    await tapButton(grid, '二维码')
+    await grid.getByRole('button', { name: '新华社区第1网格的入格二维码' }).tap()
     const codeCard = admin.getByRole('region', { name: '13号楼的入格二维码' })
     await codeCard.waitFor()
     await expectAxeClean(admin)
@@ -107,7 +117,7 @@ describe('admin imports, prints, a resident scans and joins', () => {
     await request.waitFor()
     await request.getByText('13号楼', { exact: false }).waitFor()
     await tapButton(request, '通过')
-    await worker.getByText('已通过 郑美华 的入格申请').waitFor()
+    await toastSays(worker, '已通过 郑美华 的入格申请')
 
     await resident.goto('/#/pages/home/index')
     await resident.reload()

@@ -2,7 +2,14 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { expectAxeClean, pageAs as openPageAs, screenshot, tapButton, useBrowser } from './support/browser'
+import {
+  expectAxeClean,
+  pageAs as openPageAs,
+  screenshot,
+  tapButton,
+  useBrowser,
+  toastSays,
+} from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -209,7 +216,7 @@ describe('five-step deliberation', () => {
     await radio(reply, /当场办/).tap()
     await field(reply, '答复内容').fill('充电桩已安装完毕，飞线已全部拆除。')
     await tapButton(reply, '提交答复')
-    await worker.getByText('已答复，居民打开小程序即可看到答复').waitFor()
+    await toastSays(worker, '已答复，居民打开小程序即可看到答复')
     // The timer sees every linked item done and opens the evaluation.
     for (let i = 0; i < 20 && (await topicDoc()).status !== 'evaluating'; i += 1) {
       await sweep()

@@ -2,7 +2,14 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { expectAxeClean, pageAs as openPageAs, screenshot, tapButton, useBrowser } from './support/browser'
+import {
+  expectAxeClean,
+  pageAs as openPageAs,
+  screenshot,
+  tapButton,
+  useBrowser,
+  toastSays,
+} from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -56,11 +63,11 @@ describe('mutual-aid errand', () => {
     await expectAxeClean(helper)
     await screenshot(helper, 'errand-accepted')
     await tapButton(helper, '已办完')
-    await helper.getByText('已标记完成，等待对方确认').waitFor()
+    await toastSays(helper, '已标记完成，等待对方确认')
 
     await resident.goto(detailUrl)
     await tapButton(resident, '确认完成')
-    await resident.getByText('已确认完成，感谢邻里互助').waitFor()
+    await toastSays(resident, '已确认完成，感谢邻里互助')
 
     expect(await balanceOf(helper)).toBe(before + 5)
     await expectAxeClean(helper)

@@ -3,7 +3,14 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { demoInviteCode } from '../../emulator/seed/demo-data'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { expectAxeClean, pageAs as openPageAs, screenshot, tapButton, useBrowser } from './support/browser'
+import {
+  expectAxeClean,
+  pageAs as openPageAs,
+  screenshot,
+  tapButton,
+  useBrowser,
+  toastSays,
+} from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 
@@ -43,7 +50,7 @@ describe('scan to join', () => {
     await expectAxeClean(worker)
     await screenshot(worker, 'join-inbox')
     await tapButton(request, '通过')
-    await worker.getByText('已通过 孙晓东 的入格申请').waitFor()
+    await toastSays(worker, '已通过 孙晓东 的入格申请')
 
     await resident.goto('/#/pages/home/index')
     await resident.reload()

@@ -10,6 +10,7 @@ import {
   screenshot,
   tapButton,
   useBrowser,
+  toastSays,
 } from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
@@ -138,7 +139,7 @@ describe('one-tap report → work order', () => {
       .fill('已到现场拆除飞线，并提醒住户到集中充电桩充电。')
     await expectAxeClean(worker)
     await tapButton(form, '提交答复')
-    await worker.getByText('已答复，居民打开小程序即可看到答复').waitFor()
+    await toastSays(worker, '已答复，居民打开小程序即可看到答复')
 
     await resident.goto(`/#/features/reports/pages/detail/index?id=${encodeURIComponent(order?._id ?? '')}`)
     const timeline = resident.getByRole('list', { name: '办理进度' })
@@ -157,7 +158,7 @@ describe('one-tap report → work order', () => {
     await tapButton(resident, '评价')
     await resident.getByRole('radio', { name: '满意', exact: true }).tap()
     await tapButton(resident, '提交评价')
-    await resident.getByText('感谢您的评价').waitFor()
+    await toastSays(resident, '感谢您的评价')
 
     const after = await gridRates()
     expect(after.received).toBe(before.received + 1)

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import path from 'node:path'
 import { useSeededEmulator } from '../support/seeded-emulator'
-import { expectAxeClean, pageAs as openPageAs, screenshot, useBrowser } from './support/browser'
+import { expectAxeClean, pageAs as openPageAs, screenshot, useBrowser, toastSays } from './support/browser'
 
 const emu = useSeededEmulator({ staticDir: path.join(__dirname, '..', '..', 'dist', 'h5') })
 const browser = useBrowser()
@@ -75,6 +75,6 @@ describe('staff, from their home', () => {
     await expectAxeClean(admin)
     await screenshot(admin, 'staff-admin-joins')
     await admin.locator('taro-button-core:visible', { hasText: '通过' }).first().tap()
-    await admin.getByText('已通过 孙晓东 的入格申请').waitFor()
+    await toastSays(admin, '已通过 孙晓东 的入格申请')
   })
 })

@@ -3,7 +3,7 @@ import type { StaffPage } from '../../src/core/admin/api'
 import type { Profile } from '../../src/core/me/api'
 import StaffPageView from '../../src/features/admin/pages/staff/index'
 import { useTransport } from '../../src/services/cloud'
-import { resetTaroMock, router } from '../support/taro-mock'
+import { resetTaroMock, router, showToast } from '../support/taro-mock'
 
 const grid = { streetId: 'st', communityId: 'cm', gridId: 'gr1' }
 const worker: Profile = {
@@ -80,7 +80,9 @@ describe('staff page', () => {
       role: 'building_leader',
       scopeId: 'bd2',
     })
-    await screen.findByText('已授予王秀英“楼栋长”身份')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已授予王秀英“楼栋长”身份', icon: 'none' }),
+    )
   })
 
   it('grants a helper at the grid itself, with the party-member flag', async () => {
@@ -170,7 +172,9 @@ describe('staff page: the grid council (议事会成员, with the party branch s
       scopeId: 'gr1',
       secretary: true,
     })
-    await screen.findByText('已授予王秀英“议事会成员”身份')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已授予王秀英“议事会成员”身份', icon: 'none' }),
+    )
   })
 
   it('a community admin revokes a council member after a confirmation', async () => {
@@ -186,6 +190,8 @@ describe('staff page: the grid council (议事会成员, with the party branch s
       role: 'council_member',
       scopeId: 'gr1',
     })
-    await screen.findByText('已撤销杨丽华的“议事会成员”身份')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已撤销杨丽华的“议事会成员”身份', icon: 'none' }),
+    )
   })
 })

@@ -2,7 +2,7 @@
 import { act, render, screen } from '@testing-library/react'
 import type { TopicDetail } from '../../src/core/deliberation/api'
 import TopicPage from '../../src/features/deliberation/pages/topic/index'
-import { resetTaroMock, router } from '../support/taro-mock'
+import { resetTaroMock, router, showToast } from '../support/taro-mock'
 import { api, button, buttons, inputs, tap, type } from '../support/ui-script'
 import { noMoves, radio, topicDetail } from './deliberation-fixtures'
 
@@ -197,7 +197,7 @@ describe('opening a vote', () => {
     await type('建筑面积（平方米）', '88.5')
     await tap(button('登记面积'))
     expect(inputs('household.setArea')).toEqual([{ unitId: 'u1', room: '302', area: 88.5 }])
-    expect(screen.getByText('已登记 302 室：88.5 平方米')).toBeTruthy()
+    expect(showToast).toHaveBeenCalledWith({ title: '已登记 302 室：88.5 平方米', icon: 'none' })
     await tap(button('发起投票'))
     expect(inputs('topic.openVote')).toEqual([
       {

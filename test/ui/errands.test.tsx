@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import type { ErrandCard, ErrandDetail } from '../../src/core/errands/api'
 import type { ErrandMove } from '../../src/core/errands/machine'
 import BoardPage from '../../src/features/errands/pages/board/index'
@@ -8,7 +8,7 @@ import PostErrandPage from '../../src/features/errands/pages/index/index'
 import { defaultWindow, isoOf, postProblem } from '../../src/features/errands/form'
 import MyPointsPage from '../../src/features/points/pages/index/index'
 import { errorCopy } from '../../src/services/error-copy'
-import { navigateTo, resetTaroMock, router } from '../support/taro-mock'
+import { navigateTo, resetTaroMock, router, showToast } from '../support/taro-mock'
 import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-script'
 
 // Errand pages (post form, detail buttons from `moves`, the helper board) and the love card against a scripted `api`.
@@ -264,7 +264,9 @@ describe('errand detail', () => {
     await screen.findByText('交接码不正确，请核对后再试')
     await type('交接码', '4821')
     await tap(button('确认接到'))
-    await screen.findByText('交接码正确，已接到孩子')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '交接码正确，已接到孩子', icon: 'none' }),
+    )
     expect(inputs('errand.start').at(-1)).toEqual({ errandId: 'er_1', code: '4821' })
     expect(moveButtons()).toEqual(['已送到家'])
   })
@@ -298,6 +300,11 @@ describe('errand detail', () => {
     await type('感谢的话', '谢谢李师傅！')
     await tap(button('送出感谢'))
     await screen.findByText('感谢留言：谢谢李师傅！')
+    // Where the helper reads it, not a delivery claim: the thanks waits on their 志愿服务资料.
+    expect(showToast).toHaveBeenCalledWith({
+      title: '感谢已留下，帮办人在“志愿服务资料”里能看到',
+      icon: 'none',
+    })
     expect(inputs('errand.thank')).toEqual([{ errandId: 'er_1', note: '谢谢李师傅！' }])
     expect(moveButtons()).toEqual([])
   })

@@ -1,8 +1,8 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import JoinInboxPage from '../../src/features/grid/pages/joins/index'
 import { useTransport } from '../../src/services/cloud'
 import { requestSubscription } from '../../src/services/subscribe'
-import { resetTaroMock, router } from '../support/taro-mock'
+import { resetTaroMock, router, showToast } from '../support/taro-mock'
 
 jest.mock('../../src/services/subscribe', () => ({ requestSubscription: jest.fn() }))
 const subscribe = requestSubscription as jest.MockedFunction<typeof requestSubscription>
@@ -38,7 +38,12 @@ describe('join inbox', () => {
       fireEvent.click(screen.getByText('订阅新申请提醒'))
     })
     expect(subscribe).toHaveBeenCalledWith(['tmpl-join-pending'])
-    await screen.findByText('已订阅：下一条新的入格申请将通过微信提醒您')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({
+        title: '已订阅：下一条新的入格申请将通过微信提醒您',
+        icon: 'none',
+      }),
+    )
   })
 
   it('says so when the subscription is declined', async () => {
@@ -48,7 +53,9 @@ describe('join inbox', () => {
     await act(async () => {
       fireEvent.click(screen.getByText('订阅新申请提醒'))
     })
-    await screen.findByText('未订阅提醒，您仍可在此查看申请')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '未订阅提醒，您仍可在此查看申请', icon: 'none' }),
+    )
   })
 
   it('opened from a join message (?id=), puts that request first, or says it is no longer pending', async () => {

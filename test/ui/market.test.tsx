@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import type { FundView, MarketItem, VoucherView } from '../../src/core/market/api'
 import type { ErrorCode } from '../../src/core/errors'
 import MarketPage from '../../src/features/market/pages/index/index'
@@ -7,7 +7,7 @@ import VerifyVoucherPage from '../../src/features/market/pages/verify/index'
 import MarketItemsPage from '../../src/features/market/pages/items/index'
 import FundPage from '../../src/features/market/pages/fund/index'
 import { errorCopy } from '../../src/services/error-copy'
-import { navigateTo, resetTaroMock, router } from '../support/taro-mock'
+import { navigateTo, resetTaroMock, router, showToast } from '../support/taro-mock'
 import { api, button, buttons, calls, fail, inputs, tap, type } from '../support/ui-script'
 import { staffPerson } from '../support/ui-fixtures'
 
@@ -367,7 +367,9 @@ describe('爱心超市管理', () => {
     await tap(button('保存'))
     await screen.findByText(errorCopy('MARKET.BAD_ITEM'))
     await tap(button('保存'))
-    await screen.findByText('已保存“上门理发”（未上架）')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已保存“上门理发”（未上架）', icon: 'none' }),
+    )
     const [first, second] = inputs('market.save')
     expect(first).toEqual({
       requestId: expect.stringMatching(/^[0-9a-z]{12,}$/),
@@ -495,7 +497,9 @@ describe('社区基金', () => {
     await type('支付积分', '8')
     await type('原因', '为独居老人代买药品')
     await tap(button('确认支付'))
-    await screen.findByText('已从社区基金支付 8 分给刘建国')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已从社区基金支付 8 分给刘建国', icon: 'none' }),
+    )
     expect(inputs('fund.pay')).toEqual([
       {
         communityId: 'cm-xinhua',
@@ -554,7 +558,9 @@ describe('社区基金', () => {
     await tap(button('确认支付'))
     await screen.findByText('社区基金余额不足')
     await tap(button('确认支付'))
-    await screen.findByText('已从社区基金支付 3 分给王秀英')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已从社区基金支付 3 分给王秀英', icon: 'none' }),
+    )
     const [first, second] = inputs('fund.pay')
     expect(second).toEqual(first)
   })

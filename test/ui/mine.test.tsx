@@ -354,7 +354,7 @@ describe('我的家庭', () => {
     await screen.findByText('迁移申请审核中')
     api({ 'join.cancel': { ...pendingMove, status: 'cancelled' }, 'household.mine': view })
     await tap(screen.getByText('撤回迁移申请'))
-    await screen.findByText('已撤回迁移申请')
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '已撤回迁移申请', icon: 'success' }))
     expect(calls[0]).toEqual({ action: 'join.cancel', input: { joinId: 'j9' } })
   })
 })

@@ -8,7 +8,7 @@ import type { Profile } from '../../src/core/me/api'
 import NoticeDetailPage from '../../src/features/notices/pages/detail/index'
 import EditNoticePage from '../../src/features/notices/pages/edit/index'
 import NoticesPage from '../../src/features/notices/pages/index/index'
-import { redirectTo, resetTaroMock, router } from '../support/taro-mock'
+import { redirectTo, resetTaroMock, router, showToast } from '../support/taro-mock'
 import { householdSummary } from '../support/ui-fixtures'
 import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-script'
 import { requestSubscription } from '../../src/services/subscribe'
@@ -96,9 +96,9 @@ describe('社区公告: the list', () => {
     await show(<NoticesPage />)
     await tap(await screen.findByText('订阅重要公告提醒'))
     expect(subscribe).toHaveBeenCalledWith(['tmpl-notice-published'])
-    expect(screen.getByText('已订阅：下一条重要公告将通过微信提醒您')).toBeTruthy()
+    expect(showToast).toHaveBeenCalledWith({ title: '已订阅：下一条重要公告将通过微信提醒您', icon: 'none' })
     await tap(button('订阅重要公告提醒'))
-    expect(screen.getByText('未订阅提醒，您仍可在这里查看公告')).toBeTruthy()
+    expect(showToast).toHaveBeenCalledWith({ title: '未订阅提醒，您仍可在这里查看公告', icon: 'none' })
   })
 
   it('an admin who lives nowhere gets the manage button and no resident list', async () => {

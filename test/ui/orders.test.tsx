@@ -155,7 +155,7 @@ describe('order detail', () => {
     await tap(screen.getByText('满意'))
     await type('说说您的看法（选填）', '很快就处理了')
     await tap(screen.getByText('提交评价'))
-    await screen.findByText('感谢您的评价')
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '感谢您的评价', icon: 'success' }))
     expect(calls.find((c) => c.action === 'order.rate')?.input).toEqual({
       orderId: 'wo_1',
       rating: 'satisfied',
@@ -230,7 +230,9 @@ describe('order detail', () => {
     const soon = new Date(Date.parse(`${chinaToday()}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10)
     await type('承诺办结日期', soon)
     await tap(screen.getByText('提交答复'))
-    await screen.findByText('已答复，居民打开小程序即可看到答复')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已答复，居民打开小程序即可看到答复', icon: 'none' }),
+    )
     // Said whether or not the resident subscribed to messages: only what is sure to happen.
     expect(screen.queryByText(/会收到通知/)).toBeNull()
     expect(calls.find((c) => c.action === 'order.reply')?.input).toEqual({
@@ -363,6 +365,8 @@ describe('grid worker inbox', () => {
     await screen.findByText('暂无待接单的工单。')
     await tap(screen.getByText('订阅新工单提醒'))
     expect(subscribe).toHaveBeenCalledWith(['tmpl-order-new'])
-    await screen.findByText('已订阅：下一条新工单将通过微信提醒您')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已订阅：下一条新工单将通过微信提醒您', icon: 'none' }),
+    )
   })
 })

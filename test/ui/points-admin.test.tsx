@@ -1,9 +1,9 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import type { AuditReport, TransferLine } from '../../src/core/points/api'
 import PointsAdminPage from '../../src/features/points/pages/admin/index'
 import { errorCopy } from '../../src/services/error-copy'
 import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-script'
-import { resetTaroMock, router } from '../support/taro-mock'
+import { resetTaroMock, router, showToast } from '../support/taro-mock'
 import { staffPerson } from '../support/ui-fixtures'
 
 // 积分管理 (community admins) against a scripted `api`: award, the community's transfers with 更正, audit.
@@ -93,7 +93,9 @@ describe('积分管理 · 奖励积分', () => {
     await tap(button('确认奖励'))
     await screen.findByText(errorCopy('DATA.CONFLICT'))
     await tap(button('确认奖励'))
-    await screen.findByText('已奖励 5 分给王秀英')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已奖励 5 分给王秀英', icon: 'none' }),
+    )
     const [first, second] = inputs('points.award')
     expect(first).toEqual({
       userId: 'user-resident-wang',
@@ -110,7 +112,9 @@ describe('积分管理 · 奖励积分', () => {
     await type('奖励积分', '2')
     await type('奖励原因', '扫雪')
     await tap(button('确认奖励'))
-    await screen.findByText('已奖励 2 分给王秀英')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已奖励 2 分给王秀英', icon: 'none' }),
+    )
     expect(inputs('points.award')[2]?.requestId).not.toBe(first?.requestId)
   })
 
@@ -237,7 +241,9 @@ describe('积分管理 · 积分流水', () => {
     expect(inputs('points.correct')).toEqual([])
     await type('更正原因', '重复发放')
     await tap(button('确认更正'))
-    await screen.findByText('已更正：王秀英退回 10 分给积分发行')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已更正：王秀英退回 10 分给积分发行', icon: 'none' }),
+    )
     expect(inputs('points.correct')).toEqual([{ transferId: 'tr.award.a.1', reason: '重复发放' }])
     // Read again from the first page: the award now shows corrected and has no 更正 button.
     expect(inputs('points.transfers')).toHaveLength(3)

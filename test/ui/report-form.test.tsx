@@ -1,10 +1,10 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import type { Profile } from '../../src/core/me/api'
 import type { CategoryView, ReportReceipt } from '../../src/core/orders/api'
 import ReportPage from '../../src/features/reports/pages/index/index'
 import { requestSubscription } from '../../src/services/subscribe'
 import { compressPhoto, pickPhotos, uploadPhoto } from '../../src/services/upload'
-import Taro, { resetTaroMock, router, getStorageSync } from '../support/taro-mock'
+import Taro, { getStorageSync, resetTaroMock, router, showToast } from '../support/taro-mock'
 import { householdSummary } from '../support/ui-fixtures'
 import { api, calls, tap, type } from '../support/ui-script'
 
@@ -126,7 +126,9 @@ describe('report form', () => {
     })
     await tap(screen.getByText('订阅处理进度'))
     expect(requestSubscription).toHaveBeenCalledWith(['tmpl-order-progress'])
-    await screen.findByText('已订阅：办理有进展时微信通知您')
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已订阅：办理有进展时微信通知您', icon: 'none' }),
+    )
     await tap(screen.getByText('查看办理进度'))
     expect(redirectTo).toHaveBeenCalledWith({
       url: `/features/reports/pages/detail/index?id=wo_u1_${String(submit?.input.requestId)}`,

@@ -108,6 +108,9 @@ describe('the hazard prompt', () => {
     await tap(screen.getByText('没有紧急危险，继续上报'))
     expect(prompt()).toBeNull()
     expect(radio('安全隐患').getAttribute('aria-checked')).toBe('true')
+    // Not by colour alone: the chosen tile is ticked, the hazard says 紧急 in words.
+    expect(radio('安全隐患').textContent).toMatch(/^✓安全隐患紧急/)
+    expect(radio('路灯不亮').textContent).toMatch(/^路灯不亮(?!紧急)/)
     expect(screen.getByText('紧急情况请先拨打 119，本上报按紧急工单处理。')).toBeTruthy()
     // The numbers stay one tap away from the form.
     await tap(screen.getByText('求助电话'))

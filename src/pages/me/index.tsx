@@ -3,6 +3,7 @@ import { Cell, Switch } from '../../components/ui'
 import Taro from '@tarojs/taro'
 import { can } from '@core/permissions'
 import { RoleLabel, type Actor } from '@core/roles'
+import { CellRow } from '../../components/CellRow'
 import { Page } from '../../components/Page'
 import { setElderMode, useElderMode } from '../../hooks/elder-mode'
 import { useProfile } from '../../hooks/use-profile'
@@ -54,19 +55,12 @@ function EntryList({ entries, actor, label }: { entries: readonly Entry[]; actor
   return (
     <View className="cells" ariaRole="navigation" ariaLabel={label}>
       {shown.map((e) => (
-        <View
+        <CellRow
           key={e.url}
-          className="cells__row"
-          ariaRole="button"
-          ariaLabel={e.title}
-          onClick={() => void Taro.navigateTo({ url: e.url })}
-        >
-          <Cell
-            className="btn"
-            title={<Text className="t-body">{e.title}</Text>}
-            extra={<Text className="t-muted">›</Text>}
-          />
-        </View>
+          title={<Text className="t-body">{e.title}</Text>}
+          label={e.title}
+          onTap={() => void Taro.navigateTo({ url: e.url })}
+        />
       ))}
     </View>
   )
@@ -89,6 +83,7 @@ function ElderRow({ on }: { on: boolean }) {
       onClick={() => setElderMode(!on)}
     >
       <Cell
+        align="center"
         title={<Text className="t-body">长辈模式（大字体、大按钮）</Text>}
         extra={<Switch checked={on} loadingIcon={null} className="me__switch" {...hidden} />}
       />

@@ -170,3 +170,11 @@ export async function cameraPhoto(page: Page, width = 1200, height = 900): Promi
   )
   return Buffer.from(dataUrl.split(',')[1] ?? '', 'base64')
 }
+
+/**
+ * Waits for a toast (WeUI's transient confirmation) that says exactly `text`. (Taro's `.taro__toast`
+ * box itself has no size: its fixed-position toast inside holds the title.)
+ */
+export async function toastSays(page: Page, text: string): Promise<void> {
+  await page.locator('.taro__toast').getByText(text, { exact: true }).first().waitFor()
+}

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import {
   CONFIRM_BATCH,
   type CheckinCode,
@@ -8,7 +8,7 @@ import {
 } from '../../../src/core/activities/api'
 import ManageActivityPage from '../../../src/features/activities/pages/manage/index'
 import { errorCopy } from '../../../src/services/error-copy'
-import { router } from '../../support/taro-mock'
+import { router, showToast } from '../../support/taro-mock'
 import { api, button, buttons, fail, inputs, tap, type } from '../../support/ui-script'
 import { card, detail, ADMIN, WORKER, profile } from './harness'
 
@@ -185,9 +185,13 @@ describe('manage page (staff)', () => {
     expect(inputs('activity.cancel')).toHaveLength(0)
     await type('取消原因', '天气原因，改期另行通知')
     await tap(button('确认取消活动'))
-    await screen.findByText(
-      '活动已取消。已报名的居民在“志愿活动”里会看到活动已取消，订阅了活动提醒的还会收到附取消原因的消息',
-    )
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '活动已取消', icon: 'success' }))
+    // What the residents see is said where it lasts, with the activity.
+    expect(
+      screen.getByText(
+        '已报名的居民在“志愿活动”里会看到活动已取消，订阅了活动提醒的还会收到附取消原因的消息',
+      ),
+    ).toBeTruthy()
     expect(inputs('activity.cancel')).toEqual([{ activityId: 'ac_1', reason: '天气原因，改期另行通知' }])
     expect(screen.getByText('已取消')).toBeTruthy()
     expect(buttons('取消活动')).toHaveLength(0)

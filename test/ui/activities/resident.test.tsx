@@ -1,11 +1,11 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import { type ActivityMove } from '../../../src/core/activities/api'
 import ActivitiesPage from '../../../src/features/activities/pages/index/index'
 import ActivityDetailPage from '../../../src/features/activities/pages/detail/index'
 import CheckinPage from '../../../src/features/activities/pages/checkin/index'
 import { codeFromScan } from '../../../src/features/activities/labels'
 import { errorCopy } from '../../../src/services/error-copy'
-import { navigateTo, router } from '../../support/taro-mock'
+import { navigateTo, router, showToast } from '../../support/taro-mock'
 import { api, button, buttons, calls, fail, inputs, tap, type } from '../../support/ui-script'
 import { card, detail, ADMIN, WORKER, RESIDENT, profile, radio, moveButtons } from './harness'
 
@@ -110,7 +110,7 @@ describe('activity detail', () => {
     })
     render(<ActivityDetailPage />)
     await tap(await screen.findByText('我要报名'))
-    await screen.findByText('报名成功')
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '报名成功', icon: 'success' }))
     // What to do next is said once, in the status card.
     expect(screen.getByText('已报名，请按时到场签到')).toBeTruthy()
     expect(screen.queryByText(/报名成功，/)).toBeNull()
@@ -124,7 +124,7 @@ describe('activity detail', () => {
     await tap(button('确认取消报名'))
     await screen.findByText('已取消报名', { selector: '.activity__status' })
     expect(screen.getAllByText('已取消报名')).toHaveLength(1)
-    expect(screen.getByText('名额已让给其他邻居')).toBeTruthy()
+    expect(showToast).toHaveBeenCalledWith({ title: '名额已让给其他邻居', icon: 'none' })
     expect(inputs('activity.withdraw')).toEqual([{ activityId: 'ac_1' }])
     expect(moveButtons()).toEqual(['我要报名'])
   })
@@ -139,7 +139,7 @@ describe('activity detail', () => {
     expect(screen.getAllByText(/签到时间/)).toHaveLength(1)
     await type('签到码', 'K7P2QX')
     await tap(button('提交签到码'))
-    await screen.findByText('签到成功')
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '签到成功', icon: 'success' }))
     expect(screen.getByText('已签到 08:52，活动结束后由社区确认')).toBeTruthy()
     expect(screen.queryByText(/签到成功（/)).toBeNull()
   })

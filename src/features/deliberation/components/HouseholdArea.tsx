@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { householdActions } from '@core/household/api'
 import { Field } from '../../../components/Field'
-import { Notice } from '../../../components/Notice'
+import { Notice, toast } from '../../../components/Notice'
 import { SubmitButton } from '../../../components/SubmitButton'
 import { apiClient, failureCopy } from '../../../services/cloud'
 import { useHouseholdPicker } from './HouseholdPicker'
@@ -22,7 +22,6 @@ export function HouseholdArea({
   readonly buildingIds?: readonly string[] | null
 }) {
   const [message, setMessage] = useState<string | null>(null)
-  const [done, setDone] = useState<string | null>(null)
   const picker = useHouseholdPicker(gridId, setMessage, buildingIds)
   const [area, setArea] = useState('')
   const [busy, setBusy] = useState(false)
@@ -33,14 +32,13 @@ export function HouseholdArea({
     if (!area.trim() || !Number.isFinite(value) || value <= 0) return setMessage('请填写建筑面积（平方米）')
     setBusy(true)
     setMessage(null)
-    setDone(null)
     try {
       const r = await households('household.setArea', {
         unitId: picker.unitId,
         room: picker.room,
         area: value,
       })
-      setDone(`已登记 ${r.room} 室：${r.area ?? 0} 平方米`)
+      toast(`已登记 ${r.room} 室：${r.area ?? 0} 平方米`)
       setArea('')
     } catch (e) {
       setMessage(failureCopy(e, '登记失败，请重试'))
@@ -55,7 +53,6 @@ export function HouseholdArea({
       {picker.fields}
       <Field label="建筑面积（平方米）" value={area} type="number" maxlength={10} onInput={setArea} />
       <Notice text={message} />
-      <Notice text={done} role="status" />
       <SubmitButton busy={busy} onSubmit={submit}>
         登记面积
       </SubmitButton>

@@ -13,30 +13,41 @@ interface Props {
   readonly onPick: (c: CategoryView) => void
 }
 
-/** 遇到了什么问题？ The community's categories as big radio tiles, hazards edged in warning colour. */
+/**
+ * 遇到了什么问题？ The community's categories as a WeUI grid on the page (white cells split by
+ * hairlines, not boxes in a card). The chosen one is filled and ticked; a safety hazard says 紧急 in
+ * warning colour (never colour alone).
+ */
 export function CategoryPicker({ categories, failed, selected, onPick }: Props) {
   return (
     <>
       <Text className="t-body report__label">遇到了什么问题？</Text>
       {categories === null && !failed && <Text className="t-muted">正在加载类别…</Text>}
       <View className="report__grid" ariaRole="radiogroup" ariaLabel="问题类别">
-        {categories?.map((c) => (
-          <View
-            key={c.id}
-            className={`report__cat btn${selected?.id === c.id ? ' report__cat--on' : ''}${c.hazard ? ' report__cat--hazard' : ''}`}
-            ariaRole="radio"
-            ariaLabel={c.hint ? `${c.name}，${c.hint}` : c.name}
-            {...checked(selected?.id === c.id)}
-            onClick={() => onPick(c)}
-          >
-            <Text className="t-body">{c.name}</Text>
-            {c.hint ? (
-              <View>
-                <Text className="t-muted">{c.hint}</Text>
+        {categories?.map((c) => {
+          const on = selected?.id === c.id
+          return (
+            <View
+              key={c.id}
+              className={`report__cat btn${on ? ' report__cat--on' : ''}`}
+              ariaRole="radio"
+              ariaLabel={c.hint ? `${c.name}，${c.hint}` : c.name}
+              {...checked(on)}
+              onClick={() => onPick(c)}
+            >
+              <View className="report__cat-name">
+                {on && <Text className="t-body">✓</Text>}
+                <Text className="t-body">{c.name}</Text>
+                {c.hazard && <Text className="report__cat-tag">紧急</Text>}
               </View>
-            ) : null}
-          </View>
-        ))}
+              {c.hint ? (
+                <View>
+                  <Text className="t-muted">{c.hint}</Text>
+                </View>
+              ) : null}
+            </View>
+          )
+        })}
       </View>
     </>
   )

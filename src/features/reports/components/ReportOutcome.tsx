@@ -54,7 +54,11 @@ export function ReportSent({ receipt: r, notice, setNotice, onAnother }: SentPro
             再报一件
           </Button>
         </View>
-        {notice && <Text className="t-body">{notice}</Text>}
+        {notice && (
+          <View ariaRole="alert">
+            <Text className="t-body">{notice}</Text>
+          </View>
+        )}
       </View>
     </Page>
   )

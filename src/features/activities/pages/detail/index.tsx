@@ -11,7 +11,7 @@ import { ActivityFacts, PhaseTag } from '../../components/ActivityCard'
 import { CodeForm } from '../../components/CodeForm'
 import { canScan, scanCheckin } from '../../device'
 import { MoveLabel, manageUrl, shortTime, statusLine, windowText } from '../../labels'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { TopicLink } from '../../../../components/TopicLink'
 import '../../activities.scss'
 
@@ -41,7 +41,7 @@ export default function ActivityDetailPage() {
       const a = await call()
       setActivity(a)
       setConfirmWithdraw(false)
-      setMessage(done(a))
+      toast(done(a))
     } catch (e) {
       setMessage(failureCopy(e, '操作失败，请重试'))
       reload()
@@ -126,7 +126,7 @@ export default function ActivityDetailPage() {
         </View>
       )}
 
-      <Notice text={message} role="status" />
+      <Notice text={message} />
 
       <View className="activity__actions" ariaRole="group" ariaLabel="可进行的操作">
         {moves.map((m) => (

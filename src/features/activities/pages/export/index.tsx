@@ -23,7 +23,7 @@ export default function HoursExportPage() {
   const communities = placeIds(profile.profile.roles, 'community_admin', 'community')
   return (
     <Page label="志愿时长导出">
-      <Notice text={message} role="status" />
+      <Notice text={message} />
       {communities.length === 0 ? (
         <View className="card">
           <Text className="t-body">此页面仅供社区管理员使用</Text>

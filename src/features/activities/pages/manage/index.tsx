@@ -14,7 +14,7 @@ import { CheckinCodeCard } from '../../components/CheckinCodeCard'
 import { RosterCard } from '../../components/RosterCard'
 import { HoursExportCard } from '../../components/HoursExportCard'
 import { isAdminOf } from '@core/access'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import '../../activities.scss'
 
 /**
@@ -64,9 +64,7 @@ export default function ManageActivityPage() {
       const cancelled = await callApi('activity.cancel', { activityId, reason: reason.trim() })
       setRoster({ ...roster, activity: cancelled })
       setCancelling(false)
-      setMessage(
-        '活动已取消。已报名的居民在“志愿活动”里会看到活动已取消，订阅了活动提醒的还会收到附取消原因的消息',
-      )
+      toast('活动已取消')
     } catch (e) {
       setMessage(failureCopy(e, '取消失败，请重试'))
     } finally {
@@ -81,8 +79,15 @@ export default function ManageActivityPage() {
           <PhaseTag activity={a} />
         </View>
         <ActivityFacts activity={a} />
+        {a.status === 'cancelled' && (
+          <View>
+            <Text className="t-muted">
+              已报名的居民在“志愿活动”里会看到活动已取消，订阅了活动提醒的还会收到附取消原因的消息
+            </Text>
+          </View>
+        )}
       </View>
-      <Notice text={message} role="status" />
+      <Notice text={message} />
       {a.status === 'published' && (
         <CheckinCodeCard activityId={activityId} title={a.title} refreshKey={round} />
       )}

@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { isAdminOf } from '@core/access'
 import type { OrgItem } from '@core/admin/api'
 import { boundaryToText } from '@core/admin/boundary'
 import { ManagedBy } from '@core/admin/rules'
 import type { RoleGrant } from '@core/roles'
-import { Button } from '../../../../components/ui'
+import { CellRow } from '../../../../components/CellRow'
 import { NEXT, type Editing } from './levels'
 
 interface Props {
@@ -22,13 +22,18 @@ interface Link {
   readonly url: string
 }
 
-function LinkButton({ link }: { readonly link: Link }) {
-  return (
-    <Button className="btn" onClick={() => void Taro.navigateTo({ url: link.url })} ariaLabel={link.label}>
-      {link.text}
-    </Button>
-  )
-}
+/** One row of the menu (a WeUI cell with a chevron): the whole row is the button. */
+const Row = ({
+  text,
+  label,
+  onTap,
+}: {
+  readonly text: string
+  readonly label: string
+  readonly onTap: () => void
+}) => <CellRow title={<Text className="t-body">{text}</Text>} label={label} onTap={onTap} />
+
+const go = (url: string) => () => void Taro.navigateTo({ url })
 
 /** A community's pages; its love supermarket, fund and points are its own admin's (street admins do not run them). */
 function communityLinks(item: OrgItem, ownAdmin: boolean): Link[] {
@@ -85,54 +90,44 @@ function gridLinks(item: OrgItem): Link[] {
 }
 
 /**
- * What may be done with a place: open it, rename it, and by level: a community's join policy, its
- * import, order settings, love supermarket, fund and points; a grid's boundary, people and codes.
+ * What may be done with a place, as the rows of its menu (under its name, in one WeUI panel): open
+ * it, rename it, and by level: a community's join policy, its import, order settings, love
+ * supermarket, fund and points; a grid's boundary, people and codes.
  */
 export function ItemActions({ item, grants, open, setEditing }: Props) {
+  const links =
+    item.level === 'community'
+      ? communityLinks(item, isAdminOf(grants, item.id))
+      : item.level === 'grid'
+        ? gridLinks(item)
+        : []
   return (
-    <View className="org__actions">
-      {NEXT[item.level] && (
-        <Button className="btn" onClick={() => open(item)} ariaLabel={`进入${item.name}`}>
-          进入
-        </Button>
-      )}
+    <>
+      {NEXT[item.level] && <Row text="进入" label={`进入${item.name}`} onTap={() => open(item)} />}
       {grants.some((g) => ManagedBy[item.level].includes(g.role)) && (
-        <Button
-          className="btn"
-          onClick={() => setEditing({ kind: 'rename', item, name: item.name })}
-          ariaLabel={`给${item.name}改名`}
-        >
-          改名
-        </Button>
+        <Row
+          text="改名"
+          label={`给${item.name}改名`}
+          onTap={() => setEditing({ kind: 'rename', item, name: item.name })}
+        />
       )}
       {item.level === 'community' && (
-        <>
-          <Button
-            className="btn"
-            onClick={() => setEditing({ kind: 'policy', item })}
-            ariaLabel={`${item.name}的入格审核方式`}
-          >
-            审核方式
-          </Button>
-          {communityLinks(item, isAdminOf(grants, item.id)).map((link) => (
-            <LinkButton key={link.url} link={link} />
-          ))}
-        </>
+        <Row
+          text="审核方式"
+          label={`${item.name}的入格审核方式`}
+          onTap={() => setEditing({ kind: 'policy', item })}
+        />
       )}
       {item.level === 'grid' && (
-        <>
-          <Button
-            className="btn"
-            onClick={() => setEditing({ kind: 'boundary', item, text: boundaryToText(item.boundary) })}
-            ariaLabel={`设置${item.name}的边界`}
-          >
-            边界
-          </Button>
-          {gridLinks(item).map((link) => (
-            <LinkButton key={link.url} link={link} />
-          ))}
-        </>
+        <Row
+          text="边界"
+          label={`设置${item.name}的边界`}
+          onTap={() => setEditing({ kind: 'boundary', item, text: boundaryToText(item.boundary) })}
+        />
       )}
-    </View>
+      {links.map((link) => (
+        <Row key={link.url} text={link.text} label={link.label} onTap={go(link.url)} />
+      ))}
+    </>
   )
 }

@@ -20,19 +20,24 @@ interface Props {
   readonly open: (item: OrgItem) => void
 }
 
-/** One place of the list: its details, its editor while one is open (name, join policy, boundary), else its actions. */
+/**
+ * One place of the list, one WeUI panel: its name and details, then its editor while one is open
+ * (name, join policy, boundary), else its menu of actions (cells with chevrons).
+ */
 export function ItemCard({ item, grants, editing, setEditing, busy, run, saveBoundary, open }: Props) {
   return (
-    <View className="card" ariaRole="region" ariaLabel={`${LEVEL_LABEL[item.level]}：${item.name}`}>
-      <Text className="t-title">{item.name}</Text>
-      {detailsOf(item) && (
-        <View>
-          <Text className="t-muted">{detailsOf(item)}</Text>
-        </View>
-      )}
+    <View className="cells" ariaRole="region" ariaLabel={`${LEVEL_LABEL[item.level]}：${item.name}`}>
+      <View className="cells__row org__head">
+        <Text className="t-title">{item.name}</Text>
+        {detailsOf(item) && (
+          <View>
+            <Text className="t-muted">{detailsOf(item)}</Text>
+          </View>
+        )}
+      </View>
 
       {editing?.item.id === item.id && editing.kind === 'rename' && (
-        <View className="org__edit">
+        <View className="cells__row org__edit">
           <Field
             label="新名称"
             value={editing.name}
@@ -61,7 +66,7 @@ export function ItemCard({ item, grants, editing, setEditing, busy, run, saveBou
       )}
 
       {editing?.item.id === item.id && editing.kind === 'policy' && item.level === 'community' && (
-        <View className="org__edit">
+        <View className="cells__row org__edit">
           <ChoiceList
             label="新居民入格如何审核"
             options={POLICY_OPTIONS}
@@ -85,7 +90,7 @@ export function ItemCard({ item, grants, editing, setEditing, busy, run, saveBou
       )}
 
       {editing?.item.id === item.id && editing.kind === 'boundary' && (
-        <View className="org__edit">
+        <View className="cells__row org__edit">
           <Text className="t-body org__label">
             边界坐标（每行一个点：经度,纬度；GCJ-02，3–200 个点；清空则删除边界）
           </Text>

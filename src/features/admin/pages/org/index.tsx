@@ -18,7 +18,7 @@ import { newRequestId } from '../../../../services/request-id'
 import { ItemCard } from './ItemCard'
 import { LEVEL_LABEL, NEXT, type Crumb, type Editing } from './levels'
 import { StreetCard } from './StreetCard'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import './index.scss'
 
 /** 网格管理: street → community → grid → building → unit; create, rename, join policy, grid boundary. */
@@ -69,7 +69,7 @@ export default function OrgPage() {
     try {
       await work()
       // A confirmation passes (a toast); errors stay on the page until the next try.
-      void Taro.showToast({ title: done, icon: 'none' })
+      toast(done)
       setEditing(null)
       load()
     } catch (err) {
@@ -145,10 +145,10 @@ export default function OrgPage() {
         <StreetCard streetId={streetId} />
       )}
 
-      <Notice text={message} role="status" textClass="org__message" />
+      <Notice text={message} textClass="org__message" />
 
       {here && (
-        <View className="card">
+        <View className="org__title">
           <Text className="t-title">
             {here.level === 'community' ? '社区' : `${here.title}的${LEVEL_LABEL[here.level]}`}
             {items ? `（${items.length}）` : ''}

@@ -15,7 +15,7 @@ import { Button } from '../../../../components/ui'
 import { useProfile } from '../../../../hooks/use-profile'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { ContactsCard, toContact, type ContactForm } from './ContactsCard'
 import { GrantCard, type GrantForm } from './GrantCard'
 import { PersonCard } from './PersonCard'
@@ -116,7 +116,7 @@ export default function StaffPageView() {
     setMessage(null)
     try {
       await work()
-      setMessage(done)
+      toast(done)
       setGranting(null)
       setConfirming(null)
       load()
@@ -208,7 +208,7 @@ export default function StaffPageView() {
         </View>
       )}
 
-      <Notice text={message} role="status" />
+      <Notice text={message} />
 
       {granting && place && (
         <GrantCard

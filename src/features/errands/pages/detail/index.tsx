@@ -10,7 +10,7 @@ import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { moveLabel, shortTime, windowText } from '../../labels'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { StepForm } from '../../../../components/StepForm'
 import '../../errands.scss'
 
@@ -63,7 +63,7 @@ export default function ErrandDetailPage() {
       setCode('')
       setReason('')
       setNote('')
-      setMessage(done)
+      toast(done)
     } catch (e) {
       setMessage(failureCopy(e, '操作失败，请重试'))
       reload()
@@ -109,7 +109,7 @@ export default function ErrandDetailPage() {
     if (!note.trim()) return setMessage('请写一句感谢的话')
     void run(
       () => callApi('errand.thank', { errandId, note: note.trim() }),
-      '感谢已送达，会显示在帮办人的主页上',
+      '感谢已留下，帮办人在“志愿服务资料”里能看到',
     )
   }
 
@@ -182,7 +182,7 @@ export default function ErrandDetailPage() {
       {errand.disputeReason && <View className="card">{line(`异议原因：${errand.disputeReason}`)}</View>}
       {errand.thanks && <View className="card">{line(`感谢留言：${errand.thanks}`)}</View>}
 
-      <Notice text={message} role="status" />
+      <Notice text={message} />
 
       <View className="errand__actions" ariaRole="group" ariaLabel="可进行的操作">
         {moves.map((m) => (

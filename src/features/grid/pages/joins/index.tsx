@@ -11,7 +11,7 @@ import { usePageData } from '../../../../hooks/use-page-data'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { requestSubscription } from '../../../../services/subscribe'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import './index.scss'
 
 /**
@@ -32,9 +32,10 @@ export default function JoinInboxPage() {
 
   /** One tap = one future message (WeChat's one-time subscriptions); must run inside the tap. */
   const subscribe = async () => {
+    setMessage(null)
     try {
       const accepted = await requestSubscription([NotifyTemplates.joinPending.id])
-      setMessage(
+      toast(
         accepted.length > 0 ? '已订阅：下一条新的入格申请将通过微信提醒您' : '未订阅提醒，您仍可在此查看申请',
       )
     } catch {
@@ -44,13 +45,14 @@ export default function JoinInboxPage() {
 
   const decide = async (item: JoinInboxItem, decision: 'approve' | 'reject') => {
     setBusy(true)
+    setMessage(null)
     try {
       const input =
         decision === 'approve'
           ? { joinId: item.joinId, decision }
           : { joinId: item.joinId, decision, reason: reason.trim() }
       await callApi('join.decide', input)
-      setMessage(decision === 'approve' ? `已通过 ${item.name} 的入格申请` : `已驳回 ${item.name} 的入格申请`)
+      toast(decision === 'approve' ? `已通过 ${item.name} 的入格申请` : `已驳回 ${item.name} 的入格申请`)
       setRejecting(null)
       setReason('')
       reload()
@@ -69,7 +71,7 @@ export default function JoinInboxPage() {
         </Button>
         <Text className="t-muted">每订阅一次，收到一条新申请的微信提醒。</Text>
       </View>
-      <Notice text={message} role="status" />
+      <Notice text={message} />
       {items === null && !message && <Text className="t-muted">正在加载…</Text>}
       {focusGone && (
         <View className="card">

@@ -59,7 +59,6 @@ export default function FundPage() {
         </View>
       </View>
       <Notice text={loadError} />
-      <Notice text={form.done} role="status" />
 
       <View className="card" ariaRole="form" ariaLabel="基金支付">
         <Text className="t-title">基金支付</Text>

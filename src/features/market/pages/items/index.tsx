@@ -15,7 +15,7 @@ import { errorCopy } from '../../../../services/error-copy'
 import { newRequestId } from '../../../../services/request-id'
 import { useAdminCommunity } from '../../../../hooks/use-admin-community'
 import { KIND_LABEL, stockText } from '../../labels'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import '../../market.scss'
 
@@ -121,7 +121,7 @@ export default function MarketItemsPage() {
         active: draft.active,
       })
       setDraft(null)
-      setMessage(`已保存“${saved.name}”${saved.active ? '' : '（未上架）'}`)
+      toast(`已保存“${saved.name}”${saved.active ? '' : '（未上架）'}`)
       reload()
     } catch (e) {
       const code = e instanceof ServiceError ? e.code : null
@@ -140,7 +140,7 @@ export default function MarketItemsPage() {
 
   return (
     <Page label="爱心超市管理">
-      <Notice text={message} role="status" />
+      <Notice text={message} />
       <Notice text={error} />
 
       {draft ? (

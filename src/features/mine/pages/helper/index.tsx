@@ -1,5 +1,4 @@
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import {
   HelperSkillOptions,
@@ -14,7 +13,7 @@ import { Page } from '../../../../components/Page'
 import { Button, Switch } from '../../../../components/ui'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { SubmitButton } from '../../../../components/SubmitButton'
 import '../../mine.scss'
 
@@ -73,7 +72,7 @@ export default function HelperPage() {
       setSkills([...saved.skills])
       setShowParty(saved.showParty)
       setNotifyErrands(saved.notifyErrands)
-      void Taro.showToast({ title: '已保存', icon: 'success' })
+      toast('已保存')
     } catch (err) {
       setMessage(failureCopy(err, '保存失败，请重试'))
     } finally {
@@ -87,7 +86,7 @@ export default function HelperPage() {
   ]
   return (
     <Page label="志愿服务资料">
-      <Notice text={message} role="status" />
+      <Notice text={message} />
       {!profile && !message && <Text className="t-muted">正在加载…</Text>}
       {profile && (
         <>

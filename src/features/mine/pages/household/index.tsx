@@ -6,7 +6,7 @@ import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import '../../mine.scss'
 
 /** 我的家庭: where I live and with whom; move (a join with `move`) or leave. */
@@ -28,7 +28,7 @@ export default function HouseholdPage() {
     setMessage(null)
     try {
       await run()
-      setMessage(done)
+      toast(done)
       setConfirmLeave(false)
       load()
     } catch (err) {
@@ -41,7 +41,7 @@ export default function HouseholdPage() {
   const h = view?.household
   return (
     <Page label="我的家庭">
-      <Notice text={message} role="status" />
+      <Notice text={message} />
       {!view && !message && <Text className="t-muted">正在加载…</Text>}
       {view && !h && (
         <View className="card">

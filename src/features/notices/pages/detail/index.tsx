@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { fullDate, shortTime } from '@core/china-time'
 import type { NoticeDetail } from '@core/notices/api'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
@@ -64,7 +64,7 @@ export default function NoticeDetailPage() {
     setBusy(true)
     try {
       setData(await callApi('notice.withdraw', { noticeId: n.id }))
-      void Taro.showToast({ title: '已撤回', icon: 'success' })
+      toast('已撤回')
     } catch (e) {
       setMessage(failureCopy(e, '撤回失败，请重试'))
     } finally {
@@ -75,7 +75,7 @@ export default function NoticeDetailPage() {
   if (!n) {
     return (
       <Page label="公告详情">
-        <Notice text={message ?? null} role="status" />
+        <Notice text={message ?? null} />
         {!message && <Notice role="status" text="正在加载…" />}
       </Page>
     )

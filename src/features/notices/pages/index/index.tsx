@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { AdminRoles, holdsOver } from '@core/access'
 import type { NoticePage } from '@core/notices/api'
 import { NotifyTemplates } from '@core/notify/templates'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { PagedList } from '../../../../components/PagedList'
 import { Button } from '../../../../components/ui'
@@ -27,16 +27,17 @@ export default function NoticesPage() {
       : Promise.resolve<NoticePage>({ items: [], cursor: null }),
   )
   usePullRefresh(reload)
-  const [said, setSaid] = useState<string | null>(null)
+  const [failed, setFailed] = useState<string | null>(null)
   /** One tap = one future message (WeChat's one-time subscriptions); must run inside the tap. */
   const subscribe = async () => {
+    setFailed(null)
     try {
       const accepted = await requestSubscription([NotifyTemplates.noticePublished.id])
-      setSaid(
+      toast(
         accepted.length > 0 ? '已订阅：下一条重要公告将通过微信提醒您' : '未订阅提醒，您仍可在这里查看公告',
       )
     } catch {
-      setSaid('订阅失败，请稍后再试')
+      setFailed('订阅失败，请稍后再试')
     }
   }
   return (
@@ -70,7 +71,7 @@ export default function NoticesPage() {
           订阅重要公告提醒
         </Button>
       )}
-      <Notice role="status" text={said} />
+      <Notice text={failed} />
     </Page>
   )
 }

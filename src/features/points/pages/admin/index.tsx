@@ -16,7 +16,7 @@ import { failureCopy, ServiceError } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { errorCopy } from '../../../../services/error-copy'
 import { shortTime } from '../../labels'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import { SubmitButton } from '../../../../components/SubmitButton'
 import '../../points.scss'
@@ -104,11 +104,6 @@ function AwardForm({
           <Text className="t-body points__error">{form.problem}</Text>
         </View>
       )}
-      {form.done && (
-        <View ariaRole="status">
-          <Text className="t-body points__done">{form.done}</Text>
-        </View>
-      )}
       <SubmitButton busy={form.busy} onSubmit={form.submit} className="btn points__gap">
         确认奖励
       </SubmitButton>
@@ -134,7 +129,6 @@ function Transfers(props: {
   readonly onCorrected: () => void
 }) {
   const [correcting, setCorrecting] = useState<Correcting | null>(null)
-  const [done, setDone] = useState<string | null>(null)
 
   const correct = async (c: Correcting) => {
     if (!c.reason.trim()) return setCorrecting({ ...c, problem: errorCopy(PointsErrors.REASON_REQUIRED) })
@@ -142,7 +136,7 @@ function Transfers(props: {
     try {
       const t = await callApi('points.correct', { transferId: c.line.transferId, reason: c.reason.trim() })
       setCorrecting(null)
-      setDone(`已更正：${c.line.toName}退回 ${t.amount} 分给${c.line.fromName}`)
+      toast(`已更正：${c.line.toName}退回 ${t.amount} 分给${c.line.fromName}`)
       props.onCorrected()
     } catch (e) {
       const insufficient = e instanceof ServiceError && e.code === PointsErrors.INSUFFICIENT
@@ -158,7 +152,6 @@ function Transfers(props: {
 
   return (
     <View>
-      <Notice text={done} role="status" />
       <PagedList
         label="积分流水"
         items={props.lines}
@@ -191,10 +184,7 @@ function Transfers(props: {
               {canCorrect(l) && !open && (
                 <Button
                   className="btn"
-                  onClick={() => {
-                    setDone(null)
-                    setCorrecting({ line: l, reason: '', problem: null, busy: false })
-                  }}
+                  onClick={() => setCorrecting({ line: l, reason: '', problem: null, busy: false })}
                   ariaLabel={`更正：${lineText(l)}，${l.fromName}转给${l.toName} ${l.amount} 分`}
                 >
                   更正

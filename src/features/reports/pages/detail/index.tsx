@@ -15,7 +15,7 @@ import { photoUrls } from '../../../../services/upload'
 import { ReplyForm, replyInput, type ReplyDraft } from '../../components/ReplyForm'
 import { Timeline } from '../../components/Timeline'
 import { OutcomeLabel, RatingLabel, StatusLabel, TierLabel, shortTime } from '../../labels'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { raiseUrl, TopicLinks } from '../../components/TopicLinks'
 import '../../reports.scss'
 
@@ -66,7 +66,7 @@ export default function OrderDetailPage() {
       setPanel('none')
       setReason('')
       setTo('')
-      setMessage(done)
+      toast(done)
     } catch (e) {
       setMessage(failureCopy(e, '操作失败，请重试'))
       if (action === 'order.accept') reload()
@@ -234,7 +234,7 @@ export default function OrderDetailPage() {
         </View>
       )}
 
-      <Notice text={message} role="status" />
+      <Notice text={message} />
 
       <View className="report__actions" ariaRole="group" ariaLabel="可进行的操作">
         {can.release && (

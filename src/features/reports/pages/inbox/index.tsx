@@ -16,7 +16,7 @@ import { Tabs } from '../../../../components/Tabs'
 import { usePages } from '../../../../hooks/use-pages'
 import { INTAKE_URL, detailUrl } from '../../labels'
 import { subscribeFromTap, templateIdOf } from '../../subscribe'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { usePullRefresh } from '../../../../hooks/use-pull-refresh'
 import '../../reports.scss'
 
@@ -79,7 +79,7 @@ export default function InboxPage() {
     try {
       await acceptOrder(o.orderId)
       // The detail page opens: the confirmation passes with the move (a toast), not a card left behind.
-      void Taro.showToast({ title: '已接单', icon: 'success' })
+      toast('已接单')
       void Taro.navigateTo({ url: detailUrl(o.orderId) })
       setRound((n) => n + 1)
     } catch (e) {
@@ -119,7 +119,7 @@ export default function InboxPage() {
           </Button>
         </View>
       </View>
-      <Notice text={message} role="status" />
+      <Notice text={message} />
       <Notice text={list.error} />
       <Tabs label="工单分类" tabs={BOXES} value={box} onChange={setBox} />
       <OrderList

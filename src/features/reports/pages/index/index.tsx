@@ -307,7 +307,8 @@ export default function ReportPage() {
         />
       )}
 
-      <View className="card">
+      {/* The categories sit on the page as a WeUI grid of their own, above the form's card. */}
+      <View className="report__cats">
         <CategoryPicker
           categories={categories}
           failed={error !== null}
@@ -322,8 +323,10 @@ export default function ReportPage() {
             </Button>
           </View>
         )}
+      </View>
 
-        <Text className="t-body report__label">问题描述</Text>
+      <View className="card">
+        <Text className="t-body report__label report__label--first">问题描述</Text>
         <Textarea
           className="report__textarea t-body"
           value={text}

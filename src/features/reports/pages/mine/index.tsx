@@ -8,7 +8,7 @@ import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
 import { REPORT_DRAFT, reportOutbox, type ReportDraft } from '../../../../services/drafts-report'
 import { OrderCard } from '../../components/OrderCard'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import '../../reports.scss'
 
 const REPORT_URL = '/features/reports/pages/index/index'
@@ -53,14 +53,12 @@ export default function MyReportsPage() {
 
   const retry = async (d: ReportDraft) => {
     setBusy(true)
+    setMessage(null)
     const after = await outbox.submit(d.id)
     setBusy(false)
+    if (after?.state === 'sent') return toast('已提交')
     setMessage(
-      after?.state === 'sent'
-        ? '已提交'
-        : after?.state === 'failed'
-          ? (after.lastError?.copy ?? '提交失败')
-          : '网络仍不稳定，稍后会自动重试',
+      after?.state === 'failed' ? (after.lastError?.copy ?? '提交失败') : '网络仍不稳定，稍后会自动重试',
     )
   }
 
@@ -74,7 +72,7 @@ export default function MyReportsPage() {
       >
         我要上报
       </Button>
-      <Notice text={message} role="status" />
+      <Notice text={message} />
       {drafts.map((d) => (
         <View
           key={d.id}
