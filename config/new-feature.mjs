@@ -87,7 +87,7 @@ export function communityFor(actor: Actor): string {
 export const ${name}Feature = defineFeature({
   name: '${name}',
   permissions: {
-    '${name}.list': { roles: ['resident'] },
+    '${name}.list': ['resident'],
   },
   copy: {
     '${CODE}.NO_HOUSEHOLD': '请先加入网格',

@@ -1,9 +1,8 @@
-// First: what the H5 build's browsers lack (nothing on WeChat; services/polyfills.h5.ts).
-import './services/polyfills'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
-import { startOutbox } from './services/outbox-start'
+// First: the platform module (on H5 it brings the polyfills its browsers lack: services/polyfills.h5.ts).
 import { initPlatform } from './services/platform'
+import { startOutbox } from './services/outbox-start'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {

@@ -8,13 +8,13 @@
  * package imports them through `can` and the error copy. The action schemas live in the feature's
  * `api.ts`, collected by `src/core/api.ts`.
  */
-import type { Permission } from './permissions'
+import type { PermissionRow } from './permissions'
 
 export interface CoreFeature {
   /** The feature's folder name under src/core, src/features and cloudfunctions/api/src/routes. */
   readonly name: string
-  /** One row per action of the feature's contract (`src/core/<feature>/api.ts`). */
-  readonly permissions: Readonly<Record<string, Permission>>
+  /** One row per action of the feature's contract (`src/core/<feature>/api.ts`): `'anyone'`, the roles, or a whole rule. */
+  readonly permissions: Readonly<Record<string, PermissionRow>>
   /** Actions whose answers carry other people's personal data: refusals are logged before any route runs. */
   readonly audited?: readonly string[]
   /** Friendly Chinese copy for the feature's error codes (`src/core/<feature>/errors.ts`). */

@@ -27,6 +27,18 @@ export type Permission =
       readonly outOfScope?: string
     }
 
+/**
+ * A row as a feature writes it: the whole rule, or one of its two short forms, `'anyone'` or just the
+ * roles (`['resident']`). Short on purpose: every feature's rows ship in the WeChat main package.
+ */
+export type PermissionRow = Permission | 'anyone' | readonly Role[]
+
+/** The rule a row stands for. */
+export function ruleOf(row: PermissionRow): Permission {
+  if (row === 'anyone') return { anyone: true }
+  return 'length' in row ? { roles: row } : row
+}
+
 /** Input fields that name a place, and the level each names. */
 export const PlaceFields = { streetId: 'street', communityId: 'community', gridId: 'grid' } as const
 export type PlaceField = keyof typeof PlaceFields
@@ -42,7 +54,7 @@ function collect(): Record<string, Permission> {
   for (const feature of features) {
     for (const [action, rule] of Object.entries(feature.permissions)) {
       if (action in table) throw new Error(`permission row ${action} declared twice (${feature.name})`)
-      table[action] = rule
+      table[action] = ruleOf(rule)
     }
   }
   return table

@@ -15,6 +15,8 @@
  * - The title bar's back and home icons are bare `div`s (labelNavigationBar).
  * - Each page scrolls in its own box, which a keyboard could not reach on a page without a control.
  */
+// First of all: what our browsers lack (docs/adr/0027), before any other module runs.
+import './polyfills.h5'
 import './platform.h5.scss'
 
 const INTERACTIVE = new Set(['button', 'radio', 'switch', 'checkbox', 'link'])

@@ -1,6 +1,7 @@
 /**
  * H5 polyfills, by name (docs/adr/0027): exactly what the browsers we support (package.json
- * `browserslist`: Chrome ≥ 61, iOS ≥ 11) lack of what our code calls. babel adds none on its own:
+ * `browserslist`: Chrome ≥ 61, iOS ≥ 11) lack of what our code calls, imported first by the H5
+ * platform module (which app.ts imports first; WeChat's platform module has none). babel adds none on its own:
  * its usage-based mode cannot tell an array's `.map` from an iterator's and pulled in 196 KB of
  * core-js for a page's entry. `test/core/h5-polyfills.test.ts` reads every source file the way
  * babel's usage mode does and fails when code starts to need one that is not here (or when one here

@@ -100,8 +100,10 @@ describe('H5 polyfills (src/services/polyfills.h5.ts)', () => {
     expect(imported.size).toBeGreaterThan(0)
   })
 
-  it('is imported first by the app', () => {
-    const app = readFileSync(path.join(root, 'src/app.ts'), 'utf8')
-    expect(app.match(/^import .*$/m)?.[0]).toBe("import './services/polyfills'")
+  it('is loaded before any of our modules: first by the platform module, which app.ts imports first', () => {
+    const firstLocal = (file: string) =>
+      readFileSync(path.join(root, file), 'utf8').match(/^import (?:.* from )?'(\.[^']*)'$/m)?.[1]
+    expect(firstLocal('src/app.ts')).toBe('./services/platform')
+    expect(firstLocal('src/services/platform.h5.ts')).toBe('./polyfills.h5')
   })
 })

@@ -41,7 +41,7 @@ export async function listCodes(actor: Actor, gridId: string, now: Date): Promis
 }
 
 /** The roles that may see codes (from the permission table, so the two never disagree). */
-const VIEWER_ROLES: readonly Role[] = codesFeature.permissions['codes.list'].roles
+const VIEWER_ROLES: readonly Role[] = codesFeature.permissions['codes.list']
 
 /** codes.grids: grids inside the caller's viewer grants, by community then natural name. */
 export async function codeGrids(actor: Actor): Promise<CodeGridOption[]> {

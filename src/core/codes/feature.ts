@@ -5,9 +5,9 @@ export const codesFeature = defineFeature({
   name: 'codes',
   permissions: {
     // Viewing, downloading and printing a grid's codes: its grid workers and the admins above it.
-    'codes.grids': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
-    'codes.list': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+    'codes.grids': ['grid_worker', 'community_admin', 'street_admin'],
+    'codes.list': ['grid_worker', 'community_admin', 'street_admin'],
     // Regenerating retires codes already printed on doors, so only community and street admins may.
-    'codes.regenerate': { roles: ['community_admin', 'street_admin'] },
+    'codes.regenerate': ['community_admin', 'street_admin'],
   },
 })

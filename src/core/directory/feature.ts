@@ -5,8 +5,8 @@ export const directoryFeature = defineFeature({
   name: 'directory',
   permissions: {
     // Members of a household (every joined person holds a resident grant).
-    'directory.card': { roles: ['resident'] },
-    'directory.call': { roles: ['resident'] },
+    'directory.card': ['resident'],
+    'directory.call': ['resident'],
   },
   audited: ['directory.call'],
 })

@@ -10,9 +10,9 @@ const everyone = ['resident', 'grid_worker', 'community_admin', 'street_admin'] 
 export const guideFeature = defineFeature({
   name: 'guide',
   permissions: {
-    'guide.list': { roles: [...everyone] },
-    'guide.get': { roles: [...everyone] },
-    'guide.save': { roles: ['community_admin', 'street_admin'] },
-    'guide.remove': { roles: ['community_admin', 'street_admin'] },
+    'guide.list': [...everyone],
+    'guide.get': [...everyone],
+    'guide.save': ['community_admin', 'street_admin'],
+    'guide.remove': ['community_admin', 'street_admin'],
   },
 })

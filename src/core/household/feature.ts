@@ -5,9 +5,9 @@ export const householdFeature = defineFeature({
   name: 'household',
   // Everyone leaves or moves their own household (idempotent).
   permissions: {
-    'household.mine': { anyone: true },
-    'household.leave': { anyone: true },
+    'household.mine': 'anyone',
+    'household.leave': 'anyone',
     // Staff record a household's floor area; over its grid only (the route checks the household's place).
-    'household.setArea': { roles: ['grid_worker', 'community_admin', 'street_admin'] },
+    'household.setArea': ['grid_worker', 'community_admin', 'street_admin'],
   },
 })

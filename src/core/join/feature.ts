@@ -5,14 +5,14 @@ export const joinFeature = defineFeature({
   name: 'join',
   permissions: {
     // Anyone identified may look up a code, browse places and ask to join.
-    'code.resolve': { anyone: true },
-    'join.options': { anyone: true },
-    'join.submit': { anyone: true },
-    'join.mine': { anyone: true },
+    'code.resolve': 'anyone',
+    'join.options': 'anyone',
+    'join.submit': 'anyone',
+    'join.mine': 'anyone',
     // Deciding joins: the policy's deciders, each within their subtree (core/join/rules.ts).
-    'join.inbox': { roles: ['grid_worker', 'building_leader', 'community_admin'] },
-    'join.decide': { roles: ['grid_worker', 'building_leader', 'community_admin'] },
-    'join.cancel': { anyone: true },
+    'join.inbox': ['grid_worker', 'building_leader', 'community_admin'],
+    'join.decide': ['grid_worker', 'building_leader', 'community_admin'],
+    'join.cancel': 'anyone',
   },
   audited: ['join.inbox'],
   copy: {

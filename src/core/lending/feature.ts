@@ -6,7 +6,7 @@ const staff: readonly Role[] = ['grid_worker', 'community_admin']
 const anyPart: readonly Role[] = ['resident', ...staff]
 /** Rows written compactly: this declaration ships in the main package (its budget is tight). */
 const rows = (roles: readonly Role[], ...names: string[]) =>
-  Object.fromEntries(names.map((n) => [`lending.${n}`, { roles: [...roles] }]))
+  Object.fromEntries(names.map((n) => [`lending.${n}`, [...roles]]))
 const inCommunity = { roles: [...staff], place: 'communityId', inside: ['grid_worker'] } as const
 
 /**

@@ -5,12 +5,12 @@ export const meFeature = defineFeature({
   name: 'me',
   // Everyone reads and erases their own data (PIPL); the volunteer profile (skills, 党员亮身份) is helpers' only.
   permissions: {
-    'me.profile': { anyone: true },
-    'me.data': { anyone: true },
-    'me.delete': { anyone: true },
-    'phone.fromCode': { anyone: true },
-    'helper.profile': { roles: ['helper'] },
-    'helper.update': { roles: ['helper'] },
+    'me.profile': 'anyone',
+    'me.data': 'anyone',
+    'me.delete': 'anyone',
+    'phone.fromCode': 'anyone',
+    'helper.profile': ['helper'],
+    'helper.update': ['helper'],
   },
   copy: {
     'PHONE.CODE_INVALID': '获取手机号失败，请重试或手动填写',

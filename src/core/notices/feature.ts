@@ -11,13 +11,13 @@ const admins = ['community_admin', 'street_admin'] as const
 export const noticesFeature = defineFeature({
   name: 'notices',
   permissions: {
-    'notice.latest': { roles: ['resident'] },
-    'notice.list': { roles: ['resident'] },
-    'notice.manage': { roles: [...admins] },
-    'notice.get': { roles: [...everyone] },
-    'notice.publish': { roles: [...admins] },
-    'notice.edit': { roles: [...admins] },
-    'notice.withdraw': { roles: [...admins] },
-    'notice.options': { roles: [...admins] },
+    'notice.latest': ['resident'],
+    'notice.list': ['resident'],
+    'notice.manage': [...admins],
+    'notice.get': [...everyone],
+    'notice.publish': [...admins],
+    'notice.edit': [...admins],
+    'notice.withdraw': [...admins],
+    'notice.options': [...admins],
   },
 })

@@ -5,13 +5,13 @@ export const pointsFeature = defineFeature({
   name: 'points',
   // A person reads their own; admins award and correct in their community.
   permissions: {
-    'points.mine': { anyone: true },
-    'points.give': { roles: ['resident'] },
-    'points.recipients': { roles: ['resident'] },
-    'points.award': { roles: ['community_admin'] },
-    'points.correct': { roles: ['community_admin'] },
-    'points.audit': { roles: ['community_admin', 'street_admin'] },
-    'points.transfers': { roles: ['community_admin', 'street_admin'] },
+    'points.mine': 'anyone',
+    'points.give': ['resident'],
+    'points.recipients': ['resident'],
+    'points.award': ['community_admin'],
+    'points.correct': ['community_admin'],
+    'points.audit': ['community_admin', 'street_admin'],
+    'points.transfers': ['community_admin', 'street_admin'],
   },
   audited: ['points.transfers'],
   copy: {

@@ -282,6 +282,8 @@ export default function ReportPage() {
     )
   }
 
+  const formReady = categories !== null || error !== null
+
   if (prompt)
     return <HazardPrompt category={prompt} advice={hazardAdvice} onContinue={() => setPrompt(null)} />
 
@@ -325,75 +327,81 @@ export default function ReportPage() {
         )}
       </View>
 
-      <View className="card">
-        <Text className="t-body report__label report__label--first">问题描述</Text>
-        <Textarea
-          className="report__textarea t-body"
-          value={text}
-          maxlength={TEXT_MAX}
-          placeholder="说说在哪里、什么情况，如：3号楼2单元楼道有电动车飞线充电"
-          ariaLabel="问题描述"
-          nativeProps={{ 'aria-label': '问题描述' }}
-          onInput={(e) => {
-            setText(e.detail.value)
-            setError(null)
-          }}
-        />
-        <View>
-          <Text className="t-muted">
-            打字不方便？点输入法键盘上的“话筒”按钮，直接说话就能输入。（{[...text].length}/{TEXT_MAX}）
-          </Text>
-        </View>
+      {/* The form below the categories appears with them, not before: painted first, it was pushed
+          down the screen when they came in (layout shift 0.45, and a tap meant for it missed). */}
+      {formReady && (
+        <>
+          <View className="card">
+            <Text className="t-body report__label report__label--first">问题描述</Text>
+            <Textarea
+              className="report__textarea t-body"
+              value={text}
+              maxlength={TEXT_MAX}
+              placeholder="说说在哪里、什么情况，如：3号楼2单元楼道有电动车飞线充电"
+              ariaLabel="问题描述"
+              nativeProps={{ 'aria-label': '问题描述' }}
+              onInput={(e) => {
+                setText(e.detail.value)
+                setError(null)
+              }}
+            />
+            <View>
+              <Text className="t-muted">
+                打字不方便？点输入法键盘上的“话筒”按钮，直接说话就能输入。（{[...text].length}/{TEXT_MAX}）
+              </Text>
+            </View>
 
-        <PhotoPicker
-          photos={photos}
-          onChange={setPhotos}
-          busy={busy}
-          setBusy={setBusy}
-          onNotice={setNotice}
-        />
-        {notice && (
-          <View ariaRole="status">
-            <Text className="t-muted">{notice}</Text>
+            <PhotoPicker
+              photos={photos}
+              onChange={setPhotos}
+              busy={busy}
+              setBusy={setBusy}
+              onNotice={setNotice}
+            />
+            {notice && (
+              <View ariaRole="status">
+                <Text className="t-muted">{notice}</Text>
+              </View>
+            )}
+            {!intake && <PublicConsent on={publicText} onChange={setPublicText} />}
           </View>
-        )}
-        {!intake && <PublicConsent on={publicText} onChange={setPublicText} />}
-      </View>
 
-      <PlacePicker
-        intake={intake}
-        homeLabel={
-          household ? `我家（${household.buildingName}${household.unitName}${household.room}室）` : null
-        }
-        gridId={gridId}
-        communityId={communityId}
-        where={where}
-        setWhere={setWhere}
-        building={building}
-        setBuilding={setBuilding}
-        pin={pin}
-        setPin={setPin}
-        hideName={hideName}
-        setHideName={setHideName}
-        onEdit={() => setError(null)}
-      />
+          <PlacePicker
+            intake={intake}
+            homeLabel={
+              household ? `我家（${household.buildingName}${household.unitName}${household.room}室）` : null
+            }
+            gridId={gridId}
+            communityId={communityId}
+            where={where}
+            setWhere={setWhere}
+            building={building}
+            setBuilding={setBuilding}
+            pin={pin}
+            setPin={setPin}
+            hideName={hideName}
+            setHideName={setHideName}
+            onEdit={() => setError(null)}
+          />
 
-      <Notice text={error} />
-      <Button
-        className="btn"
-        type="primary"
-        block
-        disabled={busy || profile === null}
-        onClick={() => void onSubmit()}
-      >
-        {intake ? '提交登记' : '提交上报'}
-      </Button>
-      {!intake && (
-        <View className="report__actions">
-          <Button className="btn" block onClick={() => void Taro.navigateTo({ url: MINE_URL })}>
-            我的上报
+          <Notice text={error} />
+          <Button
+            className="btn"
+            type="primary"
+            block
+            disabled={busy || profile === null}
+            onClick={() => void onSubmit()}
+          >
+            {intake ? '提交登记' : '提交上报'}
           </Button>
-        </View>
+          {!intake && (
+            <View className="report__actions">
+              <Button className="btn" block onClick={() => void Taro.navigateTo({ url: MINE_URL })}>
+                我的上报
+              </Button>
+            </View>
+          )}
+        </>
       )}
     </Page>
   )
