@@ -22,26 +22,32 @@ afterEach(() => {
 })
 
 describe('home page (compiled weapp)', () => {
-  it('shows the eight quick actions of someone not yet joined, asks the api for me.profile, then the "not joined" grid card', async () => {
+  it('asks the api for me.profile and the latest notice at once, then paints the "not joined" grid card and the eight quick actions together', async () => {
     let answer: (v: unknown) => void = () => undefined
     const pending = new Promise((resolve) => (answer = resolve))
     view = await renderPage('pages/home/index', { cloud: () => pending })
 
     expect(view.text()).toContain('正在加载我的网格…')
-    const tiles = view.all('quick-action')
-    expect(tiles.map((t) => t.dom?.textContent)).toEqual(
-      QUICK_ACTIONS.map(([title]) => expect.stringContaining(title)),
-    )
+    // Nothing that would move once the profile is in: no tiles under a card that is not there yet.
+    expect(view.all('quick-action')).toHaveLength(0)
 
-    expect(view.wx.callFunction).toHaveBeenCalledTimes(1)
+    expect(view.wx.callFunction).toHaveBeenCalledTimes(2)
     expect(view.wx.callFunction.mock.calls[0]?.[0]).toMatchObject({
       name: 'api',
       data: { action: 'me.profile', input: {} },
+    })
+    expect(view.wx.callFunction.mock.calls[1]?.[0]).toMatchObject({
+      name: 'api',
+      data: { action: 'notice.latest', input: {} },
     })
 
     answer(profileResult({ household: null, displayName: '王阿姨' }))
     await view.waitFor(() => view!.text().includes('您还没有加入网格'))
     expect(view.text()).not.toContain('正在加载我的网格')
+    const tiles = view.all('quick-action')
+    expect(tiles.map((t) => t.dom?.textContent)).toEqual(
+      QUICK_ACTIONS.map(([title]) => expect.stringContaining(title)),
+    )
     expect(view.text()).toContain('王阿姨，您好')
     expect(view.text()).toContain('加入我的网格')
     view.expectAllTemplatesFound()
@@ -76,6 +82,7 @@ describe('home page (compiled weapp)', () => {
     'tapping "%s" navigates to %s',
     async (_title, url, index) => {
       view = await renderPage('pages/home/index')
+      await view.waitFor(() => view!.all('quick-action').length > 0)
       const tile = view.all('quick-action')[index]
       expect(tile).toBeDefined()
       await view.tap(tile!)
