@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { CommentThread, CommentView } from '@core/deliberation/comments-api'
 import { shortTime } from '@core/china-time'
-import { Notice } from '../../../components/Notice'
+import { Notice, toast } from '../../../components/Notice'
 import { PagedList } from '../../../components/PagedList'
 import { SubmitButton } from '../../../components/SubmitButton'
 import { Button } from '../../../components/ui'
@@ -54,7 +53,7 @@ export function Comments({ topicId }: { readonly topicId: string }) {
       requestId.current = newRequestId()
       setText('')
       setReplyTo(null)
-      void Taro.showToast({ title: '已发表', icon: 'success' })
+      toast('已发表')
       reload()
     } catch (e) {
       setMessage(failureCopy(e, '发表失败，请重试'))
@@ -70,7 +69,7 @@ export function Comments({ topicId }: { readonly topicId: string }) {
       await callApi('comment.hide', { commentId, reason: reason.trim() })
       setHiding(null)
       setReason('')
-      void Taro.showToast({ title: '已隐藏', icon: 'success' })
+      toast('已隐藏')
       reload()
     } catch (e) {
       setMessage(failureCopy(e, '隐藏失败，请重试'))

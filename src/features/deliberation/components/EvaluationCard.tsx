@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { EvaluationView } from '@core/deliberation/carry-api'
 import { RatingLabel, Ratings, type Rating } from '@core/deliberation/model'
 import { shortTime } from '@core/china-time'
-import { Notice } from '../../../components/Notice'
+import { Notice, toast } from '../../../components/Notice'
 import { Button } from '../../../components/ui'
 import { failureCopy } from '../../../services/cloud'
 import { callApi } from '../api'
@@ -35,7 +34,7 @@ export function EvaluationCard(props: {
         rating,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       })
-      void Taro.showToast({ title: r.replaced ? '已改为新评价' : '已评价', icon: 'success' })
+      toast(r.replaced ? '已改为新评价' : '已评价')
       setComment('')
       props.onRated()
     } catch (err) {

@@ -5,7 +5,7 @@ import { chinaDay, shortTime } from '@core/china-time'
 import type { MeetingList } from '@core/deliberation/meeting-api'
 import { PLACE_MAX } from '@core/deliberation/meeting'
 import { Field } from '../../../components/Field'
-import { Notice } from '../../../components/Notice'
+import { Notice, toast } from '../../../components/Notice'
 import { Button } from '../../../components/ui'
 import { failureCopy } from '../../../services/cloud'
 import { newRequestId } from '../../../services/request-id'
@@ -68,7 +68,7 @@ export function Meetings({ topicId, status }: { readonly topicId: string; readon
       requestId.current = newRequestId()
       setOpen(false)
       setPlace('')
-      void Taro.showToast({ title: '已安排', icon: 'success' })
+      toast('已安排')
       void Taro.navigateTo({ url: meetingUrl(m.id) })
     } catch (e) {
       setMessage(failureCopy(e, '安排失败，请重试'))

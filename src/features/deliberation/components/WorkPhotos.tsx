@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { TopicDetail } from '@core/deliberation/api'
 import { freeWorkSlots, WORK_PHOTOS_MAX, workPhotoPath } from '@core/deliberation/photos'
-import { Notice } from '../../../components/Notice'
+import { Notice, toast } from '../../../components/Notice'
 import { Button } from '../../../components/ui'
 import { failureCopy } from '../../../services/cloud'
 import { photoUrls, uploadPhoto } from '../../../services/upload'
@@ -40,7 +40,7 @@ export function WorkPhotos(props: {
 
   const send = async (change: { add?: string[]; remove?: string[] }, said: string) => {
     const next = await callApi('topic.workPhotos', { topicId, ...change })
-    void Taro.showToast({ title: said, icon: 'success' })
+    toast(said)
     props.onDone(next)
   }
   const add = async () => {

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import type { MeetingView } from '@core/deliberation/meeting-api'
 import { shortTime } from '@core/china-time'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
@@ -47,7 +47,7 @@ export default function MeetingPage() {
     setData(next)
     setPanel('none')
     setMessage(null)
-    void Taro.showToast({ title: said, icon: 'success' })
+    toast(said)
   }
   const cancel = async () => {
     if (!reason.trim()) return setMessage('请写明取消的原因（会告知居民）')

@@ -2,7 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { Field } from '../../../../components/Field'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { SubmitButton } from '../../../../components/SubmitButton'
 import { topicPhotoPath } from '@core/deliberation/photos'
@@ -69,7 +69,7 @@ export default function ProposeTopicPage() {
         ...(place.buildingIds ? { buildingIds: [...place.buildingIds] } : {}),
         ...(fileIds.length > 0 ? { photos: fileIds } : {}),
       })
-      void Taro.showToast({ title: '议题已提出', icon: 'success' })
+      toast('议题已提出')
       void Taro.redirectTo({ url: `/features/deliberation/pages/topic/index?id=${t.id}` })
     } catch (e) {
       setMessage(failureCopy(e, '提交失败，请重试'))

@@ -5,7 +5,7 @@ import { draftFromOrders, SOURCES_MAX } from '@core/deliberation/raise'
 import { TEXT_MAX, TITLE_MAX } from '@core/deliberation/rules'
 import type { OrderDetail } from '@core/orders/api'
 import { Field } from '../../../../components/Field'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { SubmitButton } from '../../../../components/SubmitButton'
 import { usePageData } from '../../../../hooks/use-page-data'
@@ -63,7 +63,7 @@ export default function RaiseTopicPage() {
         title: title.trim(),
         text: text.trim(),
       })
-      void Taro.showToast({ title: '议题已发起', icon: 'success' })
+      toast('议题已发起')
       void Taro.redirectTo({ url: `/features/deliberation/pages/topic/index?id=${t.id}` })
     } catch (e) {
       setMessage(failureCopy(e, '提交失败，请重试'))

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ConfigBounds, type DeliberationConfig } from '@core/deliberation/carry'
 import { Field } from '../../../../components/Field'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { SubmitButton } from '../../../../components/SubmitButton'
 import { failureCopy } from '../../../../services/cloud'
@@ -70,7 +70,7 @@ export default function DeliberationSettingsPage() {
     setMessage(null)
     try {
       await callApi('deliberation.configure', { communityId, ...numbers })
-      void Taro.showToast({ title: '已保存', icon: 'success' })
+      toast('已保存')
     } catch (e) {
       setMessage(failureCopy(e, '保存失败，请重试'))
     } finally {

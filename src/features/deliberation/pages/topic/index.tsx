@@ -6,7 +6,7 @@ import type { TopicMove } from '@core/deliberation/machine'
 import { PLACE_SEPARATOR, type BallotChoice } from '@core/deliberation/model'
 import { choiceText } from '@core/deliberation/vote'
 import { shortTime } from '@core/china-time'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { SubmitButton } from '../../../../components/SubmitButton'
 import { Button } from '../../../../components/ui'
@@ -81,7 +81,7 @@ export default function TopicPage() {
       setData(await call())
       setPanel('none')
       setWords('')
-      void Taro.showToast({ title: done, icon: 'success' })
+      toast(done)
     } catch (e) {
       setMessage(failureCopy(e, '操作失败，请重试'))
       reload()
@@ -94,7 +94,7 @@ export default function TopicPage() {
     setMessage(null)
     try {
       const r = await callApi('ballot.cast', { topicId, ...castInput(choice) })
-      void Taro.showToast({ title: r.replaced ? '已改票' : '已投票', icon: 'success' })
+      toast(r.replaced ? '已改票' : '已投票')
       reload()
     } catch (e) {
       setMessage(failureCopy(e, '投票失败，请重试'))
@@ -226,7 +226,7 @@ export default function TopicPage() {
           onDone={(next) => {
             setData(next)
             setPanel('none')
-            void Taro.showToast({ title: next.work && t.work ? '已增加' : '已开始实施', icon: 'success' })
+            toast(next.work && t.work ? '已增加' : '已开始实施')
           }}
           onBack={() => setPanel('none')}
         />
@@ -257,7 +257,7 @@ export default function TopicPage() {
           onOpened={(next) => {
             setData(next)
             setPanel('none')
-            void Taro.showToast({ title: '投票已发起', icon: 'success' })
+            toast('投票已发起')
           }}
           onBack={() => setPanel('none')}
         />
@@ -271,7 +271,7 @@ export default function TopicPage() {
           options={v?.options ?? null}
           onDone={(said) => {
             setPanel('none')
-            void Taro.showToast({ title: said, icon: 'success' })
+            toast(said)
             reload()
           }}
           onBack={() => setPanel('none')}

@@ -5,7 +5,7 @@ import type { GuideDetail, GuidePage } from '@core/guide/api'
 import { GUIDE_LIMITS as L, type GuideLevel } from '@core/guide/model'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { SubmitButton } from '../../../../components/SubmitButton'
 import { Button } from '../../../../components/ui'
@@ -82,7 +82,7 @@ export default function EditGuidePage() {
     setMessage(null)
     try {
       await callApi('guide.save', { level, communityId, code, fields: fields() })
-      void Taro.showToast({ title: '已保存', icon: 'success' })
+      toast('已保存')
       void Taro.redirectTo({
         url: `/features/guide/pages/detail/index?code=${code}&communityId=${communityId}`,
       })
@@ -101,7 +101,7 @@ export default function EditGuidePage() {
     setBusy(true)
     try {
       await callApi('guide.remove', { level: 'community', communityId, code })
-      void Taro.showToast({ title: '已删除', icon: 'success' })
+      toast('已删除')
       void Taro.navigateBack()
     } catch (e) {
       setMessage(failureCopy(e, '删除失败，请重试'))

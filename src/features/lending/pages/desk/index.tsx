@@ -6,7 +6,7 @@ import { shortTime } from '@core/china-time'
 import { ConditionLabel, Conditions, LIMITS, type Condition } from '@core/lending/model'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { SubmitButton } from '../../../../components/SubmitButton'
 import { Button } from '../../../../components/ui'
@@ -107,7 +107,7 @@ export default function DeskPage() {
           }),
         )
       }
-      void Taro.showToast({ title: '已登记', icon: 'success' })
+      toast('已登记')
     } catch (e) {
       setMessage(e instanceof Error && !('code' in e) ? e.message : failureCopy(e, '登记失败，请重试'))
     } finally {

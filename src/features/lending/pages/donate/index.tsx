@@ -2,7 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { LIMITS } from '@core/lending/model'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { SubmitButton } from '../../../../components/SubmitButton'
 import { failureCopy } from '../../../../services/cloud'
@@ -36,7 +36,7 @@ export default function DonatePage() {
         photos: fileIds,
         requestId: requestId.current,
       })
-      void Taro.showToast({ title: '已提交', icon: 'success' })
+      toast('已提交')
       void Taro.redirectTo({ url: LendingPages.donation(d.donationId) })
     } catch (e) {
       setMessage(failureCopy(e, '提交失败，请重试'))

@@ -5,7 +5,7 @@ import type { DonationView } from '@core/lending/api'
 import { shortTime } from '@core/china-time'
 import { DEFAULTS, LIMITS } from '@core/lending/model'
 import { Field } from '../../../../components/Field'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
@@ -40,7 +40,7 @@ export default function DonationPage() {
           ...(accept ? { name, location, points: Number(points) } : { reason }),
         }),
       )
-      void Taro.showToast({ title: accept ? '已收入百宝屋' : '已回复', icon: 'success' })
+      toast(accept ? '已收入百宝屋' : '已回复')
     } catch (e) {
       setMessage(failureCopy(e, '操作失败，请重试'))
     } finally {

@@ -5,7 +5,7 @@ import type { StaffPerson } from '@core/admin/api'
 import { ConditionLabel, Conditions, DEFAULTS, LIMITS, type Condition } from '@core/lending/model'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { ResidentPicker } from '../../../../components/ResidentPicker'
 import { SubmitButton } from '../../../../components/SubmitButton'
@@ -81,7 +81,7 @@ export default function EditItemPage() {
         pledgePoints: num(pledge),
         keeperId: keeper?.userId ?? keeperId,
       })
-      void Taro.showToast({ title: '已保存', icon: 'success' })
+      toast('已保存')
       void Taro.redirectTo({ url: LendingPages.item(d.id) })
     } catch (e) {
       setMessage(failureCopy(e, '保存失败，请重试'))

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { ItemDetail } from '@core/lending/api'
 import { shortTime } from '@core/china-time'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
@@ -56,7 +56,7 @@ export default function ItemPage() {
     setMessage(null)
     try {
       setData(await run())
-      void Taro.showToast({ title: done, icon: 'success' })
+      toast(done)
     } catch (e) {
       setMessage(failureCopy(e, '操作失败，请重试'))
     } finally {

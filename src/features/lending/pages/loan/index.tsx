@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import type { LoanView } from '@core/lending/api'
 import { shortTime } from '@core/china-time'
 import { ConditionLabel } from '@core/lending/model'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { Button } from '../../../../components/ui'
 import { usePageData } from '../../../../hooks/use-page-data'
@@ -38,7 +38,7 @@ export default function LoanPage() {
     setMessage(null)
     try {
       setData(await callApi('lending.renew', { loanId: id }))
-      void Taro.showToast({ title: '已续借', icon: 'success' })
+      toast('已续借')
     } catch (e) {
       setMessage(failureCopy(e, '续借失败，请重试'))
     } finally {

@@ -10,7 +10,7 @@ import {
 } from '@core/wishes/model'
 import { ChoiceList } from '../../../../components/ChoiceList'
 import { Field } from '../../../../components/Field'
-import { Notice } from '../../../../components/Notice'
+import { Notice, toast } from '../../../../components/Notice'
 import { Page } from '../../../../components/Page'
 import { PhotoPicker } from '../../../../components/PhotoPicker'
 import { SubmitButton } from '../../../../components/SubmitButton'
@@ -109,7 +109,7 @@ export default function PostWishPage() {
             }
           : {}),
       })
-      void Taro.showToast({ title: '已提交，等待核实', icon: 'success' })
+      toast('已提交，等待核实')
       void Taro.redirectTo({ url: detailUrl(w.wishId) })
     } catch (e) {
       setMessage(failureCopy(e, '提交失败，请重试'))
