@@ -28,7 +28,8 @@ import { db } from '../sdk'
 import { logAccess } from './access-log'
 import { withoutId } from './docs'
 import { afterTimeCursor, timeCursor } from './paging'
-import { DONATIONS, donationViewOf, ITEMS, loadDonation, nameOf, newItem, PAGE } from './lending'
+import { DONATIONS, donationViewOf, ITEMS, loadDonation, nameOf, PAGE } from './lending-base'
+import { newItem } from './lending-inventory'
 
 /** lending.donate: a resident offers a tool; the community's admins are told. Idempotent on requestId. */
 export async function donate(
