@@ -28,7 +28,7 @@ import {
   remindClosingVotes,
 } from '../../shared/repos/deliberation'
 import { remindMissingMinutes } from '../../shared/repos/deliberation-meetings'
-import { sendDue as sendDueNotices } from '../../shared/repos/notices'
+import { sendDue as sendDueNotices } from '../../shared/repos/notices-sweep'
 import { expireErrands } from './errands'
 import { expireDue as expireWishes } from '../../shared/repos/wishes'
 import { expireVouchers } from './vouchers'
