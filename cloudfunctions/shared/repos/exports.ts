@@ -38,7 +38,7 @@ import type { CallContext } from '../kit'
 import { cloud, db } from '../sdk'
 import { SheetWriter } from '../xlsx'
 import { logAccess } from './access-log'
-import { afterTimeCursor, timeCursor } from './paging'
+import { pagesOf } from './paging'
 
 /**
  * Documents per read. Small on purpose: a page's parsed answer then dies young (the young generation
@@ -150,41 +150,32 @@ async function namesInto(
 
 /**
  * Every document of `where` whose `field` lies in the period, in keyset pages ordered by (field, _id),
- * each page handed to `onPage` before the next is read.
+ * each page handed out before the next is read.
  */
-async function scan<T extends { _id: string }>(
+function scan<T extends { _id: string }>(
   collection: string,
   where: object,
   field: keyof T & string,
   period: Period,
-  onPage: (docs: T[]) => Promise<void> | void,
   dir: 'asc' | 'desc' = 'asc',
   fields?: Readonly<Record<string, true>>,
-): Promise<void> {
+): AsyncGenerator<T[]> {
   const _ = db().command
-  let cursor: string | undefined
-  for (;;) {
-    const query = db()
-      .collection(collection)
-      .where(
-        _.and([
-          where,
-          { [field]: _.and(_.gte(period.from), _.lt(period.until)) },
-          afterTimeCursor(cursor, field, dir),
-        ]),
-      )
-    const docs = (
-      await (fields ? query.field({ ...fields, [field]: true }) : query)
-        .orderBy(field, dir)
-        .orderBy('_id', dir)
-        .limit(PAGE)
-        .get()
-    ).data as T[]
-    await onPage(docs)
-    const last = docs[docs.length - 1]
-    if (docs.length < PAGE || !last) return
-    cursor = timeCursor(last[field] as unknown as Date, last._id)
-  }
+  return pagesOf<T>(collection, [where, { [field]: _.and(_.gte(period.from), _.lt(period.until)) }], PAGE, {
+    order: { field, dir },
+    ...(fields ? { fields } : {}),
+  })
+}
+
+/** A page's rows written, the residents they carry counted first. */
+function emit<T>(
+  out: Out,
+  docs: readonly T[],
+  peopleOf: (doc: T) => readonly (string | null)[],
+  rowOf: (doc: T) => Row,
+): void {
+  for (const d of docs) for (const p of peopleOf(d)) if (p) out.people.add(p)
+  write(out, docs.map(rowOf))
 }
 
 async function countOf(collection: string, where: object, field: string, period: Period): Promise<number> {
@@ -234,21 +225,13 @@ const ORDER_FIELDS = {
 async function orders(out: Out, period: Period): Promise<void> {
   const where = pathWhere(out.scope)
   capped(await countOf('orders', where, 'submittedAt', period), out.scope)
-  await scan<OrderDoc>(
-    'orders',
-    where,
-    'submittedAt',
-    period,
-    (docs) => {
-      for (const o of docs) out.people.add(o.reporterId)
-      write(
-        out,
-        docs.map((o) => orderRow(o, out.scope.places)),
-      )
-    },
-    'asc',
-    ORDER_FIELDS,
-  )
+  for await (const docs of scan<OrderDoc>('orders', where, 'submittedAt', period, 'asc', ORDER_FIELDS))
+    emit(
+      out,
+      docs,
+      (o) => [o.reporterId],
+      (o) => orderRow(o, out.scope.places),
+    )
 }
 
 type ErrandDoc = ErrandForExport & {
@@ -260,16 +243,13 @@ type ErrandDoc = ErrandForExport & {
 async function errands(out: Out, period: Period): Promise<void> {
   const where = pathWhere(out.scope)
   capped(await countOf('errands', where, 'createdAt', period), out.scope)
-  await scan<ErrandDoc>('errands', where, 'createdAt', period, (docs) => {
-    for (const e of docs) {
-      out.people.add(e.requesterId)
-      if (e.helperId) out.people.add(e.helperId)
-    }
-    write(
+  for await (const docs of scan<ErrandDoc>('errands', where, 'createdAt', period))
+    emit(
       out,
-      docs.map((e) => errandRow(e, out.scope.places)),
+      docs,
+      (e) => [e.requesterId, e.helperId],
+      (e) => errandRow(e, out.scope.places),
     )
-  })
 }
 
 type ActivityDoc = ActivityForExport & { readonly _id: string }
@@ -283,9 +263,8 @@ type SignupDoc = SignupForExport & {
 async function attendance(out: Out, period: Period): Promise<void> {
   const _ = db().command
   const activities: ActivityDoc[] = []
-  await scan<ActivityDoc>('activities', communityWhere(out.scope), 'startAt', period, (docs) => {
+  for await (const docs of scan<ActivityDoc>('activities', communityWhere(out.scope), 'startAt', period))
     activities.push(...docs)
-  })
   const ids = activities.map((a) => a._id)
   let count = 0
   for (let i = 0; i < ids.length; i += 100)
@@ -299,28 +278,17 @@ async function attendance(out: Out, period: Period): Promise<void> {
   const names = new Map<string, string>()
   for (const a of activities) {
     // One activity's sign-ups (at most its capacity), paged by id all the same.
-    let lastId: string | null = null
-    for (;;) {
-      const signups = (
-        await db()
-          .collection('activity_signups')
-          .where(lastId === null ? { activityId: a._id } : { activityId: a._id, _id: _.gt(lastId) })
-          .orderBy('_id', 'asc')
-          .limit(PAGE)
-          .get()
-      ).data as SignupDoc[]
+    for await (const signups of pagesOf<SignupDoc>('activity_signups', [{ activityId: a._id }], PAGE)) {
       await namesInto(
         names,
         signups.map((s) => s.userId),
       )
-      for (const s of signups) out.people.add(s.userId)
-      write(
+      emit(
         out,
-        signups.map((s) => attendanceRow(a, s, names.get(s.userId) ?? '', out.scope.places)),
+        signups,
+        (s) => [s.userId],
+        (s) => attendanceRow(a, s, names.get(s.userId) ?? '', out.scope.places),
       )
-      const last = signups[signups.length - 1]
-      if (signups.length < PAGE || !last) break
-      lastId = last._id
     }
   }
 }
@@ -335,27 +303,24 @@ async function vouchers(out: Out, period: Period): Promise<void> {
   const where = communityWhere(out.scope)
   capped(await countOf('market_vouchers', where, 'issuedAt', period), out.scope)
   const names = new Map<string, string>()
-  await scan<VoucherDoc>('market_vouchers', where, 'issuedAt', period, async (docs) => {
+  for await (const docs of scan<VoucherDoc>('market_vouchers', where, 'issuedAt', period)) {
     await namesInto(
       names,
       docs.flatMap((v) => [v.userId, v.verifiedBy]),
     )
-    for (const v of docs) {
-      out.people.add(v.userId)
-      if (v.verifiedBy) out.people.add(v.verifiedBy)
-    }
-    write(
+    emit(
       out,
-      docs.map((v) =>
+      docs,
+      (v) => [v.userId, v.verifiedBy],
+      (v) =>
         voucherRow(
           v,
           names.get(v.userId) ?? '',
           v.verifiedBy ? (names.get(v.verifiedBy) ?? '') : '',
           out.scope.places,
         ),
-      ),
     )
-  })
+  }
 }
 
 type TransferDoc = TransferForExport & { readonly _id: string }
@@ -369,22 +334,18 @@ async function ledger(out: Out, period: Period): Promise<void> {
     const p = parseAccount(account)
     return p?.kind === 'u' ? p.ref : null
   }
-  await scan<TransferDoc>(
-    'point_transfers',
-    where,
-    'at',
-    period,
-    async (docs) => {
-      const people = docs.flatMap((t) => [personOf(t.from), personOf(t.to)])
-      await namesInto(names, people)
-      for (const p of people) if (p) out.people.add(p)
-      write(
-        out,
-        docs.map((t) => ledgerRow(t, names, out.scope.places)),
-      )
-    },
-    'desc',
-  )
+  for await (const docs of scan<TransferDoc>('point_transfers', where, 'at', period, 'desc')) {
+    await namesInto(
+      names,
+      docs.flatMap((t) => [personOf(t.from), personOf(t.to)]),
+    )
+    emit(
+      out,
+      docs,
+      (t) => [personOf(t.from), personOf(t.to)],
+      (t) => ledgerRow(t, names, out.scope.places),
+    )
+  }
 }
 
 /**
