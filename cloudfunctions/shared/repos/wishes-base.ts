@@ -4,7 +4,7 @@
  * through the one runner (core decides: src/core/wishes/decide.ts).
  */
 import type { WishCard, WishContact, WishDetail, WishHead } from '../../../src/core/wishes/api'
-import { claimantsOf, moveWish, type WishInput, type WishMover } from '../../../src/core/wishes/decide'
+import { moveWish, type WishInput, type WishMover } from '../../../src/core/wishes/decide'
 import { WISH_PHOTOS_MAX, WishStatusLabel, type WishRecord } from '../../../src/core/wishes/model'
 import { WishErrors } from '../../../src/core/wishes/errors'
 import { checkUploads } from '../../../src/core/uploads'
@@ -210,5 +210,3 @@ export async function moveBy(
   )
   return detailOf(ctx, after, action, now, replay)
 }
-
-export { claimantsOf }

@@ -9,7 +9,8 @@ import { newTopicFromWish } from '../../../src/core/deliberation/raise'
 import { DomainError } from '../../../src/core/errors'
 import type { Community, Grid } from '../../../src/core/org/model'
 import type { WishDetail } from '../../../src/core/wishes/api'
-import { checkGroup, placeShownOf, type WishInput } from '../../../src/core/wishes/decide'
+import { checkGroup, placeShownOf } from '../../../src/core/wishes/checks'
+import type { WishInput } from '../../../src/core/wishes/decide'
 import { WishErrors } from '../../../src/core/wishes/errors'
 import {
   wishNo,
