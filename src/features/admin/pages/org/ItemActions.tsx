@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { isAdminOf } from '@core/access'
+import { holdsOver, isAdminOf } from '@core/access'
 import type { OrgItem } from '@core/admin/api'
 import { boundaryToText } from '@core/admin/boundary'
 import { ManagedBy } from '@core/admin/rules'
@@ -96,7 +96,7 @@ export function ItemActions({ item, grants, open, setEditing }: Props) {
           进入
         </Button>
       )}
-      {grants.some((g) => ManagedBy[item.level].includes(g.role)) && (
+      {holdsOver(grants, ManagedBy[item.level]) && (
         <Button
           className="btn"
           onClick={() => setEditing({ kind: 'rename', item, name: item.name })}
