@@ -19,6 +19,8 @@ import { getUnlimitedWxacode } from '../wxacode'
 import { afterTimeCursor, timeCursor } from './paging'
 import { HOLDS, ITEMS, LOANS, loadItem, logNames, PAGE } from './lending-base'
 
+type DeskLine = DeskPage['lines'][number]
+
 /**
  * lending.desk: pickups waiting (ready holds, soonest deadline first), loans due by today's end,
  * overdue loans (oldest due first), items under maintenance. Staff of the community only.
@@ -32,11 +34,14 @@ export async function deskList(
     throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看')
   const _ = db().command
   const { communityId, cursor } = input
-  const page = async <T extends { _id: string }>(
+  /** One list: a page of `collection` by `field` (soonest first), its lines, the names on it logged. */
+  const list = async <T extends { _id: string }>(
     collection: string,
     where: object,
-    field: string,
-  ): Promise<{ rows: T[]; cursor: string | null }> => {
+    field: keyof T & string,
+    line: (doc: T) => DeskLine,
+    personOf?: (doc: T) => string,
+  ): Promise<DeskPage> => {
     const res = await db()
       .collection(collection)
       .where(_.and([where, afterTimeCursor(cursor, field, 'asc')]))
@@ -46,65 +51,45 @@ export async function deskList(
       .get()
     const docs = res.data as T[]
     const rows = docs.slice(0, PAGE)
-    const last = rows[rows.length - 1] as (T & Record<string, Date>) | undefined
-    return { rows, cursor: docs.length > PAGE && last ? timeCursor(last[field] as Date, last._id) : null }
+    const last = rows[rows.length - 1]
+    if (personOf) await logNames(ctx, 'lending.desk', communityId, rows.map(personOf), now)
+    return {
+      lines: rows.map(line),
+      cursor: docs.length > PAGE && last ? timeCursor(last[field] as unknown as Date, last._id) : null,
+    }
   }
   const iso = (d: Date | string | null) => new Date(d ?? now).toISOString()
-  let out: DeskPage
-  if (input.view === 'pickups') {
-    const p = await page<HoldRecord>(HOLDS, { communityId, status: 'ready' }, 'readyUntil')
-    out = {
-      lines: p.rows.map((h) => ({
+  if (input.view === 'pickups')
+    return list<HoldRecord>(
+      HOLDS,
+      { communityId, status: 'ready' },
+      'readyUntil',
+      (h) => ({
         id: h._id,
         itemId: h.itemId,
         itemName: h.itemName,
         who: h.holderName,
         at: iso(h.readyUntil),
-      })),
-      cursor: p.cursor,
-    }
-    await logNames(
-      ctx,
-      'lending.desk',
-      communityId,
-      p.rows.map((h) => h.holderId),
-      now,
+      }),
+      (h) => h.holderId,
     )
-  } else if (input.view === 'maintenance') {
-    const p = await page<ItemRecord>(ITEMS, { communityId, status: 'maintenance' }, 'updatedAt')
-    out = {
-      lines: p.rows.map((i) => ({
-        id: i._id,
-        itemId: i._id,
-        itemName: i.name,
-        who: '',
-        at: iso(i.updatedAt),
-      })),
-      cursor: p.cursor,
-    }
-  } else {
-    const due =
-      input.view === 'due' ? { dueAt: _.and(_.gte(now), _.lt(endOfChinaDay(now))) } : { dueAt: _.lt(now) }
-    const p = await page<LoanRecord>(LOANS, { communityId, status: 'out', ...due }, 'dueAt')
-    out = {
-      lines: p.rows.map((l) => ({
-        id: l._id,
-        itemId: l.itemId,
-        itemName: l.itemName,
-        who: l.borrowerName,
-        at: iso(l.dueAt),
-      })),
-      cursor: p.cursor,
-    }
-    await logNames(
-      ctx,
-      'lending.desk',
-      communityId,
-      p.rows.map((l) => l.borrowerId),
-      now,
-    )
-  }
-  return out
+  if (input.view === 'maintenance')
+    return list<ItemRecord>(ITEMS, { communityId, status: 'maintenance' }, 'updatedAt', (i) => ({
+      id: i._id,
+      itemId: i._id,
+      itemName: i.name,
+      who: '',
+      at: iso(i.updatedAt),
+    }))
+  const due =
+    input.view === 'due' ? { dueAt: _.and(_.gte(now), _.lt(endOfChinaDay(now))) } : { dueAt: _.lt(now) }
+  return list<LoanRecord>(
+    LOANS,
+    { communityId, status: 'out', ...due },
+    'dueAt',
+    (l) => ({ id: l._id, itemId: l.itemId, itemName: l.itemName, who: l.borrowerName, at: iso(l.dueAt) }),
+    (l) => l.borrowerId,
+  )
 }
 
 /**
