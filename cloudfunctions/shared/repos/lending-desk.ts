@@ -16,7 +16,7 @@ import {
 import { jsonLog, type CallContext } from '../kit'
 import { cloud, db } from '../sdk'
 import { getUnlimitedWxacode } from '../wxacode'
-import { afterTimeCursor, timeCursor } from './paging'
+import { pageAfter } from './paging'
 import { HOLDS, ITEMS, LOANS, loadItem, logNames, PAGE } from './lending-base'
 
 type DeskLine = DeskPage['lines'][number]
@@ -42,21 +42,9 @@ export async function deskList(
     line: (doc: T) => DeskLine,
     personOf?: (doc: T) => string,
   ): Promise<DeskPage> => {
-    const res = await db()
-      .collection(collection)
-      .where(_.and([where, afterTimeCursor(cursor, field, 'asc')]))
-      .orderBy(field, 'asc')
-      .orderBy('_id', 'asc')
-      .limit(PAGE + 1)
-      .get()
-    const docs = res.data as T[]
-    const rows = docs.slice(0, PAGE)
-    const last = rows[rows.length - 1]
-    if (personOf) await logNames(ctx, 'lending.desk', communityId, rows.map(personOf), now)
-    return {
-      lines: rows.map(line),
-      cursor: docs.length > PAGE && last ? timeCursor(last[field] as unknown as Date, last._id) : null,
-    }
+    const page = await pageAfter<T>(collection, where, { field, dir: 'asc' }, cursor, PAGE)
+    if (personOf) await logNames(ctx, 'lending.desk', communityId, page.rows.map(personOf), now)
+    return { lines: page.rows.map(line), cursor: page.cursor }
   }
   const iso = (d: Date | string | null) => new Date(d ?? now).toISOString()
   if (input.view === 'pickups')

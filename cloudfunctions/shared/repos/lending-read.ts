@@ -28,7 +28,7 @@ import { db } from '../sdk'
 import { logAccess } from './access-log'
 import { firstDoc, getDoc } from './docs'
 import { balanceOf } from './ledger'
-import { afterTimeCursor, timeCursor } from './paging'
+import { pageAfter } from './paging'
 import {
   cardOf,
   detailOf,
@@ -48,15 +48,13 @@ export async function listItems(actor: Actor, asked: string | undefined, cursor?
   const _ = db().command
   const staff = isLendingStaff(actor, communityId)
   const shown = staff ? {} : { status: _.neq('retired') }
-  const res = await db()
-    .collection(ITEMS)
-    .where(_.and([{ communityId, ...shown }, afterTimeCursor(cursor, 'createdAt', 'desc')]))
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(PAGE + 1)
-    .get()
-  const docs = res.data as ItemRecord[]
-  const page = docs.slice(0, PAGE)
+  const { rows: page, cursor: next } = await pageAfter<ItemRecord>(
+    ITEMS,
+    { communityId, ...shown },
+    { field: 'createdAt', dir: 'desc' },
+    cursor,
+    PAGE,
+  )
   const counts = await Promise.all(
     page.map(
       async (i) =>
@@ -68,12 +66,11 @@ export async function listItems(actor: Actor, asked: string | undefined, cursor?
         ).total,
     ),
   )
-  const last = page[page.length - 1]
   return {
     communityId,
     staff,
     items: page.map((i, n) => cardOf(i, counts[n] ?? 0)),
-    cursor: docs.length > PAGE && last ? timeCursor(last.createdAt, last._id) : null,
+    cursor: next,
   }
 }
 
@@ -166,13 +163,7 @@ export async function mine(ctx: CallContext, cursor: string | undefined, now: Da
       .where({ holderId: userId, status: _.in([...ActiveHold]) })
       .limit(20)
       .get(),
-    db()
-      .collection(LOANS)
-      .where(_.and([{ borrowerId: userId }, afterTimeCursor(cursor, 'pickedAt', 'desc')]))
-      .orderBy('pickedAt', 'desc')
-      .orderBy('_id', 'desc')
-      .limit(PAGE + 1)
-      .get(),
+    pageAfter<LoanRecord>(LOANS, { borrowerId: userId }, { field: 'pickedAt', dir: 'desc' }, cursor, PAGE),
     db()
       .collection(LOANS)
       .where({ borrowerId: userId, status: 'out', dueAt: _.lte(blockCutoff(now)) })
@@ -180,16 +171,13 @@ export async function mine(ctx: CallContext, cursor: string | undefined, now: Da
   ])
   const myHolds = holds.data as HoldRecord[]
   const queues = await Promise.all(myHolds.map((h) => queueOf(h.itemId)))
-  const docs = loans.data as LoanRecord[]
-  const page = docs.slice(0, PAGE)
   const waiting = await Promise.all(
-    page.map(async (l) => (l.status === 'out' ? (await queueOf(l.itemId)).length : 0)),
+    loans.rows.map(async (l) => (l.status === 'out' ? (await queueOf(l.itemId)).length : 0)),
   )
-  const last = page[page.length - 1]
   return {
     holds: myHolds.map((h, i) => holdLineOf(h, positionOf(queues[i] ?? [], h._id))),
-    loans: page.map((l, i) => loanViewOf(ctx.actor, l, { keeperId: null }, waiting[i] ?? 0, now)),
-    cursor: docs.length > PAGE && last ? timeCursor(last.pickedAt, last._id) : null,
+    loans: loans.rows.map((l, i) => loanViewOf(ctx.actor, l, { keeperId: null }, waiting[i] ?? 0, now)),
+    cursor: loans.cursor,
     blocked: blocked.total > 0,
   }
 }

@@ -11,7 +11,7 @@ import type { Actor } from '../../../src/core/roles'
 import type { Community, Street } from '../../../src/core/org/model'
 import { db } from '../sdk'
 import { getDoc, namesByIds } from './docs'
-import { afterTimeCursor, timeCursor } from './paging'
+import { pageAfter } from './paging'
 import { cardsOf, forbidden, PAGE } from './notices-base'
 
 /** notice.manage: a community's notices (its own and its grids') or a street's (all), newest first (index `places_created`). */
@@ -38,22 +38,14 @@ export async function manage(
     placeId = s._id
     placeName = s.name
   }
-  const _ = db().command
-  const res = await db()
-    .collection(NOTICES)
-    .where(_.and([{ places: placeId }, afterTimeCursor(input.cursor, 'createdAt', 'desc')]))
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(PAGE + 1)
-    .get()
-  const docs = res.data as NoticeRecord[]
-  const page = docs.slice(0, PAGE)
-  const last = page[page.length - 1]
-  return {
-    placeName,
-    items: await cardsOf(page, now),
-    cursor: docs.length > PAGE && last ? timeCursor(last.createdAt, last._id) : null,
-  }
+  const page = await pageAfter<NoticeRecord>(
+    NOTICES,
+    { places: placeId },
+    { field: 'createdAt', dir: 'desc' },
+    input.cursor,
+    PAGE,
+  )
+  return { placeName, items: await cardsOf(page.rows, now), cursor: page.cursor }
 }
 
 /** notice.options: the streets and communities the caller may publish for; a community's grids. */

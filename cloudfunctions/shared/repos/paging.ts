@@ -29,6 +29,36 @@ export interface PageOrder<T> {
 }
 
 /**
+ * One page of a list: the documents matching `where` after `cursor`, in `order` (its field, then
+ * `_id`), `size` of them, and the cursor of the page after it (null when this is the last; one
+ * more than `size` is read to know).
+ */
+export async function pageAfter<T extends { _id: string }>(
+  collection: string,
+  where: object,
+  order: PageOrder<T>,
+  cursor: string | undefined,
+  size: number,
+): Promise<{ readonly rows: T[]; readonly cursor: string | null }> {
+  const _ = db().command
+  const docs = (
+    await db()
+      .collection(collection)
+      .where(_.and([where, afterTimeCursor(cursor, order.field, order.dir)]))
+      .orderBy(order.field, order.dir)
+      .orderBy('_id', order.dir)
+      .limit(size + 1)
+      .get()
+  ).data as T[]
+  const rows = docs.slice(0, size)
+  const last = rows[rows.length - 1]
+  return {
+    rows,
+    cursor: docs.length > size && last ? timeCursor(last[order.field] as unknown as Date, last._id) : null,
+  }
+}
+
+/**
  * The documents of `collection` matching every condition of `where`, one page of `size` at a time:
  * each page is handed out before the next is read, so a long read holds one page in memory. Keyset:
  * in `_id` order, or by `order` (its field, then `_id`). `fields`, if given, is the projection (the
