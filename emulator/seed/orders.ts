@@ -20,6 +20,7 @@ import { newOrder } from '../../src/core/orders/new-order'
 import { DefaultSla } from '../../src/core/orders/sla'
 import type { Building, Grid } from '../../src/core/org/model'
 import { demoId } from './ids'
+import { mulberry32 } from './random'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -41,18 +42,6 @@ const TEXTS: Readonly<Record<string, readonly string[]>> = {
 const REPLIES = ['已联系物业处理完毕', '已上门查看并协调解决', '已通知相关单位，已修复', '已现场清理']
 const SURNAMES = ['张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何']
 
-/** A small fixed-seed generator (mulberry32): the same history on every fresh seed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
 export interface History {
   readonly orders: OrderRecord[]
 }
@@ -64,7 +53,7 @@ export function streetHistory(
   adminOf: (communityId: string) => { readonly userId: string; readonly name: string },
   now: Date,
 ): History {
-  const random = generator(20261207)
+  const random = mulberry32(20261207)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
   const categories = DefaultCategories.filter((c) => c.id !== 'other')
   const orders: OrderRecord[] = []

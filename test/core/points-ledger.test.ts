@@ -15,6 +15,7 @@ import {
   type TransferRecord,
 } from '../../src/core/points/model'
 import { thrownCode as codeOf } from '../support/builders'
+import { mulberry32 } from '../../emulator/seed/random'
 
 const NOW = new Date('2026-05-01T02:00:00Z')
 /** The id the store would draw for a new transfer (opaque, ADR 0016). */
@@ -108,18 +109,6 @@ describe('planTransfer', () => {
   })
 })
 
-/** Small deterministic PRNG (mulberry32): the repo has no fast-check. */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** An in-memory store applying plans exactly as the repo does (read balances, plan, write all). */
 class MemoryLedger {
   /** By cause: the store's unique `cause` index. */
@@ -149,7 +138,7 @@ describe('ledger invariants (seeded random sequences)', () => {
   it.each([1, 2, 3, 42, 1234, 99991])(
     'seed %i: sum of entries = sum of balances = 0, none negative, causes idempotent',
     (seed) => {
-      const rand = rng(seed)
+      const rand = mulberry32(seed)
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
       const ledger = new MemoryLedger()
       const causes: TransferRequest[] = []

@@ -12,13 +12,10 @@ import {
   checkOnBehalf,
   checkPublish,
   checkWishText,
-  moveWish,
-  newWish,
-  payOf,
   placeShownOf,
-  splitPoints,
-  type WishMover,
-} from '../../src/core/wishes/decide'
+} from '../../src/core/wishes/checks'
+import { moveWish, newWish, type WishMover } from '../../src/core/wishes/decide'
+import { payOf, splitPoints } from '../../src/core/wishes/pay'
 import {
   WishStatuses,
   WishKinds,

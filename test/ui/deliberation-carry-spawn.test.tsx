@@ -4,22 +4,15 @@ import { act, render, screen } from '@testing-library/react'
 import type { TopicDetail } from '../../src/core/deliberation/api'
 import type { WorkView } from '../../src/core/deliberation/carry-api'
 import TopicPage from '../../src/features/deliberation/pages/topic/index'
-import { compressPhoto, photoUrls, pickPhotos, uploadPhoto } from '../../src/services/upload'
 import { navigateTo, resetTaroMock, router, showToast } from '../support/taro-mock'
 import { api, button, buttons, fail, inputs, tap } from '../support/ui-script'
+import { photoMocks } from './upload-mock'
 import { noMoves, topicDetail } from './deliberation-fixtures'
 
-jest.mock('../../src/services/upload', () => ({
-  pickPhotos: jest.fn(),
-  compressPhoto: jest.fn(),
-  uploadPhoto: jest.fn(),
-  discardPhoto: jest.fn(),
-  photoUrls: jest.fn(async () => ({})),
-}))
-const pick = pickPhotos as jest.MockedFunction<typeof pickPhotos>
-const compress = compressPhoto as jest.MockedFunction<typeof compressPhoto>
-const upload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>
-const urls = photoUrls as jest.MockedFunction<typeof photoUrls>
+jest.mock('../../src/services/upload', () =>
+  jest.requireActual<typeof import('./upload-mock')>('./upload-mock').uploadMock(),
+)
+const { pick, compress, upload, urls } = photoMocks()
 
 const SHOWN = 'cloud://env/topics/u-me/tp1/work/1.jpg'
 const work = (photos: readonly string[]): WorkView => ({

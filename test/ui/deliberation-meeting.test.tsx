@@ -6,21 +6,15 @@ import type { MeetingList, MeetingView } from '../../src/core/deliberation/meeti
 import type { TopicDetail } from '../../src/core/deliberation/api'
 import MeetingPage from '../../src/features/deliberation/pages/meeting/index'
 import TopicPage from '../../src/features/deliberation/pages/topic/index'
-import { compressPhoto, pickPhotos, uploadPhoto } from '../../src/services/upload'
 import { navigateTo, resetTaroMock, router, showToast } from '../support/taro-mock'
 import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-script'
+import { photoMocks } from './upload-mock'
 import { topicDetail } from './deliberation-fixtures'
 
-jest.mock('../../src/services/upload', () => ({
-  pickPhotos: jest.fn(),
-  compressPhoto: jest.fn(),
-  uploadPhoto: jest.fn(),
-  discardPhoto: jest.fn(),
-  photoUrls: jest.fn(async () => ({})),
-}))
-const pick = pickPhotos as jest.MockedFunction<typeof pickPhotos>
-const compress = compressPhoto as jest.MockedFunction<typeof compressPhoto>
-const upload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>
+jest.mock('../../src/services/upload', () =>
+  jest.requireActual<typeof import('./upload-mock')>('./upload-mock').uploadMock(),
+)
+const { pick, compress, upload } = photoMocks()
 
 beforeEach(() => {
   resetTaroMock()

@@ -9,21 +9,16 @@ import RaisePage, { orderIdsOf } from '../../src/features/deliberation/pages/rai
 import SourcesPage from '../../src/features/deliberation/pages/sources/index'
 import TopicPage from '../../src/features/deliberation/pages/topic/index'
 import OrderDetailPage from '../../src/features/reports/pages/detail/index'
-import { compressPhoto, pickPhotos, uploadPhoto } from '../../src/services/upload'
 import { navigateTo, redirectTo, resetTaroMock, router } from '../support/taro-mock'
 import { api, button, buttons, fail, inputs, tap, type } from '../support/ui-script'
+import { photoMocks } from './upload-mock'
 import { topicDetail } from './deliberation-fixtures'
 
 jest.mock('../../src/services/upload', () => ({
-  pickPhotos: jest.fn(),
-  compressPhoto: jest.fn(),
-  uploadPhoto: jest.fn(),
-  discardPhoto: jest.fn(),
+  ...jest.requireActual<typeof import('./upload-mock')>('./upload-mock').uploadMock(),
   photoUrls: jest.fn(async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, `https://tmp/${id}`]))),
 }))
-const pick = pickPhotos as jest.MockedFunction<typeof pickPhotos>
-const compress = compressPhoto as jest.MockedFunction<typeof compressPhoto>
-const upload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>
+const { pick, compress, upload } = photoMocks()
 
 beforeEach(() => {
   resetTaroMock()

@@ -3,10 +3,10 @@ import type { Profile } from '../../src/core/me/api'
 import type { CategoryView, ReportReceipt } from '../../src/core/orders/api'
 import ReportPage from '../../src/features/reports/pages/index/index'
 import { requestSubscription } from '../../src/services/subscribe'
-import { compressPhoto, pickPhotos, uploadPhoto } from '../../src/services/upload'
 import Taro, { getStorageSync, resetTaroMock, router, showToast } from '../support/taro-mock'
 import { householdSummary } from '../support/ui-fixtures'
 import { api, calls, tap, type } from '../support/ui-script'
+import { photoMocks } from './upload-mock'
 
 // The report form against a scripted `api`: local validation, the draft is on the phone before the
 // submit goes out, "已提交" only after the receipt, the same request id on every retry, photos.
@@ -14,16 +14,10 @@ import { api, calls, tap, type } from '../support/ui-script'
 jest.mock('../../src/services/subscribe', () => ({
   requestSubscription: jest.fn(async (ids: string[]) => ids),
 }))
-jest.mock('../../src/services/upload', () => ({
-  pickPhotos: jest.fn(),
-  compressPhoto: jest.fn(),
-  uploadPhoto: jest.fn(),
-  discardPhoto: jest.fn(),
-  photoUrls: jest.fn(async () => ({})),
-}))
-const pick = pickPhotos as jest.MockedFunction<typeof pickPhotos>
-const compress = compressPhoto as jest.MockedFunction<typeof compressPhoto>
-const upload = uploadPhoto as jest.MockedFunction<typeof uploadPhoto>
+jest.mock('../../src/services/upload', () =>
+  jest.requireActual<typeof import('./upload-mock')>('./upload-mock').uploadMock(),
+)
+const { pick, compress, upload } = photoMocks()
 
 const redirectTo = jest.fn(async (_o: { url: string }) => ({ errMsg: 'redirectTo:ok' }))
 Object.assign(Taro, { redirectTo })

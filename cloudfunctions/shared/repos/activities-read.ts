@@ -4,7 +4,7 @@ import type { ActivityRecord, SignupRecord } from '../../../src/core/activities/
 import { listCommunities } from '../../../src/core/activities/rules'
 import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
-import { afterTimeCursor, timeCursor } from './paging'
+import { pageAfter } from './paging'
 import {
   ACTIVITIES,
   cardOf,
@@ -45,20 +45,13 @@ export async function list(
 ): Promise<ActivityPage> {
   const _ = db().command
   if (when === 'mine') {
-    const res = await db()
-      .collection(SIGNUPS)
-      .where(
-        _.and([
-          { userId: actor.userId, status: _.neq('withdrawn') },
-          afterTimeCursor(cursor, 'signedAt', 'desc'),
-        ]),
-      )
-      .orderBy('signedAt', 'desc')
-      .orderBy('_id', 'desc')
-      .limit(PAGE + 1)
-      .get()
-    const rows = res.data as SignupRecord[]
-    const shown = rows.slice(0, PAGE)
+    const { rows: shown, cursor: next } = await pageAfter<SignupRecord>(
+      SIGNUPS,
+      { userId: actor.userId, status: _.neq('withdrawn') },
+      { field: 'signedAt', dir: 'desc' },
+      cursor,
+      PAGE,
+    )
     const ids = shown.map((s) => s.activityId)
     const found = ids.length
       ? ((
@@ -70,41 +63,29 @@ export async function list(
         ).data as ActivityRecord[])
       : []
     const byId = new Map(found.map((a) => [a._id, a]))
-    const last = shown[shown.length - 1]
     return {
       items: shown.flatMap((s) => {
         const a = byId.get(s.activityId)
         return a ? [cardOf(a, s.status, now)] : []
       }),
-      cursor: rows.length > PAGE && last ? timeCursor(last.signedAt, last._id) : null,
+      cursor: next,
     }
   }
   const communities = listCommunities(actor)
   if (communities.length === 0) return { items: [], cursor: null }
   const dir = when === 'upcoming' ? 'asc' : 'desc'
-  const res = await db()
-    .collection(ACTIVITIES)
-    .where(
-      _.and([
-        { communityId: _.in(communities), endAt: when === 'upcoming' ? _.gte(now) : _.lt(now) },
-        afterTimeCursor(cursor, 'startAt', dir),
-      ]),
-    )
-    .orderBy('startAt', dir)
-    .orderBy('_id', dir)
-    .limit(PAGE + 1)
-    .get()
-  const rows = res.data as ActivityRecord[]
-  const shown = rows.slice(0, PAGE)
+  const page = await pageAfter<ActivityRecord>(
+    ACTIVITIES,
+    { communityId: _.in(communities), endAt: when === 'upcoming' ? _.gte(now) : _.lt(now) },
+    { field: 'startAt', dir },
+    cursor,
+    PAGE,
+  )
   const mine = await myStatuses(
     actor.userId,
-    shown.map((a) => a._id),
+    page.rows.map((a) => a._id),
   )
-  const last = shown[shown.length - 1]
-  return {
-    items: shown.map((a) => cardOf(a, mine.get(a._id) ?? null, now)),
-    cursor: rows.length > PAGE && last ? timeCursor(last.startAt, last._id) : null,
-  }
+  return { items: page.rows.map((a) => cardOf(a, mine.get(a._id) ?? null, now)), cursor: page.cursor }
 }
 
 export async function get(actor: Actor, activityId: string, now: Date): Promise<ActivityDetail> {

@@ -2,6 +2,7 @@
  * Listing codes: a grid's code and its buildings' (codes.list), and the grids whose codes the caller
  * may see (codes.grids).
  */
+import { grantsOver } from '../../../src/core/access'
 import type { CodeCard, CodeGridOption, GridCodes } from '../../../src/core/codes/api'
 import { byNaturalName } from '../../../src/core/codes/model'
 import { codesFeature } from '../../../src/core/codes/feature'
@@ -46,15 +47,13 @@ const VIEWER_ROLES: readonly Role[] = codesFeature.permissions['codes.list']
 /** codes.grids: grids inside the caller's viewer grants, by community then natural name. */
 export async function codeGrids(actor: Actor): Promise<CodeGridOption[]> {
   const _ = db().command
-  const clauses = actor.grants
-    .filter((g) => VIEWER_ROLES.includes(g.role))
-    .map((g) =>
-      g.scope.gridId
-        ? { _id: g.scope.gridId }
-        : g.scope.communityId
-          ? { communityId: g.scope.communityId }
-          : { streetId: g.scope.streetId },
-    )
+  const clauses = grantsOver(actor, VIEWER_ROLES).map((g) =>
+    g.scope.gridId
+      ? { _id: g.scope.gridId }
+      : g.scope.communityId
+        ? { communityId: g.scope.communityId }
+        : { streetId: g.scope.streetId },
+  )
   if (clauses.length === 0) return []
   const grids = (await db().collection('grids').where(_.or(clauses)).limit(200).get()).data as Grid[]
   const communityName = await namesByIds(

@@ -26,7 +26,7 @@ import type { CallContext } from '../kit'
 import { decideAndRun } from '../runner'
 import { db } from '../sdk'
 import { getDoc } from './docs'
-import { afterTimeCursor, timeCursor } from './paging'
+import { pageAfter } from './paging'
 import { load, nameOf, notFound, PAGE } from './deliberation-base'
 
 export const COMMENTS = 'topic_comments'
@@ -55,15 +55,13 @@ async function topicFor(actor: Actor, topicId: string): Promise<TopicRecord> {
 export async function listComments(actor: Actor, topicId: string, cursor?: string): Promise<CommentPage> {
   const t = await topicFor(actor, topicId)
   const _ = db().command
-  const res = await db()
-    .collection(COMMENTS)
-    .where(_.and([{ topicId, parentId: null }, afterTimeCursor(cursor, 'createdAt', 'desc')]))
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(PAGE + 1)
-    .get()
-  const docs = res.data as CommentRecord[]
-  const page = docs.slice(0, PAGE)
+  const { rows: page, cursor: next } = await pageAfter<CommentRecord>(
+    COMMENTS,
+    { topicId, parentId: null },
+    { field: 'createdAt', dir: 'desc' },
+    cursor,
+    PAGE,
+  )
   const replies = page.length
     ? ((
         await db()
@@ -75,7 +73,6 @@ export async function listComments(actor: Actor, topicId: string, cursor?: strin
           .get()
       ).data as CommentRecord[])
     : []
-  const last = page[page.length - 1]
   const items: CommentThread[] = page.map((c) => ({
     ...commentView(actor, t, c),
     replies: replies.filter((r) => r.parentId === c._id).map((r) => commentView(actor, t, r)),
@@ -84,7 +81,7 @@ export async function listComments(actor: Actor, topicId: string, cursor?: strin
     topicId,
     canPost: mayPost(actor, t),
     items,
-    cursor: docs.length > PAGE && last ? timeCursor(last.createdAt, last._id) : null,
+    cursor: next,
   }
 }
 

@@ -14,7 +14,7 @@ import type { Actor } from '../../../src/core/roles'
 import { db } from '../sdk'
 import { cardOf, PAGE, TOPICS } from './deliberation-base'
 import { getDoc } from './docs'
-import { afterTimeCursor, timeCursor } from './paging'
+import { pageAfter } from './paging'
 
 interface HallInput {
   readonly gridId?: string
@@ -51,21 +51,17 @@ const scopeOf = (p: HallPlace) =>
 export async function list(actor: Actor, input: HallInput): Promise<TopicPage> {
   const place = await placeOf(actor, input)
   const _ = db().command
-  const where = [
-    place.gridId ? { 'path.gridId': place.gridId } : { 'path.communityId': place.communityId },
-    ...(input.step ? [{ status: _.in([...TopicStepStatuses[input.step]]) }] : []),
-    afterTimeCursor(input.cursor, 'createdAt', 'desc'),
-  ]
-  const res = await db()
-    .collection(TOPICS)
-    .where(_.and(where))
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(PAGE + 1)
-    .get()
-  const docs = res.data as TopicRecord[]
-  const page = docs.slice(0, PAGE)
-  const last = page[page.length - 1]
+  const where = {
+    ...(place.gridId ? { 'path.gridId': place.gridId } : { 'path.communityId': place.communityId }),
+    ...(input.step ? { status: _.in([...TopicStepStatuses[input.step]]) } : {}),
+  }
+  const page = await pageAfter<TopicRecord>(
+    TOPICS,
+    where,
+    { field: 'createdAt', dir: 'desc' },
+    input.cursor,
+    PAGE,
+  )
   return {
     gridId: place.gridId,
     communityId: place.communityId,
@@ -76,8 +72,8 @@ export async function list(actor: Actor, input: HallInput): Promise<TopicPage> {
     }),
     canPropose: place.gridId !== null && grantOver(actor, 'resident')?.scope.gridId === place.gridId,
     canRaise: place.gridId !== null && isStaffOver(actor, scopeOf(place)),
-    items: page.map(cardOf),
-    cursor: docs.length > PAGE && last ? timeCursor(last.createdAt, last._id) : null,
+    items: page.rows.map(cardOf),
+    cursor: page.cursor,
   }
 }
 

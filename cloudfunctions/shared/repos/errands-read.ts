@@ -7,7 +7,7 @@ import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import type { Actor } from '../../../src/core/roles'
 import type { CallContext } from '../kit'
 import { db } from '../sdk'
-import { afterTimeCursor, timeCursor } from './paging'
+import { pageAfter } from './paging'
 import { ERRANDS, load, PAGE, visible } from './errands-base'
 import { cardsOf, detailOf } from './errands-view'
 
@@ -20,21 +20,8 @@ async function page(
   cursor: string | undefined,
   keep: (e: ErrandRecord) => boolean = () => true,
 ): Promise<ErrandPage> {
-  const _ = db().command
-  const res = await db()
-    .collection(ERRANDS)
-    .where(_.and([where, afterTimeCursor(cursor, field, dir)]))
-    .orderBy(field, dir)
-    .orderBy('_id', dir)
-    .limit(PAGE + 1)
-    .get()
-  const list = res.data as ErrandRecord[]
-  const shown = list.slice(0, PAGE)
-  const last = shown[shown.length - 1]
-  return {
-    items: await cardsOf(actor, shown.filter(keep)),
-    cursor: list.length > PAGE && last ? timeCursor(last[field], last._id) : null,
-  }
+  const shown = await pageAfter<ErrandRecord>(ERRANDS, where, { field, dir }, cursor, PAGE)
+  return { items: await cardsOf(actor, shown.rows.filter(keep)), cursor: shown.cursor }
 }
 
 /** errand.board: open errands of my helper grids that I may take, soonest first. */

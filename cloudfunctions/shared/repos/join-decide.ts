@@ -2,6 +2,7 @@
  * The deciders' side: the pending requests the caller may decide (join.inbox, access-logged), and
  * approving (admitting the applicant) or rejecting one (join.decide).
  */
+import { grantsOver } from '../../../src/core/access'
 import { inTransaction, type Tx } from '../tx'
 import type { JoinInboxItem, MyJoin } from '../../../src/core/join/api'
 import { applyDecision, checkCanAdmit } from '../../../src/core/join/decide'
@@ -20,18 +21,16 @@ import { admit, withHome } from './join-admit'
 /** join.inbox: pending requests the caller may decide, oldest first, phones masked. */
 export async function inbox(actor: Actor, requestId: string, now: Date): Promise<JoinInboxItem[]> {
   const _ = db().command
-  const deciderRoles = new Set(Object.values(JoinDeciders).flat())
-  const clauses = actor.grants
-    .filter((g) => deciderRoles.has(g.role))
-    .map((g) =>
-      g.scope.buildingId
-        ? { 'path.buildingId': g.scope.buildingId }
-        : g.scope.gridId
-          ? { 'path.gridId': g.scope.gridId }
-          : g.scope.communityId
-            ? { 'path.communityId': g.scope.communityId }
-            : { 'path.streetId': g.scope.streetId },
-    )
+  const deciderRoles = [...new Set(Object.values(JoinDeciders).flat())]
+  const clauses = grantsOver(actor, deciderRoles).map((g) =>
+    g.scope.buildingId
+      ? { 'path.buildingId': g.scope.buildingId }
+      : g.scope.gridId
+        ? { 'path.gridId': g.scope.gridId }
+        : g.scope.communityId
+          ? { 'path.communityId': g.scope.communityId }
+          : { 'path.streetId': g.scope.streetId },
+  )
   if (clauses.length === 0) return []
   const res = await db()
     .collection(JOINS)

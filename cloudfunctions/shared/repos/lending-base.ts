@@ -38,7 +38,9 @@ import {
   queueOrder,
 } from '../../../src/core/lending/rules'
 import type { Actor } from '../../../src/core/roles'
+import type { CallContext } from '../kit'
 import { db } from '../sdk'
+import { logAccess } from './access-log'
 import { getOrNotFound } from './docs'
 
 export const ITEMS = LENDING_COLLECTIONS.items
@@ -48,6 +50,35 @@ export const DONATIONS = LENDING_COLLECTIONS.donations
 export const PAGE = 20
 
 const iso = (d: Date | string): string => new Date(d).toISOString()
+
+export const nameOf = (ctx: CallContext): string => ctx.user.realName ?? ctx.user.displayName
+
+/** A read of other people's names (the borrower, the holders) logged; my own name is not. */
+export async function logNames(
+  ctx: CallContext,
+  action: string,
+  subject: string,
+  people: readonly string[],
+  now: Date,
+) {
+  const others = people.filter((p) => p !== ctx.actor.userId)
+  if (others.length === 0) return
+  await logAccess({
+    actorId: ctx.actor.userId,
+    action,
+    subject,
+    people: others,
+    allowed: true,
+    requestId: ctx.requestId,
+    at: now,
+  })
+}
+
+/** A loan's fields as stored (its id and outbox are the runner's). */
+export const loanFields = (l: LoanRecord) => {
+  const { _id, outbox: _o, outboxAt: _a, ...rest } = l
+  return rest
+}
 
 export const loadItem = (itemId: string) => getOrNotFound<ItemRecord>(ITEMS, itemId, '物品')
 export const loadHold = (holdId: string) => getOrNotFound<HoldRecord>(HOLDS, holdId, '预约')

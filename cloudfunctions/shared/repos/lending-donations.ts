@@ -24,11 +24,11 @@ import { byRequest, isDuplicateKey, newId } from '../ids'
 import type { CallContext } from '../kit'
 import { nudge } from '../outbox'
 import { decideAndRun, runPlan } from '../runner'
-import { db } from '../sdk'
 import { logAccess } from './access-log'
 import { withoutId } from './docs'
-import { afterTimeCursor, timeCursor } from './paging'
-import { DONATIONS, donationViewOf, ITEMS, loadDonation, nameOf, newItem, PAGE } from './lending'
+import { pageAfter } from './paging'
+import { DONATIONS, donationViewOf, ITEMS, loadDonation, logNames, nameOf, PAGE } from './lending-base'
+import { newItem } from './lending-inventory'
 
 /** lending.donate: a resident offers a tool; the community's admins are told. Idempotent on requestId. */
 export async function donate(
@@ -112,50 +112,33 @@ export async function listDonations(
   input: { communityId?: string; mine?: boolean; cursor?: string },
   now: Date,
 ): Promise<DonationPage> {
-  const _ = db().command
   if (input.mine) {
-    const res = await db()
-      .collection(DONATIONS)
-      .where(_.and([{ donorId: ctx.actor.userId }, afterTimeCursor(input.cursor, 'createdAt', 'desc')]))
-      .orderBy('createdAt', 'desc')
-      .orderBy('_id', 'desc')
-      .limit(PAGE + 1)
-      .get()
-    const docs = res.data as DonationRecord[]
-    const page = docs.slice(0, PAGE)
-    const last = page[page.length - 1]
-    return {
-      donations: page.map((d) => donationViewOf(ctx.actor, d)),
-      cursor: docs.length > PAGE && last ? timeCursor(last.createdAt, last._id) : null,
-    }
+    const mine = await pageAfter<DonationRecord>(
+      DONATIONS,
+      { donorId: ctx.actor.userId },
+      { field: 'createdAt', dir: 'desc' },
+      input.cursor,
+      PAGE,
+    )
+    return { donations: mine.rows.map((d) => donationViewOf(ctx.actor, d)), cursor: mine.cursor }
   }
   const communityId = communityFor(ctx.actor, input.communityId)
   if (!isLendingStaff(ctx.actor, communityId)) throw new DomainError(CommonErrorCodes.FORBIDDEN, '您无权查看')
-  const res = await db()
-    .collection(DONATIONS)
-    .where(_.and([{ communityId, status: 'offered' }, afterTimeCursor(input.cursor, 'createdAt', 'asc')]))
-    .orderBy('createdAt', 'asc')
-    .orderBy('_id', 'asc')
-    .limit(PAGE + 1)
-    .get()
-  const docs = res.data as DonationRecord[]
-  const page = docs.slice(0, PAGE)
-  const last = page[page.length - 1]
-  const people = page.map((d) => d.donorId).filter((p) => p !== ctx.actor.userId)
-  if (people.length > 0)
-    await logAccess({
-      actorId: ctx.actor.userId,
-      action: 'lending.donations',
-      subject: communityId,
-      people,
-      allowed: true,
-      requestId: ctx.requestId,
-      at: now,
-    })
-  return {
-    donations: page.map((d) => donationViewOf(ctx.actor, d)),
-    cursor: docs.length > PAGE && last ? timeCursor(last.createdAt, last._id) : null,
-  }
+  const page = await pageAfter<DonationRecord>(
+    DONATIONS,
+    { communityId, status: 'offered' },
+    { field: 'createdAt', dir: 'asc' },
+    input.cursor,
+    PAGE,
+  )
+  await logNames(
+    ctx,
+    'lending.donations',
+    communityId,
+    page.rows.map((d) => d.donorId),
+    now,
+  )
+  return { donations: page.rows.map((d) => donationViewOf(ctx.actor, d)), cursor: page.cursor }
 }
 
 /**

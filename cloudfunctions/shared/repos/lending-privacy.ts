@@ -21,7 +21,8 @@ import {
 import type { CallContext } from '../kit'
 import { definePrivacy, ERASE_BATCH, iso, recent, rewrite, settleOne } from '../privacy'
 import { db } from '../sdk'
-import { cancel, DONATIONS, HOLDS, LOANS } from './lending'
+import { DONATIONS, HOLDS, LOANS } from './lending-base'
+import { cancel } from './lending-holds'
 
 async function myLending(userId: string): Promise<Pick<MyData, 'lending'>> {
   const [holds, loans] = await Promise.all([

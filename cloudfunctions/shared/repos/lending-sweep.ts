@@ -15,7 +15,8 @@ import { updatePlan } from '../../../src/core/plan'
 import { nudge } from '../outbox'
 import { runPlan } from '../runner'
 import { db } from '../sdk'
-import { HOLDS, LOANS, startNext } from './lending'
+import { HOLDS, LOANS } from './lending-base'
+import { startNext } from './lending-holds'
 
 export interface LendingSweep {
   readonly holdsExpired: number

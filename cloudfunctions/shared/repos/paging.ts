@@ -22,6 +22,76 @@ export function afterTimeCursor(cursor: string | undefined, field: string, dir: 
   ])
 }
 
+/** The order of a keyset read: by a date field, then `_id`, in one direction. */
+export interface PageOrder<T> {
+  readonly field: keyof T & string
+  readonly dir: 'asc' | 'desc'
+}
+
+/**
+ * One page of a list: the documents matching `where` after `cursor`, in `order` (its field, then
+ * `_id`), `size` of them, and the cursor of the page after it (null when this is the last; one
+ * more than `size` is read to know).
+ */
+export async function pageAfter<T extends { _id: string }>(
+  collection: string,
+  where: object,
+  order: PageOrder<T>,
+  cursor: string | undefined,
+  size: number,
+): Promise<{ readonly rows: T[]; readonly cursor: string | null }> {
+  const _ = db().command
+  const docs = (
+    await db()
+      .collection(collection)
+      .where(_.and([where, afterTimeCursor(cursor, order.field, order.dir)]))
+      .orderBy(order.field, order.dir)
+      .orderBy('_id', order.dir)
+      .limit(size + 1)
+      .get()
+  ).data as T[]
+  const rows = docs.slice(0, size)
+  const last = rows[rows.length - 1]
+  return {
+    rows,
+    cursor: docs.length > size && last ? timeCursor(last[order.field] as unknown as Date, last._id) : null,
+  }
+}
+
+/**
+ * The documents of `collection` matching every condition of `where`, one page of `size` at a time:
+ * each page is handed out before the next is read, so a long read holds one page in memory. Keyset:
+ * in `_id` order, or by `order` (its field, then `_id`). `fields`, if given, is the projection (the
+ * order's field is added: the cursor needs it). The last page is the first shorter than `size`.
+ */
+export async function* pagesOf<T extends { _id: string }>(
+  collection: string,
+  where: readonly object[],
+  size: number,
+  options: { readonly order?: PageOrder<T>; readonly fields?: Readonly<Record<string, true>> } = {},
+): AsyncGenerator<T[], void, undefined> {
+  const _ = db().command
+  const { order, fields } = options
+  let after: object | null = null
+  for (;;) {
+    const conditions = after === null ? where : [...where, after]
+    const query = db()
+      .collection(collection)
+      .where(conditions.length === 1 ? (conditions[0] ?? {}) : _.and([...conditions]))
+    const projected = fields ? query.field({ ...fields, ...(order ? { [order.field]: true } : {}) }) : query
+    const ordered = order
+      ? projected.orderBy(order.field, order.dir).orderBy('_id', order.dir)
+      : projected.orderBy('_id', 'asc')
+    const docs = (await ordered.limit(size).get()).data as T[]
+    yield docs
+    const last = docs[docs.length - 1]
+    if (docs.length < size || !last) return
+    after = order
+      ? afterTimeCursor(timeCursor(last[order.field] as unknown as Date, last._id), order.field, order.dir)
+      : { _id: _.gt(last._id) }
+  }
+}
+
 const ALL_PAGE = 1000
 
 /**
@@ -33,21 +103,12 @@ export async function allById<T extends { _id: string }>(
   where: object,
   maxPages = Infinity,
 ): Promise<T[]> {
-  const _ = db().command
   const out: T[] = []
-  let last: string | null = null
-  for (let i = 0; i < maxPages; i += 1) {
-    const page = (
-      await db()
-        .collection(collection)
-        .where(last === null ? where : _.and([where, { _id: _.gt(last) }]))
-        .orderBy('_id', 'asc')
-        .limit(ALL_PAGE)
-        .get()
-    ).data as T[]
+  let pages = 0
+  for await (const page of pagesOf<T>(collection, [where], ALL_PAGE)) {
     out.push(...page)
-    if (page.length < ALL_PAGE) break
-    last = page[page.length - 1]?._id ?? null
+    pages += 1
+    if (pages >= maxPages) break
   }
   return out
 }

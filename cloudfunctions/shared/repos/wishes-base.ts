@@ -4,8 +4,11 @@
  * through the one runner (core decides: src/core/wishes/decide.ts).
  */
 import type { WishCard, WishContact, WishDetail, WishHead } from '../../../src/core/wishes/api'
-import { claimantsOf, moveWish, type WishInput, type WishMover } from '../../../src/core/wishes/decide'
-import { WishStatusLabel, type WishRecord } from '../../../src/core/wishes/model'
+import { moveWish, type WishInput, type WishMover } from '../../../src/core/wishes/decide'
+import { WISH_PHOTOS_MAX, WishStatusLabel, type WishRecord } from '../../../src/core/wishes/model'
+import { WishErrors } from '../../../src/core/wishes/errors'
+import { checkUploads } from '../../../src/core/uploads'
+import { allStored } from '../files'
 import { claimShown, mayView, partiesOf, sightOf } from '../../../src/core/wishes/view'
 import { CommonErrorCodes, DomainError } from '../../../src/core/errors'
 import { entryOf } from '../../../src/core/effects'
@@ -24,6 +27,24 @@ export const WISH_NUMBERS = 'wish_numbers'
 export const PAGE = 20
 
 const notFound = () => new DomainError(CommonErrorCodes.NOT_FOUND, '心愿不存在或已删除')
+export const forbidden = (m: string) => new DomainError(CommonErrorCodes.FORBIDDEN, m)
+
+/** A content check of text others will read (the route's). */
+export type Check = (text: string) => Promise<void>
+
+/** The photos of a post or a fulfilment: at most six, the caller's own uploads for this `key`. */
+export function checkWishPhotos(photos: readonly string[], userId: string, key: string): void {
+  checkUploads(photos, { folder: 'wishes', userId, key }, WISH_PHOTOS_MAX, {
+    tooMany: WishErrors.TOO_MANY_PHOTOS,
+    invalid: WishErrors.PHOTO_INVALID,
+  })
+}
+
+/** Every photo is in storage (an upload that did not finish is refused). */
+export async function photosStored(photos: readonly string[]): Promise<void> {
+  if (!(await allStored(photos)))
+    throw new DomainError(WishErrors.PHOTO_INVALID, '照片上传未完成，请重新添加')
+}
 
 export async function load(wishId: string): Promise<WishRecord> {
   return { ...(await getOrNotFound<WishRecord>(WISHES, wishId, '心愿')), _id: wishId }
@@ -189,5 +210,3 @@ export async function moveBy(
   )
   return detailOf(ctx, after, action, now, replay)
 }
-
-export { claimantsOf }

@@ -16,7 +16,8 @@ import { WishStatusLabel, type WishRecord } from '../../../src/core/wishes/model
 import type { CallContext } from '../kit'
 import { definePrivacy, ERASE_BATCH, iso, recent, rewrite, settleOne } from '../privacy'
 import { db } from '../sdk'
-import { move, WISHES } from './wishes'
+import { WISHES } from './wishes-base'
+import { move } from './wishes-moves'
 
 async function myWishes(userId: string): Promise<Pick<MyData, 'wishes'>> {
   const [posted, claimed] = await Promise.all([

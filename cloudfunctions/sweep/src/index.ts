@@ -28,9 +28,9 @@ import {
   remindClosingVotes,
 } from '../../shared/repos/deliberation'
 import { remindMissingMinutes } from '../../shared/repos/deliberation-meetings'
-import { sendDue as sendDueNotices } from '../../shared/repos/notices'
+import { sendDue as sendDueNotices } from '../../shared/repos/notices-sweep'
 import { expireErrands } from './errands'
-import { expireDue as expireWishes } from '../../shared/repos/wishes'
+import { expireDue as expireWishes } from '../../shared/repos/wishes-sweep'
 import { expireVouchers } from './vouchers'
 import { sweepLending } from '../../shared/repos/lending-sweep'
 import { purgeRateWindows } from '../../shared/repos/open311'

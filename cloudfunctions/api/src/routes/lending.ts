@@ -3,7 +3,6 @@ import { checkText, SecScene } from '../../../shared/content-security'
 import { defineServerFeature } from '../../../shared/feature'
 import { placeOf, type RoutesFor } from '../../../shared/kit'
 import * as store from '../../../shared/repos/lending'
-import * as desk from '../../../shared/repos/lending-desk'
 import * as donations from '../../../shared/repos/lending-donations'
 import { lendingPrivacy } from '../../../shared/repos/lending-privacy'
 import { callerOpenId } from '../../../shared/sdk'
@@ -19,9 +18,9 @@ const routes: RoutesFor<typeof lendingActions> = {
   'lending.item': (input, ctx) => store.getItem(ctx, input, now()),
   'lending.reserve': (input, ctx) => store.reserve(ctx, input.itemId, input.requestId, now()),
   'lending.cancel': (input, ctx) => store.cancel(ctx, input.holdId, input.reason, now()),
-  'lending.renew': (input, ctx) => desk.renewLoan(ctx, input.loanId, now()),
+  'lending.renew': (input, ctx) => store.renewLoan(ctx, input.loanId, now()),
   'lending.mine': (input, ctx) => store.mine(ctx, input.cursor, now()),
-  'lending.loan': (input, ctx) => desk.getLoan(ctx, input.loanId, now()),
+  'lending.loan': (input, ctx) => store.getLoan(ctx, input.loanId, now()),
   'lending.save': (input, ctx) => {
     const place = placeOf(ctx).path
     return store.saveItem(
@@ -33,11 +32,11 @@ const routes: RoutesFor<typeof lendingActions> = {
     )
   },
   'lending.itemMove': (input, ctx) => store.itemMove(ctx, input, now()),
-  'lending.label': (input, ctx) => desk.label(ctx, input.itemId),
-  'lending.pickup': (input, ctx) => desk.pickupItem(ctx, input, now()),
-  'lending.return': (input, ctx) => desk.returnItem(ctx, input, now(), secure),
-  'lending.lose': (input, ctx) => desk.lose(ctx, input, now()),
-  'lending.desk': (input, ctx) => desk.deskList(ctx, input, now()),
+  'lending.label': (input, ctx) => store.label(ctx, input.itemId),
+  'lending.pickup': (input, ctx) => store.pickupItem(ctx, input, now()),
+  'lending.return': (input, ctx) => store.returnItem(ctx, input, now(), secure),
+  'lending.lose': (input, ctx) => store.lose(ctx, input, now()),
+  'lending.desk': (input, ctx) => store.deskList(ctx, input, now()),
   'lending.donate': (input, ctx) => donations.donate(ctx, input, now(), secure),
   'lending.donation': (input, ctx) => donations.getDonation(ctx, input.donationId, now()),
   'lending.donations': (input, ctx) => donations.listDonations(ctx, input, now()),

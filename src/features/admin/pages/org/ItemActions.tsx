@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
-import { isAdminOf } from '@core/access'
+import { holdsOver, isAdminOf } from '@core/access'
 import type { OrgItem } from '@core/admin/api'
 import { boundaryToText } from '@core/admin/boundary'
 import { ManagedBy } from '@core/admin/rules'
@@ -104,7 +104,7 @@ export function ItemActions({ item, grants, open, setEditing }: Props) {
   return (
     <>
       {NEXT[item.level] && <Row text="进入" label={`进入${item.name}`} onTap={() => open(item)} />}
-      {grants.some((g) => ManagedBy[item.level].includes(g.role)) && (
+      {holdsOver(grants, ManagedBy[item.level]) && (
         <Row
           text="改名"
           label={`给${item.name}改名`}

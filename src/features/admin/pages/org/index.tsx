@@ -48,7 +48,7 @@ export default function OrgPage() {
   }, [here])
   useEffect(load, [load])
 
-  const mayCreate = here ? grants.some((g) => ManagedBy[here.level].includes(g.role)) : false
+  const mayCreate = here ? holdsOver(grants, ManagedBy[here.level]) : false
 
   const open = (item: OrgItem) => {
     const next = NEXT[item.level]

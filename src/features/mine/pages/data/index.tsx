@@ -49,6 +49,28 @@ function Line({ main, detail }: { main: string; detail: string }) {
   )
 }
 
+/** A list of what the app keeps about me: its title, how many, and the newest lines (key, main, detail). */
+function Recent<T>({
+  title,
+  recent,
+  line,
+}: {
+  title: string
+  recent: RecentLines<T>
+  line: (l: T) => readonly [key: string, main: string, detail: string]
+}) {
+  return (
+    <View className="card" ariaRole="region" ariaLabel={title}>
+      <Text className="t-title mine__section">{title}</Text>
+      <Text className="t-muted">{countNote(recent)}</Text>
+      {recent.lines.map((l) => {
+        const [key, main, detail] = line(l)
+        return <Line key={key} main={main} detail={detail} />
+      })}
+    </View>
+  )
+}
+
 function Row({ label, value }: { label: string; value: string }) {
   return (
     <View className="mine__row">
@@ -202,97 +224,81 @@ export default function MyDataPage() {
             ))}
           </View>
 
-          <View className="card" ariaRole="region" ariaLabel="志愿活动报名">
-            <Text className="t-title mine__section">志愿活动报名</Text>
-            <Text className="t-muted">{countNote(data.signups)}</Text>
-            {data.signups.lines.map((l) => (
-              <Line
-                key={l.activityId}
-                main={l.title || '（活动已删除）'}
-                detail={`${SignupStatusLabel[l.status]}${l.startAt ? ` · 活动时间 ${day(l.startAt)}` : ''}`}
-              />
-            ))}
-          </View>
+          <Recent
+            title="志愿活动报名"
+            recent={data.signups}
+            line={(l) => [
+              l.activityId,
+              l.title || '（活动已删除）',
+              `${SignupStatusLabel[l.status]}${l.startAt ? ` · 活动时间 ${day(l.startAt)}` : ''}`,
+            ]}
+          />
 
-          <View className="card" ariaRole="region" ariaLabel="志愿服务时长记录">
-            <Text className="t-title mine__section">志愿服务时长记录</Text>
-            <Text className="t-muted">{countNote(data.hours)}</Text>
-            {data.hours.lines.map((l) => (
-              <Line
-                key={l.activityId}
-                main={`${l.title} · ${l.hours} 小时`}
-                detail={`${l.organisation} · ${date(l.date)}`}
-              />
-            ))}
-          </View>
+          <Recent
+            title="志愿服务时长记录"
+            recent={data.hours}
+            line={(l) => [
+              l.activityId,
+              `${l.title} · ${l.hours} 小时`,
+              `${l.organisation} · ${date(l.date)}`,
+            ]}
+          />
 
-          <View className="card" ariaRole="region" ariaLabel="爱心超市兑换券">
-            <Text className="t-title mine__section">爱心超市兑换券</Text>
-            <Text className="t-muted">{countNote(data.vouchers)}</Text>
-            {data.vouchers.lines.map((v) => (
-              <Line
-                key={v.voucherId}
-                main={`${v.itemName} · ${v.price} 分`}
-                detail={`${VoucherStatusLabel[v.status]} · ${day(v.issuedAt)}`}
-              />
-            ))}
-          </View>
+          <Recent
+            title="爱心超市兑换券"
+            recent={data.vouchers}
+            line={(v) => [
+              v.voucherId,
+              `${v.itemName} · ${v.price} 分`,
+              `${VoucherStatusLabel[v.status]} · ${day(v.issuedAt)}`,
+            ]}
+          />
 
-          <View className="card" ariaRole="region" ariaLabel="我的上报">
-            <Text className="t-title mine__section">我的上报</Text>
-            <Text className="t-muted">{countNote(data.reports)}</Text>
-            {data.reports.lines.map((l) => (
-              <Line
-                key={l.orderId}
-                main={`${l.categoryName} · ${REPORT_ROLE[l.role]}`}
-                detail={`${l.statusLabel} · ${date(l.submittedAt)}`}
-              />
-            ))}
-          </View>
+          <Recent
+            title="我的上报"
+            recent={data.reports}
+            line={(l) => [
+              l.orderId,
+              `${l.categoryName} · ${REPORT_ROLE[l.role]}`,
+              `${l.statusLabel} · ${date(l.submittedAt)}`,
+            ]}
+          />
 
-          <View className="card" ariaRole="region" ariaLabel="邻里互助">
-            <Text className="t-title mine__section">邻里互助</Text>
-            <Text className="t-muted">{countNote(data.errands)}</Text>
-            {data.errands.lines.map((l) => (
-              <Line
-                key={l.errandId}
-                main={`${l.typeLabel} · ${ERRAND_ROLE[l.role]}`}
-                detail={`${l.statusLabel} · ${date(l.createdAt)}`}
-              />
-            ))}
-          </View>
+          <Recent
+            title="邻里互助"
+            recent={data.errands}
+            line={(l) => [
+              l.errandId,
+              `${l.typeLabel} · ${ERRAND_ROLE[l.role]}`,
+              `${l.statusLabel} · ${date(l.createdAt)}`,
+            ]}
+          />
 
-          <View className="card" ariaRole="region" ariaLabel="微心愿">
-            <Text className="t-title mine__section">微心愿</Text>
-            <Text className="t-muted">{countNote(data.wishes)}</Text>
-            {data.wishes.lines.map((l) => (
-              <Line
-                key={`${l.wishId}-${l.role}`}
-                main={`${l.title} · ${WISH_ROLE[l.role]}`}
-                detail={`${l.statusLabel} · ${date(l.createdAt)}`}
-              />
-            ))}
-          </View>
+          <Recent
+            title="微心愿"
+            recent={data.wishes}
+            line={(l) => [
+              `${l.wishId}-${l.role}`,
+              `${l.title} · ${WISH_ROLE[l.role]}`,
+              `${l.statusLabel} · ${date(l.createdAt)}`,
+            ]}
+          />
 
-          <View className="card" ariaRole="region" ariaLabel="我读过的公告">
-            <Text className="t-title mine__section">我读过的公告</Text>
-            <Text className="t-muted">{countNote(data.noticeReads)}</Text>
-            {data.noticeReads.lines.map((l) => (
-              <Line key={l.noticeId} main={l.title} detail={`已读 · ${date(l.readAt)}`} />
-            ))}
-          </View>
+          <Recent
+            title="我读过的公告"
+            recent={data.noticeReads}
+            line={(l) => [l.noticeId, l.title, `已读 · ${date(l.readAt)}`]}
+          />
 
-          <View className="card" ariaRole="region" ariaLabel="百宝屋借用">
-            <Text className="t-title mine__section">百宝屋借用</Text>
-            <Text className="t-muted">{countNote(data.lending)}</Text>
-            {data.lending.lines.map((l) => (
-              <Line
-                key={l.id}
-                main={`${l.itemName} · ${l.kind === 'hold' ? '预约' : '借用'}`}
-                detail={`${l.statusLabel} · ${date(l.at)}`}
-              />
-            ))}
-          </View>
+          <Recent
+            title="百宝屋借用"
+            recent={data.lending}
+            line={(l) => [
+              l.id,
+              `${l.itemName} · ${l.kind === 'hold' ? '预约' : '借用'}`,
+              `${l.statusLabel} · ${date(l.at)}`,
+            ]}
+          />
 
           <View className="card" ariaRole="region" ariaLabel="删除我的个人信息">
             <Text className="t-title mine__section">删除我的个人信息</Text>

@@ -1,0 +1,15 @@
+/**
+ * A small fixed-seed random generator (mulberry32): the same numbers, in [0, 1), for the same seed.
+ * The demo history is the same on every fresh seed; the ledger's property test replays its cases.
+ * No imports, so a test may use it without the emulator.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
