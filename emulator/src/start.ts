@@ -7,8 +7,9 @@
  * (docs/adr/0017-h5-performance.md).
  *
  * It prints one line per step. The builds' own output, the functions' logs and the emulator's
- * routine lines (timers firing) go to files under .local/logs/ (`--verbose`: to the terminal);
- * errors always reach the terminal.
+ * routine lines (timers firing) go to files under .local/logs/ (`--verbose`: to the terminal;
+ * `--log-dir <dir>`: elsewhere); errors always reach the terminal. `--no-build` starts with what is
+ * built. test/emulator/start-output.test.ts holds it to this.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -48,7 +49,14 @@ let child: ReturnType<typeof spawn> | undefined
 let interrupted = false
 
 const verbose = process.argv.includes('--verbose')
-const logDir = path.join(repoRoot, '.local', 'logs')
+/** `--no-build`: start with what is built (cloud functions, dist/h5), without looking at the sources. */
+const noBuild = process.argv.includes('--no-build')
+const logDirAt = process.argv.indexOf('--log-dir')
+const logDir = path.resolve(
+  logDirAt >= 0 && process.argv[logDirAt + 1]
+    ? (process.argv[logDirAt + 1] as string)
+    : path.join(repoRoot, '.local', 'logs'),
+)
 
 /** Runs one build step: one line on the terminal, its output in .local/logs/<name>.log (or inline with --verbose). */
 function run(
@@ -97,7 +105,8 @@ async function main(): Promise<void> {
   }
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
   fs.mkdirSync(logDir, { recursive: true })
-  if (pkg.scripts?.['build:functions'])
+  if (noBuild) process.stdout.write('▶ 不构建，使用已构建的云函数与 H5（--no-build）/ using what is built\n')
+  else if (pkg.scripts?.['build:functions'])
     await run('构建云函数 / building cloud functions', 'build-functions', npm, [
       'run',
       '--silent',
@@ -108,9 +117,12 @@ async function main(): Promise<void> {
   const staticDir = path.join(repoRoot, 'dist', 'h5')
   const index = path.join(staticDir, 'index.html')
   const h5Fresh =
-    fs.existsSync(index) &&
-    fs.statSync(index).mtimeMs > Math.max(...H5_INPUTS.map((p) => newestUnder(path.join(repoRoot, p))))
-  if (h5Fresh) process.stdout.write('▶ H5 应用已是最新 / H5 build is up to date\n')
+    noBuild ||
+    (fs.existsSync(index) &&
+      fs.statSync(index).mtimeMs > Math.max(...H5_INPUTS.map((p) => newestUnder(path.join(repoRoot, p)))))
+  if (noBuild) {
+    // said once above
+  } else if (h5Fresh) process.stdout.write('▶ H5 应用已是最新 / H5 build is up to date\n')
   else if (pkg.scripts?.['build:h5'])
     await run(
       '构建 H5 应用（首次约 1 分钟）/ building the H5 app',
