@@ -80,4 +80,38 @@ describe('网格管理', () => {
     expect(await screen.findByLabelText('网格：新华社区第1网格')).toBeTruthy()
     expect(screen.queryByText(errorCopy('ORG.NAME_TAKEN'))).toBeNull()
   })
+
+  it('gives the street admin one primary action (新建): saving the street is a plain button, its confirmation a toast', async () => {
+    const streetAdmin = {
+      ...admin,
+      userId: 'user-street-admin',
+      displayName: '东城街道管理员',
+      roles: [{ role: 'street_admin', scope: { streetId: 'st-east' } }],
+    }
+    api({
+      'me.profile': streetAdmin,
+      'org.children': [xinhua],
+      'join.options': [{ id: 'st-east', name: '东城街道' }],
+      'org.street': fail('ORG.NAME_TAKEN'),
+    })
+    render(<OrgPage />)
+    await screen.findByDisplayValue('东城街道')
+    await waitFor(() => expect(button('保存街道信息').getAttribute('disabled')).toBeNull())
+    expect(document.querySelectorAll('.nut-button-primary')).toHaveLength(1)
+    expect(button('新建').className).toContain('nut-button-primary')
+    expect(button('保存街道信息').className).not.toContain('nut-button-primary')
+
+    await type('所属区县（选填，不填则不变）', '迎泽区')
+    await tap(button('保存街道信息'))
+    await screen.findByText(errorCopy('ORG.NAME_TAKEN'))
+    expect(showToast).not.toHaveBeenCalled()
+
+    api({ 'org.street': { id: 'st-east', name: '东城街道', district: '迎泽区' } })
+    await tap(button('保存街道信息'))
+    await waitFor(() =>
+      expect(showToast).toHaveBeenCalledWith({ title: '已保存：东城街道（迎泽区）', icon: 'none' }),
+    )
+    expect(inputs('org.street').at(-1)).toEqual({ id: 'st-east', name: '东城街道', district: '迎泽区' })
+    expect(screen.queryByText(errorCopy('ORG.NAME_TAKEN'))).toBeNull()
+  })
 })

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { Field } from '../../../../components/Field'
+import { Notice, toast } from '../../../../components/Notice'
 import { Button } from '../../../../components/ui'
 import { failureCopy } from '../../../../services/cloud'
 import { callApi } from '../../api'
@@ -32,7 +33,7 @@ export function StreetCard({ streetId }: { readonly streetId: string }) {
         name: name.trim(),
         ...(district.trim() ? { district: district.trim() } : {}),
       })
-      setMessage(`已保存：${saved.name}${saved.district ? `（${saved.district}）` : ''}`)
+      toast(`已保存：${saved.name}${saved.district ? `（${saved.district}）` : ''}`)
     } catch (err) {
       setMessage(failureCopy(err, '保存失败，请重试'))
     } finally {
@@ -51,20 +52,11 @@ export function StreetCard({ streetId }: { readonly streetId: string }) {
         placeholder="如：迎泽区"
         onInput={setDistrict}
       />
-      <Button
-        className="btn"
-        type="primary"
-        block
-        disabled={busy || name.trim() === ''}
-        onClick={() => void save()}
-      >
+      {/* A setting kept once: not the page's primary action (新建 below is). */}
+      <Button className="btn" block disabled={busy || name.trim() === ''} onClick={() => void save()}>
         保存街道信息
       </Button>
-      {message && (
-        <View ariaRole="status">
-          <Text className="t-body">{message}</Text>
-        </View>
-      )}
+      <Notice text={message} />
     </View>
   )
 }
