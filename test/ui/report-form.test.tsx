@@ -2,10 +2,11 @@ import { act, render, screen, waitFor } from '@testing-library/react'
 import type { Profile } from '../../src/core/me/api'
 import type { CategoryView, ReportReceipt } from '../../src/core/orders/api'
 import ReportPage from '../../src/features/reports/pages/index/index'
+import MyReportsPage from '../../src/features/reports/pages/mine/index'
 import { requestSubscription } from '../../src/services/subscribe'
 import Taro, { getStorageSync, resetTaroMock, router, showToast } from '../support/taro-mock'
 import { householdSummary } from '../support/ui-fixtures'
-import { api, calls, tap, type } from '../support/ui-script'
+import { api, button, calls, tap, type } from '../support/ui-script'
 import { photoMocks } from './upload-mock'
 
 // The report form against a scripted `api`: local validation, the draft is on the phone before the
@@ -176,6 +177,33 @@ describe('report form', () => {
     const ids = calls.filter((c) => c.action === 'report.submit').map((c) => c.input.requestId)
     expect(ids).toHaveLength(3)
     expect(new Set(ids).size).toBe(1)
+  })
+
+  it('我的上报 sends a waiting draft by hand: 我要上报 stays the one primary action, and 已提交 is a toast', async () => {
+    let failures = 1
+    api({
+      ...base,
+      'report.mine': { items: [], cursor: null },
+      'report.submit': (input: Record<string, unknown>) => {
+        if (failures-- > 0) throw new Error('request:fail timeout')
+        return receipt(String(input.requestId))
+      },
+    })
+    const form = render(<ReportPage />)
+    await tap(await screen.findByText('路灯损坏'))
+    await describeProblem('小区东门路灯不亮')
+    await tap(screen.getByText('提交上报'))
+    await screen.findByText('待发送（网络恢复后自动提交）')
+    form.unmount()
+
+    render(<MyReportsPage />)
+    await screen.findByLabelText('路灯损坏，待发送')
+    expect(document.querySelectorAll('.nut-button-primary')).toHaveLength(1)
+    expect(button('我要上报').className).toContain('nut-button-primary')
+    await tap(button('立即重试'))
+    await waitFor(() => expect(showToast).toHaveBeenCalledWith({ title: '已提交', icon: 'success' }))
+    expect(storedDrafts().filter((d) => d.state !== 'sent')).toEqual([])
+    expect(screen.queryByLabelText('路灯损坏，待发送')).toBeNull()
   })
 
   it('keeps the form when the server refuses, and stores nothing', async () => {

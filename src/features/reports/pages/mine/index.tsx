@@ -97,7 +97,7 @@ export default function MyReportsPage() {
           </View>
           <View className="report__actions">
             {d.state === 'pending' && (
-              <Button className="btn" type="primary" disabled={busy} onClick={() => void retry(d)}>
+              <Button className="btn" disabled={busy} onClick={() => void retry(d)}>
                 立即重试
               </Button>
             )}
