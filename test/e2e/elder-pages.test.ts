@@ -78,10 +78,29 @@ async function measure(page: Page): Promise<Metrics> {
   })
 }
 
+/** The filled primary buttons a person sees on the page in front (pages stay in Taro's stack); outlined ones are secondary. */
+const primaryButtons = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const shown = Array.from(document.querySelectorAll('.taro_page')).filter(
+      (p) => getComputedStyle(p).display !== 'none',
+    )
+    const front = shown[shown.length - 1] ?? document
+    return Array.from(
+      front.querySelectorAll(
+        '.nut-button-primary:not(.nut-button-outline):not(.nut-button-none):not(.nut-button-dashed)',
+      ),
+    )
+      .filter((b) => b.getClientRects().length > 0)
+      .map((b) => (b.textContent ?? '').trim())
+  })
+
 async function expectElderReady(page: Page, name: string): Promise<void> {
   await page.locator('.taro_page .page.elder').first().waitFor()
   const violations = await axeViolations(page)
   const metrics = await measure(page)
+  // WeUI: one primary action per screen (issue #14 §5).
+  const primaries = await primaryButtons(page)
+  expect(primaries.length > 1 ? primaries : []).toEqual([])
   // The artifacts: the page in elder mode, then in the normal mode (test/e2e/support/screens.ts).
   await screensOf(page, name)
   expect(describeViolations(violations)).toBe('')

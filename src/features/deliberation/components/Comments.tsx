@@ -26,7 +26,14 @@ const byline = (c: CommentView) =>
  * reads 已隐藏 and its reason; its author and staff still see the text, marked hidden. Which
  * buttons show is the function's answer (`can`, from the comment machine).
  */
-export function Comments({ topicId }: { readonly topicId: string }) {
+export function Comments({
+  topicId,
+  primary = true,
+}: {
+  readonly topicId: string
+  /** 发表 is the page's primary action unless the page has a form of its own open (one per screen). */
+  readonly primary?: boolean
+}) {
   const { items, cursor, error, more, reload, first } = usePages(topicId, (c) =>
     callApi('comment.list', { topicId, ...(c ? { cursor: c } : {}) }),
   )
@@ -173,9 +180,15 @@ export function Comments({ topicId }: { readonly topicId: string }) {
               placeholder="说说您的看法（不超过 500 字）"
               onInput={setText}
             />
-            <SubmitButton busy={busy} onSubmit={send}>
-              发表
-            </SubmitButton>
+            {primary ? (
+              <SubmitButton busy={busy} onSubmit={send}>
+                发表
+              </SubmitButton>
+            ) : (
+              <Button className="btn" block loading={busy} disabled={busy} onClick={() => void send()}>
+                发表
+              </Button>
+            )}
           </View>
         )}
         {first && !first.canPost && <Text className="t-muted">讨论已关闭</Text>}

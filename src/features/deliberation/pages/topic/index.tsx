@@ -308,7 +308,7 @@ export default function TopicPage() {
           ))}
         </View>
       </View>
-      <Comments topicId={topicId} />
+      <Comments topicId={topicId} primary={panel === 'none'} />
     </Page>
   )
 }
