@@ -92,6 +92,33 @@ function run(
   })
 }
 
+/** Builds the cloud functions (always: esbuild is fast) and the H5 app unless it is newer than its inputs. */
+async function buildWhatIsStale(scripts: Record<string, string>, staticDir: string): Promise<void> {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+  if (scripts['build:functions'])
+    await run('构建云函数 / building cloud functions', 'build-functions', npm, [
+      'run',
+      '--silent',
+      'build:functions',
+    ])
+  else log.info('no build:functions script: using the cloud functions as they are')
+
+  const index = path.join(staticDir, 'index.html')
+  const h5Fresh =
+    fs.existsSync(index) &&
+    fs.statSync(index).mtimeMs > Math.max(...H5_INPUTS.map((p) => newestUnder(path.join(repoRoot, p))))
+  if (h5Fresh) process.stdout.write('▶ H5 应用已是最新 / H5 build is up to date\n')
+  else if (scripts['build:h5'])
+    await run(
+      '构建 H5 应用（首次约 1 分钟）/ building the H5 app',
+      'build-h5',
+      npm,
+      ['run', '--silent', 'build:h5'],
+      { H5_MINIFIER: 'esbuild' },
+    )
+  else log.info('no build:h5 script: serving only the dev pages')
+}
+
 async function main(): Promise<void> {
   const onSignal = (): void => {
     interrupted = true
@@ -103,35 +130,10 @@ async function main(): Promise<void> {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
     scripts?: Record<string, string>
   }
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
   fs.mkdirSync(logDir, { recursive: true })
-  if (noBuild) process.stdout.write('▶ 不构建，使用已构建的云函数与 H5（--no-build）/ using what is built\n')
-  else if (pkg.scripts?.['build:functions'])
-    await run('构建云函数 / building cloud functions', 'build-functions', npm, [
-      'run',
-      '--silent',
-      'build:functions',
-    ])
-  else log.info('no build:functions script: using the cloud functions as they are')
-
   const staticDir = path.join(repoRoot, 'dist', 'h5')
-  const index = path.join(staticDir, 'index.html')
-  const h5Fresh =
-    noBuild ||
-    (fs.existsSync(index) &&
-      fs.statSync(index).mtimeMs > Math.max(...H5_INPUTS.map((p) => newestUnder(path.join(repoRoot, p)))))
-  if (noBuild) {
-    // said once above
-  } else if (h5Fresh) process.stdout.write('▶ H5 应用已是最新 / H5 build is up to date\n')
-  else if (pkg.scripts?.['build:h5'])
-    await run(
-      '构建 H5 应用（首次约 1 分钟）/ building the H5 app',
-      'build-h5',
-      npm,
-      ['run', '--silent', 'build:h5'],
-      { H5_MINIFIER: 'esbuild' },
-    )
-  else log.info('no build:h5 script: serving only the dev pages')
+  if (noBuild) process.stdout.write('▶ 不构建，使用已构建的云函数与 H5（--no-build）/ using what is built\n')
+  else await buildWhatIsStale(pkg.scripts ?? {}, staticDir)
 
   process.removeListener('SIGINT', onSignal)
   process.removeListener('SIGTERM', onSignal)
