@@ -7,15 +7,17 @@ interface Props {
   readonly onSubmit: () => unknown
   /** `btn` plus any spacing class of the page. */
   readonly className?: string
+  /** A plain button when something else on the screen is its primary action (one per screen). */
+  readonly plain?: boolean
   readonly children: ReactNode
 }
 
 /** A form's one primary action: full width, busy while its request runs. */
-export function SubmitButton({ busy, onSubmit, className = 'btn', children }: Props) {
+export function SubmitButton({ busy, onSubmit, className = 'btn', plain, children }: Props) {
   return (
     <Button
       className={className}
-      type="primary"
+      type={plain ? 'default' : 'primary'}
       block
       loading={busy}
       disabled={busy}

@@ -180,15 +180,9 @@ export function Comments({
               placeholder="说说您的看法（不超过 500 字）"
               onInput={setText}
             />
-            {primary ? (
-              <SubmitButton busy={busy} onSubmit={send}>
-                发表
-              </SubmitButton>
-            ) : (
-              <Button className="btn" block loading={busy} disabled={busy} onClick={() => void send()}>
-                发表
-              </Button>
-            )}
+            <SubmitButton busy={busy} onSubmit={send} plain={!primary}>
+              发表
+            </SubmitButton>
           </View>
         )}
         {first && !first.canPost && <Text className="t-muted">讨论已关闭</Text>}
